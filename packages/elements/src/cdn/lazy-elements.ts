@@ -1,0 +1,7 @@
+/**
+ * Every tag the script-tag loader knows, each with the chunk that defines it. A page pays only for
+ * the elements it actually uses. Add a line here when a new element ships.
+ */
+export const lazyElements: Record<string, () => Promise<unknown>> = {
+  'drop-countdown': () => import('../countdown/define.ts'),
+};

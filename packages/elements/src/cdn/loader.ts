@@ -1,0 +1,75 @@
+/**
+ * The one-line embed: `<script type="module" src="…/dropkit.js"></script>`.
+ *
+ * It defines each element only when its tag appears in the page (now, or later when a framework
+ * renders it), importing the element's chunk relative to this file's own URL so the folder can be
+ * hosted anywhere. Marketplaces that render widgets inside their own shadow roots call
+ * `dropkit.observe(shadowRoot)`.
+ */
+import { lazyElements } from './lazy-elements.ts';
+import { VERSION } from '../shared/vocabulary.ts';
+import { warnOnce } from '../shared/warn.ts';
+
+export interface DropkitGlobal {
+  version: string;
+  /** Watch a shadow root (or any subtree) for dropkit tags that the document observer cannot see. */
+  observe(root: Document | ShadowRoot | Element): void;
+}
+
+const loaderKey = Symbol.for('dropkit.loader');
+const pendingTags = new Set(Object.keys(lazyElements));
+const observers: MutationObserver[] = [];
+
+function load(tag: string): void {
+  if (!pendingTags.delete(tag)) return;
+  lazyElements[tag]!().catch((error: unknown) => {
+    // Put the tag back so a later appearance retries (a flaky network at drop time).
+    pendingTags.add(tag);
+    console.error(`[dropkit] could not load <${tag}>`, error);
+  });
+  if (pendingTags.size === 0) {
+    for (const observer of observers.splice(0)) observer.disconnect();
+  }
+}
+
+function scan(root: ParentNode): void {
+  if (root instanceof Element && pendingTags.has(root.localName)) load(root.localName);
+  for (const tag of [...pendingTags]) {
+    if (root.querySelector(tag)) load(tag);
+  }
+}
+
+function observe(root: Document | ShadowRoot | Element): void {
+  if (pendingTags.size === 0) return;
+  scan(root);
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) scan(node as Element);
+      }
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  observers.push(observer);
+}
+
+type GlobalWithLoader = typeof globalThis & { [loaderKey]?: DropkitGlobal; dropkit?: DropkitGlobal };
+const host = globalThis as GlobalWithLoader;
+
+const existing = host[loaderKey];
+if (existing) {
+  warnOnce(
+    null,
+    'loader:duplicate',
+    `the dropkit loader ${existing.version} is already on this page; ignoring loader ${VERSION}.`,
+  );
+}
+const api: DropkitGlobal = existing ?? { version: VERSION, observe };
+if (!existing) {
+  host[loaderKey] = api;
+  host.dropkit ??= api;
+  observe(document);
+}
+
+export const version = api.version;
+export const observeRoot = api.observe;

@@ -1,0 +1,2 @@
+// placeholder until the countdown lands
+export {};

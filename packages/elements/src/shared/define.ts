@@ -1,0 +1,39 @@
+import { VERSION } from './vocabulary.ts';
+import { warnOnce } from './warn.ts';
+
+const versionKey = Symbol.for('dropkit.version');
+
+type VersionedConstructor = CustomElementConstructor & { [versionKey]?: string };
+
+/**
+ * Registers an element under `tag` unless that tag is already taken. A creator's page may load the
+ * kit twice (an old copy pasted in the theme, a new one from a tag manager, ES and IIFE side by
+ * side): throwing there would break the page, so the first definition wins and one warning names
+ * both versions.
+ */
+export function defineElement(
+  tag: string,
+  ctor: CustomElementConstructor,
+  registry: CustomElementRegistry = customElements,
+): void {
+  const existing = registry.get(tag) as VersionedConstructor | undefined;
+  if (existing) {
+    if (existing !== ctor) {
+      const theirs = existing[versionKey] ?? 'an unknown version';
+      // One warning for the whole kit, not one per tag: the cause is a single duplicate script.
+      warnOnce(
+        null,
+        'define:duplicate-kit',
+        `dropkit ${theirs} is already on this page (<${tag}> is defined); ` +
+          `keeping it and ignoring dropkit ${VERSION}. Remove one of the two script tags.`,
+      );
+    }
+    return;
+  }
+  // A constructor may back only one tag per registry, so a second name (a marketplace's own prefix)
+  // gets a trivial subclass.
+  const alreadyNamed = registry.getName?.(ctor);
+  const toDefine = alreadyNamed ? class extends (ctor as unknown as typeof HTMLElement) {} : ctor;
+  (toDefine as VersionedConstructor)[versionKey] = VERSION;
+  registry.define(tag, toDefine);
+}

@@ -1,0 +1,41 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+
+const elementsSrc = 'packages/elements/src';
+
+/**
+ * `vite build` writes the ES loader and its content-hashed chunks to dist/cdn; `vite build --mode
+ * iife` adds the single classic-script file beside them. Vitest (Node-side unit tests) is configured
+ * here too; browser tests run in web-test-runner.config.mjs.
+ */
+export default defineConfig(({ mode }) => ({
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: mode !== 'iife',
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    reportCompressedSize: false,
+    lib:
+      mode === 'iife'
+        ? { entry: `${elementsSrc}/cdn/all.ts`, formats: ['iife'], name: 'dropkitKit', fileName: () => 'dropkit.iife.js' }
+        : { entry: `${elementsSrc}/cdn/loader.ts`, formats: ['es'], fileName: () => 'dropkit.js' },
+    rollupOptions: {
+      output: {
+        // Vite keeps whitespace in ES library output; every byte here reaches a visitor's phone.
+        minify: true,
+        // Name each lazy chunk after its element folder (countdown-3f9a….js) so the size report and
+        // a creator's network panel both say what they are.
+        chunkFileNames: (chunk) => {
+          const folder = chunk.facadeModuleId?.match(/src\/([^/]+)\/define\.ts$/)?.[1];
+          return `${folder ?? '[name]'}-[hash].js`;
+        },
+      },
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'dist/**'],
+    testTimeout: 30_000,
+  },
+}));

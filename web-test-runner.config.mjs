@@ -1,0 +1,55 @@
+/**
+ * Browser tests for the elements, in Debian's Chromium. Every element suite runs three times: against
+ * the TypeScript sources, against the built ES loader (dist/cdn/dropkit.js) and against the built
+ * classic script (dist/cdn/dropkit.iife.js), because the built files are what creators load.
+ * Tests never import element classes; the page loads the kit the way a creator's page would.
+ */
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumArgs, findChromium } from './tools/chromium.mjs';
+import { testEndpoints } from './test/support/endpoints.mjs';
+
+const kitTags = {
+  src: `<script type="module" src="/packages/elements/src/cdn/all.ts"></script>`,
+  es: `<script type="module" src="/dist/cdn/dropkit.js"></script>`,
+  iife: `<script src="/dist/cdn/dropkit.iife.js"></script>`,
+};
+
+const page = (target) => (testFramework) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>dropkit test (${target})</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <script>window.__dropkitTarget = ${JSON.stringify(target)};</script>
+    ${kitTags[target]}
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`;
+
+const elementTests = 'packages/elements/src/**/*.browser.test.ts';
+
+export default {
+  rootDir: '.',
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: testEndpoints,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium() ?? undefined, headless: true, args: chromiumArgs },
+    }),
+  ],
+  groups: [
+    { name: 'src', files: elementTests, testRunnerHtml: page('src') },
+    { name: 'cdn-es', files: elementTests, testRunnerHtml: page('es') },
+    { name: 'cdn-iife', files: elementTests, testRunnerHtml: page('iife') },
+    { name: 'pages', files: 'test/**/*.browser.test.ts', testRunnerHtml: page('es') },
+  ],
+};
