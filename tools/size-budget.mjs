@@ -1,0 +1,89 @@
+/**
+ * The size budget, measured on the real built files with gzip level 9: what a creator's visitor
+ * downloads is ours to justify. Prints a table and exits non-zero when a budget is exceeded, so CI
+ * catches a regression the moment it lands.
+ *
+ * What a page costs for one element = the loader + that element's chunk + every chunk it imports
+ * statically (Lit, shared helpers), followed through the import graph of the built files.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const KB = 1024;
+export const budgets = {
+  loader: 1.5 * KB,
+  /** loader + countdown chunk closure, Lit included */
+  'drop-countdown': 8 * KB,
+  /** loader + every element: the whole kit */
+  kit: 16 * KB,
+};
+
+export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
+
+const staticImport = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+from\s*)?["'`](\.\/[^"'`]+)["'`]/g;
+const dynamicImport = /import\(\s*["'`](\.\/[^"'`]+)["'`]\s*\)/g;
+
+/** Reads dist/cdn and returns the loader, per-element closures and the whole kit, in gzip bytes. */
+export function measure(cdnDir) {
+  const read = (name) => readFileSync(join(cdnDir, name));
+  const imports = (name, pattern) =>
+    [...read(name).toString('utf8').matchAll(pattern)].map((m) => m[1].replace(/^\.\//, ''));
+
+  const closure = (entry, seen = new Set()) => {
+    if (seen.has(entry)) return seen;
+    seen.add(entry);
+    for (const dep of imports(entry, staticImport)) closure(dep, seen);
+    return seen;
+  };
+  const bytesOf = (files) => [...files].reduce((sum, file) => sum + gzipSize(read(file)), 0);
+
+  const loader = 'dropkit.js';
+  const lazyChunks = new Map();
+  const loaderSource = read(loader).toString('utf8');
+  for (const match of loaderSource.matchAll(/"(drop-[a-z-]+)":\s*\(\)\s*=>\s*import\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g)) {
+    lazyChunks.set(match[1], match[2]);
+  }
+  const rows = [{ what: 'loader', files: [loader], gzip: gzipSize(read(loader)) }];
+  const everything = new Set([loader]);
+  for (const [tag, chunk] of lazyChunks) {
+    const files = closure(chunk, new Set([loader]));
+    files.forEach((file) => everything.add(file));
+    rows.push({ what: `loader + ${tag}`, tag, files: [...files], gzip: bytesOf(files) });
+  }
+  rows.push({ what: 'whole kit (loader + all chunks)', tag: 'kit', files: [...everything], gzip: bytesOf(everything) });
+  const iife = 'dropkit.iife.js';
+  if (existsSync(join(cdnDir, iife))) rows.push({ what: 'dropkit.iife.js (classic script)', files: [iife], gzip: gzipSize(read(iife)) });
+  if (dynamicImport.test(loaderSource) && lazyChunks.size === 0) {
+    throw new Error('size-budget: the loader imports chunks but no drop-* entries were recognised');
+  }
+  return rows;
+}
+
+function main() {
+  const cdnDir = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
+  if (!existsSync(join(cdnDir, 'dropkit.js'))) {
+    console.error('size-budget: dist/cdn/dropkit.js is missing; run `npm run build:cdn` first.');
+    process.exit(1);
+  }
+  const rows = measure(cdnDir);
+  const over = [];
+  console.log('\nSize budget (gzip -9, real built files)');
+  console.log('| what | gzip | budget | |');
+  console.log('| --- | ---: | ---: | --- |');
+  for (const row of rows) {
+    const key = row.what === 'loader' ? 'loader' : row.tag;
+    const budget = budgets[key];
+    const ok = budget === undefined || row.gzip <= budget;
+    if (!ok) over.push(row);
+    const fmt = (n) => `${(n / KB).toFixed(2)} KB`;
+    console.log(`| ${row.what} | ${fmt(row.gzip)} | ${budget ? fmt(budget) : '—'} | ${budget ? (ok ? 'ok' : 'OVER') : ''} |`);
+  }
+  if (over.length) {
+    console.error(`\nsize-budget: over budget: ${over.map((r) => r.what).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
