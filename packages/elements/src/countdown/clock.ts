@@ -1,0 +1,218 @@
+/**
+ * The page-wide drop clock: one estimate of the true time (the visitor's clock corrected by a
+ * server's), and one ticker that every countdown, button or clip on the page shares.
+ *
+ * Everything here is time-as-a-value: callers recompute what they show from `now()` on every tick
+ * and never count down themselves, so throttled background timers, sleep and late ticks cannot
+ * make them drift.
+ */
+import { estimateOffset, serverTimeFrom, type TimeSample } from './offset.ts';
+import { warnOnce } from '../shared/warn.ts';
+
+const SAMPLES_PER_SYNC = 4;
+const SYNC_TIMEOUT_MS = 3000;
+/** Tab flicking must not turn into a request storm at drop time. */
+const RESYNC_MIN_INTERVAL_MS = 10_000;
+/** Browsers may fire a timer a millisecond or two before its due time; that tick still counts. */
+const EARLY_TOLERANCE_MS = 4;
+
+let offset = 0;
+const syncs = new Map<string, { done: Promise<void>; startedAt: number }>();
+const clockListeners = new Set<() => void>();
+
+/** Epoch ms of the best-known true time: the visitor's clock plus the synced server offset. */
+export function now(): number {
+  return Date.now() + offset;
+}
+
+/** The current correction (server − visitor) in ms; 0 until a `time-src` answered. */
+export function clockOffset(): number {
+  return offset;
+}
+
+/** Calls `callback` whenever the offset changes, so dependents recompute. Returns an unsubscribe. */
+export function onClockChange(callback: () => void): () => void {
+  clockListeners.add(callback);
+  return () => void clockListeners.delete(callback);
+}
+
+function setOffset(next: number): void {
+  if (next === offset) return;
+  offset = next;
+  rescheduleAll();
+  for (const listener of [...clockListeners]) listener();
+}
+
+/**
+ * Samples `timeSrc` (JSON `{"now": ms}` or an HTTP `Date` header) a few times and adopts the offset
+ * of the fastest round trip. One sync per URL is shared by every caller. It never rejects: a slow,
+ * broken or garbage endpoint leaves the visitor's clock in charge with one console warning, and
+ * nothing waits for it before rendering.
+ */
+export function syncClock(timeSrc: string): Promise<void> {
+  let url: string;
+  try {
+    url = new URL(timeSrc, document.baseURI).href;
+  } catch {
+    warnOnce(null, `clock:bad-url:${timeSrc}`, `time-src "${timeSrc}" is not a URL; using this device's clock.`);
+    return Promise.resolve();
+  }
+  listenForResync();
+  const existing = syncs.get(url);
+  if (existing) return existing.done;
+  return startSync(url);
+}
+
+function startSync(url: string): Promise<void> {
+  const done = sampleServer(url);
+  syncs.set(url, { done, startedAt: Date.now() });
+  return done;
+}
+
+async function sampleServer(url: string): Promise<void> {
+  const samples: TimeSample[] = [];
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(), SYNC_TIMEOUT_MS);
+  try {
+    for (let i = 0; i < SAMPLES_PER_SYNC; i++) {
+      // The round trip is measured on the monotonic clock so a visitor clock that jumps mid-request
+      // cannot produce a negative or huge round trip.
+      const sentMonotonic = performance.now();
+      const sent = Date.now();
+      const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal: controller.signal });
+      const body = await response.text();
+      const roundTrip = performance.now() - sentMonotonic;
+      if (!response.ok) break;
+      const server = serverTimeFrom(body, response.headers.get('Date'));
+      if (server === null) break;
+      samples.push({ sent, received: sent + roundTrip, server });
+    }
+  } catch {
+    // Timeout or network failure: whatever samples arrived are still good.
+  } finally {
+    clearTimeout(timeout);
+  }
+  const estimate = estimateOffset(samples);
+  if (!estimate) {
+    warnOnce(
+      null,
+      `clock:failed:${url}`,
+      `could not read the server time from ${url} (expected a Date header or {"now": <epoch ms>} within ` +
+        `${SYNC_TIMEOUT_MS / 1000} s); counting down with this device's clock.`,
+    );
+    return;
+  }
+  setOffset(estimate.offset);
+}
+
+let resyncInstalled = false;
+function listenForResync(): void {
+  if (resyncInstalled) return;
+  resyncInstalled = true;
+  // A laptop waking from sleep, a phone coming back online or a page restored from the back/forward
+  // cache may all have a clock that moved while we were not looking.
+  const resync = () => {
+    for (const [url, { startedAt }] of syncs) {
+      if (Date.now() - startedAt >= RESYNC_MIN_INTERVAL_MS || Date.now() < startedAt) void startSync(url);
+    }
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') resync();
+  });
+  addEventListener('online', resync);
+  addEventListener('pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) resync();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shared ticker: a single timer for the whole page, always armed for the earliest due time.
+
+interface Subscription {
+  callback: (now: number) => void;
+  target: (() => number) | undefined;
+  /** True-clock epoch ms of the next call. */
+  due: number;
+  once: boolean;
+}
+
+const subscriptions = new Set<Subscription>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const modulo = (value: number, divisor: number) => ((value % divisor) + divisor) % divisor;
+
+/**
+ * The next moment after `time` when the remaining time to `target` (or, without a target, the
+ * clock itself) crosses a whole second. Exported for tests.
+ */
+export function nextSecondBoundary(time: number, target?: number): number {
+  const phase = target === undefined || !Number.isFinite(target) ? modulo(time, 1000) : modulo(time - target, 1000);
+  return time + (1000 - phase);
+}
+
+/**
+ * Calls `callback(now)` on every true second boundary — of the remaining time to `target()` when a
+ * target is given, so "00:00:03" turns into "00:00:02" exactly when it should. All subscribers share
+ * one timer, which stops when the last one unsubscribes. Returns the unsubscribe function.
+ */
+export function subscribe(callback: (now: number) => void, target?: () => number): () => void {
+  const subscription: Subscription = { callback, target, due: 0, once: false };
+  subscription.due = nextSecondBoundary(now(), target?.());
+  subscriptions.add(subscription);
+  arm();
+  return () => {
+    subscriptions.delete(subscription);
+    arm();
+  };
+}
+
+/**
+ * Calls `callback(now)` once, at the true moment `epoch` (immediately if it has passed). Used by
+ * countdowns that are off-screen or hidden: they skip the per-second ticks but must still flip at T0.
+ */
+export function wakeAt(epoch: number, callback: (now: number) => void): () => void {
+  const subscription: Subscription = { callback, target: undefined, due: epoch, once: true };
+  subscriptions.add(subscription);
+  arm();
+  return () => {
+    subscriptions.delete(subscription);
+    arm();
+  };
+}
+
+function rescheduleAll(): void {
+  const time = now();
+  for (const subscription of subscriptions) {
+    if (!subscription.once) subscription.due = nextSecondBoundary(time, subscription.target?.());
+  }
+  arm();
+}
+
+function arm(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  if (subscriptions.size === 0) return;
+  let earliest = Infinity;
+  for (const { due } of subscriptions) earliest = Math.min(earliest, due);
+  timer = setTimeout(fire, Math.max(0, earliest - now()));
+}
+
+function fire(): void {
+  timer = undefined;
+  const time = now();
+  for (const subscription of [...subscriptions]) {
+    if (!subscriptions.has(subscription) || subscription.due - time > EARLY_TOLERANCE_MS) continue;
+    // A tick that came a hair early reports the boundary it was meant for, so a countdown never
+    // shows "1 s" at the instant it should show "0".
+    const tickTime = Math.max(time, subscription.due);
+    if (subscription.once) subscriptions.delete(subscription);
+    else subscription.due = nextSecondBoundary(tickTime, subscription.target?.());
+    try {
+      subscription.callback(tickTime);
+    } catch (error) {
+      // One broken subscriber must not stop every other clock on the page.
+      console.error('[dropkit]', error);
+    }
+  }
+  if (timer === undefined) arm();
+}
