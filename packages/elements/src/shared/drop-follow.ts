@@ -1,0 +1,124 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DropStateEvent } from './drop-state-event.ts';
+import { isDropState, type DropState } from './vocabulary.ts';
+import { warnOnce } from './warn.ts';
+
+/** What a widget can learn from the element that owns its drop (a `<drop-countdown>` today). */
+export interface DropStateOwner extends HTMLElement {
+  state?: DropState;
+  at?: Date | null;
+  notify?: string;
+}
+
+export type DropFollowerHost = ReactiveControllerHost & HTMLElement & { drop: string | null };
+
+export const DROP_OWNER_TAG = 'drop-countdown';
+
+/**
+ * Keeps a widget on the same drop state as its owner: the element named by the host's
+ * `drop="<id>"`, else the closest `<drop-countdown>` around it (across shadow roots). The owner's
+ * synchronous `drop-state` event updates the widget in the same task as the flip, so both render in
+ * the same frame; the reflected `state` attribute is watched as well, which covers owners that
+ * upgrade later (lazy chunks) and marketplaces that drive the owner by attribute. Without an owner
+ * the widget keeps whatever `state` the page gives it.
+ */
+export class DropFollower implements ReactiveController {
+  #owner: DropStateOwner | null = null;
+  #root: Document | ShadowRoot | null = null;
+  #attributeObserver: MutationObserver | null = null;
+
+  constructor(
+    private readonly host: DropFollowerHost,
+    private readonly onState: (state: DropState, owner: DropStateOwner) => void,
+  ) {
+    host.addController(this);
+  }
+
+  get owner(): DropStateOwner | null {
+    return this.#owner;
+  }
+
+  hostConnected(): void {
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    this.#detach();
+  }
+
+  /** Looks for the owner again; call when the host's `drop` changes. */
+  refresh(): void {
+    this.#detach();
+    if (!this.host.isConnected) return;
+    const root = this.host.getRootNode();
+    this.#root = root instanceof Document || root instanceof ShadowRoot ? root : null;
+    // Owners rendered later (the id appears after us) announce themselves with their first event.
+    this.#root?.addEventListener(DropStateEvent.type, this.#onAnyState, true);
+    const owner = this.#find();
+    if (owner) this.#attach(owner);
+    else if (this.host.drop) {
+      warnOnce(this.host, 'drop-follow:missing', `<${this.host.localName}> follows drop="${this.host.drop}" but no element has that id yet.`);
+    }
+  }
+
+  #find(): DropStateOwner | null {
+    const id = this.host.drop?.trim();
+    if (id) {
+      const root = this.host.getRootNode() as Document | ShadowRoot;
+      return ((root.getElementById?.(id) ?? document.getElementById(id)) as DropStateOwner | null) ?? null;
+    }
+    let node: Node | null = this.host.parentNode;
+    while (node) {
+      if (node instanceof Element && node.localName === DROP_OWNER_TAG) return node as DropStateOwner;
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    return null;
+  }
+
+  #attach(owner: DropStateOwner): void {
+    this.#owner = owner;
+    owner.addEventListener(DropStateEvent.type, this.#onOwnerState);
+    this.#attributeObserver = new MutationObserver(() => this.#sync());
+    this.#attributeObserver.observe(owner, { attributes: true, attributeFilter: ['state'] });
+    this.#sync();
+    if (!customElements.get(owner.localName) && owner.localName.includes('-')) {
+      void customElements.whenDefined(owner.localName).then(() => {
+        if (this.#owner === owner) this.#sync();
+      });
+    }
+  }
+
+  #detach(): void {
+    this.#owner?.removeEventListener(DropStateEvent.type, this.#onOwnerState);
+    this.#root?.removeEventListener(DropStateEvent.type, this.#onAnyState, true);
+    this.#attributeObserver?.disconnect();
+    this.#attributeObserver = null;
+    this.#owner = null;
+    this.#root = null;
+  }
+
+  #sync(): void {
+    const owner = this.#owner;
+    if (!owner) return;
+    const state = isDropState(owner.state) ? owner.state : owner.getAttribute('state');
+    if (isDropState(state)) this.onState(state, owner);
+  }
+
+  #onOwnerState = (event: Event): void => {
+    const owner = this.#owner;
+    if (!owner || event.target !== owner) return;
+    const state = (event as DropStateEvent).state;
+    if (isDropState(state)) this.onState(state, owner);
+  };
+
+  #onAnyState = (): void => {
+    if (this.#owner?.isConnected) return;
+    const owner = this.#find();
+    if (owner) {
+      this.#detach();
+      this.#root = this.host.getRootNode() as Document | ShadowRoot;
+      this.#root.addEventListener(DropStateEvent.type, this.#onAnyState, true);
+      this.#attach(owner);
+    }
+  };
+}
