@@ -1,0 +1,116 @@
+import schemaJson from './creator-config.schema.json' with { type: 'json' };
+import { ForgeConfigError } from '../errors.ts';
+
+/**
+ * The subset of JSON Schema that creator-config.schema.json uses. Interpreting the shipped schema
+ * (rather than re-stating its rules in code) keeps the published schema and forge's behaviour from
+ * drifting apart; writing the messages ourselves lets every error name the field and what it
+ * expected, which generic validators do not.
+ */
+interface SchemaNode {
+  type?: 'object' | 'array' | 'string';
+  description?: string;
+  required?: string[];
+  additionalProperties?: boolean;
+  properties?: Record<string, SchemaNode>;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  $ref?: string;
+}
+
+export const creatorConfigSchema = schemaJson as unknown as SchemaNode & { $defs: Record<string, SchemaNode> };
+
+function resolve(node: SchemaNode): SchemaNode {
+  if (!node.$ref) return node;
+  const name = node.$ref.replace('#/$defs/', '');
+  const target = creatorConfigSchema.$defs[name];
+  if (!target) throw new Error(`schema: unknown $ref ${node.$ref}`);
+  return target;
+}
+
+/** Shows a received value briefly and unambiguously, never dumping a whole hostile payload. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return JSON.stringify(shown);
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+function expectation(node: SchemaNode): string {
+  if (node.pattern && node.description) return node.description;
+  if (node.type === 'string') {
+    if (node.pattern === '^https://[^\\s"\'<>]+$') return 'an https:// URL';
+    return 'a non-empty string';
+  }
+  if (node.type === 'object') return 'an object';
+  if (node.type === 'array') return 'an array';
+  return 'a value';
+}
+
+function typeMatches(type: SchemaNode['type'], value: unknown): boolean {
+  switch (type) {
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'string':
+      return typeof value === 'string';
+    default:
+      return true;
+  }
+}
+
+function check(rawNode: SchemaNode, value: unknown, path: string, errors: string[]): void {
+  const node = resolve(rawNode);
+  const field = path || 'the config';
+  if (!typeMatches(node.type, value)) {
+    errors.push(`Expected ${expectation(node)} for ${field} but received ${describeValue(value)}`);
+    return;
+  }
+  if (node.type === 'string') {
+    const text = value as string;
+    if (node.minLength !== undefined && text.length < node.minLength) {
+      errors.push(`Expected ${expectation(node)} for ${field} but received an empty string`);
+    } else if (node.maxLength !== undefined && text.length > node.maxLength) {
+      errors.push(`Expected at most ${node.maxLength} characters for ${field} but received ${text.length}`);
+    } else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(text)) {
+      errors.push(`Expected ${expectation(node)} for ${field} but received ${describeValue(text)}`);
+    }
+    return;
+  }
+  if (node.type === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of node.required ?? []) {
+      if (!(key in object)) errors.push(`Expected ${field === 'the config' ? '' : `${field}.`}${key} (required) but it is missing`);
+    }
+    for (const [key, child] of Object.entries(object)) {
+      const childPath = path ? `${path}.${key}` : key;
+      const childSchema = node.properties?.[key];
+      if (childSchema) check(childSchema, child, childPath, errors);
+      else if (node.additionalProperties === false) {
+        const known = Object.keys(node.properties ?? {}).filter((name) => name !== '$schema');
+        errors.push(`Unexpected field ${childPath}; expected one of: ${known.join(', ')}`);
+      }
+    }
+  }
+}
+
+/** Every problem with a config, each naming the field and the value expected. Empty when valid. */
+export function configErrors(value: unknown): string[] {
+  const errors: string[] = [];
+  check(creatorConfigSchema, value, '', errors);
+  return errors;
+}
+
+/** Throws a {@link ForgeConfigError} listing every problem, or returns the value typed. */
+export function assertValidConfig<T>(value: unknown, source = 'config'): T {
+  const errors = configErrors(value);
+  if (errors.length > 0) throw new ForgeConfigError(`${source}: ${errors.join('; ')}`, errors);
+  return value as T;
+}

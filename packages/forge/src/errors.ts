@@ -1,0 +1,56 @@
+/**
+ * Typed errors: a shell maps any of these to exit code 1 and one line; anything else is a bug in
+ * forge and keeps its stack trace.
+ */
+export class ForgeError extends Error {
+  /** Stable machine-readable kind, e.g. `svg-not-svg`, `render-timeout`. */
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** The creator config does not match the schema, or a file it names cannot be read. */
+export class ForgeConfigError extends ForgeError {
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = [message]) {
+    super('config-invalid', message);
+    this.problems = problems;
+  }
+}
+
+export const SVG_ERROR_CODES = [
+  'svg-not-svg',
+  'svg-malformed',
+  'svg-too-large',
+  'svg-doctype',
+  'svg-forbidden-element',
+  'svg-forbidden-attribute',
+  'svg-forbidden-href',
+  'svg-too-many-elements',
+  'svg-too-deep',
+  'svg-bad-size',
+  'svg-use-amplification',
+] as const;
+export type SvgErrorCode = (typeof SVG_ERROR_CODES)[number];
+
+/** The mark or glyph was refused by the sanitizer. */
+export class SvgRejectedError extends ForgeError {
+  declare readonly code: SvgErrorCode;
+  constructor(code: SvgErrorCode, message: string) {
+    super(code, message);
+  }
+}
+
+export const RENDER_ERROR_CODES = ['render-timeout', 'render-crashed', 'render-failed'] as const;
+export type RenderErrorCode = (typeof RENDER_ERROR_CODES)[number];
+
+/** The isolated renderer ran out of time, died, or refused the image. */
+export class RenderError extends ForgeError {
+  declare readonly code: RenderErrorCode;
+  constructor(code: RenderErrorCode, message: string) {
+    super(code, message);
+  }
+}

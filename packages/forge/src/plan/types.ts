@@ -1,0 +1,165 @@
+/**
+ * The contract between forge's stages. A stage turns the validated creator input into planned
+ * assets and head tags; nothing here touches pixels or the file system. Rendering happens later,
+ * lazily, through the `render` function of each asset, with a {@link RenderContext} that routes
+ * every rasterization through the isolated renderer.
+ *
+ * Stages from other folders (`badge/`, `mark-set/`, `social/`, `live-favicon/`) plug in by
+ * exporting a {@link ForgeStage}; the core lists them in `plan/stages.ts`.
+ */
+
+/** Every file format forge writes. */
+export const ASSET_FORMATS = ['png', 'ico', 'svg', 'webp', 'gif', 'json', 'html', 'webmanifest'] as const;
+export type AssetFormat = (typeof ASSET_FORMATS)[number];
+
+/**
+ * What an asset is for. Recorded in forge.json so a marketplace can pick files without parsing names.
+ * Stages may add values here (append only; forge.json consumers rely on the existing strings).
+ */
+export const ASSET_PURPOSES = [
+  'favicon',
+  'apple-touch-icon',
+  'manifest-any',
+  'manifest-maskable',
+  'manifest-monochrome',
+  'manifest',
+  'head',
+  'report',
+  'badge',
+  'mark-set',
+  'social',
+  'live-favicon',
+] as const;
+export type AssetPurpose = (typeof ASSET_PURPOSES)[number];
+
+/** A hex colour as it appears in the config: `#rgb` or `#rrggbb`, normalised to lower-case `#rrggbb`. */
+export type HexColor = `#${string}`;
+
+export interface Palette {
+  brand: HexColor;
+  background: HexColor;
+}
+
+/**
+ * The creator config as written in creator.json (validated against
+ * `config/creator-config.schema.json`). Paths are relative to the config file.
+ */
+export interface CreatorConfig {
+  name: string;
+  shortName?: string;
+  /** The creator's site; https only. */
+  url?: string;
+  /** Path to the creator's SVG mark. */
+  mark: string;
+  /** Optional square SVG used for 16–48 px, where the full mark would be illegible. */
+  glyph?: string;
+  colors: Palette & { dark?: Palette };
+  /** Owned by the badge stage (issue 6); the core only passes it through. */
+  badges?: unknown[];
+  /** Owned by the social-card stage (issue 6); the core only passes it through. */
+  social?: Record<string, unknown>;
+}
+
+/** A mark after the sanitizer: rebuilt from allow-listed parts only, safe to embed and render. */
+export interface SanitizedSvg {
+  /** Serialized, sanitized SVG document (root `<svg>` with an explicit viewBox). */
+  svg: string;
+  /** The viewBox of the mark: the content box every fitting computation starts from. */
+  viewBox: readonly [x: number, y: number, width: number, height: number];
+  /** True when the mark draws text, which then renders with forge's bundled font only. */
+  hasText: boolean;
+}
+
+/** Config after validation: colours normalised, optional fields resolved, sources loaded and sanitized. */
+export interface ForgeInput {
+  config: CreatorConfig & { shortName: string };
+  mark: SanitizedSvg;
+  /** The glyph if the config names one, else the mark. */
+  glyph: SanitizedSvg;
+}
+
+/** One rasterization: an SVG document rendered to exactly width × height pixels. */
+export interface RasterJob {
+  svg: string;
+  width: number;
+  height: number;
+  /** Encoding of the result. `rgba` returns raw pixels (width × height × 4). */
+  output: 'png' | 'webp' | 'rgba';
+  /** PNG: quantize to a palette when that is visually lossless for this image (default true). */
+  palette?: boolean;
+  /** Replace every colour by this one, keeping only the alpha (monochrome icons). */
+  tint?: HexColor;
+}
+
+/** What a lazy render function may use. Every call of `rasterize` runs in the isolated renderer. */
+export interface RenderContext {
+  rasterize(job: RasterJob): Promise<Uint8Array>;
+  /** Rasterize many jobs at once (lets the renderer spread them over its processes). */
+  rasterizeAll(jobs: readonly RasterJob[]): Promise<Uint8Array[]>;
+}
+
+export interface PlannedAsset {
+  /** File name inside the output folder, e.g. `favicon-96x96.png`. Forward slashes only, no `..`. */
+  name: string;
+  format: AssetFormat;
+  purpose: AssetPurpose;
+  /** Pixel size for raster images and square SVGs; omitted for text files. */
+  width?: number;
+  height?: number;
+  /** Extra pixel sizes a container holds (favicon.ico: 16, 32, 48). */
+  sizes?: readonly number[];
+  /** Produces the bytes. Called at most once per forge run. */
+  render: (context: RenderContext) => Promise<Uint8Array> | Uint8Array;
+}
+
+/** A tag for the `<head>` snippet. Attribute values are escaped by the head writer. */
+export interface HeadTag {
+  tag: 'link' | 'meta';
+  attributes: Readonly<Record<string, string>>;
+}
+
+/** An entry in site.webmanifest's `icons`. */
+export interface ManifestIcon {
+  src: string;
+  sizes: string;
+  type: string;
+  purpose: 'any' | 'maskable' | 'monochrome';
+}
+
+/** What one stage adds to the plan. */
+export interface StageContribution {
+  assets: PlannedAsset[];
+  headTags?: HeadTag[];
+  manifestIcons?: ManifestIcon[];
+}
+
+/** A stage is a pure function of the input. */
+export interface ForgeStage {
+  name: string;
+  plan(input: ForgeInput): StageContribution;
+}
+
+/** The whole plan: pure data plus lazy render functions, in output order. */
+export interface ForgePlan {
+  input: ForgeInput;
+  assets: PlannedAsset[];
+  headTags: HeadTag[];
+}
+
+/** A rendered file, ready for a shell to write. */
+export interface ForgedFile {
+  name: string;
+  format: AssetFormat;
+  purpose: AssetPurpose;
+  width?: number;
+  height?: number;
+  sizes?: readonly number[];
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** The core's result: every file (forge.json and head.html included) and the head snippet. */
+export interface ForgeResult {
+  files: ForgedFile[];
+  head: string;
+}
