@@ -6,6 +6,8 @@
  *   The "server clock": Date header and {"now": epoch ms}, shifted by `skew`.
  * Add further endpoints below, one small function each.
  */
+import { readFile } from 'node:fs/promises';
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function time(ctx, params) {
@@ -35,7 +37,56 @@ async function time(ctx, params) {
   ctx.body = JSON.stringify({ now });
 }
 
-const routes = { '/__test/time': time };
+/**
+ * GET /__test/clip/video.webm?id=<label>[&status=404]
+ *   The <drop-clip> test clip (test/media/clip/clip.webm), with byte ranges as a CDN serves video,
+ *   recording each request under `id`; `status=404` answers "not found" instead (still recorded).
+ * GET /__test/clip/requests?id=<label>
+ *   {"count": n} — how many video requests arrived under `id`, to prove a clip stayed lazy.
+ */
+const clipRequests = new Map();
+let clipBytes;
+
+async function clipVideo(ctx, params) {
+  const id = params.get('id') ?? '';
+  clipRequests.set(id, (clipRequests.get(id) ?? 0) + 1);
+  ctx.set('Cache-Control', 'no-store');
+  if (params.get('status') === '404') {
+    ctx.status = 404;
+    ctx.body = 'no such clip';
+    return;
+  }
+  clipBytes ??= await readFile(new URL('../media/clip/clip.webm', import.meta.url));
+  ctx.set('Accept-Ranges', 'bytes');
+  ctx.type = 'video/webm';
+  const range = /^bytes=(\d*)-(\d*)$/.exec(ctx.get('Range'));
+  if (!range) {
+    ctx.body = clipBytes;
+    return;
+  }
+  const start = range[1] === '' ? clipBytes.length - Number(range[2]) : Number(range[1]);
+  const end = range[1] !== '' && range[2] !== '' ? Math.min(Number(range[2]), clipBytes.length - 1) : clipBytes.length - 1;
+  if (start > end || start >= clipBytes.length) {
+    ctx.status = 416;
+    ctx.set('Content-Range', `bytes */${clipBytes.length}`);
+    return;
+  }
+  ctx.status = 206;
+  ctx.set('Content-Range', `bytes ${start}-${end}/${clipBytes.length}`);
+  ctx.body = clipBytes.subarray(start, end + 1);
+}
+
+async function clipRequestCount(ctx, params) {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({ count: clipRequests.get(params.get('id') ?? '') ?? 0 });
+}
+
+const routes = {
+  '/__test/time': time,
+  '/__test/clip/video.webm': clipVideo,
+  '/__test/clip/requests': clipRequestCount,
+};
 
 export const testEndpoints = [
   async function dropkitTestEndpoints(ctx, next) {

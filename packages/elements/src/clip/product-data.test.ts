@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { formatPrice, readProduct, readProductCue, toMediaUrl } from './product-data.ts';
+
+const base = 'https://creator.example/drops/dec5.html';
+
+describe('readProduct', () => {
+  it('reads a complete product from attribute strings', () => {
+    const { product, problems } = readProduct(
+      { name: 'Glow tee', href: 'https://buy.stripe.com/abc', price: '24', currency: 'eur', image: 'tee.jpg', at: '3', until: '0:11', x: '62%', y: '40%', sku: 'tee-l' },
+      base,
+    );
+    expect(problems).toEqual([]);
+    expect(product).toEqual({
+      name: 'Glow tee',
+      href: 'https://buy.stripe.com/abc',
+      provider: 'stripe',
+      sku: 'tee-l',
+      price: 24,
+      currency: 'EUR',
+      image: 'https://creator.example/drops/tee.jpg',
+      at: 3,
+      until: 11,
+      x: 62,
+      y: 40,
+    });
+  });
+
+  it('refuses hostile and non-https links but keeps the product (in the list, without a link)', () => {
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x', 'http://buy.example/x', 'https://shop.example@evil.example/', 'vbscript:x']) {
+      const { product, problems } = readProduct({ name: 'Tee', href }, base);
+      expect(product?.href, href).toBe(null);
+      expect(problems.join(' '), href).toMatch(/https/);
+    }
+  });
+
+  it('resolves a relative checkout link against an https page', () => {
+    expect(readProduct({ name: 'Tee', href: '/cart/123:1' }, base).product?.href).toBe('https://creator.example/cart/123:1');
+    expect(readProduct({ name: 'Tee', href: '/cart/123:1' }, 'http://localhost:8000/').product?.href).toBe(null);
+  });
+
+  it('needs a name', () => {
+    expect(readProduct({ href: 'https://buy.stripe.com/abc' }, base).product).toBe(null);
+    expect(readProduct({ name: '   ' }, base).problems[0]).toMatch(/product name/);
+  });
+
+  it('keeps a product with a broken time or hotspot, untimed or without a hotspot, and says why', () => {
+    const lateEnd = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', at: '5', until: '2' }, base);
+    expect(lateEnd.product).toMatchObject({ at: Infinity, until: Infinity });
+    expect(lateEnd.problems[0]).toMatch(/"until" to be a time after "at"/);
+    const badAt = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', at: 'soon' }, base);
+    expect(badAt.product?.at).toBe(Infinity);
+    expect(badAt.problems[0]).toMatch(/expected "at"/);
+    const open = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', at: '5' }, base);
+    expect(open.product).toMatchObject({ at: 5, until: Infinity });
+    const hotspot = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', x: '50%;background:url(x)', y: '10%' }, base);
+    expect(hotspot.product).toMatchObject({ x: null, y: null });
+    expect(hotspot.problems[0]).toMatch(/hotspot/);
+  });
+
+  it('refuses bad prices, currencies and script images', () => {
+    const { product, problems } = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', price: '24€', currency: 'euro', image: 'javascript:x' }, base);
+    expect(product).toMatchObject({ price: null, currency: null, image: null });
+    expect(problems).toHaveLength(3);
+  });
+});
+
+describe('readProductCue', () => {
+  it('takes the window from the cue and the rest from its JSON', () => {
+    const { product } = readProductCue('{"name":"Glow cap","href":"https://buy.stripe.com/cap","price":18,"currency":"EUR"}', 2.5, 3.9, base);
+    expect(product).toMatchObject({ name: 'Glow cap', at: 2.5, until: 3.9, price: 18, currency: 'EUR', href: 'https://buy.stripe.com/cap' });
+  });
+
+  it('ignores a cue whose JSON tries to override its own time', () => {
+    expect(readProductCue('{"name":"Cap","at":0,"until":99}', 1, 2, base).product).toMatchObject({ at: 1, until: 2 });
+  });
+
+  it('refuses cues that are not one JSON object', () => {
+    for (const payload of ['Glow cap', '[1,2]', 'null', '{"name":']) {
+      const reading = readProductCue(payload, 0, 1, base);
+      expect(reading.product, payload).toBe(null);
+      expect(reading.problems[0]).toMatch(/JSON/);
+    }
+  });
+});
+
+describe('toMediaUrl', () => {
+  it('allows http(s) and blob media, nothing script-like', () => {
+    expect(toMediaUrl('tee.jpg', base)).toBe('https://creator.example/drops/tee.jpg');
+    expect(toMediaUrl('http://localhost:8000/a.png')).toBe('http://localhost:8000/a.png');
+    expect(toMediaUrl('javascript:alert(1)', base)).toBe(null);
+    expect(toMediaUrl('data:image/svg+xml,<svg onload=alert(1)>', base)).toBe(null);
+    expect(toMediaUrl('', base)).toBe(null);
+  });
+});
+
+describe('formatPrice', () => {
+  it('formats with the currency, falls back without one or with an unknown one', () => {
+    expect(formatPrice(24, 'EUR', 'en')).toBe('€24.00');
+    expect(formatPrice(24, null, 'en')).toBe('24');
+    expect(formatPrice(24, 'ZZZ', 'en')).toMatch(/24/);
+    expect(formatPrice(null, 'EUR', 'en')).toBe(null);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * One product in a clip, read and judged the same way whether it came from a `<drop-product>`
+ * element's attributes or from a JSON cue in a WebVTT `metadata` track. Pure (no DOM) so the
+ * judgement is unit-tested in Node; the element only renders what this returns.
+ */
+import { checkCheckoutUrl, type CheckoutProvider } from '../shared/checkout.ts';
+import { parseClipTime, parsePercent, type TimeWindow } from './timeline.ts';
+
+export interface ClipProduct extends TimeWindow {
+  readonly name: string;
+  /** A validated https checkout link, or `null` when the creator's link was missing or refused. */
+  readonly href: string | null;
+  readonly provider: CheckoutProvider | null;
+  readonly sku: string | null;
+  readonly price: number | null;
+  /** ISO 4217 code, upper case. */
+  readonly currency: string | null;
+  readonly image: string | null;
+  /** Hotspot position over the video as percentages, when the creator placed one. */
+  readonly x: number | null;
+  readonly y: number | null;
+}
+
+/** Whatever a creator wrote: attribute strings or JSON values, all unchecked. */
+export type ProductInput = Partial<Record<'name' | 'href' | 'sku' | 'price' | 'currency' | 'image' | 'at' | 'until' | 'x' | 'y', unknown>>;
+
+export interface ProductReading {
+  readonly product: ClipProduct | null;
+  /** One sentence per thing that was wrong, said the way a creator can fix it. */
+  readonly problems: string[];
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null;
+
+/**
+ * Media (thumbnails) may come from the page's own origin over http while a creator previews
+ * locally, but never from script-like schemes.
+ */
+export function toMediaUrl(value: unknown, base?: string): string | null {
+  const raw = text(value);
+  if (raw === null) return null;
+  try {
+    const url = base === undefined ? new URL(raw) : new URL(raw, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'blob:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readProduct(input: ProductInput, base?: string): ProductReading {
+  const problems: string[] = [];
+  const name = text(input.name);
+  if (name === null) {
+    return { product: null, problems: ['expected a product name (the text inside <drop-product>, or "name" in a cue)'] };
+  }
+  const label = JSON.stringify(name);
+
+  let href: string | null = null;
+  let provider: CheckoutProvider | null = null;
+  const rawHref = text(input.href);
+  if (rawHref === null) {
+    problems.push(`${label} has no checkout link, so its card cannot be bought from`);
+  } else {
+    const check = checkCheckoutUrl(rawHref, base);
+    if (check.ok) {
+      href = check.url.href;
+      provider = check.provider;
+    } else {
+      problems.push(`${label}: ${check.reason}`);
+    }
+  }
+
+  let price: number | null = null;
+  const rawPrice = text(input.price);
+  if (rawPrice !== null) {
+    price = /^\d+(\.\d+)?$/.test(rawPrice) ? Number(rawPrice) : null;
+    if (price === null) problems.push(`${label}: expected a price like 24 or 24.50 but received ${JSON.stringify(rawPrice)}`);
+  }
+  let currency: string | null = null;
+  const rawCurrency = text(input.currency);
+  if (rawCurrency !== null) {
+    currency = /^[A-Za-z]{3}$/.test(rawCurrency) ? rawCurrency.toUpperCase() : null;
+    if (currency === null) problems.push(`${label}: expected a three-letter currency like EUR but received ${JSON.stringify(rawCurrency)}`);
+  }
+
+  const rawImage = text(input.image);
+  const image = toMediaUrl(rawImage, base);
+  if (rawImage !== null && image === null) problems.push(`${label}: expected an http(s) image URL but received ${JSON.stringify(rawImage)}`);
+
+  // A product without a valid time still belongs in the list and the end carousel; it just never
+  // gets a timed card.
+  let at = Infinity;
+  let until = Infinity;
+  const rawAt = input.at === undefined || input.at === null ? null : (input.at as string | number);
+  if (rawAt !== null) {
+    const parsedAt = parseClipTime(rawAt);
+    const rawUntil = input.until === undefined || input.until === null ? null : (input.until as string | number);
+    const parsedUntil = rawUntil === null ? Infinity : parseClipTime(rawUntil);
+    if (parsedAt === null) {
+      problems.push(`${label}: expected "at" as seconds (3.5) or a time (0:03) but received ${JSON.stringify(rawAt)}`);
+    } else if (parsedUntil === null || parsedUntil <= parsedAt) {
+      problems.push(`${label}: expected "until" to be a time after "at" (${parsedAt}s) but received ${JSON.stringify(rawUntil)}`);
+    } else {
+      at = parsedAt;
+      until = parsedUntil;
+    }
+  }
+
+  let x: number | null = null;
+  let y: number | null = null;
+  if (input.x != null || input.y != null) {
+    x = parsePercent(input.x as string | number | null);
+    y = parsePercent(input.y as string | number | null);
+    if (x === null || y === null) {
+      problems.push(`${label}: expected a hotspot as x="0–100%" and y="0–100%" but received x=${JSON.stringify(input.x)} y=${JSON.stringify(input.y)}`);
+      x = y = null;
+    }
+  }
+
+  return {
+    product: { name, href, provider, sku: text(input.sku), price, currency, image, at, until, x, y },
+    problems,
+  };
+}
+
+/** A metadata cue's payload is one JSON object; its start and end are the card's window. */
+export function readProductCue(payload: string, start: number, end: number, base?: string): ProductReading {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return { product: null, problems: [`expected a metadata cue to hold one JSON product but received ${JSON.stringify(payload.slice(0, 60))}`] };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { product: null, problems: ['expected a metadata cue to hold one JSON object like {"name": "…", "href": "https://…"}'] };
+  }
+  return readProduct({ ...(parsed as ProductInput), at: start, until: end }, base);
+}
+
+export function formatPrice(price: number | null, currency: string | null, locale?: string): string | null {
+  if (price === null) return null;
+  if (currency !== null) {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(price);
+    } catch {
+      // An unknown currency code: show the number and the code rather than nothing.
+      return `${new Intl.NumberFormat(locale).format(price)} ${currency}`;
+    }
+  }
+  return new Intl.NumberFormat(locale).format(price);
+}
