@@ -6,18 +6,10 @@
  * and never count down themselves, so throttled background timers, sleep and late ticks cannot
  * make them drift.
  */
-import { estimateOffset, serverTimeFrom, type TimeSample } from './offset.ts';
-import { warnOnce } from '../shared/warn.ts';
-
-const SAMPLES_PER_SYNC = 4;
-const SYNC_TIMEOUT_MS = 3000;
-/** Tab flicking must not turn into a request storm at drop time. */
-const RESYNC_MIN_INTERVAL_MS = 10_000;
 /** Browsers may fire a timer a millisecond or two before its due time; that tick still counts. */
 const EARLY_TOLERANCE_MS = 4;
 
 let offset = 0;
-const syncs = new Map<string, { done: Promise<void>; startedAt: number }>();
 const clockListeners = new Set<() => void>();
 
 /** Epoch ms of the best-known true time: the visitor's clock plus the synced server offset. */
@@ -45,84 +37,15 @@ function setOffset(next: number): void {
 
 /**
  * Samples `timeSrc` (JSON `{"now": ms}` or an HTTP `Date` header) a few times and adopts the offset
- * of the fastest round trip. One sync per URL is shared by every caller. It never rejects: a slow,
- * broken or garbage endpoint leaves the visitor's clock in charge with one console warning, and
- * nothing waits for it before rendering.
+ * of the fastest round trip; resyncs when the tab returns, the network comes back or the page is
+ * restored from the back/forward cache. One sync per URL is shared by every caller. It never
+ * rejects: a slow, broken or garbage endpoint leaves the visitor's clock in charge with one console
+ * warning, and nothing waits for it before rendering.
+ *
+ * The sampling code is its own chunk, fetched only by pages that use a `time-src`.
  */
 export function syncClock(timeSrc: string): Promise<void> {
-  let url: string;
-  try {
-    url = new URL(timeSrc, document.baseURI).href;
-  } catch {
-    warnOnce(null, `clock:bad-url:${timeSrc}`, `time-src "${timeSrc}" is not a URL; using this device's clock.`);
-    return Promise.resolve();
-  }
-  listenForResync();
-  const existing = syncs.get(url);
-  if (existing) return existing.done;
-  return startSync(url);
-}
-
-function startSync(url: string): Promise<void> {
-  const done = sampleServer(url);
-  syncs.set(url, { done, startedAt: Date.now() });
-  return done;
-}
-
-async function sampleServer(url: string): Promise<void> {
-  const samples: TimeSample[] = [];
-  const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(), SYNC_TIMEOUT_MS);
-  try {
-    for (let i = 0; i < SAMPLES_PER_SYNC; i++) {
-      // The round trip is measured on the monotonic clock so a visitor clock that jumps mid-request
-      // cannot produce a negative or huge round trip.
-      const sentMonotonic = performance.now();
-      const sent = Date.now();
-      const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal: controller.signal });
-      const body = await response.text();
-      const roundTrip = performance.now() - sentMonotonic;
-      if (!response.ok) break;
-      const server = serverTimeFrom(body, response.headers.get('Date'));
-      if (server === null) break;
-      samples.push({ sent, received: sent + roundTrip, server });
-    }
-  } catch {
-    // Timeout or network failure: whatever samples arrived are still good.
-  } finally {
-    clearTimeout(timeout);
-  }
-  const estimate = estimateOffset(samples);
-  if (!estimate) {
-    warnOnce(
-      null,
-      `clock:failed:${url}`,
-      `could not read the server time from ${url} (expected a Date header or {"now": <epoch ms>} within ` +
-        `${SYNC_TIMEOUT_MS / 1000} s); counting down with this device's clock.`,
-    );
-    return;
-  }
-  setOffset(estimate.offset);
-}
-
-let resyncInstalled = false;
-function listenForResync(): void {
-  if (resyncInstalled) return;
-  resyncInstalled = true;
-  // A laptop waking from sleep, a phone coming back online or a page restored from the back/forward
-  // cache may all have a clock that moved while we were not looking.
-  const resync = () => {
-    for (const [url, { startedAt }] of syncs) {
-      if (Date.now() - startedAt >= RESYNC_MIN_INTERVAL_MS || Date.now() < startedAt) void startSync(url);
-    }
-  };
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') resync();
-  });
-  addEventListener('online', resync);
-  addEventListener('pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted) resync();
-  });
+  return import('./sync.ts').then((sync) => sync.syncClock(timeSrc, setOffset));
 }
 
 // ---------------------------------------------------------------------------------------------

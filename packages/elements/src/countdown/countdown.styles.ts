@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+export const countdownStyles = css`
+  :host {
+    --drop-countdown-color: inherit;
+    --drop-countdown-font: inherit;
+    --drop-countdown-digits-size: 1.5em;
+    --drop-countdown-digits-weight: 700;
+    --drop-countdown-gap: 0.5em;
+    --drop-countdown-live-color: #c4161c;
+    --drop-countdown-link-color: inherit;
+    display: inline-flex;
+    flex-direction: column;
+    gap: var(--drop-countdown-gap);
+    color: var(--drop-countdown-color);
+    font: var(--drop-countdown-font);
+    /* Inherited text styles a theme might set for its own reasons; digits must not shift or shout. */
+    font-variant-numeric: tabular-nums;
+    letter-spacing: normal;
+    text-transform: none;
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='remaining'] {
+    font-size: var(--drop-countdown-digits-size);
+    font-weight: var(--drop-countdown-digits-weight);
+    white-space: nowrap;
+  }
+  [part='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--drop-countdown-gap);
+  }
+  a,
+  button {
+    color: var(--drop-countdown-link-color);
+    font: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid currentColor;
+    outline-offset: 2px;
+  }
+  :host([state='live']) [part='status']::before {
+    content: '';
+    display: inline-block;
+    width: 0.6em;
+    height: 0.6em;
+    margin-inline-end: 0.4em;
+    border-radius: 50%;
+    background: var(--drop-countdown-live-color);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.35;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host([state='live']) [part='status']::before {
+      animation: none;
+    }
+  }
+  .announcer {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

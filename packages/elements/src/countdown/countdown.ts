@@ -1,0 +1,370 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { DROP_STATES, isDropState, type DropState } from '../shared/vocabulary.ts';
+import { DropStateEvent } from '../shared/drop-state-event.ts';
+import { toHttpsUrl } from '../shared/safe-url.ts';
+import { warnOnce } from '../shared/warn.ts';
+import { now as trueNow, onClockChange, subscribe, syncClock, wakeAt } from './clock.ts';
+import { parseInstant, parseInstantOrNull } from './instant.ts';
+import {
+  FORMATS,
+  crossedMilestone,
+  formatMoment,
+  formatRemaining,
+  isTimeZone,
+  localeOf,
+  milestoneText,
+  nextMilestoneMoment,
+  type CountdownFormat,
+} from './format.ts';
+import { googleCalendarUrl, type CalendarEvent } from './calendar.ts';
+import { countdownStyles } from './countdown.styles.ts';
+
+const instantConverter = {
+  fromAttribute: parseInstantOrNull,
+  toAttribute: (value: Date | null) => value?.toISOString() ?? null,
+};
+
+const HOUR = 3_600_000;
+
+const validDate = (value: unknown): value is Date => value instanceof Date && Number.isFinite(value.getTime());
+
+/**
+ * The drop clock. Counts down to `at` on the true time (the visitor's clock corrected by `time-src`),
+ * flips to live at that moment on every viewer's page, and tells the rest of the page when it does.
+ * Whatever the creator wrote inside the tag (e.g. "Drops Fri 5 Dec, 18:00 CET") is what shows without
+ * JavaScript and whenever `at` is missing or invalid.
+ *
+ * @summary Counts down to a drop, in sync with the server's clock.
+ *
+ * @fires {DropStateEvent} drop-state - Once per state change, synchronously at the moment of the flip
+ *   (`event.state`, `event.previous`). Bubbles and is composed.
+ *
+ * @slot - The creator's own text: the no-JavaScript fallback, also shown while `at` is missing or invalid.
+ * @slot live - Shown while the drop is live (e.g. a buy button). Default: "Live now".
+ * @slot ended - Shown after `until`. Default: "This drop has ended".
+ * @slot sold-out - Shown when `state` is set to `sold-out`. Default: "Sold out".
+ *
+ * @csspart remaining - The ticking remaining time (tabular digits).
+ * @csspart moment - The drop moment in the visitor's (and the creator's) time.
+ * @csspart actions - The row holding the calendar and notify links.
+ * @csspart calendar-button - "Add to calendar" (downloads an .ics file made in the browser).
+ * @csspart google-link - The Google Calendar link.
+ * @csspart notify-link - The "Notify me" link (only with an https `notify`).
+ * @csspart status - The default live / ended / sold-out text.
+ *
+ * @cssprop [--drop-countdown-color=inherit] - Text colour.
+ * @cssprop [--drop-countdown-font=inherit] - Font shorthand for the whole widget.
+ * @cssprop [--drop-countdown-digits-size=1.5em] - Size of the remaining time.
+ * @cssprop [--drop-countdown-digits-weight=700] - Weight of the remaining time.
+ * @cssprop [--drop-countdown-gap=0.5em] - Space between the lines and between the links.
+ * @cssprop [--drop-countdown-live-color=#c4161c] - The pulsing dot while live.
+ * @cssprop [--drop-countdown-link-color=inherit] - Colour of the calendar and notify links.
+ */
+export class DropCountdown extends LitElement {
+  static override styles = countdownStyles;
+
+  static override properties = {
+    at: { converter: instantConverter },
+    until: { converter: instantConverter },
+    now: { converter: instantConverter },
+    state: { reflect: true },
+    format: {},
+    timeZone: { attribute: 'time-zone' },
+    timeSrc: { attribute: 'time-src' },
+    notify: {},
+    name: {},
+    url: {},
+    faviconLive: { attribute: 'favicon-live' },
+  };
+
+  /** The drop moment (attribute: ISO 8601 with `Z` or an offset). */
+  declare at: Date | null;
+  /** End of the drop window; after it the state is `ended`. */
+  declare until: Date | null;
+  /** Pins the clock (previews, Storybook): the countdown shows this moment and does not tick. */
+  declare now: Date | null;
+  /** `auto` (default), `clock`, `long` or `compact`. */
+  declare format: CountdownFormat;
+  /** The creator's IANA time zone, shown beside the visitor's, e.g. `America/Los_Angeles`. */
+  declare timeZone: string | null;
+  /** URL answering with a `Date` header or `{"now": <epoch ms>}`: the true time for every viewer. */
+  declare timeSrc: string | null;
+  /** An https link for "Notify me" (a Telegram channel, a newsletter form…). */
+  declare notify: string | null;
+  /** The drop's name, used as the calendar entry's title. Default: the page title. */
+  declare name: string | null;
+  /** The drop's https page, put in the calendar entry. Default: this page, when it is https. */
+  declare url: string | null;
+  /** Icon shown in the browser tab while live (same-origin or https). */
+  declare faviconLive: string | null;
+
+  #state: DropState = 'scheduled';
+  #soldOut = false;
+  #lastRemaining = Number.NaN;
+  #announcement = '';
+  #intersecting = true;
+  #planKey = '';
+  #cancelPlan: (() => void) | null = null;
+  #stopClockWatch: (() => void) | null = null;
+  #observer: IntersectionObserver | null = null;
+  #faviconLoaded = false;
+
+  constructor() {
+    super();
+    this.at = null;
+    this.until = null;
+    this.now = null;
+    this.format = 'auto';
+    this.timeZone = null;
+    this.timeSrc = null;
+    this.notify = null;
+    this.name = null;
+    this.url = null;
+    this.faviconLive = null;
+  }
+
+  /**
+   * `scheduled`, `live`, `ended` or `sold-out` (reflected). With a valid `at` the clock decides; a
+   * marketplace may set `sold-out` at any time, and without `at` it may drive every state itself.
+   */
+  get state(): DropState {
+    return this.#state;
+  }
+
+  set state(value: DropState) {
+    if (!isDropState(value)) {
+      warnOnce(this, `state:${value}`, `state="${value}" is not one of ${DROP_STATES.join(', ')}; ignored.`);
+      return;
+    }
+    this.#soldOut = value === 'sold-out';
+    this.#setState(this.#scheduled() && !this.#soldOut ? this.#stateAt(this.#time()) : value);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopClockWatch = onClockChange(() => this.#refresh());
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#observer = new IntersectionObserver((entries) => {
+      this.#intersecting = entries[entries.length - 1]!.isIntersecting;
+      this.#refresh();
+    });
+    this.#observer.observe(this);
+    if (this.timeSrc) void syncClock(this.timeSrc);
+    this.#refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopClockWatch?.();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#observer?.disconnect();
+    this.#cancelPlan?.();
+    this.#cancelPlan = null;
+    this.#planKey = '';
+    this.#followFavicon();
+  }
+
+  /** The calendar entry for this drop as RFC 5545 text (what "Add to calendar" downloads). */
+  async toIcs(): Promise<string> {
+    const event = this.#calendarEvent();
+    return event ? (await import('./ics.ts')).buildIcs(event) : '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('at') || changed.has('until')) this.#checkSchedule();
+    if (changed.has('format') && !(FORMATS as readonly string[]).includes(this.format)) {
+      warnOnce(this, 'format', `format="${this.format}" is not one of ${FORMATS.join(', ')}; using auto.`);
+    }
+    if (changed.has('timeZone') && this.timeZone && !isTimeZone(this.timeZone)) {
+      warnOnce(this, 'time-zone', `time-zone="${this.timeZone}" is not an IANA time zone; showing visitor time only.`);
+    }
+    if (changed.has('notify') && this.notify && !toHttpsUrl(this.notify)) {
+      warnOnce(this, 'notify', `notify="${this.notify}" is not an https URL; the Notify me link is hidden.`);
+    }
+    if (changed.has('timeSrc') && this.timeSrc && this.isConnected) void syncClock(this.timeSrc);
+    if (changed.has('at') || changed.has('until') || changed.has('now')) {
+      this.#lastRemaining = Number.NaN;
+      this.#refresh();
+    }
+    if (changed.has('faviconLive')) this.#followFavicon();
+  }
+
+  protected override render() {
+    const state = this.#state;
+    const announcer = html`<span class="announcer" role="status">${this.#announcement}</span>`;
+    if (state === 'scheduled') {
+      if (!this.#scheduled()) return html`<slot></slot>${announcer}`;
+      return html`${this.#renderSchedule()}${announcer}`;
+    }
+    const defaults = { live: 'Live now', ended: 'This drop has ended', 'sold-out': 'Sold out' };
+    return html`<slot name=${state}><span part="status">${defaults[state]}</span></slot>${announcer}`;
+  }
+
+  #renderSchedule() {
+    const locale = localeOf(this);
+    const at = this.at!;
+    const format = (FORMATS as readonly string[]).includes(this.format) ? this.format : 'auto';
+    const timeZone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : undefined;
+    const event = this.#calendarEvent()!;
+    const notify = toHttpsUrl(this.notify);
+    return html`<span part="remaining" role="timer">${formatRemaining(at.getTime() - this.#time(), format, locale)}</span>
+      <time part="moment" datetime=${at.toISOString()}>${formatMoment(at, locale, timeZone)}</time>
+      <span part="actions">
+        <button part="calendar-button" type="button" @click=${this.#downloadIcs}>Add to calendar</button>
+        <a part="google-link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer"
+          >Google Calendar</a
+        >
+        ${notify
+          ? html`<a part="notify-link" href=${notify.href} target="_blank" rel="noopener noreferrer">Notify me</a>`
+          : nothing}
+      </span>`;
+  }
+
+  #onVisibility = () => this.#refresh();
+
+  #time(): number {
+    return validDate(this.now) ? this.now.getTime() : trueNow();
+  }
+
+  #scheduled(): boolean {
+    return validDate(this.at);
+  }
+
+  #validUntil(): Date | null {
+    return validDate(this.until) && this.#scheduled() && this.until > this.at! ? this.until : null;
+  }
+
+  #checkSchedule(): void {
+    if (!this.#scheduled()) {
+      const raw = this.getAttribute('at');
+      const reason = parseInstant(raw).ok ? 'invalid' : (parseInstant(raw) as { reason: string }).reason;
+      const why =
+        reason === 'no-offset'
+          ? `at="${raw}" has no time zone offset, so it would mean each visitor's local time; add Z or e.g. +01:00.`
+          : reason === 'missing'
+            ? 'at is missing; add at="2026-12-05T18:00:00+01:00".'
+            : `at="${raw}" is not an ISO 8601 date-time with Z or an offset.`;
+      warnOnce(this, `at:${raw}`, `${why} Showing the text inside <${this.localName}> instead.`);
+    } else if (validDate(this.until) && !this.#validUntil()) {
+      warnOnce(this, 'until', `until is not after at; the drop stays live with no end.`);
+    } else if (this.getAttribute('until') !== null && !validDate(this.until)) {
+      warnOnce(this, 'until', `until="${this.getAttribute('until')}" is not an ISO 8601 date-time with Z or an offset; ignored.`);
+    }
+  }
+
+  #stateAt(time: number): DropState {
+    if (this.#soldOut) return 'sold-out';
+    if (time < this.at!.getTime()) return 'scheduled';
+    const until = this.#validUntil();
+    return until && time >= until.getTime() ? 'ended' : 'live';
+  }
+
+  #setState(next: DropState): void {
+    if (next === this.#state) return;
+    const previous = this.#state;
+    this.#state = next;
+    this.requestUpdate('state', previous);
+    if (next === 'live') this.#announce('The drop is live.');
+    this.#followFavicon();
+    this.dispatchEvent(new DropStateEvent(next, previous));
+  }
+
+  #announce(text: string): void {
+    this.#announcement = text;
+    this.requestUpdate();
+  }
+
+  /** Recomputes everything from the clock; called by ticks, wake-ups, visibility and clock changes. */
+  #refresh(time = this.#time()): void {
+    if (this.#scheduled()) {
+      const remaining = this.at!.getTime() - time;
+      const milestone = crossedMilestone(this.#lastRemaining, remaining);
+      this.#lastRemaining = remaining;
+      if (milestone !== null && remaining > 0 && this.#state === 'scheduled') {
+        this.#announce(milestoneText(milestone, localeOf(this)));
+      }
+      this.#setState(this.#stateAt(time));
+    }
+    this.#plan(time);
+    if (this.#rendering()) this.requestUpdate();
+  }
+
+  #rendering(): boolean {
+    return this.#intersecting && document.visibilityState === 'visible';
+  }
+
+  /**
+   * Chooses what wakes this countdown next: every second boundary while it is on screen, otherwise
+   * only the next moment that matters (a milestone, T0, `until`), so an unseen countdown does no
+   * rendering work yet still flips on time.
+   */
+  #plan(time: number): void {
+    let key = '';
+    let start: (() => () => void) | null = null;
+    const refresh = (tickTime: number) => this.#refresh(tickTime);
+    if (this.isConnected && !validDate(this.now) && this.#scheduled()) {
+      const at = this.at!.getTime();
+      const until = this.#validUntil()?.getTime();
+      if (this.#state === 'scheduled' && this.#rendering()) {
+        key = `tick:${at}`;
+        start = () => subscribe(refresh, () => this.at!.getTime());
+      } else if (this.#state === 'scheduled') {
+        const moment = nextMilestoneMoment(at, time);
+        key = `wake:${moment}`;
+        start = () => wakeAt(moment, refresh);
+      } else if (this.#state === 'live' && until !== undefined) {
+        key = `wake:${until}`;
+        start = () => wakeAt(until, refresh);
+      }
+    }
+    if (key === this.#planKey) return;
+    this.#cancelPlan?.();
+    this.#planKey = key;
+    this.#cancelPlan = start?.() ?? null;
+  }
+
+  /** The favicon code is its own chunk, fetched only by pages that use `favicon-live`. */
+  #followFavicon(): void {
+    if (!this.faviconLive && !this.#faviconLoaded) return;
+    void import('./favicon.ts').then(({ holdLiveFavicon, releaseLiveFavicon, toFaviconUrl }) => {
+      this.#faviconLoaded = true;
+      const href = toFaviconUrl(this.faviconLive);
+      if (this.faviconLive && !href) {
+        warnOnce(this, 'favicon-live', `favicon-live="${this.faviconLive}" must be same-origin or https; ignored.`);
+      }
+      // Read the state now, not when asked: the drop may have moved on while the chunk loaded.
+      if (href && this.#state === 'live' && this.isConnected) holdLiveFavicon(this, href);
+      else releaseLiveFavicon(this);
+    });
+  }
+
+  #calendarEvent(): CalendarEvent | null {
+    if (!this.#scheduled()) return null;
+    const start = this.at!;
+    return {
+      start,
+      end: this.#validUntil() ?? new Date(start.getTime() + HOUR),
+      summary: this.name?.trim() || document.title.trim() || 'Drop',
+      url: (toHttpsUrl(this.url) ?? toHttpsUrl(location.href))?.href,
+      stamp: new Date(trueNow()),
+    };
+  }
+
+  #downloadIcs = async () => {
+    const event = this.#calendarEvent();
+    if (!event) return;
+    const { buildIcs, icsFileName } = await import('./ics.ts');
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([buildIcs(event)], { type: 'text/calendar' }));
+    link.download = icsFileName(event.summary);
+    link.click();
+    // The download has started by the next task; the object URL is no longer needed.
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'drop-countdown': DropCountdown;
+  }
+}

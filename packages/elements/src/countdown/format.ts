@@ -1,0 +1,133 @@
+/**
+ * Everything the countdown says, localized by `Intl` (no translation tables shipped): the remaining
+ * time in four formats, the drop moment in the visitor's and the creator's time zones, and the
+ * milestone a screen reader hears.
+ */
+export const FORMATS = ['auto', 'clock', 'long', 'compact'] as const;
+export type CountdownFormat = (typeof FORMATS)[number];
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const UNITS = [
+  ['day', DAY],
+  ['hour', HOUR],
+  ['minute', MINUTE],
+  ['second', SECOND],
+] as const;
+
+/**
+ * Whole seconds left, rounded up: with 0.4 s to go the countdown still says "1 s", and it says 0 only
+ * at the moment the drop goes live. Never negative.
+ */
+export const remainingSeconds = (remainingMs: number): number => Math.max(0, Math.ceil(remainingMs / SECOND));
+
+export function formatRemaining(remainingMs: number, format: CountdownFormat, locale: string): string {
+  let left = remainingSeconds(remainingMs) * SECOND;
+  const parts = UNITS.map(([unit, size]) => {
+    const amount = Math.floor(left / size);
+    left -= amount * size;
+    return [unit, amount] as const;
+  });
+  const [[, days], [, hours], [, minutes], [, seconds]] = parts;
+  const style = format === 'auto' ? (days > 0 ? 'long' : 'clock') : format;
+  if (style === 'clock') {
+    const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+    const clock = [hours, minutes, seconds].map((n) => two.format(n)).join(':');
+    return days > 0 ? `${unitText(locale, 'day', days, 'narrow')} ${clock}` : clock;
+  }
+  const display = style === 'long' ? 'long' : 'narrow';
+  // Long text with days left would be noise down to the second; "2 days, 3 hours" is the useful part.
+  const shown = parts.filter(([, amount]) => amount > 0).slice(0, format === 'auto' ? 2 : 4);
+  if (shown.length === 0) shown.push(['second', 0]);
+  return new Intl.ListFormat(locale, { type: 'unit', style: display }).format(
+    shown.map(([unit, amount]) => unitText(locale, unit, amount, display)),
+  );
+}
+
+function unitText(locale: string, unit: string, amount: number, unitDisplay: 'long' | 'narrow'): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).format(amount);
+}
+
+/**
+ * "Fri 18:00 your time · 09:00 Los Angeles": the visitor's own clock first, then the creator's
+ * (weekday repeated only when it differs). `Intl` applies each zone's DST rules for that date.
+ */
+export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string): string {
+  const visitor = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: visitorTimeZone,
+  }).format(at);
+  if (!creatorTimeZone) return `${visitor} your time`;
+  const weekday = (timeZone?: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone }).format(at);
+  const sameDay = weekday(creatorTimeZone) === weekday(visitorTimeZone);
+  const creator = new Intl.DateTimeFormat(locale, {
+    weekday: sameDay ? undefined : 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: creatorTimeZone,
+  }).format(at);
+  return `${visitor} your time · ${creator} ${cityOf(creatorTimeZone)}`;
+}
+
+/** "America/Los_Angeles" → "Los Angeles"; "UTC" stays "UTC". */
+export const cityOf = (timeZone: string): string => timeZone.slice(timeZone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Thresholds announced to screen readers, largest first. */
+export const MILESTONES = [DAY, HOUR, 10 * MINUTE, MINUTE] as const;
+
+/**
+ * The milestone crossed between two readings of the remaining time, or null. When several were
+ * crossed at once (a tab that slept), only the nearest one is still true, so only it is announced.
+ */
+export function crossedMilestone(previousMs: number, currentMs: number): number | null {
+  let crossed: number | null = null;
+  for (const milestone of MILESTONES) {
+    if (previousMs > milestone && currentMs <= milestone) crossed = milestone;
+  }
+  return crossed;
+}
+
+/** The next moment (epoch ms) a milestone will be crossed before `at`, or `at` itself. */
+export function nextMilestoneMoment(at: number, time: number): number {
+  for (const milestone of MILESTONES) {
+    if (at - time > milestone) return at - milestone;
+  }
+  return at;
+}
+
+/** "The drop starts in 10 minutes", numbers and units in the page language. */
+export function milestoneText(milestone: number, locale: string): string {
+  const [unit, size] = UNITS.find(([, unitSize]) => milestone % unitSize === 0)!;
+  return `The drop starts ${new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(milestone / size, unit)}.`;
+}
+
+/** The nearest `lang` up the tree (crossing shadow roots), else the document's, else the browser's. */
+export function localeOf(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      const lang = node.getAttribute('lang')!;
+      try {
+        return Intl.getCanonicalLocales(lang)[0] ?? navigator.language;
+      } catch {
+        return navigator.language;
+      }
+    }
+    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  }
+  return navigator.language;
+}

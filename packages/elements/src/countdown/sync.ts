@@ -1,0 +1,89 @@
+/**
+ * Reading a `time-src`: the lazily loaded half of the clock (see clock.ts), fetched only by pages
+ * that have one.
+ */
+import { estimateOffset, serverTimeFrom, type TimeSample } from './offset.ts';
+import { warnOnce } from '../shared/warn.ts';
+
+const SAMPLES_PER_SYNC = 4;
+const SYNC_TIMEOUT_MS = 3000;
+/** Tab flicking must not turn into a request storm at drop time. */
+const RESYNC_MIN_INTERVAL_MS = 10_000;
+
+type SetOffset = (offset: number) => void;
+
+const syncs = new Map<string, { done: Promise<void>; startedAt: number }>();
+
+export function syncClock(timeSrc: string, setOffset: SetOffset): Promise<void> {
+  let url: string;
+  try {
+    url = new URL(timeSrc, document.baseURI).href;
+  } catch {
+    warnOnce(null, `clock:bad-url:${timeSrc}`, `time-src "${timeSrc}" is not a URL; using this device's clock.`);
+    return Promise.resolve();
+  }
+  listenForResync(setOffset);
+  return syncs.get(url)?.done ?? startSync(url, setOffset);
+}
+
+function startSync(url: string, setOffset: SetOffset): Promise<void> {
+  const done = sampleServer(url).then((offset) => {
+    if (offset !== null) setOffset(offset);
+  });
+  syncs.set(url, { done, startedAt: performance.now() });
+  return done;
+}
+
+async function sampleServer(url: string): Promise<number | null> {
+  const samples: TimeSample[] = [];
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(), SYNC_TIMEOUT_MS);
+  try {
+    for (let i = 0; i < SAMPLES_PER_SYNC; i++) {
+      // The round trip is measured on the monotonic clock so a visitor clock that jumps mid-request
+      // cannot produce a negative or huge round trip.
+      const sentMonotonic = performance.now();
+      const sent = Date.now();
+      const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal: controller.signal });
+      const body = await response.text();
+      const roundTrip = performance.now() - sentMonotonic;
+      const server = response.ok ? serverTimeFrom(body, response.headers.get('Date')) : null;
+      if (server === null) break;
+      samples.push({ sent, received: sent + roundTrip, server });
+    }
+  } catch {
+    // Timeout or network failure: whatever samples arrived are still good.
+  } finally {
+    clearTimeout(timeout);
+  }
+  const estimate = estimateOffset(samples);
+  if (!estimate) {
+    warnOnce(
+      null,
+      `clock:failed:${url}`,
+      `could not read the server time from ${url} (expected a Date header or {"now": <epoch ms>} within ` +
+        `${SYNC_TIMEOUT_MS / 1000} s); counting down with this device's clock.`,
+    );
+  }
+  return estimate?.offset ?? null;
+}
+
+let resyncInstalled = false;
+function listenForResync(setOffset: SetOffset): void {
+  if (resyncInstalled) return;
+  resyncInstalled = true;
+  // A laptop waking from sleep, a phone coming back online or a page restored from the back/forward
+  // cache may all have a clock that moved while we were not looking.
+  const resync = () => {
+    for (const [url, { startedAt }] of syncs) {
+      if (performance.now() - startedAt >= RESYNC_MIN_INTERVAL_MS) void startSync(url, setOffset);
+    }
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') resync();
+  });
+  addEventListener('online', resync);
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) resync();
+  });
+}
