@@ -1,0 +1,153 @@
+import type { HexColor, Palette } from '../plan/types.ts';
+import type { BadgeKind, BadgeSpec } from './badge-config.ts';
+import { inkOn, readableOn } from './colors.ts';
+import type { BadgeLayout } from './layout.ts';
+import { BADGE_LOOP, cssKeyframes, MOTION_KEYFRAMES, round, sampleKeyframes } from './motion.ts';
+
+/** The colours one badge is drawn in, for one colour scheme. */
+export interface BadgeColors {
+  fill: HexColor;
+  ink: HexColor;
+  /** Outline, for badges drawn on the page background (sold out). */
+  outline?: HexColor;
+}
+
+/** Live, drop and the rest stand in the brand colour; sold out steps back onto the background. */
+export function badgeColors(kind: BadgeKind, palette: Palette): BadgeColors {
+  if (kind === 'sold-out') {
+    return { fill: palette.background, ink: readableOn(palette.brand, palette.background), outline: palette.brand };
+  }
+  return { fill: palette.brand, ink: inkOn(palette.brand) };
+}
+
+export interface BadgeArt {
+  spec: BadgeSpec;
+  layout: BadgeLayout;
+  light: BadgeColors;
+  /** Present when the creator has a dark palette. */
+  dark?: BadgeColors;
+  /** The creator's glyph as a PNG, for the verified badge. */
+  glyphPng?: Uint8Array;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/gu, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+const SHINE_BAND = 14;
+const SHINE_SLANT = 10;
+
+function shineOffset(layout: BadgeLayout, progress: number): number {
+  return round(-(SHINE_SLANT + SHINE_BAND) + progress * (layout.width + SHINE_SLANT + SHINE_BAND));
+}
+
+/** Per-scheme colours as CSS classes, so one SVG can follow `prefers-color-scheme`. */
+function colorRules(colors: BadgeColors): string {
+  return (
+    `.dk-fill{fill:${colors.fill}}.dk-ink{fill:${colors.ink}}.dk-cut{stroke:${colors.fill}}` +
+    (colors.outline ? `.dk-outline{stroke:${colors.outline}}` : '')
+  );
+}
+
+interface Drawing {
+  colors: BadgeColors;
+  /** Animated: CSS keyframes; a number: the phase this frame freezes. */
+  phase: 'animated' | number;
+}
+
+function body(art: BadgeArt, drawing: Drawing): string {
+  const { layout, spec } = art;
+  const { colors, phase } = drawing;
+  const { width, height } = layout;
+  const prefix = `dk-${spec.id}`;
+  const radius = height / 2;
+  const resting = phase === 'animated' ? 0 : phase;
+  const parts: string[] = [];
+  const defs: string[] = [`<clipPath id="${prefix}-pill"><rect width="${width}" height="${height}" rx="${radius}"/></clipPath>`];
+
+  parts.push(
+    colors.outline
+      ? `<rect class="dk-fill dk-outline" x=".5" y=".5" width="${width - 1}" height="${height - 1}" rx="${radius - 0.5}" fill="${colors.fill}" stroke="${colors.outline}"/>`
+      : `<rect class="dk-fill" width="${width}" height="${height}" rx="${radius}" fill="${colors.fill}"/>`,
+  );
+
+  const icon = layout.icon;
+  if (icon?.kind === 'dot') {
+    const pulse = sampleKeyframes(MOTION_KEYFRAMES.pulse, resting);
+    const ring =
+      phase === 'animated'
+        ? `<circle class="dk-ink dk-ring" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}" opacity="${round(pulse['opacity']!)}"/>`
+        : `<circle class="dk-ink" cx="${icon.cx}" cy="${icon.cy}" r="${round(icon.r * pulse['scale']!)}" fill="${colors.ink}" opacity="${round(pulse['opacity']!)}"/>`;
+    parts.push(`<g clip-path="url(#${prefix}-pill)">${ring}</g>`);
+    parts.push(`<circle class="dk-ink" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}"/>`);
+  } else if (icon?.kind === 'verified') {
+    if (art.glyphPng) {
+      defs.push(`<clipPath id="${prefix}-glyph"><circle cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}"/></clipPath>`);
+      const href = `data:image/png;base64,${Buffer.from(art.glyphPng).toString('base64')}`;
+      const size = icon.r * 2;
+      parts.push(
+        `<image clip-path="url(#${prefix}-glyph)" x="${icon.cx - icon.r}" y="${icon.cy - icon.r}" width="${size}" height="${size}" href="${href}"/>`,
+      );
+      // A small check disc on the glyph's lower right, cut out of the glyph by a ring of badge colour.
+      parts.push(`<circle class="dk-ink dk-cut" cx="15.5" cy="14.5" r="4" fill="${colors.ink}" stroke="${colors.fill}"/>`);
+      parts.push(
+        `<path class="dk-cut" d="M13.7 14.6l1.3 1.3 2.3-2.5" fill="none" stroke="${colors.fill}" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round"/>`,
+      );
+    } else {
+      parts.push(`<circle class="dk-ink" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}"/>`);
+      parts.push(
+        `<path class="dk-cut" d="M6.8 10.2l2.2 2.2 4.2-4.6" fill="none" stroke="${colors.fill}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+      );
+    }
+  }
+
+  parts.push(`<path class="dk-ink" d="${layout.textPath}" fill="${colors.ink}"/>`);
+
+  if (spec.motion === 'shine') {
+    const progress = sampleKeyframes(MOTION_KEYFRAMES.shine, resting)['progress']!;
+    const strength = spec.kind === 'verified' ? 0.4 : 0.28;
+    const band = `M0 ${height}L${SHINE_SLANT} 0h${SHINE_BAND}L${SHINE_BAND} ${height}z`;
+    parts.push(
+      `<g clip-path="url(#${prefix}-pill)"><path class="dk-shine" d="${band}" fill="#ffffff" opacity="${strength}" transform="translate(${shineOffset(layout, progress)} 0)"/></g>`,
+    );
+  }
+  return `<defs>${defs.join('')}</defs>${parts.join('')}`;
+}
+
+function open(art: BadgeArt, scale: number): string {
+  const { width, height, label } = art.layout;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}" ` +
+    `role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>`
+  );
+}
+
+/**
+ * The badge as an animated SVG: CSS keyframes only (no script, so it also animates inside `<img>`),
+ * paused on its resting frame under `prefers-reduced-motion`, recoloured under
+ * `prefers-color-scheme: dark` when the creator has a dark palette.
+ */
+export function animatedBadgeSvg(art: BadgeArt): string {
+  const { spec, layout } = art;
+  const name = `dk-${spec.id}-${spec.motion}`;
+  const duration = `${BADGE_LOOP.durationMs / 1000}s`;
+  let motion: string;
+  if (spec.motion === 'pulse' && layout.icon) {
+    motion =
+      cssKeyframes(name, MOTION_KEYFRAMES.pulse, (v) => `transform:scale(${round(v['scale']!)});opacity:${round(v['opacity']!)}`) +
+      `.dk-ring{transform-origin:${layout.icon.cx}px ${layout.icon.cy}px;transform-box:view-box;animation:${name} ${duration} linear infinite}`;
+  } else {
+    motion =
+      cssKeyframes(name, MOTION_KEYFRAMES.shine, (v) => `transform:translate(${shineOffset(layout, v['progress']!)}px,0)`) +
+      `.dk-shine{animation:${name} ${duration} linear infinite}`;
+  }
+  const reduced = '@media (prefers-reduced-motion:reduce){.dk-ring,.dk-shine{animation:none}}';
+  const dark = art.dark ? `@media (prefers-color-scheme:dark){${colorRules(art.dark)}}` : '';
+  return `${open(art, 1)}<style>${motion}${reduced}${dark}</style>${body(art, { colors: art.light, phase: 'animated' })}</svg>`;
+}
+
+/** One still frame of the loop, for the rasterizer: no CSS, every animated value written out. */
+export function badgeFrameSvg(art: BadgeArt, scheme: 'light' | 'dark', phase: number, scale: number): string {
+  const colors = scheme === 'dark' && art.dark ? art.dark : art.light;
+  return `${open(art, scale)}${body(art, { colors, phase })}</svg>`;
+}

@@ -1,0 +1,102 @@
+import type { ForgeInput, ForgeStage, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import { parseBadges, type BadgeSpec } from './badge-config.ts';
+import { animatedBadgeSvg, badgeColors, badgeFrameSvg, type BadgeArt } from './badge-svg.ts';
+import { encodeGif, encodePng, encodeWebp, type FrameStrip } from './encode.ts';
+import { layoutBadge } from './layout.ts';
+import { BADGE_LOOP, framePhase } from './motion.ts';
+
+export const BADGE_SCALES = [1, 2] as const;
+export type BadgeScheme = 'light' | 'dark';
+
+/** The creator's glyph rendered for the verified badge: 4× its 14 px circle, so @2x stays sharp. */
+const GLYPH_PIXELS = 56;
+
+/** A sanitized SVG's own box fitted into `pixels`, keeping its aspect ratio. */
+export function fittedSize(svg: SanitizedSvg, pixels: number): { width: number; height: number } {
+  const [, , width, height] = svg.viewBox;
+  const scale = pixels / Math.max(width, height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+export async function renderGlyphPng(glyph: SanitizedSvg, context: RenderContext): Promise<Uint8Array> {
+  const size = fittedSize(glyph, GLYPH_PIXELS);
+  return context.rasterize({ svg: glyph.svg, ...size, output: 'png' });
+}
+
+/** Every frame of one badge at one scale and scheme, rendered in one batch. */
+export async function renderBadgeFrames(art: BadgeArt, scheme: BadgeScheme, scale: number, context: RenderContext): Promise<FrameStrip> {
+  const width = art.layout.width * scale;
+  const height = art.layout.height * scale;
+  const jobs = Array.from({ length: BADGE_LOOP.frameCount }, (_, index) => ({
+    svg: badgeFrameSvg(art, scheme, framePhase(index), scale),
+    width,
+    height,
+    output: 'rgba' as const,
+  }));
+  return { width, height, frames: await context.rasterizeAll(jobs) };
+}
+
+function suffix(scheme: BadgeScheme, scale: number): string {
+  return `${scheme === 'dark' ? '-dark' : ''}${scale === 1 ? '' : `@${scale}x`}`;
+}
+
+/** A render-once cache: the GIF, WebP and PNG of one scale share their frames. */
+function once<T>(make: (context: RenderContext) => Promise<T>): (context: RenderContext) => Promise<T> {
+  let made: Promise<T> | undefined;
+  return (context) => (made ??= make(context));
+}
+
+/** Plans every file of one badge. Pure: nothing is drawn until a render function runs. */
+export function planBadge(spec: BadgeSpec, input: ForgeInput): PlannedAsset[] {
+  const layout = layoutBadge(spec);
+  const { colors } = input.config;
+  const glyph =
+    spec.kind === 'verified' ? once((context: RenderContext) => renderGlyphPng(input.glyph, context)) : undefined;
+  const art = async (context: RenderContext): Promise<BadgeArt> => ({
+    spec,
+    layout,
+    light: badgeColors(spec.kind, colors),
+    ...(colors.dark ? { dark: badgeColors(spec.kind, colors.dark) } : {}),
+    ...(glyph ? { glyphPng: await glyph(context) } : {}),
+  });
+  const base = `badges/${spec.id}`;
+  const assets: PlannedAsset[] = [
+    {
+      name: `${base}.svg`,
+      format: 'svg',
+      purpose: 'badge',
+      width: layout.width,
+      height: layout.height,
+      render: async (context) => new TextEncoder().encode(animatedBadgeSvg(await art(context))),
+    },
+  ];
+  const schemes: BadgeScheme[] = colors.dark ? ['light', 'dark'] : ['light'];
+  for (const scheme of schemes) {
+    for (const scale of BADGE_SCALES) {
+      const frames = once(async (context) => renderBadgeFrames(await art(context), scheme, scale, context));
+      const withFrames =
+        (encode: (strip: FrameStrip) => Promise<Uint8Array>) =>
+        async (context: RenderContext): Promise<Uint8Array> =>
+          encode(await frames(context));
+      const size = { width: layout.width * scale, height: layout.height * scale };
+      const name = `${base}${suffix(scheme, scale)}`;
+      assets.push(
+        { name: `${name}.png`, format: 'png', purpose: 'badge', ...size, render: withFrames((strip) => encodePng(strip.width, strip.height, strip.frames[0]!)) },
+        { name: `${name}.gif`, format: 'gif', purpose: 'badge', ...size, render: withFrames(encodeGif) },
+        { name: `${name}.webp`, format: 'webp', purpose: 'badge', ...size, render: withFrames(encodeWebp) },
+      );
+    }
+  }
+  return assets;
+}
+
+/**
+ * Badges from `config.badges`: per badge an animated SVG, and per colour scheme and scale a resting
+ * PNG, an animated GIF and an animated WebP, all under `badges/`.
+ */
+export const badgeStage: ForgeStage = {
+  name: 'badges',
+  plan(input) {
+    return { assets: parseBadges(input.config.badges).flatMap((spec) => planBadge(spec, input)) };
+  },
+};
