@@ -35,7 +35,8 @@ export default defineConfig(({ mode }) => ({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'dist/**'],
+    // test/hardening has its own config (npm run test:hardening) so its Chromium runs stay out of here.
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'dist/**', 'test/hardening/**'],
     testTimeout: 30_000,
   },
 }));

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm run test:hardening`: issue 8's proofs. Most drive the BUILT kit (dist/cdn) in Debian's
+ * Chromium through playwright-core, so `npm run build` must have run first (`npm test` does). The
+ * root vitest run excludes this folder so nothing runs twice.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: ['test/hardening/**/*.test.ts'],
+    // Each file owns one Chromium; two cores are shared with the rest of the suite.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
