@@ -1,4 +1,5 @@
-import type { ForgeInput, ForgeStage, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import type { ForgeInput, ForgeStage, HexColor, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import { composeIcon } from '../svg/compose.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, badgeFrameSvg, type BadgeArt } from './badge-svg.ts';
 import { encodeGif, encodePng, encodeWebp, type FrameStrip } from './encode.ts';
@@ -11,16 +12,13 @@ export type BadgeScheme = 'light' | 'dark';
 /** The creator's glyph rendered for the verified badge: 4× its 14 px circle, so @2x stays sharp. */
 const GLYPH_PIXELS = 56;
 
-/** A sanitized SVG's own box fitted into `pixels`, keeping its aspect ratio. */
-export function fittedSize(svg: SanitizedSvg, pixels: number): { width: number; height: number } {
-  const [, , width, height] = svg.viewBox;
-  const scale = pixels / Math.max(width, height);
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-}
-
-export async function renderGlyphPng(glyph: SanitizedSvg, context: RenderContext): Promise<Uint8Array> {
-  const size = fittedSize(glyph, GLYPH_PIXELS);
-  return context.rasterize({ svg: glyph.svg, ...size, output: 'png' });
+/**
+ * The creator's glyph as pixels. It is embedded as a PNG, never as SVG markup: a creator's `<style>`
+ * would otherwise restyle the badge around it, and the glyph is drawn by the isolated renderer.
+ */
+export async function renderGlyphPng(glyph: SanitizedSvg, defaultFill: HexColor, context: RenderContext): Promise<Uint8Array> {
+  const svg = composeIcon(glyph, { size: GLYPH_PIXELS, inset: 0, defaultFill, pixelSized: true });
+  return context.rasterize({ svg, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
 }
 
 /** Every frame of one badge at one scale and scheme, rendered in one batch. */
@@ -51,7 +49,7 @@ export function planBadge(spec: BadgeSpec, input: ForgeInput): PlannedAsset[] {
   const layout = layoutBadge(spec);
   const { colors } = input.config;
   const glyph =
-    spec.kind === 'verified' ? once((context: RenderContext) => renderGlyphPng(input.glyph, context)) : undefined;
+    spec.kind === 'verified' ? once((context: RenderContext) => renderGlyphPng(input.glyph, colors.brand, context)) : undefined;
   const art = async (context: RenderContext): Promise<BadgeArt> => ({
     spec,
     layout,

@@ -1,0 +1,298 @@
+import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { ForgeConfigError } from '../errors.ts';
+import type { PlannedAsset } from '../plan/types.ts';
+import { parseBadges, type BadgeSpec } from './badge-config.ts';
+import { animatedBadgeSvg, badgeColors } from './badge-svg.ts';
+import { directRenderContext } from './direct-render.ts';
+import { TextError } from './font.ts';
+import { BADGE_FONT_FLOOR, BADGE_FONT_SIZE, layoutBadge } from './layout.ts';
+import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
+import { badgeStage } from './stage.ts';
+import { colorDistance, decodePage, hexRgb, meanDifference, pixelAt, testInput } from './testing.ts';
+
+const context = directRenderContext();
+const BRAND = '#6d28d9';
+const DARK_BRAND = '#a78bfa';
+
+function spec(overrides: Partial<BadgeSpec> = {}): BadgeSpec {
+  return { id: 'custom', kind: 'custom', label: 'Restock', motion: 'shine', maxWidth: 240, field: 'badges[0].text', ...overrides };
+}
+
+function plannedFor(badges: unknown[], dark = true): Map<string, PlannedAsset> {
+  const input = testInput({ badges });
+  if (!dark) input.config.colors = { brand: BRAND, background: '#ffffff' };
+  return new Map(badgeStage.plan(input).assets.map((asset) => [asset.name, asset]));
+}
+
+async function render(assets: Map<string, PlannedAsset>, name: string): Promise<Uint8Array> {
+  const asset = assets.get(name);
+  if (!asset) throw new Error(`no asset ${name}; planned: ${[...assets.keys()].join(', ')}`);
+  return asset.render(context);
+}
+
+/** The frame shown `ms` into the loop, found from the decoded delays as a viewer would. */
+async function frameAt(bytes: Uint8Array, ms: number) {
+  const { delay = [] } = await sharp(bytes, { animated: true }).metadata();
+  let page = 0;
+  for (let elapsed = delay[0] ?? 0; elapsed <= ms && page < delay.length - 1; elapsed += delay[page] ?? 0) page += 1;
+  return decodePage(bytes, page);
+}
+
+describe('badge config', () => {
+  it('reads shorthand kinds and derives every label', () => {
+    const specs = parseBadges([
+      'live',
+      { kind: 'drop', at: '2026-12-06T03:00:00Z', timeZone: 'America/Los_Angeles' },
+      { kind: 'limited', number: 1, of: 50 },
+      'verified',
+      'sold-out',
+      { kind: 'custom', id: 'restock', text: 'Restock Friday' },
+    ]);
+    expect(specs.map((s) => [s.id, s.label, s.motion])).toEqual([
+      ['live', 'LIVE', 'pulse'],
+      ['drop', 'Drop · Dec 5', 'shine'],
+      ['limited', '1 of 50', 'shine'],
+      ['verified', 'Verified', 'shine'],
+      ['sold-out', 'Sold out', 'shine'],
+      ['restock', 'Restock Friday', 'shine'],
+    ]);
+  });
+
+  it('dates the drop in the creator time zone, not the machine one', () => {
+    const at = '2026-12-06T03:00:00Z';
+    expect(parseBadges([{ kind: 'drop', at }])[0]!.label).toBe('Drop · Dec 6');
+    expect(parseBadges([{ kind: 'drop', at, timeZone: 'Asia/Tokyo' }])[0]!.label).toBe('Drop · Dec 6');
+    expect(parseBadges([{ kind: 'drop', at, timeZone: 'America/New_York' }])[0]!.label).toBe('Drop · Dec 5');
+  });
+
+  it.each([
+    [['glow'], 'badges[0]', 'one of live, drop'],
+    [[{ kind: 'custom' }], 'badges[0].text', 'the text of a custom badge'],
+    [[{ kind: 'drop', at: '2026-12-05 18:00' }], 'badges[0].at', 'ISO 8601'],
+    [[{ kind: 'drop', at: '2026-12-05T18:00:00Z', timeZone: 'Mars/Olympus' }], 'badges[0].timeZone', 'IANA time zone'],
+    [[{ kind: 'limited', number: 51, of: 50 }], 'badges[0].number', 'no greater than of (50)'],
+    [[{ kind: 'limited', number: 1.5, of: 50 }], 'badges[0].number', 'whole number'],
+    [['live', 'live'], 'badges[1].id', 'not already used'],
+    [[{ kind: 'live', id: '../x' }], 'badges[0].id', 'lower-case letters'],
+    [[{ kind: 'live', colour: 'red' }], 'badges[0].colour', 'expected one of'],
+    [[{ kind: 'live', maxWidth: 5000 }], 'badges[0].maxWidth', 'from 40 to 480'],
+  ])('refuses %j naming %s', (badges, field, expected) => {
+    let error: unknown;
+    try {
+      parseBadges(badges);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ForgeConfigError);
+    expect((error as Error).message).toContain(field);
+    expect((error as Error).message).toContain(expected);
+  });
+});
+
+describe('badge text fitting', () => {
+  it('grows the badge with the text at the nominal size', () => {
+    const short = layoutBadge(spec({ label: 'New' }));
+    const long = layoutBadge(spec({ label: 'New colourway restock' }));
+    expect(short.fontSize).toBe(BADGE_FONT_SIZE);
+    expect(long.fontSize).toBe(BADGE_FONT_SIZE);
+    expect(long.width).toBeGreaterThan(short.width + 60);
+  });
+
+  it('shrinks the font once the badge reaches its widest, down to the floor', () => {
+    const layout = layoutBadge(spec({ label: 'Limited edition colourway, back for one weekend', maxWidth: 240 }));
+    expect(layout.fontSize).toBeLessThan(BADGE_FONT_SIZE);
+    expect(layout.fontSize).toBeGreaterThanOrEqual(BADGE_FONT_FLOOR);
+    expect(layout.width).toBeLessThanOrEqual(240);
+    expect(layout.textX + layout.textWidth).toBeLessThanOrEqual(layout.width);
+  });
+
+  it('refuses text that would not fit even at the floor, saying how wide it would need to be', () => {
+    const label = 'This limited edition colourway is back for one weekend only, while stock lasts';
+    expect(() => layoutBadge(spec({ label }))).toThrowError(TextError);
+    expect(() => layoutBadge(spec({ label }))).toThrowError(/badges\[0\]\.text .* needs a badge \d+ px wide .*at most 240 px/u);
+    // The same text fits when the creator allows a wider badge.
+    expect(layoutBadge(spec({ label, maxWidth: 480 })).width).toBeLessThanOrEqual(480);
+  });
+
+  it('refuses characters the bundled font cannot draw, naming them', () => {
+    expect(() => layoutBadge(spec({ label: 'ライブ配信' }))).toThrowError(/cannot draw: "ラ" \(U\+30E9\)/u);
+    expect(() => layoutBadge(spec({ label: '   ' }))).toThrowError(/visible text/u);
+    // Latin with accents, Greek and Cyrillic are in the font.
+    expect(layoutBadge(spec({ label: 'Café Ωμέγα Живо' })).fontSize).toBe(BADGE_FONT_SIZE);
+  });
+
+  it('never clips a shrunk label: the rendered ink stays inside the badge padding', async () => {
+    const badges = [{ kind: 'custom', text: 'WWWWWWWWWWWWWWWWWWWW', maxWidth: 200 }];
+    const assets = plannedFor(badges, false);
+    const png = await decodePage(await render(assets, 'badges/custom@2x.png'));
+    const ink = hexRgb('#ffffff');
+    const inkColumns: number[] = [];
+    for (let x = 0; x < png.width; x += 1) {
+      for (let y = 0; y < png.height; y += 1) {
+        if (colorDistance(pixelAt(png, x, y), ink) < 60) {
+          inkColumns.push(x);
+          break;
+        }
+      }
+    }
+    // Text is white on the brand colour; its last column ends before the 8 px (16 px @2x) end padding.
+    expect(Math.max(...inkColumns)).toBeLessThan(png.width - 10);
+    expect(Math.min(...inkColumns)).toBeGreaterThan(10);
+    expect(png.width).toBeLessThanOrEqual(400);
+    expect(layoutBadge(parseBadges(badges)[0]!).fontSize).toBeLessThan(BADGE_FONT_SIZE);
+  });
+});
+
+describe('badge motion', () => {
+  it('starts every loop at rest and comes back to it without a jump', () => {
+    for (const keyframes of Object.values(MOTION_KEYFRAMES)) {
+      expect(keyframes[0]!.at).toBe(0);
+      expect(keyframes.at(-1)!.at).toBe(1);
+    }
+    expect(sampleKeyframes(MOTION_KEYFRAMES.pulse, 0)['opacity']).toBe(0);
+    expect(sampleKeyframes(MOTION_KEYFRAMES.pulse, 1)['opacity']).toBe(0);
+    expect(sampleKeyframes(MOTION_KEYFRAMES.shine, 0)['progress']).toBe(0);
+    expect(sampleKeyframes(MOTION_KEYFRAMES.shine, 0.2)['progress']).toBeCloseTo(0.2 / 0.45, 5);
+    expect(BADGE_LOOP.frameCount).toBe(40);
+    expect(BADGE_LOOP.framesPerSecond).toBe(20);
+    expect(BADGE_LOOP.frameDelayMs % 10).toBe(0);
+  });
+
+  it('writes an SVG animated by CSS only, still under reduced motion, recoloured in dark mode', async () => {
+    const svg = new TextDecoder().decode(await render(plannedFor(['live']), 'badges/live.svg'));
+    expect(svg).not.toMatch(/<script|on[a-z]+=|<animate|<set/iu);
+    expect(svg).toMatch(/@keyframes dk-live-pulse\{0%\{transform:scale\(1\);opacity:0\}/u);
+    expect(svg).toContain('animation:dk-live-pulse 2s linear infinite');
+    expect(svg).toContain('@media (prefers-reduced-motion:reduce){.dk-ring,.dk-shine{animation:none}}');
+    expect(svg).toContain(`@media (prefers-color-scheme:dark){.dk-fill{fill:${DARK_BRAND}}`);
+    expect(svg).toContain('role="img" aria-label="LIVE"><title>LIVE</title>');
+    // No text element: the label is outlines, so it needs no font wherever the SVG is shown.
+    expect(svg).not.toContain('<text');
+  });
+
+  it('escapes the label where it appears as text', () => {
+    const [parsed] = parseBadges([{ kind: 'custom', text: 'Tees & <Hats> "now"' }]);
+    const art = { spec: parsed!, layout: layoutBadge(parsed!), light: badgeColors('custom', { brand: BRAND, background: '#ffffff' }) };
+    const svg = animatedBadgeSvg(art);
+    expect(svg).toContain('aria-label="Tees &#38; &#60;Hats&#62; &#34;now&#34;"');
+    expect(svg).not.toContain('<Hats>');
+  });
+});
+
+describe('badge images (decoded)', () => {
+  const assets = plannedFor(['live', { kind: 'limited', number: 1, of: 50 }, 'verified', 'sold-out']);
+
+  it('plans svg, and png/gif/webp at @1x and @2x for light and dark', () => {
+    const names = [...assets.keys()].filter((name) => name.startsWith('badges/live'));
+    expect(names.sort()).toEqual(
+      [
+        'live.svg',
+        ...['live', 'live@2x', 'live-dark', 'live-dark@2x'].flatMap((stem) => [`${stem}.png`, `${stem}.gif`, `${stem}.webp`]),
+      ]
+        .map((name) => `badges/${name}`)
+        .sort(),
+    );
+    expect(assets.get('badges/live@2x.gif')).toMatchObject({ format: 'gif', purpose: 'badge', height: 40 });
+  });
+
+  it('animates the GIF: every frame of the loop, its delay, endless loop, size', async () => {
+    const bytes = await render(assets, 'badges/live@2x.gif');
+    const meta = await sharp(bytes, { animated: true }).metadata();
+    expect(meta.format).toBe('gif');
+    expect(meta.pages).toBe(BADGE_LOOP.frameCount);
+    expect(meta.loop).toBe(0);
+    expect(meta.delay).toEqual(new Array(BADGE_LOOP.frameCount).fill(BADGE_LOOP.frameDelayMs));
+    expect(meta.width).toBe(assets.get('badges/live@2x.gif')!.width);
+    expect(meta.pageHeight).toBe(40);
+  });
+
+  it('animates the WebP on the same frame grid (the encoder merges still runs), endless loop, size', async () => {
+    const bytes = await render(assets, 'badges/live@2x.webp');
+    const meta = await sharp(bytes, { animated: true }).metadata();
+    expect(meta.format).toBe('webp');
+    expect(meta.loop).toBe(0);
+    expect(meta.pages).toBeGreaterThan(20);
+    expect(meta.delay!.length).toBe(meta.pages);
+    expect(meta.delay!.reduce((sum, delay) => sum + delay, 0)).toBe(BADGE_LOOP.durationMs);
+    for (const delay of meta.delay!) expect(delay % BADGE_LOOP.frameDelayMs).toBe(0);
+    expect(meta.width).toBe(assets.get('badges/live@2x.webp')!.width);
+    expect(meta.pageHeight).toBe(40);
+  });
+
+  it('pulses: the ring around the dot shows mid-loop and is gone at rest', async () => {
+    const gif = await render(assets, 'badges/live@2x.gif');
+    const brand = hexRgb(BRAND);
+    const white = hexRgb('#ffffff');
+    // The dot sits at (10, 10) CSS px with radius 3; 3.75 px out is inside the ring only while it pulses
+    // (a quarter into the loop the ring has grown to 4.5 px at 0.375 opacity).
+    const probe = [(10 + 3.75) * 2, 10 * 2] as const;
+    const rest = await frameAt(gif, 0);
+    const mid = await frameAt(gif, 500);
+    expect(colorDistance(pixelAt(rest, ...probe), brand)).toBeLessThan(12);
+    const ring = pixelAt(mid, ...probe);
+    expect(colorDistance(ring, brand)).toBeGreaterThan(30);
+    expect(colorDistance(ring, white)).toBeGreaterThan(30);
+    // The dot itself is white ink in every frame.
+    expect(colorDistance(pixelAt(mid, 20, 20), white)).toBeLessThan(12);
+    // Seamless: the last frame is (almost) the first again.
+    expect(meanDifference(await frameAt(gif, BADGE_LOOP.durationMs - BADGE_LOOP.frameDelayMs), rest)).toBeLessThan(1);
+  });
+
+  it('shines: a light band crosses the badge and leaves it', async () => {
+    const webp = await render(assets, 'badges/limited@2x.webp');
+    const rest = await frameAt(webp, 0);
+    const frames = await Promise.all([200, 400, 600].map((ms) => frameAt(webp, ms)));
+    for (const frame of frames) expect(meanDifference(frame, rest)).toBeGreaterThan(1);
+    expect(meanDifference(await frameAt(webp, 1950), rest)).toBeLessThan(0.5);
+  });
+
+  it('rests: the first frame of the GIF and WebP equals the static PNG, @1x and @2x', async () => {
+    for (const stem of ['badges/live', 'badges/live@2x', 'badges/verified-dark@2x', 'badges/sold-out']) {
+      const png = await decodePage(await render(assets, `${stem}.png`));
+      expect(meanDifference(await decodePage(await render(assets, `${stem}.gif`), 0), png)).toBeLessThan(3);
+      expect(meanDifference(await decodePage(await render(assets, `${stem}.webp`), 0), png)).toBeLessThan(1);
+    }
+  });
+
+  it('the animated SVG at rest draws the resting PNG', async () => {
+    const svg = new TextDecoder().decode(await render(assets, 'badges/verified.svg'));
+    const planned = assets.get('badges/verified@2x.png')!;
+    const drawn = new Resvg(svg, { fitTo: { mode: 'width', value: planned.width! }, font: { loadSystemFonts: false } }).render();
+    const svgPixels = await decodePage(await sharp(drawn.asPng()).png().toBuffer());
+    expect(meanDifference(svgPixels, await decodePage(await render(assets, 'badges/verified@2x.png')))).toBeLessThan(1.5);
+  });
+
+  it('paints in the brand colours: light, dark, and sold out on the page background', async () => {
+    const probe = [36, 4] as const; // top edge, between icon and text
+    const light = await decodePage(await render(assets, 'badges/live@2x.png'));
+    const dark = await decodePage(await render(assets, 'badges/live-dark@2x.png'));
+    expect(colorDistance(pixelAt(light, ...probe), hexRgb(BRAND))).toBeLessThan(6);
+    expect(colorDistance(pixelAt(dark, ...probe), hexRgb(DARK_BRAND))).toBeLessThan(6);
+    const soldOut = await decodePage(await render(assets, 'badges/sold-out-dark@2x.png'));
+    expect(colorDistance(pixelAt(soldOut, 30, 20), hexRgb('#111827'))).toBeLessThan(6);
+    // Transparent outside the pill's round end.
+    expect(pixelAt(light, 0, 0)[3]).toBe(0);
+  });
+
+  it('shows the creator glyph in the verified badge', async () => {
+    const png = await decodePage(await render(assets, 'badges/verified@2x.png'));
+    // TEST_GLYPH is a green square with a white disc; its green shows near the top-left of the circle.
+    expect(colorDistance(pixelAt(png, 12, 14), hexRgb('#22aa55'))).toBeLessThan(20);
+  });
+
+  it('is byte-identical for the same config', async () => {
+    const again = plannedFor(['live', { kind: 'limited', number: 1, of: 50 }, 'verified', 'sold-out']);
+    for (const name of ['badges/live.svg', 'badges/live@2x.gif', 'badges/live@2x.webp', 'badges/verified.png']) {
+      expect(Buffer.from(await render(again, name)).equals(Buffer.from(await render(assets, name)))).toBe(true);
+    }
+  });
+
+  it('stays inside the size aim for a 2 s @2x badge (GIF ≤ 40 KB, WebP ≤ 25 KB)', async () => {
+    const drop = plannedFor([{ kind: 'drop', at: '2026-12-05T18:00:00Z' }]);
+    expect(drop.get('badges/drop@2x.gif')!.width).toBeGreaterThanOrEqual(150);
+    expect((await render(drop, 'badges/drop@2x.gif')).byteLength).toBeLessThanOrEqual(40 * 1024);
+    expect((await render(drop, 'badges/drop@2x.webp')).byteLength).toBeLessThanOrEqual(25 * 1024);
+  });
+});
