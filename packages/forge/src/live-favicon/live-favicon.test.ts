@@ -1,0 +1,54 @@
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import { faviconSvg } from '../favicon/stage.ts';
+import { directRenderContext } from '../badge/direct-render.ts';
+import { colorDistance, decodePage, hexRgb, pixelAt, testInput } from '../badge/testing.ts';
+import { LIVE_DOT, LIVE_DOT_COLOR, LIVE_FAVICON_PNG_SIZE, liveFaviconStage } from './live-favicon.ts';
+
+const context = directRenderContext();
+
+function planned() {
+  return new Map(liveFaviconStage.plan(testInput()).assets.map((asset) => [asset.name, asset]));
+}
+
+describe('live favicon', () => {
+  it('plans favicon-live.svg and favicon-live.png, and adds nothing to head.html', () => {
+    const contribution = liveFaviconStage.plan(testInput());
+    expect(contribution.assets.map((asset) => [asset.name, asset.purpose, asset.width])).toEqual([
+      ['favicon-live.svg', 'live-favicon', 64],
+      ['favicon-live.png', 'live-favicon', LIVE_FAVICON_PNG_SIZE],
+    ]);
+    expect(contribution.headTags ?? []).toEqual([]);
+  });
+
+  it('is the favicon plus a red dot, dark mode included', async () => {
+    const svg = new TextDecoder().decode(await planned().get('favicon-live.svg')!.render(context));
+    const favicon = faviconSvg(testInput());
+    expect(svg.startsWith(favicon.slice(0, favicon.lastIndexOf('</svg>')))).toBe(true);
+    expect(svg).toContain(`fill="${LIVE_DOT_COLOR}" stroke="#ffffff"`);
+    expect(svg).toContain('prefers-color-scheme:dark');
+    expect(svg).not.toMatch(/<script|<text/iu);
+  });
+
+  it('draws the dot over the mark in the PNG, with the glyph still showing', async () => {
+    const png = await decodePage(await planned().get('favicon-live.png')!.render(context));
+    const scale = LIVE_FAVICON_PNG_SIZE / 64;
+    expect([png.width, png.height]).toEqual([96, 96]);
+    expect(colorDistance(pixelAt(png, LIVE_DOT.cx * scale, LIVE_DOT.cy * scale), hexRgb(LIVE_DOT_COLOR))).toBeLessThan(8);
+    // The outline ring in the background colour separates dot and mark.
+    const ring = pixelAt(png, (LIVE_DOT.cx - LIVE_DOT.r - 0.6) * scale, LIVE_DOT.cy * scale);
+    expect(colorDistance(ring, hexRgb('#ffffff'))).toBeLessThan(40);
+    // Top left of TEST_GLYPH is its green square.
+    expect(colorDistance(pixelAt(png, 12, 12), hexRgb('#22aa55'))).toBeLessThan(8);
+  });
+
+  it('the SVG and the PNG agree, and both are deterministic', async () => {
+    const svg = await planned().get('favicon-live.svg')!.render(context);
+    const drawn = new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 96 }, font: { loadSystemFonts: false } }).render();
+    expect(drawn.pixels[(Math.round(LIVE_DOT.cy * 1.5) * 96 + Math.round(LIVE_DOT.cx * 1.5)) * 4]).toBeGreaterThan(200);
+    const again = planned();
+    for (const name of ['favicon-live.svg', 'favicon-live.png']) {
+      expect(Buffer.from(await again.get(name)!.render(context)).equals(Buffer.from(await planned().get(name)!.render(context)))).toBe(true);
+    }
+  });
+});

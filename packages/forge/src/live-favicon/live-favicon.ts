@@ -1,0 +1,59 @@
+import { faviconSvg } from '../favicon/stage.ts';
+import type { ForgeInput, ForgeStage, HexColor } from '../plan/types.ts';
+
+/** The universal "on air" red, the same in light and dark tabs. */
+export const LIVE_DOT_COLOR: HexColor = '#ef4444';
+
+/** On favicon.svg's 64-unit canvas: bottom right, large enough to read at 16 px. */
+export const LIVE_DOT = { cx: 50, cy: 50, r: 12, outline: 4 } as const;
+export const LIVE_FAVICON_PNG_SIZE = 96;
+
+const ROOT_PREFIX = '<svg xmlns="http://www.w3.org/2000/svg"';
+
+/**
+ * favicon.svg with a live dot. The dot's outline is painted in the page background colour so it
+ * stands off the mark; the favicon's own dark-mode rules repaint that colour, so it follows too.
+ */
+export function liveFaviconSvg(input: ForgeInput): string {
+  const favicon = faviconSvg(input);
+  const { cx, cy, r, outline } = LIVE_DOT;
+  const dot = `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${LIVE_DOT_COLOR}" stroke="${input.config.colors.background}" stroke-width="${outline}"/>`;
+  return `${favicon.slice(0, favicon.lastIndexOf('</svg>'))}${dot}</svg>`;
+}
+
+/** The same drawing sized in pixels, as the rasterizer takes it. */
+export function withPixelSize(svg: string, size: number): string {
+  if (!svg.startsWith(ROOT_PREFIX)) throw new Error('withPixelSize expects forge-composed SVG');
+  return `${ROOT_PREFIX} width="${size}" height="${size}"${svg.slice(ROOT_PREFIX.length)}`;
+}
+
+/**
+ * `favicon-live.svg` and `favicon-live.png`: what `<drop-countdown favicon-live>` swaps in while a
+ * drop is live. Not in head.html: the page's normal icon stays the default.
+ */
+export const liveFaviconStage: ForgeStage = {
+  name: 'live-favicon',
+  plan(input) {
+    const size = LIVE_FAVICON_PNG_SIZE;
+    return {
+      assets: [
+        {
+          name: 'favicon-live.svg',
+          format: 'svg',
+          purpose: 'live-favicon',
+          width: 64,
+          height: 64,
+          render: () => new TextEncoder().encode(liveFaviconSvg(input)),
+        },
+        {
+          name: 'favicon-live.png',
+          format: 'png',
+          purpose: 'live-favicon',
+          width: size,
+          height: size,
+          render: (context) => context.rasterize({ svg: withPixelSize(liveFaviconSvg(input), size), width: size, height: size, output: 'png' }),
+        },
+      ],
+    };
+  },
+};
