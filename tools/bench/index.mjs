@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: dropkit against its peers, measured side by side in one run on this machine.
+ * Prints a markdown report and writes every figure, with the machine it ran on, to
+ * bench/results/bench-<timestamp>.json. Absolute times vary between machines and runs; the ratios
+ * to peers measured in the same run are what we track.
+ *
+ * Each section degrades to an "n/a: <reason>" line instead of stopping the run, so the bench is
+ * useful while elements are still being written.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseOptions, usage } from './options.mjs';
+import { renderReport } from './report.mjs';
+import { runSizeBench } from './size.mjs';
+import { openBrowser } from './browser.mjs';
+import { runRuntimeBench } from './runtime.mjs';
+import { runButtonBench } from './button.mjs';
+import { runMemoryBench } from './memory.mjs';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+async function main() {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(usage);
+    return;
+  }
+  const wants = (section) => options.sections.includes(section);
+  const log = (message) => console.error(`[bench] ${message}`);
+  const started = Date.now();
+
+  if (options.build && (wants('size') || wants('runtime') || wants('button') || wants('memory'))) {
+    log('building dist/cdn (npm run build:cdn)…');
+    try {
+      execFileSync('npm', ['run', 'build:cdn', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch {
+      log('build:cdn failed; measuring whatever dist/cdn holds');
+    }
+  }
+
+  const sections = [];
+  const results = { options, sections: {} };
+  const record = (key, section) => {
+    sections.push(section);
+    const { peerBundles: _bundles, ...json } = section;
+    results.sections[key] = json;
+  };
+  const failed = (title, error) => ({
+    title,
+    rows: [],
+    notes: [`n/a: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`],
+    goals: [],
+  });
+
+  if (wants('size')) {
+    log('size…');
+    try {
+      record('size', await runSizeBench({ repoRoot }));
+    } catch (error) {
+      record('size', failed('Size (real built files)', error));
+    }
+  }
+
+  const browserSections = ['runtime', 'button', 'memory'].filter(wants);
+  let browser = null;
+  let browserVersion = null;
+  if (browserSections.length > 0) {
+    try {
+      browser = await openBrowser(repoRoot);
+      browserVersion = browser.version;
+    } catch (error) {
+      for (const key of browserSections) record(key, failed(`${key} (headless Chromium)`, error));
+    }
+  }
+  try {
+    if (browser) {
+      const context = { browser, repoRoot, options, log };
+      const runners = { runtime: runRuntimeBench, button: runButtonBench, memory: runMemoryBench };
+      for (const key of browserSections) {
+        log(`${key}…`);
+        try {
+          record(key, await runners[key](context));
+        } catch (error) {
+          record(key, failed(`${key} (headless Chromium)`, error));
+        }
+      }
+    }
+  } finally {
+    await browser?.close();
+  }
+
+  for (const [key, file, exportName, title] of [
+    ['forge', 'forge.mjs', 'runForgeBench', 'forge: favicon set and manifest icons'],
+    ['badges', 'badges.mjs', 'runBadgeBench', 'forge: animated badges'],
+  ]) {
+    if (!wants(key)) continue;
+    log(`${key}…`);
+    record(key, await runForgeSide(file, exportName, title));
+  }
+
+  const date = new Date().toISOString();
+  const machine = {
+    os: `${platform()} ${release()}`,
+    cpus: `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'unknown'}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    chromium: browserVersion ?? 'not launched',
+    commit: gitCommit(),
+  };
+  const machineLine = `Machine: ${machine.os}; ${machine.cpus}; ${machine.memory}; Node ${machine.node}; Chromium ${machine.chromium}; commit ${machine.commit}. Runtime windows ${options.window} s.`;
+  console.log(renderReport(sections, { date, machine: machineLine }));
+
+  const outDir = join(repoRoot, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  const outFile = join(outDir, `bench-${date.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  writeFileSync(outFile, `${JSON.stringify({ date, machine, durationSeconds: (Date.now() - started) / 1000, ...results }, null, 2)}\n`);
+  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ date, file: outFile }, null, 2)}\n`);
+  log(`wrote ${outFile} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** The forge engineers' benches, run in this process when their files exist. */
+async function runForgeSide(file, exportName, title) {
+  const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  if (!existsSync(path)) return { title, rows: [], notes: [`not available: tools/bench/${file} does not exist yet.`], goals: [] };
+  try {
+    const module = await import(pathToFileURL(path).href);
+    if (typeof module[exportName] !== 'function') {
+      return { title, rows: [], notes: [`not available: tools/bench/${file} does not export ${exportName}().`], goals: [] };
+    }
+    const { rows = [], notes = [] } = (await module[exportName]()) ?? {};
+    return { title, rows, notes, goals: [] };
+  } catch (error) {
+    return { title, rows: [], notes: [`n/a: ${exportName}() failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`], goals: [] };
+  }
+}
+
+function gitCommit() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return dirty ? `${commit} (with uncommitted changes)` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+await main();

@@ -1,0 +1,74 @@
+/** Command-line flags of `npm run bench`; pure so the defaults and the quick mode are tested. */
+
+export const allSections = ['size', 'runtime', 'button', 'memory', 'forge', 'badges'];
+
+/**
+ * @param {string[]} argv process.argv.slice(2)
+ */
+export function parseOptions(argv) {
+  const options = {
+    /** length of each runtime measurement window, seconds */
+    window: 10,
+    /** fresh page loads per time-to-interactive measurement */
+    loads: 10,
+    /** mount/unmount cycles of 1000 widgets in the memory section */
+    cycles: 10,
+    sections: [...allSections],
+    build: true,
+    help: false,
+  };
+  for (const arg of argv) {
+    const [flag, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    switch (flag) {
+      case '--quick':
+        options.window = 3;
+        options.loads = 3;
+        break;
+      case '--window':
+        options.window = positive(flag, value);
+        break;
+      case '--loads':
+        options.loads = Math.round(positive(flag, value));
+        break;
+      case '--cycles':
+        options.cycles = Math.round(positive(flag, value));
+        break;
+      case '--only': {
+        const wanted = (value ?? '').split(',').filter(Boolean);
+        const unknown = wanted.filter((section) => !allSections.includes(section));
+        if (wanted.length === 0 || unknown.length > 0) {
+          throw new Error(`Expected --only=<${allSections.join('|')}>[,…] but received '${value ?? ''}'`);
+        }
+        options.sections = wanted;
+        break;
+      }
+      case '--no-build':
+        options.build = false;
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      default:
+        throw new Error(`Unknown option '${arg}'. Try --help.`);
+    }
+  }
+  return options;
+}
+
+function positive(flag, value) {
+  const number = Number(value);
+  if (value === undefined || !Number.isFinite(number) || number <= 0) {
+    throw new Error(`Expected a positive number for ${flag} but received '${value ?? ''}'`);
+  }
+  return number;
+}
+
+export const usage = `Usage: npm run bench [-- options]
+
+  --quick            3 s windows and 3 loads per timing (a smoke run, about a minute)
+  --window=SECONDS   length of each runtime window (default 10)
+  --loads=N          fresh page loads per time-to-interactive figure (default 10)
+  --cycles=N         mount/unmount cycles of 1000 widgets for the memory check (default 10)
+  --only=LIST        some of: ${allSections.join(',')}
+  --no-build         measure dist/cdn as it is instead of running \`npm run build:cdn\` first`;

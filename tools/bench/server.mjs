@@ -1,0 +1,63 @@
+/**
+ * A static file server on 127.0.0.1 for the bench pages: the repository root (so dist/cdn and the
+ * peers' files are served exactly as built) plus pages generated in memory. Nothing is cached, so
+ * every measured load fetches the script again as a first visit would.
+ */
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+};
+
+/**
+ * @param {string} root absolute directory served for any path not in `pages`
+ * @returns {Promise<{ origin: string, pages: Map<string, string>, close(): Promise<void> }>}
+ */
+export async function startServer(root) {
+  /** path → body of generated files (HTML pages, bundled peers) */
+  const pages = new Map();
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const headers = { 'cache-control': 'no-store' };
+    const generated = pages.get(path);
+    if (generated !== undefined) {
+      response.writeHead(200, { ...headers, 'content-type': contentTypes[extname(path)] ?? 'text/html; charset=utf-8' });
+      response.end(generated);
+      return;
+    }
+    const file = normalize(join(root, path));
+    // A generated page can name any file below the root, and nothing outside it.
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+      response.writeHead(403, headers).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { ...headers, 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, headers).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    pages,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
