@@ -1,0 +1,8 @@
+// tsc compiles the TypeScript; the renderer child is plain JavaScript (it must also run under
+// vitest from src), so the build copies it beside the compiled parent.
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+
+mkdirSync('dist/render', { recursive: true });
+copyFileSync('src/render/render-child.mjs', 'dist/render/render-child.mjs');
+// npm links the bin before the first build, so the executable bit is ours to set.
+chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { loadCreator } from './config/load.ts';
+import { ForgeError } from './errors.ts';
+import { forge, FORGE_VERSION } from './forge.ts';
+import { IsolatedRenderer } from './render/isolated.ts';
+import { writeAtomically } from './shell/write.ts';
+import type { ForgedFile } from './plan/types.ts';
+
+const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [--check] [--base /path/] [--timeout ms]
+
+  --out      folder to write (replaced as a whole; with several configs, one subfolder each)
+  --check    run RealFaviconGenerator's checker on the result (needs @realfavicongenerator/check-favicon)
+  --base     URL path the files are served from (default /)
+  --timeout  time budget for one image, in ms (default 10000)`;
+
+interface CreatorOutcome {
+  config: string;
+  out: string;
+  files?: ForgedFile[];
+  error?: string;
+  check?: { errors: string[]; warnings: string[] };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ')).join('\n');
+}
+
+/** One message for an expected failure; a stack only for forge's own bugs. */
+function describeError(error: unknown): string {
+  if (error instanceof ForgeError) return error.message;
+  if (error instanceof Error && error.message.startsWith('--check needs')) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function outputFolder(out: string, config: string, many: boolean): string {
+  if (!many) return out;
+  const file = basename(config, '.json');
+  return join(out, file === 'creator' ? basename(dirname(config)) : file);
+}
+
+async function forgeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      check: { type: 'boolean', default: false },
+      base: { type: 'string', default: '/' },
+      timeout: { type: 'string', default: '10000' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0 || !values.out) {
+    process.stderr.write(`dropkit forge: expected at least one config and --out <dir>\n${USAGE}\n`);
+    return 1;
+  }
+  const timeoutMs = Number(values.timeout);
+  if (!(timeoutMs > 0)) {
+    process.stderr.write(`dropkit forge: expected --timeout in milliseconds but received ${JSON.stringify(values.timeout)}\n`);
+    return 1;
+  }
+  const many = positionals.length > 1;
+  const outs = positionals.map((config) => outputFolder(values.out!, config, many));
+  const duplicate = outs.find((out, index) => outs.indexOf(out) !== index);
+  if (duplicate) {
+    process.stderr.write(`dropkit forge: two configs would both write ${duplicate}; give them different file or folder names\n`);
+    return 1;
+  }
+
+  const tty = process.stdout.isTTY === true;
+  const cores = availableParallelism();
+  const renderer = new IsolatedRenderer({ processes: Math.min(cores, positionals.length * 2), timeoutMs }).warm();
+  const outcomes: CreatorOutcome[] = positionals.map((config, index) => ({ config, out: outs[index]! }));
+  let done = 0;
+  const progress = (text: string) => {
+    if (tty) process.stdout.write(`\r\x1b[2K${text}`);
+  };
+
+  const runOne = async (outcome: CreatorOutcome) => {
+    try {
+      const input = await loadCreator(outcome.config);
+      let rendered = 0;
+      const result = await forge(input, {
+        renderer,
+        basePath: values.base,
+        onFile: (file) => {
+          rendered += 1;
+          progress(`[${done + 1}/${outcomes.length}] ${input.config.name}: ${file.name} (${rendered})`);
+        },
+      });
+      await writeAtomically(outcome.out, result.files);
+      outcome.files = result.files;
+      if (values.check) {
+        const { checkForgedFolder } = await import('./check/check.ts');
+        outcome.check = await checkForgedFolder(outcome.out, values.base);
+      }
+    } catch (error) {
+      outcome.error = describeError(error);
+    } finally {
+      done += 1;
+    }
+  };
+
+  // Keep every renderer process busy: a few creators in flight per core.
+  const queue = [...outcomes];
+  const lanes = Array.from({ length: Math.min(queue.length, cores * 2) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await runOne(next);
+  });
+  try {
+    await Promise.all(lanes);
+  } finally {
+    renderer.close();
+  }
+  progress('');
+  if (tty) process.stdout.write('\r\x1b[2K');
+
+  let failed = false;
+  if (!many && outcomes[0]!.files) {
+    const rows = [['file', 'size', 'bytes'], ...outcomes[0]!.files.map((file) => [file.name, file.width ? `${file.width}x${file.height}` : '', String(file.bytes.length)])];
+    const total = outcomes[0]!.files.reduce((sum, file) => sum + file.bytes.length, 0);
+    rows.push(['total', '', String(total)]);
+    process.stdout.write(`${table(rows)}\nwrote ${outcomes[0]!.out}\n`);
+  } else if (many) {
+    const rows = [['creator', 'folder', 'files', 'bytes']];
+    for (const outcome of outcomes) {
+      rows.push([outcome.config, outcome.out, outcome.files ? String(outcome.files.length) : 'failed', outcome.files ? formatBytes(outcome.files.reduce((sum, file) => sum + file.bytes.length, 0)) : '-']);
+    }
+    process.stdout.write(`${table(rows)}\n`);
+  }
+  for (const outcome of outcomes) {
+    if (outcome.error) {
+      failed = true;
+      process.stderr.write(`dropkit forge: ${outcome.error}\n`);
+    }
+    if (outcome.check) {
+      const { errors, warnings } = outcome.check;
+      process.stdout.write(`check ${outcome.out}: ${errors.length} errors, ${warnings.length} warnings\n`);
+      for (const message of [...errors.map((text) => `  error: ${text}`), ...warnings.map((text) => `  warning: ${text}`)]) process.stdout.write(`${message}\n`);
+      if (errors.length > 0 || warnings.length > 0) failed = true;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${FORGE_VERSION}\n`);
+    return 0;
+  }
+  if (command !== 'forge') {
+    process.stderr.write(`${command ? `dropkit: unknown command ${JSON.stringify(command)}\n` : ''}${USAGE}\n`);
+    return command === undefined || command === '--help' || command === '-h' ? 0 : 1;
+  }
+  try {
+    return await forgeCommand(rest);
+  } catch (error) {
+    process.stderr.write(`dropkit forge: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

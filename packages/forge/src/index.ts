@@ -1,0 +1,12 @@
+export { forge, FORGE_VERSION, type ForgeOptions } from './forge.ts';
+export { planForge, type PlanOptions } from './plan/plan.ts';
+export { DEFAULT_STAGES } from './plan/stages.ts';
+export { loadCreator, prepareInput } from './config/load.ts';
+export { configErrors, assertValidConfig, creatorConfigSchema } from './config/validate.ts';
+export { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from './svg/sanitize.ts';
+export { composeIcon, placeMark } from './svg/compose.ts';
+export { IsolatedRenderer, type IsolatedRendererOptions } from './render/isolated.ts';
+export { buildIco, readIcoDirectory } from './ico/ico.ts';
+export { writeAtomically } from './shell/write.ts';
+export * from './errors.ts';
+export type * from './plan/types.ts';

@@ -1,0 +1,55 @@
+import { renderHead, themeColorTags } from '../head/head.ts';
+import { buildManifest } from '../manifest/manifest.ts';
+import { DEFAULT_STAGES } from './stages.ts';
+import type { ForgeInput, ForgePlan, ForgeStage, HeadTag, ManifestIcon, PlannedAsset } from './types.ts';
+
+export interface PlanOptions {
+  /** URL path the files are served under, ending in `/` (default `/`). */
+  basePath?: string;
+  stages?: readonly ForgeStage[];
+}
+
+export function normaliseBasePath(basePath = '/'): string {
+  if (/[\s"'<>\\]/.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
+  return basePath.endsWith('/') ? basePath : `${basePath}/`;
+}
+
+const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)*$/;
+
+/**
+ * Config → every asset and head tag, without drawing a pixel. The manifest and head snippet are
+ * derived from what the stages contributed, so a stage's icons and tags appear in them for free.
+ */
+export function planForge(input: ForgeInput, options: PlanOptions = {}): ForgePlan {
+  const basePath = normaliseBasePath(options.basePath);
+  const assets: PlannedAsset[] = [];
+  const headTags: HeadTag[] = [];
+  const manifestIcons: ManifestIcon[] = [];
+  for (const stage of options.stages ?? DEFAULT_STAGES) {
+    const contribution = stage.plan(input);
+    assets.push(...contribution.assets);
+    headTags.push(...(contribution.headTags ?? []));
+    manifestIcons.push(...(contribution.manifestIcons ?? []));
+  }
+  headTags.push({ tag: 'link', attributes: { rel: 'manifest', href: 'site.webmanifest' } }, ...themeColorTags(input));
+
+  const manifest = buildManifest(input, manifestIcons, basePath);
+  const encoder = new TextEncoder();
+  assets.push(
+    {
+      name: 'site.webmanifest',
+      format: 'webmanifest',
+      purpose: 'manifest',
+      render: () => encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`),
+    },
+    { name: 'head.html', format: 'html', purpose: 'head', render: () => encoder.encode(renderHead(headTags, basePath)) },
+  );
+
+  const seen = new Set<string>();
+  for (const asset of assets) {
+    if (!SAFE_NAME.test(asset.name)) throw new Error(`stage produced an unsafe file name ${JSON.stringify(asset.name)}`);
+    if (seen.has(asset.name)) throw new Error(`two stages produce ${asset.name}`);
+    seen.add(asset.name);
+  }
+  return { input, assets, headTags };
+}

@@ -1,0 +1,163 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { RenderError } from '../errors.ts';
+import type { RasterJob, RenderContext } from '../plan/types.ts';
+
+/**
+ * Runs every rasterization in child processes. A worker thread is not enough: when resvg aborts
+ * (huge canvases), it takes the whole process down, threads included. A child that dies or
+ * exceeds its time budget is killed and replaced; its job ends in a {@link RenderError}.
+ */
+export interface IsolatedRendererOptions {
+  /** Child processes to spread jobs over (default: available cores, at most 4). */
+  processes?: number;
+  /** Budget for one rasterization, in milliseconds (default 10 s). */
+  timeoutMs?: number;
+}
+
+interface Pending {
+  job: RasterJob;
+  resolve: (bytes: Uint8Array) => void;
+  reject: (error: Error) => void;
+}
+
+type ChildMessage = { ready: true } | { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
+
+const CHILD_ENTRY = fileURLToPath(new URL('./render-child.mjs', import.meta.url));
+
+class RenderProcess {
+  readonly child: ChildProcess;
+  busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | undefined;
+  private exited = false;
+
+  constructor(
+    private readonly onFree: (process: RenderProcess) => void,
+    private readonly onExit: (process: RenderProcess) => void,
+  ) {
+    this.child = fork(CHILD_ENTRY, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Never inherit a loader such as vitest's; the child is plain JavaScript.
+      execArgv: [],
+    });
+    // resvg may print a panic message before aborting: swallow it, we report our own error.
+    this.child.stderr?.resume();
+    this.child.on('message', (message: ChildMessage) => this.receive(message));
+    this.child.on('exit', (code, signal) => this.exit(code, signal));
+    this.child.on('error', () => this.exit(null, null));
+    this.idle();
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  private idle(): void {
+    // An idle renderer must not keep a finished CLI or test process alive.
+    this.child.unref();
+    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+  }
+
+  run(id: number, pending: Pending, timeoutMs: number): void {
+    this.child.ref();
+    (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
+    const timer = setTimeout(() => {
+      this.finish()?.reject(new RenderError('render-timeout', `Rendering ${pending.job.width}x${pending.job.height} took longer than ${timeoutMs} ms; the renderer was stopped`));
+      this.kill();
+    }, timeoutMs);
+    this.busy = { id, pending, timer };
+    this.child.send({ id, job: pending.job });
+  }
+
+  private finish(): Pending | undefined {
+    const busy = this.busy;
+    if (!busy) return undefined;
+    clearTimeout(busy.timer);
+    this.busy = undefined;
+    this.idle();
+    return busy.pending;
+  }
+
+  private receive(message: ChildMessage): void {
+    if ('ready' in message || message.id !== this.busy?.id) return;
+    const pending = this.finish()!;
+    if (message.ok) pending.resolve(message.bytes);
+    else pending.reject(new RenderError('render-failed', `The renderer refused the image: ${message.message}`));
+    this.onFree(this);
+  }
+
+  private exit(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.finish()?.reject(
+      new RenderError('render-crashed', `The renderer stopped (${signal ?? `exit code ${code}`}) while drawing the image; the input is not renderable`),
+    );
+    this.onExit(this);
+  }
+
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+}
+
+export class IsolatedRenderer implements RenderContext {
+  private readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly processes = new Set<RenderProcess>();
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: IsolatedRendererOptions = {}) {
+    this.size = Math.max(1, options.processes ?? Math.min(4, availableParallelism()));
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  /** Starts the child processes now instead of on the first job (hides their start-up time). */
+  warm(): this {
+    while (this.processes.size < this.size) this.spawn();
+    return this;
+  }
+
+  rasterize(job: RasterJob): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(new RenderError('render-failed', 'The renderer is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  rasterizeAll(jobs: readonly RasterJob[]): Promise<Uint8Array[]> {
+    return Promise.all(jobs.map((job) => this.rasterize(job)));
+  }
+
+  /** Stops every child process. Safe to call twice. */
+  close(): void {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new RenderError('render-failed', 'The renderer was closed'));
+    for (const process of this.processes) process.kill();
+    this.processes.clear();
+  }
+
+  private spawn(): RenderProcess {
+    const process = new RenderProcess(
+      () => this.dispatch(),
+      (gone) => {
+        this.processes.delete(gone);
+        if (!this.closed) this.dispatch();
+      },
+    );
+    this.processes.add(process);
+    return process;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let free = [...this.processes].find((process) => process.alive && !process.busy);
+      if (!free && this.processes.size < this.size) free = this.spawn();
+      if (!free) return;
+      free.run(this.nextId++, this.queue.shift()!, this.timeoutMs);
+    }
+  }
+}

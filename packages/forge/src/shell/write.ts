@@ -1,0 +1,33 @@
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ForgedFile } from '../plan/types.ts';
+
+/**
+ * Writes a whole set or nothing: files go to a temporary sibling folder, which then replaces the
+ * output folder. A failure at any point leaves the previous output (or no output) untouched.
+ */
+export async function writeAtomically(outDir: string, files: readonly Pick<ForgedFile, 'name' | 'bytes'>[]): Promise<void> {
+  const target = resolve(outDir);
+  await mkdir(dirname(target), { recursive: true });
+  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.forge-`));
+  try {
+    for (const file of files) {
+      const path = join(staging, file.name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.bytes);
+    }
+    const previous = `${staging}.previous`;
+    let moved = false;
+    try {
+      await rename(target, previous);
+      moved = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    await rename(staging, target);
+    if (moved) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import type { HexColor, SanitizedSvg } from '../plan/types.ts';
+
+/**
+ * Places a sanitized mark on a square canvas: fitted, centred, with padding on every side, so a 4:1
+ * wordmark and a tall mark both become honest square icons.
+ */
+export interface ComposeOptions {
+  /** Canvas side in pixels (or user units for a scalable favicon.svg). */
+  size: number;
+  /** Padding on each side as a fraction of the side. */
+  inset: number;
+  /** Keep the content inside the centred circle of this diameter (fraction of the side): maskable safe zone. */
+  safeCircle?: number;
+  /** Opaque background colour; transparent when absent. */
+  background?: HexColor;
+  /** Colour for marks that leave their fill unset (they would otherwise draw black). */
+  defaultFill: HexColor;
+  /** Extra markup placed before the mark, e.g. a `<style>` for the dark variant. */
+  prelude?: string;
+  /** Write width/height in pixels (raster jobs) or only a viewBox (favicon.svg). */
+  pixelSized?: boolean;
+}
+
+export interface Placement {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const round = (value: number) => Number(value.toFixed(4));
+
+/** Where the mark lands on the canvas; pure geometry, exported for tests. */
+export function placeMark(viewBox: SanitizedSvg['viewBox'], options: Pick<ComposeOptions, 'size' | 'inset' | 'safeCircle'>): Placement {
+  const [, , markWidth, markHeight] = viewBox;
+  const box = options.size * (1 - 2 * options.inset);
+  let scale = Math.min(box / markWidth, box / markHeight);
+  if (options.safeCircle !== undefined) {
+    scale = Math.min(scale, (options.safeCircle * options.size) / Math.hypot(markWidth, markHeight));
+  }
+  const width = markWidth * scale;
+  const height = markHeight * scale;
+  return { x: round((options.size - width) / 2), y: round((options.size - height) / 2), width: round(width), height: round(height) };
+}
+
+const ROOT_PREFIX = '<svg xmlns="http://www.w3.org/2000/svg"';
+
+export function rootDeclaresFill(mark: SanitizedSvg): boolean {
+  const rootTag = mark.svg.slice(0, mark.svg.indexOf('>'));
+  return /\sfill="/.test(rootTag);
+}
+
+export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {
+  if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('composeIcon expects a sanitized SVG');
+  const place = placeMark(mark.viewBox, options);
+  const fill = rootDeclaresFill(mark) ? '' : ` fill="${options.defaultFill}"`;
+  const nested = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${fill}` + mark.svg.slice(ROOT_PREFIX.length);
+  const size = options.size;
+  const dimensions = options.pixelSized === false ? '' : ` width="${size}" height="${size}"`;
+  const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}"/>` : '';
+  return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}">${options.prelude ?? ''}${background}${nested}</svg>`;
+}
