@@ -101,3 +101,23 @@ export function textPath(text: string, x: number, baseline: number, size: number
   }
   return data;
 }
+
+/** The ink box of `text` drawn at size with its baseline at y = 0 (y grows downwards, as in SVG). */
+export function textBounds(text: string, size: number): { x1: number; y1: number; x2: number; y2: number } {
+  const f = font();
+  const scale = size / f.unitsPerEm;
+  let pen = 0;
+  const box = { x1: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY, x2: Number.NEGATIVE_INFINITY, y2: Number.NEGATIVE_INFINITY };
+  for (const character of text) {
+    const glyph = f.charToGlyph(character);
+    const glyphBox = glyph.getPath(pen, 0, size).getBoundingBox();
+    if (glyphBox.x2 > glyphBox.x1) {
+      box.x1 = Math.min(box.x1, glyphBox.x1);
+      box.y1 = Math.min(box.y1, glyphBox.y1);
+      box.x2 = Math.max(box.x2, glyphBox.x2);
+      box.y2 = Math.max(box.y2, glyphBox.y2);
+    }
+    pen += (glyph.advanceWidth ?? 0) * scale;
+  }
+  return Number.isFinite(box.x1) ? box : { x1: 0, y1: 0, x2: 0, y2: 0 };
+}

@@ -1,0 +1,116 @@
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+// The contract test: the JSON forge writes must be what <drop-mark> reads. The reader is pure.
+import { readMarkManifest } from '../../../elements/src/mark/manifest.ts';
+import { directRenderContext } from '../badge/direct-render.ts';
+import { colorDistance, hexRgb, pixelAt, testInput, type Decoded } from '../badge/testing.ts';
+import { initialsOf, markJson, markSetStage, monogramSvg } from './mark-set.ts';
+
+const context = directRenderContext();
+
+function draw(svg: string, width: number): Decoded {
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } }).render();
+  // resvg's pixels are premultiplied; every probe below is on opaque pixels, where that is the same.
+  return { width: image.width, height: image.height, data: Buffer.from(image.pixels) };
+}
+
+async function files(input = testInput()): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const asset of markSetStage.plan(input).assets) out.set(asset.name, new TextDecoder().decode(await asset.render(context)));
+  return out;
+}
+
+describe('monogram', () => {
+  it.each([
+    ['Nova Studio', 'NS'],
+    ['nova', 'N'],
+    ['Jean-Luc Picard', 'JP'],
+    ['  émile   zola ', 'ÉZ'],
+    ['@cass.makes', 'CM'],
+    ['東京スタジオ', undefined],
+    ['   ', undefined],
+  ])('initials of %j are %j', (name, initials) => {
+    expect(initialsOf(name)).toBe(initials);
+  });
+
+  it('centres the initials on a brand tile, drawn as outlines', () => {
+    const svg = monogramSvg('NS', { brand: '#6d28d9', background: '#ffffff' });
+    expect(svg).not.toContain('<text');
+    const image = draw(svg, 128);
+    expect(pixelAt(image, 1, 1)[3]).toBe(0); // rounded corner
+    expect(colorDistance(pixelAt(image, 64, 6), hexRgb('#6d28d9'))).toBeLessThan(4);
+    let left = 128;
+    let right = 0;
+    let top = 128;
+    let bottom = 0;
+    for (let y = 0; y < 128; y += 1) {
+      for (let x = 0; x < 128; x += 1) {
+        if (colorDistance(pixelAt(image, x, y), [255, 255, 255]) < 60) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y);
+        }
+      }
+    }
+    expect(Math.abs((left + right) / 2 - 63.5)).toBeLessThan(2);
+    expect(Math.abs((top + bottom) / 2 - 63.5)).toBeLessThan(2);
+    expect(right - left).toBeGreaterThan(60);
+  });
+});
+
+describe('mark set', () => {
+  it('writes the variants, their dark twins and mark.json under mark/', async () => {
+    const out = await files();
+    expect([...out.keys()]).toEqual(['mark/wordmark.svg', 'mark/wordmark-dark.svg', 'mark/monogram.svg', 'mark/monogram-dark.svg', 'mark/mark.json']);
+    expect(JSON.parse(out.get('mark/mark.json')!)).toEqual({
+      name: 'Nova Studio',
+      wordmark: { url: 'wordmark.svg', width: 40, height: 10 },
+      monogram: { url: 'monogram.svg', width: 64, height: 64 },
+      // No glyph in the config: the creator's wide mark would be illegible small, the monogram is not.
+      glyph: { url: 'monogram.svg', width: 64, height: 64 },
+      dark: { wordmark: 'wordmark-dark.svg', monogram: 'monogram-dark.svg', glyph: 'monogram-dark.svg' },
+    });
+  });
+
+  it('uses the configured glyph when there is one, and no dark files without a dark palette', async () => {
+    const input = testInput({ glyph: 'glyph.svg', colors: { brand: '#6d28d9', background: '#ffffff' } });
+    const out = await files(input);
+    expect([...out.keys()]).toEqual(['mark/wordmark.svg', 'mark/monogram.svg', 'mark/glyph.svg', 'mark/mark.json']);
+    expect(out.get('mark/glyph.svg')).toBe(input.glyph.svg);
+    expect(markJson(input).glyph).toEqual({ url: 'glyph.svg', width: 10, height: 10 });
+    expect(markJson(input).dark).toBeUndefined();
+  });
+
+  it('is read by <drop-mark> as written: every variant, with its proportions and dark URL', async () => {
+    const json = JSON.parse((await files()).get('mark/mark.json')!);
+    const { manifest, problems } = readMarkManifest(json, 'https://cdn.example/nova/mark/mark.json', 'https://shop.example');
+    expect(problems).toEqual([]);
+    expect(manifest.name).toBe('Nova Studio');
+    expect(manifest.variants.wordmark).toEqual({ url: 'https://cdn.example/nova/mark/wordmark.svg', aspect: 4, dark: 'https://cdn.example/nova/mark/wordmark-dark.svg' });
+    expect(manifest.variants.monogram?.aspect).toBe(1);
+    expect(manifest.variants.glyph?.dark).toBe('https://cdn.example/nova/mark/monogram-dark.svg');
+  });
+
+  it('repaints the wordmark in the dark palette', async () => {
+    const out = await files();
+    const light = draw(out.get('mark/wordmark.svg')!, 160);
+    const dark = draw(out.get('mark/wordmark-dark.svg')!, 160);
+    // TEST_WORDMARK: a brand bar with a background-coloured stripe through its middle.
+    expect(colorDistance(pixelAt(light, 4, 4), hexRgb('#6d28d9'))).toBeLessThan(4);
+    expect(colorDistance(pixelAt(dark, 4, 4), hexRgb('#a78bfa'))).toBeLessThan(4);
+    expect(colorDistance(pixelAt(light, 80, 20), hexRgb('#ffffff'))).toBeLessThan(4);
+    expect(colorDistance(pixelAt(dark, 80, 20), hexRgb('#111827'))).toBeLessThan(4);
+  });
+
+  it('gives a name the font cannot draw no monogram, and falls back to the mark as glyph', async () => {
+    const out = await files(testInput({ name: '東京スタジオ' }));
+    expect([...out.keys()]).toContain('mark/glyph.svg');
+    expect([...out.keys()]).not.toContain('mark/monogram.svg');
+  });
+
+  it('is byte-identical for the same config', async () => {
+    const [a, b] = [await files(), await files()];
+    expect([...a.entries()]).toEqual([...b.entries()]);
+  });
+});

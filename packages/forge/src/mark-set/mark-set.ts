@@ -1,0 +1,176 @@
+import { inkOn } from '../badge/colors.ts';
+import { missingGlyphs, textBounds, textPath } from '../badge/font.ts';
+import { escapeXml } from '../badge/badge-svg.ts';
+import type { ForgeInput, ForgeStage, Palette, PlannedAsset, SanitizedSvg } from '../plan/types.ts';
+
+/** The monogram's tile, in SVG user units (it scales: the element sizes it by CSS). */
+export const MONOGRAM_SIZE = 64;
+const MONOGRAM_RADIUS = 14;
+/** Initials fill at most this box, so one wide "W" and a two-letter "MM" both keep a margin. */
+const MONOGRAM_INK_BOX = { width: 40, height: 26 } as const;
+
+/**
+ * Initials from the creator's name: first letter of the first and of the last word ("Nova Studio"
+ * → "NS", "Nova" → "N"). Undefined when the bundled font cannot draw them, so the set falls back to
+ * the glyph rather than draw empty boxes.
+ */
+export function initialsOf(name: string): string | undefined {
+  const words = name
+    .split(/[\s\-_.·]+/u)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter((word) => word !== '');
+  if (words.length === 0) return undefined;
+  const letters = [words[0]!, ...(words.length > 1 ? [words.at(-1)!] : [])].map((word) => [...word][0]!.toLocaleUpperCase('en-US'));
+  const initials = letters.join('');
+  return missingGlyphs(initials).length === 0 ? initials : undefined;
+}
+
+/** The monogram tile: initials as outlines on the brand colour, so it needs no font where it is shown. */
+export function monogramSvg(initials: string, palette: Palette): string {
+  const probe = textBounds(initials, 100);
+  const scale = Math.min(MONOGRAM_INK_BOX.width / (probe.x2 - probe.x1), MONOGRAM_INK_BOX.height / (probe.y2 - probe.y1));
+  const size = Math.round(100 * scale * 100) / 100;
+  const box = textBounds(initials, size);
+  // Centre the ink, not the advance box: side bearings differ per letter.
+  const x = Math.round((MONOGRAM_SIZE / 2 - (box.x1 + box.x2) / 2) * 100) / 100;
+  const baseline = Math.round((MONOGRAM_SIZE / 2 - (box.y1 + box.y2) / 2) * 100) / 100;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MONOGRAM_SIZE} ${MONOGRAM_SIZE}" role="img" aria-label="${escapeXml(initials)}">` +
+    `<rect width="${MONOGRAM_SIZE}" height="${MONOGRAM_SIZE}" rx="${MONOGRAM_RADIUS}" fill="${palette.brand}"/>` +
+    `<path d="${textPath(initials, x, baseline, size)}" fill="${inkOn(palette.brand)}"/></svg>`
+  );
+}
+
+/**
+ * A creator's SVG for dark pages: paints in the light palette switch to the dark one (the same
+ * rule favicon.svg follows under prefers-color-scheme), and a mark that leaves its fill unset draws
+ * in the dark brand colour instead of black, which would vanish on a dark page.
+ */
+export function darkVariant(mark: SanitizedSvg, light: Palette, dark: Palette): string {
+  const rules: string[] = [];
+  for (const [from, to] of [
+    [light.brand, dark.brand],
+    [light.background, dark.background],
+  ] as const) {
+    if (from === to) continue;
+    for (const property of ['fill', 'stroke', 'stop-color']) rules.push(`[${property}="${from}"]{${property}:${to}}`);
+  }
+  const rootEnd = mark.svg.indexOf('>');
+  const rootTag = mark.svg.slice(0, rootEnd);
+  const fill = /\sfill="/u.test(rootTag) ? '' : ` fill="${dark.brand}"`;
+  const style = rules.length > 0 ? `<style>${rules.join('')}</style>` : '';
+  return `${rootTag}${fill}>${style}${mark.svg.slice(rootEnd + 1)}`;
+}
+
+/** A `mark.json` entry: the URL (relative to mark.json) and the drawing's own proportions. */
+interface MarkEntry {
+  url: string;
+  width: number;
+  height: number;
+}
+
+export interface MarkJson {
+  name: string;
+  wordmark: MarkEntry;
+  monogram?: MarkEntry;
+  glyph: MarkEntry;
+  dark?: Partial<Record<'wordmark' | 'monogram' | 'glyph', string>>;
+}
+
+interface Variant {
+  name: 'wordmark' | 'monogram' | 'glyph';
+  file: string;
+  width: number;
+  height: number;
+  light: () => string;
+  dark?: () => string;
+}
+
+function variants(input: ForgeInput): Variant[] {
+  const { colors, name, glyph: glyphPath } = input.config;
+  const darkPalette = colors.dark;
+  const sized = (svg: SanitizedSvg) => ({ width: svg.viewBox[2], height: svg.viewBox[3] });
+  const list: Variant[] = [
+    {
+      name: 'wordmark',
+      file: 'wordmark.svg',
+      ...sized(input.mark),
+      light: () => input.mark.svg,
+      ...(darkPalette ? { dark: () => darkVariant(input.mark, colors, darkPalette) } : {}),
+    },
+  ];
+  const initials = initialsOf(name);
+  if (initials) {
+    list.push({
+      name: 'monogram',
+      file: 'monogram.svg',
+      width: MONOGRAM_SIZE,
+      height: MONOGRAM_SIZE,
+      light: () => monogramSvg(initials, colors),
+      ...(darkPalette ? { dark: () => monogramSvg(initials, darkPalette) } : {}),
+    });
+  }
+  // Without a glyph of its own the creator's mark is usually too wide for 16 px; the monogram is not.
+  if (glyphPath !== undefined || !initials) {
+    list.push({
+      name: 'glyph',
+      file: 'glyph.svg',
+      ...sized(input.glyph),
+      light: () => input.glyph.svg,
+      ...(darkPalette ? { dark: () => darkVariant(input.glyph, colors, darkPalette) } : {}),
+    });
+  }
+  return list;
+}
+
+function entry(variant: Variant): MarkEntry {
+  return { url: variant.file, width: variant.width, height: variant.height };
+}
+
+export function markJson(input: ForgeInput): MarkJson {
+  const list = variants(input);
+  const byName = new Map(list.map((variant) => [variant.name, variant]));
+  const glyph = byName.get('glyph') ?? byName.get('monogram')!;
+  const json: MarkJson = {
+    name: input.config.name,
+    wordmark: entry(byName.get('wordmark')!),
+    ...(byName.has('monogram') ? { monogram: entry(byName.get('monogram')!) } : {}),
+    glyph: entry(glyph),
+  };
+  if (input.config.colors.dark) {
+    const dark: NonNullable<MarkJson['dark']> = {};
+    for (const variant of list) dark[variant.name] = variant.file.replace(/\.svg$/u, '-dark.svg');
+    if (!byName.has('glyph')) dark.glyph = dark.monogram!;
+    json.dark = dark;
+  }
+  return json;
+}
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+/**
+ * `mark/`: the variants `<drop-mark>` switches between (wordmark, monogram, glyph), each with a dark
+ * twin when the creator has a dark palette, and `mark/mark.json` describing them for
+ * `<drop-mark src="…/mark.json">`.
+ */
+export const markSetStage: ForgeStage = {
+  name: 'mark-set',
+  plan(input) {
+    const assets: PlannedAsset[] = [];
+    for (const variant of variants(input)) {
+      const size = { width: variant.width, height: variant.height };
+      assets.push({ name: `mark/${variant.file}`, format: 'svg', purpose: 'mark-set', ...size, render: () => text(variant.light()) });
+      const dark = variant.dark;
+      if (dark) {
+        assets.push({ name: `mark/${variant.file.replace(/\.svg$/u, '-dark.svg')}`, format: 'svg', purpose: 'mark-set', ...size, render: () => text(dark()) });
+      }
+    }
+    assets.push({
+      name: 'mark/mark.json',
+      format: 'json',
+      purpose: 'mark-set',
+      render: () => text(`${JSON.stringify(markJson(input), null, 2)}\n`),
+    });
+    return { assets };
+  },
+};
