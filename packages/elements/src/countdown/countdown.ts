@@ -108,6 +108,7 @@ export class DropCountdown extends LitElement {
   #stopClockWatch: (() => void) | null = null;
   #observer: IntersectionObserver | null = null;
   #faviconLoaded = false;
+  #syncing = false;
 
   constructor() {
     super();
@@ -149,7 +150,7 @@ export class DropCountdown extends LitElement {
       this.#refresh();
     });
     this.#observer.observe(this);
-    if (this.timeSrc) void syncClock(this.timeSrc);
+    this.#startSync();
     this.#refresh();
   }
 
@@ -181,7 +182,7 @@ export class DropCountdown extends LitElement {
     if (changed.has('notify') && this.notify && !toHttpsUrl(this.notify)) {
       warnOnce(this, 'notify', `notify="${this.notify}" is not an https URL; the Notify me link is hidden.`);
     }
-    if (changed.has('timeSrc') && this.timeSrc && this.isConnected) void syncClock(this.timeSrc);
+    if (changed.has('timeSrc')) this.#startSync();
     if (changed.has('at') || changed.has('until') || changed.has('now')) {
       this.#lastRemaining = Number.NaN;
       this.#refresh();
@@ -221,6 +222,17 @@ export class DropCountdown extends LitElement {
   }
 
   #onVisibility = () => this.#refresh();
+
+  #startSync(): void {
+    const timeSrc = this.timeSrc;
+    this.#syncing = Boolean(timeSrc && this.isConnected);
+    if (!this.#syncing) return;
+    void syncClock(timeSrc!).then(() => {
+      if (this.timeSrc !== timeSrc) return;
+      this.#syncing = false;
+      this.#refresh();
+    });
+  }
 
   #time(): number {
     return validDate(this.now) ? this.now.getTime() : trueNow();
@@ -283,7 +295,8 @@ export class DropCountdown extends LitElement {
       if (milestone !== null && remaining > 0 && this.#state === 'scheduled') {
         this.#announce(milestoneText(milestone, localeOf(this)));
       }
-      this.#setState(this.#stateAt(time));
+      // Until the first answer from `time-src`, a visitor clock that runs fast must not open the drop.
+      if (!this.#syncing || validDate(this.now)) this.#setState(this.#stateAt(time));
     }
     this.#plan(time);
     if (this.#rendering()) this.requestUpdate();

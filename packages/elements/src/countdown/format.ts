@@ -58,7 +58,7 @@ function unitText(locale: string, unit: string, amount: number, unitDisplay: 'lo
 export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string): string {
   const visitor = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
-    hour: 'numeric',
+    hour: '2-digit',
     minute: '2-digit',
     timeZone: visitorTimeZone,
   }).format(at);
@@ -67,7 +67,7 @@ export function formatMoment(at: Date, locale: string, creatorTimeZone?: string,
   const sameDay = weekday(creatorTimeZone) === weekday(visitorTimeZone);
   const creator = new Intl.DateTimeFormat(locale, {
     weekday: sameDay ? undefined : 'short',
-    hour: 'numeric',
+    hour: '2-digit',
     minute: '2-digit',
     timeZone: creatorTimeZone,
   }).format(at);

@@ -1,0 +1,432 @@
+import { expect } from '@esm-bundle/chai';
+import { cleanup, fixture } from '../test-support/fixture.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
+import {
+  announcerText,
+  captureWarnings,
+  iso,
+  part,
+  realNow,
+  recordStates,
+  remainingText,
+  setPageVisibility,
+  sleep,
+  waitFor,
+  type CountdownElement,
+} from './countdown-test-helpers.ts';
+
+const HOUR = 3_600_000;
+const at = '2026-12-05T18:00:00+01:00';
+const atMs = Date.UTC(2026, 11, 5, 17);
+
+describe('<drop-countdown> states (pinned clock)', () => {
+  afterEach(cleanup);
+
+  it('scheduled: counts down to `at`, shows the moment and the calendar links, hides the fallback text', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${at}" now="2026-12-05T14:58:57Z" format="clock" name="Winter drop">Drops Fri 5 Dec, 18:00 CET</drop-countdown>`,
+    );
+    expect(el.state).to.equal('scheduled');
+    expect(el.getAttribute('state')).to.equal('scheduled');
+    expect(el.at!.getTime()).to.equal(atMs);
+    expect(remainingText(el)).to.equal('02:01:03');
+    expect(part(el, 'moment')!.getAttribute('datetime')).to.equal('2026-12-05T17:00:00.000Z');
+    expect(part(el, 'moment')!.textContent).to.contain('your time');
+    expect(el.shadowRoot!.querySelector('slot:not([name])')).to.equal(null);
+    expect(part(el, 'calendar-button')!.textContent).to.equal('Add to calendar');
+    await expectNoAxeViolations(el);
+  });
+
+  it('live: shows the live slot content, or "Live now" by default', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${at}" now="2026-12-05T17:00:00Z"><a slot="live" href="https://shop.example/buy">Buy now</a></drop-countdown>`,
+    );
+    expect(el.state).to.equal('live');
+    expect(el.getAttribute('state')).to.equal('live');
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="live"]')!;
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Buy now']);
+    expect(part(el, 'remaining')).to.equal(null);
+    await expectNoAxeViolations(el);
+
+    const bare = await fixture<CountdownElement>(`<drop-countdown at="${at}" now="2026-12-06T00:00:00Z"></drop-countdown>`);
+    expect(part(bare, 'status')!.textContent).to.equal('Live now');
+    await expectNoAxeViolations(bare);
+  });
+
+  it('ended: after `until`', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${at}" until="2026-12-05T19:00:00+01:00" now="2026-12-05T18:00:00Z"></drop-countdown>`,
+    );
+    expect(el.state).to.equal('ended');
+    expect(el.getAttribute('state')).to.equal('ended');
+    expect(part(el, 'status')!.textContent).to.equal('This drop has ended');
+    await expectNoAxeViolations(el);
+  });
+
+  it('sold-out: set by attribute, it wins over the clock and shows the sold-out slot', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${at}" state="sold-out" now="2026-12-05T17:30:00Z"><span slot="sold-out">All gone, thank you!</span></drop-countdown>`,
+    );
+    expect(el.state).to.equal('sold-out');
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="sold-out"]')!;
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['All gone, thank you!']);
+    el.now = new Date('2026-12-05T16:00:00Z');
+    await el.updateComplete;
+    expect(el.state).to.equal('sold-out');
+    await expectNoAxeViolations(el);
+  });
+
+  it('sold-out: set by property, fires drop-state once and reflects', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${at}" now="2026-12-05T17:30:00Z"></drop-countdown>`);
+    const seen = recordStates(el);
+    el.state = 'sold-out';
+    el.state = 'sold-out';
+    await el.updateComplete;
+    expect(seen).to.deep.equal([{ state: 'sold-out', previous: 'live', elementState: 'sold-out' }]);
+    expect(el.getAttribute('state')).to.equal('sold-out');
+    expect(part(el, 'status')!.textContent).to.equal('Sold out');
+  });
+
+  it('pinning `now` moves a preview through every state, one event per change', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${at}" until="2026-12-05T20:00:00+01:00" now="2026-12-05T16:00:00Z"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    for (const moment of ['2026-12-05T16:30:00Z', '2026-12-05T17:00:00Z', '2026-12-05T17:30:00Z', '2026-12-05T19:00:00Z']) {
+      el.setAttribute('now', moment);
+      await el.updateComplete;
+    }
+    expect(seen.map(({ state, previous }) => [previous, state])).to.deep.equal([
+      ['scheduled', 'live'],
+      ['live', 'ended'],
+    ]);
+  });
+});
+
+describe('<drop-countdown> formats and language', () => {
+  afterEach(cleanup);
+
+  it('formats auto, clock, long and compact in the nearest lang', async () => {
+    const now = '2026-12-03T13:56:55Z'; // 2 d 3 h 3 min 5 s before T0
+    const text = async (attrs: string) =>
+      remainingText(await fixture(`<drop-countdown at="${at}" now="${now}" ${attrs}></drop-countdown>`));
+    expect(await text('')).to.equal('2 days, 3 hours');
+    expect(await text('format="clock"')).to.equal('2d 03:03:05');
+    expect(await text('format="compact"')).to.equal('2d 3h 3m 5s');
+    expect(await text('format="long"')).to.equal('2 days, 3 hours, 3 minutes, 5 seconds');
+    const german = await fixture(`<div lang="de"><p><drop-countdown at="${at}" now="${now}" format="long"></drop-countdown></p></div>`);
+    expect(remainingText(german.querySelector('drop-countdown')!)).to.equal('2 Tage, 3 Stunden, 3 Minuten und 5 Sekunden');
+  });
+
+  it('a bad format falls back to auto with one warning', async () => {
+    const warnings = captureWarnings();
+    try {
+      const el = await fixture(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z" format="fancy"></drop-countdown>`);
+      expect(remainingText(el)).to.equal('01:00:00');
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages.filter((m) => m.includes('format'))).to.have.length(1);
+  });
+
+  it('digits are tabular, so the text does not shift as it ticks', async () => {
+    const el = await fixture(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z"></drop-countdown>`);
+    expect(getComputedStyle(part(el, 'remaining')!).fontVariantNumeric).to.equal('tabular-nums');
+  });
+
+  it('shows the creator time zone beside the visitor time', async () => {
+    const el = await fixture(
+      `<drop-countdown lang="en-GB" at="${at}" now="2026-12-05T16:00:00Z" time-zone="America/Los_Angeles"></drop-countdown>`,
+    );
+    expect(part(el, 'moment')!.textContent).to.match(/your time · (Fri |Sat )?09:00 Los Angeles$/);
+  });
+});
+
+describe('<drop-countdown> invalid input', () => {
+  afterEach(cleanup);
+
+  for (const [label, attr, expected] of [
+    ['missing', '', /at is missing/],
+    ['without an offset', 'at="2026-12-05T18:00:00"', /no time zone offset/],
+    ['garbage', 'at="next friday"', /not an ISO 8601/],
+  ] as const) {
+    it(`at ${label}: the creator's text stays, one warning, no exception`, async () => {
+      const warnings = captureWarnings();
+      let el: CountdownElement;
+      try {
+        el = await fixture<CountdownElement>(`<drop-countdown ${attr}>Drops Friday at six</drop-countdown>`);
+        el.requestUpdate();
+        await el.updateComplete;
+      } finally {
+        warnings.restore();
+      }
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.match(expected);
+      expect(el.state).to.equal('scheduled');
+      expect(el.at).to.equal(null);
+      const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!;
+      expect(slot.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Drops Friday at six']);
+      expect(el.offsetHeight).to.be.greaterThan(0);
+      await expectNoAxeViolations(el);
+    });
+  }
+
+  it('an unknown state is ignored with a warning', async () => {
+    const warnings = captureWarnings();
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z"></drop-countdown>`);
+    try {
+      el.setAttribute('state', 'exploded');
+      await el.updateComplete;
+    } finally {
+      warnings.restore();
+    }
+    expect(el.state).to.equal('scheduled');
+    expect(warnings.messages).to.have.length(1);
+  });
+});
+
+describe('<drop-countdown> links', () => {
+  afterEach(cleanup);
+
+  it('notify: an https link is rendered, anything else is not (one warning)', async () => {
+    const good = await fixture(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z" notify="https://t.me/yourchannel"></drop-countdown>`);
+    const link = part(good, 'notify-link') as HTMLAnchorElement;
+    expect(link.href).to.equal('https://t.me/yourchannel');
+    expect(link.textContent).to.equal('Notify me');
+    expect(link.rel).to.contain('noopener');
+
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'http://t.me/x', 'data:text/html,hi', '//evil.example', 'https://user:pw@evil.example']) {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z"></drop-countdown>`);
+        el.setAttribute('notify', bad);
+        await (el as CountdownElement).updateComplete;
+        expect(part(el, 'notify-link'), bad).to.equal(null);
+      } finally {
+        warnings.restore();
+      }
+      expect(warnings.messages, bad).to.have.length(1);
+    }
+  });
+
+  it('every rendered href is https', async () => {
+    const el = await fixture(
+      `<drop-countdown at="${at}" now="2026-12-05T16:00:00Z" notify="https://t.me/x" url="javascript:alert(1)"></drop-countdown>`,
+    );
+    const hrefs = [...el.shadowRoot!.querySelectorAll('a')].map((a) => new URL(a.href).protocol);
+    expect(hrefs).to.have.length(2);
+    expect(hrefs.every((p) => p === 'https:')).to.equal(true);
+  });
+
+  it('Google Calendar link and .ics carry the drop in UTC', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${at}" until="2026-12-05T20:00:00+01:00" now="2026-12-05T16:00:00Z" name="Winter, drop" url="https://shop.example/winter"></drop-countdown>`,
+    );
+    const google = new URL((part(el, 'google-link') as HTMLAnchorElement).href);
+    expect(google.origin).to.equal('https://calendar.google.com');
+    expect(google.searchParams.get('dates')).to.equal('20261205T170000Z/20261205T190000Z');
+    expect(google.searchParams.get('text')).to.equal('Winter, drop');
+    const ics = await el.toIcs();
+    expect(ics).to.match(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).to.contain('\r\nDTSTART:20261205T170000Z\r\n');
+    expect(ics).to.contain('\r\nDTEND:20261205T190000Z\r\n');
+    expect(ics).to.contain('\r\nSUMMARY:Winter\\, drop\r\n');
+    expect(ics).to.contain('\r\nURL:https://shop.example/winter\r\n');
+    expect(ics).to.match(/\r\nUID:[^\r]+@dropkit\r\n/);
+  });
+
+  it('"Add to calendar" is a keyboard-reachable button that downloads an .ics file', async () => {
+    const el = await fixture(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z" name="Winter drop"></drop-countdown>`);
+    const button = part(el, 'calendar-button') as HTMLButtonElement;
+    expect(button.localName).to.equal('button');
+    button.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    const downloads: Array<{ name: string; href: string }> = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloads.push({ name: this.download, href: this.href });
+    };
+    try {
+      button.click();
+      await waitFor(() => downloads.length > 0, 'the download');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(downloads[0]!.name).to.equal('winter-drop.ics');
+    expect(downloads[0]!.href).to.match(/^blob:/);
+    const text = await (await fetch(downloads[0]!.href)).text();
+    expect(text).to.contain('SUMMARY:Winter drop');
+  });
+});
+
+describe('<drop-countdown> on the real clock', () => {
+  afterEach(() => {
+    cleanup();
+    setPageVisibility('visible');
+  });
+
+  it('flips to live at `at`, firing drop-state exactly once, synchronously with the state', async () => {
+    const target = realNow() + 1200;
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(target)}" format="clock"></drop-countdown>`);
+    const seen = recordStates(el);
+    let flippedAt = 0;
+    el.addEventListener('drop-state', () => (flippedAt = realNow()));
+    expect(remainingText(el)).to.match(/^00:00:0[12]$/);
+    await waitFor(() => el.state === 'live', 'live', 4000);
+    await sleep(1100);
+    expect(seen).to.deep.equal([{ state: 'live', previous: 'scheduled', elementState: 'live' }]);
+    expect(flippedAt).to.be.at.least(target - 5);
+    await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('live');
+  });
+
+  it('ticks on second boundaries of the remaining time and never shows negative time', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 2500)}" format="clock"></drop-countdown>`);
+    const shown: string[] = [];
+    const observer = new MutationObserver(() => shown.push(remainingText(el) ?? 'gone'));
+    observer.observe(el.shadowRoot!, { subtree: true, characterData: true, childList: true });
+    await waitFor(() => el.state === 'live', 'live', 5000);
+    observer.disconnect();
+    const texts = shown.filter((t) => t !== 'gone');
+    expect(texts.every((t) => /^00:00:0[0-3]$/.test(t))).to.equal(true);
+    // Each value strictly decreases: no repeated or backwards tick.
+    const seconds = [...new Set(texts)].map((t) => Number(t.slice(-2)));
+    expect(seconds).to.deep.equal([...seconds].sort((a, b) => b - a));
+  });
+
+  it('live → ended at `until`, once', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() - 1000)}" until="${iso(realNow() + 700)}"></drop-countdown>`,
+    );
+    expect(el.state).to.equal('live');
+    const seen = recordStates(el);
+    await waitFor(() => el.state === 'ended', 'ended', 4000);
+    await sleep(300);
+    expect(seen.map((s) => s.state)).to.deep.equal(['ended']);
+  });
+
+  it('a hidden tab does no rendering work but still flips once; the visible tab catches up', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 1800)}" format="clock"></drop-countdown>`);
+    const seen = recordStates(el);
+    setPageVisibility('hidden');
+    const frozen = remainingText(el);
+    await sleep(1100);
+    expect(el.state).to.equal('scheduled');
+    expect(remainingText(el)).to.equal(frozen);
+    await waitFor(() => el.state === 'live', 'live while hidden', 4000);
+    setPageVisibility('visible');
+    await el.updateComplete;
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+  });
+
+  it('after sleep (the clock moved on, no timer fired) it flips once when the tab returns', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 10 * 60_000)}"></drop-countdown>`);
+    const seen = recordStates(el);
+    setPageVisibility('hidden');
+    const original = Date.now;
+    Date.now = () => realNow() + 11 * 60_000;
+    try {
+      setPageVisibility('visible');
+      expect(el.state).to.equal('live');
+      setPageVisibility('hidden');
+      setPageVisibility('visible');
+      await sleep(50);
+    } finally {
+      Date.now = original;
+    }
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+  });
+});
+
+describe('<drop-countdown> announcements', () => {
+  afterEach(cleanup);
+
+  it('the ticking text is not a live region; a polite region announces milestones and live', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 60_000 + 900)}"></drop-countdown>`);
+    const remaining = part(el, 'remaining')!;
+    expect(remaining.closest('[aria-live]')).to.equal(null);
+    expect(['timer', null]).to.include(remaining.getAttribute('role'));
+    const announcer = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(announcer.getAttribute('aria-live') ?? 'polite').to.equal('polite');
+    expect(announcerText(el)).to.equal('');
+    await waitFor(() => announcerText(el) !== '', 'the 1 minute milestone', 4000);
+    expect(announcerText(el)).to.equal('The drop starts in 1 minute.');
+    // Visually hidden but in the accessibility tree.
+    const box = announcer.getBoundingClientRect();
+    expect(box.width * box.height).to.be.at.most(1);
+    await expectNoAxeViolations(el);
+  });
+
+  it('announces "live" at the flip', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 600)}"></drop-countdown>`);
+    await waitFor(() => el.state === 'live', 'live', 4000);
+    await el.updateComplete;
+    expect(announcerText(el)).to.equal('The drop is live.');
+  });
+
+  it('does not announce on load, only on crossing', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 5 * 60_000)}"></drop-countdown>`);
+    await sleep(1100);
+    expect(announcerText(el)).to.equal('');
+  });
+});
+
+describe('<drop-countdown favicon-live>', () => {
+  let icon: HTMLLinkElement;
+  beforeEach(() => {
+    icon = document.createElement('link');
+    icon.rel = 'icon';
+    icon.type = 'image/png';
+    icon.setAttribute('href', '/favicon.png');
+    document.head.append(icon);
+  });
+  afterEach(() => {
+    cleanup();
+    icon.remove();
+  });
+
+  const iconHref = () => icon.getAttribute('href')!;
+
+  it('swaps the page icon while live and restores it when the drop leaves live', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() - HOUR)}" favicon-live="/favicon-live.svg"></drop-countdown>`,
+    );
+    await waitFor(() => iconHref().endsWith('/favicon-live.svg'), 'the live icon');
+    expect(icon.hasAttribute('type')).to.equal(false);
+    el.state = 'sold-out';
+    await waitFor(() => iconHref() === '/favicon.png', 'the original icon');
+    expect(icon.type).to.equal('image/png');
+  });
+
+  it('restores the icon when the countdown is removed', async () => {
+    const el = await fixture(`<drop-countdown at="${iso(realNow() - HOUR)}" favicon-live="/favicon-live.svg"></drop-countdown>`);
+    await waitFor(() => iconHref().endsWith('/favicon-live.svg'), 'the live icon');
+    el.remove();
+    await waitFor(() => iconHref() === '/favicon.png', 'the original icon');
+  });
+
+  it('does not touch the icon before live, and flips it at T0', async () => {
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + 700)}" favicon-live="/favicon-live.svg"></drop-countdown>`,
+    );
+    await sleep(100);
+    expect(iconHref()).to.equal('/favicon.png');
+    await waitFor(() => el.state === 'live', 'live');
+    await waitFor(() => iconHref().endsWith('/favicon-live.svg'), 'the live icon');
+  });
+
+  it('refuses icons that are neither same-origin nor https', async () => {
+    for (const bad of ['javascript:alert(1)', 'http://evil.example/icon.svg', 'data:image/svg+xml,<svg/>']) {
+      const warnings = captureWarnings();
+      try {
+        await fixture(`<drop-countdown at="${iso(realNow() - HOUR)}" favicon-live="${bad}"></drop-countdown>`);
+        await waitFor(() => warnings.messages.length > 0, 'the warning');
+      } finally {
+        warnings.restore();
+      }
+      expect(iconHref(), bad).to.equal('/favicon.png');
+      expect(warnings.messages, bad).to.have.length(1);
+      cleanup();
+    }
+  });
+});
