@@ -44,6 +44,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium() ?? undefined, headless: true, args: chromiumArgs },
+      // With `concurrency: 2`, two pages in one window make one a background tab: it reports
+      // visibilityState "hidden" and gets no animation frames, so visibility-aware widgets (stock
+      // polling, clip playback) misbehave depending on scheduling. A context per page is a window each.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   groups: [
