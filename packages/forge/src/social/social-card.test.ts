@@ -1,0 +1,97 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { directRenderContext } from '../badge/direct-render.ts';
+import { colorDistance, decodePage, hexRgb, pixelAt, testInput, type Decoded } from '../badge/testing.ts';
+import { ForgeConfigError } from '../errors.ts';
+import { CARD, formatDropLine, markPlacement, parseSocial, socialStage } from './social-card.ts';
+
+const context = directRenderContext();
+
+async function card(social: Record<string, unknown> = {}, extra: Parameters<typeof testInput>[0] = {}): Promise<Decoded> {
+  const [asset] = socialStage.plan(testInput({ social, ...extra })).assets;
+  return decodePage(await asset!.render(context));
+}
+
+/** Rows [from, to) that hold pixels far from the background: where text was drawn. */
+function inkRows(image: Decoded, from: number, to: number): number {
+  let rows = 0;
+  for (let y = from; y < to; y += 1) {
+    for (let x = 0; x < image.width; x += 2) {
+      if (colorDistance(pixelAt(image, x, y), [255, 255, 255]) > 80) {
+        rows += 1;
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+describe('social card', () => {
+  it('formats the drop in the creator time zone', () => {
+    const at = new Date('2026-12-06T02:00:00Z');
+    expect(formatDropLine(at, 'America/New_York', 'en-US')).toBe('Drop · Sat, Dec 5 · 9:00 PM EST');
+    expect(formatDropLine(at, 'Europe/Berlin', 'en-US')).toBe('Drop · Sun, Dec 6 · 3:00 AM GMT+1');
+  });
+
+  it('draws a 1200×630 opaque PNG: background, brand band, the mark, the name', async () => {
+    const [asset] = socialStage.plan(testInput()).assets;
+    const bytes = await asset!.render(context);
+    const meta = await sharp(bytes).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD.width, CARD.height]);
+    const image = await decodePage(bytes);
+    expect(colorDistance(pixelAt(image, 20, 20), hexRgb('#ffffff'))).toBeLessThan(3);
+    expect(colorDistance(pixelAt(image, 600, CARD.height - 4), hexRgb('#6d28d9'))).toBeLessThan(3);
+    // TEST_WORDMARK is a brand bar with a white stripe; its left part shows at the mark's left edge.
+    const place = markPlacement(testInput().mark);
+    expect(colorDistance(pixelAt(image, place.x + 20, place.y + 10), hexRgb('#6d28d9'))).toBeLessThan(6);
+    expect(pixelAt(image, 600, 600)[3]).toBe(255);
+    expect(inkRows(image, 390, 460)).toBeGreaterThan(30); // the name
+    expect(inkRows(image, 470, 530)).toBe(0); // no drop line without a date
+  });
+
+  it('adds the drop line when the config has a date', async () => {
+    const image = await card({ dropAt: '2026-12-06T02:00:00Z', timeZone: 'America/New_York' });
+    expect(inkRows(image, 470, 530)).toBeGreaterThan(15);
+  });
+
+  it('writes og: and twitter: tags with an absolute image URL when the creator has a url', () => {
+    const { headTags } = socialStage.plan(
+      testInput({ url: 'https://nova.example/shop/', social: { title: 'Nova drops', description: 'Tees & prints' } }),
+      { basePath: '/icons/' },
+    );
+    const tags = Object.fromEntries(headTags!.map((tag) => [tag.attributes['property'] ?? tag.attributes['name'], tag.attributes['content']]));
+    expect(tags).toMatchObject({
+      'og:type': 'website',
+      'og:title': 'Nova drops',
+      'og:description': 'Tees & prints',
+      'og:url': 'https://nova.example/shop/',
+      'og:image': 'https://nova.example/icons/social-card.png',
+      'og:image:width': '1200',
+      'og:image:height': '630',
+      'twitter:card': 'summary_large_image',
+      'twitter:image': 'https://nova.example/icons/social-card.png',
+    });
+  });
+
+  it('refuses bad options naming the field, and names it cannot draw', () => {
+    expect(() => parseSocial(testInput({ social: { dropAt: 'tomorrow' } }))).toThrowError(/social\.dropAt/u);
+    expect(() => parseSocial(testInput({ social: { timeZone: 'Nowhere/Land' } }))).toThrowError(/social\.timeZone/u);
+    expect(() => parseSocial(testInput({ social: { colour: 'red' } }))).toThrowError(ForgeConfigError);
+    expect(() => socialStage.plan(testInput({ name: '東京スタジオ' }))).toThrowError(/social\.title .*cannot draw/u);
+    expect(() => socialStage.plan(testInput({ name: '東京スタジオ', social: { title: 'Tokyo Studio' } }))).not.toThrow();
+    expect(() => socialStage.plan(testInput({ name: 'W'.repeat(60) }))).toThrowError(/shorter social\.title/u);
+  });
+
+  it('shrinks a long name to fit instead of clipping it', async () => {
+    const image = await card({ title: 'Nova Studio — limited prints and heavyweight tees' });
+    for (const x of [0, 1, 2, 3, 4, 5, CARD.width - 6, CARD.width - 1]) {
+      for (let y = 390; y < 460; y += 1) expect(colorDistance(pixelAt(image, x, y), [255, 255, 255])).toBeLessThan(3);
+    }
+    expect(inkRows(image, 380, 460)).toBeGreaterThan(20);
+  });
+
+  it('is byte-identical for the same config', async () => {
+    const render = async () => Buffer.from(await socialStage.plan(testInput()).assets[0]!.render(context));
+    expect((await render()).equals(await render())).toBe(true);
+  });
+});

@@ -1,0 +1,173 @@
+import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
+import { inkOn, readableOn } from '../badge/colors.ts';
+import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
+import { ForgeConfigError } from '../errors.ts';
+import type { ForgeInput, ForgeStage, HeadTag, HexColor, RenderContext, SanitizedSvg } from '../plan/types.ts';
+
+/** The Open Graph size every network crops from. */
+export const CARD = { width: 1200, height: 630 } as const;
+export const CARD_FILE = 'social-card.png';
+
+const MARK_BOX = { width: 900, height: 250, centreY: 205 } as const;
+const TITLE = { size: 64, floor: 36, maxWidth: 1040, baseline: 440 } as const;
+const DATE = { size: 34, baseline: 510 } as const;
+const BAND_HEIGHT = 16;
+
+export interface SocialOptions {
+  /** Large text under the mark; the creator's name unless given. */
+  title: string;
+  description?: string;
+  /** The next drop, shown in the creator's time zone. */
+  dropAt?: Date;
+  timeZone: string;
+  locale: string;
+}
+
+const SOCIAL_FIELDS = ['title', 'description', 'dropAt', 'timeZone', 'locale'];
+
+function expected(field: string, what: string, value: unknown): ForgeConfigError {
+  return new ForgeConfigError(`Expected ${what} for ${field} but received ${describeValue(value)}`);
+}
+
+export function parseSocial(input: ForgeInput): SocialOptions {
+  const raw = input.config.social ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw expected('social', 'an object', raw);
+  const social = raw as Record<string, unknown>;
+  for (const key of Object.keys(social)) {
+    if (!SOCIAL_FIELDS.includes(key)) throw new ForgeConfigError(`Unexpected field social.${key}; expected one of: ${SOCIAL_FIELDS.join(', ')}`);
+  }
+  const text = (key: string, max: number): string | undefined => {
+    const value = social[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value.trim() === '' || value.length > max) throw expected(`social.${key}`, `text of 1 to ${max} characters`, value);
+    return value;
+  };
+  const locale = social['locale'] ?? 'en-US';
+  if (typeof locale !== 'string' || Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 0) {
+    throw expected('social.locale', 'a BCP 47 locale such as "en-US"', locale);
+  }
+  const description = text('description', 300);
+  return {
+    title: text('title', 100) ?? input.config.name,
+    ...(description ? { description } : {}),
+    ...(social['dropAt'] !== undefined ? { dropAt: parseInstant(social['dropAt'], 'social.dropAt') } : {}),
+    timeZone: social['timeZone'] === undefined ? 'UTC' : assertTimeZone(social['timeZone'], 'social.timeZone'),
+    locale,
+  };
+}
+
+/** "Drop · Sat, Dec 5 · 6:00 PM EST", in the creator's time zone and locale. */
+export function formatDropLine(at: Date, timeZone: string, locale: string): string {
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).format(at);
+  // ICU puts narrow no-break spaces before AM/PM; the card is one line, a plain space reads the same.
+  return `Drop · ${day} · ${time}`.replace(/[\u00a0\u202f]/gu, ' ');
+}
+
+function fitTitle(title: string): { text: string; size: number } {
+  const text = normalizeText(title, 'social.title (defaults to name)');
+  const advance = advancePerPixel(text);
+  const size = Math.min(TITLE.size, Math.floor((TITLE.maxWidth / advance) * 4) / 4);
+  if (size < TITLE.floor) {
+    throw new TextError(
+      'text-too-long',
+      `social.title (defaults to name) ${JSON.stringify(text)} needs ${Math.ceil(advance * TITLE.floor)} px at the smallest size (${TITLE.floor} px) ` +
+        `but the card has ${TITLE.maxWidth} px. Set a shorter social.title.`,
+    );
+  }
+  return { text, size };
+}
+
+function centredLine(text: string, size: number, baseline: number, fill: HexColor): string {
+  const x = Math.round((CARD.width - advancePerPixel(text) * size) / 2 * 100) / 100;
+  return `<path d="${textPath(text, x, baseline, size)}" fill="${fill}"/>`;
+}
+
+/** The mark fitted into its box on the card, in whole pixels so it lands crisply. */
+export function markPlacement(mark: SanitizedSvg): { x: number; y: number; width: number; height: number } {
+  const [, , width, height] = mark.viewBox;
+  const scale = Math.min(MARK_BOX.width / width, MARK_BOX.height / height);
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  return { x: Math.round((CARD.width - w) / 2), y: Math.round(MARK_BOX.centreY - h / 2), width: w, height: h };
+}
+
+/** The creator's mark alone at its placed size, for the isolated renderer. */
+export function markRasterSvg(mark: SanitizedSvg, width: number, height: number, defaultFill: HexColor): string {
+  const prefix = '<svg xmlns="http://www.w3.org/2000/svg"';
+  if (!mark.svg.startsWith(prefix)) throw new Error('markRasterSvg expects a sanitized SVG');
+  const fill = /\sfill="/u.test(mark.svg.slice(0, mark.svg.indexOf('>'))) ? '' : ` fill="${defaultFill}"`;
+  return `${prefix} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><svg width="${width}" height="${height}"${fill}${mark.svg.slice(prefix.length)}</svg>`;
+}
+
+/**
+ * The card as forge draws it around the mark. The mark arrives as a PNG so nothing of the creator's
+ * SVG (its styles in particular) can reach the text around it.
+ */
+export function socialCardSvg(input: ForgeInput, options: SocialOptions, markPng: Uint8Array): string {
+  const { brand, background } = input.config.colors;
+  const title = fitTitle(options.title);
+  const place = markPlacement(input.mark);
+  const parts = [
+    `<rect width="${CARD.width}" height="${CARD.height}" fill="${background}"/>`,
+    `<rect y="${CARD.height - BAND_HEIGHT}" width="${CARD.width}" height="${BAND_HEIGHT}" fill="${brand}"/>`,
+    `<image x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}" href="data:image/png;base64,${Buffer.from(markPng).toString('base64')}"/>`,
+    centredLine(title.text, title.size, TITLE.baseline, inkOn(background)),
+  ];
+  if (options.dropAt) {
+    const line = normalizeText(formatDropLine(options.dropAt, options.timeZone, options.locale), 'social.dropAt');
+    parts.push(centredLine(line, DATE.size, DATE.baseline, readableOn(brand, background)));
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">${parts.join('')}</svg>`;
+}
+
+export async function renderSocialCard(input: ForgeInput, options: SocialOptions, context: RenderContext): Promise<Uint8Array> {
+  const place = markPlacement(input.mark);
+  const markPng = await context.rasterize({
+    svg: markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand),
+    width: place.width,
+    height: place.height,
+    output: 'png',
+  });
+  return context.rasterize({ svg: socialCardSvg(input, options, markPng), ...CARD, output: 'png' });
+}
+
+/** og: and twitter: tags. Crawlers need an absolute image URL, which the creator's `url` makes possible. */
+export function socialHeadTags(input: ForgeInput, options: SocialOptions, basePath = '/'): HeadTag[] {
+  const path = `${basePath}${CARD_FILE}`;
+  const image = input.config.url ? new URL(path, input.config.url).href : path;
+  const alt = options.dropAt ? `${options.title} — ${formatDropLine(options.dropAt, options.timeZone, options.locale)}` : options.title;
+  const og = (property: string, content: string): HeadTag => ({ tag: 'meta', attributes: { property, content } });
+  const twitter = (name: string, content: string): HeadTag => ({ tag: 'meta', attributes: { name, content } });
+  return [
+    og('og:type', 'website'),
+    og('og:site_name', input.config.name),
+    og('og:title', options.title),
+    ...(options.description ? [og('og:description', options.description)] : []),
+    ...(input.config.url ? [og('og:url', input.config.url)] : []),
+    og('og:image', image),
+    og('og:image:type', 'image/png'),
+    og('og:image:width', String(CARD.width)),
+    og('og:image:height', String(CARD.height)),
+    og('og:image:alt', alt),
+    twitter('twitter:card', 'summary_large_image'),
+    twitter('twitter:title', options.title),
+    ...(options.description ? [twitter('twitter:description', options.description)] : []),
+    twitter('twitter:image', image),
+    twitter('twitter:image:alt', alt),
+  ];
+}
+
+/** `social-card.png` (1200×630) and its og:/twitter: tags in head.html. */
+export const socialStage: ForgeStage = {
+  name: 'social',
+  plan(input, planOptions?: { basePath?: string }) {
+    const options = parseSocial(input);
+    // Fail at plan time, before anything is drawn, when the title cannot be drawn or fitted.
+    fitTitle(options.title);
+    return {
+      assets: [{ name: CARD_FILE, format: 'png', purpose: 'social', ...CARD, render: (context) => renderSocialCard(input, options, context) }],
+      headTags: socialHeadTags(input, options, planOptions?.basePath ?? '/'),
+    };
+  },
+};
