@@ -107,16 +107,31 @@ export async function openPage(
   };
 }
 
-/** Resolves when every dropkit element in the page is defined and has rendered once. */
+/** The elements that render a shadow root (others, like <drop-product>, are data inside one). */
+const RENDERING_TAGS = ['drop-countdown', 'drop-button', 'drop-mark', 'drop-clip'];
+
+/** Resolves when every dropkit element in the page is defined and every widget has rendered once. */
 export async function kitSettled(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const elements = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('drop-'));
-      return elements.every((el) => customElements.get(el.localName) && el.shadowRoot);
-    },
-    undefined,
-    { timeout, polling: 50 },
-  );
+  // Written out twice on purpose: a function built in the page (new Function) would itself be
+  // refused by the strict CSP pages this helper runs in.
+  const pending = (rendering: string[]) =>
+    [...document.querySelectorAll('*')]
+      .filter((el) => el.localName.startsWith('drop-'))
+      .filter((el) => !customElements.get(el.localName) || (rendering.includes(el.localName) && !el.shadowRoot))
+      .map((el) => `<${el.localName}>`);
+  try {
+    await page.waitForFunction(
+      (rendering) =>
+        [...document.querySelectorAll('*')]
+          .filter((el) => el.localName.startsWith('drop-'))
+          .every((el) => customElements.get(el.localName) && (!rendering.includes(el.localName) || el.shadowRoot)),
+      RENDERING_TAGS,
+      { timeout, polling: 50 },
+    );
+  } catch {
+    const missing = await page.evaluate(pending, RENDERING_TAGS);
+    throw new Error(`dropkit elements never defined/rendered: ${[...new Set(missing)].join(', ')}`);
+  }
   await page.evaluate(async () => {
     const elements = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('drop-'));
     await Promise.all(elements.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete));

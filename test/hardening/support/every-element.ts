@@ -34,7 +34,7 @@ export function everyElementBody(options: EveryElementOptions = {}): string {
   const videoSrc = options.videoSrc ?? '/media/clip/clip.webm';
   return `
 <h1>Glow Studio — winter drop</h1>
-<drop-mark id="mark" src-wordmark="/fixtures/mark/wordmark.svg" src-glyph="/fixtures/mark/glyph.svg">${FALLBACK.mark}</drop-mark>
+<drop-mark id="mark" name="Glow Studio" src-wordmark="/fixtures/mark/wordmark.svg" src-glyph="/fixtures/mark/glyph.svg">${FALLBACK.mark}</drop-mark>
 <drop-countdown id="drop" at="${at}" time-src="${timeSrc}" notify="${NOTIFY_URL}">${FALLBACK.countdown}</drop-countdown>
 <drop-button id="buy" drop="drop" price="24" currency="EUR" sku="glow-tee" stock-src="${stockSrc}">
   <a href="${CHECKOUT_URL}">${FALLBACK.button}</a>

@@ -56,6 +56,11 @@ export interface HardeningServer {
   /** Registers (or replaces) an endpoint at `path`. */
   route(path: string, handler: Handler): void;
   requests: LoggedRequest[];
+  /**
+   * Moves the server's true time (what /api/time answers) by `ms`: when a test fast-forwards a
+   * page's clock to mean "ten minutes really passed", the server must agree.
+   */
+  advanceTime(ms: number): void;
   cspReports: unknown[];
   close(): Promise<void>;
 }
@@ -66,11 +71,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * /api/time?skew=&delay=&mode=json|date|garbage|error — the creator's server clock. Deliberately
  * independent of test/support/endpoints.mjs (the WTR server) because this server is plain node:http.
  */
-const timeEndpoint: Handler = async (_req, res, url) => {
+const timeEndpoint = (shift: () => number): Handler => async (_req, res, url) => {
   const delay = Number(url.searchParams.get('delay') ?? 0);
   if (delay > 0) await sleep(delay);
   const mode = url.searchParams.get('mode') ?? 'json';
-  const now = Date.now() + Number(url.searchParams.get('skew') ?? 0);
+  const now = Date.now() + shift() + Number(url.searchParams.get('skew') ?? 0);
   res.setHeader('Cache-Control', 'no-store');
   if (mode === 'error') return void res.writeHead(500).end('down');
   if (mode === 'garbage') {
@@ -129,8 +134,9 @@ function throwawayCertificate(): { key: Buffer; cert: Buffer } {
 
 export async function startServer(): Promise<HardeningServer> {
   const pages = new Map<string, PageSpec>();
+  let timeShift = 0;
   const routes = new Map<string, Handler>([
-    ['/api/time', timeEndpoint],
+    ['/api/time', timeEndpoint(() => timeShift)],
     ['/api/stock', stockEndpoint],
   ]);
   const requests: LoggedRequest[] = [];
@@ -191,6 +197,9 @@ export async function startServer(): Promise<HardeningServer> {
       routes.set(path, handler);
     },
     requests,
+    advanceTime(ms) {
+      timeShift += ms;
+    },
     cspReports,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,245 @@
+/**
+ * Faults at the drop moment, against the built kit: visitors whose clocks are wrong, tabs hidden
+ * across T0, laptops sleeping, daylight-saving changes before T0, and a creator's time endpoint that
+ * is down, slow or talking nonsense. Visitor clocks are Playwright's fake clock (Date and timers in
+ * the page); the true time is this Node process's clock, which the time endpoint also serves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { creatorPage, kitSettled, launchChromium, openPage, type PageWatch } from './support/browser.ts';
+import { startServer, type HardeningServer } from './support/server.ts';
+
+let server: HardeningServer;
+let browser: Browser;
+let pageCount = 0;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function countdownPage(attributes: string, kit: 'es' | 'iife' = 'es'): string {
+  return server.page(`/moment-${++pageCount}`, {
+    html: creatorPage({ kit, body: `<drop-countdown id="drop" format="clock" ${attributes}>Drops soon</drop-countdown>` }),
+  });
+}
+
+/**
+ * Every `drop-state` event the page fires, stamped with the TRUE time on arrival in Node (the page's
+ * own clock is the thing under test, so it cannot be the witness).
+ */
+async function recordDropStates(page: Page): Promise<Array<{ state: string; trueTime: number }>> {
+  const events: Array<{ state: string; trueTime: number }> = [];
+  await page.exposeFunction('__dropStateSeen', (state: string) => void events.push({ state, trueTime: Date.now() }));
+  await page.addInitScript(() => {
+    document.addEventListener('drop-state', (event) => {
+      void (globalThis as unknown as { __dropStateSeen(state: string): void }).__dropStateSeen((event as Event & { state: string }).state);
+    });
+  });
+  return events;
+}
+
+/** Lets a test hide and show the tab: document.visibilityState/hidden plus the real event. */
+async function installVisibilityControl(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    let hidden = false;
+    Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
+    (globalThis as unknown as { __setHidden(value: boolean): void }).__setHidden = (value) => {
+      hidden = value;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+  });
+}
+
+const setHidden = (page: Page, hidden: boolean) =>
+  page.evaluate((value) => (globalThis as unknown as { __setHidden(v: boolean): void }).__setHidden(value), hidden);
+
+const countdownState = (page: Page) => page.locator('#drop').getAttribute('state');
+
+/** The remaining time the visitor reads, in whole seconds ("1d 02:03:04" or "02:03:04"). */
+async function shownRemaining(page: Page): Promise<number | null> {
+  const text = await page.evaluate(() => document.querySelector('#drop')?.shadowRoot?.querySelector('[part="remaining"]')?.textContent ?? '');
+  const match = /(?:(\d+)\D*\s)?(\d+):(\d\d):(\d\d)/.exec(text);
+  if (!match) return null;
+  const [, days = '0', hours, minutes, seconds] = match;
+  return ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds);
+}
+
+async function withPage<T>(watch: PageWatch, body: (watch: PageWatch) => Promise<T>): Promise<T> {
+  try {
+    return await body(watch);
+  } finally {
+    await watch.close();
+  }
+}
+
+describe('a visitor clock that is wrong, corrected by time-src', () => {
+  for (const [label, skew] of [
+    ['1 hour fast', HOUR],
+    ['1 hour slow', -HOUR],
+    ['1 day fast', DAY],
+    ['1 day slow', -DAY],
+  ] as const) {
+    it(`flips live within ±250 ms of the true T0 when the visitor clock is ${label}`, async () => {
+      const t0 = Date.now() + 3000;
+      const url = countdownPage(`at="${new Date(t0).toISOString()}" time-src="/api/time"`);
+      let events: Array<{ state: string; trueTime: number }> = [];
+      await withPage(
+        await openPage(browser, url, {}, async (page) => {
+          await page.clock.install({ time: Date.now() + skew });
+          events = await recordDropStates(page);
+        }),
+        async (watch) => {
+          await watch.page.waitForSelector('#drop[state="live"]', { timeout: 10_000 });
+          await watch.page.waitForTimeout(300);
+          expect(events.map((e) => e.state)).toEqual(['live']);
+          expect(Math.abs(events[0]!.trueTime - t0)).toBeLessThanOrEqual(250);
+          expect(watch.errors).toEqual([]);
+        },
+      );
+    });
+  }
+});
+
+describe('hidden tabs and sleeping laptops', () => {
+  it('a tab hidden for 10 minutes across T0 is live the moment it is shown, and drop-state fired once', async () => {
+    const t0 = Date.now() + 2 * MINUTE;
+    const url = countdownPage(`at="${new Date(t0).toISOString()}" time-src="/api/time"`);
+    let events: Array<{ state: string; trueTime: number }> = [];
+    await withPage(
+      await openPage(browser, url, {}, async (page) => {
+        await page.clock.install({ time: Date.now() });
+        await installVisibilityControl(page);
+        events = await recordDropStates(page);
+      }),
+      async ({ page, errors }) => {
+        await kitSettled(page);
+        await expect.poll(() => server.requests.filter((r) => r.path === '/api/time').length).toBeGreaterThan(0);
+        await page.waitForTimeout(200);
+        expect(await countdownState(page)).toBe('scheduled');
+        await setHidden(page, true);
+        // Background tabs get their timers frozen: the visitor's clock moves 10 minutes on while not
+        // one timer fires. The server's clock moves with it (ten minutes really passed).
+        server.advanceTime(10 * MINUTE);
+        await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 10 * MINUTE);
+        // Read in the same task as the visibilitychange: the property, then the reflected attribute
+        // after Lit's microtask update, before any timer could have run.
+        const whenShown = await page.evaluate(async () => {
+          const drop = document.querySelector('#drop') as HTMLElement & { state: string; updateComplete: Promise<unknown> };
+          (globalThis as unknown as { __setHidden(v: boolean): void }).__setHidden(false);
+          const property = drop.state;
+          await drop.updateComplete;
+          return { property, attribute: drop.getAttribute('state') };
+        });
+        expect(whenShown).toEqual({ property: 'live', attribute: 'live' });
+        // The resync after showing, and any timer that was due while hidden, must not fire it again.
+        await page.clock.runFor(2000);
+        await page.waitForTimeout(500);
+        expect(events.map((e) => e.state)).toEqual(['live']);
+        expect(errors).toEqual([]);
+      },
+    );
+    server.advanceTime(-10 * MINUTE);
+  });
+
+  it('sleep and resume: resyncs with time-src, and the remaining time never jumps back up', async () => {
+    const t0 = Date.now() + 30 * MINUTE;
+    const url = countdownPage(`at="${new Date(t0).toISOString()}" time-src="/api/time"`);
+    await withPage(
+      await openPage(browser, url, {}, async (page) => {
+        await page.clock.install({ time: Date.now() });
+        await installVisibilityControl(page);
+      }),
+      async ({ page, errors }) => {
+        await kitSettled(page);
+        await page.waitForTimeout(300);
+        const timeRequests = () => server.requests.filter((r) => r.path === '/api/time').length;
+        const syncedBefore = timeRequests();
+        const seen: number[] = [(await shownRemaining(page))!];
+        // The lid closes (the tab is hidden), two minutes pass for the laptop and the world alike.
+        await setHidden(page, true);
+        server.advanceTime(2 * MINUTE);
+        await page.clock.fastForward(2 * MINUTE);
+        await setHidden(page, false);
+        for (let i = 0; i < 12; i++) {
+          await page.waitForTimeout(150);
+          seen.push((await shownRemaining(page))!);
+        }
+        expect(timeRequests()).toBeGreaterThan(syncedBefore);
+        for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeLessThanOrEqual(seen[i - 1]!);
+        // Two minutes really passed, and the display says so (give or take the sampling seconds).
+        expect(seen[0]! - seen.at(-1)!).toBeGreaterThanOrEqual(120);
+        expect(seen[0]! - seen.at(-1)!).toBeLessThanOrEqual(125);
+        expect(errors).toEqual([]);
+      },
+    );
+    server.advanceTime(-2 * MINUTE);
+  });
+});
+
+describe('daylight saving time between now and T0, in the visitor\'s zone', () => {
+  for (const { label, now, at, remaining, moment } of [
+    // New York springs forward on 14 Mar 2027: noon to noon is 23 hours.
+    { label: 'spring forward', now: '2027-03-13T17:00:00Z', at: '2027-03-14T16:00:00Z', remaining: 23 * 3600, moment: /Sun 12:00\sPM your time/ },
+    // ...and falls back on 7 Nov 2027: noon to noon is 25 hours.
+    { label: 'fall back', now: '2027-11-06T16:00:00Z', at: '2027-11-07T17:00:00Z', remaining: 25 * 3600, moment: /Sun 12:00\sPM your time/ },
+  ]) {
+    it(`${label}: the remaining time is the real one, the moment is in the visitor's new offset`, async () => {
+      const url = countdownPage(`at="${at}"`);
+      await withPage(
+        await openPage(browser, url, { timezoneId: 'America/New_York' }, async (page) => {
+          await page.clock.install({ time: Date.parse(now) - 1000 });
+          await page.clock.pauseAt(Date.parse(now));
+        }),
+        async ({ page }) => {
+          await kitSettled(page);
+          expect(await shownRemaining(page)).toBe(remaining);
+          const shownMoment = await page.evaluate(() => document.querySelector('#drop')!.shadowRoot!.querySelector('[part="moment"]')!.textContent);
+          expect(shownMoment).toMatch(moment);
+        },
+      );
+    });
+  }
+});
+
+describe('a time-src that is down, slow or answering garbage', () => {
+  it('renders at once, falls back to the visitor clock, and warns once per endpoint', async () => {
+    const at = new Date(Date.now() + 2 * HOUR).toISOString();
+    const url = server.page(`/moment-${++pageCount}`, {
+      html: creatorPage({
+        body: ['error', 'garbage', 'json&delay=5000']
+          .map((mode, i) => `<drop-countdown id="c${i}" format="clock" at="${at}" time-src="/api/time?mode=${mode}">Drops soon</drop-countdown>`)
+          .join('\n'),
+      }),
+    });
+    await withPage(await openPage(browser, url), async ({ page, warnings, errors }) => {
+      const started = Date.now();
+      await kitSettled(page);
+      // The slow endpoint is still thinking; the countdowns are already on screen and counting.
+      expect(Date.now() - started).toBeLessThan(2500);
+      const shown = await page.evaluate(() =>
+        ['#c0', '#c1', '#c2'].map((id) => document.querySelector(id)!.shadowRoot!.querySelector('[part="remaining"]')?.textContent ?? ''),
+      );
+      for (const text of shown) expect(text).toMatch(/^0?1:59:\d\d$|^02:00:00$/);
+      await expect
+        .poll(() => warnings.filter((w) => w.includes('[dropkit]') && /server time/.test(w)).length, { timeout: 8000 })
+        .toBe(3);
+      await page.waitForTimeout(300);
+      expect(warnings.filter((w) => w.includes('[dropkit]') && /server time/.test(w))).toHaveLength(3);
+      expect(await page.evaluate(() => ['#c0', '#c1', '#c2'].map((id) => document.querySelector(id)!.getAttribute('state')))).toEqual([
+        'scheduled',
+        'scheduled',
+        'scheduled',
+      ]);
+      expect(errors).toEqual([]);
+    });
+  });
+});
