@@ -7,8 +7,14 @@ import { startServer } from './server.mjs';
 
 export const viewport = { width: 1280, height: 720 };
 
-/** @param {string} repoRoot */
-export async function openBrowser(repoRoot) {
+/** The URL folder bench pages load the kit from; it serves the build being measured. */
+export const kitPath = '/kit/';
+
+/**
+ * @param {string} repoRoot
+ * @param {string} cdnDir the built kit to serve at `kitPath`
+ */
+export async function openBrowser(repoRoot, cdnDir) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found (set CHROME_PATH or install Debian chromium)');
   let chromium;
@@ -18,7 +24,7 @@ export async function openBrowser(repoRoot) {
     throw new Error('playwright-core is not installed (npm install at the repository root)');
   }
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  const server = await startServer(repoRoot);
+  const server = await startServer(repoRoot, { [kitPath]: cdnDir });
   return {
     version: browser.version(),
     server,

@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseOptions, usage } from './options.mjs';
 import { renderReport } from './report.mjs';
@@ -39,12 +39,21 @@ async function main() {
   const log = (message) => console.error(`[bench] ${message}`);
   const started = Date.now();
 
+  // The bench builds its own copy of the kit, so it measures the sources as they are now without
+  // rewriting dist/ under a test run that may be reading it.
+  let cdnDir = join(repoRoot, 'dist/cdn');
+  const buildNotes = [];
   if (options.build && (wants('size') || wants('runtime') || wants('button') || wants('memory'))) {
-    log('building dist/cdn (npm run build:cdn)…');
+    const benchBuild = join(repoRoot, 'bench/results/cdn-build');
+    log(`building the kit into ${benchBuild} (the same two vite builds as npm run build:cdn)…`);
     try {
-      execFileSync('npm', ['run', 'build:cdn', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+      const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
+      execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', benchBuild, '--emptyOutDir'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync(process.execPath, [vite, 'build', '--mode', 'iife', '--logLevel', 'warn', '--outDir', benchBuild], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+      cdnDir = benchBuild;
     } catch {
-      log('build:cdn failed; measuring whatever dist/cdn holds');
+      buildNotes.push('The kit failed to build from the current sources; dist/cdn as it was is measured instead.');
+      log('build failed; measuring dist/cdn as it is');
     }
   }
 
@@ -65,7 +74,7 @@ async function main() {
   if (wants('size')) {
     log('size…');
     try {
-      record('size', await runSizeBench({ repoRoot }));
+      record('size', await runSizeBench({ repoRoot, cdnDir }));
     } catch (error) {
       record('size', failed('Size (real built files)', error));
     }
@@ -76,7 +85,7 @@ async function main() {
   let browserVersion = null;
   if (browserSections.length > 0) {
     try {
-      browser = await openBrowser(repoRoot);
+      browser = await openBrowser(repoRoot, cdnDir);
       browserVersion = browser.version;
     } catch (error) {
       for (const key of browserSections) record(key, failed(`${key} (headless Chromium)`, error));
@@ -118,12 +127,13 @@ async function main() {
     commit: gitCommit(),
   };
   const machineLine = `Machine: ${machine.os}; ${machine.cpus}; ${machine.memory}; Node ${machine.node}; Chromium ${machine.chromium}; commit ${machine.commit}. Runtime windows ${options.window} s.`;
-  console.log(renderReport(sections, { date, machine: machineLine }));
+  const measuredKit = `Kit measured: ${relative(repoRoot, cdnDir)}.${buildNotes.length ? ` ${buildNotes.join(' ')}` : ''}`;
+  console.log(renderReport(sections, { date, machine: `${machineLine}\n${measuredKit}` }));
 
   const outDir = join(repoRoot, 'bench/results');
   mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, `bench-${date.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
-  writeFileSync(outFile, `${JSON.stringify({ date, machine, durationSeconds: (Date.now() - started) / 1000, ...results }, null, 2)}\n`);
+  writeFileSync(outFile, `${JSON.stringify({ date, machine, kit: relative(repoRoot, cdnDir), buildNotes, durationSeconds: (Date.now() - started) / 1000, ...results }, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ date, file: outFile }, null, 2)}\n`);
   log(`wrote ${outFile} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -10,13 +10,13 @@ const widgets = [
   {
     label: 'dropkit <drop-countdown>',
     tag: 'drop-countdown',
-    script: '/dist/cdn/dropkit.js',
+    script: '/kit/dropkit.js',
     markup: (iso) => `<drop-countdown at="${iso}" format="clock">Drops soon</drop-countdown>`,
   },
   {
     label: 'dropkit <drop-button>',
     tag: 'drop-button',
-    script: '/dist/cdn/dropkit.js',
+    script: '/kit/dropkit.js',
     markup: () => '<drop-button><a href="https://buy.stripe.com/test_bench">Buy now</a></drop-button>',
   },
   {

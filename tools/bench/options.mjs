@@ -71,4 +71,5 @@ export const usage = `Usage: npm run bench [-- options]
   --loads=N          fresh page loads per time-to-interactive figure (default 10)
   --cycles=N         mount/unmount cycles of 1000 widgets for the memory check (default 10)
   --only=LIST        some of: ${allSections.join(',')}
-  --no-build         measure dist/cdn as it is instead of running \`npm run build:cdn\` first`;
+  --no-build         measure dist/cdn as it is, instead of building the current sources
+                     into bench/results/cdn-build first`;

@@ -15,7 +15,7 @@ const implementations = {
   dropkit: {
     label: 'dropkit <drop-countdown>',
     tag: 'drop-countdown',
-    script: '<script type="module" src="/dist/cdn/dropkit.js"></script>',
+    script: '<script type="module" src="/kit/dropkit.js"></script>',
     // Seconds must show for flips to be observable; `clock` is the format that always shows them.
     attributes: 'format="clock"',
   },

@@ -1,7 +1,8 @@
 /**
- * A static file server on 127.0.0.1 for the bench pages: the repository root (so dist/cdn and the
- * peers' files are served exactly as built) plus pages generated in memory. Nothing is cached, so
- * every measured load fetches the script again as a first visit would.
+ * A static file server on 127.0.0.1 for the bench pages: the repository root (so the peers' files
+ * are served exactly as installed), the kit being measured under its own prefix, and pages
+ * generated in memory. Nothing is cached, so every measured load fetches the script again as a
+ * first visit would.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -19,10 +20,11 @@ const contentTypes = {
 };
 
 /**
- * @param {string} root absolute directory served for any path not in `pages`
+ * @param {string} root absolute directory served for any path not in `pages` or `mounts`
+ * @param {Record<string, string>} mounts URL prefix (ending in /) → absolute directory served there
  * @returns {Promise<{ origin: string, pages: Map<string, string>, close(): Promise<void> }>}
  */
-export async function startServer(root) {
+export async function startServer(root, mounts = {}) {
   /** path → body of generated files (HTML pages, bundled peers) */
   const pages = new Map();
   const server = createServer(async (request, response) => {
@@ -34,9 +36,11 @@ export async function startServer(root) {
       response.end(generated);
       return;
     }
-    const file = normalize(join(root, path));
-    // A generated page can name any file below the root, and nothing outside it.
-    if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
+    const base = mount ? mounts[mount] : root;
+    const file = normalize(join(base, mount ? path.slice(mount.length) : path));
+    // A generated page can name any file below the served folder, and nothing outside it.
+    if (!file.startsWith(base.endsWith(sep) ? base : base + sep)) {
       response.writeHead(403, headers).end();
       return;
     }

@@ -36,17 +36,16 @@ const sumSizes = (buffers) =>
   });
 
 /**
- * @param {{ repoRoot: string }} options
+ * @param {{ repoRoot: string, cdnDir: string }} options the built kit in `cdnDir`
  * @returns {Promise<import('./report.mjs').Section & { data: object }>}
  */
-export async function runSizeBench({ repoRoot }) {
-  const cdn = join(repoRoot, 'dist/cdn');
+export async function runSizeBench({ repoRoot, cdnDir: cdn }) {
   const notes = [];
   /** @type {Array<{ what: string, files: string[], raw: number, gzip: number, brotli: number, kind: 'dropkit' | 'peer' }>} */
   const measured = [];
 
   if (!existsSync(join(cdn, 'dropkit.js'))) {
-    notes.push('n/a: dist/cdn/dropkit.js is missing (run `npm run build:cdn`).');
+    notes.push(`n/a: ${cdn}/dropkit.js is missing (run \`npm run build:cdn\`).`);
   } else {
     const read = (file) => readFileSync(join(cdn, file), 'utf8');
     const pages = pageFiles('dropkit.js', read);
@@ -55,9 +54,9 @@ export async function runSizeBench({ repoRoot }) {
     for (const [tag, files] of pages.elements) measure(`dropkit loader + <${tag}>`, files);
     measure('dropkit whole kit (loader + all chunks)', pages.everything);
     if (existsSync(join(cdn, 'dropkit.iife.js'))) measure('dropkit whole kit (dropkit.iife.js)', ['dropkit.iife.js']);
-    else notes.push('n/a: dist/cdn/dropkit.iife.js is missing (run `vite build --mode iife`).');
+    else notes.push(`n/a: ${cdn}/dropkit.iife.js is missing (run \`npm run build:cdn\`).`);
     const stray = readdirSync(cdn).filter((file) => file.endsWith('.js') && file !== 'dropkit.iife.js' && !pages.everything.includes(file));
-    if (stray.length > 0) notes.push(`dist/cdn also holds ${stray.join(', ')}, reachable from no entry (left over from an older build?); not counted.`);
+    if (stray.length > 0) notes.push(`The build folder also holds ${stray.join(', ')}, reachable from no entry (left over from an older build?); not counted.`);
     for (const [tag, files] of pages.elements) {
       const empty = files.filter((file) => readFileSync(join(cdn, file)).length === 0);
       if (empty.length > 0) notes.push(`<${tag}>'s chunk is empty in this build (${empty.join(', ')}): the element is not implemented yet.`);
