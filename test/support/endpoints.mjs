@@ -82,10 +82,74 @@ async function clipRequestCount(ctx, params) {
   ctx.body = JSON.stringify({ count: clipRequests.get(params.get('id') ?? '') ?? 0 });
 }
 
+/**
+ * GET /__test/stock?id=<label>[&available=n][&state=sold-out][&status=500][&delay=ms][&retryAfter=s][&etag=off]
+ *   A creator's stock endpoint for <drop-button>: {"available": n} (or {"state": …}). The first
+ *   request under `id` fixes its settings; /__test/stock/set changes them later. Answers carry an
+ *   ETag and revalidate with 304 on a matching If-None-Match. Every request is logged.
+ * GET /__test/stock/set?id=<label>&available=…&state=…&status=…   change what `id` answers.
+ * GET /__test/stock/log?id=<label>   [{"at": server ms, "ifNoneMatch": string|null, "status": n}, …]
+ */
+const stockConfigs = new Map();
+const stockLogs = new Map();
+const stockKeys = ['available', 'state', 'status', 'delay', 'retryAfter', 'etag'];
+
+function stockConfig(params) {
+  const config = {};
+  for (const key of stockKeys) if (params.has(key)) config[key] = params.get(key);
+  return config;
+}
+
+async function stock(ctx, params) {
+  const id = params.get('id') ?? '';
+  if (!stockConfigs.has(id)) stockConfigs.set(id, stockConfig(params));
+  const config = stockConfigs.get(id);
+  const entry = { at: Date.now(), ifNoneMatch: ctx.get('If-None-Match') || null, status: 200 };
+  stockLogs.set(id, [...(stockLogs.get(id) ?? []), entry]);
+  if (Number(config.delay) > 0) await sleep(Number(config.delay));
+  ctx.set('Cache-Control', 'no-cache');
+  const status = Number(config.status ?? 200);
+  if (status !== 200) {
+    entry.status = status;
+    if (config.retryAfter) ctx.set('Retry-After', config.retryAfter);
+    ctx.status = status;
+    ctx.body = 'stock service unavailable';
+    return;
+  }
+  const body = JSON.stringify(config.state ? { state: config.state } : { available: Number(config.available ?? 10) });
+  const etag = `"${Buffer.from(body).toString('base64url')}"`;
+  if (config.etag !== 'off') {
+    ctx.set('ETag', etag);
+    if (entry.ifNoneMatch === etag) {
+      entry.status = 304;
+      ctx.status = 304;
+      return;
+    }
+  }
+  ctx.type = 'application/json';
+  ctx.body = body;
+}
+
+async function stockSet(ctx, params) {
+  const id = params.get('id') ?? '';
+  stockConfigs.set(id, { ...(stockConfigs.get(id) ?? {}), ...stockConfig(params) });
+  ctx.set('Cache-Control', 'no-store');
+  ctx.status = 204;
+}
+
+async function stockLog(ctx, params) {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(stockLogs.get(params.get('id') ?? '') ?? []);
+}
+
 const routes = {
   '/__test/time': time,
   '/__test/clip/video.webm': clipVideo,
   '/__test/clip/requests': clipRequestCount,
+  '/__test/stock': stock,
+  '/__test/stock/set': stockSet,
+  '/__test/stock/log': stockLog,
 };
 
 export const testEndpoints = [

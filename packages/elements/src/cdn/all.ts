@@ -3,6 +3,8 @@
  * element, defined at once.
  */
 import '../countdown/define.ts';
+import '../button/define.ts';
+import '../mark/define.ts';
 import { VERSION } from '../shared/vocabulary.ts';
 
 type GlobalWithKit = typeof globalThis & { dropkit?: { version: string; observe(root: unknown): void } };

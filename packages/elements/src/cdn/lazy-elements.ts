@@ -4,4 +4,6 @@
  */
 export const lazyElements: Record<string, () => Promise<unknown>> = {
   'drop-countdown': () => import('../countdown/define.ts'),
+  'drop-button': () => import('../button/define.ts'),
+  'drop-mark': () => import('../mark/define.ts'),
 };

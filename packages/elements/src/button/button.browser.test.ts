@@ -1,0 +1,488 @@
+import { expect } from '@esm-bundle/chai';
+import fc from 'fast-check';
+import { cleanup, fixture } from '../test-support/fixture.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { hostileUrls } from '../test-support/hostile-urls.ts';
+import { DropStateEvent } from '../shared/drop-state-event.ts';
+import type { DropCheckoutEvent } from '../shared/checkout-event.ts';
+
+type ButtonLike = HTMLElement & {
+  state: string;
+  href: string | null;
+  provider: string | null;
+  stock: number | null;
+  updateComplete: Promise<boolean>;
+};
+
+const link = (el: Element) => el.shadowRoot!.querySelector('[part="button"]') as HTMLAnchorElement;
+const label = (el: Element) => link(el).textContent!.replace(/\s+/g, ' ').trim();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let runId = 0;
+const uniqueId = (name: string) => `${name}-${Date.now()}-${++runId}-${Math.random().toString(36).slice(2)}`;
+
+function captureWarnings(): { messages: string[]; restore(): void } {
+  const messages: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
+  return { messages, restore: () => void (console.warn = original) };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 8000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+async function stockLog(id: string): Promise<{ at: number; ifNoneMatch: string | null; status: number }[]> {
+  return (await fetch(`/__test/stock/log?id=${id}`)).json();
+}
+
+/** Clicks the shadow link and reports whether the browser would have navigated, without navigating. */
+function clickAndCatchNavigation(el: Element): boolean {
+  let navigated = false;
+  const stop = (event: Event) => {
+    navigated = !event.defaultPrevented;
+    event.preventDefault();
+  };
+  window.addEventListener('click', stop, { once: true });
+  link(el).click();
+  window.removeEventListener('click', stop);
+  return navigated;
+}
+
+afterEach(cleanup);
+
+describe('<drop-button>', () => {
+  describe('enhancing the creator\'s link', () => {
+    it('turns the creator\'s https link into a live checkout link with the same text', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/test_123">Buy the tee</a></drop-button>`);
+      expect(el.state).to.equal('live');
+      expect(el.getAttribute('state')).to.equal('live');
+      expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/test_123');
+      expect(link(el).hasAttribute('aria-disabled')).to.equal(false);
+      expect(label(el)).to.equal('Buy the tee');
+      await expectNoAxeViolations(el);
+    });
+
+    const providers = [
+      ['https://buy.stripe.com/test_abc', 'stripe'],
+      ['https://nova.myshopify.com/cart/4242:1', 'shopify'],
+      ['https://merch.nova.example/cart/123456:2', 'shopify'],
+      ['https://nova.gumroad.com/l/tee', 'gumroad'],
+      ['https://nova.lemonsqueezy.com/checkout/buy/8f2c', 'lemonsqueezy'],
+      ['https://t.me/nova_shop_bot?start=tee-42', 'telegram'],
+      ['https://shop.nova.example/tee', 'other'],
+    ] as const;
+    for (const [href, provider] of providers) {
+      it(`detects ${provider} from ${href}`, async () => {
+        const el = await fixture<ButtonLike>(`<drop-button><a href="${href}">Buy</a></drop-button>`);
+        expect(el.provider).to.equal(provider);
+        expect(el.dataset.provider).to.equal(provider);
+        expect(link(el).getAttribute('href')).to.equal(href);
+      });
+    }
+
+    it('follows a creator who edits the link after load', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/a">Buy</a></drop-button>`);
+      el.querySelector('a')!.setAttribute('href', 'https://nova.gumroad.com/l/b');
+      await until(() => el.provider === 'gumroad', 'provider to follow the edit');
+      await el.updateComplete;
+      expect(link(el).getAttribute('href')).to.equal('https://nova.gumroad.com/l/b');
+    });
+  });
+
+  describe('hostile and broken links', () => {
+    for (const hostile of hostileUrls) {
+      it(`never links to ${JSON.stringify(hostile)}`, async () => {
+        const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/ok">Buy</a></drop-button>`);
+        const warnings = captureWarnings();
+        try {
+          el.querySelector('a')!.setAttribute('href', hostile);
+          await until(() => el.provider === null && !link(el).hasAttribute('href'), 'the link to be withheld');
+          await el.updateComplete;
+        } finally {
+          warnings.restore();
+        }
+        expect(link(el).hasAttribute('href')).to.equal(false);
+        expect(link(el).getAttribute('aria-disabled')).to.equal('true');
+        expect(el.dataset.provider).to.equal(undefined);
+        expect(label(el)).to.equal('Checkout unavailable');
+        expect(warnings.messages.filter((m) => m.includes('is disabled'))).to.have.length(1);
+        expect(clickAndCatchNavigation(el)).to.equal(false);
+        await expectNoAxeViolations(el);
+      });
+    }
+
+    it('rejects a Telegram start payload Telegram would refuse', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button><a href="https://t.me/nova_bot?start=${'x'.repeat(65)}">Buy</a></drop-button>`);
+        expect(link(el).hasAttribute('href')).to.equal(false);
+        expect(warnings.messages.join()).to.match(/start payload/);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('renders no non-https href for any generated URL (fast-check)', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button><a href="https://shop.example/">Buy</a></drop-button>`);
+        const scheme = fc.constantFrom('javascript', 'JavaScript', 'data', 'vbscript', 'http', 'https', 'file', 'blob', 'ftp', '');
+        const noise = fc.constantFrom('', ' ', '\t', '\n', '\u0000', '%0a', '/', '//', '\\\\');
+        const candidate = fc.oneof(
+          fc.string(),
+          fc.webUrl({ validSchemes: ['http', 'https', 'ftp'] }),
+          fc.tuple(noise, scheme, noise, fc.constantFrom(':', '://', ':/', ''), noise, fc.string()).map((parts) => parts.join('')),
+        );
+        await fc.assert(
+          fc.asyncProperty(candidate, async (value) => {
+            el.href = value;
+            await el.updateComplete;
+            const href = link(el).getAttribute('href');
+            if (href !== null) expect(new URL(href).protocol).to.equal('https:');
+          }),
+          { numRuns: 300 },
+        );
+      } finally {
+        warnings.restore();
+      }
+    });
+  });
+
+  describe('states', () => {
+    const disabled = [
+      ['scheduled', 'Coming soon'],
+      ['sold-out', 'Sold out'],
+      ['ended', 'Drop ended'],
+    ] as const;
+    for (const [state, text] of disabled) {
+      it(`is disabled, says "${text}" and stays axe clean when ${state}`, async () => {
+        const el = await fixture<ButtonLike>(`<drop-button state="${state}"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        expect(link(el).hasAttribute('href')).to.equal(false);
+        expect(link(el).getAttribute('aria-disabled')).to.equal('true');
+        expect(link(el).tabIndex).to.equal(0, 'still focusable so its reason can be heard');
+        expect(label(el)).to.equal(text);
+        expect(clickAndCatchNavigation(el)).to.equal(false);
+        await expectNoAxeViolations(el);
+      });
+    }
+
+    it('lets a marketplace drive the state by property and attribute', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button state="scheduled"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      el.state = 'live';
+      await el.updateComplete;
+      expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+      el.setAttribute('state', 'ended');
+      await el.updateComplete;
+      expect(label(el)).to.equal('Drop ended');
+    });
+
+    it('falls back to live with one warning for an unknown state', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button state="open"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        await el.updateComplete;
+        expect(el.state).to.equal('live');
+        expect(warnings.messages.filter((m) => m.includes('state="open"'))).to.have.length(1);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('uses the creator\'s slotted text per state', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button state="sold-out"><a href="https://buy.stripe.com/x">Buy</a><span slot="sold-out">Alles weg</span></drop-button>`);
+      const slot = el.shadowRoot!.querySelector('slot[name="sold-out"]') as HTMLSlotElement;
+      expect(slot.assignedElements()[0]!.textContent).to.equal('Alles weg');
+      await expectNoAxeViolations(el);
+    });
+
+    it('announces the low-stock note and stays axe clean with a mark inside', async () => {
+      const el = await fixture<ButtonLike>(
+        `<drop-button price="24" currency="EUR"><drop-mark slot="mark" name="Nova" src-glyph="data:image/svg+xml,x"></drop-mark><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      expect(el.shadowRoot!.querySelector('[part="mark"]')!.getAttribute('aria-hidden')).to.equal('true');
+      await expectNoAxeViolations(el);
+    });
+  });
+
+  describe('price and attribution', () => {
+    it('formats price and currency in the page language', async () => {
+      const el = await fixture<ButtonLike>(`<div lang="de-DE"><drop-button price="24" currency="EUR"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button></div>`);
+      const button = el.querySelector('drop-button')!;
+      await (button as unknown as ButtonLike).updateComplete;
+      const price = button.shadowRoot!.querySelector('[part="price"]')!.textContent!;
+      expect(price).to.equal(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(24));
+      expect(price).to.match(/24,00\s€/);
+    });
+
+    it('drops an unknown currency with one warning instead of breaking', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button price="24" currency="EURO!"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        expect(el.shadowRoot!.querySelector('[part="price"]')).to.equal(null);
+        expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+        expect(warnings.messages.filter((m) => m.includes('currency'))).to.have.length(1);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('appends sku and ref params to the checkout URL', async () => {
+      const el = await fixture<ButtonLike>(
+        `<drop-button sku="TEE-42" ref="utm_source=tiktok&amp;utm_campaign=drop1"><a href="https://shop.nova.example/tee?color=black">Buy</a></drop-button>`,
+      );
+      const url = new URL(link(el).href);
+      expect(url.searchParams.get('color')).to.equal('black');
+      expect(url.searchParams.get('sku')).to.equal('TEE-42');
+      expect(url.searchParams.get('utm_source')).to.equal('tiktok');
+      expect(url.searchParams.get('utm_campaign')).to.equal('drop1');
+    });
+  });
+
+  describe('checkout', () => {
+    it('fires a cancelable drop-checkout with href, provider and sku, then navigates', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button sku="TEE-42"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      const events: DropCheckoutEvent[] = [];
+      document.addEventListener('drop-checkout', (e) => events.push(e as DropCheckoutEvent), { once: true });
+      expect(clickAndCatchNavigation(el)).to.equal(true);
+      expect(events).to.have.length(1);
+      const [event] = events;
+      expect(event!.href).to.equal('https://buy.stripe.com/x?sku=TEE-42');
+      expect(event!.provider).to.equal('stripe');
+      expect(event!.sku).to.equal('TEE-42');
+      expect(event!.detail).to.deep.equal({ href: event!.href, provider: 'stripe', sku: 'TEE-42' });
+      expect(event!.bubbles && event!.composed && event!.cancelable).to.equal(true);
+    });
+
+    it('lets a marketplace preventDefault() and run its own flow', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      const cancel = (e: Event) => e.preventDefault();
+      el.addEventListener('drop-checkout', cancel);
+      expect(clickAndCatchNavigation(el)).to.equal(false);
+      el.removeEventListener('drop-checkout', cancel);
+    });
+
+    it('opens one checkout for a double click', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      let checkouts = 0;
+      const count = () => checkouts++;
+      el.addEventListener('drop-checkout', count);
+      const first = clickAndCatchNavigation(el);
+      const second = clickAndCatchNavigation(el);
+      el.removeEventListener('drop-checkout', count);
+      expect([first, second]).to.deep.equal([true, false]);
+      expect(checkouts).to.equal(1);
+    });
+
+    it('opens in the same tab by default and adds noopener noreferrer for a new tab', async () => {
+      const same = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      expect(link(same).hasAttribute('target')).to.equal(false);
+      expect(link(same).hasAttribute('rel')).to.equal(false);
+      const blank = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x" target="_blank">Buy</a></drop-button>`);
+      expect(link(blank).target).to.equal('_blank');
+      expect(link(blank).rel).to.equal('noopener noreferrer');
+    });
+
+    it('is reachable and activatable from the keyboard', async () => {
+      const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      link(el).focus();
+      expect(el.shadowRoot!.activeElement).to.equal(link(el));
+      expect(link(el).tabIndex).to.equal(0);
+    });
+  });
+
+  describe('following the drop', () => {
+    /** True once any other task ran: a render finished before it happened in the same frame. */
+    function taskBoundary(): { readonly crossed: boolean } {
+      const flag = { crossed: false };
+      setTimeout(() => (flag.crossed = true), 0);
+      return flag;
+    }
+
+    it('follows an owner named by drop="<id>" and renders its flip before any other task', async () => {
+      const wrapper = await fixture(
+        `<div><div id="owner-a" state="scheduled"></div><drop-button drop="owner-a"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+      );
+      const owner = wrapper.querySelector('#owner-a')!;
+      const button = wrapper.querySelector('drop-button') as ButtonLike;
+      await until(() => button.state === 'scheduled', 'the button to adopt the owner state');
+      await button.updateComplete;
+      expect(link(button).hasAttribute('href')).to.equal(false);
+      const boundary = taskBoundary();
+      owner.setAttribute('state', 'live');
+      owner.dispatchEvent(new DropStateEvent('live', 'scheduled'));
+      expect(button.state).to.equal('live');
+      await button.updateComplete;
+      expect(boundary.crossed).to.equal(false);
+      expect(link(button).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+    });
+
+    it('follows the countdown it sits inside', async () => {
+      const countdown = await fixture(
+        `<drop-countdown at="2026-12-05T18:00:00Z" now="2026-12-05T19:00:00Z"><drop-button slot="live"><a href="https://buy.stripe.com/x">Buy</a></drop-button></drop-countdown>`,
+      );
+      const button = countdown.querySelector('drop-button') as ButtonLike;
+      await until(() => button.state === 'live' && countdown.getAttribute('state') === 'live', 'the button to follow the enclosing countdown');
+      countdown.setAttribute('state', 'sold-out');
+      await until(() => button.state === 'sold-out', 'sold-out to reach the button');
+      await button.updateComplete;
+      expect(label(button)).to.equal('Sold out');
+    });
+
+    it('shows the countdown\'s time to drop while scheduled, or "Notify me" with its notify link', async () => {
+      const at = new Date(Date.now() + 3 * 3600_000 + 30_000).toISOString();
+      const wrapper = await fixture(
+        `<div><drop-countdown id="cd-t" at="${at}"></drop-countdown><drop-button drop="cd-t"><a href="https://buy.stripe.com/x">Buy</a></drop-button>` +
+          `<drop-countdown id="cd-n" at="${at}" notify="https://nova.example/notify"></drop-countdown><drop-button drop="cd-n"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+      );
+      const [timed, notifying] = [...wrapper.querySelectorAll('drop-button')] as ButtonLike[];
+      await until(() => timed!.state === 'scheduled' && notifying!.state === 'scheduled', 'both buttons to be scheduled');
+      await timed!.updateComplete;
+      expect(label(timed!)).to.match(/^Drops in 03:00:[23]\d$/);
+      expect(link(timed!).hasAttribute('href')).to.equal(false);
+      await notifying!.updateComplete;
+      expect(label(notifying!)).to.equal('Notify me');
+      expect(link(notifying!).getAttribute('href')).to.equal('https://nova.example/notify');
+      let checkouts = 0;
+      const count = () => checkouts++;
+      notifying!.addEventListener('drop-checkout', count);
+      clickAndCatchNavigation(notifying!);
+      notifying!.removeEventListener('drop-checkout', count);
+      expect(checkouts).to.equal(0, 'Notify me is not a checkout');
+      await expectNoAxeViolations(wrapper);
+    });
+
+    it('enables at T0 in the same frame as the real countdown flips', async () => {
+      const at = new Date(Date.now() + 1200).toISOString();
+      const wrapper = await fixture(
+        `<div><drop-countdown id="cd-t0" at="${at}"></drop-countdown><drop-button drop="cd-t0"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+      );
+      const countdown = wrapper.querySelector('drop-countdown')!;
+      const button = wrapper.querySelector('drop-button') as ButtonLike;
+      await until(() => button.state === 'scheduled', 'the button to start scheduled');
+      const flip = new Promise<{ stateAtFlip: string; boundary: { readonly crossed: boolean } }>((resolve) => {
+        const onFlip = (event: Event) => {
+          if (event.target !== countdown || (event as DropStateEvent).state !== 'live') return;
+          document.removeEventListener('drop-state', onFlip);
+          resolve({ stateAtFlip: button.state, boundary: taskBoundary() });
+        };
+        document.addEventListener('drop-state', onFlip);
+      });
+      const { stateAtFlip, boundary } = await flip;
+      expect(stateAtFlip).to.equal('live');
+      await button.updateComplete;
+      expect(boundary.crossed).to.equal(false, 'the button rendered before the browser could paint a frame');
+      expect(link(button).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+    });
+  });
+
+  describe('stock', () => {
+    it('shows "Only n left" under the threshold and flips to sold-out at 0', async () => {
+      const id = uniqueId('low');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&available=3" stock-interval="1" low-stock="5"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(() => el.stock === 3, 'the first stock answer');
+      await el.updateComplete;
+      const note = el.shadowRoot!.querySelector('[part="stock"]')!;
+      expect(note.textContent).to.equal('Only 3 left');
+      expect(note.getAttribute('role')).to.equal('status');
+      await expectNoAxeViolations(el);
+      await fetch(`/__test/stock/set?id=${id}&available=0`);
+      await until(() => el.state === 'sold-out', 'sold-out at 0', 6000);
+      await el.updateComplete;
+      expect(label(el)).to.equal('Sold out');
+      expect(link(el).hasAttribute('href')).to.equal(false);
+    });
+
+    it('revalidates with If-None-Match and accepts a 304', async () => {
+      const id = uniqueId('etag');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&available=40" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(async () => (await stockLog(id)).length >= 2, 'two stock requests', 6000);
+      const log = await stockLog(id);
+      expect(log[0]!.ifNoneMatch).to.equal(null);
+      expect(log[1]!.ifNoneMatch).to.be.a('string');
+      expect(log[1]!.status).to.equal(304);
+      expect(el.stock).to.equal(40);
+      expect(el.state).to.equal('live');
+    });
+
+    it('spreads the first requests of many viewers over the poll interval', async () => {
+      const id = uniqueId('spread');
+      const count = 12;
+      const html = Array.from(
+        { length: count },
+        () => `<drop-button stock-src="/__test/stock?id=${id}&available=50" stock-interval="2"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      ).join('');
+      const mountedAt = Date.now();
+      await fixture(`<div>${html}</div>`);
+      await until(async () => (await stockLog(id)).length >= count, 'every button to ask once', 6000);
+      const firsts = (await stockLog(id)).slice(0, count).map((entry) => entry.at - mountedAt);
+      const spread = Math.max(...firsts) - Math.min(...firsts);
+      // Twelve uniform draws over 2 s span less than a third of it with probability < 1e-4;
+      // without jitter they would all land within a few ms.
+      expect(spread).to.be.greaterThan(2000 / 3);
+    });
+
+    it('keeps a live button enabled when the stock endpoint fails, and keeps retrying', async () => {
+      const id = uniqueId('down');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&status=503" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(async () => (await stockLog(id)).length >= 2, 'a retry after the failure', 8000);
+      await el.updateComplete;
+      expect(el.state).to.equal('live');
+      expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+      expect(el.shadowRoot!.querySelector('[part="stock"]')!.textContent).to.equal('');
+    });
+
+    it('treats garbage as a failure, never as sold out', async () => {
+      const id = uniqueId('garbage');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&available=-4" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(async () => (await stockLog(id)).length >= 1, 'one request', 4000);
+      await sleep(50);
+      expect(el.state).to.equal('live');
+      expect(el.stock).to.equal(null);
+    });
+
+    it('stops polling while the page is hidden and resumes when visible', async () => {
+      const id = uniqueId('hidden');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&available=9" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(async () => (await stockLog(id)).length >= 1, 'the first request', 4000);
+      const setVisibility = (value: DocumentVisibilityState) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      try {
+        setVisibility('hidden');
+        const before = (await stockLog(id)).length;
+        await sleep(2500);
+        expect((await stockLog(id)).length).to.equal(before);
+      } finally {
+        setVisibility('visible');
+        delete (document as { visibilityState?: unknown }).visibilityState;
+      }
+      const resumedFrom = (await stockLog(id)).length;
+      await until(async () => (await stockLog(id)).length > resumedFrom, 'polling to resume', 4000);
+      expect(el.state).to.equal('live');
+    });
+
+    it('does not poll before the drop is live', async () => {
+      const id = uniqueId('scheduled');
+      await fixture<ButtonLike>(
+        `<drop-button state="scheduled" stock-src="/__test/stock?id=${id}&available=9" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await sleep(1200);
+      expect(await stockLog(id)).to.have.length(0);
+    });
+  });
+});

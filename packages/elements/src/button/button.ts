@@ -1,0 +1,502 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { checkCheckoutUrl, withCheckoutParams, type CheckoutProvider } from '../shared/checkout.ts';
+import { DropCheckoutEvent } from '../shared/checkout-event.ts';
+import { DropFollower } from '../shared/drop-follow.ts';
+import { toHttpsUrl } from '../shared/safe-url.ts';
+import { toResourceUrl } from '../shared/resource-url.ts';
+import { isDropState, type DropState } from '../shared/vocabulary.ts';
+import { warnOnce } from '../shared/warn.ts';
+import { now, subscribe } from '../countdown/clock.ts';
+import { StockSchedule, parseRetryAfter, DEFAULT_STOCK_INTERVAL_MS } from './stock-schedule.ts';
+import { formatPrice, formatTimeToDrop } from './format.ts';
+
+/** A second click within this window belongs to the same checkout (double clicks, impatient taps). */
+const REPEAT_CLICK_WINDOW_MS = 1500;
+const DEFAULT_LOW_STOCK = 5;
+
+/**
+ * A buy button for any checkout. It enhances the creator's own link, which keeps working before and
+ * without the script:
+ *
+ * ```html
+ * <drop-button price="24" currency="EUR" sku="TEE-42"><a href="https://buy.stripe.com/…">Buy</a></drop-button>
+ * ```
+ *
+ * It follows a drop's state from a `<drop-countdown>` (by `drop="<id>"` or by sitting inside one),
+ * or from its own `state` attribute, and only links to an https checkout while the drop is live.
+ *
+ * @fires drop-checkout - `DropCheckoutEvent` `{href, provider, sku}` before navigating; cancelable: `preventDefault()` to run your own checkout.
+ * @slot live - Label while the drop is live. Default: the text of the creator's link.
+ * @slot scheduled - Label before the drop. Default: "Drops in" with the time left, or "Coming soon".
+ * @slot notify - Label before the drop when the countdown has a `notify` link. Default: "Notify me".
+ * @slot sold-out - Label when sold out. Default: "Sold out".
+ * @slot ended - Label after the drop. Default: "Drop ended".
+ * @slot unavailable - Label when the checkout link is not usable. Default: "Checkout unavailable".
+ * @slot mark - An optional `<drop-mark>` (or image) shown before the label; decorative.
+ * @csspart button - The link a visitor activates (or its disabled stand-in).
+ * @csspart mark - Wrapper of the mark slot.
+ * @csspart label - The state's text.
+ * @csspart time - Time left before the drop.
+ * @csspart price - The formatted price.
+ * @csspart stock - "Only 3 left"; a polite live region.
+ * @cssprop [--drop-button-background=#111111] - Button colour (the creator's brand colour).
+ * @cssprop [--drop-button-color=#ffffff] - Text colour on the button.
+ * @cssprop [--drop-button-hover-background=var(--drop-button-background)] - Button colour on hover.
+ * @cssprop [--drop-button-disabled-background=#e5e5e5] - Button colour while not live.
+ * @cssprop [--drop-button-disabled-color=#404040] - Text colour while not live.
+ * @cssprop [--drop-button-radius=0.5rem] - Corner radius.
+ * @cssprop [--drop-button-padding=0.75em 1.25em] - Inner spacing.
+ * @cssprop [--drop-button-font=inherit] - Font shorthand family/weight source.
+ * @cssprop [--drop-button-focus-ring=#2563eb] - Focus outline colour.
+ * @cssprop [--drop-button-stock-color=#b91c1c] - Colour of the low-stock note.
+ */
+export class DropButton extends LitElement {
+  static override properties = {
+    state: { type: String, reflect: true },
+    drop: { type: String, reflect: true },
+    href: { type: String },
+    price: { type: Number },
+    currency: { type: String },
+    sku: { type: String },
+    ref: { type: String },
+    target: { type: String },
+    stockSrc: { type: String, attribute: 'stock-src' },
+    stockInterval: { type: Number, attribute: 'stock-interval' },
+    lowStock: { type: Number, attribute: 'low-stock' },
+    available: { state: true },
+    creatorLabel: { state: true },
+    creatorHref: { state: true },
+    creatorTarget: { state: true },
+    timeLeft: { state: true },
+    hasMark: { state: true },
+  };
+
+  /** The drop's state: set by the page/marketplace, or followed from the countdown. */
+  declare state: DropState;
+  /** Id of the `<drop-countdown>` to follow; without it the closest enclosing one is followed. */
+  declare drop: string | null;
+  /** Checkout link; defaults to the `href` of the creator's `<a>` inside. */
+  declare href: string | null;
+  declare price: number | null;
+  /** ISO 4217 code, e.g. `EUR`. */
+  declare currency: string | null;
+  /** Product/variant code, appended as `sku` and sent with `drop-checkout`. */
+  declare sku: string | null;
+  /** Attribution: a referral code, or query pairs such as `utm_source=tiktok&utm_campaign=drop`. */
+  declare ref: string | null;
+  /** Where the checkout opens; defaults to the creator's link's target (same tab). */
+  declare target: string | null;
+  /** Stock endpoint (https or same-origin) answering `{"available": n}` or `{"state": "sold-out"}`. */
+  declare stockSrc: string | null;
+  /** Seconds between stock polls (at least 1; default 15). */
+  declare stockInterval: number | null;
+  /** "Only n left" is shown when at most this many are available (default 5; 0 hides it). */
+  declare lowStock: number | null;
+
+  declare protected available: number | null;
+  declare protected creatorLabel: string;
+  declare protected creatorHref: string | null;
+  declare protected creatorTarget: string | null;
+  declare protected timeLeft: number | null;
+  declare protected hasMark: boolean;
+
+  #follower = new DropFollower(this, (state) => this.#adoptState(state));
+  #lightObserver: MutationObserver | null = null;
+  #stopTicker: (() => void) | null = null;
+  #soldOutByStock = false;
+  #lastCheckoutAt = -Infinity;
+  #stock: { schedule: StockSchedule; timer?: ReturnType<typeof setTimeout>; abort?: AbortController; src: string } | null = null;
+
+  constructor() {
+    super();
+    this.state = 'live';
+    this.drop = null;
+    this.href = null;
+    this.price = null;
+    this.currency = null;
+    this.sku = null;
+    this.ref = null;
+    this.target = null;
+    this.stockSrc = null;
+    this.stockInterval = null;
+    this.lowStock = null;
+    this.available = null;
+    this.creatorLabel = '';
+    this.creatorHref = null;
+    this.creatorTarget = null;
+    this.timeLeft = null;
+    this.hasMark = false;
+  }
+
+  /** Which checkout the link goes to, or null when the link is not usable. Also on `data-provider`. */
+  get provider(): CheckoutProvider | null {
+    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
+    return check.ok ? check.provider : null;
+  }
+
+  /** Last stock count read from `stock-src`, or null before the first answer. */
+  get stock(): number | null {
+    return this.available;
+  }
+
+  /** The checkout URL a click would open (with `sku`/`ref`), or null when the link is not usable. */
+  get checkoutHref(): string | null {
+    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
+    if (!check.ok) return null;
+    return withCheckoutParams(check.url, check.provider, { sku: this.sku, ref: this.ref }).href;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#readCreatorLink();
+    this.#lightObserver = new MutationObserver(() => this.#readCreatorLink());
+    this.#lightObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'target'] });
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#lightObserver?.disconnect();
+    this.#lightObserver = null;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stopTicker?.();
+    this.#stopTicker = null;
+    this.#stopStock();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('state') && !isDropState(this.state)) {
+      warnOnce(this, 'state', `<${this.localName}> state="${String(this.state)}" is not one of scheduled, live, sold-out, ended; using live.`);
+      this.state = 'live';
+    }
+    if (changed.has('drop')) this.#follower.refresh();
+    this.#updateTicker();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
+    if (check.ok) this.dataset.provider = check.provider;
+    else delete this.dataset.provider;
+    if (!check.ok && (changed.has('href') || changed.has('creatorHref'))) {
+      warnOnce(this, `href:${this.href ?? this.creatorHref}`, `<${this.localName}> is disabled: ${check.reason}.`);
+    }
+    if (changed.has('currency') || changed.has('price')) this.#checkPrice();
+    if (changed.has('state') || changed.has('stockSrc') || changed.has('stockInterval')) this.#updateStock();
+  }
+
+  #adoptState(state: DropState): void {
+    // A stock endpoint that reported 0 knows more than a countdown that merely reached T0.
+    if (state === 'live' && this.#soldOutByStock) return;
+    this.state = state;
+    this.requestUpdate();
+  }
+
+  #readCreatorLink(): void {
+    // Only the creator's own fallback link counts, not a link inside slotted label content.
+    const link = [...this.querySelectorAll('a[href]')].find((a) => !a.closest('[slot]'));
+    this.creatorHref = link?.getAttribute('href') ?? null;
+    this.creatorTarget = link?.getAttribute('target') ?? null;
+    this.creatorLabel = link?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  #checkPrice(): void {
+    if (this.price == null) return;
+    if (formatPrice(this.price, this.currency, this.#language()) === null) {
+      warnOnce(this, `price:${this.price}:${this.currency}`, `<${this.localName}> price="${this.price}" currency="${this.currency}" cannot be shown: expected a number and an ISO 4217 code such as EUR.`);
+    }
+  }
+
+  #language(): string | undefined {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+  }
+
+  // --- time to drop ---------------------------------------------------------------------------
+
+  #dropTime(): number | null {
+    const at = this.#follower.owner?.at;
+    return at instanceof Date && !Number.isNaN(at.getTime()) ? at.getTime() : null;
+  }
+
+  #updateTicker(): void {
+    const at = this.state === 'scheduled' ? this.#dropTime() : null;
+    if (at === null) {
+      this.#stopTicker?.();
+      this.#stopTicker = null;
+      this.timeLeft = null;
+      return;
+    }
+    this.timeLeft = Math.max(0, at - now());
+    if (this.#stopTicker) return;
+    // The countdown's shared ticker, aligned to the same second boundaries, so button and countdown
+    // always show the same remaining time.
+    this.#stopTicker = subscribe((time) => {
+      const target = this.#dropTime();
+      this.timeLeft = target === null ? null : Math.max(0, target - time);
+    }, () => this.#dropTime() ?? Number.NaN);
+  }
+
+  // --- stock ----------------------------------------------------------------------------------
+
+  #updateStock(): void {
+    const src = this.stockSrc ? toResourceUrl(this.stockSrc) : null;
+    if (this.stockSrc && !src) {
+      warnOnce(this, `stock-src:${this.stockSrc}`, `<${this.localName}> stock-src="${this.stockSrc}" is ignored: expected an https URL or a path on this site.`);
+    }
+    const wanted = src !== null && this.isConnected && (this.state === 'live' || this.#soldOutByStock);
+    if (!wanted) {
+      this.#stopStock();
+      return;
+    }
+    const interval = (this.stockInterval ?? 0) > 0 ? this.stockInterval! * 1000 : DEFAULT_STOCK_INTERVAL_MS;
+    if (this.#stock && this.#stock.src === src.href && this.#stock.schedule.interval === Math.max(interval, 1000)) return;
+    this.#stopStock();
+    this.#stock = { schedule: new StockSchedule({ interval }), src: src.href };
+    if (document.visibilityState !== 'hidden') this.#scheduleStock(this.#stock.schedule.start());
+  }
+
+  #scheduleStock(delay: number): void {
+    const stock = this.#stock;
+    if (!stock) return;
+    clearTimeout(stock.timer);
+    stock.timer = setTimeout(() => void this.#pollStock(), delay);
+  }
+
+  #stopStock(): void {
+    if (!this.#stock) return;
+    clearTimeout(this.#stock.timer);
+    this.#stock.abort?.abort();
+    this.#stock = null;
+  }
+
+  #onVisibility = (): void => {
+    const stock = this.#stock;
+    if (!stock) return;
+    if (document.visibilityState === 'hidden') {
+      clearTimeout(stock.timer);
+      stock.abort?.abort();
+    } else {
+      // Everyone returning to the tab at once (a push notification at T0) is spread out again.
+      this.#scheduleStock(stock.schedule.start());
+    }
+  };
+
+  async #pollStock(): Promise<void> {
+    const stock = this.#stock;
+    if (!stock || document.visibilityState === 'hidden') return;
+    const abort = new AbortController();
+    stock.abort = abort;
+    let next: number;
+    try {
+      // `no-cache` makes the browser revalidate with If-None-Match from its own cache: a plain GET
+      // with no custom header needs no CORS preflight, so a static JSON on any CDN works.
+      const response = await fetch(stock.src, { cache: 'no-cache', credentials: 'omit', signal: abort.signal });
+      if (!response.ok) {
+        next = stock.schedule.failed(parseRetryAfter(response.headers.get('Retry-After'), Date.now()));
+      } else {
+        const applied = this.#applyStock(await response.json());
+        next = applied ? stock.schedule.succeeded() : stock.schedule.failed();
+      }
+    } catch {
+      if (abort.signal.aborted || this.#stock !== stock) return;
+      next = stock.schedule.failed();
+    }
+    if (this.#stock !== stock || (document.visibilityState as DocumentVisibilityState) === 'hidden') return;
+    this.#scheduleStock(next);
+  }
+
+  /** Applies a stock answer; false when it could not be read (which counts as a failure, never as sold out). */
+  #applyStock(body: unknown): boolean {
+    if (typeof body !== 'object' || body === null) return false;
+    const { available, state } = body as { available?: unknown; state?: unknown };
+    if (state === 'sold-out' || state === 'ended') {
+      this.#soldOutByStock = state === 'sold-out';
+      this.state = state;
+      return true;
+    }
+    if (typeof available !== 'number' || !Number.isFinite(available) || available < 0) return false;
+    this.available = Math.floor(available);
+    if (this.available === 0 && this.state === 'live') {
+      this.#soldOutByStock = true;
+      this.state = 'sold-out';
+    } else if (this.available > 0 && this.#soldOutByStock && this.state === 'sold-out') {
+      // Abandoned carts released stock: the drop is buyable again.
+      this.#soldOutByStock = false;
+      this.state = 'live';
+    }
+    return true;
+  }
+
+  // --- click ----------------------------------------------------------------------------------
+
+  #onClick = (event: MouseEvent): void => {
+    const href = this.#checkoutHrefIfLive();
+    if (!href) {
+      event.preventDefault();
+      return;
+    }
+    const time = performance.now();
+    if (time - this.#lastCheckoutAt < REPEAT_CLICK_WINDOW_MS) {
+      event.preventDefault();
+      return;
+    }
+    this.#lastCheckoutAt = time;
+    const proceed = this.dispatchEvent(new DropCheckoutEvent({ href, provider: this.provider ?? 'other', sku: this.sku || null }));
+    if (!proceed) event.preventDefault();
+  };
+
+  #onMarkSlot = (event: Event): void => {
+    this.hasMark = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  };
+
+  #checkoutHrefIfLive(): string | null {
+    return this.state === 'live' ? this.checkoutHref : null;
+  }
+
+  // --- render ---------------------------------------------------------------------------------
+
+  protected override render() {
+    const checkout = this.#checkoutHrefIfLive();
+    const notify = this.state === 'scheduled' ? toHttpsUrl(this.#follower.owner?.notify) : null;
+    const href = checkout ?? notify?.href ?? null;
+    const target = this.target ?? this.creatorTarget;
+    const opensElsewhere = target !== null && target !== '' && target !== '_self';
+    const price = this.price != null ? formatPrice(this.price, this.currency, this.#language()) : null;
+    const low = this.lowStock ?? DEFAULT_LOW_STOCK;
+    const showStock = this.state === 'live' && this.available !== null && this.available > 0 && this.available <= low;
+    const invalid = this.provider === null;
+    return html`<a
+        part="button"
+        href=${href ?? nothing}
+        target=${href && opensElsewhere ? target : nothing}
+        rel=${href && opensElsewhere ? 'noopener noreferrer' : nothing}
+        role=${href ? nothing : 'link'}
+        aria-disabled=${href ? nothing : 'true'}
+        tabindex=${href ? nothing : '0'}
+        @click=${checkout ? this.#onClick : notify ? nothing : this.#onClick}
+        ><span part="mark" aria-hidden="true" ?hidden=${!this.hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
+        ><span part="label">${this.#label(invalid, notify !== null)}</span
+        >${price && this.state === 'live' && !invalid ? html`<span part="price">${price}</span>` : nothing}</a
+      ><span part="stock" role="status">${showStock ? `Only ${this.available} left` : ''}</span>`;
+  }
+
+  #label(invalid: boolean, notify: boolean) {
+    if (invalid && this.state !== 'sold-out' && this.state !== 'ended') {
+      return html`<slot name="unavailable">Checkout unavailable</slot>`;
+    }
+    switch (this.state) {
+      case 'scheduled':
+        if (notify) return html`<slot name="notify">Notify me</slot>`;
+        return this.timeLeft === null
+          ? html`<slot name="scheduled">Coming soon</slot>`
+          : html`<slot name="scheduled">Drops in</slot> <span part="time">${formatTimeToDrop(this.timeLeft)}</span>`;
+      case 'sold-out':
+        return html`<slot name="sold-out">Sold out</slot>`;
+      case 'ended':
+        return html`<slot name="ended">Drop ended</slot>`;
+      default:
+        return html`<slot name="live">${this.creatorLabel || 'Buy'}</slot>`;
+    }
+  }
+
+  static override styles = css`
+    :host {
+      --drop-button-background: #111111;
+      --drop-button-color: #ffffff;
+      --drop-button-hover-background: var(--drop-button-background);
+      --drop-button-disabled-background: #e5e5e5;
+      --drop-button-disabled-color: #404040;
+      --drop-button-radius: 0.5rem;
+      --drop-button-padding: 0.75em 1.25em;
+      --drop-button-font: inherit;
+      --drop-button-focus-ring: #2563eb;
+      --drop-button-stock-color: #b91c1c;
+      display: inline-flex;
+      flex-direction: column;
+      align-items: stretch;
+      gap: 0.25em;
+      /* Hostile page CSS may set these on every element; the button keeps its own. */
+      font: inherit;
+      font-family: var(--drop-button-font);
+      line-height: 1.2;
+      text-align: center;
+      letter-spacing: normal;
+      text-transform: none;
+    }
+    [part='button'] {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.5em;
+      box-sizing: border-box;
+      min-height: 44px;
+      padding: var(--drop-button-padding);
+      border-radius: var(--drop-button-radius);
+      background: var(--drop-button-background);
+      color: var(--drop-button-color);
+      font-weight: 600;
+      text-decoration: none;
+      cursor: pointer;
+      transition: background-color 150ms ease, transform 150ms ease;
+      -webkit-tap-highlight-color: transparent;
+    }
+    [part='button']:hover {
+      background: var(--drop-button-hover-background);
+    }
+    [part='button']:active {
+      transform: scale(0.98);
+    }
+    [part='button']:focus-visible {
+      outline: 3px solid var(--drop-button-focus-ring);
+      outline-offset: 2px;
+    }
+    [part='button'][aria-disabled='true'] {
+      background: var(--drop-button-disabled-background);
+      color: var(--drop-button-disabled-color);
+      cursor: not-allowed;
+      transform: none;
+    }
+    [part='mark'][hidden] {
+      display: none;
+    }
+    [part='mark'] {
+      display: inline-flex;
+      align-items: center;
+    }
+    [part='time'] {
+      font-variant-numeric: tabular-nums;
+    }
+    [part='price']::before {
+      content: '·';
+      margin-inline-end: 0.5em;
+    }
+    [part='stock'] {
+      color: var(--drop-button-stock-color);
+      font-size: 0.875em;
+    }
+    [part='stock']:empty {
+      display: none;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      [part='button'] {
+        transition: none;
+      }
+      [part='button']:active {
+        transform: none;
+      }
+    }
+    @media (forced-colors: active) {
+      [part='button'] {
+        border: 1px solid ButtonText;
+      }
+      [part='button'][aria-disabled='true'] {
+        color: GrayText;
+      }
+    }
+  `;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'drop-button': DropButton;
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { HYSTERESIS, chooseVariant } from './choose.ts';
+
+const all = { wordmark: 4, monogram: 1.2, glyph: 1 };
+
+describe('chooseVariant', () => {
+  it('shows the richest variant that fits the width at the element\'s height', () => {
+    expect(chooseVariant({ aspects: all, width: 200, height: 32, current: null })).toBe('wordmark');
+    expect(chooseVariant({ aspects: all, width: 100, height: 32, current: null })).toBe('monogram');
+    expect(chooseVariant({ aspects: all, width: 32, height: 32, current: null })).toBe('glyph');
+  });
+
+  it('falls back to the plainest variant when nothing fits, and to the only one given', () => {
+    expect(chooseVariant({ aspects: all, width: 10, height: 32, current: null })).toBe('glyph');
+    expect(chooseVariant({ aspects: { wordmark: 4 }, width: 24, height: 24, current: null })).toBe('wordmark');
+    expect(chooseVariant({ aspects: { monogram: 1 }, width: 500, height: 24, current: null })).toBe('monogram');
+    expect(chooseVariant({ aspects: {}, width: 500, height: 24, current: null })).toBeNull();
+  });
+
+  it('does not flicker when the width hovers at a boundary', () => {
+    const height = 30;
+    const boundary = all.wordmark * height; // 120 px
+    let current = chooseVariant({ aspects: all, width: boundary - 1, height, current: null });
+    expect(current).toBe('monogram');
+    const seen = new Set<string>();
+    for (const width of [boundary, boundary + 1, boundary + 2, boundary - 0.5, boundary + 3, boundary]) {
+      current = chooseVariant({ aspects: all, width, height, current });
+      seen.add(current!);
+    }
+    expect([...seen]).toEqual(['monogram']);
+    current = chooseVariant({ aspects: all, width: boundary * (1 + HYSTERESIS) + 1, height, current });
+    expect(current).toBe('wordmark');
+    // Once shown, the wordmark stays until it no longer fits at all.
+    expect(chooseVariant({ aspects: all, width: boundary, height, current })).toBe('wordmark');
+    expect(chooseVariant({ aspects: all, width: boundary - 1, height, current })).toBe('monogram');
+  });
+
+  it('keeps what it shows while the element has no size yet', () => {
+    expect(chooseVariant({ aspects: all, width: 0, height: 0, current: 'glyph' })).toBe('glyph');
+    expect(chooseVariant({ aspects: all, width: 0, height: 0, current: null })).toBe('wordmark');
+  });
+});

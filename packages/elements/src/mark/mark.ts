@@ -1,0 +1,339 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { GUESSED_ASPECT, MARK_VARIANTS, chooseVariant, type MarkVariant } from './choose.ts';
+import { readMarkManifest, type MarkManifest, type MarkSource } from './manifest.ts';
+import { toResourceUrl } from '../shared/resource-url.ts';
+import { warnOnce } from '../shared/warn.ts';
+
+/**
+ * The creator's mark, responsive: shows the richest of its variants (wordmark, monogram, glyph) that
+ * fits its own width — the same mark in a header, a buy button and a 24 px avatar. Its box is sized
+ * from the richest variant's shape before any image loads, so nothing around it shifts.
+ *
+ * ```html
+ * <drop-mark name="Nova Studio" src-wordmark="/mark/wordmark.svg" src-glyph="/mark/glyph.svg"></drop-mark>
+ * <drop-mark name="Nova Studio" src="https://cdn.example/nova/mark.json"></drop-mark>
+ * ```
+ *
+ * @slot wordmark - The full mark (`<img>`, `<svg>` or `<picture>`); wins over `src-wordmark`.
+ * @slot monogram - Initials or a compact lockup.
+ * @slot glyph - The smallest, square symbol.
+ * @csspart image - Every image the element renders from `src-*`/`src` (one per variant).
+ * @csspart wordmark - The wordmark's image or slot wrapper (likewise `monogram`, `glyph`).
+ * @cssprop [--drop-mark-height=1.5em] - Height of the mark; widths follow from each variant's shape.
+ * @cssprop [--drop-mark-align=start] - Where a plainer variant sits in the reserved box (start, center, end).
+ * @cssprop [--drop-mark-transition=opacity 150ms ease] - Cross-fade between variants (off under reduced motion).
+ */
+export class DropMark extends LitElement {
+  static override properties = {
+    name: { type: String, reflect: true },
+    src: { type: String },
+    srcWordmark: { type: String, attribute: 'src-wordmark' },
+    srcMonogram: { type: String, attribute: 'src-monogram' },
+    srcGlyph: { type: String, attribute: 'src-glyph' },
+    srcWordmarkDark: { type: String, attribute: 'src-wordmark-dark' },
+    srcMonogramDark: { type: String, attribute: 'src-monogram-dark' },
+    srcGlyphDark: { type: String, attribute: 'src-glyph-dark' },
+    variant: { type: String, reflect: true },
+    manifest: { state: true },
+    slotted: { state: true },
+    aspects: { state: true },
+  };
+
+  /** The creator's name: the mark's accessible name whatever variant shows. */
+  declare name: string | null;
+  /** A mark description JSON (as written by forge): `{name, wordmark, monogram, glyph, dark?}`. */
+  declare src: string | null;
+  declare srcWordmark: string | null;
+  declare srcMonogram: string | null;
+  declare srcGlyph: string | null;
+  declare srcWordmarkDark: string | null;
+  declare srcMonogramDark: string | null;
+  declare srcGlyphDark: string | null;
+  /** The variant shown now (read-only; reflected for styling). */
+  declare variant: MarkVariant | null;
+
+  declare protected manifest: MarkManifest | null;
+  declare protected slotted: Partial<Record<MarkVariant, Element>>;
+  declare protected aspects: Partial<Record<MarkVariant, number>>;
+
+  #resizeObserver: ResizeObserver | null = null;
+  #size = { width: 0, height: 0 };
+  #manifestRequest: AbortController | null = null;
+  #loadedManifestFrom: string | null = null;
+
+  constructor() {
+    super();
+    this.name = null;
+    this.src = null;
+    this.srcWordmark = null;
+    this.srcMonogram = null;
+    this.srcGlyph = null;
+    this.srcWordmarkDark = null;
+    this.srcMonogramDark = null;
+    this.srcGlyphDark = null;
+    this.variant = null;
+    this.manifest = null;
+    this.slotted = {};
+    this.aspects = {};
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resizeObserver = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentBoxSize[0];
+      if (!box) return;
+      this.#size = { width: box.inlineSize, height: box.blockSize };
+      this.#choose();
+    });
+    this.#resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = null;
+    this.#manifestRequest?.abort();
+    this.#manifestRequest = null;
+    this.#loadedManifestFrom = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('src')) void this.#loadManifest();
+    this.#syncAccessibleName();
+    this.#reserveBox();
+    this.#choose();
+  }
+
+  /** Where each variant comes from: slotted content first, then `src-*`, then the JSON. */
+  #sources(): Partial<Record<MarkVariant, MarkSource | Element>> {
+    const fromAttributes: Record<MarkVariant, [string | null, string | null]> = {
+      wordmark: [this.srcWordmark, this.srcWordmarkDark],
+      monogram: [this.srcMonogram, this.srcMonogramDark],
+      glyph: [this.srcGlyph, this.srcGlyphDark],
+    };
+    const sources: Partial<Record<MarkVariant, MarkSource | Element>> = {};
+    for (const variant of MARK_VARIANTS) {
+      const slotted = this.slotted[variant];
+      if (slotted) {
+        sources[variant] = slotted;
+        continue;
+      }
+      const [light, dark] = fromAttributes[variant];
+      if (light) {
+        const url = this.#checkedUrl(light, `src-${variant}`);
+        if (url) {
+          sources[variant] = { url, dark: dark ? this.#checkedUrl(dark, `src-${variant}-dark`) : null, aspect: null };
+          continue;
+        }
+      }
+      const fromManifest = this.manifest?.variants[variant];
+      if (fromManifest) sources[variant] = fromManifest;
+    }
+    return sources;
+  }
+
+  #checkedUrl(value: string, attribute: string): string | null {
+    const url = toResourceUrl(value);
+    if (!url) {
+      warnOnce(this, `${attribute}:${value}`, `<${this.localName}> ${attribute}="${value}" is ignored: expected an https URL or a path on this site.`);
+    }
+    return url?.href ?? null;
+  }
+
+  async #loadManifest(): Promise<void> {
+    this.#manifestRequest?.abort();
+    const url = this.src ? toResourceUrl(this.src) : null;
+    if (!url) {
+      if (this.src) warnOnce(this, `src:${this.src}`, `<${this.localName}> src="${this.src}" is ignored: expected an https URL or a path on this site.`);
+      this.manifest = null;
+      return;
+    }
+    if (this.#loadedManifestFrom === url.href) return;
+    const request = new AbortController();
+    this.#manifestRequest = request;
+    try {
+      const response = await fetch(url, { credentials: 'omit', signal: request.signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const { manifest, problems } = readMarkManifest(await response.json(), url.href);
+      for (const problem of problems) warnOnce(this, `src:${url.href}:${problem}`, `<${this.localName}> ${url.href}: ${problem}`);
+      if (request.signal.aborted) return;
+      this.#loadedManifestFrom = url.href;
+      this.manifest = manifest;
+    } catch (error) {
+      if (request.signal.aborted) return;
+      warnOnce(this, `src:${url.href}`, `<${this.localName}> could not load ${url.href} (${String(error)}); expected JSON {"name", "wordmark", "monogram", "glyph"}.`);
+    }
+  }
+
+  #accessibleName(): string | null {
+    const fromSlot = Object.values(this.slotted)
+      .map((el) => el.getAttribute('aria-label') ?? (el instanceof HTMLImageElement ? el.alt : null) ?? el.querySelector('img[alt]')?.getAttribute('alt'))
+      .find((text) => text?.trim());
+    return this.name?.trim() || this.manifest?.name || fromSlot?.trim() || null;
+  }
+
+  #syncAccessibleName(): void {
+    // A creator's own role/label on the element wins; otherwise the mark is one image with one name.
+    if (this.hasAttribute('role') && !this.hasAttribute('data-drop-mark-role')) return;
+    const name = this.#accessibleName();
+    this.setAttribute('data-drop-mark-role', '');
+    if (name) {
+      this.setAttribute('role', 'img');
+      this.setAttribute('aria-label', name);
+      this.removeAttribute('aria-hidden');
+    } else {
+      // Without a name the mark can only be decoration; an unnamed image would be announced as noise.
+      this.removeAttribute('role');
+      this.removeAttribute('aria-label');
+      this.setAttribute('aria-hidden', 'true');
+      if (Object.keys(this.#sources()).length > 0) {
+        warnOnce(this, 'name', `<${this.localName}> has no name; add name="<creator name>" so screen readers can announce it.`);
+      }
+    }
+  }
+
+  #aspect(variant: MarkVariant, source: MarkSource | Element): number {
+    return this.aspects[variant] ?? (source instanceof Element ? aspectOfElement(source) : source.aspect) ?? GUESSED_ASPECT[variant];
+  }
+
+  #reserveBox(): void {
+    const sources = this.#sources();
+    const present = MARK_VARIANTS.filter((variant) => sources[variant]);
+    // Sized from shapes, never from what is currently shown, so switching variants (or images
+    // arriving) cannot move anything around the mark.
+    const widest = present.length ? Math.max(...present.map((v) => this.#aspect(v, sources[v]!))) : 1;
+    const narrowest = present.length ? Math.min(...present.map((v) => this.#aspect(v, sources[v]!))) : 1;
+    this.style.setProperty('--_drop-mark-aspect', String(widest));
+    this.style.setProperty('--_drop-mark-min-aspect', String(narrowest));
+  }
+
+  #choose(): void {
+    const sources = this.#sources();
+    const aspects: Partial<Record<MarkVariant, number>> = {};
+    for (const variant of MARK_VARIANTS) {
+      const source = sources[variant];
+      if (source) aspects[variant] = this.#aspect(variant, source);
+    }
+    const next = chooseVariant({ aspects, width: this.#size.width, height: this.#size.height, current: this.variant });
+    if (next !== this.variant) this.variant = next;
+  }
+
+  #onSlotChange = (event: Event): void => {
+    const slot = event.target as HTMLSlotElement;
+    const variant = slot.name as MarkVariant;
+    const element = slot.assignedElements()[0];
+    const next = { ...this.slotted };
+    if (element) next[variant] = element;
+    else delete next[variant];
+    this.slotted = next;
+    const image = element instanceof HTMLImageElement ? element : element?.querySelector('img');
+    if (image && !image.complete) image.addEventListener('load', () => this.#measured(variant, image), { once: true });
+    else if (image) this.#measured(variant, image);
+  };
+
+  #onImageLoad = (event: Event): void => {
+    const image = event.target as HTMLImageElement;
+    this.#measured(image.dataset.variant as MarkVariant, image);
+  };
+
+  #measured(variant: MarkVariant, image: HTMLImageElement): void {
+    if (!image.naturalWidth || !image.naturalHeight) return;
+    const aspect = image.naturalWidth / image.naturalHeight;
+    if (this.aspects[variant] === aspect) return;
+    this.aspects = { ...this.aspects, [variant]: aspect };
+  }
+
+  protected override render() {
+    const sources = this.#sources();
+    return html`${MARK_VARIANTS.map((variant) => {
+      const source = sources[variant];
+      const shown = variant === this.variant;
+      const slot = html`<slot name=${variant} @slotchange=${this.#onSlotChange}></slot>`;
+      if (!source || source instanceof Element) {
+        return html`<span part=${variant} class="variant" ?hidden=${!shown || !source}>${slot}</span>`;
+      }
+      return html`<span part=${variant} class="variant" ?hidden=${!shown}
+        >${slot}<picture
+          >${source.dark ? html`<source media="(prefers-color-scheme: dark)" srcset=${source.dark} />` : nothing}<img
+            part="image"
+            data-variant=${variant}
+            src=${source.url}
+            alt=""
+            decoding="async"
+            @load=${this.#onImageLoad}
+        /></picture
+      ></span>`;
+    })}`;
+  }
+
+  static override styles = css`
+    :host {
+      --drop-mark-height: 1.5em;
+      --drop-mark-align: start;
+      --drop-mark-transition: opacity 150ms ease;
+      display: inline-flex;
+      justify-content: var(--drop-mark-align);
+      align-items: center;
+      box-sizing: content-box;
+      vertical-align: middle;
+      height: var(--drop-mark-height);
+      /* The richest variant's width, shrinkable down to the plainest's: flex and grid items get a
+         real size from this without any explicit width (unlike container-type: inline-size). */
+      width: calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height));
+      max-width: 100%;
+      min-width: calc(var(--_drop-mark-min-aspect, 1) * var(--drop-mark-height));
+      overflow: hidden;
+      line-height: 0;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .variant {
+      display: inline-flex;
+      height: 100%;
+      max-width: 100%;
+      transition: var(--drop-mark-transition);
+      @starting-style {
+        opacity: 0;
+      }
+    }
+    .variant[hidden] {
+      display: none;
+    }
+    picture {
+      display: contents;
+    }
+    img,
+    ::slotted(*) {
+      display: block;
+      height: 100%;
+      width: auto;
+      max-width: 100%;
+      object-fit: contain;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .variant {
+        transition: none;
+      }
+    }
+  `;
+}
+
+/** Width ÷ height of a slotted image or SVG from what it declares, before anything loads. */
+function aspectOfElement(element: Element): number | null {
+  const image = element instanceof HTMLImageElement ? element : element.querySelector('img');
+  if (image?.naturalWidth && image.naturalHeight) return image.naturalWidth / image.naturalHeight;
+  const target = image ?? element;
+  const width = Number(target.getAttribute('width'));
+  const height = Number(target.getAttribute('height'));
+  if (width > 0 && height > 0) return width / height;
+  const viewBox = element.getAttribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  if (viewBox && viewBox.length === 4 && viewBox[2]! > 0 && viewBox[3]! > 0) return viewBox[2]! / viewBox[3]!;
+  return null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'drop-mark': DropMark;
+  }
+}
