@@ -14,7 +14,8 @@ export function normaliseBasePath(basePath = '/'): string {
   return basePath.endsWith('/') ? basePath : `${basePath}/`;
 }
 
-const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)*$/;
+// `@` for the @2x convention of badge images; still no `..`, no leading dot, no backslash.
+const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9][\w.@-]*(\/[A-Za-z0-9][\w.@-]*)*$/;
 
 /**
  * Config → every asset and head tag, without drawing a pixel. The manifest and head snippet are
@@ -26,7 +27,7 @@ export function planForge(input: ForgeInput, options: PlanOptions = {}): ForgePl
   const headTags: HeadTag[] = [];
   const manifestIcons: ManifestIcon[] = [];
   for (const stage of options.stages ?? DEFAULT_STAGES) {
-    const contribution = stage.plan(input);
+    const contribution = stage.plan(input, { basePath });
     assets.push(...contribution.assets);
     headTags.push(...(contribution.headTags ?? []));
     manifestIcons.push(...(contribution.manifestIcons ?? []));

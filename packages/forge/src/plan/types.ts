@@ -133,10 +133,16 @@ export interface StageContribution {
   manifestIcons?: ManifestIcon[];
 }
 
+/** What a stage may know about where the files will be served (absolute URLs in og: tags). */
+export interface StagePlanOptions {
+  /** URL path the files are served under, ending in `/`. */
+  basePath: string;
+}
+
 /** A stage is a pure function of the input. */
 export interface ForgeStage {
   name: string;
-  plan(input: ForgeInput): StageContribution;
+  plan(input: ForgeInput, options?: StagePlanOptions): StageContribution;
 }
 
 /** The whole plan: pure data plus lazy render functions, in output order. */

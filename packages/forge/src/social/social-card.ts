@@ -161,7 +161,7 @@ export function socialHeadTags(input: ForgeInput, options: SocialOptions, basePa
 /** `social-card.png` (1200×630) and its og:/twitter: tags in head.html. */
 export const socialStage: ForgeStage = {
   name: 'social',
-  plan(input, planOptions?: { basePath?: string }) {
+  plan(input, planOptions) {
     const options = parseSocial(input);
     // Fail at plan time, before anything is drawn, when the title cannot be drawn or fitted.
     fitTitle(options.title);
