@@ -5,6 +5,7 @@
 import '../countdown/define.ts';
 import '../button/define.ts';
 import '../mark/define.ts';
+import '../clip/define.ts';
 import { VERSION } from '../shared/vocabulary.ts';
 
 type GlobalWithKit = typeof globalThis & { dropkit?: { version: string; observe(root: unknown): void } };

@@ -6,4 +6,6 @@ export const lazyElements: Record<string, () => Promise<unknown>> = {
   'drop-countdown': () => import('../countdown/define.ts'),
   'drop-button': () => import('../button/define.ts'),
   'drop-mark': () => import('../mark/define.ts'),
+  'drop-clip': () => import('../clip/define.ts'),
+  'drop-product': () => import('../clip/define.ts'),
 };

@@ -1,0 +1,391 @@
+import { expect } from '@esm-bundle/chai';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
+
+/**
+ * <drop-clip> in Chromium with a real WebM (test/media/clip/clip.webm, 4 s, one colour per second)
+ * served by the test server's /__test/clip endpoints, which also count requests per clip. Runs
+ * against the sources and both built bundles; talks to the element through the DOM only.
+ */
+
+type Clip = HTMLElement & { playback: string; state: string | null; updateComplete: Promise<boolean>; play(): Promise<void>; pause(): void };
+
+let nextId = 0;
+const uniqueId = () => `${Date.now().toString(36)}-${nextId++}`;
+const videoUrl = (id: string, extra = '') => `/__test/clip/video.webm?id=${id}${extra}`;
+
+const shadow = (clip: Element) => clip.shadowRoot!;
+const videoOf = (clip: Element) => shadow(clip).querySelector('video')!;
+const part = (clip: Element, name: string) => shadow(clip).querySelector<HTMLElement>(`[part~="${name}"]`);
+const cardNames = (clip: Element) =>
+  [...shadow(clip).querySelectorAll('[part~="cards"] [part~="card"]')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim());
+
+async function waitFor(check: () => boolean, what: string, ms = 8000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function videoRequests(id: string): Promise<number> {
+  const response = await fetch(`/__test/clip/requests?id=${id}&fresh=${Math.random()}`, { cache: 'no-store' });
+  return ((await response.json()) as { count: number }).count;
+}
+
+async function seek(clip: Clip, seconds: number): Promise<void> {
+  const video = videoOf(clip);
+  await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'video metadata');
+  const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  video.currentTime = seconds;
+  await seeked;
+  await clip.updateComplete;
+}
+
+const products = `
+  <drop-product at="0.5" until="1.5" price="24" currency="EUR" sku="tee-l"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+  <drop-product at="1" until="3" x="62%" y="40%" href="https://buy.stripe.com/test_hoodie">Glow hoodie</drop-product>
+  <drop-product at="0:03"><a href="https://shop.example/cart/123:1">Glow socks</a></drop-product>
+  <drop-product><a href="https://buy.stripe.com/test_sticker">Sticker pack</a></drop-product>`;
+
+const clipHtml = (id: string, attributes = '', children = products) =>
+  `<drop-clip style="width: 180px" src="${videoUrl(id)}" poster="/test/media/clip/poster.png" ratio="9/16" ${attributes}>
+    <track kind="captions" src="/test/media/clip/captions.vtt" srclang="en" label="English">
+    ${children}
+  </drop-clip>`;
+
+function captureWarnings(): { messages: string[]; restore(): void } {
+  const messages: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
+  return { messages, restore: () => void (console.warn = original) };
+}
+
+describe('<drop-clip>', () => {
+  afterEach(async () => {
+    cleanup();
+    window.scrollTo(0, 0);
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('without JavaScript the creator markup is a plain list of working product links', async () => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    frame.srcdoc = clipHtml('nojs');
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const links = [...frame.contentDocument!.querySelectorAll('a')];
+      expect(links.map((a) => a.textContent)).to.deep.equal(['Glow tee', 'Glow socks', 'Sticker pack']);
+      for (const link of links) expect(link.getBoundingClientRect().width).to.be.greaterThan(0);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('requests no video until it nears the viewport, keeping its box the whole time', async () => {
+    const id = uniqueId();
+    const page = await fixture(`<div><div style="height: 3000px"></div>${clipHtml(id)}</div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    await nextFrame();
+    await nextFrame();
+    const video = videoOf(clip);
+    expect(video.hasAttribute('src')).to.equal(false);
+    expect(video.getAttribute('preload')).to.equal('none');
+    expect(clip.playback).to.equal('idle');
+    const before = clip.getBoundingClientRect();
+    expect(before.height).to.be.closeTo((before.width * 16) / 9, 1);
+    // Requests the page made so far: only the kit, never the clip.
+    expect(await videoRequests(id)).to.equal(0);
+    await expectNoAxeViolations(clip);
+
+    clip.scrollIntoView();
+    await waitFor(() => video.hasAttribute('src'), 'the video to be attached');
+    await waitFor(() => clip.playback === 'playing', 'autoplay once in view');
+    expect(await videoRequests(id)).to.be.greaterThan(0);
+    expect(clip.getBoundingClientRect().height).to.be.closeTo(before.height, 1);
+  });
+
+  it('autoplays muted and inline when in view, pauses when scrolled away and resumes on return', async () => {
+    const page = await fixture(`<div>${clipHtml(uniqueId())}<div style="height: 3000px"></div></div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    const video = videoOf(clip);
+    await waitFor(() => clip.playback === 'playing' && !video.paused, 'autoplay');
+    expect(video.muted).to.equal(true);
+    expect(video.playsInline).to.equal(true);
+    expect(part(clip, 'mute')!.getAttribute('aria-pressed')).to.equal('true');
+    await expectNoAxeViolations(clip);
+
+    window.scrollTo(0, 2000);
+    await waitFor(() => video.paused, 'pause when out of view');
+    window.scrollTo(0, 0);
+    await waitFor(() => !video.paused, 'resume when back in view');
+  });
+
+  it('pauses while the tab is hidden and resumes when it is visible again', async () => {
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    const video = videoOf(clip);
+    await waitFor(() => !video.paused, 'autoplay');
+    // Headless tabs are always "visible"; the page-visibility API is what a hidden tab changes.
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitFor(() => video.paused, 'pause when hidden');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => !video.paused, 'resume when visible');
+  });
+
+  it('never autoplays under prefers-reduced-motion: it offers a play button instead', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    const video = videoOf(clip);
+    await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'metadata');
+    await nextFrame();
+    await nextFrame();
+    expect(video.paused).to.equal(true);
+    expect(clip.playback).to.equal('ready');
+    const overlay = part(clip, 'play-overlay')!;
+    expect(overlay.getAttribute('aria-label')).to.equal('Play clip');
+    await expectNoAxeViolations(clip);
+    overlay.click();
+    await waitFor(() => clip.playback === 'playing', 'playing after the visitor asks');
+  });
+
+  it('shows the play button when the browser refuses to start playback', async () => {
+    const originalPlay = HTMLMediaElement.prototype.play;
+    // What an autoplay policy does to play(): reject with NotAllowedError.
+    HTMLMediaElement.prototype.play = () => Promise.reject(new DOMException('autoplay is not allowed', 'NotAllowedError'));
+    let clip: Clip;
+    try {
+      clip = await fixture<Clip>(clipHtml(uniqueId()));
+      await waitFor(() => clip.playback === 'blocked', 'the blocked state');
+    } finally {
+      HTMLMediaElement.prototype.play = originalPlay;
+    }
+    expect(part(clip, 'play-overlay')).to.not.equal(null);
+    await expectNoAxeViolations(clip);
+    part(clip, 'play-overlay')!.click();
+    await waitFor(() => clip.playback === 'playing' && !videoOf(clip).paused, 'playing after the click');
+    expect(part(clip, 'play-overlay')).to.equal(null);
+  });
+
+  it('a video that fails (404) leaves the poster and a visible list of product links', async () => {
+    const id = uniqueId();
+    const warnings = captureWarnings();
+    let clip: Clip;
+    try {
+      clip = await fixture<Clip>(clipHtml(id).replace(videoUrl(id), videoUrl(id, '&status=404')));
+      await waitFor(() => clip.playback === 'error', 'the error state');
+    } finally {
+      warnings.restore();
+    }
+    expect(await videoRequests(id)).to.be.greaterThan(0);
+    expect(warnings.messages.some((m) => /could not be played/.test(m))).to.equal(true);
+    expect(videoOf(clip).hidden).to.equal(true);
+    expect(part(clip, 'poster')!.getAttribute('src')).to.match(/poster\.png$/);
+    const list = part(clip, 'list')!;
+    expect(list.getBoundingClientRect().height).to.be.greaterThan(20);
+    const links = [...list.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Glow tee €24.00',
+      'Glow hoodie',
+      'Glow socks',
+      'Sticker pack',
+    ]);
+    expect(links[0]!.href).to.equal('https://buy.stripe.com/test_tee?sku=tee-l');
+    await expectNoAxeViolations(clip);
+  });
+
+  it('shows the cards of the current time through seeks and rate changes, with hotspots', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    clip.scrollIntoView();
+    const expectations: [number, string[]][] = [
+      [2, ['Glow hoodie']],
+      [0.7, ['Glow tee €24.00']],
+      [1.2, ['Glow tee €24.00', 'Glow hoodie']],
+      [3.5, ['Glow socks']],
+      [0.1, []],
+      [1.6, ['Glow hoodie']],
+    ];
+    for (const [time, names] of expectations) {
+      if (time === 1.6) videoOf(clip).playbackRate = 2;
+      await seek(clip, time);
+      expect(cardNames(clip), `cards at ${time}s`).to.deep.equal(names);
+    }
+    const hotspot = part(clip, 'hotspot')!;
+    expect(hotspot.style.left).to.equal('62%');
+    expect(hotspot.style.top).to.equal('40%');
+    expect(hotspot.getAttribute('href')).to.equal('https://buy.stripe.com/test_hoodie');
+    await expectNoAxeViolations(clip);
+  });
+
+  it('plays through: progress at 25/50/75/100 %, then a carousel of every product', async () => {
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    const video = videoOf(clip);
+    video.defaultPlaybackRate = 4;
+    video.playbackRate = 4;
+    const progress: number[] = [];
+    clip.addEventListener('drop-clip-progress', (event) => progress.push(event.percent));
+    await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
+    await clip.updateComplete;
+    expect(progress).to.deep.equal([25, 50, 75, 100]);
+    const carousel = part(clip, 'carousel')!;
+    expect([...carousel.querySelectorAll('[part~="card"]')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Glow tee €24.00',
+      'Glow hoodie',
+      'Glow socks',
+      'Sticker pack',
+    ]);
+    expect(cardNames(clip)).to.deep.equal([]);
+    await expectNoAxeViolations(clip);
+    part(clip, 'replay')!.click();
+    await waitFor(() => clip.playback === 'playing', 'playing again');
+    expect(part(clip, 'carousel')).to.equal(null);
+  });
+
+  it('reports a product view after its card was on screen for a second, once', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    const views: { name: string; index: number; at: number }[] = [];
+    const listener = (event: Event) => {
+      const view = event as HTMLElementEventMap['drop-product-view'];
+      views.push({ name: view.name, index: view.index, at: performance.now() });
+    };
+    document.addEventListener('drop-product-view', listener);
+    try {
+      const shownAt = performance.now();
+      await seek(clip, 2);
+      await waitFor(() => views.length === 1, 'a view event');
+      expect(views[0]).to.include({ name: 'Glow hoodie', index: 1 });
+      expect(views[0]!.at - shownAt).to.be.at.least(990);
+      // A card that leaves before a second is not a view.
+      await seek(clip, 0.6);
+      await seek(clip, 3.2);
+      await waitFor(() => views.length === 2, 'a second view event');
+      expect(views.map((view) => view.name)).to.deep.equal(['Glow hoodie', 'Glow socks']);
+      // Coming back to a product already seen is not a second view.
+      await seek(clip, 2);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(views).to.have.length(2);
+    } finally {
+      document.removeEventListener('drop-product-view', listener);
+    }
+  });
+
+  it('a card click fires drop-product-click and a cancelable drop-checkout with sku and ref', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId(), 'ref="utm_source=clip"'));
+    await seek(clip, 0.7);
+    const events: Event[] = [];
+    const record = (event: Event) => {
+      events.push(event);
+      if (event.type === 'drop-checkout') event.preventDefault();
+    };
+    document.addEventListener('drop-product-click', record);
+    document.addEventListener('drop-checkout', record);
+    try {
+      shadow(clip).querySelector<HTMLAnchorElement>('[part~="cards"] a')!.click();
+    } finally {
+      document.removeEventListener('drop-product-click', record);
+      document.removeEventListener('drop-checkout', record);
+    }
+    expect(events.map((event) => event.type)).to.deep.equal(['drop-product-click', 'drop-checkout']);
+    const [click, checkout] = events as [HTMLElementEventMap['drop-product-click'], HTMLElementEventMap['drop-checkout']];
+    expect(click).to.include({ name: 'Glow tee', index: 0, sku: 'tee-l', bubbles: true, composed: true });
+    expect(checkout).to.include({ provider: 'stripe', sku: 'tee-l', bubbles: true, composed: true, cancelable: true });
+    expect(checkout.href).to.equal('https://buy.stripe.com/test_tee?sku=tee-l&utm_source=clip');
+    // Still on the test page: the marketplace's preventDefault() stopped the navigation.
+    expect(location.pathname).to.not.match(/test_tee/);
+  });
+
+  it('keyboard: k plays/pauses, m mutes, c toggles captions, Tab reaches the shown cards', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const page = await fixture(`<div><button id="before">before</button>${clipHtml(uniqueId())}</div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    await seek(clip, 1.2);
+    page.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(clip).activeElement?.textContent?.trim()).to.match(/^Glow tee/);
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(clip).activeElement?.textContent?.trim()).to.equal('Glow hoodie');
+
+    await sendKeys({ press: 'k' });
+    await waitFor(() => clip.playback === 'playing', 'k to play');
+    await sendKeys({ press: 'k' });
+    await waitFor(() => clip.playback === 'paused', 'k to pause');
+
+    const mute = part(clip, 'mute')!;
+    expect(mute.getAttribute('aria-pressed')).to.equal('true');
+    await sendKeys({ press: 'm' });
+    await clip.updateComplete;
+    expect(mute.getAttribute('aria-pressed')).to.equal('false');
+    expect(videoOf(clip).muted).to.equal(false);
+
+    const captions = part(clip, 'captions')!;
+    await sendKeys({ press: 'c' });
+    await clip.updateComplete;
+    expect(captions.getAttribute('aria-pressed')).to.equal('true');
+    expect([...videoOf(clip).textTracks].find((track) => track.kind === 'captions')!.mode).to.equal('showing');
+
+    // Space on the focused play button activates it (and only once).
+    part(clip, 'play-pause')!.focus();
+    await sendKeys({ press: 'Space' });
+    await waitFor(() => clip.playback === 'playing', 'Space to play');
+    await expectNoAxeViolations(clip);
+  });
+
+  it('reads products from a metadata track of JSON cues', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(
+      clipHtml(uniqueId(), '', `${products}<track kind="metadata" src="/test/media/clip/products.vtt">`),
+    );
+    await waitFor(() => (part(clip, 'list')?.textContent ?? '').includes('Glow cap'), 'the cue product in the list');
+    await seek(clip, 3);
+    expect(cardNames(clip)).to.deep.equal(['Glow socks', 'Glow cap €18.00']);
+  });
+
+  it('refuses hostile product links (never an href), with one warning each', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const warnings = captureWarnings();
+    let clip: Clip;
+    try {
+      clip = await fixture<Clip>(
+        clipHtml(
+          uniqueId(),
+          '',
+          `<drop-product at="0" until="2" href="javascript:alert(1)">Bad one</drop-product>
+           <drop-product at="0" until="2"><a href="java&#9;script:alert(2)">Bad two</a></drop-product>
+           <drop-product at="0" until="2" href="http://buy.example/tee">Plain http</drop-product>`,
+        ),
+      );
+      await seek(clip, 1);
+    } finally {
+      warnings.restore();
+    }
+    expect(cardNames(clip)).to.deep.equal(['Bad one', 'Bad two', 'Plain http']);
+    const hrefs = [...shadow(clip).querySelectorAll('[href]')].map((el) => el.getAttribute('href'));
+    expect(hrefs.filter((href) => !href!.startsWith('https://'))).to.deep.equal([]);
+    expect(warnings.messages.filter((m) => /https/.test(m))).to.have.length(3);
+    await expectNoAxeViolations(clip);
+  });
+
+  it('cards are drop-buttons that follow the drop state when the clip names a drop', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const page = await fixture(`<div><div id="clip-drop-owner" state="sold-out"></div>${clipHtml(uniqueId(), 'drop="clip-drop-owner"')}</div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    await seek(clip, 0.7);
+    const button = shadow(clip).querySelector('[part~="cards"] drop-button') as HTMLElement & { updateComplete: Promise<unknown> };
+    await customElements.whenDefined('drop-button');
+    await button.updateComplete;
+    expect(button.getAttribute('state')).to.equal('sold-out');
+    expect(clip.state).to.equal('sold-out');
+    page.querySelector('#clip-drop-owner')!.setAttribute('state', 'live');
+    await waitFor(() => button.getAttribute('state') === 'live', 'the button to go live');
+    await expectNoAxeViolations(clip);
+  });
+});

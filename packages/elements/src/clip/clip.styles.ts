@@ -1,0 +1,253 @@
+import { css } from 'lit';
+
+export const clipStyles = css`
+  :host {
+    --drop-clip-aspect-ratio: 9 / 16;
+    --drop-clip-radius: 12px;
+    --drop-clip-background: #111;
+    --drop-clip-accent: #ff3d7f;
+    --drop-clip-card-background: rgb(255 255 255 / 0.94);
+    --drop-clip-card-color: #111;
+    --drop-clip-control-background: rgb(0 0 0 / 0.6);
+    --drop-clip-control-color: #fff;
+    --drop-clip-font: system-ui, sans-serif;
+    /* Inherited properties pinned here so hostile page CSS cannot reach into the clip. */
+    display: block;
+    position: relative;
+    max-width: 100%;
+    color: var(--drop-clip-card-color);
+    font: 400 14px/1.35 var(--drop-clip-font);
+    letter-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    visibility: visible;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  * {
+    box-sizing: border-box;
+  }
+
+  .stage {
+    position: relative;
+    aspect-ratio: var(--drop-clip-aspect-ratio);
+    width: 100%;
+    overflow: hidden;
+    border-radius: var(--drop-clip-radius);
+    background: var(--drop-clip-background);
+  }
+
+  video,
+  .poster {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    display: block;
+  }
+
+  video[hidden] {
+    display: none;
+  }
+
+  button,
+  a {
+    font: inherit;
+    color: inherit;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--drop-clip-accent);
+    outline-offset: 2px;
+  }
+
+  .controls {
+    position: absolute;
+    top: 8px;
+    right: 8px;
+    display: flex;
+    gap: 6px;
+  }
+
+  .controls button,
+  .play-overlay,
+  .replay {
+    border: 0;
+    cursor: pointer;
+    color: var(--drop-clip-control-color);
+    background: var(--drop-clip-control-background);
+  }
+
+  .controls button {
+    display: grid;
+    place-items: center;
+    width: 40px;
+    height: 40px;
+    padding: 0;
+    border-radius: 50%;
+  }
+
+  .play-overlay {
+    position: absolute;
+    top: 50%;
+    left: 50%;
+    translate: -50% -50%;
+    display: grid;
+    place-items: center;
+    width: 72px;
+    height: 72px;
+    border-radius: 50%;
+    background: var(--drop-clip-accent);
+  }
+
+  .play-overlay svg {
+    width: 40px;
+    height: 40px;
+  }
+
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .cards {
+    position: absolute;
+    left: 8px;
+    right: 8px;
+    bottom: 8px;
+    display: grid;
+    gap: 6px;
+  }
+
+  .card {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 10px 6px 6px;
+    min-height: 44px;
+    border-radius: calc(var(--drop-clip-radius) * 0.75);
+    color: var(--drop-clip-card-color);
+    background: var(--drop-clip-card-background);
+    animation: card-in 180ms ease-out;
+  }
+
+  .card img {
+    width: 40px;
+    height: 40px;
+    object-fit: cover;
+    border-radius: 6px;
+    flex: none;
+  }
+
+  .card a {
+    flex: 1;
+    font-weight: 600;
+    text-decoration: none;
+  }
+
+  .card a:hover {
+    text-decoration: underline;
+  }
+
+  [part~='card-price'] {
+    display: block;
+    font-weight: 400;
+  }
+
+  .hotspot {
+    position: absolute;
+    width: 28px;
+    height: 28px;
+    translate: -50% -50%;
+    border: 3px solid #fff;
+    border-radius: 50%;
+    background: var(--drop-clip-accent);
+    box-shadow: 0 0 0 0 var(--drop-clip-accent);
+    animation: pulse 1.6s ease-out infinite;
+  }
+
+  .carousel {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    align-content: end;
+    gap: 10px;
+    padding: 12px;
+    background: rgb(0 0 0 / 0.55);
+  }
+
+  .carousel ul {
+    display: flex;
+    gap: 8px;
+    overflow-x: auto;
+    scroll-snap-type: x mandatory;
+  }
+
+  .carousel .card {
+    flex: 0 0 80%;
+    scroll-snap-align: start;
+  }
+
+  .replay {
+    justify-self: center;
+    padding: 10px 18px;
+    min-height: 44px;
+    border-radius: 999px;
+  }
+
+  .list {
+    padding: 10px 0 0;
+  }
+
+  .list .card {
+    background: none;
+    padding-left: 0;
+    animation: none;
+  }
+
+  .list-title {
+    margin: 0 0 4px;
+    font-weight: 600;
+  }
+
+  /* Screen-reader users get the list without watching; keyboard users see it when they reach it. */
+  .visually-hidden:not(:focus-within) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @keyframes card-in {
+    from {
+      opacity: 0;
+      translate: 0 8px;
+    }
+  }
+
+  @keyframes pulse {
+    to {
+      box-shadow: 0 0 0 12px transparent;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .card,
+    .hotspot {
+      animation: none;
+    }
+    .carousel ul {
+      scroll-behavior: auto;
+    }
+  }
+`;

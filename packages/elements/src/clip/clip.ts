@@ -1,0 +1,660 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { DropCheckoutEvent } from '../shared/checkout-event.ts';
+import { withCheckoutParams } from '../shared/checkout.ts';
+import { DropFollower } from '../shared/drop-follow.ts';
+import type { DropState } from '../shared/vocabulary.ts';
+import { warnOnce } from '../shared/warn.ts';
+import { clipStyles } from './clip.styles.ts';
+import { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent, type ClipProductDetail } from './events.ts';
+import { productInputOf } from './product.ts';
+import { formatPrice, readProduct, readProductCue, toMediaUrl, type ClipProduct, type ProductReading } from './product-data.ts';
+import { milestonesPassed, shownAt, type ProgressMilestone } from './timeline.ts';
+
+/**
+ * Where the clip is in its life. `idle`: only the poster, nothing requested. `ready`: the video is
+ * attached and waits for a reason to play. `blocked`: the browser refused to start it (autoplay
+ * policy) and a play button waits for the visitor.
+ */
+export const CLIP_PLAYBACK = ['idle', 'ready', 'playing', 'paused', 'blocked', 'ended', 'error'] as const;
+export type ClipPlayback = (typeof CLIP_PLAYBACK)[number];
+
+/** How far outside the viewport the video starts loading, so it is ready when scrolled to. */
+const NEAR_VIEWPORT = '300px 0px';
+/** A card counts as seen after this long on screen. */
+const VIEW_AFTER_MS = 1000;
+const CAPTION_KINDS = ['captions', 'subtitles'];
+
+interface ClipTrack {
+  kind: string;
+  src: string;
+  srclang: string | null;
+  label: string | null;
+  isDefault: boolean;
+}
+
+/**
+ * A short shoppable product clip: lazy, muted autoplay while in view, timed product cards and
+ * hotspots, an end carousel of every product, and a product list that keeps the buy path whatever
+ * happens to the video.
+ *
+ * Without JavaScript the creator's own markup (product links under a poster image) is what shows.
+ *
+ * @fires drop-product-view - A product card was on screen for at least 1 s (`DropProductViewEvent`).
+ * @fires drop-product-click - A visitor activated a product card, hotspot or list link (`DropProductClickEvent`).
+ * @fires drop-clip-progress - Playback passed 25, 50, 75 or 100 % (`DropClipProgressEvent`).
+ * @fires drop-checkout - A checkout starts from a product card (cancelable `DropCheckoutEvent`); cards that are `<drop-button>`s fire it themselves.
+ *
+ * @slot - `<drop-product>` elements and `<track>`s (captions, subtitles, and `metadata` tracks whose cues are JSON products); other content is the no-JavaScript fallback and is not shown once the clip runs.
+ *
+ * @csspart base - The wrapper around stage and list.
+ * @csspart stage - The box with the video, reserving its aspect ratio before anything loads.
+ * @csspart video - The `<video>`.
+ * @csspart poster - The poster image shown when the video cannot play.
+ * @csspart play-overlay - The large play button shown when the clip waits for the visitor.
+ * @csspart controls - The control bar.
+ * @csspart control - Each control button (also `play-pause`, `mute`, `captions`).
+ * @csspart cards - The list of timed product cards over the video.
+ * @csspart card - One product card (timed, carousel or list).
+ * @csspart card-link - The link inside a card.
+ * @csspart card-image - A card's thumbnail.
+ * @csspart card-price - A card's price.
+ * @csspart hotspot - A product hotspot over the video.
+ * @csspart carousel - The end-of-clip carousel of every product.
+ * @csspart replay - The "watch again" button in the carousel.
+ * @csspart list - The list of every product (for screen readers; visible when the video fails).
+ *
+ * @cssprop [--drop-clip-aspect-ratio=9 / 16] - Box of the video before it loads (overridden by `ratio`).
+ * @cssprop [--drop-clip-radius=12px] - Corner radius of the stage and cards.
+ * @cssprop [--drop-clip-background=#111] - Stage background behind the video.
+ * @cssprop [--drop-clip-accent=#ff3d7f] - Hotspots, focus rings and the play button.
+ * @cssprop [--drop-clip-card-background=rgb(255 255 255 / 0.94)] - Card background.
+ * @cssprop [--drop-clip-card-color=#111] - Card text colour.
+ * @cssprop [--drop-clip-control-background=rgb(0 0 0 / 0.6)] - Control buttons' background.
+ * @cssprop [--drop-clip-control-color=#fff] - Control buttons' icon colour.
+ * @cssprop [--drop-clip-font=system-ui, sans-serif] - Font of cards and controls.
+ */
+export class DropClip extends LitElement {
+  static override properties = {
+    src: { reflect: true },
+    poster: { reflect: true },
+    drop: { reflect: true },
+    ratio: { reflect: true },
+    label: { reflect: true },
+    ref: { reflect: true },
+    playback: { reflect: true },
+    state: { reflect: true },
+    products: { attribute: false, state: true },
+    loadRequested: { state: true },
+    muted: { state: true },
+    captionsOn: { state: true },
+    reducedMotion: { state: true },
+    shown: { state: true },
+  };
+
+  static override styles = clipStyles;
+
+  /** The clip (WebM or MP4) URL. Nothing is requested until the clip nears the viewport. */
+  declare src: string | null;
+  /** Poster image shown before playback and whenever the video cannot play. */
+  declare poster: string | null;
+  /** The id of the `<drop-countdown>` whose drop the product buttons follow; without it cards are plain links. */
+  declare drop: string | null;
+  /** Width / height of the video, e.g. `9/16` or `16:9`, reserved before it loads. */
+  declare ratio: string | null;
+  /** Accessible name of the clip; defaults to "Product clip". */
+  declare label: string | null;
+  /** Referral code or `utm_*=…` pairs added to every product's checkout link. */
+  declare ref: string | null;
+  /** Read-only: where playback is (one of `CLIP_PLAYBACK`), reflected for styling and tests. */
+  declare playback: ClipPlayback;
+  /** Read-only: the followed drop's state (`null` without a drop), reflected for `:host([state=…])` styling. */
+  declare state: DropState | null;
+
+  declare protected products: readonly ClipProduct[];
+  declare protected loadRequested: boolean;
+  declare protected muted: boolean;
+  declare protected captionsOn: boolean;
+  declare protected reducedMotion: boolean;
+  /** Indexes of the products whose timed card is up now. */
+  declare protected shown: readonly number[];
+
+  private readonly follower = new DropFollower(this, (state) => (this.state = state));
+  private lightProducts: readonly ClipProduct[] = [];
+  private cueProducts: readonly ClipProduct[] = [];
+  private halfVisible = false;
+  private inViewport = false;
+  private userPaused = false;
+  private autoplayRefused = false;
+  private progressFrom = 0;
+  private readonly progressFired = new Set<ProgressMilestone>();
+  private readonly viewTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  private readonly viewed = new Set<number>();
+  private observers: { disconnect(): void }[] = [];
+  private reducedMotionQuery: MediaQueryList | null = null;
+
+  constructor() {
+    super();
+    this.src = null;
+    this.poster = null;
+    this.drop = null;
+    this.ratio = null;
+    this.label = null;
+    this.ref = null;
+    this.playback = 'idle';
+    this.state = null;
+    this.products = [];
+    this.loadRequested = false;
+    this.muted = true;
+    this.captionsOn = false;
+    this.reducedMotion = false;
+    this.shown = [];
+  }
+
+  /** Starts playback as if the visitor pressed play (loads the video first if needed). */
+  async play(): Promise<void> {
+    this.userPaused = false;
+    this.autoplayRefused = false;
+    this.loadRequested = true;
+    await this.updateComplete;
+    const video = this.video;
+    if (!video || this.playback === 'error') return;
+    if (this.playback === 'ended') video.currentTime = 0;
+    try {
+      await video.play();
+    } catch (error) {
+      this.onPlayRefused(error);
+    }
+  }
+
+  /** Pauses and keeps the clip paused until the visitor (or `play()`) starts it again. */
+  pause(): void {
+    this.userPaused = true;
+    this.video?.pause();
+  }
+
+  private get video(): HTMLVideoElement | null {
+    return this.renderRoot?.querySelector('video') ?? null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readLightProducts();
+    const children = new MutationObserver(() => this.readLightProducts());
+    children.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
+
+    const near = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        this.loadRequested = true;
+        near.disconnect();
+      }
+    }, { rootMargin: NEAR_VIEWPORT });
+    near.observe(this);
+
+    const visibility = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1]!;
+      this.inViewport = entry.isIntersecting;
+      this.halfVisible = entry.isIntersecting && entry.intersectionRatio >= 0.5;
+      this.followVisibility();
+    }, { threshold: [0, 0.5] });
+    visibility.observe(this);
+
+    this.reducedMotionQuery = matchMedia('(prefers-reduced-motion: reduce)');
+    this.reducedMotion = this.reducedMotionQuery.matches;
+    this.reducedMotionQuery.addEventListener('change', this.onReducedMotionChange);
+    document.addEventListener('visibilitychange', this.onPageVisibility);
+    this.addEventListener('keydown', this.onKeydown);
+
+    this.observers = [children, near, visibility];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const observer of this.observers.splice(0)) observer.disconnect();
+    this.reducedMotionQuery?.removeEventListener('change', this.onReducedMotionChange);
+    document.removeEventListener('visibilitychange', this.onPageVisibility);
+    this.removeEventListener('keydown', this.onKeydown);
+    this.clearViewTimers();
+    this.video?.pause();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('drop') && changed.get('drop') !== undefined) this.follower.refresh();
+    if (changed.has('ratio') && this.ratio !== null && parseRatio(this.ratio) === null) {
+      warnOnce(this, 'ratio', `<drop-clip>: expected ratio like "9/16" or "16:9" but received ${JSON.stringify(this.ratio)}; using 9/16`);
+    }
+    if ((changed.has('src') || changed.has('loadRequested')) && this.loadRequested && this.mediaSrc === null) {
+      warnOnce(this, 'src', `<drop-clip>: expected src to be an http(s) video URL but received ${JSON.stringify(this.src)}; showing the poster and products`);
+      this.playback = 'error';
+    }
+    if (changed.has('src') && changed.get('src') !== undefined && this.mediaSrc !== null) {
+      // A new clip starts over: its own progress, its own failures.
+      this.playback = this.loadRequested ? 'ready' : 'idle';
+      this.autoplayRefused = false;
+      this.progressFired.clear();
+      this.progressFrom = 0;
+    }
+    if (changed.has('loadRequested') && this.loadRequested && this.playback === 'idle') this.playback = 'ready';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
+    const ratio = this.ratio === null ? null : parseRatio(this.ratio);
+    // Set through the CSSOM, never as markup: strict page CSPs refuse inline style attributes.
+    if (stage) stage.style.aspectRatio = ratio ? `${ratio[0]} / ${ratio[1]}` : '';
+    for (const hotspot of this.renderRoot.querySelectorAll<HTMLElement>('[part~="hotspot"]')) {
+      const product = this.products[Number(hotspot.dataset['index'])];
+      if (product?.x != null && product.y != null) {
+        hotspot.style.setProperty('left', `${product.x}%`);
+        hotspot.style.setProperty('top', `${product.y}%`);
+      }
+    }
+    if (changed.has('loadRequested') && this.loadRequested) {
+      this.listenToTracks();
+      this.followVisibility();
+    }
+    if (changed.has('captionsOn') || changed.has('loadRequested')) this.applyCaptions();
+  }
+
+  // --- products -----------------------------------------------------------------------------
+
+  private readLightProducts(): void {
+    const readings = [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI));
+    this.lightProducts = this.keepProducts(readings);
+    this.products = [...this.lightProducts, ...this.cueProducts];
+    this.syncToTime();
+  }
+
+  private keepProducts(readings: ProductReading[]): ClipProduct[] {
+    const products: ClipProduct[] = [];
+    for (const { product, problems } of readings) {
+      for (const problem of problems) warnOnce(this, `product:${problem}`, `<drop-clip>: ${problem}`);
+      if (product) products.push(product);
+    }
+    return products;
+  }
+
+  private listenToTracks(): void {
+    for (const element of this.renderRoot.querySelectorAll<HTMLTrackElement>('track[kind="metadata"]')) {
+      // Metadata tracks are disabled by default, and a disabled track never loads its cues.
+      element.track.mode = 'hidden';
+      const read = () => {
+        const cues = [...(element.track.cues ?? [])] as VTTCue[];
+        const readings = cues.map((cue) => readProductCue(cue.text, cue.startTime, cue.endTime, document.baseURI));
+        this.cueProducts = this.keepProducts(readings);
+        this.products = [...this.lightProducts, ...this.cueProducts];
+        this.syncToTime();
+      };
+      if (element.readyState === HTMLTrackElement.LOADED) read();
+      element.addEventListener('load', read);
+      element.addEventListener('error', () =>
+        warnOnce(this, `track:${element.src}`, `<drop-clip>: could not load the metadata track ${element.src}`),
+      );
+    }
+  }
+
+  private get tracks(): ClipTrack[] {
+    return [...this.querySelectorAll(':scope > track')].flatMap((element) => {
+      const kind = element.getAttribute('kind') ?? 'subtitles';
+      const src = toMediaUrl(element.getAttribute('src'), document.baseURI);
+      if (!src || ![...CAPTION_KINDS, 'metadata'].includes(kind)) return [];
+      return [{ kind, src, srclang: element.getAttribute('srclang'), label: element.getAttribute('label'), isDefault: element.hasAttribute('default') }];
+    });
+  }
+
+  private get mediaSrc(): string | null {
+    return toMediaUrl(this.src, document.baseURI);
+  }
+
+  // --- time ---------------------------------------------------------------------------------
+
+  /** Everything that depends on the media clock is recomputed from `currentTime`, never counted. */
+  private syncToTime = (): void => {
+    const video = this.video;
+    const t = video && this.loadRequested ? video.currentTime : Number.NaN;
+    const next = this.playback === 'ended' || this.playback === 'error' ? [] : shownAt(this.products, t);
+    if (next.length !== this.shown.length || next.some((index, i) => this.shown[i] !== index)) this.shown = next;
+    this.trackViews();
+  };
+
+  private onTimeUpdate = (): void => {
+    const video = this.video;
+    if (!video) return;
+    if (!video.seeking) this.reportProgress(video.currentTime, video.duration);
+    this.syncToTime();
+  };
+
+  private onSeek = (): void => {
+    // Progress counts what was watched: a jump restarts the run from where it landed.
+    this.progressFrom = this.video?.currentTime ?? 0;
+    this.syncToTime();
+  };
+
+  private reportProgress(to: number, duration: number): void {
+    for (const percent of milestonesPassed(this.progressFrom, to, duration)) {
+      if (this.progressFired.has(percent)) continue;
+      this.progressFired.add(percent);
+      this.dispatchEvent(new DropClipProgressEvent(percent));
+    }
+    if (to > this.progressFrom) this.progressFrom = to;
+  }
+
+  // --- views --------------------------------------------------------------------------------
+
+  /** Cards count as seen only while a person could see them: clip in view, tab visible. */
+  private trackViews(): void {
+    const canSee = this.inViewport && document.visibilityState === 'visible';
+    const onScreen = !canSee ? [] : this.playback === 'ended' ? this.products.map((_, index) => index) : this.shown;
+    for (const [index, timer] of this.viewTimers) {
+      if (!onScreen.includes(index)) {
+        clearTimeout(timer);
+        this.viewTimers.delete(index);
+      }
+    }
+    for (const index of onScreen) {
+      if (this.viewed.has(index) || this.viewTimers.has(index)) continue;
+      this.viewTimers.set(
+        index,
+        setTimeout(() => {
+          this.viewTimers.delete(index);
+          const product = this.products[index];
+          if (!product) return;
+          this.viewed.add(index);
+          this.dispatchEvent(new DropProductViewEvent(this.detailOf(index)));
+        }, VIEW_AFTER_MS),
+      );
+    }
+  }
+
+  private clearViewTimers(): void {
+    for (const timer of this.viewTimers.values()) clearTimeout(timer);
+    this.viewTimers.clear();
+  }
+
+  // --- playback -----------------------------------------------------------------------------
+
+  private get mayAutoplay(): boolean {
+    return (
+      this.halfVisible &&
+      document.visibilityState === 'visible' &&
+      !this.reducedMotion &&
+      !this.userPaused &&
+      !this.autoplayRefused &&
+      // Judged on the video, not on \`playback\`: media events arrive a task after pause()/play().
+      this.playback !== 'ended' &&
+      this.playback !== 'error'
+    );
+  }
+
+  private followVisibility(): void {
+    const video = this.video;
+    this.trackViews();
+    if (!video || !this.loadRequested) return;
+    if (this.mayAutoplay && video.paused) {
+      video.muted = true;
+      this.muted = true;
+      video.play().catch((error: unknown) => this.onPlayRefused(error));
+    } else if (!video.paused && (!this.inViewport || document.visibilityState !== 'visible')) {
+      video.pause();
+    }
+  }
+
+  private onPlayRefused(error: unknown): void {
+    // An AbortError only means a pause or new source interrupted the start; nothing to show.
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    if (this.playback === 'error') return;
+    this.autoplayRefused = true;
+    this.playback = 'blocked';
+  }
+
+  private onPageVisibility = (): void => this.followVisibility();
+
+  private onReducedMotionChange = (event: MediaQueryListEvent): void => {
+    this.reducedMotion = event.matches;
+    if (this.reducedMotion && !this.video?.paused && this.muted) this.video?.pause();
+  };
+
+  private onVideoEvent = (event: Event): void => {
+    const video = event.currentTarget as HTMLVideoElement;
+    switch (event.type) {
+      case 'playing':
+      case 'play':
+        this.playback = 'playing';
+        break;
+      case 'pause':
+        if (!video.ended && this.playback !== 'error') this.playback = 'paused';
+        break;
+      case 'ended':
+        this.reportProgress(video.duration, video.duration);
+        this.playback = 'ended';
+        break;
+      case 'error':
+        this.playback = 'error';
+        warnOnce(this, 'video-error', `<drop-clip>: the video ${video.currentSrc || this.src} could not be played (${video.error?.message || 'media error ' + video.error?.code}); showing the poster and products`);
+        break;
+      case 'volumechange':
+        this.muted = video.muted;
+        break;
+    }
+    this.syncToTime();
+  };
+
+  private togglePlay(): void {
+    if (this.playback === 'playing') this.pause();
+    else void this.play();
+  }
+
+  private toggleMute(): void {
+    const video = this.video;
+    this.muted = !this.muted;
+    if (video) video.muted = this.muted;
+  }
+
+  private toggleCaptions(): void {
+    if (!this.tracks.some((track) => CAPTION_KINDS.includes(track.kind))) return;
+    this.captionsOn = !this.captionsOn;
+  }
+
+  private applyCaptions(): void {
+    const video = this.video;
+    if (!video) return;
+    for (const track of [...video.textTracks]) {
+      if (CAPTION_KINDS.includes(track.kind)) track.mode = this.captionsOn ? 'showing' : 'disabled';
+    }
+  }
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const origin = event.composedPath()[0] as Element | undefined;
+    const onControl = origin instanceof Element && origin.closest('a, button, input, select, textarea, drop-button') !== null;
+    const key = event.key.toLowerCase();
+    if (key === 'k' || (key === ' ' && !onControl)) this.togglePlay();
+    else if (key === 'm') this.toggleMute();
+    else if (key === 'c') this.toggleCaptions();
+    else return;
+    event.preventDefault();
+  };
+
+  // --- products: clicks and details --------------------------------------------------------
+
+  private detailOf(index: number): ClipProductDetail {
+    const product = this.products[index]!;
+    return { name: product.name, href: product.href, sku: product.sku, index };
+  }
+
+  private checkoutHref(product: ClipProduct): string | null {
+    if (product.href === null || product.provider === null) return null;
+    return withCheckoutParams(new URL(product.href), product.provider, { sku: product.sku, ref: this.ref }).href;
+  }
+
+  private onProductClick(event: MouseEvent, index: number, viaButton: boolean): void {
+    const product = this.products[index];
+    if (!product) return;
+    this.dispatchEvent(new DropProductClickEvent(this.detailOf(index)));
+    // A <drop-button> announces its own checkout; plain links get the same cancelable event here so
+    // a marketplace can run its own flow whichever card it is.
+    if (viaButton || product.provider === null) return;
+    const href = this.checkoutHref(product);
+    if (href === null) return;
+    const checkout = new DropCheckoutEvent({ href, provider: product.provider, sku: product.sku });
+    this.dispatchEvent(checkout);
+    if (checkout.defaultPrevented) event.preventDefault();
+  }
+
+  // --- rendering ----------------------------------------------------------------------------
+
+  private renderProduct(index: number, where: 'card' | 'list') {
+    const product = this.products[index]!;
+    const href = this.checkoutHref(product);
+    const price = formatPrice(product.price, product.currency, document.documentElement.lang || undefined);
+    const useButton = where === 'card' && this.drop !== null && href !== null;
+    const image = product.image && where === 'card' ? html`<img part="card-image" src=${product.image} alt="" loading="lazy" />` : nothing;
+    const priceText = price === null ? nothing : html` <span part="card-price">${price}</span>`;
+    let body;
+    if (href === null) {
+      body = html`<span part="card-name">${product.name}</span>${priceText}`;
+    } else if (useButton) {
+      // The button applies sku/ref itself, formats its price and follows the drop's state.
+      body = html`<drop-button
+        part="card-button"
+        drop=${this.drop!}
+        sku=${product.sku ?? nothing}
+        ref=${this.ref ?? nothing}
+        price=${product.price ?? nothing}
+        currency=${product.currency ?? nothing}
+        @click=${(event: MouseEvent) => this.onProductClick(event, index, true)}
+        ><a href=${product.href!}>${product.name}</a></drop-button
+      >`;
+    } else {
+      body = html`<a part="card-link" href=${href} @click=${(event: MouseEvent) => this.onProductClick(event, index, false)}
+        >${product.name}${priceText}</a
+      >`;
+    }
+    return html`<li part="card" class="card">${image}${body}</li>`;
+  }
+
+  private renderHotspot(index: number) {
+    const product = this.products[index]!;
+    const href = this.checkoutHref(product);
+    if (product.x === null || product.y === null || href === null) return nothing;
+    // The card beside it is the accessible way to the same product; the dot is for pointers only.
+    return html`<a
+      part="hotspot"
+      class="hotspot"
+      data-index=${index}
+      href=${href}
+      tabindex="-1"
+      aria-hidden="true"
+      @click=${(event: MouseEvent) => this.onProductClick(event, index, false)}
+    ></a>`;
+  }
+
+  private renderControls() {
+    const playing = this.playback === 'playing';
+    const hasCaptions = this.tracks.some((track) => CAPTION_KINDS.includes(track.kind));
+    return html`<div part="controls" class="controls">
+      <button part="control play-pause" type="button" aria-label=${playing ? 'Pause' : 'Play'} @click=${() => this.togglePlay()}>
+        ${playing ? icons.pause : icons.play}
+      </button>
+      <button part="control mute" type="button" aria-label="Mute" aria-pressed=${this.muted ? 'true' : 'false'} @click=${() => this.toggleMute()}>
+        ${this.muted ? icons.muted : icons.sound}
+      </button>
+      ${hasCaptions
+        ? html`<button part="control captions" type="button" aria-label="Captions" aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${() => this.toggleCaptions()}>
+            ${icons.captions}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const failed = this.playback === 'error';
+    const ended = this.playback === 'ended';
+    const posterUrl = toMediaUrl(this.poster, document.baseURI);
+    const src = this.loadRequested ? this.mediaSrc : null;
+    const waitsForVisitor =
+      this.playback === 'blocked' || this.playback === 'paused' || (this.reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
+    const label = this.label?.trim() || 'Product clip';
+    const all = this.products.map((_, index) => index);
+    return html`<div part="base" class="base" role="group" aria-label=${label}>
+      <div part="stage" class="stage">
+        <video
+          part="video"
+          ?hidden=${failed}
+          playsinline
+          disablepictureinpicture
+          .muted=${this.muted}
+          preload=${src ? 'metadata' : 'none'}
+          poster=${posterUrl ?? nothing}
+          src=${src ?? nothing}
+          @play=${this.onVideoEvent}
+          @playing=${this.onVideoEvent}
+          @pause=${this.onVideoEvent}
+          @ended=${this.onVideoEvent}
+          @error=${this.onVideoEvent}
+          @volumechange=${this.onVideoEvent}
+          @timeupdate=${this.onTimeUpdate}
+          @seeking=${this.onSeek}
+          @seeked=${this.onSeek}
+          @ratechange=${this.syncToTime}
+          @loadedmetadata=${this.syncToTime}
+          @waiting=${this.syncToTime}
+        >
+          ${src
+            ? this.tracks.map(
+                (track) =>
+                  html`<track kind=${track.kind} src=${track.src} srclang=${track.srclang ?? nothing} label=${track.label ?? nothing} ?default=${track.isDefault} />`,
+              )
+            : nothing}
+        </video>
+        ${failed && posterUrl ? html`<img part="poster" class="poster" src=${posterUrl} alt="" />` : nothing}
+        ${this.shown.map((index) => this.renderHotspot(index))}
+        ${this.shown.length > 0
+          ? html`<ul part="cards" class="cards" aria-label="Products in this moment">
+              ${this.shown.map((index) => this.renderProduct(index, 'card'))}
+            </ul>`
+          : nothing}
+        ${waitsForVisitor && !failed
+          ? html`<button part="play-overlay" class="play-overlay" type="button" aria-label="Play clip" @click=${() => this.play()}>
+              ${icons.play}
+            </button>`
+          : nothing}
+        ${ended && this.products.length > 0
+          ? html`<div part="carousel" class="carousel" role="group" aria-label="All products in this clip">
+              <ul>
+                ${all.map((index) => this.renderProduct(index, 'card'))}
+              </ul>
+              <button part="replay" class="replay" type="button" @click=${() => this.play()}>Watch again</button>
+            </div>`
+          : nothing}
+        ${failed ? nothing : this.renderControls()}
+      </div>
+      ${this.products.length > 0
+        ? html`<div part="list" class=${failed ? 'list' : 'list visually-hidden'}>
+            <p id="list-title" class="list-title">Products in this clip</p>
+            <ul aria-labelledby="list-title">
+              ${all.map((index) => this.renderProduct(index, 'list'))}
+            </ul>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}
+
+function parseRatio(value: string): [number, number] | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*[/:x]\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (!match) return null;
+  const width = Number(match[1]);
+  const height = Number(match[2]);
+  return width > 0 && height > 0 ? [width, height] : null;
+}
+
+const icon = (path: ReturnType<typeof svg>) =>
+  html`<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">${path}</svg>`;
+
+const icons = {
+  play: icon(svg`<path fill="currentColor" d="M8 5v14l11-7z"/>`),
+  pause: icon(svg`<path fill="currentColor" d="M7 5h4v14H7zm6 0h4v14h-4z"/>`),
+  muted: icon(svg`<path fill="currentColor" d="M4 9v6h4l5 5V4L8 9zm12.6 3 2.7-2.7-1.4-1.4-2.7 2.7-2.7-2.7-1.4 1.4 2.7 2.7-2.7 2.7 1.4 1.4 2.7-2.7 2.7 2.7 1.4-1.4z"/>`),
+  sound: icon(svg`<path fill="currentColor" d="M4 9v6h4l5 5V4L8 9zm11.5 3A4.5 4.5 0 0 0 13 8v8a4.5 4.5 0 0 0 2.5-4zM13 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>`),
+  captions: icon(svg`<path fill="currentColor" d="M19 4H5a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2zm-8 7H9.5v-.5h-2v3h2V13H11v1a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1v-4a1 1 0 0 1 1-1h3a1 1 0 0 1 1 1zm7 0h-1.5v-.5h-2v3h2V13H18v1a1 1 0 0 1-1 1h-3a1 1 0 0 1-1-1v-4a1 1 0 0 1 1-1h3a1 1 0 0 1 1 1z"/>`),
+};
