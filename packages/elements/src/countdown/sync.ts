@@ -8,7 +8,7 @@ import { warnOnce } from '../shared/warn.ts';
 const SAMPLES_PER_SYNC = 4;
 const SYNC_TIMEOUT_MS = 3000;
 /** Tab flicking must not turn into a request storm at drop time. */
-const RESYNC_MIN_INTERVAL_MS = 10_000;
+const RESYNC_MIN_INTERVAL_MS = 2000;
 
 type SetOffset = (offset: number) => void;
 

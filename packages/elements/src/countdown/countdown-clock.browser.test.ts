@@ -1,0 +1,178 @@
+/**
+ * The server clock against the real /__test/time endpoint, with the visitor's clock deliberately
+ * wrong (`Date.now` stubbed in the page). Its own file, so its page-wide clock offset cannot leak
+ * into the other countdown tests.
+ */
+import { expect } from '@esm-bundle/chai';
+import { cleanup, fixture } from '../test-support/fixture.ts';
+import {
+  captureWarnings,
+  iso,
+  realNow,
+  recordStates,
+  remainingText,
+  setPageVisibility,
+  sleep,
+  waitFor,
+  type CountdownElement,
+} from './countdown-test-helpers.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+let run = 0;
+/** A fresh URL per test: one sync per URL is shared page-wide, and each test needs its own. */
+const timeSrc = (query = '') => `/__test/time?run=${Date.now()}-${++run}${query ? `&${query}` : ''}`;
+
+const original = Date.now;
+function skewVisitorClock(skew: number): void {
+  Date.now = () => realNow() + skew;
+}
+
+const requestsTo = (src: string) =>
+  performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith(src)).length;
+
+/** Minutes and seconds shown, as a number of seconds (format="clock"). */
+const shownSeconds = (el: Element) => {
+  const [h, m, s] = remainingText(el)!.split(':').map(Number) as [number, number, number];
+  return h * 3600 + m * 60 + s;
+};
+
+describe('<drop-countdown time-src> when the server cannot help', () => {
+  afterEach(() => {
+    cleanup();
+    Date.now = original;
+  });
+
+  for (const mode of ['garbage', 'error']) {
+    it(`${mode}: one warning, and the visitor clock decides`, async () => {
+      const warnings = captureWarnings();
+      const src = timeSrc(`mode=${mode}`);
+      try {
+        const el = await fixture<CountdownElement>(
+          `<drop-countdown at="${iso(realNow() - MINUTE)}" time-src="${src}"></drop-countdown>
+           <drop-countdown at="${iso(realNow() - MINUTE)}" time-src="${src}"></drop-countdown>`,
+        );
+        await waitFor(() => el.state === 'live' && warnings.messages.length > 0, 'live on the visitor clock');
+        await sleep(100);
+      } finally {
+        warnings.restore();
+      }
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.match(/could not read the server time/);
+    });
+  }
+
+  it('slow: gives up after about 3 s without blocking the first render', async () => {
+    const warnings = captureWarnings();
+    try {
+      const el = await fixture<CountdownElement>(
+        `<drop-countdown at="${iso(realNow() + HOUR)}" format="clock" time-src="${timeSrc('delay=5000')}"></drop-countdown>`,
+      );
+      expect(shownSeconds(el)).to.be.within(3590, 3600);
+      await waitFor(() => warnings.messages.length > 0, 'the timeout warning', 6000);
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages[0]).to.match(/within 3 s/);
+  });
+});
+
+describe('<drop-countdown time-src> with a wrong visitor clock', () => {
+  afterEach(() => {
+    cleanup();
+    Date.now = original;
+  });
+
+  it('visitor clock 1 h fast: the drop does not open early', async () => {
+    skewVisitorClock(+HOUR);
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + 30 * MINUTE)}" format="clock" time-src="${timeSrc()}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    await waitFor(() => shownSeconds(el) > 0, 'the synced remaining time');
+    await el.updateComplete;
+    expect(shownSeconds(el)).to.be.within(30 * 60 - 2, 30 * 60);
+    expect(el.state).to.equal('scheduled');
+    expect(seen).to.deep.equal([]);
+  });
+
+  it('visitor clock 1 h slow: a drop that is live on the server is live here', async () => {
+    skewVisitorClock(-HOUR);
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() - MINUTE)}" time-src="${timeSrc()}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    await waitFor(() => el.state === 'live', 'live after sync');
+    await sleep(100);
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+  });
+
+  it('visitor clock 1 day fast: scheduled with the true remaining time, not ended', async () => {
+    skewVisitorClock(+DAY);
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + 2 * HOUR)}" until="${iso(realNow() + 3 * HOUR)}" format="clock" time-src="${timeSrc()}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    await waitFor(() => shownSeconds(el) > 0, 'the synced remaining time');
+    await el.updateComplete;
+    expect(shownSeconds(el)).to.be.within(2 * 3600 - 2, 2 * 3600);
+    expect(seen).to.deep.equal([]);
+  });
+
+  it('visitor clock 1 day slow: flips at the true T0, once', async () => {
+    skewVisitorClock(-DAY);
+    const target = realNow() + 1500;
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(target)}" format="clock" time-src="${timeSrc()}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    let flippedAt = 0;
+    el.addEventListener('drop-state', () => (flippedAt = realNow()));
+    await waitFor(() => el.state === 'live', 'live at the true T0', 4000);
+    await sleep(200);
+    expect(flippedAt).to.be.at.least(target - 5);
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+  });
+
+  it('reads the HTTP Date header when there is no JSON body', async () => {
+    skewVisitorClock(+HOUR);
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + 30 * MINUTE)}" format="clock" time-src="${timeSrc('mode=date')}"></drop-countdown>`,
+    );
+    await waitFor(() => shownSeconds(el) > 0, 'the synced remaining time');
+    await el.updateComplete;
+    // The header has whole seconds only.
+    expect(shownSeconds(el)).to.be.within(30 * 60 - 2, 30 * 60 + 1);
+  });
+
+  it('samples once per URL for all the countdowns on the page, and resyncs when the tab returns', async () => {
+    skewVisitorClock(+HOUR);
+    // The test page's own module loads may have filled the resource timing buffer.
+    performance.clearResourceTimings();
+    const src = timeSrc();
+    const target = realNow() + 30 * MINUTE;
+    const first = await fixture<CountdownElement>(
+      `<div>${`<drop-countdown at="${iso(target)}" format="clock" time-src="${src}"></drop-countdown>`.repeat(3)}</div>`,
+    );
+    const countdowns = [...first.querySelectorAll<CountdownElement>('drop-countdown')];
+    await waitFor(() => requestsTo(src) > 0, 'the first sync');
+    await sleep(300);
+    const afterFirstSync = requestsTo(src);
+    expect(afterFirstSync).to.be.within(1, 4);
+
+    // The visitor's clock jumps (a laptop wakes up with a bad clock); the next visible tab resyncs.
+    await sleep(2100);
+    skewVisitorClock(+DAY);
+    setPageVisibility('hidden');
+    setPageVisibility('visible');
+    await waitFor(() => requestsTo(src) > afterFirstSync, 'a resync');
+    await sleep(200);
+    for (const el of countdowns) {
+      await el.updateComplete;
+      expect(shownSeconds(el)).to.be.within(30 * 60 - 5, 30 * 60);
+      expect(el.state).to.equal('scheduled');
+    }
+  });
+});
