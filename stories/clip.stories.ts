@@ -1,0 +1,159 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import clipUrl from '../test/media/clip/clip.webm?url';
+import posterUrl from '../test/media/clip/poster.png?url';
+import captionsUrl from '../test/media/clip/captions.vtt?url';
+import productsVttUrl from '../test/media/clip/products.vtt?url';
+
+/**
+ * `<drop-clip>`: a short shoppable clip with timed product cards. The clip in these stories is the
+ * 4-second test video (one colour per second) from `test/media/clip/`, made by
+ * `node tools/make-test-video.mjs`.
+ */
+interface ClipArgs {
+  src: string;
+  poster: string;
+  ratio: string;
+  label: string;
+  drop: string;
+  ref: string;
+  width: number;
+  products: 'timed' | 'hotspots' | 'metadata-track' | 'hostile';
+}
+
+type Clip = HTMLElement & { updateComplete: Promise<unknown> };
+
+const productSets: Record<ClipArgs['products'], ReturnType<typeof html>> = {
+  timed: html`
+    <drop-product at="0.5" until="2" price="24" currency="EUR" sku="tee-l"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+    <drop-product at="2" until="3.5" price="39" currency="EUR"><a href="https://buy.stripe.com/test_hoodie">Glow hoodie</a></drop-product>
+    <drop-product><a href="https://buy.stripe.com/test_sticker">Sticker pack</a></drop-product>
+  `,
+  hotspots: html`
+    <drop-product at="0.5" until="2.5" x="30%" y="35%" price="24" currency="EUR"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+    <drop-product at="1.5" until="3.8" x="70%" y="60%" price="18" currency="EUR"><a href="https://buy.stripe.com/test_cap">Glow cap</a></drop-product>
+  `,
+  'metadata-track': html`<track kind="metadata" src=${productsVttUrl} />
+    <drop-product at="0.5" until="2"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>`,
+  hostile: html`
+    <drop-product at="0" until="4" href="javascript:alert(1)">Refused: javascript: link</drop-product>
+    <drop-product at="0" until="4" href="http://buy.example/tee">Refused: plain http link</drop-product>
+    <drop-product at="0" until="4"><a href="https://buy.stripe.com/test_tee">Accepted: https link</a></drop-product>
+  `,
+};
+
+/** Runs `tweak` on the clip's <video> before the clip first tries to play (the next frame). */
+const withVideo = (tweak: (video: HTMLVideoElement) => void) =>
+  ref((element) => {
+    if (!element) return;
+    void (element as Clip).updateComplete.then(() => {
+      const video = element.shadowRoot?.querySelector('video');
+      if (video) tweak(video);
+    });
+  });
+
+const render = (args: ClipArgs, tweak?: (video: HTMLVideoElement) => void) => html`
+  <drop-clip
+    style="width: ${args.width}px"
+    src=${args.src}
+    poster=${args.poster || nothing}
+    ratio=${args.ratio || nothing}
+    label=${args.label || nothing}
+    drop=${args.drop || nothing}
+    ref=${args.ref || nothing}
+    ${tweak ? withVideo(tweak) : nothing}
+  >
+    <img src=${args.poster} alt="" width="144" height="256" />
+    <track kind="captions" src=${captionsUrl} srclang="en" label="English" />
+    ${productSets[args.products]}
+  </drop-clip>
+`;
+
+const meta: Meta<ClipArgs> = {
+  title: 'Elements/drop-clip',
+  component: 'drop-clip',
+  args: {
+    src: clipUrl,
+    poster: posterUrl,
+    ratio: '9/16',
+    label: 'Glow tee drop preview',
+    drop: '',
+    ref: '',
+    width: 240,
+    products: 'timed',
+  },
+  argTypes: {
+    products: { control: 'select', options: Object.keys(productSets) },
+    width: { control: { type: 'range', min: 160, max: 480, step: 10 } },
+    ratio: { control: 'select', options: ['9/16', '4/5', '1/1', '16/9'] },
+  },
+  render: (args) => render(args),
+};
+export default meta;
+
+type Story = StoryObj<ClipArgs>;
+
+/** Plays muted as soon as half of it is on screen; cards come and go with the video's clock. */
+export const Autoplay: Story = {};
+
+/** Under `prefers-reduced-motion` nothing moves until the visitor presses play. */
+export const ReducedMotion: Story = { globals: { motion: 'reduced' } };
+
+/** The browser refused to start playback (an autoplay policy): a play button waits for the visitor. */
+export const AutoplayBlocked: Story = {
+  render: (args) =>
+    render(args, (video) => {
+      video.play = () => Promise.reject(new DOMException('autoplay is not allowed', 'NotAllowedError'));
+    }),
+};
+
+/** The video cannot play (404, codec, CSP): the poster stays and the product list is shown. */
+export const VideoFailed: Story = { args: { src: '/no-such-clip.webm' } };
+
+/** After the clip ends every product is shown in a carousel with "Watch again" (played at 4× here). */
+export const EndCarousel: Story = {
+  render: (args) =>
+    render(args, (video) => {
+      video.defaultPlaybackRate = 4;
+      video.playbackRate = 4;
+    }),
+};
+
+/** Products may point at the spot in the frame where they appear. */
+export const Hotspots: Story = { args: { products: 'hotspots' } };
+
+/** Products can also come from a WebVTT `metadata` track whose cues are JSON (here: the cap at 2.5 s). */
+export const MetadataTrack: Story = { args: { products: 'metadata-track' } };
+
+/** With `drop`, cards are `<drop-button>`s following the drop: before T0 they are disabled. */
+export const FollowsTheDrop: Story = {
+  args: { drop: 'story-clip-drop' },
+  render: (args) => html`
+    <drop-countdown id="story-clip-drop" at="2031-12-05T18:00:00Z">Drops 5 December 2031</drop-countdown>
+    ${render(args)}
+  `,
+};
+
+/** Links that are not https (or are scripts) never become hrefs; the product stays, unlinked. */
+export const HostileLinks: Story = { args: { products: 'hostile' } };
+
+/** Brand colours through custom properties and `::part`. */
+export const Themed: Story = {
+  render: (args) => html`
+    <style>
+      .themed-clip {
+        --drop-clip-accent: #1b998b;
+        --drop-clip-radius: 20px;
+        --drop-clip-card-background: #101820;
+        --drop-clip-card-color: #f2f2f2;
+        --drop-clip-font: Georgia, serif;
+      }
+      .themed-clip::part(card-price) {
+        color: #8ef0d0;
+      }
+    </style>
+    <div class="themed-clip">${render(args)}</div>
+  `,
+};
