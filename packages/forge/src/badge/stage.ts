@@ -1,4 +1,4 @@
-import type { ForgeInput, ForgeStage, HexColor, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import type { ForgeInput, ForgeStage, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { composeIcon } from '../svg/compose.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, badgeFrameSvg, type BadgeArt } from './badge-svg.ts';
@@ -16,8 +16,9 @@ const GLYPH_PIXELS = 56;
  * The creator's glyph as pixels. It is embedded as a PNG, never as SVG markup: a creator's `<style>`
  * would otherwise restyle the badge around it, and the glyph is drawn by the isolated renderer.
  */
-export async function renderGlyphPng(glyph: SanitizedSvg, defaultFill: HexColor, context: RenderContext): Promise<Uint8Array> {
-  const svg = composeIcon(glyph, { size: GLYPH_PIXELS, inset: 0, defaultFill, pixelSized: true });
+export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, context: RenderContext): Promise<Uint8Array> {
+  // On its own background tile: a glyph in the brand colour would vanish on a brand-coloured badge.
+  const svg = composeIcon(glyph, { size: GLYPH_PIXELS, inset: 0.18, background: palette.background, defaultFill: palette.brand, pixelSized: true });
   return context.rasterize({ svg, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
 }
 
@@ -49,7 +50,7 @@ export function planBadge(spec: BadgeSpec, input: ForgeInput): PlannedAsset[] {
   const layout = layoutBadge(spec);
   const { colors } = input.config;
   const glyph =
-    spec.kind === 'verified' ? once((context: RenderContext) => renderGlyphPng(input.glyph, colors.brand, context)) : undefined;
+    spec.kind === 'verified' ? once((context: RenderContext) => renderGlyphPng(input.glyph, colors, context)) : undefined;
   const art = async (context: RenderContext): Promise<BadgeArt> => ({
     spec,
     layout,
