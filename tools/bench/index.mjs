@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseOptions, usage } from './options.mjs';
@@ -38,6 +38,7 @@ async function main() {
   const wants = (section) => options.sections.includes(section);
   const log = (message) => console.error(`[bench] ${message}`);
   const started = Date.now();
+  const loadAtStart = loadavg()[0];
 
   // The bench builds its own copy of the kit, so it measures the sources as they are now without
   // rewriting dist/ under a test run that may be reading it.
@@ -125,10 +126,13 @@ async function main() {
     node: process.version,
     chromium: browserVersion ?? 'not launched',
     commit: gitCommit(),
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
   };
   const machineLine = `Machine: ${machine.os}; ${machine.cpus}; ${machine.memory}; Node ${machine.node}; Chromium ${machine.chromium}; commit ${machine.commit}. Runtime windows ${options.window} s.`;
+  const busy = Math.max(machine.loadAverage.start, machine.loadAverage.end) > cpus().length;
+  const loadLine = `Load average (1 min) ${machine.loadAverage.start.toFixed(1)} at start, ${machine.loadAverage.end.toFixed(1)} at end${busy ? ' — the machine was busy with other work: wall-clock figures (flip errors, long tasks, time to interactive) are inflated; CPU-time figures and ratios hold better' : ''}.`;
   const measuredKit = `Kit measured: ${relative(repoRoot, cdnDir)}.${buildNotes.length ? ` ${buildNotes.join(' ')}` : ''}`;
-  console.log(renderReport(sections, { date, machine: `${machineLine}\n${measuredKit}` }));
+  console.log(renderReport(sections, { date, machine: `${machineLine}\n${loadLine}\n${measuredKit}` }));
 
   const outDir = join(repoRoot, 'bench/results');
   mkdirSync(outDir, { recursive: true });

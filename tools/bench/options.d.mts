@@ -1,9 +1,11 @@
 export const allSections: string[];
+export const runtimePages: string[];
 export interface BenchOptions {
   window: number;
   loads: number;
   cycles: number;
   sections: string[];
+  pages: string[];
   build: boolean;
   help: boolean;
 }

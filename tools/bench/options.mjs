@@ -1,6 +1,8 @@
 /** Command-line flags of `npm run bench`; pure so the defaults and the quick mode are tested. */
 
 export const allSections = ['size', 'runtime', 'button', 'memory', 'forge', 'badges'];
+/** Countdown pages of the runtime section: how many on the page / how many in the viewport. */
+export const runtimePages = ['empty', '1', '20', '100', '1000', '1000/20'];
 
 /**
  * @param {string[]} argv process.argv.slice(2)
@@ -14,6 +16,8 @@ export function parseOptions(argv) {
     /** mount/unmount cycles of 1000 widgets in the memory section */
     cycles: 10,
     sections: [...allSections],
+    /** runtime pages to measure, by key (see runtimePages) */
+    pages: [...runtimePages],
     build: true,
     help: false,
   };
@@ -40,6 +44,14 @@ export function parseOptions(argv) {
           throw new Error(`Expected --only=<${allSections.join('|')}>[,…] but received '${value ?? ''}'`);
         }
         options.sections = wanted;
+        break;
+      }
+      case '--pages': {
+        const wanted = (value ?? '').split(',').filter(Boolean);
+        if (wanted.length === 0 || wanted.some((key) => !runtimePages.includes(key))) {
+          throw new Error(`Expected --pages=<${runtimePages.join('|')}>[,…] but received '${value ?? ''}'`);
+        }
+        options.pages = wanted;
         break;
       }
       case '--no-build':
@@ -71,5 +83,6 @@ export const usage = `Usage: npm run bench [-- options]
   --loads=N          fresh page loads per time-to-interactive figure (default 10)
   --cycles=N         mount/unmount cycles of 1000 widgets for the memory check (default 10)
   --only=LIST        some of: ${allSections.join(',')}
+  --pages=LIST       runtime pages, some of: ${runtimePages.join(',')} (count/in viewport)
   --no-build         measure dist/cdn as it is, instead of building the current sources
                      into bench/results/cdn-build first`;

@@ -2,12 +2,21 @@
  * The countdown most widgets ship: a Lit element with its own setInterval, started whenever it
  * connects, re-rendering every second whether or not it is on screen. It is the runtime peer.
  */
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 
 const pad = (n) => String(n).padStart(2, '0');
 
 class NaiveCountdown extends LitElement {
   static properties = { at: {} };
+  // The same digits as dropkit's default look, so both repaint the same area each second.
+  static styles = css`
+    span {
+      font-size: 1.5em;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+  `;
 
   constructor() {
     super();
