@@ -1,0 +1,108 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { FORMATS, type CountdownFormat } from '../packages/elements/src/countdown/format.ts';
+import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
+
+/**
+ * `<drop-countdown>`: the drop clock. Every story pins the clock with `now`, so each state shows
+ * exactly, without waiting; clear `now` in the controls to watch it tick on the real clock.
+ */
+interface CountdownArgs {
+  at: string;
+  until: string;
+  now: string;
+  state: DropState | '';
+  format: CountdownFormat;
+  timeZone: string;
+  notify: string;
+  name: string;
+  lang: string;
+  fallback: string;
+  liveSlot: boolean;
+}
+
+const AT = '2026-12-05T18:00:00+01:00';
+const UNTIL = '2026-12-05T20:00:00+01:00';
+
+const meta: Meta<CountdownArgs> = {
+  title: 'Elements/drop-countdown',
+  component: 'drop-countdown',
+  args: {
+    at: AT,
+    until: UNTIL,
+    now: '2026-12-03T13:56:55Z',
+    state: '',
+    format: 'auto',
+    timeZone: 'America/Los_Angeles',
+    notify: 'https://t.me/yourchannel',
+    name: 'Winter drop',
+    lang: 'en',
+    fallback: 'Drops Fri 5 Dec, 18:00 CET',
+    liveSlot: true,
+  },
+  argTypes: {
+    format: { control: 'inline-radio', options: [...FORMATS] },
+    state: { control: 'select', options: ['', ...DROP_STATES], description: 'Set only to force a state (e.g. sold-out).' },
+    now: { description: 'Pins the clock (ISO 8601 with Z or an offset). Empty: the real clock.' },
+    lang: { control: 'select', options: ['en', 'en-GB', 'de', 'fr', 'ja', 'ar-EG'] },
+    liveSlot: { description: 'Put a buy link in the `live` slot.' },
+  },
+  render: (args) => html`
+    <div lang=${args.lang}>
+      <drop-countdown
+        at=${args.at || nothing}
+        until=${args.until || nothing}
+        now=${args.now || nothing}
+        state=${args.state || nothing}
+        format=${args.format}
+        time-zone=${args.timeZone || nothing}
+        notify=${args.notify || nothing}
+        name=${args.name || nothing}
+      >
+        ${args.fallback}
+        ${args.liveSlot ? html`<a slot="live" href="https://buy.stripe.com/test_winter">Buy now</a>` : nothing}
+        <span slot="ended">This drop has ended. Thanks for coming!</span>
+        <span slot="sold-out">Sold out in record time.</span>
+      </drop-countdown>
+    </div>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<CountdownArgs>;
+
+/** Two days out: days and hours in words, the visitor's and the creator's time, calendar and notify links. */
+export const Scheduled: Story = {};
+
+/** The last seconds before T0, as a clock. */
+export const LastSeconds: Story = { args: { now: '2026-12-05T16:59:53Z', format: 'clock' } };
+
+/** Every format at the same moment. */
+export const Formats: Story = {
+  render: (args) => html`
+    <dl lang=${args.lang}>
+      ${FORMATS.map(
+        (format) => html`<dt><code>${format}</code></dt>
+          <dd><drop-countdown at=${args.at} now=${args.now} format=${format}></drop-countdown></dd>`,
+      )}
+    </dl>
+  `,
+};
+
+/** T0 has passed: the `live` slot (a buy link) replaces the countdown. */
+export const Live: Story = { args: { now: '2026-12-05T17:01:00Z' } };
+
+/** Live with no slot content: the default "Live now" with its pulsing dot (still under reduced motion). */
+export const LiveDefault: Story = { args: { now: '2026-12-05T17:01:00Z', liveSlot: false } };
+
+/** A marketplace set `state="sold-out"`; it wins over the clock. */
+export const SoldOut: Story = { args: { now: '2026-12-05T17:30:00Z', state: 'sold-out' } };
+
+/** After `until`. */
+export const Ended: Story = { args: { now: '2026-12-05T19:30:00Z' } };
+
+/** `at` without an offset is refused (one console warning): the creator's own text stays. */
+export const InvalidAt: Story = { args: { at: '2026-12-05T18:00:00' } };
+
+/** German page: words, list joining and weekday come from Intl. */
+export const German: Story = { args: { lang: 'de', format: 'long' } };
