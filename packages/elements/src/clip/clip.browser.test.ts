@@ -387,5 +387,39 @@ describe('<drop-clip>', () => {
     page.querySelector('#clip-drop-owner')!.setAttribute('state', 'live');
     await waitFor(() => button.getAttribute('state') === 'live', 'the button to go live');
     await expectNoAxeViolations(clip);
+
+    // The checkout event comes from the button itself, once; the clip adds only the product click.
+    const events: Event[] = [];
+    const record = (event: Event) => {
+      events.push(event);
+      if (event.type === 'drop-checkout') event.preventDefault();
+    };
+    document.addEventListener('drop-product-click', record);
+    document.addEventListener('drop-checkout', record);
+    try {
+      await button.updateComplete;
+      button.shadowRoot!.querySelector<HTMLElement>('[part~="button"]')!.click();
+    } finally {
+      document.removeEventListener('drop-product-click', record);
+      document.removeEventListener('drop-checkout', record);
+    }
+    expect(events.map((event) => event.type).sort()).to.deep.equal(['drop-checkout', 'drop-product-click']);
+    expect(events.find((event) => event.type === 'drop-checkout')).to.include({ href: 'https://buy.stripe.com/test_tee?sku=tee-l', sku: 'tee-l' });
+  });
+
+  it('refuses a script or third-party http video source: poster and products instead', async () => {
+    const warnings = captureWarnings();
+    let clip: Clip;
+    try {
+      clip = await fixture<Clip>(clipHtml(uniqueId()).replace(/src="\/__test[^"]*"/, 'src="javascript:alert(1)"'));
+      await waitFor(() => clip.playback === 'error', 'the error state');
+      const other = await fixture<Clip>(clipHtml(uniqueId()).replace(/src="\/__test[^"]*"/, 'src="http://media.example/clip.webm"'));
+      await waitFor(() => other.playback === 'error', 'the error state for plain http');
+    } finally {
+      warnings.restore();
+    }
+    expect(videoOf(clip).hasAttribute('src')).to.equal(false);
+    expect(warnings.messages.filter((m) => /expected src/.test(m))).to.have.length(2);
+    expect(part(clip, 'list')!.querySelectorAll('a[href^="https://"]')).to.have.length(4);
   });
 });

@@ -2,12 +2,13 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { DropCheckoutEvent } from '../shared/checkout-event.ts';
 import { withCheckoutParams } from '../shared/checkout.ts';
 import { DropFollower } from '../shared/drop-follow.ts';
+import { toResourceUrl } from '../shared/resource-url.ts';
 import type { DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { clipStyles } from './clip.styles.ts';
 import { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent, type ClipProductDetail } from './events.ts';
 import { productInputOf } from './product.ts';
-import { formatPrice, readProduct, readProductCue, toMediaUrl, type ClipProduct, type ProductReading } from './product-data.ts';
+import { formatPrice, readProduct, readProductCue, type ClipProduct, type ProductReading } from './product-data.ts';
 import { milestonesPassed, shownAt, type ProgressMilestone } from './timeline.ts';
 
 /**
@@ -223,7 +224,7 @@ export class DropClip extends LitElement {
       warnOnce(this, 'ratio', `<drop-clip>: expected ratio like "9/16" or "16:9" but received ${JSON.stringify(this.ratio)}; using 9/16`);
     }
     if ((changed.has('src') || changed.has('loadRequested')) && this.loadRequested && this.mediaSrc === null) {
-      warnOnce(this, 'src', `<drop-clip>: expected src to be an http(s) video URL but received ${JSON.stringify(this.src)}; showing the poster and products`);
+      warnOnce(this, 'src', `<drop-clip>: expected src to be an https (or same-site) video URL but received ${JSON.stringify(this.src)}; showing the poster and products`);
       this.playback = 'error';
     }
     if (changed.has('src') && changed.get('src') !== undefined && this.mediaSrc !== null) {
@@ -258,7 +259,7 @@ export class DropClip extends LitElement {
   // --- products -----------------------------------------------------------------------------
 
   private readLightProducts(): void {
-    const readings = [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI));
+    const readings = [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI, mediaUrl));
     this.lightProducts = this.keepProducts(readings);
     this.products = [...this.lightProducts, ...this.cueProducts];
     this.syncToTime();
@@ -279,7 +280,7 @@ export class DropClip extends LitElement {
       element.track.mode = 'hidden';
       const read = () => {
         const cues = [...(element.track.cues ?? [])] as VTTCue[];
-        const readings = cues.map((cue) => readProductCue(cue.text, cue.startTime, cue.endTime, document.baseURI));
+        const readings = cues.map((cue) => readProductCue(cue.text, cue.startTime, cue.endTime, document.baseURI, mediaUrl));
         this.cueProducts = this.keepProducts(readings);
         this.products = [...this.lightProducts, ...this.cueProducts];
         this.syncToTime();
@@ -295,14 +296,14 @@ export class DropClip extends LitElement {
   private get tracks(): ClipTrack[] {
     return [...this.querySelectorAll(':scope > track')].flatMap((element) => {
       const kind = element.getAttribute('kind') ?? 'subtitles';
-      const src = toMediaUrl(element.getAttribute('src'), document.baseURI);
+      const src = mediaUrl(element.getAttribute('src'));
       if (!src || ![...CAPTION_KINDS, 'metadata'].includes(kind)) return [];
       return [{ kind, src, srclang: element.getAttribute('srclang'), label: element.getAttribute('label'), isDefault: element.hasAttribute('default') }];
     });
   }
 
   private get mediaSrc(): string | null {
-    return toMediaUrl(this.src, document.baseURI);
+    return mediaUrl(this.src);
   }
 
   // --- time ---------------------------------------------------------------------------------
@@ -569,7 +570,7 @@ export class DropClip extends LitElement {
   override render() {
     const failed = this.playback === 'error';
     const ended = this.playback === 'ended';
-    const posterUrl = toMediaUrl(this.poster, document.baseURI);
+    const posterUrl = mediaUrl(this.poster);
     const src = this.loadRequested ? this.mediaSrc : null;
     const waitsForVisitor =
       this.playback === 'blocked' || this.playback === 'paused' || (this.reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
@@ -638,6 +639,11 @@ export class DropClip extends LitElement {
         : nothing}
     </div>`;
   }
+}
+
+/** Video, poster, tracks and thumbnails: https anywhere, or the page's own origin (shared rule). */
+function mediaUrl(value: string | null | undefined): string | null {
+  return toResourceUrl(value)?.href ?? null;
 }
 
 function parseRatio(value: string): [number, number] | null {

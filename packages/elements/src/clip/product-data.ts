@@ -48,7 +48,15 @@ export function toMediaUrl(value: unknown, base?: string): string | null {
   }
 }
 
-export function readProduct(input: ProductInput, base?: string): ProductReading {
+/**
+ * `resolveMedia` turns the thumbnail into a URL; the element passes the kit's shared resource rule
+ * (https, or the page's own origin), Node tests the DOM-free default.
+ */
+export function readProduct(
+  input: ProductInput,
+  base?: string,
+  resolveMedia: (value: string) => string | null = (value) => toMediaUrl(value, base),
+): ProductReading {
   const problems: string[] = [];
   const name = text(input.name);
   if (name === null) {
@@ -85,7 +93,7 @@ export function readProduct(input: ProductInput, base?: string): ProductReading 
   }
 
   const rawImage = text(input.image);
-  const image = toMediaUrl(rawImage, base);
+  const image = rawImage === null ? null : resolveMedia(rawImage);
   if (rawImage !== null && image === null) problems.push(`${label}: expected an http(s) image URL but received ${JSON.stringify(rawImage)}`);
 
   // A product without a valid time still belongs in the list and the end carousel; it just never
@@ -125,7 +133,13 @@ export function readProduct(input: ProductInput, base?: string): ProductReading 
 }
 
 /** A metadata cue's payload is one JSON object; its start and end are the card's window. */
-export function readProductCue(payload: string, start: number, end: number, base?: string): ProductReading {
+export function readProductCue(
+  payload: string,
+  start: number,
+  end: number,
+  base?: string,
+  resolveMedia?: (value: string) => string | null,
+): ProductReading {
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload);
@@ -135,7 +149,7 @@ export function readProductCue(payload: string, start: number, end: number, base
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { product: null, problems: ['expected a metadata cue to hold one JSON object like {"name": "…", "href": "https://…"}'] };
   }
-  return readProduct({ ...(parsed as ProductInput), at: start, until: end }, base);
+  return readProduct({ ...(parsed as ProductInput), at: start, until: end }, base, resolveMedia);
 }
 
 export function formatPrice(price: number | null, currency: string | null, locale?: string): string | null {
