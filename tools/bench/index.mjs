@@ -58,6 +58,16 @@ async function main() {
     }
   }
 
+  if (options.build && (wants('forge') || wants('badges'))) {
+    log('building forge (npm run build:forge)…');
+    try {
+      execFileSync('npm', ['run', 'build:forge', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch {
+      buildNotes.push('forge failed to build; its benches ran on packages/forge/dist as it was.');
+      log('build:forge failed; its benches use packages/forge/dist as it is');
+    }
+  }
+
   const sections = [];
   const results = { options, sections: {} };
   const record = (key, section) => {
@@ -142,7 +152,10 @@ async function main() {
   log(`wrote ${outFile} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-/** The forge engineers' benches, run in this process when their files exist. */
+/**
+ * The forge benches (tools/bench/forge.mjs, tools/bench/badges.mjs, written with forge), run in
+ * this process when their files exist: `{ rows, notes, goals? }`, rows as plain records.
+ */
 async function runForgeSide(file, exportName, title) {
   const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
   if (!existsSync(path)) return { title, rows: [], notes: [`not available: tools/bench/${file} does not exist yet.`], goals: [] };
@@ -151,8 +164,8 @@ async function runForgeSide(file, exportName, title) {
     if (typeof module[exportName] !== 'function') {
       return { title, rows: [], notes: [`not available: tools/bench/${file} does not export ${exportName}().`], goals: [] };
     }
-    const { rows = [], notes = [] } = (await module[exportName]()) ?? {};
-    return { title, rows, notes, goals: [] };
+    const { rows = [], notes = [], goals = [] } = (await module[exportName]()) ?? {};
+    return { title, rows, notes, goals };
   } catch (error) {
     return { title, rows: [], notes: [`n/a: ${exportName}() failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`], goals: [] };
   }
