@@ -43,9 +43,10 @@ export function describeValue(value: unknown): string {
 }
 
 function expectation(node: SchemaNode): string {
-  if (node.pattern && node.description) return node.description;
   if (node.type === 'string') {
-    if (node.pattern === '^https://[^\\s"\'<>]+$') return 'an https:// URL';
+    if (node.pattern?.startsWith('^https://')) return 'an https:// URL';
+    // Pattern-only definitions ($defs) describe their expected value in prose.
+    if (node.pattern && node.description) return node.description;
     return 'a non-empty string';
   }
   if (node.type === 'object') return 'an object';

@@ -24,16 +24,22 @@ interface Pending {
 
 type ChildMessage = { ready: true } | { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
 
+/** resvg allocates the whole canvas up front; no icon or badge needs more than this per side. */
+export const MAX_CANVAS_SIDE = 4096;
+
 const CHILD_ENTRY = fileURLToPath(new URL('./render-child.mjs', import.meta.url));
 
 class RenderProcess {
   readonly child: ChildProcess;
   busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | undefined;
+  /** The budget of a job starts once the child has loaded resvg and sharp, not before. */
+  ready = false;
   private exited = false;
+  private killed = false;
 
   constructor(
     private readonly onFree: (process: RenderProcess) => void,
-    private readonly onExit: (process: RenderProcess) => void,
+    private readonly onExit: (process: RenderProcess, wasReady: boolean) => void,
   ) {
     this.child = fork(CHILD_ENTRY, [], {
       serialization: 'advanced',
@@ -50,7 +56,7 @@ class RenderProcess {
   }
 
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && !this.killed;
   }
 
   private idle(): void {
@@ -63,8 +69,8 @@ class RenderProcess {
     this.child.ref();
     (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
     const timer = setTimeout(() => {
-      this.finish()?.reject(new RenderError('render-timeout', `Rendering ${pending.job.width}x${pending.job.height} took longer than ${timeoutMs} ms; the renderer was stopped`));
       this.kill();
+      this.finish()?.reject(new RenderError('render-timeout', `Rendering ${pending.job.width}x${pending.job.height} took longer than ${timeoutMs} ms; the renderer was stopped`));
     }, timeoutMs);
     this.busy = { id, pending, timer };
     this.child.send({ id, job: pending.job });
@@ -80,7 +86,12 @@ class RenderProcess {
   }
 
   private receive(message: ChildMessage): void {
-    if ('ready' in message || message.id !== this.busy?.id) return;
+    if ('ready' in message) {
+      this.ready = true;
+      this.onFree(this);
+      return;
+    }
+    if (message.id !== this.busy?.id) return;
     const pending = this.finish()!;
     if (message.ok) pending.resolve(message.bytes);
     else pending.reject(new RenderError('render-failed', `The renderer refused the image: ${message.message}`));
@@ -93,10 +104,12 @@ class RenderProcess {
     this.finish()?.reject(
       new RenderError('render-crashed', `The renderer stopped (${signal ?? `exit code ${code}`}) while drawing the image; the input is not renderable`),
     );
-    this.onExit(this);
+    this.onExit(this, this.ready);
   }
 
   kill(): void {
+    // Never hand this process another job, even before its exit event arrives.
+    this.killed = true;
     if (!this.exited) this.child.kill('SIGKILL');
   }
 }
@@ -122,6 +135,10 @@ export class IsolatedRenderer implements RenderContext {
 
   rasterize(job: RasterJob): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new RenderError('render-failed', 'The renderer is closed'));
+    const validSide = (side: number) => Number.isInteger(side) && side >= 1 && side <= MAX_CANVAS_SIDE;
+    if (!validSide(job.width) || !validSide(job.height)) {
+      return Promise.reject(new RenderError('render-failed', `Expected a canvas of 1-${MAX_CANVAS_SIDE} px per side but received ${job.width}x${job.height}`));
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.dispatch();
@@ -130,6 +147,11 @@ export class IsolatedRenderer implements RenderContext {
 
   rasterizeAll(jobs: readonly RasterJob[]): Promise<Uint8Array[]> {
     return Promise.all(jobs.map((job) => this.rasterize(job)));
+  }
+
+  /** Process ids of the live renderer children (diagnostics and crash tests). */
+  pids(): number[] {
+    return [...this.processes].filter((process) => process.alive).map((process) => process.child.pid!);
   }
 
   /** Stops every child process. Safe to call twice. */
@@ -143,9 +165,15 @@ export class IsolatedRenderer implements RenderContext {
   private spawn(): RenderProcess {
     const process = new RenderProcess(
       () => this.dispatch(),
-      (gone) => {
+      (gone, wasReady) => {
         this.processes.delete(gone);
-        if (!this.closed) this.dispatch();
+        if (this.closed) return;
+        if (!wasReady) {
+          // A child that dies while starting will die again: fail the waiting jobs, don't loop.
+          for (const pending of this.queue.splice(0)) pending.reject(new RenderError('render-crashed', 'The renderer process could not start'));
+          return;
+        }
+        this.dispatch();
       },
     );
     this.processes.add(process);
@@ -154,9 +182,12 @@ export class IsolatedRenderer implements RenderContext {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let free = [...this.processes].find((process) => process.alive && !process.busy);
-      if (!free && this.processes.size < this.size) free = this.spawn();
-      if (!free) return;
+      const free = [...this.processes].find((process) => process.alive && process.ready && !process.busy);
+      if (!free) {
+        const starting = [...this.processes].filter((process) => !process.ready).length;
+        if (this.processes.size < this.size && starting < this.queue.length) this.spawn();
+        return;
+      }
       free.run(this.nextId++, this.queue.shift()!, this.timeoutMs);
     }
   }

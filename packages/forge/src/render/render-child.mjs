@@ -93,13 +93,13 @@ async function encodePng(pixels, width, height, allowPalette) {
   };
   const truecolour = () => source().png({ compressionLevel: 9, adaptiveFiltering: true, palette: false }).toBuffer();
   if (allowPalette === false) return truecolour();
-  // Icons are mostly flat colour plus antialiasing: a palette is usually exact, and when it is
-  // not, its decoded pixels are compared with the original before it is accepted.
+  // Icons are mostly flat colour plus antialiasing, so a palette almost always fits. libimagequant
+  // may still nudge a colour by a level, so every palette is decoded and compared with the
+  // original before it is accepted.
   const exact = colours <= 256;
   const palette = await source()
-    .png({ palette: true, colours: exact ? colours : 256, quality: 100, effort: 1, compressionLevel: 9, dither: exact ? 0 : 1 })
+    .png({ palette: true, colours: exact ? Math.max(2, colours) : 256, quality: 100, effort: 1, compressionLevel: 9, dither: exact ? 0 : 1 })
     .toBuffer();
-  if (exact) return palette;
   const decoder = sharp(palette);
   const decoded = await (opaque ? decoder.removeAlpha() : decoder.ensureAlpha()).raw().toBuffer();
   if (psnr(pixels, decoded, channels) >= MIN_PALETTE_PSNR) return palette;

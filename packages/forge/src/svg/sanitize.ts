@@ -171,6 +171,9 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
   let skipping = 0;
 
   parser.on('error', (error) => reject('svg-malformed', `Expected well-formed XML but ${error.message}`));
+  parser.on('processinginstruction', (instruction) =>
+    reject('svg-forbidden-element', `Expected no processing instructions but received <?${instruction.target}?> (xml-stylesheet can fetch files)`),
+  );
   parser.on('doctype', () => reject('svg-doctype', 'Expected an SVG without a DOCTYPE (DTDs and entities are not accepted)'));
   parser.on('opentag', (tag: SaxesTagNS) => {
     elementCount += 1;
@@ -217,8 +220,12 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
     stack.push(node);
   });
   parser.on('closetag', () => {
-    if (skipping > 0) skipping -= 1;
-    else stack.pop();
+    if (skipping > 0) {
+      skipping -= 1;
+      return;
+    }
+    const closed = stack.pop();
+    if (closed?.name === 'style') checkCss(closed.children.join(''), 'a <style> element');
   });
   const onText = (text: string) => {
     const parent = stack.at(-1);

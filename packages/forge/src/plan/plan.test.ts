@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { planForge } from './plan.ts';
+import { placeMark, composeIcon } from '../svg/compose.ts';
+import { buildIco, readIcoDirectory } from '../ico/ico.ts';
+import { faviconStage, faviconSvg, MASKABLE_SAFE_CIRCLE } from '../favicon/stage.ts';
+import { inputFromMark, WIDE_MARK, TALL_MARK } from '../testing/marks.ts';
+import { sanitizeSvg } from '../svg/sanitize.ts';
+
+describe('the plan (no pixels)', () => {
+  it('lists every asset of the set with size, format and purpose', async () => {
+    const plan = planForge(await inputFromMark(WIDE_MARK));
+    const summary = plan.assets.map(({ name, format, purpose, width }) => `${name} ${format} ${purpose} ${width ?? '-'}`);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        'favicon.ico ico favicon 48',
+        'favicon.svg svg favicon 64',
+        'favicon-96x96.png png favicon 96',
+        'apple-touch-icon.png png apple-touch-icon 180',
+        'web-app-manifest-192x192.png png manifest-any 192',
+        'web-app-manifest-512x512.png png manifest-any 512',
+        'web-app-manifest-maskable-512x512.png png manifest-maskable 512',
+        'web-app-manifest-monochrome-512x512.png png manifest-monochrome 512',
+        'site.webmanifest webmanifest manifest -',
+        'head.html html head -',
+      ]),
+    );
+    expect(plan.assets.find((asset) => asset.name === 'favicon.ico')?.sizes).toEqual([16, 32, 48]);
+  });
+
+  it('derives the head snippet and the manifest from what the stages contributed', async () => {
+    const plan = planForge(await inputFromMark(WIDE_MARK, { name: 'Nova <Drop> & "Co"', shortName: 'Nova' }), { basePath: '/shop', stages: [faviconStage] });
+    const head = new TextDecoder().decode(await plan.assets.find((asset) => asset.name === 'head.html')!.render({} as never));
+    expect(head.split('\n').filter(Boolean)).toEqual([
+      '<link rel="icon" type="image/png" href="/shop/favicon-96x96.png" sizes="96x96">',
+      '<link rel="icon" type="image/svg+xml" href="/shop/favicon.svg">',
+      '<link rel="shortcut icon" href="/shop/favicon.ico">',
+      '<link rel="apple-touch-icon" sizes="180x180" href="/shop/apple-touch-icon.png">',
+      '<meta name="apple-mobile-web-app-title" content="Nova">',
+      '<link rel="manifest" href="/shop/site.webmanifest">',
+      '<meta name="theme-color" media="(prefers-color-scheme: light)" content="#ff3366">',
+      '<meta name="theme-color" media="(prefers-color-scheme: dark)" content="#ff7a9c">',
+    ]);
+    const manifest = JSON.parse(new TextDecoder().decode(await plan.assets.find((asset) => asset.name === 'site.webmanifest')!.render({} as never)));
+    expect(manifest).toMatchObject({ name: 'Nova <Drop> & "Co"', short_name: 'Nova', theme_color: '#ff3366', background_color: '#fff7f9', display: 'standalone', start_url: '/shop/' });
+    expect(manifest.icons.map((icon: { purpose: string; sizes: string }) => `${icon.purpose} ${icon.sizes}`)).toEqual(['any 192x192', 'any 512x512', 'maskable 512x512', 'monochrome 512x512']);
+  });
+
+  it('escapes creator text in the head snippet', async () => {
+    const plan = planForge(await inputFromMark(WIDE_MARK, { shortName: '"><script>x</script>' }));
+    const head = new TextDecoder().decode(await plan.assets.find((asset) => asset.name === 'head.html')!.render({} as never));
+    expect(head).toContain('content="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+  });
+
+  it('uses one theme-color without a dark palette', async () => {
+    const input = await inputFromMark(WIDE_MARK, { colors: { brand: '#123456', background: '#FFF' } });
+    const plan = planForge(input);
+    expect(plan.headTags.filter((tag) => tag.attributes.name === 'theme-color')).toEqual([{ tag: 'meta', attributes: { name: 'theme-color', content: '#123456' } }]);
+    expect(input.config.colors.background).toBe('#ffffff');
+  });
+
+  it('refuses stages that would write outside the folder or twice', async () => {
+    const input = await inputFromMark(WIDE_MARK);
+    const stage = (name: string) => ({ name: 'x', plan: () => ({ assets: [{ name, format: 'png' as const, purpose: 'badge' as const, render: () => new Uint8Array() }] }) });
+    expect(() => planForge(input, { stages: [stage('../escape.png')] })).toThrow(/unsafe file name/);
+    expect(() => planForge(input, { stages: [stage('a.png'), stage('a.png')] })).toThrow(/two stages produce a\.png/);
+  });
+});
+
+describe('fitting a mark into a square', () => {
+  it('pads a 4:1 mark on every side and centres it', () => {
+    expect(placeMark([0, 0, 400, 100], { size: 64, inset: 1 / 16 })).toEqual({ x: 4, y: 25, width: 56, height: 14 });
+    expect(placeMark([0, 0, 100, 300], { size: 96, inset: 1 / 16 })).toEqual({ x: 34, y: 6, width: 28, height: 84 });
+  });
+
+  it('keeps maskable content inside the 80 % safe circle', () => {
+    for (const viewBox of [[0, 0, 400, 100], [0, 0, 100, 100], [0, 0, 50, 300]] as const) {
+      const place = placeMark(viewBox, { size: 512, inset: 0, safeCircle: 0.76 });
+      const halfDiagonal = Math.hypot(place.width, place.height) / 2;
+      expect(halfDiagonal).toBeLessThanOrEqual((MASKABLE_SAFE_CIRCLE * 512) / 2);
+    }
+  });
+
+  it('writes a square favicon.svg with a dark variant from the dark palette', async () => {
+    const input = await inputFromMark(WIDE_MARK);
+    const svg = faviconSvg(input);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 64 64">/);
+    expect(svg).toContain('@media (prefers-color-scheme:dark){[fill="#ff3366"]{fill:#ff7a9c}');
+    expect(svg).toContain('[fill="#fff7f9"]{fill:#14142b}');
+    // The favicon is itself a safe SVG: it passes the sanitizer it was built from.
+    expect(() => sanitizeSvg(svg.replace(/<style>.*<\/style>/, ''))).not.toThrow();
+  });
+
+  it('gives an unset fill the brand colour', () => {
+    const mark = sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M0 0h10v10z"/></svg>');
+    expect(composeIcon(mark, { size: 16, inset: 0, defaultFill: '#ff3366' })).toContain('fill="#ff3366" viewBox="0 0 10 10"');
+    const coloured = sanitizeSvg(TALL_MARK.replace('<svg ', '<svg fill="#000000" '));
+    expect(composeIcon(coloured, { size: 16, inset: 0, defaultFill: '#ff3366' })).not.toContain('#ff3366');
+  });
+});
+
+describe('ICO container', () => {
+  it('round-trips a directory of PNG entries, 256 encoded as 0', () => {
+    const images = [16, 32, 256].map((size) => ({ size, png: new Uint8Array([size % 256, 1, 2]) }));
+    const ico = buildIco(images);
+    expect(readIcoDirectory(ico)).toEqual([
+      { width: 16, height: 16, length: 3, offset: 54 },
+      { width: 32, height: 32, length: 3, offset: 57 },
+      { width: 256, height: 256, length: 3, offset: 60 },
+    ]);
+    expect(ico[6 + 16 * 2]).toBe(0);
+    expect(() => buildIco([{ size: 300, png: new Uint8Array() }])).toThrow(RangeError);
+  });
+});

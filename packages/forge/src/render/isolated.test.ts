@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { IsolatedRenderer } from './isolated.ts';
+import { RenderError } from '../errors.ts';
+
+const square = (size: number, fill = '#ff3366') =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><rect width="${size}" height="${size}" fill="${fill}"/></svg>`;
+
+/** Enough filter work to outlast any budget, from a document the sanitizer would accept. */
+const slow = (() => {
+  const blurs = '<feGaussianBlur stdDeviation="40"/>'.repeat(200);
+  const shapes = '<rect width="400" height="400" filter="url(#f)"/>'.repeat(200);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><filter id="f">${blurs}</filter>${shapes}</svg>`;
+})();
+
+const renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 1000 });
+afterAll(() => renderer.close());
+
+async function rejection(promise: Promise<unknown>): Promise<RenderError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(RenderError);
+    return error as RenderError;
+  }
+  throw new Error('expected a RenderError');
+}
+
+describe('IsolatedRenderer', () => {
+  it('renders in a child process, not in this one', async () => {
+    const png = await renderer.rasterize({ svg: square(8), width: 8, height: 8, output: 'png' });
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([8, 8]);
+    // Palette quantization may move a channel by a level; never visibly.
+    [0xff, 0x33, 0x66].forEach((channel, index) => expect(Math.abs(data[index]! - channel)).toBeLessThanOrEqual(2));
+    expect(renderer.pids()).toHaveLength(1);
+    expect(renderer.pids()[0]).not.toBe(process.pid);
+  });
+
+  it('ends a hang in render-timeout, kills the child and carries on with a new one', async () => {
+    const before = renderer.pids()[0];
+    const error = await rejection(renderer.rasterize({ svg: slow, width: 512, height: 512, output: 'png' }));
+    expect(error.code).toBe('render-timeout');
+    const png = await renderer.rasterize({ svg: square(4), width: 4, height: 4, output: 'png' });
+    expect((await sharp(png).metadata()).width).toBe(4);
+    expect(renderer.pids()[0]).not.toBe(before);
+  });
+
+  it('ends a dying renderer in render-crashed', async () => {
+    const job = renderer.rasterize({ svg: slow, width: 512, height: 512, output: 'png' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.kill(renderer.pids()[0]!, 'SIGKILL');
+    expect((await rejection(job)).code).toBe('render-crashed');
+    expect((await renderer.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' })).length).toBe(16);
+  });
+
+  it('refuses canvases no icon needs before a renderer allocates them', async () => {
+    expect((await rejection(renderer.rasterize({ svg: square(1), width: 200_000, height: 200_000, output: 'png' }))).code).toBe('render-failed');
+  });
+
+  it('reports an image resvg cannot parse as render-failed', async () => {
+    expect((await rejection(renderer.rasterize({ svg: '<nope', width: 2, height: 2, output: 'png' }))).code).toBe('render-failed');
+  });
+
+  it('tints every pixel and keeps only alpha for monochrome icons', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="2" height="4" fill="#ff3366"/></svg>';
+    const rgba = await renderer.rasterize({ svg, width: 4, height: 4, output: 'rgba', tint: '#000000' });
+    expect([...rgba.subarray(0, 4)]).toEqual([0, 0, 0, 255]);
+    expect(rgba[3 * 4 + 3]).toBe(0);
+  });
+});
