@@ -144,6 +144,15 @@ export const clipStyles = css`
     flex: none;
   }
 
+  .card-text {
+    flex: 1;
+    font-weight: 600;
+  }
+
+  .card drop-button {
+    flex: none;
+  }
+
   .card a {
     flex: 1;
     font-weight: 600;

@@ -514,17 +514,17 @@ export class DropClip extends LitElement {
     if (href === null) {
       body = html`<span part="card-name">${product.name}</span>${priceText}`;
     } else if (useButton) {
-      // The button applies sku/ref itself, formats its price and follows the drop's state.
-      body = html`<drop-button
-        part="card-button"
-        drop=${this.drop!}
-        sku=${product.sku ?? nothing}
-        ref=${this.ref ?? nothing}
-        price=${product.price ?? nothing}
-        currency=${product.currency ?? nothing}
-        @click=${(event: MouseEvent) => this.onProductClick(event, index, true)}
-        ><a href=${product.href!}>${product.name}</a></drop-button
-      >`;
+      // The button applies sku/ref itself and swaps its label with the drop's state ("Drops in 2h",
+      // "Sold out"), so the product's name and price stay beside it rather than inside it.
+      body = html`<span class="card-text"><span part="card-name">${product.name}</span>${priceText}</span>
+        <drop-button
+          part="card-button"
+          drop=${this.drop!}
+          sku=${product.sku ?? nothing}
+          ref=${this.ref ?? nothing}
+          @click=${(event: MouseEvent) => this.onProductClick(event, index, true)}
+          ><a href=${product.href!}>Buy</a></drop-button
+        >`;
     } else {
       body = html`<a part="card-link" href=${href} @click=${(event: MouseEvent) => this.onProductClick(event, index, false)}
         >${product.name}${priceText}</a
