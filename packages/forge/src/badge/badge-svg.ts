@@ -37,7 +37,8 @@ export function escapeXml(text: string): string {
 const SHINE_BAND = 14;
 const SHINE_SLANT = 10;
 
-function shineOffset(layout: BadgeLayout, progress: number): number {
+/** Where the shine band stands at `progress` (0: waiting left of the badge, 1: gone past its right edge). */
+export function shineOffset(layout: BadgeLayout, progress: number): number {
   return round(-(SHINE_SLANT + SHINE_BAND) + progress * (layout.width + SHINE_SLANT + SHINE_BAND));
 }
 

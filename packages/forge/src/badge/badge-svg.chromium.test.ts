@@ -1,0 +1,114 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, findChromium } from '../../../../tools/chromium.mjs';
+import { parseBadges } from './badge-config.ts';
+import { animatedBadgeSvg, badgeColors, shineOffset, type BadgeArt } from './badge-svg.ts';
+import { layoutBadge } from './layout.ts';
+import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
+
+/**
+ * The animated SVG in a real browser: its CSS animation must move exactly as the GIF/WebP frames
+ * (both come from MOTION_KEYFRAMES), stop under reduced motion, and take the dark palette.
+ */
+let browser: Browser;
+
+beforeAll(async () => {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-chromium.mjs');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function art(kind: 'live' | 'limited'): BadgeArt {
+  const [spec] = parseBadges([kind === 'live' ? 'live' : { kind: 'limited', number: 1, of: 50 }]);
+  const light = badgeColors(spec!.kind, { brand: '#6d28d9', background: '#ffffff' });
+  const dark = badgeColors(spec!.kind, { brand: '#a78bfa', background: '#111827' });
+  return { spec: spec!, layout: layoutBadge(spec!), light, dark };
+}
+
+async function page(svg: string, media: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark' } = {}) {
+  const context = await browser.newContext({ reducedMotion: media.reducedMotion ?? 'no-preference', colorScheme: media.colorScheme ?? 'light' });
+  const tab = await context.newPage();
+  await tab.setContent(`<!doctype html><body>${svg}</body>`);
+  return { tab, close: () => context.close() };
+}
+
+/** Pauses every animation at `ms` into the loop and reads the animated element's computed style. */
+async function styleAt(tab: import('playwright-core').Page, selector: string, ms: number) {
+  return tab.evaluate(
+    ({ selector, ms }) => {
+      for (const animation of document.getAnimations()) {
+        animation.pause();
+        animation.currentTime = ms;
+      }
+      const style = getComputedStyle(document.querySelector(selector)!);
+      return { transform: style.transform, opacity: Number(style.opacity), running: document.getAnimations().length };
+    },
+    { selector, ms },
+  );
+}
+
+describe('animated SVG badge in Chromium', () => {
+  it('pulses exactly like the raster frames', async () => {
+    const { tab, close } = await page(animatedBadgeSvg(art('live')));
+    try {
+      for (const ms of [0, 300, 700, 1200, 1900]) {
+        const expected = sampleKeyframes(MOTION_KEYFRAMES.pulse, ms / BADGE_LOOP.durationMs);
+        const style = await styleAt(tab, '.dk-ring', ms);
+        expect(style.running).toBe(1);
+        const scale = Number(/matrix\(([-\d.e]+)/u.exec(style.transform)?.[1] ?? 1);
+        expect(scale).toBeCloseTo(expected['scale']!, 2);
+        expect(style.opacity).toBeCloseTo(expected['opacity']!, 2);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('sweeps the shine on the same timeline', async () => {
+    const badge = art('limited');
+    const { tab, close } = await page(animatedBadgeSvg(badge));
+    try {
+      for (const ms of [0, 300, 450, 900, 1500]) {
+        const style = await styleAt(tab, '.dk-shine', ms);
+        const offset = Number(/matrix\([^,]+,[^,]+,[^,]+,[^,]+, ([-\d.e]+)/u.exec(style.transform)?.[1]);
+        const expected = shineOffset(badge.layout, sampleKeyframes(MOTION_KEYFRAMES.shine, ms / BADGE_LOOP.durationMs)['progress']!);
+        expect(offset).toBeCloseTo(expected, 1);
+      }
+      // Waiting off the left edge at rest, and off the right edge once it has passed.
+      expect(shineOffset(badge.layout, 0)).toBeLessThan(-20);
+      expect(shineOffset(badge.layout, 1)).toBeGreaterThanOrEqual(badge.layout.width);
+    } finally {
+      await close();
+    }
+  });
+
+  it('does not move at all under reduced motion, showing the resting frame', async () => {
+    const { tab, close } = await page(animatedBadgeSvg(art('live')), { reducedMotion: 'reduce' });
+    try {
+      const state = await tab.evaluate(() => ({
+        animations: document.getAnimations().length,
+        ringOpacity: Number(getComputedStyle(document.querySelector('.dk-ring')!).opacity),
+      }));
+      expect(state).toEqual({ animations: 0, ringOpacity: 0 });
+    } finally {
+      await close();
+    }
+  });
+
+  it('takes the dark palette when the page is dark', async () => {
+    const fillOf = async (colorScheme: 'light' | 'dark') => {
+      const { tab, close } = await page(animatedBadgeSvg(art('live')), { colorScheme });
+      try {
+        return await tab.evaluate(() => getComputedStyle(document.querySelector('.dk-fill')!).fill);
+      } finally {
+        await close();
+      }
+    };
+    expect(await fillOf('light')).toBe('rgb(109, 40, 217)');
+    expect(await fillOf('dark')).toBe('rgb(167, 139, 250)');
+  });
+});
