@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { checkForgedFolder } from '../check/check.ts';
+import { forge } from '../forge.ts';
+import { readIcoDirectory } from '../ico/ico.ts';
+import { IsolatedRenderer } from '../render/isolated.ts';
+import { writeAtomically } from '../shell/write.ts';
+import { composeIcon } from '../svg/compose.ts';
+import { inputFromMark, MARKS } from '../testing/marks.ts';
+import type { ForgeInput, ForgeResult } from '../plan/types.ts';
+import { faviconStage, FAVICON_INSET } from './stage.ts';
+
+/**
+ * The favicon set for the four kinds of mark that break favicon tools (wide, tall, a real square
+ * brand icon, a complex mark with gradients and text), checked by decoding every image and by
+ * RealFaviconGenerator's own checker.
+ */
+let dir: string;
+let renderer: IsolatedRenderer;
+const forged = new Map<string, { input: ForgeInput; result: ForgeResult; folder: string }>();
+
+interface Decoded {
+  width: number;
+  height: number;
+  channels: number;
+  data: Buffer;
+  hasAlpha: boolean;
+}
+
+async function decode(bytes: Uint8Array): Promise<Decoded> {
+  const metadata = await sharp(bytes).metadata();
+  expect(metadata.format).toBe('png');
+  const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, channels: 4, data, hasAlpha: metadata.hasAlpha === true };
+}
+
+const pixel = (image: Decoded, x: number, y: number) => [...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4)];
+const near = (actual: number[], expected: number[], tolerance = 2) => expected.every((channel, index) => Math.abs(actual[index]! - channel) <= tolerance);
+const file = (mark: string, name: string) => forged.get(mark)!.result.files.find((candidate) => candidate.name === name)!;
+
+const BACKGROUND = [0xff, 0xf7, 0xf9, 255];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'forge-favicon-'));
+  renderer = new IsolatedRenderer({ processes: 2 });
+  await Promise.all(
+    Object.entries(MARKS).map(async ([kind, svg]) => {
+      const input = await inputFromMark(svg);
+      const result = await forge(input, { renderer, stages: [faviconStage] });
+      const folder = join(dir, kind);
+      await writeAtomically(folder, result.files);
+      forged.set(kind, { input, result, folder });
+    }),
+  );
+});
+
+afterAll(async () => {
+  renderer.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe.each(Object.keys(MARKS))('the %s mark', (kind) => {
+  it("passes RealFaviconGenerator's checker with zero errors and zero warnings", async () => {
+    const summary = await checkForgedFolder(forged.get(kind)!.folder);
+    expect(summary).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('writes every PNG at its declared size', async () => {
+    for (const forgedFile of forged.get(kind)!.result.files.filter((candidate) => candidate.format === 'png')) {
+      const image = await decode(forgedFile.bytes);
+      expect([forgedFile.name, image.width, image.height]).toEqual([forgedFile.name, forgedFile.width, forgedFile.height]);
+    }
+  });
+
+  it('puts 16, 32 and 48 px PNG entries into favicon.ico', async () => {
+    const ico = file(kind, 'favicon.ico').bytes;
+    const directory = readIcoDirectory(ico);
+    expect(directory.map((entry) => entry.width)).toEqual([16, 32, 48]);
+    for (const entry of directory) {
+      const image = await decode(ico.subarray(entry.offset, entry.offset + entry.length));
+      expect([image.width, image.height]).toEqual([entry.width, entry.width]);
+    }
+  });
+
+  it('pads the transparent icons on every side', async () => {
+    for (const name of ['favicon-96x96.png', 'web-app-manifest-192x192.png', 'web-app-manifest-512x512.png']) {
+      const image = await decode(file(kind, name).bytes);
+      const ring = Math.floor(image.width * FAVICON_INSET) - 1;
+      for (let offset = 0; offset < image.width; offset += 1) {
+        for (const [x, y] of [[offset, ring], [offset, image.height - 1 - ring], [ring, offset], [image.width - 1 - ring, offset]] as const) {
+          if (pixel(image, x, y)[3] !== 0) throw new Error(`${name}: the mark touches the padding at ${x},${y}`);
+        }
+      }
+    }
+  });
+
+  it('makes the touch icon opaque on the background colour, with padding', async () => {
+    const image = await decode(file(kind, 'apple-touch-icon.png').bytes);
+    expect(image.hasAlpha).toBe(false);
+    for (const [x, y] of [[0, 0], [179, 0], [0, 179], [179, 179], [90, 10], [10, 90]]) expect(near(pixel(image, x!, y!), BACKGROUND)).toBe(true);
+  });
+
+  it('keeps the maskable icon opaque and everything outside the 80 % safe circle background', async () => {
+    const image = await decode(file(kind, 'web-app-manifest-maskable-512x512.png').bytes);
+    expect(image.hasAlpha).toBe(false);
+    let insideDifferent = 0;
+    for (let y = 0; y < 512; y += 2) {
+      for (let x = 0; x < 512; x += 2) {
+        const outside = Math.hypot(x + 0.5 - 256, y + 0.5 - 256) > 0.4 * 512;
+        const isBackground = near(pixel(image, x, y), BACKGROUND, 3);
+        if (outside && !isBackground) throw new Error(`maskable content outside the safe zone at ${x},${y}`);
+        if (!outside && !isBackground) insideDifferent += 1;
+      }
+    }
+    expect(insideDifferent).toBeGreaterThan(500);
+  });
+
+  it('keeps only the shape in the monochrome icon', async () => {
+    const image = await decode(file(kind, 'web-app-manifest-monochrome-512x512.png').bytes);
+    let drawn = 0;
+    let coloured = 0;
+    for (let offset = 0; offset < image.data.length; offset += 4) {
+      if (image.data[offset + 3]! > 0) {
+        drawn += 1;
+        if (image.data[offset]! + image.data[offset + 1]! + image.data[offset + 2]! !== 0) coloured += 1;
+      }
+    }
+    expect(drawn).toBeGreaterThan(1000);
+    expect(coloured).toBe(0);
+  });
+
+  it('minimizes PNGs without visible loss', async () => {
+    const { input } = forged.get(kind)!;
+    const svg = composeIcon(input.mark, { size: 512, inset: FAVICON_INSET, defaultFill: input.config.colors.brand });
+    const reference = await renderer.rasterize({ svg, width: 512, height: 512, output: 'rgba' });
+    const image = await decode(file(kind, 'web-app-manifest-512x512.png').bytes);
+    let squared = 0;
+    for (let offset = 0; offset < reference.length; offset += 1) squared += (reference[offset]! - image.data[offset]!) ** 2;
+    const psnr = 10 * Math.log10((255 * 255) / Math.max(squared / reference.length, 1e-9));
+    expect(psnr).toBeGreaterThanOrEqual(40);
+    expect(file(kind, 'web-app-manifest-512x512.png').bytes.length).toBeLessThan(reference.length / 20);
+  });
+
+  it('lists every file with bytes, sha256, size and purpose in forge.json', () => {
+    const { result } = forged.get(kind)!;
+    const report = JSON.parse(new TextDecoder().decode(file(kind, 'forge.json').bytes));
+    const others = result.files.filter((candidate) => candidate.name !== 'forge.json');
+    expect(report.files).toHaveLength(others.length);
+    for (const entry of others) {
+      expect(report.files).toContainEqual(expect.objectContaining({ name: entry.name, bytes: entry.bytes.length, sha256: entry.sha256, purpose: entry.purpose }));
+    }
+    expect(report.files.find((entry: { name: string }) => entry.name === 'apple-touch-icon.png')).toMatchObject({ width: 180, height: 180, purpose: 'apple-touch-icon' });
+  });
+});
+
+describe('fitting and determinism', () => {
+  it('fits a 4:1 mark with padding above and below as well as at the sides', async () => {
+    const image = await decode(file('wide', 'web-app-manifest-512x512.png').bytes);
+    // 448 px wide content is 112 px tall, centred: rows 200-311 hold the mark, rows above are empty.
+    for (const y of [190, 322]) for (let x = 0; x < 512; x += 1) expect(pixel(image, x, y)[3]).toBe(0);
+    expect(pixel(image, 60, 256)[3]).toBe(255);
+  });
+
+  it('draws text in the bundled font', async () => {
+    const image = await decode(file('complex', 'web-app-manifest-512x512.png').bytes);
+    // The text "DK" is dark navy on a warm gradient; some of its pixels must be there.
+    let navy = 0;
+    for (let y = 300; y < 360; y += 1) for (let x = 180; x < 330; x += 1) if (near(pixel(image, x, y), [0x1b, 0x1b, 0x3a, 255], 12)) navy += 1;
+    expect(navy).toBeGreaterThan(300);
+  });
+
+  it('writes byte-identical files for the same input, with a fresh renderer', async () => {
+    const second = new IsolatedRenderer({ processes: 1 });
+    try {
+      for (const kind of ['complex', 'wide']) {
+        const { input, result } = forged.get(kind)!;
+        const again = await forge(input, { renderer: second, stages: [faviconStage] });
+        expect(again.files.map((forgedFile) => `${forgedFile.name} ${forgedFile.sha256}`)).toEqual(result.files.map((forgedFile) => `${forgedFile.name} ${forgedFile.sha256}`));
+      }
+    } finally {
+      second.close();
+    }
+  });
+});
