@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VERSION } from '../../../packages/elements/src/shared/vocabulary.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const cdnDir = join(repoRoot, 'dist', 'cdn');
@@ -169,7 +170,7 @@ export async function startServer(): Promise<HardeningServer> {
       // page looks like with an old copy in the theme and a new one from a tag manager.
       if (url.pathname.startsWith('/cdn-second/')) {
         return void (await serveFile(res, cdnDir, url.pathname.slice(12), (js) =>
-          js.replaceAll('"0.1.0"', JSON.stringify(SECOND_KIT_VERSION)),
+          js.replace(new RegExp(`(["'\`])${VERSION.replaceAll('.', '\\.')}\\1`, 'g'), `$1${SECOND_KIT_VERSION}$1`),
         ));
       }
       if (url.pathname.startsWith('/media/')) return void (await serveFile(res, mediaDir, url.pathname.slice(7)));
