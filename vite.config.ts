@@ -26,6 +26,11 @@ export default defineConfig(({ mode }) => ({
         minify: true,
         // Name each lazy chunk after its element folder (countdown-3f9a….js) so the size report and
         // a creator's network panel both say what they are.
+        // Lit and the few shared helpers every element uses travel as one "core" chunk: a dozen tiny
+        // files would each pay gzip's framing and lose its shared dictionary.
+        advancedChunks: {
+          groups: [{ name: 'core', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|elements[\\/]src[\\/]shared[\\/](vocabulary|warn|define|drop-state-event)\.ts$/ }],
+        },
         chunkFileNames: (chunk) => {
           const folder = chunk.facadeModuleId?.match(/src\/([^/]+)\/define\.ts$/)?.[1];
           return `${folder ?? '[name]'}-[hash].js`;
