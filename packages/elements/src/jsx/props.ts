@@ -1,0 +1,34 @@
+import type { LitElement } from 'lit';
+import type { DropEventName } from '../tag-names.ts';
+import type { DropCountdown } from '../countdown/countdown.ts';
+import type { DropButton } from '../button/button.ts';
+import type { DropMark } from '../mark/mark.ts';
+import type { DropClip } from '../clip/clip.ts';
+import type { DropProduct } from '../clip/product.ts';
+
+/** The element's own public, non-method properties (what a framework may set as a property). */
+export type OwnProperties<E> = {
+  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
+};
+
+/**
+ * `on<event-name>` props for every `drop-*` event, the way React 19 and Preact attach listeners to
+ * custom elements (the name after `on` is used as is).
+ */
+export type DropEventProps = {
+  [K in DropEventName as `on${K}`]?: (event: HTMLElementEventMap[K]) => void;
+};
+
+/** Multi-word attributes as written in HTML (`time-src`, `stock-src`, `favicon-live`, …). */
+export type DashedAttributes = { [attribute: `${string}-${string}`]: unknown };
+
+export type DropElementProps<E> = OwnProperties<E> & DropEventProps & DashedAttributes & { class?: string };
+
+/** Tag → element class, for mapping into each framework's `IntrinsicElements`. */
+export interface DropElements {
+  'drop-countdown': DropCountdown;
+  'drop-button': DropButton;
+  'drop-mark': DropMark;
+  'drop-clip': DropClip;
+  'drop-product': DropProduct;
+}

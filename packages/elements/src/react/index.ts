@@ -1,0 +1,62 @@
+/**
+ * `@dropkit/elements/react`: React components for every element, made with `@lit/react`, so React
+ * code passes objects as properties and gets typed `on…` event props (`onDropState`, `onDropCheckout`,
+ * …). Importing this registers the default `drop-*` tags. React 19 can also render the raw tags; see
+ * `@dropkit/elements/jsx/react` for their types.
+ */
+import * as React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import '../define.ts';
+import { DropCountdown as DropCountdownElement } from '../countdown/countdown.ts';
+import { DropButton as DropButtonElement } from '../button/button.ts';
+import { DropMark as DropMarkElement } from '../mark/mark.ts';
+import { DropClip as DropClipElement } from '../clip/clip.ts';
+import { DropProduct as DropProductElement } from '../clip/product.ts';
+import type { DropStateEvent } from '../shared/drop-state-event.ts';
+import type { DropCheckoutEvent } from '../shared/checkout-event.ts';
+import type { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent } from '../clip/events.ts';
+
+const onDropCheckout = 'drop-checkout' as EventName<DropCheckoutEvent>;
+
+export const DropCountdown = createComponent({
+  react: React,
+  tagName: 'drop-countdown',
+  elementClass: DropCountdownElement,
+  events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
+  displayName: 'DropCountdown',
+});
+
+export const DropButton = createComponent({
+  react: React,
+  tagName: 'drop-button',
+  elementClass: DropButtonElement,
+  events: { onDropCheckout },
+  displayName: 'DropButton',
+});
+
+export const DropMark = createComponent({
+  react: React,
+  tagName: 'drop-mark',
+  elementClass: DropMarkElement,
+  displayName: 'DropMark',
+});
+
+export const DropClip = createComponent({
+  react: React,
+  tagName: 'drop-clip',
+  elementClass: DropClipElement,
+  events: {
+    onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
+    onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
+    onDropClipProgress: 'drop-clip-progress' as EventName<DropClipProgressEvent>,
+    onDropCheckout,
+  },
+  displayName: 'DropClip',
+});
+
+export const DropProduct = createComponent({
+  react: React,
+  tagName: 'drop-product',
+  elementClass: DropProductElement,
+  displayName: 'DropProduct',
+});
