@@ -4,7 +4,6 @@
  * elements, optionally a nonce for a strict CSP.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-// @ts-expect-error plain .mjs helper shared with WTR and the bench; it has no type declarations.
 import { chromiumArgs, findChromium } from '../../../tools/chromium.mjs';
 import type { HardeningServer } from './server.ts';
 
