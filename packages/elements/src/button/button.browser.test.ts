@@ -356,14 +356,15 @@ describe('<drop-button>', () => {
     });
 
     it('enables at T0 in the same frame as the real countdown flips', async () => {
-      const at = new Date(Date.now() + 1200).toISOString();
+      const at = new Date(Date.now() + 1500).toISOString();
       const wrapper = await fixture(
         `<div><drop-countdown id="cd-t0" at="${at}"></drop-countdown><drop-button drop="cd-t0"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
       );
       const countdown = wrapper.querySelector('drop-countdown')!;
       const button = wrapper.querySelector('drop-button') as ButtonLike;
       await until(() => button.state === 'scheduled', 'the button to start scheduled');
-      const flip = new Promise<{ stateAtFlip: string; boundary: { readonly crossed: boolean } }>((resolve) => {
+      const flip = new Promise<{ stateAtFlip: string; boundary: { readonly crossed: boolean } }>((resolve, reject) => {
+        setTimeout(() => reject(new Error('the countdown did not flip within 6 s')), 6000);
         const onFlip = (event: Event) => {
           if (event.target !== countdown || (event as DropStateEvent).state !== 'live') return;
           document.removeEventListener('drop-state', onFlip);
@@ -465,7 +466,8 @@ describe('<drop-button>', () => {
       try {
         setVisibility('hidden');
         const before = (await stockLog(id)).length;
-        await sleep(2500);
+        // Visible, the next poll would come within 1.1 s (interval 1 s ± 10 %).
+        await sleep(1600);
         expect((await stockLog(id)).length).to.equal(before);
       } finally {
         setVisibility('visible');
@@ -481,6 +483,7 @@ describe('<drop-button>', () => {
       await fixture<ButtonLike>(
         `<drop-button state="scheduled" stock-src="/__test/stock?id=${id}&available=9" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
       );
+      // Live, the first poll would come within the 1 s interval.
       await sleep(1200);
       expect(await stockLog(id)).to.have.length(0);
     });

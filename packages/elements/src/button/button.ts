@@ -177,11 +177,20 @@ export class DropButton extends LitElement {
     const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
     if (check.ok) this.dataset.provider = check.provider;
     else delete this.dataset.provider;
-    if (!check.ok && (changed.has('href') || changed.has('creatorHref'))) {
-      warnOnce(this, `href:${this.href ?? this.creatorHref}`, `<${this.localName}> is disabled: ${check.reason}.`);
-    }
+    if (!check.ok && (changed.has('href') || changed.has('creatorHref'))) this.#warnUnusableLink();
     if (changed.has('currency') || changed.has('price')) this.#checkPrice();
     if (changed.has('state') || changed.has('stockSrc') || changed.has('stockInterval')) this.#updateStock();
+  }
+
+  #warnUnusableLink(): void {
+    // A classic script in <head> upgrades the element before the parser reaches the creator's link;
+    // judge the link once the document has been parsed, not mid-way.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.#warnUnusableLink(), { once: true });
+      return;
+    }
+    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
+    if (!check.ok) warnOnce(this, `href:${this.href ?? this.creatorHref}`, `<${this.localName}> is disabled: ${check.reason}.`);
   }
 
   #adoptState(state: DropState): void {

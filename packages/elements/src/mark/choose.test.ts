@@ -22,17 +22,19 @@ describe('chooseVariant', () => {
     const boundary = all.wordmark * height; // 120 px
     let current = chooseVariant({ aspects: all, width: boundary - 1, height, current: null });
     expect(current).toBe('monogram');
+    current = chooseVariant({ aspects: all, width: boundary, height, current });
+    expect(current).toBe('wordmark');
     const seen = new Set<string>();
-    for (const width of [boundary, boundary + 1, boundary + 2, boundary - 0.5, boundary + 3, boundary]) {
+    for (const width of [boundary - 1, boundary + 1, boundary - 3, boundary, boundary * (1 - HYSTERESIS) + 0.5]) {
       current = chooseVariant({ aspects: all, width, height, current });
       seen.add(current!);
     }
-    expect([...seen]).toEqual(['monogram']);
-    current = chooseVariant({ aspects: all, width: boundary * (1 + HYSTERESIS) + 1, height, current });
-    expect(current).toBe('wordmark');
-    // Once shown, the wordmark stays until it no longer fits at all.
+    expect([...seen]).toEqual(['wordmark']);
+    current = chooseVariant({ aspects: all, width: boundary * (1 - HYSTERESIS) - 1, height, current });
+    expect(current).toBe('monogram');
+    // Back down, the wordmark needs its full width again.
+    expect(chooseVariant({ aspects: all, width: boundary - 2, height, current })).toBe('monogram');
     expect(chooseVariant({ aspects: all, width: boundary, height, current })).toBe('wordmark');
-    expect(chooseVariant({ aspects: all, width: boundary - 1, height, current })).toBe('monogram');
   });
 
   it('keeps what it shows while the element has no size yet', () => {

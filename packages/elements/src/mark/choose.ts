@@ -13,8 +13,10 @@ export function isMarkVariant(value: unknown): value is MarkVariant {
 export const GUESSED_ASPECT: Record<MarkVariant, number> = { wordmark: 4, monogram: 1, glyph: 1 };
 
 /**
- * A richer variant must clear its width by this fraction (or at least `HYSTERESIS_MIN_PX`) before
- * it replaces a plainer one, so a width hovering at a boundary never flickers between the two.
+ * The variant already shown keeps its place until the width falls this fraction (or at least
+ * `HYSTERESIS_MIN_PX`) below what it needs, while a richer variant must fit fully before it
+ * replaces it, so a width hovering at a boundary never flickers between the two. (The band sits
+ * below the boundary because the element's own width never exceeds its richest variant's.)
  */
 export const HYSTERESIS = 0.08;
 export const HYSTERESIS_MIN_PX = 4;
@@ -30,20 +32,18 @@ export interface MarkChoiceInput {
 }
 
 /**
- * The richest available variant whose width at the element's height fits its width. Downgrades as
- * soon as the shown variant overflows; upgrades only with room to spare. With nothing fitting, the
- * plainest variant is shown (scaled down by CSS) rather than nothing.
+ * The richest available variant whose width at the element's height fits its width; the shown
+ * variant is kept within the hysteresis band (scaled down a little by CSS). With nothing fitting,
+ * the plainest variant is shown (scaled down) rather than nothing.
  */
 export function chooseVariant({ aspects, width, height, current }: MarkChoiceInput): MarkVariant | null {
   const available = MARK_VARIANTS.filter((variant) => (aspects[variant] ?? 0) > 0);
   if (available.length === 0) return null;
   if (!(width > 0) || !(height > 0)) return current && available.includes(current) ? current : available[0]!;
-  const currentRank = current ? available.indexOf(current) : -1;
-  for (const [rank, variant] of available.entries()) {
+  for (const variant of available) {
     const needed = aspects[variant]! * height;
-    const isUpgrade = currentRank !== -1 && rank < currentRank;
-    const margin = isUpgrade ? Math.max(needed * HYSTERESIS, HYSTERESIS_MIN_PX) : 0;
-    if (needed + margin <= width + 0.5) return variant;
+    const slack = variant === current ? Math.max(needed * HYSTERESIS, HYSTERESIS_MIN_PX) : 0;
+    if (needed - slack <= width + 0.5) return variant;
   }
   return available[available.length - 1]!;
 }

@@ -58,6 +58,7 @@ export class DropMark extends LitElement {
 
   #resizeObserver: ResizeObserver | null = null;
   #size = { width: 0, height: 0 };
+  #choiceWasMeasured = false;
   #manifestRequest: AbortController | null = null;
   #loadedManifestFrom: string | null = null;
 
@@ -101,6 +102,8 @@ export class DropMark extends LitElement {
     if (changed.has('src')) void this.#loadManifest();
     this.#syncAccessibleName();
     this.#reserveBox();
+    // Hysteresis protects a choice against jittering widths, not against new variants or shapes.
+    if ([...changed.keys()].some((key) => key !== 'variant' && key !== 'name')) this.#choiceWasMeasured = false;
     this.#choose();
   }
 
@@ -202,7 +205,8 @@ export class DropMark extends LitElement {
     // Sized from shapes, never from what is currently shown, so switching variants (or images
     // arriving) cannot move anything around the mark.
     const widest = present.length ? Math.max(...present.map((v) => this.#aspect(v, sources[v]!))) : 1;
-    const narrowest = present.length ? Math.min(...present.map((v) => this.#aspect(v, sources[v]!))) : 1;
+    // A lone wide wordmark may still shrink into an avatar-sized box (scaled), never below a square.
+    const narrowest = Math.min(1, ...present.map((v) => this.#aspect(v, sources[v]!)));
     this.style.setProperty('--_drop-mark-aspect', String(widest));
     this.style.setProperty('--_drop-mark-min-aspect', String(narrowest));
   }
@@ -214,7 +218,10 @@ export class DropMark extends LitElement {
       const source = sources[variant];
       if (source) aspects[variant] = this.#aspect(variant, source);
     }
-    const next = chooseVariant({ aspects, width: this.#size.width, height: this.#size.height, current: this.variant });
+    // A choice made before the first measurement is a placeholder, not something to hold on to.
+    const current = this.#choiceWasMeasured ? this.variant : null;
+    const next = chooseVariant({ aspects, width: this.#size.width, height: this.#size.height, current });
+    this.#choiceWasMeasured = this.#size.width > 0 && this.#size.height > 0;
     if (next !== this.variant) this.variant = next;
   }
 
@@ -277,7 +284,7 @@ export class DropMark extends LitElement {
       box-sizing: content-box;
       vertical-align: middle;
       height: var(--drop-mark-height);
-      /* The richest variant's width, shrinkable down to the plainest's: flex and grid items get a
+      /* The richest variant's width, shrinkable down to a square (or the plainest variant): flex and grid items get a
          real size from this without any explicit width (unlike container-type: inline-size). */
       width: calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height));
       max-width: 100%;
@@ -291,6 +298,7 @@ export class DropMark extends LitElement {
     .variant {
       display: inline-flex;
       height: 100%;
+      min-width: 0;
       max-width: 100%;
       transition: var(--drop-mark-transition);
       @starting-style {
@@ -308,6 +316,7 @@ export class DropMark extends LitElement {
       display: block;
       height: 100%;
       width: auto;
+      min-width: 0;
       max-width: 100%;
       object-fit: contain;
     }

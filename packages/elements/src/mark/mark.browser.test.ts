@@ -1,0 +1,206 @@
+import { expect } from '@esm-bundle/chai';
+import { emulateMedia } from '@web/test-runner-commands';
+import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
+
+type MarkLike = HTMLElement & { variant: string | null; updateComplete: Promise<boolean> };
+
+const media = '/test/media/mark';
+const srcs = `src-wordmark="${media}/wordmark.svg" src-monogram="${media}/monogram.svg" src-glyph="${media}/glyph.svg"`;
+// At 40 px high: wordmark 160 px, monogram 48 px, glyph 40 px wide.
+const height = 'style="--drop-mark-height: 40px"';
+
+async function settle(el: MarkLike): Promise<void> {
+  await nextFrame();
+  await el.updateComplete;
+  await nextFrame();
+  await el.updateComplete;
+}
+
+async function imagesLoaded(el: Element): Promise<void> {
+  const images = [...el.shadowRoot!.querySelectorAll('img')];
+  await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+}
+
+function shownVariants(el: Element): string[] {
+  return [...el.shadowRoot!.querySelectorAll('.variant')].filter((v) => !(v as HTMLElement).hidden).map((v) => v.getAttribute('part')!);
+}
+
+function captureWarnings(): { messages: string[]; restore(): void } {
+  const messages: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
+  return { messages, restore: () => void (console.warn = original) };
+}
+
+afterEach(async () => {
+  cleanup();
+  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+});
+
+describe('<drop-mark>', () => {
+  for (const [width, variant] of [
+    [400, 'wordmark'],
+    [100, 'monogram'],
+    [44, 'glyph'],
+  ] as const) {
+    it(`shows the ${variant} in ${width} px, with one accessible name, axe clean`, async () => {
+      const box = await fixture(`<div style="width: ${width}px"><drop-mark name="Nova Studio" ${srcs} ${height}></drop-mark></div>`);
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      await settle(mark);
+      expect(mark.variant).to.equal(variant);
+      expect(mark.getAttribute('variant')).to.equal(variant);
+      expect(shownVariants(mark)).to.deep.equal([variant]);
+      expect(mark.getAttribute('role')).to.equal('img');
+      expect(mark.getAttribute('aria-label')).to.equal('Nova Studio');
+      await imagesLoaded(mark);
+      await expectNoAxeViolations(box);
+    });
+  }
+
+  it('switches with hysteresis: no flicker around a boundary', async () => {
+    const box = await fixture<HTMLDivElement>(`<div style="width: 150px"><drop-mark name="Nova" ${srcs} ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    const walk = async (widths: number[]) => {
+      const seen: string[] = [];
+      for (const width of widths) {
+        box.style.width = `${width}px`;
+        await settle(mark);
+        seen.push(mark.variant!);
+      }
+      return seen;
+    };
+    await settle(mark);
+    expect(mark.variant).to.equal('monogram');
+    expect(await walk([155, 159, 152, 158.5])).to.deep.equal(['monogram', 'monogram', 'monogram', 'monogram']);
+    expect(await walk([160])).to.deep.equal(['wordmark']);
+    expect(await walk([158, 161, 152, 159, 150])).to.deep.equal(['wordmark', 'wordmark', 'wordmark', 'wordmark', 'wordmark']);
+    expect(await walk([140, 158])).to.deep.equal(['monogram', 'monogram']);
+  });
+
+  it('reserves its box before the images arrive', async () => {
+    const box = await fixture(`<div style="width: 600px"><drop-mark name="Nova" src="${media}/mark.json" ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    await new Promise<void>((resolve) => {
+      const check = () => (mark.shadowRoot!.querySelector('img') ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    await mark.updateComplete;
+    const before = mark.getBoundingClientRect();
+    await imagesLoaded(mark);
+    await settle(mark);
+    const after = mark.getBoundingClientRect();
+    expect([before.width, before.height]).to.deep.equal([160, 40]);
+    expect([after.width, after.height]).to.deep.equal([160, 40]);
+  });
+
+  it('loads a forge mark.json: name, variants resolved next to the JSON, dark twin', async () => {
+    const box = await fixture(`<div style="width: 600px"><drop-mark src="${media}/mark.json" ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    const deadline = performance.now() + 5000;
+    while (mark.getAttribute('aria-label') !== 'Nova Studio' && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await settle(mark);
+    expect(mark.getAttribute('aria-label')).to.equal('Nova Studio');
+    expect(mark.variant).to.equal('wordmark');
+    const image = mark.shadowRoot!.querySelector('[part="wordmark"] img') as HTMLImageElement;
+    expect(new URL(image.src).pathname).to.equal(`${media}/wordmark.svg`);
+    const source = mark.shadowRoot!.querySelector('[part="wordmark"] source')!;
+    expect(source.getAttribute('media')).to.equal('(prefers-color-scheme: dark)');
+    expect(new URL(source.getAttribute('srcset')!).pathname).to.equal(`${media}/wordmark-dark.svg`);
+  });
+
+  it('shows the dark variant when the visitor prefers dark', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const box = await fixture(`<div style="width: 600px"><drop-mark name="Nova" ${srcs} src-wordmark-dark="${media}/wordmark-dark.svg" ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    await settle(mark);
+    const image = mark.shadowRoot!.querySelector('[part="wordmark"] img') as HTMLImageElement;
+    await image.decode();
+    expect(new URL(image.currentSrc).pathname).to.equal(`${media}/wordmark-dark.svg`);
+  });
+
+  it('does not animate under reduced motion', async () => {
+    const box = await fixture(`<div style="width: 600px"><drop-mark name="Nova" ${srcs} ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    const wrapper = mark.shadowRoot!.querySelector('[part="wordmark"]')!;
+    expect(getComputedStyle(wrapper).transitionDuration).to.not.equal('0s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(wrapper).transitionDuration).to.equal('0s');
+  });
+
+  it('takes slotted <img> and <svg> variants, which win over src-*', async () => {
+    const box = await fixture(
+      `<div style="width: 44px"><drop-mark name="Nova" ${srcs} ${height}>` +
+        `<img slot="wordmark" src="${media}/wordmark.svg" width="400" height="100" alt="">` +
+        `<svg slot="glyph" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#6d28d9"/></svg></drop-mark></div>`,
+    );
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    await settle(mark);
+    expect(mark.variant).to.equal('glyph');
+    const slot = mark.shadowRoot!.querySelector('slot[name="glyph"]') as HTMLSlotElement;
+    expect(slot.assignedElements()[0]!.localName).to.equal('svg');
+    expect(mark.shadowRoot!.querySelector('[part="glyph"] img')).to.equal(null);
+    expect(mark.querySelector('svg')!.getBoundingClientRect().width).to.be.within(39, 41);
+    await expectNoAxeViolations(box);
+  });
+
+  it('falls back to the only variant it has, scaled into small boxes', async () => {
+    const box = await fixture(`<div style="width: 50px"><drop-mark name="Nova" src-wordmark="${media}/wordmark.svg" ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    await settle(mark);
+    expect(mark.variant).to.equal('wordmark');
+    await imagesLoaded(mark);
+    const image = mark.shadowRoot!.querySelector('img')!;
+    expect(image.getBoundingClientRect().width).to.be.at.most(50);
+    expect(mark.getBoundingClientRect().width).to.equal(50);
+  });
+
+  it('has a real size inside flex and grid layouts that give it no width', async () => {
+    const layouts = await fixture(`<div>
+      <div id="flex" style="display: flex; gap: 8px; width: 500px"><drop-mark name="Nova" ${srcs} ${height}></drop-mark><span>Nova Studio merch</span></div>
+      <div id="grid" style="display: grid; grid-template-columns: auto 1fr; width: 500px"><drop-mark name="Nova" ${srcs} ${height}></drop-mark><span>Merch</span></div>
+      <div id="inline-grid" style="display: inline-grid"><drop-mark name="Nova" ${srcs} ${height}></drop-mark></div>
+      <div id="narrow" style="display: flex; width: 120px"><drop-mark name="Nova" ${srcs} ${height}></drop-mark><span style="flex: 0 0 70px">Buy</span></div>
+    </div>`);
+    const marks = [...layouts.querySelectorAll('drop-mark')] as MarkLike[];
+    for (const mark of marks) await settle(mark);
+    const [flex, grid, inlineGrid, narrow] = marks;
+    for (const mark of [flex!, grid!, inlineGrid!]) {
+      expect(mark.getBoundingClientRect().width, mark.parentElement!.id).to.equal(160);
+      expect(mark.variant, mark.parentElement!.id).to.equal('wordmark');
+    }
+    expect(narrow!.getBoundingClientRect().width).to.equal(50);
+    expect(narrow!.variant).to.equal('monogram');
+  });
+
+  it('refuses URLs that are neither https nor on this site, with one warning each', async () => {
+    const warnings = captureWarnings();
+    try {
+      const box = await fixture(
+        `<div style="width: 600px"><drop-mark name="Nova" src-wordmark="javascript:alert(1)" src-monogram="data:image/svg+xml,<svg/>" src-glyph="http://evil.example/g.svg"></drop-mark></div>`,
+      );
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      await settle(mark);
+      expect(mark.shadowRoot!.querySelectorAll('img')).to.have.length(0);
+      expect(mark.variant).to.equal(null);
+      expect(warnings.messages.filter((m) => m.includes('is ignored'))).to.have.length(3);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('is decorative, with one warning, when it has no name', async () => {
+    const warnings = captureWarnings();
+    try {
+      const box = await fixture(`<div style="width: 600px"><drop-mark ${srcs}></drop-mark></div>`);
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      await settle(mark);
+      expect(mark.getAttribute('aria-hidden')).to.equal('true');
+      expect(mark.hasAttribute('role')).to.equal(false);
+      expect(warnings.messages.filter((m) => m.includes('has no name'))).to.have.length(1);
+      await expectNoAxeViolations(box);
+    } finally {
+      warnings.restore();
+    }
+  });
+});
