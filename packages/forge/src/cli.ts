@@ -7,14 +7,16 @@ import { ForgeError } from './errors.ts';
 import { forge, FORGE_VERSION } from './forge.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
 import { writeAtomically } from './shell/write.ts';
+import { DEFAULT_STAGES } from './plan/stages.ts';
 import type { ForgedFile } from './plan/types.ts';
 
-const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [--check] [--base /path/] [--timeout ms]
+const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [--check] [--base /path/] [--timeout ms] [--only stages]
 
   --out      folder to write (replaced as a whole; with several configs, one subfolder each)
   --check    run RealFaviconGenerator's checker on the result (needs @realfavicongenerator/check-favicon)
   --base     URL path the files are served from (default /)
-  --timeout  time budget for one image, in ms (default 10000)`;
+  --timeout  time budget for one image, in ms (default 10000)
+  --only     comma-separated stages to run (default all: ${DEFAULT_STAGES.map((stage) => stage.name).join(',')})`;
 
 interface CreatorOutcome {
   config: string;
@@ -55,6 +57,7 @@ async function forgeCommand(args: string[]): Promise<number> {
       check: { type: 'boolean', default: false },
       base: { type: 'string', default: '/' },
       timeout: { type: 'string', default: '10000' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -71,6 +74,14 @@ async function forgeCommand(args: string[]): Promise<number> {
     process.stderr.write(`dropkit forge: expected --timeout in milliseconds but received ${JSON.stringify(values.timeout)}\n`);
     return 1;
   }
+  const known = DEFAULT_STAGES.map((stage) => stage.name);
+  const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = only?.find((name) => !known.includes(name));
+  if (unknown !== undefined) {
+    process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(unknown)}\n`);
+    return 1;
+  }
+  const stages = only ? DEFAULT_STAGES.filter((stage) => only.includes(stage.name)) : DEFAULT_STAGES;
   const many = positionals.length > 1;
   const outs = positionals.map((config) => outputFolder(values.out!, config, many));
   const duplicate = outs.find((out, index) => outs.indexOf(out) !== index);
@@ -94,6 +105,7 @@ async function forgeCommand(args: string[]): Promise<number> {
       let rendered = 0;
       const result = await forge(input, {
         renderer,
+        stages,
         basePath: values.base,
         onFile: (file) => {
           rendered += 1;

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `dropkit forge` as a creator runs it: the built CLI in a separate process, real files, exit
+ * codes and output folders.
+ */
+const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(packageDir, 'dist/cli.js');
+const demoCreator = fileURLToPath(new URL('../../../../tools/demo/creator/', import.meta.url));
+let dir: string;
+
+function newestSource(folder: string): number {
+  return Math.max(
+    ...readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  );
+}
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  // `npm test` builds first; running this file alone still tests current sources.
+  if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(packageDir, 'src'))) {
+    execFileSync('npm', ['run', 'build', '-w', '@dropkit/forge'], { cwd: join(packageDir, '../..'), stdio: 'ignore' });
+  }
+  dir = await mkdtemp(join(tmpdir(), 'forge-cli-'));
+  await cp(demoCreator, join(dir, 'nova'), { recursive: true });
+  await mkdir(join(dir, 'bad'));
+  await writeFile(join(dir, 'bad/creator.json'), JSON.stringify({ name: 'Bad', mark: 'mark.svg', colors: { brand: 'red;}', background: '#fff' } }));
+  await mkdir(join(dir, 'hostile'));
+  await writeFile(join(dir, 'hostile/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><image href="/etc/passwd" width="9" height="9"/></svg>');
+  await writeFile(join(dir, 'hostile/creator.json'), JSON.stringify({ name: 'Hostile', mark: 'mark.svg', colors: { brand: '#ff3366', background: '#ffffff' } }));
+}, 180_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('dropkit forge', () => {
+  it('forges one creator, prints a summary table and passes --check', () => {
+    const { code, stdout, stderr } = run('forge', 'nova/creator.json', '--out', 'out/nova', '--check', '--only', 'favicon');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^file\s+size\s+bytes$/m);
+    expect(stdout).toMatch(/^apple-touch-icon\.png\s+180x180\s+\d+$/m);
+    expect(stdout).toMatch(/^total\s+\d+$/m);
+    expect(stdout).toContain('check out/nova: 0 errors, 0 warnings');
+    // Not a TTY: no progress line with control characters.
+    expect(stdout).not.toContain('\x1b[');
+    expect(readdirSync(join(dir, 'out/nova')).sort()).toEqual(
+      [
+        'apple-touch-icon.png', 'favicon-96x96.png', 'favicon.ico', 'favicon.svg', 'forge.json', 'head.html', 'site.webmanifest',
+        'web-app-manifest-192x192.png', 'web-app-manifest-512x512.png', 'web-app-manifest-maskable-512x512.png', 'web-app-manifest-monochrome-512x512.png',
+      ].sort(),
+    );
+  });
+
+  it('exits 1 with one clear line and writes nothing for a bad config', () => {
+    const { code, stdout, stderr } = run('forge', 'bad/creator.json', '--out', 'out/bad');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      'dropkit forge: bad/creator.json: Expected a hex colour such as #ff3366 or #f36 for colors.brand but received "red;}"',
+    ]);
+    expect(existsSync(join(dir, 'out/bad'))).toBe(false);
+  });
+
+  it('leaves the previous output untouched when a mark is hostile', async () => {
+    await mkdir(join(dir, 'out/kept'), { recursive: true });
+    await writeFile(join(dir, 'out/kept/favicon.ico'), 'previous');
+    const { code, stderr } = run('forge', 'hostile/creator.json', '--out', 'out/kept');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^dropkit forge: mark\.svg: Expected a link to be "#id" or a data:image/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(await readFile(join(dir, 'out/kept/favicon.ico'), 'utf8')).toBe('previous');
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('forges several creators into one folder each and reports the ones that failed', () => {
+    const { code, stdout, stderr } = run('forge', 'nova/creator.json', 'bad/creator.json', '--out', 'many', '--only', 'favicon');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^nova\/creator\.json\s+many\/nova\s+11\s+[\d.]+ KiB$/m);
+    expect(stdout).toMatch(/^bad\/creator\.json\s+many\/bad\s+failed\s+-$/m);
+    expect(stderr).toContain('colors.brand');
+    expect(existsSync(join(dir, 'many/nova/favicon.ico'))).toBe(true);
+    expect(existsSync(join(dir, 'many/bad'))).toBe(false);
+  });
+
+  it('explains its usage', () => {
+    const missing = run('forge', 'nova/creator.json');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('expected at least one config and --out <dir>');
+    const unknown = run('forge', 'nova/creator.json', '--out', 'x', '--only', 'favicons');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('expected --only to name stages among favicon');
+  });
+});
