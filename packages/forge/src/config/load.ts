@@ -17,13 +17,14 @@ function normalisePalette(palette: Palette): Palette {
 /** Validates a parsed config and sanitizes the marks it names; `readSource` supplies their bytes. */
 export async function prepareInput(
   raw: unknown,
-  readSource: (path: string, field: 'mark' | 'glyph') => Promise<Uint8Array>,
+  readSource: (path: string, field: 'mark' | 'glyph' | 'monogram') => Promise<Uint8Array>,
   options: { source?: string; limits?: SvgLimits } = {},
 ): Promise<ForgeInput> {
   const config = assertValidConfig<CreatorConfig>(raw, options.source);
   const limits = options.limits ?? DEFAULT_SVG_LIMITS;
   const mark = sanitizeSvg(await readSource(config.mark, 'mark'), config.mark, limits);
   const glyph = config.glyph ? sanitizeSvg(await readSource(config.glyph, 'glyph'), config.glyph, limits) : mark;
+  const monogram = config.monogram ? sanitizeSvg(await readSource(config.monogram, 'monogram'), config.monogram, limits) : undefined;
   return {
     config: {
       ...config,
@@ -35,6 +36,7 @@ export async function prepareInput(
     },
     mark,
     glyph,
+    ...(monogram ? { monogram } : {}),
   };
 }
 

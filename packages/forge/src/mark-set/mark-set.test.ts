@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 // The contract test: the JSON forge writes must be what <drop-mark> reads. The reader is pure.
 import { readMarkManifest } from '../../../elements/src/mark/manifest.ts';
 import { directRenderContext } from '../badge/direct-render.ts';
+import { prepareInput } from '../config/load.ts';
+import { SvgRejectedError } from '../errors.ts';
 import { colorDistance, hexRgb, pixelAt, testInput, type Decoded } from '../badge/testing.ts';
 import { initialsOf, markJson, markSetStage, monogramSvg } from './mark-set.ts';
 
@@ -101,6 +103,31 @@ describe('mark set', () => {
     expect(colorDistance(pixelAt(dark, 4, 4), hexRgb('#a78bfa'))).toBeLessThan(4);
     expect(colorDistance(pixelAt(light, 80, 20), hexRgb('#ffffff'))).toBeLessThan(4);
     expect(colorDistance(pixelAt(dark, 80, 20), hexRgb('#111827'))).toBeLessThan(4);
+  });
+
+  it("uses the creator's own monogram SVG when the config names one", async () => {
+    const supplied = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="20" height="10" fill="#6d28d9"/></svg>', viewBox: [0, 0, 20, 10] as const, hasText: false };
+    const input = { ...testInput({ monogram: 'monogram.svg' }), monogram: supplied };
+    const out = await files(input);
+    expect(out.get('mark/monogram.svg')).toBe(supplied.svg);
+    expect(out.get('mark/monogram-dark.svg')).toContain('[fill="#6d28d9"]{fill:#a78bfa}');
+    expect(markJson(input).monogram).toEqual({ url: 'monogram.svg', width: 20, height: 10 });
+    // Still the glyph's stand-in when the config has no glyph.
+    expect(markJson(input).glyph).toEqual({ url: 'monogram.svg', width: 20, height: 10 });
+  });
+
+  it('loads the monogram named in creator.json through the sanitizer', async () => {
+    const sources: Record<string, string> = {
+      'mark.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10"/></svg>',
+      'mono.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"/></svg>',
+      'evil.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>',
+    };
+    const config = (monogram: string) => ({ name: 'Nova', mark: 'mark.svg', monogram, colors: { brand: '#6d28d9', background: '#ffffff' } });
+    const read = async (path: string) => new TextEncoder().encode(sources[path]!);
+    const input = await prepareInput(config('mono.svg'), read);
+    expect(input.monogram?.viewBox).toEqual([0, 0, 10, 10]);
+    expect((await files(input)).get('mark/monogram.svg')).toContain('<circle');
+    await expect(prepareInput(config('evil.svg'), read)).rejects.toThrowError(SvgRejectedError);
   });
 
   it('gives a name the font cannot draw no monogram, and falls back to the mark as glyph', async () => {

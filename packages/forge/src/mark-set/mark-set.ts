@@ -10,7 +10,7 @@ const MONOGRAM_RADIUS = 14;
 const MONOGRAM_INK_BOX = { width: 40, height: 26 } as const;
 
 /**
- * Initials from the creator's name: first letter of the first and of the last word ("Nova Studio"
+ * Initials from the creator's name (used unless the config supplies a `monogram` SVG): first letter of the first and of the last word ("Nova Studio"
  * → "NS", "Nova" → "N"). Undefined when the bundled font cannot draw them, so the set falls back to
  * the glyph rather than draw empty boxes.
  */
@@ -100,7 +100,16 @@ function variants(input: ForgeInput): Variant[] {
     },
   ];
   const initials = initialsOf(name);
-  if (initials) {
+  const supplied = input.monogram;
+  if (supplied) {
+    list.push({
+      name: 'monogram',
+      file: 'monogram.svg',
+      ...sized(supplied),
+      light: () => supplied.svg,
+      ...(darkPalette ? { dark: () => darkVariant(supplied, colors, darkPalette) } : {}),
+    });
+  } else if (initials) {
     list.push({
       name: 'monogram',
       file: 'monogram.svg',
@@ -111,7 +120,7 @@ function variants(input: ForgeInput): Variant[] {
     });
   }
   // Without a glyph of its own the creator's mark is usually too wide for 16 px; the monogram is not.
-  if (glyphPath !== undefined || !initials) {
+  if (glyphPath !== undefined || (!initials && !supplied)) {
     list.push({
       name: 'glyph',
       file: 'glyph.svg',

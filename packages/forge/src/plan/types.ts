@@ -53,6 +53,8 @@ export interface CreatorConfig {
   mark: string;
   /** Optional square SVG used for 16–48 px, where the full mark would be illegible. */
   glyph?: string;
+  /** Optional SVG for the mark set's monogram (issue 6); forge draws initials from `name` without it. */
+  monogram?: string;
   colors: Palette & { dark?: Palette };
   /** Owned by the badge stage (issue 6); the core only passes it through. */
   badges?: unknown[];
@@ -76,6 +78,8 @@ export interface ForgeInput {
   mark: SanitizedSvg;
   /** The glyph if the config names one, else the mark. */
   glyph: SanitizedSvg;
+  /** The monogram SVG if the config names one. */
+  monogram?: SanitizedSvg;
 }
 
 /** One rasterization: an SVG document rendered to exactly width × height pixels. */
