@@ -3,7 +3,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
-import type { ForgeResult } from './plan/types.ts';
+import type { ForgeResult, ForgeStage } from './plan/types.ts';
 
 /**
  * `@dropkit/forge/vite`: forges the creator's set on `vite build` (emitted as assets) and on
@@ -15,6 +15,8 @@ export interface DropkitForgeOptions {
   config: string;
   /** URL path of the files; defaults to Vite's `base`. */
   basePath?: string;
+  /** Stages to run (default: all of forge's stages). */
+  stages?: readonly ForgeStage[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -35,7 +37,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
 
   const basePath = () => options.basePath ?? viteConfig.base ?? '/';
   const run = () => {
-    result ??= loadCreator(configPath).then((input) => forge(input, { basePath: basePath() }));
+    result ??= loadCreator(configPath).then((input) => forge(input, { basePath: basePath(), ...(options.stages ? { stages: options.stages } : {}) }));
     // A failed run must not stick: the next request or build retries after the creator fixes it.
     result.catch(() => (result = undefined));
     return result;
