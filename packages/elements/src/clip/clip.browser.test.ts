@@ -318,6 +318,7 @@ describe('<drop-clip>', () => {
     await waitFor(() => clip.playback === 'playing', 'k to play');
     await sendKeys({ press: 'k' });
     await waitFor(() => clip.playback === 'paused', 'k to pause');
+    await expectNoAxeViolations(clip);
 
     const mute = part(clip, 'mute')!;
     expect(mute.getAttribute('aria-pressed')).to.equal('true');
@@ -332,11 +333,63 @@ describe('<drop-clip>', () => {
     expect(captions.getAttribute('aria-pressed')).to.equal('true');
     expect([...videoOf(clip).textTracks].find((track) => track.kind === 'captions')!.mode).to.equal('showing');
 
+    // Focus is visible on the controls (keyboard focus, so :focus-visible applies).
+    await sendKeys({ press: 'Tab' });
+    const focused = shadow(clip).activeElement as HTMLElement;
+    expect(focused.localName).to.equal('button');
+    expect(getComputedStyle(focused).outlineStyle).to.not.equal('none');
+    expect(parseFloat(getComputedStyle(focused).outlineWidth)).to.be.at.least(2);
+
     // Space on the focused play button activates it (and only once).
     part(clip, 'play-pause')!.focus();
     await sendKeys({ press: 'Space' });
     await waitFor(() => clip.playback === 'playing', 'Space to play');
     await expectNoAxeViolations(clip);
+  });
+
+  it('gives screen readers every product without watching, and shows the list when a keyboard reaches it', async () => {
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    await waitFor(() => clip.playback === 'playing', 'autoplay');
+    const list = part(clip, 'list')!;
+    expect([...list.querySelectorAll('a')].map((a) => a.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Glow tee €24.00',
+      'Glow hoodie',
+      'Glow socks',
+      'Sticker pack',
+    ]);
+    expect(list.getBoundingClientRect().height).to.be.at.most(1);
+    list.querySelector('a')!.focus();
+    expect(list.getBoundingClientRect().height).to.be.greaterThan(20);
+  });
+
+  it('falls back from bad attributes with one warning each, never an exception', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const warnings = captureWarnings();
+    let clip: Clip;
+    try {
+      clip = await fixture<Clip>(
+        clipHtml(uniqueId(), '', `<drop-product at="soon" until="later" x="50%"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>`).replace(
+          'ratio="9/16"',
+          'ratio="wide"',
+        ),
+      );
+      clip.setAttribute('label', 'Glow tee preview');
+      // A re-render (here: a new label) does not repeat the warnings.
+      await clip.updateComplete;
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages.filter((m) => /ratio/.test(m))).to.have.length(1);
+    expect(warnings.messages.filter((m) => /expected "at"/.test(m))).to.have.length(1);
+    expect(warnings.messages.filter((m) => /hotspot/.test(m))).to.have.length(1);
+    const box = clip.getBoundingClientRect();
+    expect(box.height).to.be.closeTo((box.width * 16) / 9, 1);
+    expect(part(clip, 'base')!.getAttribute('aria-label')).to.equal('Glow tee preview');
+    clip.setAttribute('ratio', '16:9');
+    await clip.updateComplete;
+    expect(clip.getBoundingClientRect().height).to.be.closeTo((box.width * 9) / 16, 1);
+    // The untimed product is still in the list.
+    expect(part(clip, 'list')!.textContent).to.contain('Glow tee');
   });
 
   it('reads products from a metadata track of JSON cues', async () => {
