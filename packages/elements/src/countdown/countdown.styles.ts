@@ -37,6 +37,19 @@ export const countdownStyles = css`
   button {
     color: var(--drop-countdown-link-color);
     font: inherit;
+    /* WCAG 2.5.8: at least 24 px to aim at, even when the page's text is small. */
+    min-block-size: 24px;
+    display: inline-flex;
+    align-items: center;
+  }
+  /* A bare <button> keeps the browser's light grey face: on a dark page the text it inherits would
+     vanish into it. It reads as the link beside it instead. */
+  button {
+    background: none;
+    border: 0;
+    padding: 0;
+    text-decoration: underline;
+    cursor: pointer;
   }
   :focus-visible {
     outline: 2px solid currentColor;
