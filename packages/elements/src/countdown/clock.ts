@@ -45,7 +45,47 @@ function setOffset(next: number): void {
  * The sampling code is its own chunk, fetched only by pages that use a `time-src`.
  */
 export function syncClock(timeSrc: string): Promise<void> {
-  return import('./sync.ts').then((sync) => sync.syncClock(timeSrc, setOffset));
+  listenForResync();
+  return track((sync) => sync.syncClock(timeSrc, setOffset));
+}
+
+let pendingSyncs = 0;
+
+/**
+ * True while a sync is in flight. Dependents should not change state then: a visitor clock that runs
+ * fast (or jumped while the laptop slept) must not open a drop before the server has had its say.
+ * Listeners of `onClockChange` are called when it settles.
+ */
+export function syncing(): boolean {
+  return pendingSyncs > 0;
+}
+
+function track(run: (sync: typeof import('./sync.ts')) => Promise<void>): Promise<void> {
+  pendingSyncs++;
+  return import('./sync.ts')
+    .then(run)
+    .catch(() => {})
+    .finally(() => {
+      pendingSyncs--;
+      for (const listener of [...clockListeners]) listener();
+    });
+}
+
+let resyncInstalled = false;
+function listenForResync(): void {
+  if (resyncInstalled) return;
+  resyncInstalled = true;
+  // A laptop waking from sleep, a phone coming back online or a page restored from the back/forward
+  // cache may all have a clock that moved while we were not looking. Registered before any element's
+  // own visibility listener, so the hold is in place by the time they recompute.
+  const resync = () => void track((sync) => sync.resyncAll(setOffset));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') resync();
+  });
+  addEventListener('online', resync);
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) resync();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { emulateMedia } from '@web/test-runner-commands';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import {
@@ -428,5 +429,76 @@ describe('<drop-countdown favicon-live>', () => {
       expect(warnings.messages, bad).to.have.length(1);
       cleanup();
     }
+  });
+});
+
+describe('<drop-countdown> properties, motion and the shared ticker', () => {
+  afterEach(async () => {
+    cleanup();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('attributes and properties agree', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z" format="clock"></drop-countdown>`);
+    el.at = new Date('2026-12-05T16:30:00Z');
+    await el.updateComplete;
+    expect(remainingText(el)).to.equal('00:30:00');
+    el.now = new Date('2026-12-05T16:15:00Z');
+    await el.updateComplete;
+    expect(remainingText(el)).to.equal('00:15:00');
+    el.setAttribute('state', 'sold-out');
+    await el.updateComplete;
+    expect(el.state).to.equal('sold-out');
+    el.state = 'live';
+    await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('scheduled');
+  });
+
+  it('the live dot pulses, and stands still under prefers-reduced-motion', async () => {
+    const el = await fixture(`<drop-countdown at="${at}" now="2026-12-05T17:01:00Z"></drop-countdown>`);
+    const dot = () => getComputedStyle(part(el, 'status')!, '::before').animationName;
+    expect(dot()).to.not.equal('none');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(dot()).to.equal('none');
+  });
+
+  it('twenty countdowns share one timer, which stops when they are gone', async () => {
+    const target = iso(realNow() + 10 * 60_000);
+    await fixture(`<div>${`<drop-countdown at="${target}"></drop-countdown>`.repeat(20)}</div>`);
+    const originalSetTimeout = window.setTimeout;
+    const wait = (ms: number) => new Promise<void>((resolve) => originalSetTimeout(resolve, ms));
+    let calls = 0;
+    window.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      calls++;
+      return originalSetTimeout(...args);
+    }) as typeof setTimeout;
+    try {
+      await wait(2100);
+      expect(calls).to.be.within(1, 4);
+      cleanup();
+      calls = 0;
+      await wait(1100);
+      expect(calls).to.equal(0);
+    } finally {
+      window.setTimeout = originalSetTimeout;
+    }
+  });
+
+  it('a countdown off-screen does no rendering work; on screen it ticks', async () => {
+    const container = await fixture(
+      `<div><drop-countdown id="seen" at="${iso(realNow() + 60 * 60_000)}" format="clock"></drop-countdown>
+        <div style="height: 300vh"></div>
+        <drop-countdown id="unseen" at="${iso(realNow() + 60 * 60_000)}" format="clock"></drop-countdown></div>`,
+    );
+    const changes = { seen: 0, unseen: 0 };
+    for (const id of ['seen', 'unseen'] as const) {
+      const el = container.querySelector(`#${id}`)!;
+      new MutationObserver(() => changes[id]++).observe(el.shadowRoot!, { subtree: true, characterData: true, childList: true });
+    }
+    await sleep(2200);
+    expect(changes.seen).to.be.greaterThan(0);
+    expect(changes.unseen).to.equal(0);
+    container.querySelector('#unseen')!.scrollIntoView();
+    await waitFor(() => changes.unseen > 0, 'the scrolled-in countdown to render', 3000);
   });
 });

@@ -3,7 +3,7 @@ import { DROP_STATES, isDropState, type DropState } from '../shared/vocabulary.t
 import { DropStateEvent } from '../shared/drop-state-event.ts';
 import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
-import { now as trueNow, onClockChange, subscribe, syncClock, wakeAt } from './clock.ts';
+import { now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
 import { parseInstant, parseInstantOrNull } from './instant.ts';
 import {
   FORMATS,
@@ -108,7 +108,6 @@ export class DropCountdown extends LitElement {
   #stopClockWatch: (() => void) | null = null;
   #observer: IntersectionObserver | null = null;
   #faviconLoaded = false;
-  #syncing = false;
 
   constructor() {
     super();
@@ -144,13 +143,14 @@ export class DropCountdown extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopClockWatch = onClockChange(() => this.#refresh());
+    // Sync first: the clock's resync listener must run before this element's visibility listener.
+    this.#startSync();
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#observer = new IntersectionObserver((entries) => {
       this.#intersecting = entries[entries.length - 1]!.isIntersecting;
       this.#refresh();
     });
     this.#observer.observe(this);
-    this.#startSync();
     this.#refresh();
   }
 
@@ -224,14 +224,7 @@ export class DropCountdown extends LitElement {
   #onVisibility = () => this.#refresh();
 
   #startSync(): void {
-    const timeSrc = this.timeSrc;
-    this.#syncing = Boolean(timeSrc && this.isConnected);
-    if (!this.#syncing) return;
-    void syncClock(timeSrc!).then(() => {
-      if (this.timeSrc !== timeSrc) return;
-      this.#syncing = false;
-      this.#refresh();
-    });
+    if (this.timeSrc && this.isConnected) void syncClock(this.timeSrc);
   }
 
   #time(): number {
@@ -295,8 +288,8 @@ export class DropCountdown extends LitElement {
       if (milestone !== null && remaining > 0 && this.#state === 'scheduled') {
         this.#announce(milestoneText(milestone, localeOf(this)));
       }
-      // Until the first answer from `time-src`, a visitor clock that runs fast must not open the drop.
-      if (!this.#syncing || validDate(this.now)) this.#setState(this.#stateAt(time));
+      // While the server clock is being asked, a visitor clock that runs fast must not open the drop.
+      if (!syncing() || validDate(this.now)) this.#setState(this.#stateAt(time));
     }
     this.#plan(time);
     if (this.#rendering()) this.requestUpdate();
@@ -320,7 +313,8 @@ export class DropCountdown extends LitElement {
       const until = this.#validUntil()?.getTime();
       if (this.#state === 'scheduled' && this.#rendering()) {
         key = `tick:${at}`;
-        start = () => subscribe(refresh, () => this.at!.getTime());
+        // Read `at` at every tick: it may be edited between a tick and the next plan.
+        start = () => subscribe(refresh, () => this.at?.getTime() ?? Number.NaN);
       } else if (this.#state === 'scheduled') {
         const moment = nextMilestoneMoment(at, time);
         key = `wake:${moment}`;

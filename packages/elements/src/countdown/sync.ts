@@ -1,6 +1,6 @@
 /**
  * Reading a `time-src`: the lazily loaded half of the clock (see clock.ts), fetched only by pages
- * that have one.
+ * that have one. Resyncing is triggered from clock.ts, which owns the page's listeners.
  */
 import { estimateOffset, serverTimeFrom, type TimeSample } from './offset.ts';
 import { warnOnce } from '../shared/warn.ts';
@@ -22,7 +22,6 @@ export function syncClock(timeSrc: string, setOffset: SetOffset): Promise<void> 
     warnOnce(null, `clock:bad-url:${timeSrc}`, `time-src "${timeSrc}" is not a URL; using this device's clock.`);
     return Promise.resolve();
   }
-  listenForResync(setOffset);
   return syncs.get(url)?.done ?? startSync(url, setOffset);
 }
 
@@ -68,22 +67,8 @@ async function sampleServer(url: string): Promise<number | null> {
   return estimate?.offset ?? null;
 }
 
-let resyncInstalled = false;
-function listenForResync(setOffset: SetOffset): void {
-  if (resyncInstalled) return;
-  resyncInstalled = true;
-  // A laptop waking from sleep, a phone coming back online or a page restored from the back/forward
-  // cache may all have a clock that moved while we were not looking.
-  const resync = () => {
-    for (const [url, { startedAt }] of syncs) {
-      if (performance.now() - startedAt >= RESYNC_MIN_INTERVAL_MS) void startSync(url, setOffset);
-    }
-  };
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') resync();
-  });
-  addEventListener('online', resync);
-  addEventListener('pageshow', (event) => {
-    if (event.persisted) resync();
-  });
+/** Samples every known `time-src` again, unless it was sampled moments ago. */
+export async function resyncAll(setOffset: SetOffset): Promise<void> {
+  const due = [...syncs].filter(([, { startedAt }]) => performance.now() - startedAt >= RESYNC_MIN_INTERVAL_MS);
+  await Promise.all(due.map(([url]) => startSync(url, setOffset)));
 }
