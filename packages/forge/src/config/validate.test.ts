@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { configErrors, assertValidConfig } from './validate.ts';
+import { configErrors, assertValidConfig, creatorConfigSchema, SUPPORTED_KEYWORDS } from './validate.ts';
 import { ForgeConfigError } from '../errors.ts';
 import { testConfig } from '../testing/marks.ts';
 
@@ -23,7 +23,7 @@ describe('creator config validation', () => {
       'Expected colors.brand (required) but it is missing',
       'Expected colors.dark.background (required) but it is missing',
       'Expected an https:// URL for url but received "http://x"',
-      'Unexpected field extra; expected one of: name, shortName, url, mark, glyph, colors, badges, social',
+      expect.stringMatching(/^Unexpected field extra; expected one of: name, shortName, url, mark, glyph, .*colors, badges, social/),
     ]);
   });
 
@@ -47,5 +47,29 @@ describe('creator config validation', () => {
     const shipped = JSON.parse(readFileSync(new URL('./creator-config.schema.json', import.meta.url), 'utf8'));
     expect(shipped.required).toEqual(['name', 'mark', 'colors']);
     expect(Object.keys(shipped.properties)).toContain('badges');
+  });
+});
+
+describe('schema coverage', () => {
+  it('understands every keyword the shipped schema uses (stages extend it)', () => {
+    const used = new Set<string>();
+    const walk = (node: unknown, underProperties: boolean): void => {
+      if (Array.isArray(node)) return node.forEach((item) => walk(item, false));
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, child] of Object.entries(node)) {
+        if (!underProperties) used.add(key);
+        walk(child, !underProperties && (key === 'properties' || key === '$defs'));
+      }
+    };
+    walk(JSON.parse(readFileSync(new URL('./creator-config.schema.json', import.meta.url), 'utf8')), false);
+    expect([...used].filter((keyword) => !SUPPORTED_KEYWORDS.has(keyword))).toEqual([]);
+  });
+
+  it('checks enums, numbers, arrays and anyOf', () => {
+    const schema = creatorConfigSchema as unknown as { properties: Record<string, unknown> };
+    if (!('badges' in schema.properties)) return;
+    expect(configErrors(testConfig({ badges: ['live', { kind: 'limited', number: 1, of: 50 }] }))).toEqual([]);
+    expect(configErrors(testConfig({ badges: ['party'] }))[0]).toMatch(/^Expected .*"live".* for badges\[0\] but received "party"$/);
+    expect(configErrors(testConfig({ badges: [{ kind: 'limited', number: 1.5 }] }))).toEqual(['Expected a whole number for badges[0].number but received number 1.5']);
   });
 });

@@ -8,16 +8,29 @@ import { ForgeConfigError } from '../errors.ts';
  * expected, which generic validators do not.
  */
 interface SchemaNode {
-  type?: 'object' | 'array' | 'string';
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
   description?: string;
   required?: string[];
   additionalProperties?: boolean;
   properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  minItems?: number;
+  maxItems?: number;
   minLength?: number;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   pattern?: string;
+  enum?: unknown[];
+  anyOf?: SchemaNode[];
   $ref?: string;
 }
+
+/** Keywords this validator understands; a test fails if the shipped schema uses any other rule. */
+export const SUPPORTED_KEYWORDS = new Set([
+  '$schema', '$id', '$defs', '$ref', 'title', 'description', 'type', 'required', 'additionalProperties', 'properties',
+  'items', 'minItems', 'maxItems', 'minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'enum', 'anyOf',
+]);
 
 export const creatorConfigSchema = schemaJson as unknown as SchemaNode & { $defs: Record<string, SchemaNode> };
 
@@ -43,15 +56,26 @@ export function describeValue(value: unknown): string {
 }
 
 function expectation(node: SchemaNode): string {
-  if (node.type === 'string') {
-    if (node.pattern?.startsWith('^https://')) return 'an https:// URL';
-    // Pattern-only definitions ($defs) describe their expected value in prose.
-    if (node.pattern && node.description) return node.description;
-    return 'a non-empty string';
+  if (node.enum) return `one of ${node.enum.map((value) => JSON.stringify(value)).join(', ')}`;
+  switch (node.type) {
+    case 'string':
+      if (node.pattern?.startsWith('^https://')) return 'an https:// URL';
+      // Pattern-only definitions ($defs) describe their expected value in prose.
+      if (node.pattern && node.description) return node.description;
+      return 'a non-empty string';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return 'a value';
   }
-  if (node.type === 'object') return 'an object';
-  if (node.type === 'array') return 'an array';
-  return 'a value';
 }
 
 function typeMatches(type: SchemaNode['type'], value: unknown): boolean {
@@ -62,6 +86,12 @@ function typeMatches(type: SchemaNode['type'], value: unknown): boolean {
       return Array.isArray(value);
     case 'string':
       return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
     default:
       return true;
   }
@@ -70,22 +100,49 @@ function typeMatches(type: SchemaNode['type'], value: unknown): boolean {
 function check(rawNode: SchemaNode, value: unknown, path: string, errors: string[]): void {
   const node = resolve(rawNode);
   const field = path || 'the config';
+  if (node.anyOf) {
+    const attempts = node.anyOf.map((branch) => {
+      const branchErrors: string[] = [];
+      check(branch, value, path, branchErrors);
+      return { branch: resolve(branch), branchErrors };
+    });
+    if (attempts.some((attempt) => attempt.branchErrors.length === 0)) return;
+    // Report against the branch of the same shape (an object for an object), else list them all.
+    const sameShape = attempts.find((attempt) => attempt.branch.type !== undefined && typeMatches(attempt.branch.type, value));
+    if (sameShape) errors.push(...sameShape.branchErrors);
+    else errors.push(`Expected ${attempts.map((attempt) => expectation(attempt.branch)).join(' or ')} for ${field} but received ${describeValue(value)}`);
+    return;
+  }
   if (!typeMatches(node.type, value)) {
     errors.push(`Expected ${expectation(node)} for ${field} but received ${describeValue(value)}`);
     return;
   }
-  if (node.type === 'string') {
-    const text = value as string;
-    if (node.minLength !== undefined && text.length < node.minLength) {
+  if (node.enum && !node.enum.includes(value)) {
+    errors.push(`Expected ${expectation(node)} for ${field} but received ${describeValue(value)}`);
+    return;
+  }
+  if (typeof value === 'number') {
+    if (node.minimum !== undefined && value < node.minimum) errors.push(`Expected at least ${node.minimum} for ${field} but received ${value}`);
+    if (node.maximum !== undefined && value > node.maximum) errors.push(`Expected at most ${node.maximum} for ${field} but received ${value}`);
+    return;
+  }
+  if (typeof value === 'string') {
+    if (node.minLength !== undefined && value.length < node.minLength) {
       errors.push(`Expected ${expectation(node)} for ${field} but received an empty string`);
-    } else if (node.maxLength !== undefined && text.length > node.maxLength) {
-      errors.push(`Expected at most ${node.maxLength} characters for ${field} but received ${text.length}`);
-    } else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(text)) {
-      errors.push(`Expected ${expectation(node)} for ${field} but received ${describeValue(text)}`);
+    } else if (node.maxLength !== undefined && value.length > node.maxLength) {
+      errors.push(`Expected at most ${node.maxLength} characters for ${field} but received ${value.length}`);
+    } else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) {
+      errors.push(`Expected ${expectation(node)} for ${field} but received ${describeValue(value)}`);
     }
     return;
   }
-  if (node.type === 'object') {
+  if (Array.isArray(value)) {
+    if (node.maxItems !== undefined && value.length > node.maxItems) errors.push(`Expected at most ${node.maxItems} entries in ${field} but received ${value.length}`);
+    if (node.minItems !== undefined && value.length < node.minItems) errors.push(`Expected at least ${node.minItems} entries in ${field} but received ${value.length}`);
+    if (node.items) value.forEach((item, index) => check(node.items!, item, `${field}[${index}]`, errors));
+    return;
+  }
+  if (typeof value === 'object' && value !== null && node.type === 'object') {
     const object = value as Record<string, unknown>;
     for (const key of node.required ?? []) {
       if (!(key in object)) errors.push(`Expected ${field === 'the config' ? '' : `${field}.`}${key} (required) but it is missing`);
