@@ -105,7 +105,7 @@ export class DropButton extends LitElement {
   #stopTicker: (() => void) | null = null;
   #soldOutByStock = false;
   #lastCheckoutAt = -Infinity;
-  #stock: { schedule: StockSchedule; timer?: ReturnType<typeof setTimeout>; abort?: AbortController; src: string } | null = null;
+  #stock: { schedule: StockSchedule; src: string; etag: string | null; timer?: ReturnType<typeof setTimeout>; abort?: AbortController } | null = null;
 
   constructor() {
     super();
@@ -259,7 +259,7 @@ export class DropButton extends LitElement {
     const interval = (this.stockInterval ?? 0) > 0 ? this.stockInterval! * 1000 : DEFAULT_STOCK_INTERVAL_MS;
     if (this.#stock && this.#stock.src === src.href && this.#stock.schedule.interval === Math.max(interval, 1000)) return;
     this.#stopStock();
-    this.#stock = { schedule: new StockSchedule({ interval }), src: src.href };
+    this.#stock = { schedule: new StockSchedule({ interval }), src: src.href, etag: null };
     if (document.visibilityState !== 'hidden') this.#scheduleStock(this.#stock.schedule.start());
   }
 
@@ -296,13 +296,14 @@ export class DropButton extends LitElement {
     stock.abort = abort;
     let next: number;
     try {
-      // `no-cache` makes the browser revalidate with If-None-Match from its own cache: a plain GET
-      // with no custom header needs no CORS preflight, so a static JSON on any CDN works.
-      const response = await fetch(stock.src, { cache: 'no-cache', credentials: 'omit', signal: abort.signal });
-      if (!response.ok) {
+      const response = await fetch(stock.src, this.#stockRequest(stock, abort.signal));
+      if (response.status === 304) {
+        next = stock.schedule.succeeded();
+      } else if (!response.ok) {
         next = stock.schedule.failed(parseRetryAfter(response.headers.get('Retry-After'), Date.now()));
       } else {
         const applied = this.#applyStock(await response.json());
+        if (applied) stock.etag = response.headers.get('ETag');
         next = applied ? stock.schedule.succeeded() : stock.schedule.failed();
       }
     } catch {
@@ -311,6 +312,18 @@ export class DropButton extends LitElement {
     }
     if (this.#stock !== stock || (document.visibilityState as DocumentVisibilityState) === 'hidden') return;
     this.#scheduleStock(next);
+  }
+
+  #stockRequest(stock: { src: string; etag: string | null }, signal: AbortSignal): RequestInit {
+    if (new URL(stock.src).origin === location.origin) {
+      // Same site: send If-None-Match ourselves, so revalidation works even when the endpoint marks
+      // its answers no-store, and an unchanged stock costs the server a bodiless 304.
+      return { cache: 'no-store', credentials: 'same-origin', signal, headers: stock.etag ? { 'If-None-Match': stock.etag } : {} };
+    }
+    // Cross-origin, a custom header would cost every viewer a CORS preflight (and the creator a CORS
+    // setup); `no-cache` has the browser revalidate with If-None-Match from its own HTTP cache
+    // instead, so a static JSON file on any CDN works as is.
+    return { cache: 'no-cache', credentials: 'omit', signal };
   }
 
   /** Applies a stock answer; false when it could not be read (which counts as a failure, never as sold out). */

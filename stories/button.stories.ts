@@ -1,0 +1,156 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
+import { CHECKOUT_PROVIDERS, type CheckoutProvider } from '../packages/elements/src/shared/checkout.ts';
+import glyphUrl from '../test/media/mark/glyph.svg?url';
+
+/**
+ * `<drop-button>`: the creator's own checkout link, enhanced. Each story sets `state` directly (as a
+ * marketplace may); the "Follows a countdown" story shows the usual set-up with a pinned countdown.
+ */
+interface ButtonArgs {
+  state: DropState;
+  provider: CheckoutProvider | 'hostile';
+  label: string;
+  price: number | undefined;
+  currency: string;
+  sku: string;
+  ref: string;
+  target: '' | '_blank';
+  lang: string;
+  brand: string;
+  textColor: string;
+  radius: string;
+  withMark: boolean;
+  slottedLabels: boolean;
+}
+
+/** One real-looking link per provider, and one that must be refused. */
+const exampleLinks: Record<ButtonArgs['provider'], string> = {
+  stripe: 'https://buy.stripe.com/test_glowtee',
+  shopify: 'https://nova-threads.myshopify.com/cart/42424242:1',
+  gumroad: 'https://novathreads.gumroad.com/l/glowtee',
+  lemonsqueezy: 'https://novathreads.lemonsqueezy.com/checkout/buy/8f2c1a',
+  telegram: 'https://t.me/nova_threads_bot?start=glow-tee',
+  other: 'https://shop.novathreads.example/glow-tee',
+  hostile: 'javascript:alert(document.cookie)',
+};
+
+const meta: Meta<ButtonArgs> = {
+  title: 'Elements/drop-button',
+  component: 'drop-button',
+  args: {
+    state: 'live',
+    provider: 'stripe',
+    label: 'Buy the Glow tee',
+    price: 24,
+    currency: 'EUR',
+    sku: 'GLOW-TEE-M',
+    ref: 'utm_source=storybook',
+    target: '',
+    lang: 'en',
+    brand: '#6d28d9',
+    textColor: '#ffffff',
+    radius: '0.5rem',
+    withMark: false,
+    slottedLabels: false,
+  },
+  argTypes: {
+    state: { control: 'inline-radio', options: [...DROP_STATES] },
+    provider: {
+      control: 'select',
+      options: [...CHECKOUT_PROVIDERS, 'hostile'],
+      description: 'Which example checkout link the inner `<a href>` carries (`hostile`: a javascript: URL, refused).',
+    },
+    target: { control: 'inline-radio', options: ['', '_blank'] },
+    lang: { control: 'select', options: ['en', 'de', 'fr', 'ja', 'ar-EG'] },
+    brand: { control: 'color', description: '`--drop-button-background`' },
+    textColor: { control: 'color', description: '`--drop-button-color`' },
+    radius: { description: '`--drop-button-radius`' },
+    withMark: { description: 'A `<drop-mark>` in the `mark` slot.' },
+    slottedLabels: { description: 'Replace every state label through its slot (German).' },
+  },
+  render: (args) => html`
+    <div lang=${args.lang}>
+      <drop-button
+        state=${args.state}
+        price=${args.price ?? nothing}
+        currency=${args.currency || nothing}
+        sku=${args.sku || nothing}
+        ref=${args.ref || nothing}
+        style="--drop-button-background: ${args.brand}; --drop-button-color: ${args.textColor}; --drop-button-radius: ${args.radius}"
+        @drop-checkout=${(event: Event) => event.preventDefault()}
+      >
+        ${args.withMark
+          ? html`<drop-mark slot="mark" name="Nova Threads" src-glyph=${glyphUrl} style="--drop-mark-height: 1.25em"></drop-mark>`
+          : nothing}
+        <a href=${exampleLinks[args.provider]} target=${args.target || nothing}>${args.label}</a>
+        ${args.slottedLabels
+          ? html`<span slot="scheduled">Noch</span><span slot="sold-out">Ausverkauft</span><span slot="ended">Vorbei</span
+              ><span slot="unavailable">Kasse nicht verfügbar</span>`
+          : nothing}
+      </drop-button>
+    </div>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<ButtonArgs>;
+
+/** Live: the creator's Stripe link with price, sku and utm params applied (clicks are intercepted here). */
+export const Live: Story = {};
+
+/** Before T0 without a countdown time: disabled, "Coming soon". */
+export const Scheduled: Story = { args: { state: 'scheduled' } };
+
+/** Sold out: disabled, still focusable so its reason is heard. */
+export const SoldOut: Story = { args: { state: 'sold-out' } };
+
+/** After the drop. */
+export const Ended: Story = { args: { state: 'ended' } };
+
+/** A `javascript:` link is never used: disabled, "Checkout unavailable", one console warning. */
+export const HostileLink: Story = { args: { provider: 'hostile' } };
+
+/** Every provider side by side; `data-provider` is what analytics and CSS see. */
+export const Providers: Story = {
+  render: (args) => html`
+    <ul style="display: grid; gap: 12px; list-style: none; padding: 0">
+      ${CHECKOUT_PROVIDERS.map(
+        (provider) => html`<li>
+          <drop-button style="--drop-button-background: ${args.brand}" @drop-checkout=${(e: Event) => e.preventDefault()}>
+            <a href=${exampleLinks[provider]}>Buy via ${provider}</a>
+          </drop-button>
+          <code>${exampleLinks[provider]}</code>
+        </li>`,
+      )}
+    </ul>
+  `,
+};
+
+/** With the creator's glyph in the `mark` slot and brand colours. */
+export const WithMark: Story = { args: { withMark: true } };
+
+/** Prices follow the page language. */
+export const PriceInJapanese: Story = { args: { lang: 'ja', price: 3200, currency: 'JPY' } };
+
+/** Every label replaced through slots. */
+export const GermanLabels: Story = { args: { slottedLabels: true, state: 'sold-out', lang: 'de', label: 'Jetzt kaufen' } };
+
+/** The usual set-up: the button follows a countdown (here pinned after T0, so live; with a notify link before). */
+export const FollowsACountdown: Story = {
+  render: (args) => html`
+    <drop-countdown id="story-drop" at="2026-12-05T18:00:00+01:00" now="2026-12-05T17:01:00Z" format="compact"
+      >Drops Fri 5 Dec, 18:00 CET</drop-countdown
+    >
+    <drop-button drop="story-drop" price=${args.price ?? nothing} currency=${args.currency} @drop-checkout=${(e: Event) => e.preventDefault()}>
+      <a href=${exampleLinks.stripe}>${args.label}</a>
+    </drop-button>
+    <hr />
+    <drop-countdown id="story-drop-notify" at="2026-12-05T18:00:00+01:00" now="2026-12-05T16:00:00Z" notify="https://t.me/novathreads"
+      >Drops Fri 5 Dec, 18:00 CET</drop-countdown
+    >
+    <drop-button drop="story-drop-notify"><a href=${exampleLinks.stripe}>${args.label}</a></drop-button>
+  `,
+};

@@ -1,0 +1,93 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import wordmarkUrl from '../test/media/mark/wordmark.svg?url';
+import wordmarkDarkUrl from '../test/media/mark/wordmark-dark.svg?url';
+import monogramUrl from '../test/media/mark/monogram.svg?url';
+import glyphUrl from '../test/media/mark/glyph.svg?url';
+
+/**
+ * `<drop-mark>`: the creator's mark, picking wordmark, monogram or glyph from its own width. Drag
+ * the `width` control across ~160 px (at 40 px high) to watch the switch and its hysteresis.
+ */
+interface MarkArgs {
+  name: string;
+  width: number;
+  height: number;
+  variants: 'all' | 'wordmark only' | 'glyph only';
+  dark: boolean;
+  align: 'start' | 'center' | 'end';
+}
+
+const meta: Meta<MarkArgs> = {
+  title: 'Elements/drop-mark',
+  component: 'drop-mark',
+  args: { name: 'Nova Threads', width: 320, height: 40, variants: 'all', dark: true, align: 'start' },
+  argTypes: {
+    width: { control: { type: 'range', min: 16, max: 480, step: 1 }, description: 'Width of the surrounding box (px).' },
+    height: { control: { type: 'range', min: 16, max: 96, step: 1 }, description: '`--drop-mark-height` (px).' },
+    variants: { control: 'inline-radio', options: ['all', 'wordmark only', 'glyph only'] },
+    dark: { description: 'Provide `src-wordmark-dark` (switch the theme toolbar to dark).' },
+    align: { control: 'inline-radio', options: ['start', 'center', 'end'], description: '`--drop-mark-align`' },
+  },
+  render: (args) => html`
+    <div style="width: ${args.width}px; outline: 1px dashed #999">
+      <drop-mark
+        name=${args.name || nothing}
+        src-wordmark=${args.variants !== 'glyph only' ? wordmarkUrl : nothing}
+        src-wordmark-dark=${args.dark && args.variants !== 'glyph only' ? wordmarkDarkUrl : nothing}
+        src-monogram=${args.variants === 'all' ? monogramUrl : nothing}
+        src-glyph=${args.variants !== 'wordmark only' ? glyphUrl : nothing}
+        style="--drop-mark-height: ${args.height}px; --drop-mark-align: ${args.align}"
+      ></drop-mark>
+    </div>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<MarkArgs>;
+
+/** Room for everything: the wordmark. */
+export const Wordmark: Story = {};
+
+/** A buy-button-sized box: the monogram. */
+export const Monogram: Story = { args: { width: 100 } };
+
+/** An avatar: the glyph. */
+export const Glyph: Story = { args: { width: 44 } };
+
+/** Only a wordmark given: it is shown everywhere, scaled into small boxes. */
+export const OnlyAWordmark: Story = { args: { variants: 'wordmark only', width: 60 } };
+
+/** The same mark in a header, a flex row and a grid cell that give it no width at all. */
+export const InLayouts: Story = {
+  render: (args) => html`
+    <div style="display: flex; gap: 12px; align-items: center; border-bottom: 1px solid #ddd; padding: 8px">
+      <drop-mark name=${args.name} src-wordmark=${wordmarkUrl} src-monogram=${monogramUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 32px"></drop-mark>
+      <nav>Shop · Drops · About</nav>
+    </div>
+    <div style="display: grid; grid-template-columns: auto 1fr; gap: 12px; align-items: center; padding: 8px; width: 220px">
+      <drop-mark name=${args.name} src-wordmark=${wordmarkUrl} src-monogram=${monogramUrl} src-glyph=${glyphUrl}></drop-mark>
+      <span>Glow tee</span>
+    </div>
+    <div style="display: flex; align-items: center; gap: 8px; padding: 8px">
+      <span style="display: inline-flex; width: 24px; height: 24px; border-radius: 50%; overflow: hidden">
+        <drop-mark name=${args.name} src-wordmark=${wordmarkUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 24px"></drop-mark>
+      </span>
+      <span>@novathreads</span>
+    </div>
+  `,
+};
+
+/** Slotted variants: an `<img>` wordmark and an inline `<svg>` glyph written by the creator. */
+export const Slotted: Story = {
+  render: (args) => html`
+    <div style="width: ${args.width}px">
+      <drop-mark name=${args.name} style="--drop-mark-height: ${args.height}px">
+        <img slot="wordmark" src=${wordmarkUrl} width="400" height="100" alt="" />
+        <svg slot="glyph" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#6d28d9" /></svg>
+      </drop-mark>
+    </div>
+  `,
+};
+
