@@ -70,10 +70,13 @@ async function main() {
 
   const sections = [];
   const results = { options, sections: {} };
+  let sectionStarted = Date.now();
   const record = (key, section) => {
+    const seconds = (Date.now() - sectionStarted) / 1000;
+    sectionStarted = Date.now();
+    log(`${key} took ${seconds.toFixed(0)} s`);
     sections.push(section);
-    const { peerBundles: _bundles, ...json } = section;
-    results.sections[key] = json;
+    results.sections[key] = { seconds, ...section };
   };
   const failed = (title, error) => ({
     title,
@@ -142,13 +145,16 @@ async function main() {
   const busy = Math.max(machine.loadAverage.start, machine.loadAverage.end) > cpus().length;
   const loadLine = `Load average (1 min) ${machine.loadAverage.start.toFixed(1)} at start, ${machine.loadAverage.end.toFixed(1)} at end${busy ? ' — the machine was busy with other work: wall-clock figures (flip errors, long tasks, time to interactive) are inflated; CPU-time figures and ratios hold better' : ''}.`;
   const measuredKit = `Kit measured: ${relative(repoRoot, cdnDir)}.${buildNotes.length ? ` ${buildNotes.join(' ')}` : ''}`;
-  console.log(renderReport(sections, { date, machine: `${machineLine}\n${loadLine}\n${measuredKit}` }));
+  const report = renderReport(sections, { date, machine: `${machineLine}\n${loadLine}\n${measuredKit}` });
+  console.log(report);
 
   const outDir = join(repoRoot, 'bench/results');
   mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, `bench-${date.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
   writeFileSync(outFile, `${JSON.stringify({ date, machine, kit: relative(repoRoot, cdnDir), buildNotes, durationSeconds: (Date.now() - started) / 1000, ...results }, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ date, file: outFile }, null, 2)}\n`);
+  // The README's table is pasted from here (docs/bench.md, "Latest results").
+  writeFileSync(join(outDir, 'latest.md'), report);
   log(`wrote ${outFile} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

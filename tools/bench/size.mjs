@@ -68,11 +68,9 @@ export async function runSizeBench({ repoRoot, cdnDir: cdn }) {
     ['@github/relative-time-element (bundled)', 'relative-time.js'],
     ['Shoelace <sl-button> + dependencies (bundled)', 'shoelace-button.js'],
   ];
-  const peerBundles = {};
   for (const [what, entry] of peers) {
     try {
       const code = await bundlePeer(entry);
-      peerBundles[entry] = code;
       measured.push({ what, files: [`tools/bench/peers/${entry}`], kind: 'peer', ...compressedSizes(code) });
     } catch (error) {
       notes.push(`n/a: ${what}: ${error instanceof Error ? error.message : error}`);
@@ -117,5 +115,5 @@ export async function runSizeBench({ repoRoot, cdnDir: cdn }) {
     goal('whole kit, dropkit.iife.js ≤ 16 KB', kitIife, sizeGoals.kit),
   ];
   notes.push('Each file is compressed on its own, as a CDN serves it; a page\'s size is the sum over the files it loads (the import graph of the built chunks is followed).');
-  return { title: 'Size (real built files)', rows, notes, goals, data: { measured, goalsBytes: sizeGoals }, peerBundles };
+  return { title: 'Size (real built files)', rows, notes, goals, data: { measured, goalsBytes: sizeGoals } };
 }
