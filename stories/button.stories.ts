@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
 import { CHECKOUT_PROVIDERS, type CheckoutProvider } from '../packages/elements/src/shared/checkout.ts';
-import glyphUrl from '../test/media/mark/glyph.svg?url';
+import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
 
 /**
  * `<drop-button>`: the creator's own checkout link, enhanced. Each story sets `state` directly (as a

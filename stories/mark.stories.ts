@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import wordmarkUrl from '../test/media/mark/wordmark.svg?url';
-import wordmarkDarkUrl from '../test/media/mark/wordmark-dark.svg?url';
-import monogramUrl from '../test/media/mark/monogram.svg?url';
-import glyphUrl from '../test/media/mark/glyph.svg?url';
+import wordmarkUrl from '../test/media/mark/wordmark.svg?url&no-inline';
+import wordmarkDarkUrl from '../test/media/mark/wordmark-dark.svg?url&no-inline';
+import monogramUrl from '../test/media/mark/monogram.svg?url&no-inline';
+import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
 
 /**
  * `<drop-mark>`: the creator's mark, picking wordmark, monogram or glyph from its own width. Drag
