@@ -81,6 +81,7 @@ describe('formatMoment (visitor time and creator time)', () => {
   it('without a creator zone shows the visitor time only, in the page language', () => {
     const at = new Date('2026-12-05T17:00:00Z');
     expect(formatMoment(at, 'en-US', undefined, 'America/New_York')).toBe('Sat 12:00 PM your time');
+    expect(formatMoment(at, 'en-US', 'America/Los_Angeles', 'America/New_York')).toBe('Sat 12:00 PM your time · 9:00 AM Los Angeles');
     expect(formatMoment(at, 'de', undefined, 'Europe/Berlin')).toBe('Sa., 18:00 your time');
   });
 

@@ -3,6 +3,21 @@
  * time in four formats, the drop moment in the visitor's and the creator's time zones, and the
  * milestone a screen reader hears.
  */
+/**
+ * Intl formatters are costly to build and every countdown re-renders each second, so they are built
+ * once per locale and options.
+ */
+const formatters = new Map<string, unknown>();
+function intl<T>(Formatter: new (locale: string, options: never) => T, locale: string, options: object): T {
+  const key = `${Formatter.name}|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = new Formatter(locale, options as never);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export const FORMATS = ['auto', 'clock', 'long', 'compact'] as const;
 export type CountdownFormat = (typeof FORMATS)[number];
 
@@ -34,7 +49,7 @@ export function formatRemaining(remainingMs: number, format: CountdownFormat, lo
   const [[, days], [, hours], [, minutes], [, seconds]] = parts;
   const style = format === 'auto' ? (days > 0 ? 'long' : 'clock') : format;
   if (style === 'clock') {
-    const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+    const two = intl(Intl.NumberFormat, locale, { minimumIntegerDigits: 2, useGrouping: false });
     const clock = [hours, minutes, seconds].map((n) => two.format(n)).join(':');
     return days > 0 ? `${unitText(locale, 'day', days, 'narrow')} ${clock}` : clock;
   }
@@ -42,13 +57,13 @@ export function formatRemaining(remainingMs: number, format: CountdownFormat, lo
   // Long text with days left would be noise down to the second; "2 days, 3 hours" is the useful part.
   const shown = parts.filter(([, amount]) => amount > 0).slice(0, format === 'auto' ? 2 : 4);
   if (shown.length === 0) shown.push(['second', 0]);
-  return new Intl.ListFormat(locale, { type: 'unit', style: display }).format(
+  return intl(Intl.ListFormat, locale, { type: 'unit', style: display }).format(
     shown.map(([unit, amount]) => unitText(locale, unit, amount, display)),
   );
 }
 
 function unitText(locale: string, unit: string, amount: number, unitDisplay: 'long' | 'narrow'): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).format(amount);
+  return intl(Intl.NumberFormat, locale, { style: 'unit', unit, unitDisplay }).format(amount);
 }
 
 /**
@@ -56,18 +71,20 @@ function unitText(locale: string, unit: string, amount: number, unitDisplay: 'lo
  * (weekday repeated only when it differs). `Intl` applies each zone's DST rules for that date.
  */
 export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string): string {
-  const visitor = new Intl.DateTimeFormat(locale, {
+  // 24-hour locales read "09:00", 12-hour ones "9:00 AM", never "09:00 AM".
+  const hour = intl(Intl.DateTimeFormat, locale, { hour: 'numeric' }).resolvedOptions().hour12 ? 'numeric' : '2-digit';
+  const visitor = intl(Intl.DateTimeFormat, locale, {
     weekday: 'short',
-    hour: '2-digit',
+    hour,
     minute: '2-digit',
     timeZone: visitorTimeZone,
   }).format(at);
   if (!creatorTimeZone) return `${visitor} your time`;
-  const weekday = (timeZone?: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone }).format(at);
+  const weekday = (timeZone?: string) => intl(Intl.DateTimeFormat, locale, { weekday: 'short', timeZone }).format(at);
   const sameDay = weekday(creatorTimeZone) === weekday(visitorTimeZone);
-  const creator = new Intl.DateTimeFormat(locale, {
+  const creator = intl(Intl.DateTimeFormat, locale, {
     weekday: sameDay ? undefined : 'short',
-    hour: '2-digit',
+    hour,
     minute: '2-digit',
     timeZone: creatorTimeZone,
   }).format(at);
@@ -79,7 +96,7 @@ export const cityOf = (timeZone: string): string => timeZone.slice(timeZone.last
 
 export function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
+    intl(Intl.DateTimeFormat, 'en', { timeZone: value });
     return true;
   } catch {
     return false;
