@@ -57,6 +57,8 @@ interface ClipTrack {
  * @csspart cards - The list of timed product cards over the video.
  * @csspart card - One product card (timed, carousel or list).
  * @csspart card-link - The link inside a card.
+ * @csspart card-name - A card's product name when the card is a button or has no link.
+ * @csspart card-button - The `<drop-button>` inside a card when the clip follows a drop.
  * @csspart card-image - A card's thumbnail.
  * @csspart card-price - A card's price.
  * @csspart hotspot - A product hotspot over the video.
