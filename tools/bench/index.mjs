@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseOptions, usage } from './options.mjs';
 import { renderReport } from './report.mjs';
@@ -42,7 +42,7 @@ async function main() {
 
   // The bench builds its own copy of the kit, so it measures the sources as they are now without
   // rewriting dist/ under a test run that may be reading it.
-  let cdnDir = join(repoRoot, 'dist/cdn');
+  let cdnDir = options.kit ? resolve(options.kit) : join(repoRoot, 'dist/cdn');
   const buildNotes = [];
   if (options.build && (wants('size') || wants('runtime') || wants('button') || wants('memory'))) {
     const benchBuild = join(repoRoot, 'bench/results/cdn-build');
@@ -141,11 +141,11 @@ async function main() {
     commit: gitCommit(),
     loadAverage: { start: loadAtStart, end: loadavg()[0] },
   };
-  const machineLine = `Machine: ${machine.os}; ${machine.cpus}; ${machine.memory}; Node ${machine.node}; Chromium ${machine.chromium}; commit ${machine.commit}. Runtime windows ${options.window} s.`;
+  const machineLine = `Machine: ${machine.os}; ${machine.cpus}; ${machine.memory}; Node ${machine.node}; Chromium ${machine.chromium}; commit ${machine.commit}.`;
   const busy = Math.max(machine.loadAverage.start, machine.loadAverage.end) > cpus().length;
   const loadLine = `Load average (1 min) ${machine.loadAverage.start.toFixed(1)} at start, ${machine.loadAverage.end.toFixed(1)} at end${busy ? ' — the machine was busy with other work: wall-clock figures (flip errors, long tasks, time to interactive) are inflated; CPU-time figures and ratios hold better' : ''}.`;
   const measuredKit = `Kit measured: ${relative(repoRoot, cdnDir)}.${buildNotes.length ? ` ${buildNotes.join(' ')}` : ''}`;
-  const report = renderReport(sections, { date, machine: `${machineLine}\n${loadLine}\n${measuredKit}` });
+  const report = renderReport(sections, { date, machine: [machineLine, loadLine, measuredKit].map((line) => `- ${line}`).join('\n') });
   console.log(report);
 
   const outDir = join(repoRoot, 'bench/results');

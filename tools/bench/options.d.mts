@@ -7,6 +7,7 @@ export interface BenchOptions {
   sections: string[];
   pages: string[];
   build: boolean;
+  kit: string | null;
   help: boolean;
 }
 export function parseOptions(argv: string[]): BenchOptions;

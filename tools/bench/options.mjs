@@ -19,6 +19,8 @@ export function parseOptions(argv) {
     /** runtime pages to measure, by key (see runtimePages) */
     pages: [...runtimePages],
     build: true,
+    /** a built kit folder to measure instead of building one (implies no build) */
+    kit: null,
     help: false,
   };
   for (const arg of argv) {
@@ -54,6 +56,11 @@ export function parseOptions(argv) {
         options.pages = wanted;
         break;
       }
+      case '--kit':
+        if (!value) throw new Error("Expected a folder for --kit (a built dist/cdn) but received ''");
+        options.kit = value;
+        options.build = false;
+        break;
       case '--no-build':
         options.build = false;
         break;
@@ -84,5 +91,6 @@ export const usage = `Usage: npm run bench [-- options]
   --cycles=N         mount/unmount cycles of 1000 widgets for the memory check (default 10)
   --only=LIST        some of: ${allSections.join(',')}
   --pages=LIST       runtime pages, some of: ${runtimePages.join(',')} (count/in viewport)
+  --kit=DIR          measure the built kit in DIR (e.g. a release's dist/cdn) as it is
   --no-build         measure dist/cdn as it is, instead of building the current sources
                      into bench/results/cdn-build first`;

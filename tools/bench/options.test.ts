@@ -10,6 +10,7 @@ describe('bench options', () => {
     expect(parseOptions(['--quick'])).toMatchObject({ window: 3, loads: 3 });
     expect(parseOptions(['--window=2.5', '--only=size,forge', '--no-build'])).toMatchObject({ window: 2.5, sections: ['size', 'forge'], build: false });
     expect(parseOptions(['--pages=20,1000/20']).pages).toEqual(['20', '1000/20']);
+    expect(parseOptions(['--kit=/tmp/release/cdn'])).toMatchObject({ kit: '/tmp/release/cdn', build: false });
   });
 
   it('says what it expected when a flag is wrong', () => {
