@@ -202,7 +202,11 @@ export class DropButton extends LitElement {
 
   #readCreatorLink(): void {
     // Only the creator's own fallback link counts, not a link inside slotted label content.
-    const link = [...this.querySelectorAll('a[href]')].find((a) => !a.closest('[slot]'));
+    const link = [...this.querySelectorAll('a[href]')].find((a) => {
+      const slotted = a.closest('[slot]');
+      // The button itself may carry a slot (inside a countdown's `live` slot); that does not count.
+      return !slotted || slotted === this || !this.contains(slotted);
+    });
     this.creatorHref = link?.getAttribute('href') ?? null;
     this.creatorTarget = link?.getAttribute('target') ?? null;
     this.creatorLabel = link?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
