@@ -26,13 +26,12 @@ export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, cont
 export async function renderBadgeFrames(art: BadgeArt, scheme: BadgeScheme, scale: number, context: RenderContext): Promise<FrameStrip> {
   const width = art.layout.width * scale;
   const height = art.layout.height * scale;
-  const jobs = Array.from({ length: BADGE_LOOP.frameCount }, (_, index) => ({
-    svg: badgeFrameSvg(art, scheme, framePhase(index), scale),
-    width,
-    height,
-    output: 'rgba' as const,
-  }));
-  return { width, height, frames: await context.rasterizeAll(jobs) };
+  const drawings = Array.from({ length: BADGE_LOOP.frameCount }, (_, index) => badgeFrameSvg(art, scheme, framePhase(index), scale));
+  // Resting stretches of the loop repeat one drawing; render each distinct drawing once.
+  const distinct = [...new Set(drawings)];
+  const pixels = await context.rasterizeAll(distinct.map((svg) => ({ svg, width, height, output: 'rgba' as const })));
+  const bySvg = new Map(distinct.map((svg, index) => [svg, pixels[index]!]));
+  return { width, height, frames: drawings.map((svg) => bySvg.get(svg)!) };
 }
 
 function suffix(scheme: BadgeScheme, scale: number): string {

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
@@ -123,12 +124,18 @@ export function socialCardSvg(input: ForgeInput, options: SocialOptions, markPng
 
 export async function renderSocialCard(input: ForgeInput, options: SocialOptions, context: RenderContext): Promise<Uint8Array> {
   const place = markPlacement(input.mark);
-  const markPng = await context.rasterize({
+  const markPixels = await context.rasterize({
     svg: markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand),
     width: place.width,
     height: place.height,
-    output: 'png',
+    output: 'rgba',
   });
+  // This PNG only carries pixels into the card and is never written: fast beats small here.
+  const markPng = await sharp(Buffer.from(markPixels.buffer, markPixels.byteOffset, markPixels.byteLength), {
+    raw: { width: place.width, height: place.height, channels: 4 },
+  })
+    .png({ compressionLevel: 1, adaptiveFiltering: false })
+    .toBuffer();
   return context.rasterize({ svg: socialCardSvg(input, options, markPng), ...CARD, output: 'png' });
 }
 
