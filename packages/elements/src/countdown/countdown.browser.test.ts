@@ -172,6 +172,22 @@ describe('<drop-countdown> invalid input', () => {
     });
   }
 
+  it('without `at`, a marketplace may drive the state itself, with no warning', async () => {
+    const warnings = captureWarnings();
+    let el: CountdownElement;
+    try {
+      el = await fixture<CountdownElement>(`<drop-countdown state="live"><b slot="live">Buy</b>Drops soon</drop-countdown>`);
+      const seen = recordStates(el);
+      el.state = 'sold-out';
+      await el.updateComplete;
+      expect(seen.map((s) => s.state)).to.deep.equal(['sold-out']);
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages).to.deep.equal([]);
+    expect(part(el, 'status')!.textContent).to.equal('Sold out');
+  });
+
   it('an unknown state is ignored with a warning', async () => {
     const warnings = captureWarnings();
     const el = await fixture<CountdownElement>(`<drop-countdown at="${at}" now="2026-12-05T16:00:00Z"></drop-countdown>`);

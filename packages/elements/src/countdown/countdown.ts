@@ -240,7 +240,8 @@ export class DropCountdown extends LitElement {
   }
 
   #checkSchedule(): void {
-    if (!this.#scheduled()) {
+    // A marketplace that drives `state` itself needs no `at`; anyone else has made a mistake.
+    if (!this.#scheduled() && (this.hasAttribute('at') || !this.hasAttribute('state'))) {
       const raw = this.getAttribute('at');
       const reason = parseInstant(raw).ok ? 'invalid' : (parseInstant(raw) as { reason: string }).reason;
       const why =
