@@ -437,8 +437,15 @@ describe('<drop-clip>', () => {
     await button.updateComplete;
     expect(button.getAttribute('state')).to.equal('sold-out');
     expect(clip.state).to.equal('sold-out');
+    // No way around the drop's state: the list holds buttons too, and no hotspot links while sold out.
+    expect(part(clip, 'list')!.querySelectorAll('drop-button')).to.have.length(4);
+    await seek(clip, 1.2);
+    expect(part(clip, 'hotspot')!.localName).to.equal('span');
+    expect(shadow(clip).querySelectorAll('a[part~="hotspot"], [part~="list"] a[part~="card-link"]')).to.have.length(0);
     page.querySelector('#clip-drop-owner')!.setAttribute('state', 'live');
     await waitFor(() => button.getAttribute('state') === 'live', 'the button to go live');
+    await clip.updateComplete;
+    expect(part(clip, 'hotspot')!.localName).to.equal('a');
     await expectNoAxeViolations(clip);
 
     // The checkout event comes from the button itself, once; the clip adds only the product click.

@@ -509,7 +509,9 @@ export class DropClip extends LitElement {
     const product = this.products[index]!;
     const href = this.checkoutHref(product);
     const price = formatPrice(product.price, product.currency, document.documentElement.lang || undefined);
-    const useButton = where === 'card' && this.drop !== null && href !== null;
+    // With a drop, every way to buy (cards, end carousel, the list) is a button that knows whether
+    // the drop is open; a plain link there would let visitors buy before T0 or after a sell-out.
+    const useButton = this.drop !== null && href !== null;
     const image = product.image && where === 'card' ? html`<img part="card-image" src=${product.image} alt="" loading="lazy" />` : nothing;
     const priceText = price === null ? nothing : html` <span part="card-price">${price}</span>`;
     let body;
@@ -538,7 +540,10 @@ export class DropClip extends LitElement {
   private renderHotspot(index: number) {
     const product = this.products[index]!;
     const href = this.checkoutHref(product);
-    if (product.x === null || product.y === null || href === null) return nothing;
+    if (product.x === null || product.y === null) return nothing;
+    // Before the drop opens (or once it is over) the dot only points; the card's button says why.
+    const buyable = href !== null && (this.drop === null || this.state === null || this.state === 'live');
+    if (!buyable) return html`<span part="hotspot" class="hotspot" data-index=${index} aria-hidden="true"></span>`;
     // The card beside it is the accessible way to the same product; the dot is for pointers only.
     return html`<a
       part="hotspot"
