@@ -6,9 +6,24 @@ import type { DropMark } from '../mark/mark.ts';
 import type { DropClip } from '../clip/clip.ts';
 import type { DropProduct } from '../clip/product.ts';
 
+/** Date-valued properties also take the ISO 8601 string their attribute takes. */
+type Settable<T> = T extends Date ? T | string : T;
+
 /** The element's own public, non-method properties (what a framework may set as a property). */
 export type OwnProperties<E> = {
-  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
+  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: Settable<
+    E[K]
+  >;
+};
+
+/** `timeSrc` → `time-src`: the HTML spelling of a multi-word property's attribute. */
+type Kebab<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${Kebab<Tail>}`
+  : S;
+
+/** Multi-word attributes as written in HTML (`time-src`, `stock-src`, `favicon-live`, …). */
+export type DashedAttributes<E> = {
+  [K in keyof OwnProperties<E> & string as Kebab<K> extends K ? never : Kebab<K>]?: string | number | boolean | null;
 };
 
 /**
@@ -19,10 +34,7 @@ export type DropEventProps = {
   [K in DropEventName as `on${K}`]?: (event: HTMLElementEventMap[K]) => void;
 };
 
-/** Multi-word attributes as written in HTML (`time-src`, `stock-src`, `favicon-live`, …). */
-export type DashedAttributes = { [attribute: `${string}-${string}`]: unknown };
-
-export type DropElementProps<E> = OwnProperties<E> & DropEventProps & DashedAttributes & { class?: string };
+export type DropElementProps<E> = OwnProperties<E> & DashedAttributes<E> & DropEventProps & { class?: string };
 
 /** Tag → element class, for mapping into each framework's `IntrinsicElements`. */
 export interface DropElements {

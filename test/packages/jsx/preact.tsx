@@ -1,0 +1,10 @@
+/** @jsxImportSource preact */
+import type {} from '@dropkit/elements/jsx/preact';
+
+export const Page = () => (
+  <drop-countdown at="2026-12-05T18:00:00Z" ondrop-state={(event) => event.state}>
+    Drops Friday
+  </drop-countdown>
+);
+// @ts-expect-error `format` only takes the documented formats
+export const Wrong = () => <drop-countdown format="fancy" />;

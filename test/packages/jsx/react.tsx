@@ -1,0 +1,32 @@
+import type {} from '@dropkit/elements/jsx/react';
+import { DropCountdown, DropButton } from '@dropkit/elements/react';
+import type { DropStateEvent } from '@dropkit/elements';
+
+export function RawTags() {
+  return (
+    <>
+      <drop-countdown
+        at="2026-12-05T18:00:00Z"
+        time-src="/api/time"
+        format="long"
+        ondrop-state={(event) => console.log(event.state satisfies DropStateEvent['state'])}
+      >
+        Drops Friday
+      </drop-countdown>
+      <drop-button drop="dec5" href="https://buy.stripe.com/test" ondrop-checkout={(event) => event.preventDefault()} />
+      {/* @ts-expect-error `format` only takes the documented formats */}
+      <drop-countdown format="fancy" />
+    </>
+  );
+}
+
+export function Wrappers() {
+  return (
+    <>
+      <DropCountdown at={new Date('2026-12-05T18:00:00Z')} onDropState={(event) => event.previous} />
+      <DropButton href="https://buy.stripe.com/test" onDropCheckout={(event) => event.href} />
+      {/* @ts-expect-error the checkout event has no `state` */}
+      <DropButton onDropCheckout={(event) => event.state} />
+    </>
+  );
+}

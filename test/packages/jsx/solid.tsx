@@ -1,0 +1,10 @@
+/** @jsxImportSource solid-js */
+import type {} from '@dropkit/elements/jsx/solid';
+
+export const Page = () => (
+  <drop-countdown at="2026-12-05T18:00:00Z" on:drop-state={(event) => event.previous} prop:now={new Date()}>
+    Drops Friday
+  </drop-countdown>
+);
+// @ts-expect-error `prop:now` takes a Date
+export const Wrong = () => <drop-countdown prop:now={42} />;
