@@ -2,13 +2,12 @@
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
-import { forge, FORGE_VERSION } from './forge.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
-import { writeAtomically } from './shell/write.ts';
-import { DEFAULT_STAGES } from './plan/stages.ts';
 import type { ForgedFile } from './plan/types.ts';
+
+// Kept in step with package.json by the release; read here without loading the core.
+const FORGE_VERSION = '0.1.0';
 
 const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [--check] [--base /path/] [--timeout ms] [--only stages]
 
@@ -16,7 +15,7 @@ const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [
   --check    run RealFaviconGenerator's checker on the result (needs @realfavicongenerator/check-favicon)
   --base     URL path the files are served from (default /)
   --timeout  time budget for one image, in ms (default 10000)
-  --only     comma-separated stages to run (default all: ${DEFAULT_STAGES.map((stage) => stage.name).join(',')})`;
+  --only     comma-separated stages to run (default: all; e.g. favicon, badges)`;
 
 interface CreatorOutcome {
   config: string;
@@ -74,14 +73,6 @@ async function forgeCommand(args: string[]): Promise<number> {
     process.stderr.write(`dropkit forge: expected --timeout in milliseconds but received ${JSON.stringify(values.timeout)}\n`);
     return 1;
   }
-  const known = DEFAULT_STAGES.map((stage) => stage.name);
-  const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = only?.find((name) => !known.includes(name));
-  if (unknown !== undefined) {
-    process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(unknown)}\n`);
-    return 1;
-  }
-  const stages = only ? DEFAULT_STAGES.filter((stage) => only.includes(stage.name)) : DEFAULT_STAGES;
   const many = positionals.length > 1;
   const outs = positionals.map((config) => outputFolder(values.out!, config, many));
   const duplicate = outs.find((out, index) => outs.indexOf(out) !== index);
@@ -90,9 +81,39 @@ async function forgeCommand(args: string[]): Promise<number> {
     return 1;
   }
 
-  const tty = process.stdout.isTTY === true;
+  // The renderer children start loading resvg and sharp now, while this process loads the core.
   const cores = availableParallelism();
   const renderer = new IsolatedRenderer({ processes: Math.min(cores, positionals.length * 2), timeoutMs }).warm();
+  try {
+    return await forgeAll(positionals, outs, values, renderer);
+  } finally {
+    renderer.close();
+  }
+}
+
+async function forgeAll(
+  positionals: string[],
+  outs: string[],
+  values: { check?: boolean; base?: string; only?: string },
+  renderer: IsolatedRenderer,
+): Promise<number> {
+  const [{ loadCreator }, { forgeStages }, { writeAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
+    import('./config/load.ts'),
+    import('./forge-core.ts'),
+    import('./shell/write.ts'),
+    import('./plan/stage-registry.ts'),
+  ]);
+  const cores = availableParallelism();
+  const many = positionals.length > 1;
+  const known = Object.keys(STAGE_LOADERS);
+  const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = only?.find((name) => !known.includes(name));
+  if (unknown !== undefined) {
+    process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(unknown)}\n`);
+    return 1;
+  }
+  const stages = await loadStages(only ? known.filter((name) => only.includes(name)) : known);
+  const tty = process.stdout.isTTY === true;
   const outcomes: CreatorOutcome[] = positionals.map((config, index) => ({ config, out: outs[index]! }));
   let done = 0;
   const progress = (text: string) => {
@@ -103,9 +124,8 @@ async function forgeCommand(args: string[]): Promise<number> {
     try {
       const input = await loadCreator(outcome.config);
       let rendered = 0;
-      const result = await forge(input, {
+      const result = await forgeStages(input, stages, {
         renderer,
-        stages,
         basePath: values.base,
         onFile: (file) => {
           rendered += 1;
@@ -130,11 +150,7 @@ async function forgeCommand(args: string[]): Promise<number> {
   const lanes = Array.from({ length: Math.min(queue.length, cores * 2) }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) await runOne(next);
   });
-  try {
-    await Promise.all(lanes);
-  } finally {
-    renderer.close();
-  }
+  await Promise.all(lanes);
   progress('');
   if (tty) process.stdout.write('\r\x1b[2K');
 

@@ -1,55 +1,16 @@
-import { createHash } from 'node:crypto';
-import { IsolatedRenderer } from './render/isolated.ts';
-import { planForge, type PlanOptions } from './plan/plan.ts';
-import type { ForgeInput, ForgeResult, ForgedFile, RenderContext } from './plan/types.ts';
+import { forgeStages, type ForgeOptions } from './forge-core.ts';
+import { planStages, type PlanOptions } from './plan/plan.ts';
+import { DEFAULT_STAGES } from './plan/stages.ts';
+import type { ForgeInput, ForgePlan, ForgeResult } from './plan/types.ts';
 
-export const FORGE_VERSION = '0.1.0';
+export { FORGE_VERSION, forgeStages, type ForgeOptions } from './forge-core.ts';
 
-export interface ForgeOptions extends PlanOptions {
-  /** Renderer to use (e.g. one shared over a batch). Default: a fresh isolated renderer, closed afterwards. */
-  renderer?: RenderContext;
-  /** Called after each file is rendered (progress display). */
-  onFile?: (file: ForgedFile) => void;
+/** Config → every asset and head tag, without drawing a pixel (all stages unless told otherwise). */
+export function planForge(input: ForgeInput, options: PlanOptions = {}): ForgePlan {
+  return planStages(input, options.stages ?? DEFAULT_STAGES, options);
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * The core: plan, render every asset through the isolated renderer, add forge.json. Returns the
- * files; writing them is the shell's job.
- */
-export async function forge(input: ForgeInput, options: ForgeOptions = {}): Promise<ForgeResult> {
-  const plan = planForge(input, options);
-  const ownRenderer = options.renderer ? undefined : new IsolatedRenderer();
-  const renderer = options.renderer ?? ownRenderer!;
-  try {
-    const files = await Promise.all(
-      plan.assets.map(async (asset): Promise<ForgedFile> => {
-        const bytes = await asset.render(renderer);
-        const file: ForgedFile = {
-          name: asset.name,
-          format: asset.format,
-          purpose: asset.purpose,
-          ...(asset.width !== undefined ? { width: asset.width, height: asset.height } : {}),
-          ...(asset.sizes ? { sizes: asset.sizes } : {}),
-          bytes,
-          sha256: sha256(bytes),
-        };
-        options.onFile?.(file);
-        return file;
-      }),
-    );
-    const report = {
-      generator: `@dropkit/forge ${FORGE_VERSION}`,
-      creator: input.config.name,
-      files: files.map(({ bytes, ...file }) => ({ ...file, bytes: bytes.length })),
-    };
-    const reportBytes = new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
-    const reportFile: ForgedFile = { name: 'forge.json', format: 'json', purpose: 'report', bytes: reportBytes, sha256: sha256(reportBytes) };
-    options.onFile?.(reportFile);
-    const head = new TextDecoder().decode(files.find((file) => file.name === 'head.html')!.bytes);
-    return { files: [...files, reportFile], head };
-  } finally {
-    if (ownRenderer) (ownRenderer as IsolatedRenderer).close();
-  }
+/** Forges the whole set: every stage in plan/stages.ts unless `options.stages` names some. */
+export function forge(input: ForgeInput, options: ForgeOptions & Pick<PlanOptions, 'stages'> = {}): Promise<ForgeResult> {
+  return forgeStages(input, options.stages ?? DEFAULT_STAGES, options);
 }

@@ -1,5 +1,6 @@
-export { forge, FORGE_VERSION, type ForgeOptions } from './forge.ts';
-export { planForge, type PlanOptions } from './plan/plan.ts';
+export { forge, forgeStages, planForge, FORGE_VERSION, type ForgeOptions } from './forge.ts';
+export { planStages, type PlanOptions } from './plan/plan.ts';
+export { STAGE_LOADERS, loadStages } from './plan/stage-registry.ts';
 export { DEFAULT_STAGES } from './plan/stages.ts';
 export { loadCreator, prepareInput } from './config/load.ts';
 export { configErrors, assertValidConfig, creatorConfigSchema } from './config/validate.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planForge } from './plan.ts';
+import { planForge } from '../forge.ts';
+import { DEFAULT_STAGES } from './stages.ts';
+import { STAGE_LOADERS, loadStages } from './stage-registry.ts';
 import { placeMark, composeIcon } from '../svg/compose.ts';
 import { buildIco, readIcoDirectory } from '../ico/ico.ts';
 import { faviconStage, faviconSvg, MASKABLE_SAFE_CIRCLE } from '../favicon/stage.ts';
@@ -63,6 +65,13 @@ describe('the plan (no pixels)', () => {
     const stage = (name: string) => ({ name: 'x', plan: () => ({ assets: [{ name, format: 'png' as const, purpose: 'badge' as const, render: () => new Uint8Array() }] }) });
     expect(() => planForge(input, { stages: [stage('../escape.png')] })).toThrow(/unsafe file name/);
     expect(() => planForge(input, { stages: [stage('a.png'), stage('a.png')] })).toThrow(/two stages produce a\.png/);
+  });
+});
+
+describe('the stage registry', () => {
+  it('lazily loads exactly the default stages, in order', async () => {
+    expect(Object.keys(STAGE_LOADERS)).toEqual(DEFAULT_STAGES.map((stage) => stage.name));
+    expect(await loadStages()).toEqual([...DEFAULT_STAGES]);
   });
 });
 

@@ -1,11 +1,11 @@
 import { renderHead, themeColorTags } from '../head/head.ts';
 import { buildManifest } from '../manifest/manifest.ts';
-import { DEFAULT_STAGES } from './stages.ts';
 import type { ForgeInput, ForgePlan, ForgeStage, HeadTag, ManifestIcon, PlannedAsset } from './types.ts';
 
 export interface PlanOptions {
   /** URL path the files are served under, ending in `/` (default `/`). */
   basePath?: string;
+  /** Stages to run (default: every stage in plan/stages.ts). */
   stages?: readonly ForgeStage[];
 }
 
@@ -21,12 +21,12 @@ const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9][\w.@-]*(\/[A-Za-z0-9][\w.@-]*)*$/;
  * Config → every asset and head tag, without drawing a pixel. The manifest and head snippet are
  * derived from what the stages contributed, so a stage's icons and tags appear in them for free.
  */
-export function planForge(input: ForgeInput, options: PlanOptions = {}): ForgePlan {
+export function planStages(input: ForgeInput, stages: readonly ForgeStage[], options: Omit<PlanOptions, 'stages'> = {}): ForgePlan {
   const basePath = normaliseBasePath(options.basePath);
   const assets: PlannedAsset[] = [];
   const headTags: HeadTag[] = [];
   const manifestIcons: ManifestIcon[] = [];
-  for (const stage of options.stages ?? DEFAULT_STAGES) {
+  for (const stage of stages) {
     const contribution = stage.plan(input, { basePath });
     assets.push(...contribution.assets);
     headTags.push(...(contribution.headTags ?? []));

@@ -3,6 +3,7 @@
 // marketplace server; the parent (render/isolated.ts) kills and replaces this process on a
 // timeout or a crash. Plain JavaScript so the same file runs from src (vitest) and dist.
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 
@@ -60,15 +61,97 @@ function rasterize(job) {
   return pixels;
 }
 
-function describe(pixels) {
-  let opaque = true;
-  const colours = new Set();
+/**
+ * Colour table of an image if it has at most 256 distinct RGBA values (icons usually do: flat
+ * colours plus antialiasing), with each pixel's index; undefined otherwise.
+ */
+function indexColours(pixels) {
   const view = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+  const table = new Map();
+  const indices = new Uint8Array(view.length);
+  let opaque = true;
+  let last = -1;
+  let lastIndex = 0;
   for (let i = 0; i < view.length; i += 1) {
-    if (pixels[i * 4 + 3] !== 255) opaque = false;
-    if (colours.size <= 256) colours.add(view[i]);
+    const value = view[i];
+    if (value !== last) {
+      let index = table.get(value);
+      if (index === undefined) {
+        if (table.size === 256) return { opaque: false, table: undefined };
+        index = table.size;
+        table.set(value, index);
+        if (pixels[i * 4 + 3] !== 255) opaque = false;
+      }
+      last = value;
+      lastIndex = index;
+    }
+    indices[i] = lastIndex;
   }
-  return { opaque, colours: colours.size };
+  return { opaque, table: [...table.keys()], indices };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type, data) {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * An exact palette PNG, written directly: lossless where a quantizer would nudge brand colours by a
+ * level, and the smallest bit depth that holds the table. The PNG container is a few chunks and
+ * a zlib stream; node:zlib does the compression.
+ */
+function encodeIndexedPng(width, height, { table, indices }) {
+  const bitDepth = table.length <= 2 ? 1 : table.length <= 4 ? 2 : table.length <= 16 ? 4 : 8;
+  const perByte = 8 / bitDepth;
+  const rowBytes = Math.ceil(width / perByte);
+  const raw = Buffer.alloc((rowBytes + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    const rowStart = y * (rowBytes + 1) + 1; // filter byte 0 (none) suits indexed images best
+    for (let x = 0; x < width; x += 1) {
+      const index = indices[y * width + x];
+      raw[rowStart + Math.floor(x / perByte)] |= index << (8 - bitDepth * (1 + (x % perByte)));
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = bitDepth;
+  header[9] = 3; // indexed colour
+  const palette = Buffer.alloc(table.length * 3);
+  const alpha = Buffer.alloc(table.length);
+  table.forEach((value, index) => {
+    // Uint32 views are little-endian: R is the low byte.
+    palette[index * 3] = value & 0xff;
+    palette[index * 3 + 1] = (value >>> 8) & 0xff;
+    palette[index * 3 + 2] = (value >>> 16) & 0xff;
+    alpha[index] = value >>> 24;
+  });
+  let alphaLength = table.length;
+  while (alphaLength > 0 && alpha[alphaLength - 1] === 255) alphaLength -= 1;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('PLTE', palette),
+    ...(alphaLength > 0 ? [chunk('tRNS', alpha.subarray(0, alphaLength))] : []),
+    chunk('IDAT', deflateSync(raw, { level: 9, memLevel: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function psnr(original, decoded, channels) {
@@ -85,7 +168,10 @@ function psnr(original, decoded, channels) {
 }
 
 async function encodePng(pixels, width, height, allowPalette) {
-  const { opaque, colours } = describe(pixels);
+  const indexed = allowPalette === false ? { table: undefined } : indexColours(pixels);
+  if (indexed.table) return encodeIndexedPng(width, height, indexed);
+  let opaque = true;
+  for (let i = 3; i < pixels.length && opaque; i += 4) opaque = pixels[i] === 255;
   const channels = opaque ? 3 : 4;
   const source = () => {
     const image = sharp(pixels, { raw: { width, height, channels: 4 } });
@@ -93,13 +179,8 @@ async function encodePng(pixels, width, height, allowPalette) {
   };
   const truecolour = () => source().png({ compressionLevel: 9, adaptiveFiltering: true, palette: false }).toBuffer();
   if (allowPalette === false) return truecolour();
-  // Icons are mostly flat colour plus antialiasing, so a palette almost always fits. libimagequant
-  // may still nudge a colour by a level, so every palette is decoded and compared with the
-  // original before it is accepted.
-  const exact = colours <= 256;
-  const palette = await source()
-    .png({ palette: true, colours: exact ? Math.max(2, colours) : 256, quality: 100, effort: 1, compressionLevel: 9, dither: exact ? 0 : 1 })
-    .toBuffer();
+  // Gradients and photos: a quantized palette is accepted only if its decoded pixels stay close.
+  const palette = await source().png({ palette: true, colours: 256, quality: 100, effort: 1, compressionLevel: 9, dither: 1 }).toBuffer();
   const decoder = sharp(palette);
   const decoded = await (opaque ? decoder.removeAlpha() : decoder.ensureAlpha()).raw().toBuffer();
   if (psnr(pixels, decoded, channels) >= MIN_PALETTE_PSNR) return palette;
