@@ -16,7 +16,7 @@ beforeAll(async () => {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-chromium.mjs');
   browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-});
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();

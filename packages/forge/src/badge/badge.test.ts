@@ -20,8 +20,8 @@ function spec(overrides: Partial<BadgeSpec> = {}): BadgeSpec {
   return { id: 'custom', kind: 'custom', label: 'Restock', motion: 'shine', maxWidth: 240, field: 'badges[0].text', ...overrides };
 }
 
-function plannedFor(badges: unknown[], dark = true): Map<string, PlannedAsset> {
-  const input = testInput({ badges });
+function plannedFor(badges: unknown[], dark = true, config: Parameters<typeof testInput>[0] = {}): Map<string, PlannedAsset> {
+  const input = testInput({ badges, glyph: 'glyph.svg', ...config });
   if (!dark) input.config.colors = { brand: BRAND, background: '#ffffff' };
   return new Map(badgeStage.plan(input).assets.map((asset) => [asset.name, asset]));
 }
@@ -280,6 +280,21 @@ describe('badge images (decoded)', () => {
     const png = await decodePage(await render(assets, 'badges/verified@2x.png'));
     // TEST_GLYPH is a green square with a white disc; its green shows near the top-left of the circle.
     expect(colorDistance(pixelAt(png, 12, 14), hexRgb('#22aa55'))).toBeLessThan(20);
+  });
+
+  it('shows the initials instead when the creator has no glyph (a wide mark would be a smudge)', async () => {
+    const noGlyph = plannedFor(['verified'], false, { glyph: undefined });
+    const png = await decodePage(await render(noGlyph, 'badges/verified@2x.png'));
+    // No green glyph; white initials (ink on the brand tile) in the icon circle, left of and above
+    // the check disc (centred at 31, 29 @2x), so only the initials can be white there.
+    let white = 0;
+    for (let y = 10; y < 21; y += 1) {
+      for (let x = 10; x < 22; x += 1) {
+        expect(colorDistance(pixelAt(png, x, y), hexRgb('#22aa55'))).toBeGreaterThan(60);
+        if (colorDistance(pixelAt(png, x, y), [255, 255, 255]) < 40) white += 1;
+      }
+    }
+    expect(white).toBeGreaterThan(15);
   });
 
   it('is byte-identical for the same config', async () => {

@@ -1,4 +1,5 @@
 import type { ForgeInput, ForgeStage, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, badgeFrameSvg, type BadgeArt } from './badge-svg.ts';
@@ -20,6 +21,27 @@ export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, cont
   // On its own background tile: a glyph in the brand colour would vanish on a brand-coloured badge.
   const svg = composeIcon(glyph, { size: GLYPH_PIXELS, inset: 0.18, background: palette.background, defaultFill: palette.brand, pixelSized: true });
   return context.rasterize({ svg, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
+}
+
+/**
+ * What the verified badge shows as "the creator": the glyph when the config names one; otherwise a
+ * wide mark would be a smudge in a 14 px circle, so the monogram (supplied, or initials) stands in.
+ */
+export function verifiedGlyph(input: ForgeInput): { svg: SanitizedSvg; tile: boolean } {
+  if (input.config.glyph !== undefined) return { svg: input.glyph, tile: true };
+  if (input.monogram) return { svg: input.monogram, tile: true };
+  const initials = initialsOf(input.config.name);
+  if (!initials) return { svg: input.glyph, tile: true };
+  const drawn = monogramSvg(initials, input.config.colors);
+  return { svg: { svg: drawn, viewBox: [0, 0, MONOGRAM_SIZE, MONOGRAM_SIZE], hasText: false }, tile: false };
+}
+
+async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext): Promise<Uint8Array> {
+  const { svg, tile } = verifiedGlyph(input);
+  if (tile) return renderGlyphPng(svg, input.config.colors, context);
+  // Forge's own monogram already is a brand tile with initials in a readable ink.
+  const composed = composeIcon(svg, { size: GLYPH_PIXELS, inset: 0, defaultFill: input.config.colors.brand, pixelSized: true });
+  return context.rasterize({ svg: composed, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
 }
 
 /** Every frame of one badge at one scale and scheme, rendered in one batch. */
@@ -49,7 +71,7 @@ export function planBadge(spec: BadgeSpec, input: ForgeInput): PlannedAsset[] {
   const layout = layoutBadge(spec);
   const { colors } = input.config;
   const glyph =
-    spec.kind === 'verified' ? once((context: RenderContext) => renderGlyphPng(input.glyph, colors, context)) : undefined;
+    spec.kind === 'verified' ? once((context: RenderContext) => renderVerifiedGlyph(input, context)) : undefined;
   const art = async (context: RenderContext): Promise<BadgeArt> => ({
     spec,
     layout,
