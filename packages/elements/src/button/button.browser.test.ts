@@ -402,6 +402,16 @@ describe('<drop-button>', () => {
       expect(link(el).hasAttribute('href')).to.equal(false);
     });
 
+    it('words the low-stock note the creator\'s way', async () => {
+      const id = uniqueId('low-de');
+      const el = await fixture<ButtonLike>(
+        `<drop-button lang="de" low-stock-text="Nur noch {n} Stück" stock-src="/__test/stock?id=${id}&available=2" stock-interval="1"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>`,
+      );
+      await until(() => el.stock === 2, 'the first stock answer');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="stock"]')!.textContent).to.equal('Nur noch 2 Stück');
+    });
+
     it('revalidates with If-None-Match and accepts a 304', async () => {
       const id = uniqueId('etag');
       const el = await fixture<ButtonLike>(

@@ -63,6 +63,7 @@ export class DropButton extends LitElement {
     stockSrc: { type: String, attribute: 'stock-src' },
     stockInterval: { type: Number, attribute: 'stock-interval' },
     lowStock: { type: Number, attribute: 'low-stock' },
+    lowStockText: { type: String, attribute: 'low-stock-text' },
     available: { state: true },
     creatorLabel: { state: true },
     creatorHref: { state: true },
@@ -92,6 +93,8 @@ export class DropButton extends LitElement {
   declare stockInterval: number | null;
   /** "Only n left" is shown when at most this many are available (default 5; 0 hides it). */
   declare lowStock: number | null;
+  /** The low-stock note with `{n}` for the count, e.g. `Nur noch {n}` (default "Only {n} left"). */
+  declare lowStockText: string | null;
 
   declare protected available: number | null;
   declare protected creatorLabel: string;
@@ -120,6 +123,7 @@ export class DropButton extends LitElement {
     this.stockSrc = null;
     this.stockInterval = null;
     this.lowStock = null;
+    this.lowStockText = null;
     this.available = null;
     this.creatorLabel = '';
     this.creatorHref = null;
@@ -402,7 +406,13 @@ export class DropButton extends LitElement {
         ><span part="mark" aria-hidden="true" ?hidden=${!this.hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
         ><span part="label">${this.#label(invalid, notify !== null)}</span
         >${price && this.state === 'live' && !invalid ? html`<span part="price">${price}</span>` : nothing}</a
-      ><span part="stock" role="status">${showStock ? `Only ${this.available} left` : ''}</span>`;
+      ><span part="stock" role="status">${showStock ? this.#lowStockNote(this.available!) : ''}</span>`;
+  }
+
+  #lowStockNote(available: number): string {
+    const count = new Intl.NumberFormat(this.#language()).format(available);
+    const template = this.lowStockText?.includes('{n}') ? this.lowStockText : 'Only {n} left';
+    return template.replaceAll('{n}', count);
   }
 
   #label(invalid: boolean, notify: boolean) {

@@ -18,7 +18,9 @@ import { warnOnce } from '../shared/warn.ts';
  * @slot monogram - Initials or a compact lockup.
  * @slot glyph - The smallest, square symbol.
  * @csspart image - Every image the element renders from `src-*`/`src` (one per variant).
- * @csspart wordmark - The wordmark's image or slot wrapper (likewise `monogram`, `glyph`).
+ * @csspart wordmark - Wrapper of the wordmark (its image or slot).
+ * @csspart monogram - Wrapper of the monogram.
+ * @csspart glyph - Wrapper of the glyph.
  * @cssprop [--drop-mark-height=1.5em] - Height of the mark; widths follow from each variant's shape.
  * @cssprop [--drop-mark-align=start] - Where a plainer variant sits in the reserved box (start, center, end).
  * @cssprop [--drop-mark-transition=opacity 150ms ease] - Cross-fade between variants (off under reduced motion).
