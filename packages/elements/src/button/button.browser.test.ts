@@ -491,6 +491,18 @@ describe('<drop-button>', () => {
       expect(el.state).to.equal('live');
     });
 
+    it('keeps polling after being moved elsewhere in the page', async () => {
+      const id = uniqueId('moved');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&available=30" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(async () => (await stockLog(id)).length >= 1, 'the first request', 4000);
+      const elsewhere = await fixture('<div></div>');
+      elsewhere.append(el);
+      const before = (await stockLog(id)).length;
+      await until(async () => (await stockLog(id)).length > before, 'polling to continue after the move', 4000);
+    });
+
     it('does not poll before the drop is live', async () => {
       const id = uniqueId('scheduled');
       await fixture<ButtonLike>(

@@ -156,6 +156,11 @@ export class DropButton extends LitElement {
     this.#lightObserver = new MutationObserver(() => this.#readCreatorLink());
     this.#lightObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'target'] });
     document.addEventListener('visibilitychange', this.#onVisibility);
+    // Moved in the DOM (frameworks reorder lists): resume the ticker and stock polling stopped on disconnect.
+    if (this.hasUpdated) {
+      this.requestUpdate();
+      this.#updateStock();
+    }
   }
 
   override disconnectedCallback(): void {
