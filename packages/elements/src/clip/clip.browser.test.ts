@@ -392,6 +392,23 @@ describe('<drop-clip>', () => {
     expect(part(clip, 'list')!.textContent).to.contain('Glow tee');
   });
 
+  it('follows products added, changed or removed after it rendered', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    await seek(clip, 2);
+    expect(cardNames(clip)).to.deep.equal(['Glow hoodie']);
+    const added = document.createElement('drop-product');
+    added.setAttribute('at', '1.8');
+    added.innerHTML = '<a href="https://buy.stripe.com/test_scarf">Glow scarf</a>';
+    clip.append(added);
+    await waitFor(() => cardNames(clip).includes('Glow scarf'), 'the added product');
+    clip.querySelector('drop-product[x]')!.setAttribute('until', '1.9');
+    await waitFor(() => !cardNames(clip).includes('Glow hoodie'), 'the shortened product to leave');
+    added.remove();
+    await waitFor(() => cardNames(clip).length === 0, 'the removed product to leave');
+    expect(part(clip, 'list')!.textContent).to.not.contain('Glow scarf');
+  });
+
   it('reads products from a metadata track of JSON cues', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const clip = await fixture<Clip>(

@@ -149,6 +149,14 @@ export const clipStyles = css`
     font-weight: 600;
   }
 
+  /* A product name is creator text: one unbroken 5,000-letter word must wrap inside the card, not
+     widen it (and the page) to thousands of pixels. */
+  .card-text,
+  .card a {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
   .card drop-button {
     flex: none;
   }

@@ -182,7 +182,10 @@ export class DropClip extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.readLightProducts();
-    const children = new MutationObserver(() => this.readLightProducts());
+    const children = new MutationObserver((records) => {
+      // The clip's own reflected attributes (playback, state) change often and say nothing new about products.
+      if (records.some((record) => record.type !== 'attributes' || record.target !== this)) this.readLightProducts();
+    });
     children.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
 
     const near = new IntersectionObserver((entries) => {
