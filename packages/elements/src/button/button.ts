@@ -462,8 +462,16 @@ export class DropButton extends LitElement {
       text-align: center;
       letter-spacing: normal;
       text-transform: none;
+      max-width: 100%;
+    }
+    /* The label is creator text: a very long word wraps inside the button instead of widening it
+       (and the page) past its container. */
+    [part='label'] {
+      min-width: 0;
+      overflow-wrap: anywhere;
     }
     [part='button'] {
+      max-width: 100%;
       display: inline-flex;
       align-items: center;
       justify-content: center;
