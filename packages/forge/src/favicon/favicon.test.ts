@@ -55,7 +55,7 @@ beforeAll(async () => {
       forged.set(kind, { input, result, folder });
     }),
   );
-});
+}, 120_000);
 
 afterAll(async () => {
   renderer.close();

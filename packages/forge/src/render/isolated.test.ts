@@ -13,7 +13,7 @@ const slow = (() => {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><filter id="f">${blurs}</filter>${shapes}</svg>`;
 })();
 
-const renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 1000 });
+const renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 2000 });
 afterAll(() => renderer.close());
 
 async function rejection(promise: Promise<unknown>): Promise<RenderError> {

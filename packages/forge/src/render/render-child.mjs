@@ -5,7 +5,6 @@
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import sharp from 'sharp';
 
 const require = createRequire(import.meta.url);
 const fontDirectory = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
@@ -22,9 +21,21 @@ const FONT_OPTIONS = {
 };
 const NO_FONTS = { loadSystemFonts: false };
 
-// Two renderer processes share two cores; libvips' own thread pool would only fight them.
-sharp.concurrency(1);
-sharp.cache(false);
+/**
+ * sharp (libvips) is loaded only when an image needs it (gradients past 256 colours, WebP): most
+ * icons are written by the indexed PNG writer below, and a renderer that starts faster makes
+ * `dropkit forge` on one creator finish sooner.
+ */
+let sharpLoaded;
+function loadSharp() {
+  sharpLoaded ??= import('sharp').then(({ default: sharp }) => {
+    // Renderer processes share the cores; libvips' own thread pool would only fight them.
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return sharpLoaded;
+}
 
 /** Palette PNGs whose decoded pixels stay this close to the original count as visually lossless. */
 const MIN_PALETTE_PSNR = 40;
@@ -170,6 +181,7 @@ function psnr(original, decoded, channels) {
 async function encodePng(pixels, width, height, allowPalette) {
   const indexed = allowPalette === false ? { table: undefined } : indexColours(pixels);
   if (indexed.table) return encodeIndexedPng(width, height, indexed);
+  const sharp = await loadSharp();
   let opaque = true;
   for (let i = 3; i < pixels.length && opaque; i += 4) opaque = pixels[i] === 255;
   const channels = opaque ? 3 : 4;
@@ -193,7 +205,7 @@ async function run(job) {
     case 'rgba':
       return pixels;
     case 'webp':
-      return sharp(pixels, { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer();
+      return (await loadSharp())(pixels, { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer();
     default:
       return encodePng(pixels, job.width, job.height, job.palette);
   }
