@@ -200,6 +200,21 @@ describe('<drop-clip>', () => {
     await expectNoAxeViolations(clip);
   });
 
+  it('a file the browser cannot decode ends the same way: poster and products', async () => {
+    const warnings = captureWarnings();
+    let clip: Clip;
+    try {
+      clip = await fixture<Clip>(clipHtml(uniqueId()).replace(/src="\/__test[^"]*"/, 'src="/test/media/clip/captions.vtt"'));
+      await waitFor(() => clip.playback === 'error', 'the error state');
+    } finally {
+      warnings.restore();
+    }
+    expect(part(clip, 'poster')).to.not.equal(null);
+    expect(part(clip, 'list')!.querySelectorAll('a')).to.have.length(4);
+    expect(part(clip, 'controls')).to.equal(null);
+    await expectNoAxeViolations(clip);
+  });
+
   it('shows the cards of the current time through seeks and rate changes, with hotspots', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const clip = await fixture<Clip>(clipHtml(uniqueId()));
