@@ -478,6 +478,8 @@ describe('<drop-button>', () => {
       };
       try {
         setVisibility('hidden');
+        // A request already on the wire when the page hid may still arrive; count from after it.
+        await sleep(300);
         const before = (await stockLog(id)).length;
         // Visible, the next poll would come within 1.1 s (interval 1 s ± 10 %).
         await sleep(1600);
