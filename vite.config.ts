@@ -41,7 +41,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts'],
     // test/hardening has its own config (npm run test:hardening) so its Chromium runs stay out of here.
-    exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'dist/**', 'test/hardening/**'],
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'dist/**', 'test/hardening/**', 'test/frameworks/**'],
     testTimeout: 30_000,
   },
 }));

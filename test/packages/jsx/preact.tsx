@@ -2,7 +2,7 @@
 import type {} from '@dropkit/elements/jsx/preact';
 
 export const Page = () => (
-  <drop-countdown at="2026-12-05T18:00:00Z" ondrop-state={(event) => event.state}>
+  <drop-countdown at={new Date("2026-12-05T18:00:00Z")} ondrop-state={(event) => event.state}>
     Drops Friday
   </drop-countdown>
 );

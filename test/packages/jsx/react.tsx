@@ -6,7 +6,7 @@ export function RawTags() {
   return (
     <>
       <drop-countdown
-        at="2026-12-05T18:00:00Z"
+        at={new Date("2026-12-05T18:00:00Z")}
         time-src="/api/time"
         format="long"
         ondrop-state={(event) => console.log(event.state satisfies DropStateEvent['state'])}
@@ -30,3 +30,6 @@ export function Wrappers() {
     </>
   );
 }
+
+// @ts-expect-error React 19 sets `at` as a property, so it takes a Date, not the attribute's string
+export const StringAt = () => <drop-countdown at="2026-12-05T18:00:00Z" />;

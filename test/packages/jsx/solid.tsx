@@ -2,7 +2,7 @@
 import type {} from '@dropkit/elements/jsx/solid';
 
 export const Page = () => (
-  <drop-countdown at="2026-12-05T18:00:00Z" on:drop-state={(event) => event.previous} prop:now={new Date()}>
+  <drop-countdown at={new Date("2026-12-05T18:00:00Z")} on:drop-state={(event) => event.previous} prop:now={new Date()}>
     Drops Friday
   </drop-countdown>
 );

@@ -6,14 +6,13 @@ import type { DropMark } from '../mark/mark.ts';
 import type { DropClip } from '../clip/clip.ts';
 import type { DropProduct } from '../clip/product.ts';
 
-/** Date-valued properties also take the ISO 8601 string their attribute takes. */
-type Settable<T> = T extends Date ? T | string : T;
-
-/** The element's own public, non-method properties (what a framework may set as a property). */
+/**
+ * The element's own public, non-method properties. React 19, Preact and Solid all assign a prop as a
+ * property when the element has one, so each takes exactly the property's type (a `Date` for `at`,
+ * not the ISO string the attribute takes).
+ */
 export type OwnProperties<E> = {
-  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: Settable<
-    E[K]
-  >;
+  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
 };
 
 /** `timeSrc` → `time-src`: the HTML spelling of a multi-word property's attribute. */

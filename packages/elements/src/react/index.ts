@@ -18,10 +18,24 @@ import type { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent
 
 const onDropCheckout = 'drop-checkout' as EventName<DropCheckoutEvent>;
 
+/**
+ * What @lit/react treats as element properties: it asks `prop in elementClass.prototype`. Two answers
+ * are changed: `ref` stays React's ref (the button's and clip's checkout `ref` property would
+ * otherwise swallow it, with a warning), and standard HTML attributes (`id`, `lang`, `hidden`, …) go
+ * through React, which sets them when it creates the element rather than in a layout effect after it
+ * is connected, so a `<drop-button drop="…">` finds its countdown's `id` from the first moment.
+ */
+function reactView<T extends CustomElementConstructor>(element: T): T {
+  const prototype = new Proxy(element.prototype as object, {
+    has: (target, key) => key !== 'ref' && !(key in HTMLElement.prototype) && Reflect.has(target, key),
+  });
+  return { prototype } as unknown as T;
+}
+
 export const DropCountdown = createComponent({
   react: React,
   tagName: 'drop-countdown',
-  elementClass: DropCountdownElement,
+  elementClass: reactView(DropCountdownElement),
   events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
   displayName: 'DropCountdown',
 });
@@ -29,7 +43,7 @@ export const DropCountdown = createComponent({
 export const DropButton = createComponent({
   react: React,
   tagName: 'drop-button',
-  elementClass: DropButtonElement,
+  elementClass: reactView(DropButtonElement),
   events: { onDropCheckout },
   displayName: 'DropButton',
 });
@@ -37,14 +51,14 @@ export const DropButton = createComponent({
 export const DropMark = createComponent({
   react: React,
   tagName: 'drop-mark',
-  elementClass: DropMarkElement,
+  elementClass: reactView(DropMarkElement),
   displayName: 'DropMark',
 });
 
 export const DropClip = createComponent({
   react: React,
   tagName: 'drop-clip',
-  elementClass: DropClipElement,
+  elementClass: reactView(DropClipElement),
   events: {
     onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
     onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
@@ -57,6 +71,6 @@ export const DropClip = createComponent({
 export const DropProduct = createComponent({
   react: React,
   tagName: 'drop-product',
-  elementClass: DropProductElement,
+  elementClass: reactView(DropProductElement),
   displayName: 'DropProduct',
 });

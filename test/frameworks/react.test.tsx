@@ -1,0 +1,197 @@
+/**
+ * React 19, both ways a marketplace writes it: the raw `drop-*` tags (React 19 sets properties and
+ * `ondrop-*` listeners on custom elements itself) and the `@dropkit/elements/react` wrappers.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import type {} from '@dropkit/elements/jsx/react';
+import { DropButton as DropButtonComponent, DropCountdown as DropCountdownComponent } from '@dropkit/elements/react';
+import type { DropButton, DropCountdown, DropStateEvent } from '@dropkit/elements';
+import {
+  AFTER,
+  AT,
+  BEFORE,
+  CHECKOUT,
+  OTHER_CHECKOUT,
+  clickBuy,
+  consoleWatch,
+  countdownState,
+  listenerLedger,
+  rendered,
+  stayOnPage,
+  until,
+} from './harness.ts';
+
+let container: HTMLElement;
+let root: Root;
+let release: () => void;
+const render = (node: React.ReactNode) => flushSync(() => root.render(node));
+
+beforeEach(() => {
+  container = document.body.appendChild(document.createElement('div'));
+  root = createRoot(container);
+  release = stayOnPage();
+});
+afterEach(() => {
+  flushSync(() => root.unmount());
+  container.remove();
+  release();
+});
+
+const countdownIn = () => rendered(container.querySelector<DropCountdown>('drop-countdown'));
+const buttonIn = () => rendered(container.querySelector<DropButton>('drop-button'));
+
+describe('React 19, raw tags', () => {
+  it('passes primitives (attribute or property, React decides) and they land', async () => {
+    render(<drop-countdown at={new Date(AT)} now={new Date(BEFORE)} format="long" time-zone="America/Los_Angeles" />);
+    const countdown = await countdownIn();
+    expect(countdown.format).toBe('long');
+    expect(countdown.timeZone).toBe('America/Los_Angeles');
+    expect(countdown.at?.toISOString()).toBe(AT);
+    expect(countdownState(countdown)).toBe('scheduled');
+  });
+
+  it('passes objects by property', async () => {
+    render(<drop-countdown at={new Date(AT)} now={new Date(AFTER)} />);
+    const countdown = await countdownIn();
+    expect(countdown.now).toBeInstanceOf(Date);
+    expect(countdownState(countdown)).toBe('live');
+  });
+
+  it('receives every drop-* event through ondrop-* props', async () => {
+    const states: Array<[string | null, string]> = [];
+    const checkouts: string[] = [];
+    function Page({ now }: { now: string }) {
+      return (
+        <drop-countdown id="raw-drop" at={new Date(AT)} now={new Date(now)} ondrop-state={(event) => states.push([event.previous, event.state])}>
+          <drop-button drop="raw-drop" ondrop-checkout={(event) => checkouts.push(event.href)}>
+            <a href={CHECKOUT}>Buy</a>
+          </drop-button>
+        </drop-countdown>
+      );
+    }
+    render(<Page now={BEFORE} />);
+    const countdown = await countdownIn();
+    states.length = 0;
+    render(<Page now={AFTER} />);
+    await until(() => states.length > 0, 'drop-state reaches React');
+    expect(states).toEqual([['scheduled', 'live']]);
+    expect(countdownState(countdown)).toBe('live');
+    const button = await buttonIn();
+    await until(() => button.getAttribute('state') === 'live', 'the button follows the drop');
+    clickBuy(button);
+    expect(checkouts).toEqual([CHECKOUT]);
+  });
+
+  it('hides and shows the widget', async () => {
+    function Toggle({ shown }: { shown: boolean }) {
+      return <div>{shown ? <drop-countdown at={new Date(AT)} now={new Date(AFTER)} /> : <p>hidden</p>}</div>;
+    }
+    render(<Toggle shown />);
+    expect(countdownState(await countdownIn())).toBe('live');
+    render(<Toggle shown={false} />);
+    expect(container.querySelector('drop-countdown')).toBeNull();
+    render(<Toggle shown />);
+    const again = await countdownIn();
+    expect(countdownState(again)).toBe('live');
+    expect(again.shadowRoot?.textContent?.trim()).not.toBe('');
+  });
+
+  it('re-renders light-DOM children and the element follows', async () => {
+    function Button({ href, label }: { href: string; label: string }) {
+      return (
+        <drop-button state="live">
+          <a href={href}>{label}</a>
+        </drop-button>
+      );
+    }
+    render(<Button href={CHECKOUT} label="Buy" />);
+    const button = await buttonIn();
+    expect(button.checkoutHref).toContain(CHECKOUT);
+    render(<Button href={OTHER_CHECKOUT} label="Buy the hoodie" />);
+    expect(button.querySelector('a')?.textContent).toBe('Buy the hoodie');
+    await until(() => button.checkoutHref?.includes(OTHER_CHECKOUT) ?? false, 'the new link is used');
+  });
+});
+
+describe('React 19, @dropkit/elements/react wrappers', () => {
+  it('sets properties (primitives and objects) and calls typed event props', async () => {
+    const states: DropStateEvent[] = [];
+    const checkouts: string[] = [];
+    function Page({ now }: { now: Date }) {
+      return (
+        <DropCountdownComponent id="wrapped-drop" at={new Date(AT)} now={now} format="compact" onDropState={(event) => states.push(event)}>
+          <DropButtonComponent drop="wrapped-drop" onDropCheckout={(event) => checkouts.push(event.href)}>
+            <a href={CHECKOUT}>Buy</a>
+          </DropButtonComponent>
+        </DropCountdownComponent>
+      );
+    }
+    render(<Page now={new Date(BEFORE)} />);
+    const countdown = await countdownIn();
+    expect(countdown.format).toBe('compact');
+    states.length = 0;
+    render(<Page now={new Date(AFTER)} />);
+    await until(() => states.length > 0, 'onDropState is called');
+    expect(states[0]!.state).toBe('live');
+    const button = await buttonIn();
+    await until(() => button.getAttribute('state') === 'live', 'the button follows the drop');
+    clickBuy(button);
+    expect(checkouts).toEqual([CHECKOUT]);
+  });
+
+  it('hides and shows, and re-renders children', async () => {
+    function Page({ shown, label }: { shown: boolean; label: string }) {
+      return shown ? (
+        <DropButtonComponent state="live">
+          <a href={CHECKOUT}>{label}</a>
+        </DropButtonComponent>
+      ) : null;
+    }
+    render(<Page shown label="Buy" />);
+    await buttonIn();
+    render(<Page shown={false} label="Buy" />);
+    expect(container.querySelector('drop-button')).toBeNull();
+    render(<Page shown label="Buy now" />);
+    const button = await buttonIn();
+    expect(button.querySelector('a')?.textContent).toBe('Buy now');
+    expect(button.checkoutHref).toContain(CHECKOUT);
+  });
+});
+
+describe('a marketplace page of 200 widgets through React', () => {
+  it('renders and unmounts without warnings and leaves no listeners behind', async () => {
+    const ledger = listenerLedger();
+    const console = consoleWatch();
+    try {
+      const before = ledger.onPage().length;
+      const items = Array.from({ length: 100 }, (_, i) => i);
+      render(
+        <ul>
+          {items.map((i) => (
+            <li key={i}>
+              <DropCountdownComponent id={`drop-${i}`} at={new Date(AT)} now={new Date(BEFORE)} onDropState={() => {}} />
+              <drop-button drop={`drop-${i}`} ondrop-checkout={() => {}}>
+                <a href={`${CHECKOUT}_${i}`}>Buy</a>
+              </drop-button>
+            </li>
+          ))}
+        </ul>,
+      );
+      const widgets = [...container.querySelectorAll<Element & { updateComplete: Promise<unknown> }>('drop-countdown, drop-button')];
+      expect(widgets).toHaveLength(200);
+      await Promise.all(widgets.map((widget) => rendered(widget)));
+      expect(ledger.onPage().length).toBeGreaterThanOrEqual(before);
+      render(<ul />);
+      // Let disconnected callbacks and any deferred clean-up run.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(container.querySelectorAll('drop-countdown, drop-button')).toHaveLength(0);
+      expect(ledger.onPage().length).toBe(before);
+      expect(console.messages).toEqual([]);
+    } finally {
+      console.restore();
+      ledger.restore();
+    }
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * `npm run test:frameworks`: dropkit inside the frameworks marketplaces use, in the style of
+ * custom-elements-everywhere, in Debian's Chromium (Vitest browser mode; Vite bundles React and Vue).
+ * The elements come from the BUILT package through its exports map (`@dropkit/elements/…` →
+ * packages/elements/dist), exactly as a marketplace installs them: run `npm run build` first
+ * (`npm test` does).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { chromiumArgs, findChromium } from '../../tools/chromium.mjs';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  // Vue's runtime-only build: the tests render with `h()`, no template compiler needed.
+  define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+  optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'react/jsx-runtime', 'vue', '@lit/react'] },
+  test: {
+    include: ['test/frameworks/**/*.test.{ts,tsx}'],
+    testTimeout: 20_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: findChromium() ?? undefined,
+          args: chromiumArgs.filter((arg) => !arg.startsWith('--headless')),
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
