@@ -7,11 +7,14 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { chromiumArgs, findChromium } from '../../../tools/chromium.mjs';
 import type { HardeningServer } from './server.ts';
 
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = (findChromium as () => string | null)();
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-chromium.mjs');
-  return chromium.launch({ executablePath, args: chromiumArgs as string[], headless: true });
+  return chromium.launch({ executablePath, args: [...chromiumArgs, ...extraArgs], headless: true });
 }
+
+/** Every host name but the test server's fails to resolve at once: fuzzed URLs cannot reach out. */
+export const OFFLINE_EXCEPT_LOCALHOST = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
 export type KitScript = 'es' | 'iife' | 'none';
 
