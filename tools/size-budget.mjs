@@ -4,8 +4,10 @@
  * (`npm test` ends with it) catches a regression the moment it lands. `--report` only prints: the
  * build shows the figures without refusing to produce a demo.
  *
- * What a page costs for one element = the loader + that element's chunk + every chunk it imports
- * statically (Lit, shared helpers), followed through the import graph of the built files.
+ * What a page costs for one element = the loader + that element's chunk + every chunk either of them
+ * imports statically (Lit, shared helpers), followed through the import graph of the built files.
+ * The loader row follows the loader's own static imports too: whatever it imports is fetched on
+ * every page that carries the script tag, with or without a dropkit element on it.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,10 +48,11 @@ export function measure(cdnDir) {
   for (const match of loaderSource.matchAll(/"(drop-[a-z-]+)":\s*\(\)\s*=>\s*import\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g)) {
     lazyChunks.set(match[1], match[2]);
   }
-  const rows = [{ what: 'loader', files: [loader], gzip: gzipSize(read(loader)) }];
-  const everything = new Set([loader]);
+  const loaderFiles = closure(loader);
+  const rows = [{ what: 'loader', files: [...loaderFiles], gzip: bytesOf(loaderFiles) }];
+  const everything = new Set(loaderFiles);
   for (const [tag, chunk] of lazyChunks) {
-    const files = closure(chunk, new Set([loader]));
+    const files = closure(chunk, new Set(loaderFiles));
     files.forEach((file) => everything.add(file));
     rows.push({ what: `loader + ${tag}`, tag, files: [...files], gzip: bytesOf(files) });
   }

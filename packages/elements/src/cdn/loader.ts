@@ -7,8 +7,10 @@
  * `dropkit.observe(shadowRoot)`.
  */
 import { lazyElements } from './lazy-elements.ts';
-import { VERSION } from '../shared/vocabulary.ts';
-import { warnOnce } from '../shared/warn.ts';
+// Read from the package manifest, not from shared/vocabulary.ts: importing anything the elements
+// also import would make the loader fetch their whole shared chunk (Lit included) on every page,
+// element or not. shared/vocabulary.test.ts keeps VERSION equal to this same field.
+import { version as VERSION } from '../../package.json';
 
 export interface DropkitGlobal {
   version: string;
@@ -58,11 +60,8 @@ const host = globalThis as GlobalWithLoader;
 
 const existing = host[loaderKey];
 if (existing) {
-  warnOnce(
-    null,
-    'loader:duplicate',
-    `the dropkit loader ${existing.version} is already on this page; ignoring loader ${VERSION}.`,
-  );
+  // This module body runs once per loader URL, so this warning cannot repeat.
+  console.warn(`[dropkit] the dropkit loader ${existing.version} is already on this page; ignoring loader ${VERSION}.`);
 }
 const api: DropkitGlobal = existing ?? { version: VERSION, observe };
 if (!existing) {
