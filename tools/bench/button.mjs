@@ -60,7 +60,7 @@ export async function runButtonBench({ browser, options }) {
   const unexpected = shopifyRequests.filter((url) => !url.includes(shopifyDomain));
   notes.push(
     `Shopify's product comes from its Storefront API; offline, the bench answers that request itself at once with a canned product, so Shopify's figures leave out the API round trip a real visitor waits for.${unexpected.length ? ` It also tried ${unexpected.length} other request(s), refused here (e.g. ${unexpected[0]}).` : ''}`,
-    'Timed from inserting the <script> element to the frame after the button is rendered (requestAnimationFrame, then a task). Median of fresh, uncached loads, the two alternating.',
+    'Timed from inserting the <script> element to the frame after the button is rendered (requestAnimationFrame, then a task); then dropkit\'s button is clicked and must start a checkout (drop-checkout), and Shopify\'s must be enabled. Median of fresh, uncached loads, the two alternating.',
   );
   const goals = [
     {
@@ -92,7 +92,16 @@ async function insertDropkit() {
   const ms = performance.now() - start;
   const control = button.shadowRoot?.querySelector('a[href], button') ?? button.querySelector('a[href]');
   if (!control) return { error: '<drop-button> rendered no link or button' };
-  return { ms, control: control.localName };
+  // Interactive means a click starts the checkout: the button announces it with a cancelable
+  // drop-checkout event (cancelled here so the page stays).
+  let checkout = null;
+  button.addEventListener('drop-checkout', (event) => {
+    checkout = event.href ?? '';
+    event.preventDefault();
+  });
+  control.click();
+  if (checkout === null) return { error: 'clicking the rendered <drop-button> started no checkout (no drop-checkout event)' };
+  return { ms, control: control.localName, checkout };
 }
 
 async function insertShopify(domain) {
@@ -127,5 +136,7 @@ async function insertShopify(domain) {
     await nextFrame();
   }
   await afterNextFrame();
-  return { ms: performance.now() - start, frameMs };
+  const ms = performance.now() - start;
+  if (frameDocument().querySelector('button').disabled) return { error: 'the Shopify product button rendered disabled' };
+  return { ms, frameMs };
 }
