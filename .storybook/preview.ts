@@ -37,6 +37,8 @@ const withToolbar: Decorator = (story, context) => {
   emulateMatchMedia(emulation);
   const apply = async (root: Element | undefined) => {
     if (!root) return;
+    // `ref` fires as the wrapper is committed, before the story inside it; wait for the whole render.
+    await Promise.resolve();
     const elements = await whenRendered(root);
     applyDropClock(elements, globals.dropClock);
     emulateMedia(elements, emulation);

@@ -1,0 +1,59 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { DROP_CLOCK_MOMENTS, type DropClockMoment } from '../.storybook/toolbar/drop-clock.ts';
+
+/**
+ * One drop, every widget: the mark, the countdown and the buy button a creator puts on a page. Use
+ * the toolbar's "Drop clock" to move the whole drop (T−1 day, T−10 s, live, sold out, ended); the
+ * stories below pin each moment and check that every widget agrees.
+ */
+const meta: Meta = {
+  title: 'Showcase/A whole drop',
+  render: () => html`
+    <article style="display: grid; gap: 1rem; max-width: 32rem">
+      <drop-mark name="Nova Threads"></drop-mark>
+      <drop-countdown id="winter-drop" at="2026-12-05T18:00:00+01:00" until="2026-12-05T20:00:00+01:00" time-zone="Europe/Paris">
+        Drops Fri 5 Dec, 18:00 CET
+      </drop-countdown>
+      <drop-button drop="winter-drop" price="24" currency="EUR" sku="GLOW-TEE">
+        <a href="https://buy.stripe.com/test_glow_tee">Buy the Glow tee</a>
+      </drop-button>
+    </article>
+  `,
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const AsWritten: Story = { name: 'As written (follows the real clock)' };
+
+const expectedState: Record<Exclude<DropClockMoment, 'as-written'>, string> = {
+  't-minus-1-day': 'scheduled',
+  't-minus-10-s': 'scheduled',
+  live: 'live',
+  'sold-out': 'sold-out',
+  ended: 'ended',
+};
+
+/** A story per toolbar moment; its play function proves the toolbar moved every widget. */
+const atMoment = (moment: Exclude<DropClockMoment, 'as-written'>): Story => ({
+  globals: { dropClock: moment },
+  play: async ({ canvasElement }) => {
+    const countdown = canvasElement.querySelector('drop-countdown')!;
+    const button = canvasElement.querySelector('drop-button')!;
+    await waitFor(() => expect(countdown.getAttribute('state')).toBe(expectedState[moment]));
+    await waitFor(() => expect(button.getAttribute('state')).toBe(expectedState[moment]));
+    const buyable = button.shadowRoot?.querySelector('[part~="button"]')?.getAttribute('aria-disabled') !== 'true';
+    await expect(buyable).toBe(moment === 'live');
+  },
+});
+
+export const OneDayBefore = atMoment('t-minus-1-day');
+export const TenSecondsBefore = atMoment('t-minus-10-s');
+export const Live = atMoment('live');
+export const SoldOut = atMoment('sold-out');
+export const Ended = atMoment('ended');
+
+// Keep the stories above in step with the toolbar's moments.
+void (DROP_CLOCK_MOMENTS satisfies readonly DropClockMoment[]);
