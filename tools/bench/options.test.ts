@@ -7,7 +7,7 @@ describe('bench options', () => {
   });
 
   it('has a quick mode and lets each figure be set', () => {
-    expect(parseOptions(['--quick'])).toMatchObject({ window: 3, loads: 3 });
+    expect(parseOptions(['--quick'])).toMatchObject({ window: 3, loads: 3, cycles: 3 });
     expect(parseOptions(['--window=2.5', '--only=size,forge', '--no-build'])).toMatchObject({ window: 2.5, sections: ['size', 'forge'], build: false });
     expect(parseOptions(['--pages=20,1000/20']).pages).toEqual(['20', '1000/20']);
     expect(parseOptions(['--kit=/tmp/release/cdn'])).toMatchObject({ kit: '/tmp/release/cdn', build: false });
