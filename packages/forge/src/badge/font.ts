@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import opentype from 'opentype.js';
 import { ForgeError } from '../errors.ts';
+import { gposKerning } from './kerning.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -22,14 +23,51 @@ export class TextError extends ForgeError {
   declare readonly code: 'text-missing-glyphs' | 'text-too-long' | 'text-empty';
 }
 
-let loaded: opentype.Font | undefined;
+let loaded: { font: opentype.Font; kerning: (left: number, right: number) => number } | undefined;
 
-function font(): opentype.Font {
+/** A table of a TrueType/OpenType file by tag, straight from the table directory. */
+function sfntTable(bytes: Uint8Array, tag: string): Uint8Array | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let index = 0; index < view.getUint16(4); index += 1) {
+    const record = 12 + index * 16;
+    if (String.fromCharCode(...bytes.subarray(record, record + 4)) === tag) {
+      return bytes.subarray(view.getUint32(record + 8), view.getUint32(record + 8) + view.getUint32(record + 12));
+    }
+  }
+  return undefined;
+}
+
+function load(): NonNullable<typeof loaded> {
   if (!loaded) {
     const bytes = readFileSync(BUNDLED_FONT.file);
-    loaded = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    loaded = { font, kerning: gposKerning(sfntTable(bytes, 'GPOS')) };
   }
   return loaded;
+}
+
+function font(): opentype.Font {
+  return load().font;
+}
+
+/**
+ * Glyphs of `text` with their pen positions in font units: advance widths plus GPOS pair kerning.
+ * Glyphs are placed one by one because opentype.js's shaper throws on Inter's contextual lookups;
+ * a single line of Latin, Greek or Cyrillic needs no more than this.
+ */
+function place(text: string): { glyphs: { glyph: opentype.Glyph; x: number }[]; advance: number } {
+  const { font: f, kerning } = load();
+  const glyphs: { glyph: opentype.Glyph; x: number }[] = [];
+  let pen = 0;
+  let previous: opentype.Glyph | undefined;
+  for (const character of text) {
+    const glyph = f.charToGlyph(character);
+    if (previous) pen += kerning(previous.index, glyph.index);
+    glyphs.push({ glyph, x: pen });
+    pen += glyph.advanceWidth ?? 0;
+    previous = glyph;
+  }
+  return { glyphs, advance: pen };
 }
 
 /** Characters of `text` the bundled font has no glyph for, each once, in order of appearance. */
@@ -78,46 +116,29 @@ export function fontMetrics(): { capHeight: number; ascender: number; descender:
 
 /** Advance width of `text` at a font size of 1 (multiply by the size for pixels). */
 export function advancePerPixel(text: string): number {
-  const f = font();
-  let units = 0;
-  for (const character of text) units += f.charToGlyph(character).advanceWidth ?? 0;
-  return units / f.unitsPerEm;
+  return place(text).advance / font().unitsPerEm;
 }
 
-/**
- * SVG path data for `text` with its baseline starting at (x, baseline). Glyphs are placed by their
- * advance widths one by one: opentype.js's shaper throws on Inter's contextual lookups, and for a
- * single line of badge text the difference from a full shaper is a fraction of a pixel of kerning.
- */
+/** SVG path data for `text` with its baseline starting at (x, baseline). */
 export function textPath(text: string, x: number, baseline: number, size: number): string {
-  const f = font();
-  const scale = size / f.unitsPerEm;
-  let pen = x;
-  let data = '';
-  for (const character of text) {
-    const glyph = f.charToGlyph(character);
-    data += glyph.getPath(pen, baseline, size).toPathData(2);
-    pen += (glyph.advanceWidth ?? 0) * scale;
-  }
-  return data;
+  const scale = size / font().unitsPerEm;
+  return place(text)
+    .glyphs.map(({ glyph, x: offset }) => glyph.getPath(x + offset * scale, baseline, size).toPathData(2))
+    .join('');
 }
 
 /** The ink box of `text` drawn at size with its baseline at y = 0 (y grows downwards, as in SVG). */
 export function textBounds(text: string, size: number): { x1: number; y1: number; x2: number; y2: number } {
-  const f = font();
-  const scale = size / f.unitsPerEm;
-  let pen = 0;
+  const scale = size / font().unitsPerEm;
   const box = { x1: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY, x2: Number.NEGATIVE_INFINITY, y2: Number.NEGATIVE_INFINITY };
-  for (const character of text) {
-    const glyph = f.charToGlyph(character);
-    const glyphBox = glyph.getPath(pen, 0, size).getBoundingBox();
+  for (const { glyph, x } of place(text).glyphs) {
+    const glyphBox = glyph.getPath(x * scale, 0, size).getBoundingBox();
     if (glyphBox.x2 > glyphBox.x1) {
       box.x1 = Math.min(box.x1, glyphBox.x1);
       box.y1 = Math.min(box.y1, glyphBox.y1);
       box.x2 = Math.max(box.x2, glyphBox.x2);
       box.y2 = Math.max(box.y2, glyphBox.y2);
     }
-    pen += (glyph.advanceWidth ?? 0) * scale;
   }
   return Number.isFinite(box.x1) ? box : { x1: 0, y1: 0, x2: 0, y2: 0 };
 }
