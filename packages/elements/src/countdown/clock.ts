@@ -8,12 +8,33 @@
  */
 /** Browsers may fire a timer a millisecond or two before its due time; that tick still counts. */
 const EARLY_TOLERANCE_MS = 4;
+/** More drift than timers and rounding ever explain between two ticks. */
+const CLOCK_JUMP_MS = 2000;
 
 let offset = 0;
 const clockListeners = new Set<() => void>();
 
+let lastWall = Date.now();
+let lastMonotonic = performance.now();
+
+/**
+ * Whether the visitor's clock moved by more than the time that passed (someone changed it, or the
+ * device slept without the monotonic clock counting): the server offset is stale then.
+ */
+function visitorClockJumped(): boolean {
+  const wall = Date.now();
+  const monotonic = performance.now();
+  const jumped = Math.abs(wall - lastWall - (monotonic - lastMonotonic)) > CLOCK_JUMP_MS;
+  lastWall = wall;
+  lastMonotonic = monotonic;
+  return jumped;
+}
+
 /** Epoch ms of the best-known true time: the visitor's clock plus the synced server offset. */
 export function now(): number {
+  // Checked on every read, so whoever notices a jump first (a tick, a returning tab, a button) puts
+  // the hold in place before acting on the stale offset.
+  if (visitorClockJumped() && resyncInstalled) resync(true);
   return Date.now() + offset;
 }
 
@@ -72,17 +93,18 @@ function track(run: (sync: typeof import('./sync.ts')) => Promise<void>): Promis
 }
 
 let resyncInstalled = false;
+const resync = (force = false) => void track((sync) => sync.resyncAll(setOffset, force));
+
 function listenForResync(): void {
   if (resyncInstalled) return;
   resyncInstalled = true;
   // A laptop waking from sleep, a phone coming back online or a page restored from the back/forward
   // cache may all have a clock that moved while we were not looking. Registered before any element's
   // own visibility listener, so the hold is in place by the time they recompute.
-  const resync = () => void track((sync) => sync.resyncAll(setOffset));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') resync();
   });
-  addEventListener('online', resync);
+  addEventListener('online', () => resync());
   addEventListener('pageshow', (event) => {
     if (event.persisted) resync();
   });

@@ -176,4 +176,21 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     expect(countdowns.map((el) => el.state)).to.deep.equal(['scheduled', 'scheduled', 'scheduled']);
     expect(seen.flat()).to.deep.equal([]);
   });
+
+  it('notices the visitor clock jumping while the page is open, and resyncs before anything flips', async () => {
+    skewVisitorClock(+HOUR);
+    performance.clearResourceTimings();
+    const src = timeSrc();
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + 30 * MINUTE)}" format="clock" time-src="${src}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    await waitFor(() => requestsTo(src) > 0, 'the first sync');
+    await sleep(2100);
+    const before = requestsTo(src);
+    skewVisitorClock(+DAY);
+    await waitFor(() => requestsTo(src) > before, 'a resync after the jump', 3000);
+    await waitFor(() => Math.abs(shownSeconds(el) - 30 * 60) <= 5, 'the corrected time');
+    expect(seen).to.deep.equal([]);
+  });
 });

@@ -67,8 +67,13 @@ async function sampleServer(url: string): Promise<number | null> {
   return estimate?.offset ?? null;
 }
 
-/** Samples every known `time-src` again, unless it was sampled moments ago. */
-export async function resyncAll(setOffset: SetOffset): Promise<void> {
-  const due = [...syncs].filter(([, { startedAt }]) => performance.now() - startedAt >= RESYNC_MIN_INTERVAL_MS);
+/**
+ * Samples every known `time-src` again, unless it was sampled moments ago; `force` (the visitor's
+ * clock was seen jumping) skips that check, because the offset is known to be stale.
+ */
+export async function resyncAll(setOffset: SetOffset, force = false): Promise<void> {
+  const due = [...syncs].filter(
+    ([, { startedAt }]) => force || performance.now() - startedAt >= RESYNC_MIN_INTERVAL_MS,
+  );
   await Promise.all(due.map(([url]) => startSync(url, setOffset)));
 }
