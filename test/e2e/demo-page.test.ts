@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../tools/chromium.mjs';
+// @ts-expect-error -- plain ESM tool script without type declarations
+import { forgeDemoCreator, startDemo } from '../../tools/demo.mjs';
+
+/**
+ * `npm start` end to end: the forged demo creator, the real demo server, the built kit loaded by its
+ * one script tag, in Chromium. The drop is set to go live a few seconds after start so the test
+ * watches the real flip, the way a visitor would.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('the demo page (npm start)', () => {
+  let demo: { url: string; dropAt: number; close(): Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  let stateAfterLoad: string | null;
+  let stateReadAt = 0;
+
+  beforeAll(async () => {
+    expect(forgeDemoCreator({ log: () => {} })).toBe(true);
+    browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs, headless: true });
+    demo = await startDemo({ port: 0, liveInMs: 10_000 });
+    page = await browser.newPage();
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+    });
+    await page.goto(demo.url, { waitUntil: 'load' });
+    stateAfterLoad = await page.evaluate(async () => {
+      await customElements.whenDefined('drop-countdown');
+      const clock = document.querySelector('#drop-dec5') as HTMLElement & { updateComplete: Promise<unknown> };
+      await clock.updateComplete;
+      return clock.getAttribute('state');
+    });
+    stateReadAt = Date.now();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('defines every widget from the one script tag and loads the forged icons', async () => {
+    const defined = await page.evaluate(() =>
+      Promise.all(
+        ['drop-countdown', 'drop-button', 'drop-mark', 'drop-clip'].map(async (tag) => {
+          await customElements.whenDefined(tag);
+          return tag;
+        }),
+      ),
+    );
+    expect(defined).toHaveLength(4);
+    const icons = await page.$$eval('link[rel~="icon"]', (links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(icons.length).toBeGreaterThan(0);
+    for (const href of icons) expect((await fetch(href)).status, href).toBe(200);
+  });
+
+  it('shows the drop as scheduled, then flips the clock and the buy button live at T0', async () => {
+    // Read before T0 (the page had ten seconds), so 'scheduled' is what a visitor saw then.
+    expect(stateReadAt).toBeLessThan(demo.dropAt);
+    expect(stateAfterLoad).toBe('scheduled');
+    const buyLink = page.locator('drop-button').first();
+    await page.waitForFunction(() => document.querySelector('#drop-dec5')?.getAttribute('state') === 'live', null, {
+      timeout: 20_000,
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(demo.dropAt - 1_000);
+    await expect.poll(() => buyLink.getAttribute('state'), { timeout: 5_000 }).toBe('live');
+  }, 30_000);
+
+  it('has no accessibility violations in the live state', async () => {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify((v.nodes as { target: unknown; failureSummary?: string }[]).map((n) => [n.target, n.failureSummary]))}`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('raised no script error and requested nothing that failed', () => {
+    expect(problems).toEqual([]);
+  });
+});
