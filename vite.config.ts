@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './tools/minify-templates.mjs';
 
 const elementsSrc = 'packages/elements/src';
 
@@ -9,6 +10,7 @@ const elementsSrc = 'packages/elements/src';
  * here too; browser tests run in web-test-runner.config.mjs.
  */
 export default defineConfig(({ mode }) => ({
+  plugins: [minifyTemplates()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: mode !== 'iife',
