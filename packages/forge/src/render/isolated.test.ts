@@ -58,6 +58,14 @@ describe('IsolatedRenderer', () => {
     expect((await rejection(renderer.rasterize({ svg: square(1), width: 200_000, height: 200_000, output: 'png' }))).code).toBe('render-failed');
   });
 
+  it('refuses a document whose own size would make resvg abort the process', async () => {
+    // width="1e9" makes resvg panic and abort (measured); the child checks the parsed size first.
+    const huge = '<svg xmlns="http://www.w3.org/2000/svg" width="1000000000" height="1000000000"><rect width="9" height="9"/></svg>';
+    const error = await rejection(renderer.rasterize({ svg: huge, width: 8, height: 8, output: 'png' }));
+    expect(error.code).toBe('render-failed');
+    expect(error.message).toContain('1000000000x1000000000');
+  });
+
   it('reports an image resvg cannot parse as render-failed', async () => {
     expect((await rejection(renderer.rasterize({ svg: '<nope', width: 2, height: 2, output: 'png' }))).code).toBe('render-failed');
   });

@@ -50,7 +50,13 @@ function rasterize(job) {
     font: job.svg.includes('<text') ? FONT_OPTIONS : NO_FONTS,
     logLevel: 'off',
   };
-  const image = new Resvg(job.svg, options).render();
+  const resvg = new Resvg(job.svg, options);
+  // resvg allocates the canvas the document declares, and a huge one aborts this process; refuse
+  // any document whose size is not the job's before a pixel is allocated.
+  if (Math.ceil(resvg.width) !== job.width || Math.ceil(resvg.height) !== job.height) {
+    throw new Error(`the document is ${resvg.width}x${resvg.height}, expected ${job.width}x${job.height}`);
+  }
+  const image = resvg.render();
   if (image.width !== job.width || image.height !== job.height) {
     throw new Error(`rendered ${image.width}x${image.height}, expected ${job.width}x${job.height}`);
   }
