@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { now, subscribe, wakeAt } from './clock.ts';
+
+describe('the shared ticker', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 5, 16, 59, 50, 123) });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ticks on the second boundaries of the remaining time', () => {
+    const target = Date.UTC(2026, 11, 5, 17, 0, 0, 0);
+    const ticks: number[] = [];
+    const stop = subscribe((time) => ticks.push(target - time), () => target);
+    vi.advanceTimersByTime(3000);
+    stop();
+    expect(ticks).toEqual([9000, 8000, 7000]);
+  });
+
+  it('runs one timer for many subscribers, and none when they are gone', () => {
+    const target = now() + 10_500;
+    const calls = { a: 0, b: 0, c: 0 };
+    const stops = [
+      subscribe(() => calls.a++, () => target),
+      subscribe(() => calls.b++, () => target + 250),
+      subscribe(() => calls.c++),
+    ];
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(2000);
+    expect(vi.getTimerCount()).toBe(1);
+    expect(calls).toEqual({ a: 2, b: 2, c: 2 });
+    for (const stop of stops) stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a subscriber that unsubscribes inside its own tick stops cleanly, and a thrower harms no one', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let count = 0;
+    const stop: () => void = subscribe(() => {
+      count++;
+      stop();
+    });
+    let healthy = 0;
+    const stopThrower = subscribe(() => {
+      throw new Error('broken subscriber');
+    });
+    const stopHealthy = subscribe(() => healthy++);
+    vi.advanceTimersByTime(3000);
+    stopThrower();
+    stopHealthy();
+    expect(count).toBe(1);
+    expect(healthy).toBe(3);
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it('wakeAt calls once at the moment, through the same timer', () => {
+    const moment = now() + 1500;
+    const seen: number[] = [];
+    subscribe(() => {})();
+    wakeAt(moment, (time) => seen.push(time));
+    vi.advanceTimersByTime(1499);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(10);
+    expect(seen).toEqual([moment]);
+    vi.advanceTimersByTime(5000);
+    expect(seen).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
