@@ -16,7 +16,18 @@ const manifests = import.meta.glob<object>('../packages/elements/custom-elements
   import: 'default',
 });
 const manifest = Object.values(manifests)[0];
-if (manifest) setCustomElementsManifest(manifest);
+if (manifest) setCustomElementsManifest(forControls(manifest));
+
+/**
+ * Storybook picks a control from a type's name, so `string | null` (an optional attribute) would get
+ * an object editor; for the controls, an optional string is a string. The shipped manifest keeps the
+ * exact types.
+ */
+function forControls(manifest: object): object {
+  return JSON.parse(JSON.stringify(manifest), (key, value) =>
+    key === 'text' && typeof value === 'string' ? value.replace(/\s*\|\s*(null|undefined)\b/g, '') : value,
+  );
+}
 
 interface ToolbarGlobals {
   theme: 'light' | 'dark';

@@ -1,7 +1,10 @@
+/// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { DROP_CLOCK_MOMENTS, type DropClockMoment } from '../.storybook/toolbar/drop-clock.ts';
+import wordmarkUrl from '../test/media/mark/wordmark.svg?url&no-inline';
+import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
 
 /**
  * One drop, every widget: the mark, the countdown and the buy button a creator puts on a page. Use
@@ -12,7 +15,7 @@ const meta: Meta = {
   title: 'Showcase/A whole drop',
   render: () => html`
     <article style="display: grid; gap: 1rem; max-width: 32rem">
-      <drop-mark name="Nova Threads"></drop-mark>
+      <drop-mark name="Nova Threads" src-wordmark=${wordmarkUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 40px"></drop-mark>
       <drop-countdown id="winter-drop" at="2026-12-05T18:00:00+01:00" until="2026-12-05T20:00:00+01:00" time-zone="Europe/Paris">
         Drops Fri 5 Dec, 18:00 CET
       </drop-countdown>
