@@ -5,12 +5,11 @@ import { ForgeConfigError } from '../errors.ts';
 import type { PlannedAsset } from '../plan/types.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors } from './badge-svg.ts';
-import { directRenderContext } from './direct-render.ts';
 import { TextError } from './font.ts';
 import { BADGE_FONT_FLOOR, BADGE_FONT_SIZE, layoutBadge } from './layout.ts';
 import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
 import { badgeStage } from './stage.ts';
-import { colorDistance, decodePage, hexRgb, meanDifference, pixelAt, testInput } from './testing.ts';
+import { colorDistance, decodePage, hexRgb, meanDifference, pixelAt, testInput, directRenderContext } from './testing.ts';
 
 const context = directRenderContext();
 const BRAND = '#6d28d9';

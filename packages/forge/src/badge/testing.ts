@@ -1,5 +1,6 @@
+import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import type { ForgeInput, HexColor, SanitizedSvg } from '../plan/types.ts';
+import type { ForgeInput, HexColor, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /**
  * Shared by the tests of badge/, mark-set/, social/ and live-favicon/: a small creator whose glyph
@@ -69,4 +70,23 @@ export function meanDifference(a: Decoded, b: Decoded): number {
     sum += Math.abs(a.data[i + 3]! - b.data[i + 3]!);
   }
   return sum / a.data.length;
+}
+
+/**
+ * A renderer in this process, for these tests only: quicker than child processes, and every SVG
+ * here is a fixture of ours. Forge itself always renders through the isolated renderer
+ * (`forged-set.test.ts` covers that path).
+ */
+export function directRenderContext(): RenderContext {
+  const rasterize = async (job: RasterJob): Promise<Uint8Array> => {
+    const image = new Resvg(job.svg, { fitTo: { mode: 'width', value: job.width }, font: { loadSystemFonts: false } }).render();
+    if (image.width !== job.width || image.height !== job.height) {
+      throw new Error(`direct render: expected ${job.width}×${job.height}, drew ${image.width}×${image.height}`);
+    }
+    const raw = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } });
+    if (job.output === 'rgba') return raw.raw().toBuffer();
+    if (job.output === 'webp') return raw.webp({ lossless: true }).toBuffer();
+    return raw.png({ compressionLevel: 9, palette: job.palette ?? true }).toBuffer();
+  };
+  return { rasterize, rasterizeAll: (jobs) => Promise.all(jobs.map(rasterize)) };
 }

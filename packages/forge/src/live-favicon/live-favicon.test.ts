@@ -1,8 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { faviconSvg } from '../favicon/stage.ts';
-import { directRenderContext } from '../badge/direct-render.ts';
-import { colorDistance, decodePage, hexRgb, pixelAt, testInput } from '../badge/testing.ts';
+import { colorDistance, decodePage, hexRgb, pixelAt, testInput, directRenderContext } from '../badge/testing.ts';
 import { LIVE_DOT, LIVE_DOT_COLOR, LIVE_FAVICON_PNG_SIZE, liveFaviconStage } from './live-favicon.ts';
 
 const context = directRenderContext();

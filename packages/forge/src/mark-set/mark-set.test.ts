@@ -2,10 +2,9 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 // The contract test: the JSON forge writes must be what <drop-mark> reads. The reader is pure.
 import { readMarkManifest } from '../../../elements/src/mark/manifest.ts';
-import { directRenderContext } from '../badge/direct-render.ts';
 import { prepareInput } from '../config/load.ts';
 import { SvgRejectedError } from '../errors.ts';
-import { colorDistance, hexRgb, pixelAt, testInput, type Decoded } from '../badge/testing.ts';
+import { colorDistance, hexRgb, pixelAt, testInput, type Decoded, directRenderContext } from '../badge/testing.ts';
 import { initialsOf, markJson, markSetStage, monogramSvg } from './mark-set.ts';
 
 const context = directRenderContext();

@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { directRenderContext } from '../badge/direct-render.ts';
-import { colorDistance, decodePage, hexRgb, pixelAt, testInput, type Decoded } from '../badge/testing.ts';
+import { colorDistance, decodePage, hexRgb, pixelAt, testInput, type Decoded, directRenderContext } from '../badge/testing.ts';
 import { ForgeConfigError } from '../errors.ts';
 import { CARD, formatDropLine, markPlacement, parseSocial, socialStage } from './social-card.ts';
 
