@@ -20,6 +20,12 @@ const widgets = [
     markup: () => '<drop-button><a href="https://buy.stripe.com/test_bench">Buy now</a></drop-button>',
   },
   {
+    label: 'dropkit <drop-mark>',
+    tag: 'drop-mark',
+    script: '/kit/dropkit.js',
+    markup: () => '<drop-mark name="Bench" src-wordmark="/bench/wordmark.svg" src-glyph="/bench/glyph.svg"></drop-mark>',
+  },
+  {
     label: 'naive Lit countdown (peer)',
     tag: 'naive-countdown',
     script: '/bench/naive-countdown.js',
@@ -39,6 +45,8 @@ export async function runMemoryBench({ browser, options, log }) {
     const { bundlePeer } = await import('./bundle.mjs');
     browser.server.pages.set('/bench/naive-countdown.js', await bundlePeer('naive-countdown.js'));
   }
+  browser.server.pages.set('/bench/wordmark.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#6d28d9"/></svg>');
+  browser.server.pages.set('/bench/glyph.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#6d28d9"/></svg>');
   const notes = [];
   const rows = [];
   const goals = [];
