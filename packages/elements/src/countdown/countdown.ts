@@ -243,7 +243,9 @@ export class DropCountdown extends LitElement {
     // A marketplace that drives `state` itself needs no `at`; anyone else has made a mistake.
     if (!this.#scheduled() && (this.hasAttribute('at') || !this.hasAttribute('state'))) {
       const raw = this.getAttribute('at');
-      const reason = parseInstant(raw).ok ? 'invalid' : (parseInstant(raw) as { reason: string }).reason;
+      const parsed = parseInstant(raw);
+      // A valid attribute with no schedule means script set `at` to an invalid Date.
+      const reason = parsed.ok ? 'invalid' : parsed.reason;
       const why =
         reason === 'no-offset'
           ? `at="${raw}" has no time zone offset, so it would mean each visitor's local time; add Z or e.g. +01:00.`

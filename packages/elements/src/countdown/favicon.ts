@@ -3,19 +3,13 @@
  * hrefs are remembered and put back when the drop leaves live or the countdown goes away. Several
  * countdowns may ask at once; the first swaps, the last one to let go restores.
  */
+import { toResourceUrl } from '../shared/resource-url.ts';
+
 const holders = new Set<object>();
 let restore: (() => void) | null = null;
 
 /** Only this site's own files or https: a creator typo must not point the tab at `javascript:`. */
-export function toFaviconUrl(value: string | null | undefined): string | null {
-  if (!value?.trim()) return null;
-  try {
-    const url = new URL(value.trim(), document.baseURI);
-    return url.origin === location.origin || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+export const toFaviconUrl = (value: string | null | undefined): string | null => toResourceUrl(value)?.href ?? null;
 
 export function holdLiveFavicon(holder: object, href: string): void {
   holders.add(holder);
