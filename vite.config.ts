@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => ({
         // Lit and the few shared helpers every element uses travel as one "core" chunk: a dozen tiny
         // files would each pay gzip's framing and lose its shared dictionary.
         advancedChunks: {
-          groups: [{ name: 'core', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|elements[\\/]src[\\/]shared[\\/](vocabulary|warn|define|drop-state-event)\.ts$/ }],
+          groups: [{ name: 'core', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|elements[\\/]src[\\/]shared[\\/](vocabulary|warn|define|drop-state-event|safe-url|resource-url)\.ts$/ }],
         },
         chunkFileNames: (chunk) => {
           const folder = chunk.facadeModuleId?.match(/src\/([^/]+)\/define\.ts$/)?.[1];

@@ -3,7 +3,9 @@
  * the elements it actually uses. Add a line here when a new element ships.
  */
 export const lazyElements: Record<string, () => Promise<unknown>> = {
-  'drop-countdown': () => import('../countdown/define.ts'),
+  // The chunk also exports the calendar helpers its lazy .ics chunk imports; discarding the module
+  // here spares it a namespace object (and the helper that builds one).
+  'drop-countdown': () => import('../countdown/define.ts').then(() => {}),
   'drop-button': () => import('../button/define.ts'),
   'drop-mark': () => import('../mark/define.ts'),
   'drop-clip': () => import('../clip/define.ts'),
