@@ -43,12 +43,12 @@ class RenderProcess {
   ) {
     this.child = fork(CHILD_ENTRY, [], {
       serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // resvg prints a panic message before aborting; we report our own error instead. (A piped
+      // stream would also keep the caller's process alive.)
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       // Never inherit a loader such as vitest's; the child is plain JavaScript.
       execArgv: [],
     });
-    // resvg may print a panic message before aborting: swallow it, we report our own error.
-    this.child.stderr?.resume();
     this.child.on('message', (message: ChildMessage) => this.receive(message));
     this.child.on('exit', (code, signal) => this.exit(code, signal));
     this.child.on('error', () => this.exit(null, null));
@@ -65,9 +65,14 @@ class RenderProcess {
     (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
   }
 
-  run(id: number, pending: Pending, timeoutMs: number): void {
+  /** Keeps the caller's process alive while a job waits for this child. */
+  hold(): void {
     this.child.ref();
     (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
+  }
+
+  run(id: number, pending: Pending, timeoutMs: number): void {
+    this.hold();
     const timer = setTimeout(() => {
       this.kill();
       this.finish()?.reject(new RenderError('render-timeout', `Rendering ${pending.job.width}x${pending.job.height} took longer than ${timeoutMs} ms; the renderer was stopped`));
@@ -89,6 +94,7 @@ class RenderProcess {
     if ('ready' in message) {
       this.ready = true;
       this.onFree(this);
+      if (!this.busy) this.idle();
       return;
     }
     if (message.id !== this.busy?.id) return;
@@ -184,8 +190,9 @@ export class IsolatedRenderer implements RenderContext {
     while (this.queue.length > 0) {
       const free = [...this.processes].find((process) => process.alive && process.ready && !process.busy);
       if (!free) {
-        const starting = [...this.processes].filter((process) => !process.ready).length;
-        if (this.processes.size < this.size && starting < this.queue.length) this.spawn();
+        const starting = [...this.processes].filter((process) => process.alive && !process.ready);
+        if (this.processes.size < this.size && starting.length < this.queue.length) starting.push(this.spawn());
+        for (const process of starting) process.hold();
         return;
       }
       free.run(this.nextId++, this.queue.shift()!, this.timeoutMs);

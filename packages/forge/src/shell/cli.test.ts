@@ -96,6 +96,18 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'many/bad'))).toBe(false);
   });
 
+  it('keeps a process alive while a job waits for a starting renderer, and lets it exit after', () => {
+    const script = `
+      const { IsolatedRenderer } = await import(${JSON.stringify(join(packageDir, 'dist/render/isolated.js'))});
+      const renderer = new IsolatedRenderer({ processes: 1 });
+      const bytes = await renderer.rasterize({ svg: '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>', width: 2, height: 2, output: 'rgba' });
+      console.log('rendered', bytes.length);`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    // No close(): an idle renderer must not hold the process open either (spawnSync would time out).
+    expect(result.stdout.trim()).toBe('rendered 16');
+    expect(result.status).toBe(0);
+  });
+
   it('explains its usage', () => {
     const missing = run('forge', 'nova/creator.json');
     expect(missing.code).toBe(1);
