@@ -5,10 +5,11 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/server.ts';
 
@@ -38,8 +39,10 @@ async function writeCreator(name: string, brand: string): Promise<string> {
   return config;
 }
 
-function runForge(config: string): ChildProcess {
-  return spawn(process.execPath, [cli, 'forge', config, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+const slowWrites = pathToFileURL(join(repoRoot, 'test', 'hardening', 'support', 'slow-writes.mjs')).href;
+
+function runForge(config: string, nodeOptions: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeOptions, cli, 'forge', config, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 const exited = (child: ChildProcess) =>
@@ -106,16 +109,25 @@ describe('dropkit forge killed mid-run', () => {
 
   it('while writing: the kill lands in the staging folder, never in the output folder', async () => {
     const parent = join(work, 'site');
-    const child = runForge(await writeCreator('third', '#33aa66'));
-    // The CLI stages into a hidden sibling folder; kill the instant it appears.
-    const watcher = watch(parent, (_event, name) => {
-      if (name && name !== 'icons') child.kill('SIGKILL');
-    });
-    try {
-      await exited(child);
-    } finally {
-      watcher.close();
+    // Writes slowed down (support/slow-writes.mjs) so the kill surely lands mid-write.
+    const child = runForge(await writeCreator('third', '#33aa66'), ['--import', slowWrites]);
+    const staged = async () => {
+      for (const name of await readdir(parent)) {
+        if (name.startsWith('.icons.') && !name.endsWith('.previous')) {
+          const files = await readdir(join(parent, name)).catch(() => []);
+          if (files.length >= 2) return true;
+        }
+      }
+      return false;
+    };
+    let writing = false;
+    while (!writing && child.exitCode === null) {
+      writing = await staged();
+      if (!writing) await new Promise((resolve) => setTimeout(resolve, 2));
     }
+    child.kill('SIGKILL');
+    await exited(child);
+    expect(writing).toBe(true);
     expect(child.signalCode).toBe('SIGKILL');
     expect(await snapshot(out)).toEqual(before);
     // Whatever the killed run left behind is a hidden staging folder, not a second "icons".
