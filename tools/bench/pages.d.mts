@@ -12,5 +12,6 @@ export function countdownPage(page: {
   at: number;
   viewport: { width: number; height: number };
   attributes?: string;
+  dateAttribute?: string;
 }): string;
 export function productPage(page: { title: string; slot: string }): string;

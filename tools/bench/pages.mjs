@@ -28,14 +28,15 @@ const escapeHtml = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;
 
 /**
  * @param {{ title: string, script: string, tag: string, count: number, visible: number, at: number,
- *           viewport: { width: number, height: number }, attributes?: string }} page
- *   `script` is the script element(s) loading the element, `at` the epoch ms being counted down to
+ *           viewport: { width: number, height: number }, attributes?: string, dateAttribute?: string }} page
+ *   `script` is the script element(s) loading the element, `at` the epoch ms being counted down to,
+ *   written in the element's `dateAttribute`
  */
-export function countdownPage({ title, script, tag, count, visible, at, viewport, attributes = '' }) {
+export function countdownPage({ title, script, tag, count, visible, at, viewport, attributes = '', dateAttribute = 'at' }) {
   const layout = gridLayout(Math.max(1, Math.min(visible, count)), viewport, count > visible);
   const iso = new Date(at).toISOString();
   const fallback = `Drops ${iso.slice(11, 16)} UTC`;
-  const cell = `<div><${tag} at="${iso}"${attributes ? ` ${attributes}` : ''}>${escapeHtml(fallback)}</${tag}></div>`;
+  const cell = `<div><${tag} ${dateAttribute}="${iso}"${attributes ? ` ${attributes}` : ''}>${escapeHtml(fallback)}</${tag}></div>`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -25,6 +25,11 @@ describe('bench page layouts', () => {
     expect(html).toContain('<script src="/x.js"></script>');
   });
 
+  it('writes the instant in the attribute the element reads', () => {
+    const html = countdownPage({ title: 't', script: '', tag: 'relative-time', count: 1, visible: 1, at: 0, viewport, dateAttribute: 'datetime' });
+    expect(html).toContain('<relative-time datetime="1970-01-01T00:00:00.000Z">');
+  });
+
   it('puts the buy button slot inside the same product card for every contender', () => {
     const html = productPage({ title: 'a & b', slot: '<drop-button></drop-button>' });
     expect(html).toContain('<div id="buy"><drop-button></drop-button></div>');

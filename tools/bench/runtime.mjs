@@ -1,6 +1,7 @@
 /**
  * Runtime: pages of 1, 20, 100 and 1000 countdowns (all visible) and 1000 with only 20 in the
- * viewport, for dropkit's <drop-countdown> and for a naive Lit countdown with its own setInterval.
+ * viewport, for dropkit's <drop-countdown> and for a naive Lit countdown with its own setInterval
+ * (and, where sharing one timer matters, GitHub's <relative-time>).
  * Over one window per page: main-thread task time (CDP Performance.getMetrics), script time (a
  * trace of the window), long tasks (PerformanceObserver), and how each visible second flip lands
  * against the true second (MutationObserver on the rendered text, timed with
@@ -27,6 +28,16 @@ const implementations = {
     script: '<script type="module" src="/bench/naive-countdown.js"></script>',
     attributes: '',
   },
+  // GitHub's element shares one timer between all instances too, but ticks a second after its last
+  // update rather than on the boundary: the shared-ticker peer, on the pages where sharing matters.
+  relativeTime: {
+    label: 'GitHub <relative-time> (shared timer)',
+    tag: 'relative-time',
+    script: '<script type="module" src="/bench/relative-time.js"></script>',
+    attributes: 'format="duration" precision="second"',
+    dateAttribute: 'datetime',
+    pages: ['100', '1000'],
+  },
 };
 
 const scenarios = [
@@ -44,12 +55,14 @@ const metricNames = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'Recalc
 export async function runRuntimeBench({ browser, options, log }) {
   const notes = [];
   browser.server.pages.set('/bench/naive-countdown.js', await bundlePeer('naive-countdown.js'));
+  browser.server.pages.set('/bench/relative-time.js', await bundlePeer('relative-time.js'));
   const windowMs = options.window * 1000;
   const results = [];
   const chosen = scenarios.filter((scenario) => options.pages.includes(scenario.key));
   for (const scenario of chosen) {
     for (const [implKey, impl] of Object.entries(implementations)) {
       if (scenario.only && scenario.only !== implKey) continue;
+      if (impl.pages && !impl.pages.includes(scenario.key)) continue;
       log(`  ${impl.tag} × ${scenario.label}`);
       try {
         results.push({ scenario: scenario.key, impl: implKey, ...(await measureWindow(browser, impl, scenario, windowMs)) });
@@ -61,24 +74,21 @@ export async function runRuntimeBench({ browser, options, log }) {
 
   const find = (scenario, impl) => results.find((result) => result.scenario === scenario && result.impl === impl);
   const perSecond = (result, metric) => (result && !result.error ? result.metrics[metric] : Number.NaN);
-  const rows = chosen.map((scenario) => {
-    const dropkit = find(scenario.key, 'dropkit');
-    const naive = find(scenario.key, 'naive');
-    const flip = (result) => (result && !result.error && result.flips.flips > 0 ? result.flips : null);
-    const onScreen = (result) => (result && !result.error && result.frameFlips.flips > 0 ? result.frameFlips : null);
+  const dropkitTaskOf = (key) => perSecond(find(key, 'dropkit'), 'TaskDuration');
+  const rows = results.map((result) => {
+    const scenario = scenarios.find((candidate) => candidate.key === result.scenario);
+    const measured = !result.error;
+    const flips = (analysis) => (measured && scenario.count > 0 && analysis.flips > 0 ? analysis : null);
     return {
       page: scenario.label,
-      'dropkit task ms/s': perSecond(dropkit, 'TaskDuration'),
-      'naive task ms/s': scenario.only ? '–' : perSecond(naive, 'TaskDuration'),
-      'dropkit ÷ naive': scenario.only ? '–' : ratio(perSecond(dropkit, 'TaskDuration'), perSecond(naive, 'TaskDuration')),
-      'dropkit script ms/s': perSecond(dropkit, 'TracedScript'),
-      'naive script ms/s': scenario.only ? '–' : perSecond(naive, 'TracedScript'),
-      'long tasks dropkit / naive': scenario.only
-        ? longTasks(dropkit)
-        : `${longTasks(dropkit)} / ${longTasks(naive)}`,
-      'flip error p95 ms dropkit / naive': scenario.count === 0 ? '–' : `${fmt(flip(dropkit)?.errorP95)} / ${fmt(flip(naive)?.errorP95)}`,
-      'on screen p95 ms dropkit / naive': scenario.count === 0 ? '–' : `${fmt(onScreen(dropkit)?.errorP95)} / ${fmt(onScreen(naive)?.errorP95)}`,
-      'skipped s dropkit / naive': scenario.count === 0 ? '–' : `${dropkit?.flips?.skipped ?? '–'} / ${naive?.flips?.skipped ?? '–'}`,
+      countdown: implementations[result.impl].label,
+      'task ms/s': perSecond(result, 'TaskDuration'),
+      'script ms/s': perSecond(result, 'TracedScript'),
+      'long tasks (ms)': measured ? `${result.longTasks.count} (${fmt(result.longTasks.totalMs)})` : '–',
+      'flip error p95 ms': scenario.count === 0 ? '–' : fmt(flips(result.flips ?? {})?.errorP95),
+      'on screen p95 ms': scenario.count === 0 ? '–' : fmt(flips(result.frameFlips ?? {})?.errorP95),
+      'skipped s': measured && scenario.count > 0 ? result.flips.skipped : '–',
+      'dropkit ÷ this (task)': result.impl === 'dropkit' ? '–' : ratio(dropkitTaskOf(result.scenario), perSecond(result, 'TaskDuration')),
     };
   });
   for (const result of results) {
@@ -89,7 +99,7 @@ export async function runRuntimeBench({ browser, options, log }) {
     `Window ${options.window} s per page, viewport ${viewport.width}×${viewport.height}. "task" is the renderer main thread's CPU time in tasks (CDP Performance.getMetrics TaskDuration, thread time), "script" the JavaScript on that thread from a trace of the window (thread time; getMetrics' ScriptDuration misses timer callbacks), both per second of window; long tasks as the page's PerformanceObserver saw them (wall time). Flip error = |time of the text change − the true second boundary| over every observed visible element; "on screen" takes the start of the next animation frame instead (what a visitor sees; adds up to one frame). The goal is judged on the text change, which is what the element controls.`,
   );
 
-  const dropkitTask = (key) => perSecond(find(key, 'dropkit'), 'TaskDuration');
+  const dropkitTask = dropkitTaskOf;
   const naiveTask = (key) => perSecond(find(key, 'naive'), 'TaskDuration');
   const costGoal = (text, value, reference, limit) => ({
     goal: text,
@@ -118,7 +128,6 @@ export async function runRuntimeBench({ browser, options, log }) {
 }
 
 const fmt = (value) => (typeof value === 'number' && Number.isFinite(value) ? (value >= 10 ? value.toFixed(1) : value.toFixed(2)) : '–');
-const longTasks = (result) => (result && !result.error ? `${result.longTasks.count} (${fmt(result.longTasks.totalMs)} ms)` : '–');
 
 async function measureWindow(browser, impl, scenario, windowMs) {
   // Far enough ahead that no milestone (1 hour, 10 minutes) is crossed, near enough that seconds show.
@@ -126,7 +135,7 @@ async function measureWindow(browser, impl, scenario, windowMs) {
   const path = `/bench/runtime-${impl.tag}-${scenario.count}-${scenario.visible}.html`;
   browser.server.pages.set(
     path,
-    countdownPage({ title: `${impl.tag} × ${scenario.label}`, script: impl.script, tag: impl.tag, count: scenario.count, visible: scenario.visible, at, viewport, attributes: impl.attributes }),
+    countdownPage({ title: `${impl.tag} × ${scenario.label}`, script: impl.script, tag: impl.tag, count: scenario.count, visible: scenario.visible, at, viewport, attributes: impl.attributes, dateAttribute: impl.dateAttribute }),
   );
   const { page, cdp, blocked, close } = await browser.newPage();
   try {
