@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, findChromium } from './tools/chromium.mjs';
+import { litDependencies } from './.storybook/vite.config.ts';
 
 const configDir = fileURLToPath(new URL('.storybook', import.meta.url));
 
@@ -31,6 +32,7 @@ const storyProject = (name: string, initialGlobals: Record<string, string>) => (
 });
 
 export default defineConfig({
+  ...litDependencies,
   test: {
     passWithNoTests: true,
     testTimeout: 30_000,
