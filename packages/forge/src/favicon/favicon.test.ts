@@ -137,8 +137,14 @@ describe.each(Object.keys(MARKS))('the %s mark', (kind) => {
     const svg = composeIcon(input.mark, { size: 512, inset: FAVICON_INSET, defaultFill: input.config.colors.brand });
     const reference = await renderer.rasterize({ svg, width: 512, height: 512, output: 'rgba' });
     const image = await decode(file(kind, 'web-app-manifest-512x512.png').bytes);
+    // Compared premultiplied: the colour of a fully transparent pixel is invisible, whatever it is.
     let squared = 0;
-    for (let offset = 0; offset < reference.length; offset += 1) squared += (reference[offset]! - image.data[offset]!) ** 2;
+    for (let offset = 0; offset < reference.length; offset += 4) {
+      const alpha = reference[offset + 3]!;
+      const decodedAlpha = image.data[offset + 3]!;
+      for (let channel = 0; channel < 3; channel += 1) squared += ((reference[offset + channel]! * alpha - image.data[offset + channel]! * decodedAlpha) / 255) ** 2;
+      squared += (alpha - decodedAlpha) ** 2;
+    }
     const psnr = 10 * Math.log10((255 * 255) / Math.max(squared / reference.length, 1e-9));
     expect(psnr).toBeGreaterThanOrEqual(40);
     expect(file(kind, 'web-app-manifest-512x512.png').bytes.length).toBeLessThan(reference.length / 20);
