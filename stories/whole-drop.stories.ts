@@ -58,5 +58,26 @@ export const Live = atMoment('live');
 export const SoldOut = atMoment('sold-out');
 export const Ended = atMoment('ended');
 
+const liveDotAnimation = (canvas: HTMLElement) => {
+  const status = canvas.querySelector('drop-countdown')?.shadowRoot?.querySelector('[part="status"]');
+  return status ? getComputedStyle(status, '::before').animationName : null;
+};
+
+/** The Motion toolbar: the live dot pulses, unless reduced motion is chosen. */
+export const LiveWithMotion: Story = {
+  globals: { dropClock: 'live', motion: 'full' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(liveDotAnimation(canvasElement)).toBe('pulse'));
+  },
+};
+
+export const LiveReducedMotion: Story = {
+  globals: { dropClock: 'live', motion: 'reduced' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(liveDotAnimation(canvasElement)).toBe('none'));
+    await expect(matchMedia('(prefers-reduced-motion: reduce)').matches).toBe(true);
+  },
+};
+
 // Keep the stories above in step with the toolbar's moments.
 void (DROP_CLOCK_MOMENTS satisfies readonly DropClockMoment[]);
