@@ -81,9 +81,11 @@ async function forgeCommand(args: string[]): Promise<number> {
     return 1;
   }
 
-  // The renderer children start loading resvg and sharp now, while this process loads the core.
+  // The renderer children start loading resvg now, while this process loads the core. A favicon
+  // set is ten small images: one renderer draws them sooner than two can start.
   const cores = availableParallelism();
-  const renderer = new IsolatedRenderer({ processes: Math.min(cores, positionals.length * 2), timeoutMs }).warm();
+  const perConfig = values.only?.trim() === 'favicon' ? 1 : 2;
+  const renderer = new IsolatedRenderer({ processes: Math.min(cores, positionals.length * perConfig), timeoutMs }).warm();
   try {
     return await forgeAll(positionals, outs, values, renderer);
   } finally {
