@@ -7,7 +7,7 @@ import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { now, subscribe } from '../countdown/clock.ts';
-import { StockSchedule, parseRetryAfter, DEFAULT_STOCK_INTERVAL_MS } from './stock-schedule.ts';
+import type { StockPoller } from './stock-poller.ts';
 import { formatPrice, formatTimeToDrop } from './format.ts';
 
 /** A second click within this window belongs to the same checkout (double clicks, impatient taps). */
@@ -108,7 +108,9 @@ export class DropButton extends LitElement {
   #stopTicker: (() => void) | null = null;
   #soldOutByStock = false;
   #lastCheckoutAt = -Infinity;
-  #stock: { schedule: StockSchedule; src: string; etag: string | null; timer?: ReturnType<typeof setTimeout>; abort?: AbortController } | null = null;
+  #stock: StockPoller | null = null;
+  /** Bumped whenever polling is stopped or replaced, so a poller chunk that arrives late is dropped. */
+  #stockGeneration = 0;
 
   constructor() {
     super();
@@ -269,75 +271,24 @@ export class DropButton extends LitElement {
       this.#stopStock();
       return;
     }
-    const interval = (this.stockInterval ?? 0) > 0 ? this.stockInterval! * 1000 : DEFAULT_STOCK_INTERVAL_MS;
-    if (this.#stock && this.#stock.src === src.href && this.#stock.schedule.interval === Math.max(interval, 1000)) return;
+    const interval = this.stockInterval;
+    if (this.#stock?.matches(src.href, interval)) return;
     this.#stopStock();
-    this.#stock = { schedule: new StockSchedule({ interval }), src: src.href, etag: null };
-    if (document.visibilityState !== 'hidden') this.#scheduleStock(this.#stock.schedule.start());
-  }
-
-  #scheduleStock(delay: number): void {
-    const stock = this.#stock;
-    if (!stock) return;
-    clearTimeout(stock.timer);
-    stock.timer = setTimeout(() => void this.#pollStock(), delay);
+    const generation = this.#stockGeneration;
+    void import('./stock-poller.ts').then(({ StockPoller }) => {
+      if (generation !== this.#stockGeneration) return;
+      this.#stock = new StockPoller(src.href, interval, (body) => this.#applyStock(body));
+      this.#stock.start();
+    });
   }
 
   #stopStock(): void {
-    if (!this.#stock) return;
-    clearTimeout(this.#stock.timer);
-    this.#stock.abort?.abort();
+    this.#stockGeneration++;
+    this.#stock?.stop();
     this.#stock = null;
   }
 
-  #onVisibility = (): void => {
-    const stock = this.#stock;
-    if (!stock) return;
-    if (document.visibilityState === 'hidden') {
-      clearTimeout(stock.timer);
-      stock.abort?.abort();
-    } else {
-      // Everyone returning to the tab at once (a push notification at T0) is spread out again.
-      this.#scheduleStock(stock.schedule.start());
-    }
-  };
-
-  async #pollStock(): Promise<void> {
-    const stock = this.#stock;
-    if (!stock || document.visibilityState === 'hidden') return;
-    const abort = new AbortController();
-    stock.abort = abort;
-    let next: number;
-    try {
-      const response = await fetch(stock.src, this.#stockRequest(stock, abort.signal));
-      if (response.status === 304) {
-        next = stock.schedule.succeeded();
-      } else if (!response.ok) {
-        next = stock.schedule.failed(parseRetryAfter(response.headers.get('Retry-After'), Date.now()));
-      } else {
-        const applied = this.#applyStock(await response.json());
-        if (applied) stock.etag = response.headers.get('ETag');
-        next = applied ? stock.schedule.succeeded() : stock.schedule.failed();
-      }
-    } catch {
-      if (abort.signal.aborted || this.#stock !== stock) return;
-      next = stock.schedule.failed();
-    }
-    if (this.#stock !== stock || (document.visibilityState as DocumentVisibilityState) === 'hidden') return;
-    this.#scheduleStock(next);
-  }
-
-  #stockRequest(stock: { src: string; etag: string | null }, signal: AbortSignal): RequestInit {
-    if (new URL(stock.src).origin === location.origin) {
-      // Same site: send If-None-Match ourselves, so revalidation works even when the endpoint marks
-      // its answers no-store, and an unchanged stock costs the server a bodiless 304.
-      return { cache: 'no-store', credentials: 'same-origin', signal, headers: stock.etag ? { 'If-None-Match': stock.etag } : {} };
-    }
-    // Cross-origin, a custom header would cost every viewer a CORS preflight (and the creator a CORS
-    // setup); `no-cache` has the browser revalidate with If-None-Match from its own HTTP cache
-    // instead, so a static JSON file on any CDN works as is.
-    return { cache: 'no-cache', credentials: 'omit', signal };
-  }
+  #onVisibility = (): void => this.#stock?.visibilityChanged();
 
   /** Applies a stock answer; false when it could not be read (which counts as a failure, never as sold out). */
   #applyStock(body: unknown): boolean {
