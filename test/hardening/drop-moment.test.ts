@@ -32,15 +32,19 @@ function countdownPage(attributes: string, kit: 'es' | 'iife' = 'es'): string {
 }
 
 /**
- * Every `drop-state` event the page fires, stamped with the TRUE time on arrival in Node (the page's
- * own clock is the thing under test, so it cannot be the witness).
+ * Every `drop-state` event the page fires, stamped with the TRUE time at which it fired. The page's
+ * own Date is the thing under test (and faked), so the witness is the browser's real system clock,
+ * captured before the fake clock is installed: same machine as this Node process, and no reporting
+ * delay. Call before `page.clock.install`.
  */
 async function recordDropStates(page: Page): Promise<Array<{ state: string; trueTime: number }>> {
   const events: Array<{ state: string; trueTime: number }> = [];
-  await page.exposeFunction('__dropStateSeen', (state: string) => void events.push({ state, trueTime: Date.now() }));
+  await page.exposeFunction('__dropStateSeen', (state: string, trueTime: number) => void events.push({ state, trueTime }));
   await page.addInitScript(() => {
+    const realNow = Date.now;
     document.addEventListener('drop-state', (event) => {
-      void (globalThis as unknown as { __dropStateSeen(state: string): void }).__dropStateSeen((event as Event & { state: string }).state);
+      const trueTime = realNow();
+      void (globalThis as unknown as { __dropStateSeen(state: string, at: number): void }).__dropStateSeen((event as Event & { state: string }).state, trueTime);
     });
   });
   return events;
@@ -82,34 +86,50 @@ async function withPage<T>(watch: PageWatch, body: (watch: PageWatch) => Promise
 }
 
 describe('a visitor clock that is wrong, corrected by time-src', () => {
-  for (const [label, skew] of [
-    ['1 hour fast', HOUR],
-    ['1 hour slow', -HOUR],
-    ['1 day fast', DAY],
-    ['1 day slow', -DAY],
-  ] as const) {
-    it(`flips live within ±250 ms of the true T0 when the visitor clock is ${label}`, async () => {
-      // Far enough ahead that the page, the kit and the four time samples are done even on a busy
-      // machine: the countdown rightly holds the flip while a sync is still in flight.
-      const t0 = Date.now() + 4500;
-      const url = countdownPage(`at="${new Date(t0).toISOString()}" time-src="/api/time"`);
-      let events: Array<{ state: string; trueTime: number }> = [];
-      await withPage(
-        await openPage(browser, url, {}, async (page) => {
-          await page.clock.install({ time: Date.now() + skew });
+  it('flips live within ±250 ms of the true T0 with the visitor clock 1 hour or 1 day fast or slow', async () => {
+    const skews = { '1 hour fast': HOUR, '1 hour slow': -HOUR, '1 day fast': DAY, '1 day slow': -DAY };
+    // Four visitors at once. Each page first loads and syncs with the drop far away; only then is T0
+    // moved 2 s ahead (as a marketplace may), so what is measured is the flip on the corrected clock,
+    // not how long a busy machine takes to load a page (the countdown rightly holds a flip while a
+    // sync is in flight).
+    const visitors = await Promise.all(
+      Object.entries(skews).map(async ([label, skew]) => {
+        const timeSrc = `/api/time?visitor=${encodeURIComponent(label)}`;
+        let events: Array<{ state: string; trueTime: number }> = [];
+        const watch = await openPage(browser, countdownPage(`at="2030-01-01T00:00:00Z" time-src="${timeSrc}"`), {}, async (page) => {
           events = await recordDropStates(page);
-        }),
-        async (watch) => {
-          await watch.page.waitForSelector('#drop[state="live"]', { timeout: 10_000 });
-          await watch.page.waitForTimeout(300);
-          expect(events.map((e) => e.state)).toEqual(['live']);
-          console.log(`visitor clock ${label}: live ${events[0]!.trueTime - t0} ms after the true T0`);
-          expect(Math.abs(events[0]!.trueTime - t0)).toBeLessThanOrEqual(250);
-          expect(watch.errors).toEqual([]);
-        },
-      );
-    });
-  }
+          await page.clock.install({ time: Date.now() + skew });
+        });
+        await kitSettled(watch.page);
+        return { label, timeSrc, watch, events: () => events };
+      }),
+    );
+    const samples = (timeSrc: string) => server.requests.filter((r) => r.path === timeSrc);
+    // Synced: every page asked its time-src, and has stopped asking.
+    await expect.poll(() => visitors.every(({ timeSrc }) => samples(timeSrc).length > 0 && Date.now() - Math.max(...samples(timeSrc).map((r) => r.at)) > 500), { timeout: 20_000 }).toBe(true);
+    const t0 = Date.now() + 2000;
+    await Promise.all(visitors.map(({ watch }) => watch.page.locator('#drop').evaluate((el, at) => el.setAttribute('at', at), new Date(t0).toISOString())));
+    try {
+      await Promise.all(visitors.map(({ watch }) => watch.page.waitForSelector('#drop[state="live"]', { timeout: 15_000 })));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const report = visitors.map(({ label, timeSrc, events }) => ({
+        label,
+        states: events().map((e) => e.state),
+        lateMs: events()[0]!.trueTime - t0,
+        syncedMsBeforeT0: t0 - Math.max(...samples(timeSrc).map((r) => r.at)),
+      }));
+      console.log(`live flip vs true T0: ${JSON.stringify(report)}`);
+      for (const { label, states, lateMs, syncedMsBeforeT0 } of report) {
+        // The precondition of the guarantee: the time server had answered before T0.
+        expect(syncedMsBeforeT0, `${label}: time-src answered before T0`).toBeGreaterThan(0);
+        expect(states, label).toEqual(['live']);
+        expect(Math.abs(lateMs), `${label}: ms from the true T0`).toBeLessThanOrEqual(250);
+      }
+      for (const { watch } of visitors) expect(watch.errors).toEqual([]);
+    } finally {
+      await Promise.all(visitors.map(({ watch }) => watch.close()));
+    }
+  });
 });
 
 describe('hidden tabs and sleeping laptops', () => {
@@ -118,9 +138,9 @@ describe('hidden tabs and sleeping laptops', () => {
     const url = countdownPage(`at="${new Date(t0).toISOString()}" time-src="/api/time"`);
     let events: Array<{ state: string; trueTime: number }> = [];
     const watch = await openPage(browser, url, {}, async (page) => {
+      events = await recordDropStates(page);
       await page.clock.install({ time: Date.now() });
       await installVisibilityControl(page);
-      events = await recordDropStates(page);
     });
     await kitSettled(watch.page);
     await expect.poll(() => server.requests.filter((r) => r.path === '/api/time').length).toBeGreaterThan(0);
@@ -250,10 +270,11 @@ describe('a time-src that is down, slow or answering garbage', () => {
       }),
     });
     await withPage(await openPage(browser, url), async ({ page, warnings, errors }) => {
-      const started = Date.now();
       await kitSettled(page);
-      // The slow endpoint is still thinking; the countdowns are already on screen and counting.
-      expect(Date.now() - started).toBeLessThan(2500);
+      // The slow endpoint is still thinking (if it was even asked yet); the countdowns are already
+      // on screen and counting.
+      const slow = server.requests.find((r) => r.path.startsWith('/api/time?mode=json&delay=5000'));
+      expect(slow === undefined || Date.now() < slow.at + 5000).toBe(true);
       const shown = await page.evaluate(() =>
         ['#c0', '#c1', '#c2'].map((id) => document.querySelector(id)!.shadowRoot!.querySelector('[part="remaining"]')?.textContent ?? ''),
       );

@@ -48,6 +48,8 @@ export interface LoggedRequest {
   path: string;
   /** The Cookie header the browser sent, if any: the kit must never cause one. */
   cookie: string | undefined;
+  /** When it arrived (this process's clock). */
+  at: number;
 }
 
 export interface HardeningServer {
@@ -145,7 +147,7 @@ export async function startServer(): Promise<HardeningServer> {
 
   const server = createServer(throwawayCertificate(), async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, cookie: req.headers.cookie });
+    requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, cookie: req.headers.cookie, at: Date.now() });
     try {
       if (url.pathname === '/__csp-report') {
         const chunks: Buffer[] = [];
