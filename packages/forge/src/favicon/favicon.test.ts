@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -12,6 +12,8 @@ import { composeIcon } from '../svg/compose.ts';
 import { inputFromMark, MARKS } from '../testing/marks.ts';
 import type { ForgeInput, ForgeResult } from '../plan/types.ts';
 import { faviconStage, FAVICON_INSET } from './stage.ts';
+// @ts-expect-error -- plain ESM bench script without type declarations
+import { PEERS } from '../../../../tools/bench/forge-peers.mjs';
 
 /**
  * The favicon set for the four kinds of mark that break favicon tools (wide, tall, a real square
@@ -160,6 +162,19 @@ describe.each(Object.keys(MARKS))('the %s mark', (kind) => {
     }
     expect(report.files.find((entry: { name: string }) => entry.name === 'apple-touch-icon.png')).toMatchObject({ width: 180, height: 180, purpose: 'apple-touch-icon' });
   });
+});
+
+describe('bytes', () => {
+  it("writes at most half of what RealFaviconGenerator writes for the same mark", async () => {
+    for (const kind of ['square', 'wide']) {
+      const markPath = join(dir, `${kind}-mark.svg`);
+      await writeFile(markPath, MARKS[kind as keyof typeof MARKS]);
+      const rfg: { files: Array<{ bytes: Uint8Array }> } = await PEERS.rfg(markPath);
+      const theirs = rfg.files.reduce((sum, peerFile) => sum + peerFile.bytes.length, 0);
+      const ours = forged.get(kind)!.result.files.filter((forgedFile) => forgedFile.name !== 'forge.json').reduce((sum, forgedFile) => sum + forgedFile.bytes.length, 0);
+      expect(ours, `${kind}: ${ours} bytes vs RealFaviconGenerator ${theirs}`).toBeLessThanOrEqual(theirs / 2);
+    }
+  }, 60_000);
 });
 
 describe('fitting and determinism', () => {
