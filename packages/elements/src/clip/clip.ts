@@ -182,6 +182,9 @@ export class DropClip extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.readLightProducts();
+    // A classic script in <head> upgrades the clip before the parser reaches its products' names:
+    // read them again, and only then judge them, once the document has been parsed.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.readLightProducts(), { once: true });
     const children = new MutationObserver((records) => {
       // The clip's own reflected attributes (playback, state) change often and say nothing new about products.
       if (records.some((record) => record.type !== 'attributes' || record.target !== this)) this.readLightProducts();
@@ -265,15 +268,15 @@ export class DropClip extends LitElement {
 
   private readLightProducts(): void {
     const readings = [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI, mediaUrl));
-    this.lightProducts = this.keepProducts(readings);
+    this.lightProducts = this.keepProducts(readings, document.readyState !== 'loading');
     this.products = [...this.lightProducts, ...this.cueProducts];
     this.syncToTime();
   }
 
-  private keepProducts(readings: ProductReading[]): ClipProduct[] {
+  private keepProducts(readings: ProductReading[], warn = true): ClipProduct[] {
     const products: ClipProduct[] = [];
     for (const { product, problems } of readings) {
-      for (const problem of problems) warnOnce(this, `product:${problem}`, `<drop-clip>: ${problem}`);
+      if (warn) for (const problem of problems) warnOnce(this, `product:${problem}`, `<drop-clip>: ${problem}`);
       if (product) products.push(product);
     }
     return products;
