@@ -3,6 +3,6 @@
 import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 
 mkdirSync('dist/render', { recursive: true });
-copyFileSync('src/render/render-child.mjs', 'dist/render/render-child.mjs');
+copyFileSync('src/render/render-child.cjs', 'dist/render/render-child.cjs');
 // npm links the bin before the first build, so the executable bit is ours to set.
 chmodSync('dist/cli.js', 0o755);

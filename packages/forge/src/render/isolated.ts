@@ -27,7 +27,7 @@ type ChildMessage = { ready: true } | { id: number; ok: true; bytes: Uint8Array 
 /** resvg allocates the whole canvas up front; no icon or badge needs more than this per side. */
 export const MAX_CANVAS_SIDE = 4096;
 
-const CHILD_ENTRY = fileURLToPath(new URL('./render-child.mjs', import.meta.url));
+const CHILD_ENTRY = fileURLToPath(new URL('./render-child.cjs', import.meta.url));
 
 class RenderProcess {
   readonly child: ChildProcess;

@@ -1,12 +1,31 @@
 // The isolated renderer: a child process that owns resvg and sharp. resvg aborts the whole
 // process on some inputs (no catchable error), so it must never run inside a creator's CLI or a
 // marketplace server; the parent (render/isolated.ts) kills and replaces this process on a
-// timeout or a crash. Plain JavaScript so the same file runs from src (vitest) and dist.
-import { createRequire } from 'node:module';
-import { constants as zlibConstants, deflateSync } from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
+// timeout or a crash. Plain JavaScript so the same file runs from src (vitest) and dist, and
+// CommonJS because Node starts a CommonJS entry ~40 ms of CPU sooner than an ES module one, time
+// every `dropkit forge` spends before its first image.
+'use strict';
+const zlib = require('node:zlib');
 
-const require = createRequire(import.meta.url);
+/**
+ * resvg's own entry picks the platform binary after building a full process report to tell glibc
+ * from musl (~7 ms at every start); the glibc/macOS/Windows binary is tried directly first, and a
+ * system where it does not load falls back to that entry.
+ */
+function loadResvg() {
+  const suffix = { linux: '-gnu', win32: '-msvc' }[process.platform] ?? '';
+  try {
+    const { Resvg } = require(`@resvg/resvg-js-${process.platform}-${process.arch}${suffix}`);
+    return class extends Resvg {
+      constructor(svg, options) {
+        super(svg, JSON.stringify(options));
+      }
+    };
+  } catch {
+    return require('@resvg/resvg-js').Resvg;
+  }
+}
+const Resvg = loadResvg();
 const fontDirectory = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
 // Text must look the same on every machine: only forge's bundled font, never the system's.
 const FONT_OPTIONS = {
@@ -28,21 +47,17 @@ const NO_FONTS = { loadSystemFonts: false };
  */
 let sharpLoaded;
 function loadSharp() {
-  sharpLoaded ??= import('sharp').then(({ default: sharp }) => {
+  if (!sharpLoaded) {
+    sharpLoaded = require('sharp');
     // Renderer processes share the cores; libvips' own thread pool would only fight them.
-    sharp.concurrency(1);
-    sharp.cache(false);
-    return sharp;
-  });
+    sharpLoaded.concurrency(1);
+    sharpLoaded.cache(false);
+  }
   return sharpLoaded;
 }
 
 /** Palette PNGs whose decoded pixels stay this close to the original count as visually lossless. */
 const MIN_PALETTE_PSNR = 40;
-
-function hexToRgb(hex) {
-  return [1, 3, 5].map((offset) => Number.parseInt(hex.slice(offset, offset + 2), 16));
-}
 
 function rasterize(job) {
   const options = {
@@ -60,33 +75,92 @@ function rasterize(job) {
   if (image.width !== job.width || image.height !== job.height) {
     throw new Error(`rendered ${image.width}x${image.height}, expected ${job.width}x${job.height}`);
   }
-  // resvg hands out premultiplied RGBA; everything below works on straight alpha.
-  const pixels = Buffer.from(image.pixels);
-  const tint = job.tint ? hexToRgb(job.tint) : undefined;
-  for (let i = 0; i < pixels.length; i += 4) {
-    const alpha = pixels[i + 3];
-    if (tint) {
-      pixels[i] = tint[0];
-      pixels[i + 1] = tint[1];
-      pixels[i + 2] = tint[2];
-    } else if (alpha !== 0 && alpha !== 255) {
-      for (let c = 0; c < 3; c += 1) pixels[i + c] = Math.min(255, Math.round((pixels[i + c] * 255) / alpha));
-    } else if (alpha === 0) {
-      pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+  return Buffer.from(image.pixels);
+}
+
+/**
+ * resvg hands out premultiplied RGBA; PNG, WebP and the stages want straight alpha. One pixel as a
+ * little-endian Uint32 (R in the low byte) in, the same out; a tint keeps only the alpha.
+ */
+function straightPixel(value, tint) {
+  const alpha = value >>> 24;
+  if (tint !== undefined) return (tint | (alpha << 24)) >>> 0;
+  if (alpha === 0) return 0;
+  if (alpha === 255) return value;
+  const channel = (shift) => Math.min(255, Math.round((((value >>> shift) & 0xff) * 255) / alpha));
+  return (channel(0) | (channel(8) << 8) | (channel(16) << 16) | (alpha << 24)) >>> 0;
+}
+
+const tintValue = (job) => {
+  if (!job.tint) return undefined;
+  const [r, g, b] = [1, 3, 5].map((offset) => Number.parseInt(job.tint.slice(offset, offset + 2), 16));
+  return r | (g << 8) | (b << 16);
+};
+
+function toStraight(pixels, tint) {
+  const view = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+  let last = -1;
+  let lastStraight = 0;
+  for (let i = 0; i < view.length; i += 1) {
+    const value = view[i];
+    if (value !== last) {
+      last = value;
+      lastStraight = straightPixel(value, tint);
     }
+    view[i] = lastStraight;
   }
   return pixels;
 }
 
 /**
- * Colour table of an image if it has at most 256 distinct RGBA values (icons usually do: flat
- * colours plus antialiasing), with each pixel's index; undefined otherwise.
+ * Colour table of an image if it has at most 256 distinct straight RGBA values (icons usually do:
+ * flat colours plus antialiasing), with each pixel's index; undefined otherwise. It indexes the
+ * premultiplied pixels as they come (a tint: only their alpha) and converts just the table, so the
+ * per-pixel work is one lookup; two premultiplied values that straighten alike share one entry.
  */
-function indexColours(pixels) {
+function indexColours(premultiplied, tint) {
+  const view = new Uint32Array(premultiplied.buffer, premultiplied.byteOffset, premultiplied.length / 4);
+  const table = new Map();
+  const indices = new Uint8Array(view.length);
+  let last = -1;
+  let lastIndex = 0;
+  for (let i = 0; i < view.length; i += 1) {
+    const value = tint === undefined ? view[i] : view[i] >>> 24;
+    if (value !== last) {
+      let index = table.get(value);
+      if (index === undefined) {
+        // Straightening could merge some of these; the exact table then says whether it fits.
+        if (table.size === 256) return indexStraightColours(toStraight(premultiplied, tint));
+        index = table.size;
+        table.set(value, index);
+      }
+      last = value;
+      lastIndex = index;
+    }
+    indices[i] = lastIndex;
+  }
+  const straight = new Map();
+  const remap = new Uint8Array(table.size);
+  let merged = false;
+  for (const [value, index] of table) {
+    const colour = straightPixel(tint === undefined ? value : (value << 24) >>> 0, tint);
+    let target = straight.get(colour);
+    if (target === undefined) {
+      target = straight.size;
+      straight.set(colour, target);
+    }
+    remap[index] = target;
+    if (target !== index) merged = true;
+  }
+  if (merged) for (let i = 0; i < indices.length; i += 1) indices[i] = remap[indices[i]];
+  return { table: [...straight.keys()], indices };
+}
+
+/** The exact table of straight pixels, or none past 256 colours. */
+function indexStraightColours(pixels) {
   const view = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
   const table = new Map();
   const indices = new Uint8Array(view.length);
-  let opaque = true;
   let last = -1;
   let lastIndex = 0;
   for (let i = 0; i < view.length; i += 1) {
@@ -94,26 +168,29 @@ function indexColours(pixels) {
     if (value !== last) {
       let index = table.get(value);
       if (index === undefined) {
-        if (table.size === 256) return { opaque: false, table: undefined };
+        if (table.size === 256) return { table: undefined, straight: pixels };
         index = table.size;
         table.set(value, index);
-        if (pixels[i * 4 + 3] !== 255) opaque = false;
       }
       last = value;
       lastIndex = index;
     }
     indices[i] = lastIndex;
   }
-  return { opaque, table: [...table.keys()], indices };
+  return { table: [...table.keys()], indices };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
+// Node ≥ 20.15 computes it natively; older Node uses the table.
+const CRC_TABLE = zlib.crc32
+  ? undefined
+  : Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
 
 function crc32(bytes) {
+  if (!CRC_TABLE) return zlib.crc32(bytes);
   let crc = 0xffffffff;
   for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
@@ -133,8 +210,8 @@ function chunk(type, data) {
  * level 9 on them. Level 9 is still tried on small images, where it is cheap; the smaller wins.
  */
 function smallestDeflate(raw, pixelCount) {
-  const runLength = deflateSync(raw, { level: 9, strategy: zlibConstants.Z_RLE });
-  const general = deflateSync(raw, pixelCount <= 200 * 200 ? { level: 9, memLevel: 9 } : { level: 6 });
+  const runLength = zlib.deflateSync(raw, { level: 9, strategy: zlib.constants.Z_RLE });
+  const general = zlib.deflateSync(raw, pixelCount <= 200 * 200 ? { level: 9, memLevel: 9 } : { level: 6 });
   return general.length < runLength.length ? general : runLength;
 }
 
@@ -149,10 +226,17 @@ function encodeIndexedPng(width, height, { table, indices }) {
   const rowBytes = Math.ceil(width / perByte);
   const raw = Buffer.alloc((rowBytes + 1) * height);
   for (let y = 0; y < height; y += 1) {
-    const rowStart = y * (rowBytes + 1) + 1; // filter byte 0 (none) suits indexed images best
-    for (let x = 0; x < width; x += 1) {
-      const index = indices[y * width + x];
-      raw[rowStart + Math.floor(x / perByte)] |= index << (8 - bitDepth * (1 + (x % perByte)));
+    const row = y * width;
+    let target = y * (rowBytes + 1) + 1; // filter byte 0 (none) suits indexed images best
+    if (bitDepth === 8) {
+      raw.set(indices.subarray(row, row + width), target);
+      continue;
+    }
+    // Leftmost pixel in the high bits; the row's last byte is padded with zeros.
+    for (let x = 0; x < width; x += perByte) {
+      let byte = 0;
+      for (let k = 0; k < perByte; k += 1) byte = (byte << bitDepth) | (x + k < width ? indices[row + x + k] : 0);
+      raw[target++] = byte;
     }
   }
   const header = Buffer.alloc(13);
@@ -202,9 +286,14 @@ function psnr(original, decoded, channels) {
   return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
 }
 
-async function encodePng(pixels, width, height, allowPalette) {
-  const indexed = allowPalette === false ? { table: undefined } : indexColours(pixels);
+async function encodePng(premultiplied, width, height, allowPalette, tint) {
+  if (allowPalette === false) return encodeTruecolourPng(toStraight(premultiplied, tint), width, height, false);
+  const indexed = indexColours(premultiplied, tint);
   if (indexed.table) return encodeIndexedPng(width, height, indexed);
+  return encodeTruecolourPng(indexed.straight, width, height, true);
+}
+
+async function encodeTruecolourPng(pixels, width, height, allowPalette) {
   const sharp = await loadSharp();
   let opaque = true;
   for (let i = 3; i < pixels.length && opaque; i += 4) opaque = pixels[i] === 255;
@@ -225,14 +314,15 @@ async function encodePng(pixels, width, height, allowPalette) {
 }
 
 async function run(job) {
-  const pixels = rasterize(job);
+  const premultiplied = rasterize(job);
+  const tint = tintValue(job);
   switch (job.output) {
     case 'rgba':
-      return pixels;
+      return toStraight(premultiplied, tint);
     case 'webp':
-      return (await loadSharp())(pixels, { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer();
+      return loadSharp()(toStraight(premultiplied, tint), { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer();
     default:
-      return encodePng(pixels, job.width, job.height, job.palette);
+      return encodePng(premultiplied, job.width, job.height, job.palette, tint);
   }
 }
 
