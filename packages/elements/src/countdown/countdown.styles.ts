@@ -11,6 +11,9 @@ export const countdownStyles = css`
     --drop-countdown-link-color: inherit;
     display: inline-flex;
     flex-direction: column;
+    /* Holds the visually hidden announcer: positioned against the page instead, a thousand of them
+       made every frame of the page re-place them all. */
+    position: relative;
     gap: var(--drop-countdown-gap);
     color: var(--drop-countdown-color);
     font: var(--drop-countdown-font);

@@ -14,6 +14,7 @@ import {
   localeOf,
   milestoneText,
   nextMilestoneMoment,
+  remainingSeconds,
   type CountdownFormat,
 } from './format.ts';
 import { googleCalendarUrl, type CalendarEvent } from './calendar.ts';
@@ -27,6 +28,37 @@ const instantConverter = {
 const HOUR = 3_600_000;
 
 const validDate = (value: unknown): value is Date => value instanceof Date && Number.isFinite(value.getTime());
+
+/**
+ * Countdowns on one page mostly count to the same moment, so the same text is formatted once per
+ * second, not once per countdown.
+ */
+const formattedRemaining = new Map<string, string>();
+function remainingText(remainingMs: number, format: CountdownFormat, locale: string): string {
+  const key = `${remainingSeconds(remainingMs)}|${format}|${locale}`;
+  let text = formattedRemaining.get(key);
+  if (text === undefined) {
+    if (formattedRemaining.size > 64) formattedRemaining.clear();
+    text = formatRemaining(remainingMs, format, locale);
+    formattedRemaining.set(key, text);
+  }
+  return text;
+}
+
+/** One observer for every countdown: a thousand observers cost the browser more at each frame than one. */
+const visibilityCallbacks = new WeakMap<Element, (visible: boolean) => void>();
+let visibilityObserver: IntersectionObserver | undefined;
+function watchVisibility(element: Element, callback: (visible: boolean) => void): () => void {
+  visibilityObserver ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) visibilityCallbacks.get(entry.target)?.(entry.isIntersecting);
+  });
+  visibilityCallbacks.set(element, callback);
+  visibilityObserver.observe(element);
+  return () => {
+    visibilityObserver!.unobserve(element);
+    visibilityCallbacks.delete(element);
+  };
+}
 
 /**
  * The drop clock. Counts down to `at` on the true time (the visitor's clock corrected by `time-src`),
@@ -106,7 +138,14 @@ export class DropCountdown extends LitElement {
   #planKey = '';
   #cancelPlan: (() => void) | null = null;
   #stopClockWatch: (() => void) | null = null;
-  #observer: IntersectionObserver | null = null;
+  #stopWatchingVisibility: (() => void) | null = null;
+  /**
+   * The ticking text lives in one text node that ticks write to directly: a second that passes
+   * changes this node and nothing else, so it needs no template update.
+   */
+  #remainingNode = document.createTextNode('');
+  /** What the moment line and links were last rendered from; a tick re-renders them only if it moved. */
+  #renderedInputs = '';
   #faviconLoaded = false;
 
   constructor() {
@@ -146,11 +185,10 @@ export class DropCountdown extends LitElement {
     // Sync first: the clock's resync listener must run before this element's visibility listener.
     this.#startSync();
     document.addEventListener('visibilitychange', this.#onVisibility);
-    this.#observer = new IntersectionObserver((entries) => {
-      this.#intersecting = entries[entries.length - 1]!.isIntersecting;
+    this.#stopWatchingVisibility = watchVisibility(this, (visible) => {
+      this.#intersecting = visible;
       this.#refresh();
     });
-    this.#observer.observe(this);
     this.#refresh();
   }
 
@@ -158,7 +196,8 @@ export class DropCountdown extends LitElement {
     super.disconnectedCallback();
     this.#stopClockWatch?.();
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#observer?.disconnect();
+    this.#stopWatchingVisibility?.();
+    this.#stopWatchingVisibility = null;
     this.#cancelPlan?.();
     this.#cancelPlan = null;
     this.#planKey = '';
@@ -204,11 +243,12 @@ export class DropCountdown extends LitElement {
   #renderSchedule() {
     const locale = localeOf(this);
     const at = this.at!;
-    const format = (FORMATS as readonly string[]).includes(this.format) ? this.format : 'auto';
     const timeZone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : undefined;
     const event = this.#calendarEvent()!;
     const notify = toHttpsUrl(this.notify);
-    return html`<span part="remaining" role="timer">${formatRemaining(at.getTime() - this.#time(), format, locale)}</span>
+    this.#renderedInputs = this.#tickInputs(locale);
+    this.#showRemaining(this.#time(), locale);
+    return html`<span part="remaining" role="timer">${this.#remainingNode}</span>
       <time part="moment" datetime=${at.toISOString()}>${formatMoment(at, locale, timeZone)}</time>
       <span part="actions">
         <button part="calendar-button" type="button" @click=${this.#downloadIcs}>Add to calendar</button>
@@ -222,6 +262,21 @@ export class DropCountdown extends LitElement {
   }
 
   #onVisibility = () => this.#refresh();
+
+  /**
+   * Everything outside the remaining time that a tick could find changed: the language, and the
+   * page title and address that the calendar link defaults to.
+   */
+  #tickInputs(locale: string): string {
+    return `${locale}\n${document.title}\n${location.href}`;
+  }
+
+  #showRemaining(time: number, locale: string): void {
+    const format = (FORMATS as readonly string[]).includes(this.format) ? this.format : 'auto';
+    const text = remainingText(this.at!.getTime() - time, format, locale);
+    // Writing the same text would still cost the page a layout.
+    if (this.#remainingNode.data !== text) this.#remainingNode.data = text;
+  }
 
   #startSync(): void {
     if (this.timeSrc && this.isConnected) void syncClock(this.timeSrc);
@@ -295,7 +350,15 @@ export class DropCountdown extends LitElement {
       if (!syncing() || validDate(this.now)) this.#setState(this.#stateAt(time));
     }
     this.#plan(time);
-    if (this.#rendering()) this.requestUpdate();
+    if (!this.#rendering()) return;
+    if (this.#state === 'scheduled' && this.#scheduled() && this.hasUpdated) {
+      const locale = localeOf(this);
+      if (this.#tickInputs(locale) === this.#renderedInputs) {
+        this.#showRemaining(time, locale);
+        return;
+      }
+    }
+    this.requestUpdate();
   }
 
   #rendering(): boolean {
