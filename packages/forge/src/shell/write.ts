@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ForgedFile } from '../plan/types.ts';
 
@@ -11,6 +11,9 @@ export async function writeAtomically(outDir: string, files: readonly Pick<Forge
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.forge-`));
   try {
+    // mkdtemp makes a private (0700) folder; the set is a website's public icons, and the web
+    // server reading it often runs as another user, so give it the mode mkdir would have.
+    await chmod(staging, 0o777 & ~process.umask());
     for (const file of files) {
       const path = join(staging, file.name);
       await mkdir(dirname(path), { recursive: true });
