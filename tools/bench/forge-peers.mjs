@@ -6,7 +6,7 @@
  * Runnable alone for the whole-process timing: `node tools/bench/forge-peers.mjs <tool> <mark.svg> <out>`.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CREATOR = { name: 'Nova Drop Studio', shortName: 'Nova', brand: '#ff3366', background: '#fff7f9' };
@@ -81,7 +81,13 @@ export const PEERS = {
 /** Writes a peer's set plus its head markup (as head.html, for the checker). */
 export async function writePeerSet(folder, { files, head }) {
   await mkdir(folder, { recursive: true });
-  await Promise.all(files.map((file) => writeFile(join(folder, file.name), file.bytes)));
+  await Promise.all(
+    files.map(async (file) => {
+      // forge's full set has subfolders (mark/, badges/).
+      await mkdir(dirname(join(folder, file.name)), { recursive: true });
+      await writeFile(join(folder, file.name), file.bytes);
+    }),
+  );
   await writeFile(join(folder, 'head.html'), head);
 }
 
