@@ -470,6 +470,26 @@ describe('<drop-countdown> properties, motion and the shared ticker', () => {
     expect(el.getAttribute('state')).to.equal('scheduled');
   });
 
+  it('accepts ISO text and epoch milliseconds set as properties, the way frameworks set them', async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown format="clock"></drop-countdown>`);
+    const loose = el as unknown as { at: unknown; now: unknown; until: unknown };
+    loose.at = '2026-12-05T16:30:00Z';
+    loose.now = Date.parse('2026-12-05T16:15:00Z');
+    await el.updateComplete;
+    expect(el.at!.getTime()).to.equal(Date.parse('2026-12-05T16:30:00Z'));
+    expect(el.state).to.equal('scheduled');
+    expect(remainingText(el)).to.equal('00:15:00');
+    loose.until = '2026-12-05T17:40:00+01:00';
+    loose.now = '2026-12-05T16:45:00Z';
+    await el.updateComplete;
+    expect(el.until!.getTime()).to.equal(Date.parse('2026-12-05T16:40:00Z'));
+    expect(el.state).to.equal('ended');
+    // Local times stay refused as properties too.
+    loose.at = '2026-12-05T18:00:00';
+    await el.updateComplete;
+    expect(el.at).to.equal(null);
+  });
+
   it('the live dot pulses, and stands still under prefers-reduced-motion', async () => {
     const el = await fixture(`<drop-countdown at="${at}" now="2026-12-05T17:01:00Z"></drop-countdown>`);
     const dot = () => getComputedStyle(part(el, 'status')!, '::before').animationName;

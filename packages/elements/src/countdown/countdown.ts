@@ -211,6 +211,13 @@ export class DropCountdown extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // React 19, Vue, Preact and Solid set at="…" as a property, not an attribute: the same ISO text
+    // (or epoch milliseconds) is accepted there, under the same rules.
+    for (const key of ['at', 'until', 'now'] as const) {
+      const value: unknown = this[key];
+      if (typeof value === 'string') this[key] = parseInstantOrNull(value);
+      else if (typeof value === 'number') this[key] = Number.isFinite(value) ? new Date(value) : null;
+    }
     if (!this.hasUpdated || changed.has('at') || changed.has('until')) this.#checkSchedule();
     if (changed.has('format') && !(FORMATS as readonly string[]).includes(this.format)) {
       warnOnce(this, 'format', `format="${this.format}" is not one of ${FORMATS.join(', ')}; using auto.`);
