@@ -160,7 +160,7 @@ export async function runForgeBench({ log = () => {} } = {}) {
     };
     const tools = {
       dropkit: {
-        processArgs: (out) => [join(forgeDist, 'cli.js'), 'forge', creatorJson(wallMark), '--out', out, '--only', 'favicon'],
+        processArgs: (out) => [join(forgeDist, 'cli-entry.cjs'), 'forge', creatorJson(wallMark), '--out', out, '--only', 'favicon'],
         produce: (name) => forgeOne(name, [faviconStage]),
         count: dropkitBatch,
         concurrency: cores * 2,
@@ -173,7 +173,7 @@ export async function runForgeBench({ log = () => {} } = {}) {
         ]),
       ),
       'dropkit, all stages': {
-        processArgs: (out) => [join(forgeDist, 'cli.js'), 'forge', creatorJson(wallMark), '--out', out],
+        processArgs: (out) => [join(forgeDist, 'cli-entry.cjs'), 'forge', creatorJson(wallMark), '--out', out],
         produce: (name) => forgeOne(name),
         count: fullBatch,
         concurrency: cores * 2,

@@ -4,5 +4,8 @@ import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 
 mkdirSync('dist/render', { recursive: true });
 copyFileSync('src/render/render-child.cjs', 'dist/render/render-child.cjs');
+copyFileSync('src/render/fork.cjs', 'dist/render/fork.cjs');
+copyFileSync('src/cli-entry.cjs', 'dist/cli-entry.cjs');
 // npm links the bin before the first build, so the executable bit is ours to set.
 chmodSync('dist/cli.js', 0o755);
+chmodSync('dist/cli-entry.cjs', 0o755);

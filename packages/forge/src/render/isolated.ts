@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { RenderError } from '../errors.ts';
 import type { RasterJob, RenderContext } from '../plan/types.ts';
 
@@ -27,7 +27,10 @@ type ChildMessage = { ready: true } | { id: number; ok: true; bytes: Uint8Array 
 /** resvg allocates the whole canvas up front; no icon or badge needs more than this per side. */
 export const MAX_CANVAS_SIDE = 4096;
 
-const CHILD_ENTRY = fileURLToPath(new URL('./render-child.cjs', import.meta.url));
+const { forkRenderer, takePrestarted } = createRequire(import.meta.url)('./fork.cjs') as {
+  forkRenderer: () => ChildProcess;
+  takePrestarted: () => { child: ChildProcess; ready: boolean } | undefined;
+};
 
 class RenderProcess {
   readonly child: ChildProcess;
@@ -41,18 +44,14 @@ class RenderProcess {
     private readonly onFree: (process: RenderProcess) => void,
     private readonly onExit: (process: RenderProcess, wasReady: boolean) => void,
   ) {
-    this.child = fork(CHILD_ENTRY, [], {
-      serialization: 'advanced',
-      // resvg prints a panic message before aborting; we report our own error instead. (A piped
-      // stream would also keep the caller's process alive.)
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      // Never inherit a loader such as vitest's; the child is plain JavaScript.
-      execArgv: [],
-    });
+    // The CLI's entry may have started one already (render/fork.cjs).
+    const prestarted = takePrestarted();
+    this.child = prestarted?.child ?? forkRenderer();
     this.child.on('message', (message: ChildMessage) => this.receive(message));
     this.child.on('exit', (code, signal) => this.exit(code, signal));
     this.child.on('error', () => this.exit(null, null));
     this.idle();
+    if (prestarted?.ready) queueMicrotask(() => this.receive({ ready: true }));
   }
 
   get alive(): boolean {

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
  * codes and output folders.
  */
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(packageDir, 'dist/cli.js');
+// The bin entry, as a creator runs it (it prestarts the renderer, then loads dist/cli.js).
+const cli = join(packageDir, 'dist/cli-entry.cjs');
 const demoCreator = fileURLToPath(new URL('../../../../tools/demo/creator/', import.meta.url));
 let dir: string;
 
