@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { waitFor } from '../packages/elements/src/test-support/wait.ts';
 
 /**
  * The built ES loader (dist/cdn/dropkit.js) as a creator's page loads it: lazy chunks, tags added
@@ -13,14 +14,6 @@ function chunkRequests(name: string): string[] {
     .getEntriesByType('resource')
     .map((entry) => entry.name)
     .filter((url) => url.includes(`/dist/cdn/${name}-`));
-}
-
-async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('script-tag loader', () => {

@@ -4,6 +4,9 @@
  */
 import type { DropState } from '../shared/vocabulary.ts';
 
+export { captureWarnings } from '../test-support/warnings.ts';
+export { sleep, waitFor } from '../test-support/wait.ts';
+
 /** The page's real clock, captured before any test stubs `Date.now`. */
 export const realNow = Date.now.bind(Date);
 
@@ -26,16 +29,6 @@ export const remainingText = (el: Element) => part(el, 'remaining')?.textContent
 export const announcerText = (el: Element) =>
   el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '';
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function waitFor(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
 export function recordStates(el: Element): Array<{ state: DropState; previous: DropState | null; elementState: DropState }> {
   const seen: Array<{ state: DropState; previous: DropState | null; elementState: DropState }> = [];
   el.addEventListener('drop-state', (event) => {
@@ -43,13 +36,6 @@ export function recordStates(el: Element): Array<{ state: DropState; previous: D
     seen.push({ state, previous, elementState: (el as CountdownElement).state });
   });
   return seen;
-}
-
-export function captureWarnings(): { messages: string[]; restore(): void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
-  return { messages, restore: () => void (console.warn = original) };
 }
 
 /** Makes the page report itself hidden (or visible again) and tells everyone, as a tab switch does. */

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { captureWarnings } from '../test-support/warnings.ts';
 
 type MarkLike = HTMLElement & { variant: string | null; updateComplete: Promise<boolean> };
 
@@ -24,13 +25,6 @@ async function imagesLoaded(el: Element): Promise<void> {
 
 function shownVariants(el: Element): string[] {
   return [...el.shadowRoot!.querySelectorAll('.variant')].filter((v) => !(v as HTMLElement).hidden).map((v) => v.getAttribute('part')!);
-}
-
-function captureWarnings(): { messages: string[]; restore(): void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
-  return { messages, restore: () => void (console.warn = original) };
 }
 
 afterEach(async () => {

@@ -1,13 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { defineElement } from './define.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
-
-function captureWarnings(): { messages: string[]; restore(): void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
-  return { messages, restore: () => void (console.warn = original) };
-}
+import { captureWarnings } from '../test-support/warnings.ts';
 
 describe('defineElement', () => {
   it('defines a tag once and warns once, naming both versions, when a second copy arrives', () => {
