@@ -3,15 +3,10 @@
  * writes a creator's page the way a creator would: the one script tag, their own HTML inside the
  * elements, optionally a nonce for a strict CSP.
  */
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../../tools/chromium.mjs';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { HardeningServer } from './server.ts';
 
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-chromium.mjs');
-  return chromium.launch({ executablePath, args: [...chromiumArgs, ...extraArgs], headless: true });
-}
+export { launchChromium } from '../../support/launch-chromium.ts';
 
 /** Every host name but the test server's fails to resolve at once: fuzzed URLs cannot reach out. */
 export const OFFLINE_EXCEPT_LOCALHOST = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';

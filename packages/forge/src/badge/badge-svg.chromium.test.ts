@@ -1,6 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, findChromium } from '../../../../tools/chromium.mjs';
+import { launchChromium } from '../../../../test/support/launch-chromium.ts';
 import { parseBadges } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, shineOffset, type BadgeArt } from './badge-svg.ts';
 import { layoutBadge } from './layout.ts';
@@ -13,9 +13,7 @@ import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-chromium.mjs');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

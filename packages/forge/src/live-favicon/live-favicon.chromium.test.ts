@@ -1,6 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, findChromium } from '../../../../tools/chromium.mjs';
+import { launchChromium } from '../../../../test/support/launch-chromium.ts';
 import { testInput } from '../badge/testing.ts';
 import { LIVE_DOT, liveFaviconSvg } from './live-favicon.ts';
 
@@ -8,9 +8,7 @@ import { LIVE_DOT, liveFaviconSvg } from './live-favicon.ts';
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-chromium.mjs');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
