@@ -5,10 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { creatorPage, kitSettled, launchChromium, openPage, type KitScript } from './support/browser.ts';
-import { extraScripts, repoRoot, startServer, type HardeningServer } from './support/server.ts';
+import { extraScripts, startServer, type HardeningServer } from './support/server.ts';
+import { bundlePageScript } from './support/page-script.ts';
 import { CHECKOUT_URL, ELEMENT_TAGS, FALLBACK, everyElementBody } from './support/every-element.ts';
 
 let server: HardeningServer;
@@ -54,21 +54,10 @@ async function renderedTags(page: Page): Promise<Record<string, boolean>> {
  * A page-owned Lit app (bundled from the repo's own lit package) that registers <other-app>. A classic
  * script placed before the kit, so it runs first whichever dropkit build the page uses.
  */
-async function otherLitApp(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `import { LitElement, html } from 'lit';
-        class OtherApp extends LitElement { render() { return html\`<p>other app</p>\`; } }
-        customElements.define('other-app', OtherApp);`,
-      resolveDir: repoRoot,
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+function otherLitApp(): Promise<string> {
+  return bundlePageScript(`import { LitElement, html } from 'lit';
+    class OtherApp extends LitElement { render() { return html\`<p>other app</p>\`; } }
+    customElements.define('other-app', OtherApp);`);
 }
 
 beforeAll(async () => {

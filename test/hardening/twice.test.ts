@@ -5,10 +5,10 @@
  * first definition wins, and exactly one warning names both versions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { creatorPage, kitSettled, launchChromium, openPage } from './support/browser.ts';
-import { SECOND_KIT_VERSION, extraScripts, repoRoot, startServer, type HardeningServer } from './support/server.ts';
+import { SECOND_KIT_VERSION, extraScripts, startServer, type HardeningServer } from './support/server.ts';
+import { bundlePageScript } from './support/page-script.ts';
 import { ELEMENT_TAGS, everyElementBody } from './support/every-element.ts';
 import { VERSION } from '../../packages/elements/src/shared/vocabulary.ts';
 
@@ -19,23 +19,13 @@ let pageCount = 0;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  const otherApp = await build({
-    stdin: {
-      contents: `import { LitElement, html, css } from 'lit';
-        class OtherApp extends LitElement {
-          static styles = css\`p { color: rgb(1, 2, 3); }\`;
-          render() { return html\`<p>the page's own Lit app</p>\`; }
-        }
-        customElements.define('other-app', OtherApp);`,
-      resolveDir: repoRoot,
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  extraScripts.set('/extra/other-lit-app.js', otherApp.outputFiles[0]!.text);
+  const otherApp = await bundlePageScript(`import { LitElement, html, css } from 'lit';
+    class OtherApp extends LitElement {
+      static styles = css\`p { color: rgb(1, 2, 3); }\`;
+      render() { return html\`<p>the page's own Lit app</p>\`; }
+    }
+    customElements.define('other-app', OtherApp);`);
+  extraScripts.set('/extra/other-lit-app.js', otherApp);
 });
 afterAll(async () => {
   await browser?.close();
