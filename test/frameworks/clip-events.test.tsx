@@ -3,27 +3,15 @@
  * props, while a real clip plays (fast) to its end: progress milestones, product views in the end
  * carousel, then a product click and its cancelable checkout.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
 import { flushSync } from 'react-dom';
 import clipUrl from '../media/clip/clip.webm?url';
 import { DropClip, DropProduct } from '@dropkit/elements/react';
 import type { DropClip as DropClipElement } from '@dropkit/elements';
-import { rendered, stayOnPage, until } from './harness.ts';
+import { rendered, until } from './harness.ts';
+import { reactRootPerTest } from './react-root.ts';
 
-let container: HTMLElement;
-let root: Root;
-let release: () => void;
-beforeEach(() => {
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-  release = stayOnPage();
-});
-afterEach(() => {
-  flushSync(() => root.unmount());
-  container.remove();
-  release();
-});
+const mounted = reactRootPerTest();
 
 describe('React 19 and <drop-clip> events', () => {
   it('delivers drop-clip-progress, drop-product-view, drop-product-click and drop-checkout', async () => {
@@ -31,7 +19,7 @@ describe('React 19 and <drop-clip> events', () => {
     const progress: number[] = [];
     const views: string[] = [];
     flushSync(() =>
-      root.render(
+      mounted.root.render(
         <DropClip
           src={clipUrl}
           label="Glow collection"
@@ -50,7 +38,7 @@ describe('React 19 and <drop-clip> events', () => {
         </DropClip>,
       ),
     );
-    const clip = await rendered(container.querySelector<DropClipElement>('drop-clip'));
+    const clip = await rendered(mounted.container.querySelector<DropClipElement>('drop-clip'));
     const video = await waitForVideo(clip);
     video.defaultPlaybackRate = 4;
     video.playbackRate = 4;

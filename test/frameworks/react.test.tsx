@@ -2,8 +2,7 @@
  * React 19, both ways a marketplace writes it: the raw `drop-*` tags (React 19 sets properties and
  * `ondrop-*` listeners on custom elements itself) and the `@dropkit/elements/react` wrappers.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
 import { flushSync } from 'react-dom';
 import type {} from '@dropkit/elements/jsx/react';
 import { DropButton as DropButtonComponent, DropCountdown as DropCountdownComponent } from '@dropkit/elements/react';
@@ -19,28 +18,15 @@ import {
   countdownState,
   listenerLedger,
   rendered,
-  stayOnPage,
   until,
 } from './harness.ts';
+import { reactRootPerTest } from './react-root.ts';
 
-let container: HTMLElement;
-let root: Root;
-let release: () => void;
-const render = (node: React.ReactNode) => flushSync(() => root.render(node));
+const mounted = reactRootPerTest();
+const render = (node: React.ReactNode) => flushSync(() => mounted.root.render(node));
 
-beforeEach(() => {
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-  release = stayOnPage();
-});
-afterEach(() => {
-  flushSync(() => root.unmount());
-  container.remove();
-  release();
-});
-
-const countdownIn = () => rendered(container.querySelector<DropCountdown>('drop-countdown'));
-const buttonIn = () => rendered(container.querySelector<DropButton>('drop-button'));
+const countdownIn = () => rendered(mounted.container.querySelector<DropCountdown>('drop-countdown'));
+const buttonIn = () => rendered(mounted.container.querySelector<DropButton>('drop-button'));
 
 describe('React 19, raw tags', () => {
   it('passes primitives (attribute or property, React decides) and they land', async () => {
@@ -91,7 +77,7 @@ describe('React 19, raw tags', () => {
     render(<Toggle shown />);
     expect(countdownState(await countdownIn())).toBe('live');
     render(<Toggle shown={false} />);
-    expect(container.querySelector('drop-countdown')).toBeNull();
+    expect(mounted.container.querySelector('drop-countdown')).toBeNull();
     render(<Toggle shown />);
     const again = await countdownIn();
     expect(countdownState(again)).toBe('live');
@@ -152,7 +138,7 @@ describe('React 19, @dropkit/elements/react wrappers', () => {
     render(<Page shown label="Buy" />);
     await buttonIn();
     render(<Page shown={false} label="Buy" />);
-    expect(container.querySelector('drop-button')).toBeNull();
+    expect(mounted.container.querySelector('drop-button')).toBeNull();
     render(<Page shown label="Buy now" />);
     const button = await buttonIn();
     expect(button.querySelector('a')?.textContent).toBe('Buy now');
@@ -179,14 +165,14 @@ describe('a marketplace page of 200 widgets through React', () => {
           ))}
         </ul>,
       );
-      const widgets = [...container.querySelectorAll<Element & { updateComplete: Promise<unknown> }>('drop-countdown, drop-button')];
+      const widgets = [...mounted.container.querySelectorAll<Element & { updateComplete: Promise<unknown> }>('drop-countdown, drop-button')];
       expect(widgets).toHaveLength(200);
       await Promise.all(widgets.map((widget) => rendered(widget)));
       expect(ledger.onPage().length).toBeGreaterThanOrEqual(before);
       render(<ul />);
       // Let disconnected callbacks and any deferred clean-up run.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(container.querySelectorAll('drop-countdown, drop-button')).toHaveLength(0);
+      expect(mounted.container.querySelectorAll('drop-countdown, drop-button')).toHaveLength(0);
       expect(ledger.onPage().length).toBe(before);
       expect(console.messages).toEqual([]);
     } finally {
