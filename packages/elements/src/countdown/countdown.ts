@@ -45,6 +45,20 @@ function remainingText(remainingMs: number, format: CountdownFormat, locale: str
   return text;
 }
 
+/**
+ * The page title and address, read once per tick rather than once per countdown (the countdowns a
+ * tick wakes share its time).
+ */
+let pageInputsTime = Number.NaN;
+let pageInputsText = '';
+function pageInputs(time: number): string {
+  if (time !== pageInputsTime) {
+    pageInputsTime = time;
+    pageInputsText = `${document.title}\n${location.href}`;
+  }
+  return pageInputsText;
+}
+
 /** One observer for every countdown: a thousand observers cost the browser more at each frame than one. */
 const visibilityCallbacks = new WeakMap<Element, (visible: boolean) => void>();
 let visibilityObserver: IntersectionObserver | undefined;
@@ -274,8 +288,8 @@ export class DropCountdown extends LitElement {
    * Everything outside the remaining time that a tick could find changed: the language, and the
    * page title and address that the calendar link defaults to.
    */
-  #tickInputs(locale: string): string {
-    return `${locale}\n${document.title}\n${location.href}`;
+  #tickInputs(locale: string, time = Number.NaN): string {
+    return `${locale}\n${pageInputs(time)}`;
   }
 
   #showRemaining(time: number, locale: string): void {
@@ -360,7 +374,7 @@ export class DropCountdown extends LitElement {
     if (!this.#rendering()) return;
     if (this.#state === 'scheduled' && this.#scheduled() && this.hasUpdated) {
       const locale = localeOf(this);
-      if (this.#tickInputs(locale) === this.#renderedInputs) {
+      if (this.#tickInputs(locale, time) === this.#renderedInputs) {
         this.#showRemaining(time, locale);
         return;
       }

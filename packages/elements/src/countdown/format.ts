@@ -132,17 +132,27 @@ export function milestoneText(milestone: number, locale: string): string {
   return `The drop starts ${new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(milestone / size, unit)}.`;
 }
 
+/** Canonicalising is costly next to everything else a tick does, and a page has few `lang` values. */
+const canonicalLocales = new Map<string, string>();
+function canonicalLocale(lang: string): string {
+  let locale = canonicalLocales.get(lang);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(lang)[0] ?? navigator.language;
+    } catch {
+      locale = navigator.language;
+    }
+    canonicalLocales.set(lang, locale);
+  }
+  return locale;
+}
+
 /** The nearest `lang` up the tree (crossing shadow roots), else the document's, else the browser's. */
 export function localeOf(element: Element): string {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) {
-      const lang = node.getAttribute('lang')!;
-      try {
-        return Intl.getCanonicalLocales(lang)[0] ?? navigator.language;
-      } catch {
-        return navigator.language;
-      }
+      return canonicalLocale(node.getAttribute('lang')!);
     }
     node = node.parentNode ?? (node as ShadowRoot).host ?? null;
   }
