@@ -75,12 +75,15 @@ function rasterize(job) {
   if (image.width !== job.width || image.height !== job.height) {
     throw new Error(`rendered ${image.width}x${image.height}, expected ${job.width}x${job.height}`);
   }
-  return Buffer.from(image.pixels);
+  // A fresh Buffer on every read of `pixels`: ours to change in place.
+  return image.pixels;
 }
 
 /**
  * resvg hands out premultiplied RGBA; PNG, WebP and the stages want straight alpha. One pixel as a
- * little-endian Uint32 (R in the low byte) in, the same out; a tint keeps only the alpha.
+ * little-endian 32-bit value (R in the low byte) in, the same out; a tint keeps only the alpha.
+ * Pixels are read through Int32Array views: an opaque pixel is past 2^31, and a Uint32 read of
+ * it is a heap-allocated number until V8 optimizes the loop, which a cold renderer never waits for.
  */
 function straightPixel(value, tint) {
   const alpha = value >>> 24;
@@ -98,8 +101,8 @@ const tintValue = (job) => {
 };
 
 function toStraight(pixels, tint) {
-  const view = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
-  let last = -1;
+  const view = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+  let last = Number.NaN;
   let lastStraight = 0;
   for (let i = 0; i < view.length; i += 1) {
     const value = view[i];
@@ -119,10 +122,10 @@ function toStraight(pixels, tint) {
  * per-pixel work is one lookup; two premultiplied values that straighten alike share one entry.
  */
 function indexColours(premultiplied, tint) {
-  const view = new Uint32Array(premultiplied.buffer, premultiplied.byteOffset, premultiplied.length / 4);
+  const view = new Int32Array(premultiplied.buffer, premultiplied.byteOffset, premultiplied.length / 4);
   const table = new Map();
   const indices = new Uint8Array(view.length);
-  let last = -1;
+  let last = Number.NaN;
   let lastIndex = 0;
   for (let i = 0; i < view.length; i += 1) {
     const value = tint === undefined ? view[i] : view[i] >>> 24;
@@ -158,10 +161,10 @@ function indexColours(premultiplied, tint) {
 
 /** The exact table of straight pixels, or none past 256 colours. */
 function indexStraightColours(pixels) {
-  const view = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+  const view = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
   const table = new Map();
   const indices = new Uint8Array(view.length);
-  let last = -1;
+  let last = Number.NaN;
   let lastIndex = 0;
   for (let i = 0; i < view.length; i += 1) {
     const value = view[i];
@@ -250,7 +253,7 @@ function encodeIndexedPng(width, height, { table, indices }) {
   const palette = Buffer.alloc(table.length * 3);
   const alpha = Buffer.alloc(table.length);
   table.forEach((value, index) => {
-    // Uint32 views are little-endian: R is the low byte.
+    // Little-endian pixel values: R is the low byte.
     palette[index * 3] = value & 0xff;
     palette[index * 3 + 1] = (value >>> 8) & 0xff;
     palette[index * 3 + 2] = (value >>> 16) & 0xff;
