@@ -357,6 +357,68 @@ describe('<drop-button>', () => {
       await expectNoAxeViolations(wrapper);
     });
 
+    describe('time to drop', () => {
+      type CountdownLike = HTMLElement & { at: Date | null; now: Date | null; notify: string | null; updateComplete: Promise<boolean> };
+      const AT = '2030-01-01T00:00:00Z';
+      async function pinnedDrop(attributes: string, lang = 'en') {
+        const id = uniqueId('cd-pin');
+        const wrapper = await fixture(
+          `<div lang="${lang}"><drop-countdown id="${id}" at="${AT}" ${attributes}></drop-countdown><drop-button drop="${id}"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+        );
+        const countdown = wrapper.querySelector('drop-countdown') as CountdownLike;
+        const button = wrapper.querySelector('drop-button') as ButtonLike;
+        await until(() => button.state === 'scheduled', 'the button to be scheduled');
+        await button.updateComplete;
+        return { wrapper, countdown, button };
+      }
+      /** Lets a change on the countdown reach the button: no waiting for a tick, which would hide a missed update. */
+      async function settle(countdown: CountdownLike, button: ButtonLike) {
+        await countdown.updateComplete;
+        await button.updateComplete;
+      }
+
+      it('counts from the countdown\'s pinned now, not the real clock', async () => {
+        const { button } = await pinnedDrop('now="2029-12-31T22:57:57Z"');
+        expect(label(button)).to.equal('Drops in 01:02:03');
+        await sleep(1100);
+        expect(label(button), 'a pinned preview stands still').to.equal('Drops in 01:02:03');
+      });
+
+      it('updates at once when the countdown\'s at, notify or pinned now change, by attribute or property', async () => {
+        const { countdown, button } = await pinnedDrop('now="2029-12-31T22:57:57Z"');
+        countdown.setAttribute('at', '2030-01-01T01:00:00Z');
+        await settle(countdown, button);
+        expect(label(button), 'at attribute').to.equal('Drops in 02:02:03');
+        countdown.at = new Date('2030-01-01T00:30:00Z');
+        await settle(countdown, button);
+        expect(label(button), 'at property').to.equal('Drops in 01:32:03');
+        countdown.now = new Date('2029-12-31T23:29:00Z');
+        await settle(countdown, button);
+        expect(label(button), 'now property').to.equal('Drops in 01:01:00');
+        countdown.setAttribute('notify', 'https://nova.example/notify');
+        await settle(countdown, button);
+        expect(label(button), 'notify attribute').to.equal('Notify me');
+        expect(link(button).getAttribute('href')).to.equal('https://nova.example/notify');
+        countdown.notify = null;
+        await settle(countdown, button);
+        expect(label(button), 'notify removed').to.equal('Drops in 01:01:00');
+        expect(link(button).hasAttribute('href')).to.equal(false);
+      });
+
+      it('picks up a new at on a live-clock countdown without waiting for a tick', async () => {
+        const id = uniqueId('cd-move');
+        const wrapper = await fixture(
+          `<div><drop-countdown id="${id}" at="${new Date(Date.now() + 3 * 3600_000 + 30_000).toISOString()}"></drop-countdown><drop-button drop="${id}"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+        );
+        const countdown = wrapper.querySelector('drop-countdown') as CountdownLike;
+        const button = wrapper.querySelector('drop-button') as ButtonLike;
+        await until(() => button.state === 'scheduled', 'the button to be scheduled');
+        countdown.setAttribute('at', new Date(Date.now() + 5 * 3600_000 + 30_000).toISOString());
+        await settle(countdown, button);
+        expect(label(button)).to.match(/^Drops in 05:00:[23]\d$/);
+      });
+    });
+
     it('enables at T0 in the same frame as the real countdown flips', async () => {
       // Far enough ahead that mounting under a loaded CI machine cannot miss the flip.
       const at = new Date(Date.now() + 2500).toISOString();

@@ -6,9 +6,10 @@ import { toHttpsUrl } from '../shared/safe-url.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
+import { formatPrice } from '../shared/price.ts';
 import { now, subscribe } from '../countdown/clock.ts';
+import { formatTimeToDrop } from './format.ts';
 import type { StockPoller } from './stock-poller.ts';
-import { formatPrice, formatTimeToDrop } from './format.ts';
 
 /** A second click within this window belongs to the same checkout (double clicks, impatient taps). */
 const REPEAT_CLICK_WINDOW_MS = 1500;
@@ -103,7 +104,12 @@ export class DropButton extends LitElement {
   declare protected timeLeft: number | null;
   declare protected hasMark: boolean;
 
-  #follower = new DropFollower(this, (state) => this.#adoptState(state));
+  #follower = new DropFollower(
+    this,
+    (state) => this.#adoptState(state),
+    // A new `at`, `notify` or pinned `now` on the countdown changes what the scheduled state says.
+    () => this.requestUpdate(),
+  );
   #lightObserver: MutationObserver | null = null;
   #stopTicker: (() => void) | null = null;
   #soldOutByStock = false;
@@ -241,12 +247,20 @@ export class DropButton extends LitElement {
     return at instanceof Date && !Number.isNaN(at.getTime()) ? at.getTime() : null;
   }
 
+  /** The countdown's pinned moment (previews, Storybook), or null when it follows the clock. */
+  #pinnedTime(): number | null {
+    const pinned = this.#follower.owner?.now;
+    return pinned instanceof Date && !Number.isNaN(pinned.getTime()) ? pinned.getTime() : null;
+  }
+
   #updateTicker(): void {
     const at = this.state === 'scheduled' ? this.#dropTime() : null;
-    if (at === null) {
+    const pinned = this.#pinnedTime();
+    if (at === null || pinned !== null) {
       this.#stopTicker?.();
       this.#stopTicker = null;
-      this.timeLeft = null;
+      // A pinned countdown stands still, and so does the button that follows it.
+      this.timeLeft = at === null ? null : Math.max(0, at - pinned!);
       return;
     }
     this.timeLeft = Math.max(0, at - now());
@@ -346,7 +360,8 @@ export class DropButton extends LitElement {
     const href = checkout ?? notify?.href ?? null;
     const target = this.target ?? this.creatorTarget;
     const opensElsewhere = target !== null && target !== '' && target !== '_self';
-    const price = this.price != null ? formatPrice(this.price, this.currency, this.#language()) : null;
+    const locale = this.#language();
+    const price = this.price != null ? formatPrice(this.price, this.currency, locale) : null;
     const low = this.lowStock ?? DEFAULT_LOW_STOCK;
     const showStock = this.state === 'live' && this.available !== null && this.available > 0 && this.available <= low;
     const invalid = this.provider === null;
@@ -362,11 +377,11 @@ export class DropButton extends LitElement {
         ><span part="mark" aria-hidden="true" ?hidden=${!this.hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
         ><span part="label">${this.#label(invalid, notify !== null)}</span
         >${price && this.state === 'live' && !invalid ? html`<span part="price">${price}</span>` : nothing}</a
-      ><span part="stock" role="status">${showStock ? this.#lowStockNote(this.available!) : ''}</span>`;
+      ><span part="stock" role="status">${showStock ? this.#lowStockNote(this.available!, locale) : ''}</span>`;
   }
 
-  #lowStockNote(available: number): string {
-    const count = new Intl.NumberFormat(this.#language()).format(available);
+  #lowStockNote(available: number, locale?: string): string {
+    const count = new Intl.NumberFormat(locale).format(available);
     const template = this.lowStockText?.includes('{n}') ? this.lowStockText : 'Only {n} left';
     return template.replaceAll('{n}', count);
   }

@@ -5,6 +5,7 @@
  */
 import { checkCheckoutUrl, type CheckoutProvider } from '../shared/checkout.ts';
 import { parseClipTime, parsePercent, type TimeWindow } from './timeline.ts';
+import { formatPrice as formatMoney } from '../shared/price.ts';
 
 export interface ClipProduct extends TimeWindow {
   readonly name: string;
@@ -152,15 +153,11 @@ export function readProductCue(
   return readProduct({ ...(parsed as ProductInput), at: start, until: end }, base, resolveMedia);
 }
 
+/** A card's price: money when the currency is known, else the number (and any unknown code) as given. */
 export function formatPrice(price: number | null, currency: string | null, locale?: string): string | null {
   if (price === null) return null;
-  if (currency !== null) {
-    try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(price);
-    } catch {
-      // An unknown currency code: show the number and the code rather than nothing.
-      return `${new Intl.NumberFormat(locale).format(price)} ${currency}`;
-    }
-  }
-  return new Intl.NumberFormat(locale).format(price);
+  const money = formatMoney(price, currency, locale);
+  if (money !== null) return money;
+  const amount = new Intl.NumberFormat(locale).format(price);
+  return currency ? `${amount} ${currency}` : amount;
 }

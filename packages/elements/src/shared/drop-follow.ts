@@ -7,7 +7,9 @@ import { warnOnce } from './warn.ts';
 export interface DropStateOwner extends HTMLElement {
   state?: DropState;
   at?: Date | null;
-  notify?: string;
+  notify?: string | null;
+  /** A pinned moment (previews): what the owner shows is computed from it, not from the clock. */
+  now?: Date | null;
 }
 
 export type DropFollowerHost = ReactiveControllerHost & HTMLElement & { drop: string | null };
@@ -26,10 +28,17 @@ export class DropFollower implements ReactiveController {
   #owner: DropStateOwner | null = null;
   #root: Document | ShadowRoot | null = null;
   #attributeObserver: MutationObserver | null = null;
+  #ownerWatch: ReactiveController | null = null;
 
+  /**
+   * `onOwnerUpdate` runs after each render of a Lit owner, so whatever the widget reads from it
+   * (`at`, `notify`, a pinned `now`) is fresh however it changed, attribute or property, at no cost
+   * between changes: a countdown's per-second tick writes its text node without rendering.
+   */
   constructor(
     private readonly host: DropFollowerHost,
     private readonly onState: (state: DropState, owner: DropStateOwner) => void,
+    private readonly onOwnerUpdate?: (owner: DropStateOwner) => void,
   ) {
     host.addController(this);
   }
@@ -81,11 +90,24 @@ export class DropFollower implements ReactiveController {
     this.#attributeObserver = new MutationObserver(() => this.#sync());
     this.#attributeObserver.observe(owner, { attributes: true, attributeFilter: ['state'] });
     this.#sync();
+    this.#watchOwnerUpdates(owner);
     if (!customElements.get(owner.localName) && owner.localName.includes('-')) {
       void customElements.whenDefined(owner.localName).then(() => {
-        if (this.#owner === owner) this.#sync();
+        if (this.#owner !== owner) return;
+        this.#sync();
+        this.#watchOwnerUpdates(owner);
       });
     }
+  }
+
+  #watchOwnerUpdates(owner: DropStateOwner): void {
+    const litOwner = owner as DropStateOwner & Partial<ReactiveControllerHost>;
+    if (!this.onOwnerUpdate || this.#ownerWatch || typeof litOwner.addController !== 'function') return;
+    const onOwnerUpdate = this.onOwnerUpdate;
+    this.#ownerWatch = { hostUpdated: () => onOwnerUpdate(owner) };
+    litOwner.addController(this.#ownerWatch);
+    // Anything the owner rendered before we watched it.
+    onOwnerUpdate(owner);
   }
 
   #detach(): void {
@@ -93,6 +115,8 @@ export class DropFollower implements ReactiveController {
     this.#root?.removeEventListener(DropStateEvent.type, this.#onAnyState, true);
     this.#attributeObserver?.disconnect();
     this.#attributeObserver = null;
+    if (this.#ownerWatch) (this.#owner as (DropStateOwner & Partial<ReactiveControllerHost>) | null)?.removeController?.(this.#ownerWatch);
+    this.#ownerWatch = null;
     this.#owner = null;
     this.#root = null;
   }
