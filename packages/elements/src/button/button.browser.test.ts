@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { hostileUrls } from '../test-support/hostile-urls.ts';
+import { sleep } from '../test-support/wait.ts';
+import { captureWarnings } from '../test-support/warnings.ts';
 import { DropStateEvent } from '../shared/drop-state-event.ts';
 import type { DropCheckoutEvent } from '../shared/checkout-event.ts';
 
@@ -16,16 +18,8 @@ type ButtonLike = HTMLElement & {
 
 const link = (el: Element) => el.shadowRoot!.querySelector('[part="button"]') as HTMLAnchorElement;
 const label = (el: Element) => link(el).textContent!.replace(/\s+/g, ' ').trim();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let runId = 0;
 const uniqueId = (name: string) => `${name}-${Date.now()}-${++runId}-${Math.random().toString(36).slice(2)}`;
-
-function captureWarnings(): { messages: string[]; restore(): void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
-  return { messages, restore: () => void (console.warn = original) };
-}
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 8000): Promise<void> {
   const deadline = performance.now() + ms;

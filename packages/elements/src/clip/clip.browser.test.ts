@@ -2,6 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { waitFor as waitUntil } from '../test-support/wait.ts';
+import { captureWarnings } from '../test-support/warnings.ts';
 
 /**
  * <drop-clip> in Chromium with a real WebM (test/media/clip/clip.webm, 4 s, one colour per second)
@@ -21,13 +23,8 @@ const part = (clip: Element, name: string) => shadow(clip).querySelector<HTMLEle
 const cardNames = (clip: Element) =>
   [...shadow(clip).querySelectorAll('[part~="cards"] [part~="card"]')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim());
 
-async function waitFor(check: () => boolean, what: string, ms = 8000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+// Video start-up is the slowest thing these tests wait for, so they allow it 8 s, not the usual 5.
+const waitFor = (check: () => boolean, what: string, ms = 8000) => waitUntil(check, what, ms);
 
 async function videoRequests(id: string): Promise<number> {
   const response = await fetch(`/__test/clip/requests?id=${id}&fresh=${Math.random()}`, { cache: 'no-store' });
@@ -54,13 +51,6 @@ const clipHtml = (id: string, attributes = '', children = products) =>
     <track kind="captions" src="/test/media/clip/captions.vtt" srclang="en" label="English">
     ${children}
   </drop-clip>`;
-
-function captureWarnings(): { messages: string[]; restore(): void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void messages.push(args.join(' '));
-  return { messages, restore: () => void (console.warn = original) };
-}
 
 describe('<drop-clip>', () => {
   afterEach(async () => {
