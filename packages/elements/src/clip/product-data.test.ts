@@ -100,4 +100,9 @@ describe('formatPrice', () => {
     expect(formatPrice(24, 'ZZZ', 'en')).toMatch(/24/);
     expect(formatPrice(null, 'EUR', 'en')).toBe(null);
   });
+
+  it('survives a malformed page language, with or without a currency', () => {
+    expect(formatPrice(24, null, 'not a language!')).toMatch(/24/);
+    expect(formatPrice(24, 'EUR', 'not a language!')).toMatch(/24/);
+  });
 });

@@ -158,6 +158,12 @@ export function formatPrice(price: number | null, currency: string | null, local
   if (price === null) return null;
   const money = formatMoney(price, currency, locale);
   if (money !== null) return money;
-  const amount = new Intl.NumberFormat(locale).format(price);
+  // A malformed page language must not take the card down with it: fall back to the browser's.
+  let amount: string;
+  try {
+    amount = new Intl.NumberFormat(locale).format(price);
+  } catch {
+    amount = new Intl.NumberFormat().format(price);
+  }
   return currency ? `${amount} ${currency}` : amount;
 }
