@@ -59,19 +59,11 @@ function pageInputs(time: number): string {
   return pageInputsText;
 }
 
-/** One observer for every countdown: a thousand observers cost the browser more at each frame than one. */
-const visibilityCallbacks = new WeakMap<Element, (visible: boolean) => void>();
-let visibilityObserver: IntersectionObserver | undefined;
+/** One observer per countdown: a shared one kept removed countdowns alive in Chromium (docs/countdown-runtime.md). */
 function watchVisibility(element: Element, callback: (visible: boolean) => void): () => void {
-  visibilityObserver ??= new IntersectionObserver((entries) => {
-    for (const entry of entries) visibilityCallbacks.get(entry.target)?.(entry.isIntersecting);
-  });
-  visibilityCallbacks.set(element, callback);
-  visibilityObserver.observe(element);
-  return () => {
-    visibilityObserver!.unobserve(element);
-    visibilityCallbacks.delete(element);
-  };
+  const observer = new IntersectionObserver((entries) => callback(entries[entries.length - 1]!.isIntersecting));
+  observer.observe(element);
+  return () => observer.disconnect();
 }
 
 /**
