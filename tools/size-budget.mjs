@@ -9,10 +9,11 @@
  * The loader row follows the loader's own static imports too: whatever it imports is fetched on
  * every page that carries the script tag, with or without a dropkit element on it.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { dynamicImportsOf, pageFiles } from './bench/chunk-graph.mjs';
 
 const KB = 1024;
 
@@ -44,53 +45,30 @@ export const budgets = {
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
 
-const staticImport = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+from\s*)?["'`](\.\/[^"'`]+)["'`]/g;
-const dynamicImport = /import\(\s*["'`](\.\/[^"'`]+)["'`]\s*\)/g;
-
-/** Reads dist/cdn and returns the loader, per-element closures and the whole kit, in gzip bytes. */
+/** Reads dist/cdn and returns the loader, per-element pages and the whole kit, in gzip bytes. */
 export function measure(cdnDir) {
   const read = (name) => readFileSync(join(cdnDir, name));
-  const imports = (name, pattern) =>
-    [...read(name).toString('utf8').matchAll(pattern)].map((m) => m[1].replace(/^\.\//, ''));
-
-  const closure = (entry, seen = new Set()) => {
-    if (seen.has(entry)) return seen;
-    seen.add(entry);
-    for (const dep of imports(entry, staticImport)) closure(dep, seen);
-    return seen;
-  };
+  const source = (name) => read(name).toString('utf8');
   const bytesOf = (files) => [...files].reduce((sum, file) => sum + gzipSize(read(file)), 0);
 
   const loader = 'dropkit.js';
-  const lazyChunks = new Map();
-  const loaderSource = read(loader).toString('utf8');
-  for (const match of loaderSource.matchAll(/"(drop-[a-z-]+)":\s*\(\)\s*=>\s*import\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g)) {
-    lazyChunks.set(match[1], match[2]);
-  }
-  const loaderFiles = closure(loader);
-  const rows = [{ what: 'loader', files: [...loaderFiles], gzip: bytesOf(loaderFiles) }];
-  const everything = new Set(loaderFiles);
-  for (const [tag, chunk] of lazyChunks) {
-    const files = closure(chunk, new Set(loaderFiles));
-    files.forEach((file) => everything.add(file));
-    rows.push({ what: `loader + ${tag}`, tag, files: [...files], gzip: bytesOf(files) });
-  }
-  rows.push({ what: 'every element on one page', files: [...everything], gzip: bytesOf(everything) });
-  // The whole kit also holds the chunks an element fetches only on demand (a time-src, a calendar
-  // click, a live favicon): everything reachable from the loader, statically or not.
-  const reachable = (entry, seen = new Set()) => {
-    if (seen.has(entry)) return seen;
-    seen.add(entry);
-    for (const dep of [...imports(entry, staticImport), ...imports(entry, dynamicImport)]) reachable(dep, seen);
-    return seen;
-  };
-  const kit = reachable(loader);
-  rows.push({ what: 'whole kit (loader + all chunks)', tag: 'kit', files: [...kit], gzip: bytesOf(kit) });
-  const iife = 'dropkit.iife.js';
-  if (existsSync(join(cdnDir, iife))) rows.push({ what: 'dropkit.iife.js (classic script)', files: [iife], gzip: gzipSize(read(iife)) });
-  if (dynamicImport.test(loaderSource) && lazyChunks.size === 0) {
+  // The same reading of the built import graph that `npm run bench` uses (tools/bench/chunk-graph.mjs).
+  const { loaderFiles, elements, everything } = pageFiles(loader, source);
+  if (elements.size === 0 && dynamicImportsOf(source(loader)).length > 0) {
     throw new Error('size-budget: the loader imports chunks but no drop-* entries were recognised');
   }
+  const rows = [{ what: 'loader', files: loaderFiles, gzip: bytesOf(loaderFiles) }];
+  const onePage = new Set(loaderFiles);
+  for (const [tag, files] of elements) {
+    files.forEach((file) => onePage.add(file));
+    rows.push({ what: `loader + ${tag}`, tag, files, gzip: bytesOf(files) });
+  }
+  rows.push({ what: 'every element on one page', files: [...onePage], gzip: bytesOf(onePage) });
+  // The whole kit also holds the chunks an element fetches only on demand (a time-src, a calendar
+  // click, a live favicon): everything reachable from the loader, statically or not.
+  rows.push({ what: 'whole kit (loader + all chunks)', tag: 'kit', files: everything, gzip: bytesOf(everything) });
+  const iife = 'dropkit.iife.js';
+  if (existsSync(join(cdnDir, iife))) rows.push({ what: 'dropkit.iife.js (classic script)', files: [iife], gzip: gzipSize(read(iife)) });
   return rows;
 }
 

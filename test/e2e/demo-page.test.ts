@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../tools/chromium.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/launch-chromium.ts';
 // @ts-expect-error -- plain ESM tool script without type declarations
 import { forgeDemoCreator, startDemo } from '../../tools/demo.mjs';
 
@@ -23,7 +23,7 @@ describe('the demo page (npm start)', () => {
 
   beforeAll(async () => {
     expect(forgeDemoCreator({ log: () => {} })).toBe(true);
-    browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs, headless: true });
+    browser = await launchChromium();
     demo = await startDemo({ port: 0, liveInMs: 10_000 });
     page = await browser.newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
