@@ -54,6 +54,24 @@ describe('IsolatedRenderer', () => {
     expect((await renderer.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' })).length).toBe(16);
   });
 
+  it('hands the job queued behind a hang to a new child, where it is drawn', async () => {
+    const hang = renderer.rasterize({ svg: slow, width: 512, height: 512, output: 'png' });
+    const queued = renderer.rasterize({ svg: square(4), width: 4, height: 4, output: 'rgba' });
+    expect((await rejection(hang)).code).toBe('render-timeout');
+    expect((await queued).length).toBe(64);
+  });
+
+  it('draws again, one at a time, the jobs of a child that died with a job queued behind the one it drew', async () => {
+    // Which of the two killed the child is not known: each runs again alone, so the queued one is
+    // drawn and the hang is reported as what it is on its own.
+    const hang = renderer.rasterize({ svg: slow, width: 512, height: 512, output: 'png' });
+    const queued = renderer.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.kill(renderer.pids()[0]!, 'SIGKILL');
+    expect((await rejection(hang)).code).toBe('render-timeout');
+    expect((await queued).length).toBe(16);
+  });
+
   it('refuses canvases no icon needs before a renderer allocates them', async () => {
     expect((await rejection(renderer.rasterize({ svg: square(1), width: 200_000, height: 200_000, output: 'png' }))).code).toBe('render-failed');
   });

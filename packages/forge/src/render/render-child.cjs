@@ -118,8 +118,13 @@ function toStraight(pixels, tint) {
 /**
  * Colour table of an image if it has at most 256 distinct straight RGBA values (icons usually do:
  * flat colours plus antialiasing), with each pixel's index; undefined otherwise. It indexes the
- * premultiplied pixels as they come (a tint: only their alpha) and converts just the table, so the
- * per-pixel work is one lookup; two premultiplied values that straighten alike share one entry.
+ * premultiplied pixels as they come and converts just the table (a tint: to the tint with each
+ * value's alpha), so the per-pixel work is one lookup. Values that straighten (or tint) alike
+ * share one entry: `remap` then maps each pixel's index to it, applied while the PNG rows are
+ * packed rather than in a pass of its own.
+ *
+ * A tinted image runs through this same loop on purpose: every image before it has made the loop
+ * fast, and a loop of its own ran cold (interpreted) over 512×512 pixels, ~9-17 ms measured.
  */
 function indexColours(premultiplied, tint) {
   const view = new Int32Array(premultiplied.buffer, premultiplied.byteOffset, premultiplied.length / 4);
@@ -128,7 +133,7 @@ function indexColours(premultiplied, tint) {
   let last = Number.NaN;
   let lastIndex = 0;
   for (let i = 0; i < view.length; i += 1) {
-    const value = tint === undefined ? view[i] : view[i] >>> 24;
+    const value = view[i];
     if (value !== last) {
       let index = table.get(value);
       if (index === undefined) {
@@ -146,7 +151,7 @@ function indexColours(premultiplied, tint) {
   const remap = new Uint8Array(table.size);
   let merged = false;
   for (const [value, index] of table) {
-    const colour = straightPixel(tint === undefined ? value : (value << 24) >>> 0, tint);
+    const colour = straightPixel(value, tint);
     let target = straight.get(colour);
     if (target === undefined) {
       target = straight.size;
@@ -155,8 +160,7 @@ function indexColours(premultiplied, tint) {
     remap[index] = target;
     if (target !== index) merged = true;
   }
-  if (merged) for (let i = 0; i < indices.length; i += 1) indices[i] = remap[indices[i]];
-  return { table: [...straight.keys()], indices };
+  return { table: [...straight.keys()], indices, ...(merged ? { remap } : {}) };
 }
 
 /** The exact table of straight pixels, or none past 256 colours. */
@@ -226,7 +230,9 @@ function smallestDeflate(raw, pixelCount) {
  * level, and the smallest bit depth that holds the table. The PNG container is a few chunks and
  * a zlib stream; node:zlib does the compression.
  */
-function encodeIndexedPng(width, height, { table, indices }) {
+const IDENTITY = Uint8Array.from({ length: 256 }, (_, index) => index);
+
+function encodeIndexedPng(width, height, { table, indices, remap = IDENTITY }) {
   const bitDepth = table.length <= 2 ? 1 : table.length <= 4 ? 2 : table.length <= 16 ? 4 : 8;
   const perByte = 8 / bitDepth;
   const rowBytes = Math.ceil(width / perByte);
@@ -234,14 +240,14 @@ function encodeIndexedPng(width, height, { table, indices }) {
   for (let y = 0; y < height; y += 1) {
     const row = y * width;
     let target = y * (rowBytes + 1) + 1; // filter byte 0 (none) suits indexed images best
-    if (bitDepth === 8) {
+    if (bitDepth === 8 && remap === IDENTITY) {
       raw.set(indices.subarray(row, row + width), target);
       continue;
     }
     // Leftmost pixel in the high bits; the row's last byte is padded with zeros.
     for (let x = 0; x < width; x += perByte) {
       let byte = 0;
-      for (let k = 0; k < perByte; k += 1) byte = (byte << bitDepth) | (x + k < width ? indices[row + x + k] : 0);
+      for (let k = 0; k < perByte; k += 1) byte = (byte << bitDepth) | (x + k < width ? remap[indices[row + x + k]] : 0);
       raw[target++] = byte;
     }
   }
@@ -334,13 +340,21 @@ async function run(job) {
   }
 }
 
-process.on('message', async (message) => {
+async function answer(message) {
   try {
     const bytes = await run(message.job);
     process.send({ id: message.id, ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
   } catch (error) {
     process.send({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+// The parent queues the next job here while one is drawn (no round trip between images), and
+// holds the oldest unanswered job responsible for a hang or a crash: so strictly one at a time,
+// in the order sent.
+let drawing = Promise.resolve();
+process.on('message', (message) => {
+  drawing = drawing.then(() => answer(message));
 });
 process.on('disconnect', () => process.exit(0));
 process.send({ ready: true });

@@ -29,4 +29,15 @@ describe('writeAtomically', () => {
     expect(await readFile(join(out, 'sub', 'new.png'), 'utf8')).toBe('new');
     expect(await readdir(parent)).toEqual(['icons']);
   });
+
+  it('keeps the previous set and leaves nothing behind when one of the files cannot be written', async () => {
+    const out = join(parent, 'icons');
+    await mkdir(out);
+    await writeFile(join(out, 'old.png'), 'old');
+    // `a` is also the folder of `a/b.png`: writing it fails while the other writes go on.
+    const files = ['one.png', 'a', 'a/b.png', 'two.png'].map((name) => ({ name, bytes: Buffer.from(name) }));
+    await expect(writeAtomically(out, files)).rejects.toThrow(/EISDIR/);
+    expect(await readdir(out)).toEqual(['old.png']);
+    expect(await readdir(parent)).toEqual(['icons']);
+  });
 });
