@@ -3,6 +3,7 @@ import { DROP_STATES, isDropState, type DropState } from '../shared/vocabulary.t
 import { DropStateEvent } from '../shared/drop-state-event.ts';
 import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
+import { ElementWords, type Words } from '../shared/words.ts';
 import { now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
 import { parseInstant, parseInstantOrNull } from './instant.ts';
 import {
@@ -153,6 +154,7 @@ export class DropCountdown extends LitElement {
   /** What the moment line and links were last rendered from; a tick re-renders them only if it moved. */
   #renderedInputs = '';
   #faviconLoaded = false;
+  #words = new ElementWords(this);
 
   constructor() {
     super();
@@ -245,15 +247,18 @@ export class DropCountdown extends LitElement {
   protected override render() {
     const state = this.#state;
     const announcer = html`<span class="announcer" role="status">${this.#announcement}</span>`;
+    const words = this.#words.current;
+    // Until the words of the page language are here, the creator's own text shows, never English first.
+    if (!words) return html`<slot></slot>${announcer}`;
     if (state === 'scheduled') {
       if (!this.#scheduled()) return html`<slot></slot>${announcer}`;
-      return html`${this.#renderSchedule()}${announcer}`;
+      return html`${this.#renderSchedule(words)}${announcer}`;
     }
-    const defaults = { live: 'Live now', ended: 'This drop has ended', 'sold-out': 'Sold out' };
+    const defaults = { live: words.live, ended: words.ended, 'sold-out': words.soldOut };
     return html`<slot name=${state}><span part="status">${defaults[state]}</span></slot>${announcer}`;
   }
 
-  #renderSchedule() {
+  #renderSchedule(words: Words) {
     const locale = localeOf(this);
     const at = this.at!;
     const timeZone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : undefined;
@@ -262,14 +267,14 @@ export class DropCountdown extends LitElement {
     this.#renderedInputs = this.#tickInputs(locale);
     this.#showRemaining(this.#time(), locale);
     return html`<span part="remaining" role="timer">${this.#remainingNode}</span>
-      <time part="moment" datetime=${at.toISOString()}>${formatMoment(at, locale, timeZone)}</time>
+      <time part="moment" datetime=${at.toISOString()}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
       <span part="actions">
-        <button part="calendar-button" type="button" @click=${this.#downloadIcs}>Add to calendar</button>
+        <button part="calendar-button" type="button" @click=${this.#downloadIcs}>${words.addToCalendar}</button>
         <a part="google-link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer"
-          >Google Calendar</a
+          >${words.googleCalendar}</a
         >
         ${notify
-          ? html`<a part="notify-link" href=${notify.href} target="_blank" rel="noopener noreferrer">Notify me</a>`
+          ? html`<a part="notify-link" href=${notify.href} target="_blank" rel="noopener noreferrer">${words.notifyMe}</a>`
           : nothing}
       </span>`;
   }
@@ -340,7 +345,9 @@ export class DropCountdown extends LitElement {
     const previous = this.#state;
     this.#state = next;
     this.requestUpdate('state', previous);
-    if (next === 'live') this.#announce('The drop is live.');
+    // Words still loading at the flip (a few milliseconds after load) cost that one announcement.
+    const words = this.#words.current;
+    if (next === 'live' && words) this.#announce(words.isLive);
     this.#followFavicon();
     this.dispatchEvent(new DropStateEvent(next, previous));
   }
@@ -356,8 +363,9 @@ export class DropCountdown extends LitElement {
       const remaining = this.at!.getTime() - time;
       const milestone = crossedMilestone(this.#lastRemaining, remaining);
       this.#lastRemaining = remaining;
-      if (milestone !== null && remaining > 0 && this.#state === 'scheduled') {
-        this.#announce(milestoneText(milestone, localeOf(this)));
+      const words = this.#words.current;
+      if (milestone !== null && remaining > 0 && this.#state === 'scheduled' && words) {
+        this.#announce(milestoneText(milestone, localeOf(this), words));
       }
       // While the server clock is being asked, a visitor clock that runs fast must not open the drop.
       if (!syncing() || validDate(this.now)) this.#setState(this.#stateAt(time));

@@ -1,22 +1,12 @@
 /**
- * Everything the countdown says, localized by `Intl` (no translation tables shipped): the remaining
- * time in four formats, the drop moment in the visitor's and the creator's time zones, and the
- * milestone a screen reader hears.
+ * Everything the countdown says: the remaining time in four formats, the drop moment in the
+ * visitor's and the creator's time zones, and the milestone a screen reader hears. Numbers, units and
+ * dates come from `Intl`; the few fixed words come from the page language's words (shared/words.ts).
  */
-/**
- * Intl formatters are costly to build and every countdown re-renders each second, so they are built
- * once per locale and options.
- */
-const formatters = new Map<string, unknown>();
-function intl<T>(Formatter: new (locale: string, options: never) => T, locale: string, options: object): T {
-  const key = `${Formatter.name}|${locale}|${JSON.stringify(options)}`;
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = new Formatter(locale, options as never);
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
+import { clockText, intl } from '../shared/intl.ts';
+import { en, fill, type Words } from '../shared/words.ts';
+
+export { localeOf } from '../shared/words.ts';
 
 export const FORMATS = ['auto', 'clock', 'long', 'compact'] as const;
 export type CountdownFormat = (typeof FORMATS)[number];
@@ -46,13 +36,9 @@ export function formatRemaining(remainingMs: number, format: CountdownFormat, lo
     left -= amount * size;
     return [unit, amount] as const;
   });
-  const [[, days], [, hours], [, minutes], [, seconds]] = parts;
+  const [[, days]] = parts;
   const style = format === 'auto' ? (days > 0 ? 'long' : 'clock') : format;
-  if (style === 'clock') {
-    const two = intl(Intl.NumberFormat, locale, { minimumIntegerDigits: 2, useGrouping: false });
-    const clock = [hours, minutes, seconds].map((n) => two.format(n)).join(':');
-    return days > 0 ? `${unitText(locale, 'day', days, 'narrow')} ${clock}` : clock;
-  }
+  if (style === 'clock') return clockText(remainingSeconds(remainingMs), locale);
   const display = style === 'long' ? 'long' : 'narrow';
   // Long text with days left would be noise down to the second; "2 days, 3 hours" is the useful part.
   const shown = parts.filter(([, amount]) => amount > 0).slice(0, format === 'auto' ? 2 : 4);
@@ -70,7 +56,7 @@ function unitText(locale: string, unit: string, amount: number, unitDisplay: 'lo
  * "Fri 18:00 your time · 09:00 Los Angeles": the visitor's own clock first, then the creator's
  * (weekday repeated only when it differs). `Intl` applies each zone's DST rules for that date.
  */
-export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string): string {
+export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string, words: Words = en): string {
   // 24-hour locales read "09:00", 12-hour ones "9:00 AM", never "09:00 AM".
   const hour = intl(Intl.DateTimeFormat, locale, { hour: 'numeric' }).resolvedOptions().hour12 ? 'numeric' : '2-digit';
   const visitor = intl(Intl.DateTimeFormat, locale, {
@@ -79,7 +65,8 @@ export function formatMoment(at: Date, locale: string, creatorTimeZone?: string,
     minute: '2-digit',
     timeZone: visitorTimeZone,
   }).format(at);
-  if (!creatorTimeZone) return `${visitor} your time`;
+  const yours = fill(words.yourTime, { time: visitor });
+  if (!creatorTimeZone) return yours;
   const weekday = (timeZone?: string) => intl(Intl.DateTimeFormat, locale, { weekday: 'short', timeZone }).format(at);
   const sameDay = weekday(creatorTimeZone) === weekday(visitorTimeZone);
   const creator = intl(Intl.DateTimeFormat, locale, {
@@ -88,7 +75,7 @@ export function formatMoment(at: Date, locale: string, creatorTimeZone?: string,
     minute: '2-digit',
     timeZone: creatorTimeZone,
   }).format(at);
-  return `${visitor} your time · ${creator} ${cityOf(creatorTimeZone)}`;
+  return `${yours} · ${fill(words.creatorTime, { time: creator, zone: cityOf(creatorTimeZone) })}`;
 }
 
 /** "America/Los_Angeles" → "Los Angeles"; "UTC" stays "UTC". */
@@ -127,34 +114,7 @@ export function nextMilestoneMoment(at: number, time: number): number {
 }
 
 /** "The drop starts in 10 minutes", numbers and units in the page language. */
-export function milestoneText(milestone: number, locale: string): string {
+export function milestoneText(milestone: number, locale: string, words: Words = en): string {
   const [unit, size] = UNITS.find(([, unitSize]) => milestone % unitSize === 0)!;
-  return `The drop starts ${new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(milestone / size, unit)}.`;
-}
-
-/** Canonicalising is costly next to everything else a tick does, and a page has few `lang` values. */
-const canonicalLocales = new Map<string, string>();
-function canonicalLocale(lang: string): string {
-  let locale = canonicalLocales.get(lang);
-  if (locale === undefined) {
-    try {
-      locale = Intl.getCanonicalLocales(lang)[0] ?? navigator.language;
-    } catch {
-      locale = navigator.language;
-    }
-    canonicalLocales.set(lang, locale);
-  }
-  return locale;
-}
-
-/** The nearest `lang` up the tree (crossing shadow roots), else the document's, else the browser's. */
-export function localeOf(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
-      return canonicalLocale(node.getAttribute('lang')!);
-    }
-    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
-  }
-  return navigator.language;
+  return fill(words.startsIn, { time: new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(milestone / size, unit) });
 }

@@ -1,0 +1,31 @@
+/** German words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Jetzt live',
+  ended: 'Dieser Drop ist vorbei',
+  soldOut: 'Ausverkauft',
+  addToCalendar: 'Zum Kalender hinzufügen',
+  googleCalendar: 'Google Kalender',
+  notifyMe: 'Erinnere mich',
+  yourTime: '{time} (deine Zeit)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'Der Drop startet {time}.',
+  isLive: 'Der Drop ist live.',
+  dropsIn: 'Noch {time}',
+  comingSoon: 'Bald erhältlich',
+  dropEnded: 'Drop beendet',
+  unavailable: 'Kasse nicht verfügbar',
+  buy: 'Kaufen',
+  onlyLeft: { other: 'Nur noch {n} übrig' },
+  clip: 'Produktvideo',
+  play: 'Abspielen',
+  pause: 'Pausieren',
+  mute: 'Stummschalten',
+  captions: 'Untertitel',
+  playClip: 'Video abspielen',
+  watchAgain: 'Nochmal ansehen',
+  productsNow: 'Produkte in diesem Moment',
+  allProducts: 'Alle Produkte in diesem Video',
+  productList: 'Produkte in diesem Video',
+} satisfies Words;

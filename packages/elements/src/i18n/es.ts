@@ -1,0 +1,31 @@
+/** Spanish words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'En vivo',
+  ended: 'Este drop ha terminado',
+  soldOut: 'Agotado',
+  addToCalendar: 'Añadir al calendario',
+  googleCalendar: 'Google Calendar',
+  notifyMe: 'Avísame',
+  yourTime: '{time} (tu hora)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'El drop empieza {time}.',
+  isLive: 'El drop ya está en vivo.',
+  dropsIn: 'Sale en {time}',
+  comingSoon: 'Próximamente',
+  dropEnded: 'Drop terminado',
+  unavailable: 'Pago no disponible',
+  buy: 'Comprar',
+  onlyLeft: { one: 'Solo queda {n}', other: 'Solo quedan {n}' },
+  clip: 'Vídeo del producto',
+  play: 'Reproducir',
+  pause: 'Pausar',
+  mute: 'Silenciar',
+  captions: 'Subtítulos',
+  playClip: 'Reproducir vídeo',
+  watchAgain: 'Ver de nuevo',
+  productsNow: 'Productos en este momento',
+  allProducts: 'Todos los productos del vídeo',
+  productList: 'Productos del vídeo',
+} satisfies Words;

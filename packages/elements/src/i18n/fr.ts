@@ -1,0 +1,31 @@
+/** French words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'En direct',
+  ended: 'Ce drop est terminé',
+  soldOut: 'Épuisé',
+  addToCalendar: 'Ajouter à l’agenda',
+  googleCalendar: 'Google Agenda',
+  notifyMe: 'Me prévenir',
+  yourTime: '{time} (votre heure)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'Le drop commence {time}.',
+  isLive: 'Le drop est en direct.',
+  dropsIn: 'Sortie dans {time}',
+  comingSoon: 'Bientôt disponible',
+  dropEnded: 'Drop terminé',
+  unavailable: 'Paiement indisponible',
+  buy: 'Acheter',
+  onlyLeft: { other: 'Plus que {n} en stock' },
+  clip: 'Vidéo produit',
+  play: 'Lecture',
+  pause: 'Pause',
+  mute: 'Couper le son',
+  captions: 'Sous-titres',
+  playClip: 'Lire la vidéo',
+  watchAgain: 'Revoir',
+  productsNow: 'Produits à ce moment',
+  allProducts: 'Tous les produits de la vidéo',
+  productList: 'Produits de la vidéo',
+} satisfies Words;

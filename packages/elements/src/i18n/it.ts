@@ -1,0 +1,31 @@
+/** Italian words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Live ora',
+  ended: 'Questo drop è terminato',
+  soldOut: 'Esaurito',
+  addToCalendar: 'Aggiungi al calendario',
+  googleCalendar: 'Google Calendar',
+  notifyMe: 'Avvisami',
+  yourTime: '{time} (tuo orario)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'Il drop inizia {time}.',
+  isLive: 'Il drop è live.',
+  dropsIn: 'Esce tra {time}',
+  comingSoon: 'Prossimamente',
+  dropEnded: 'Drop terminato',
+  unavailable: 'Pagamento non disponibile',
+  buy: 'Acquista',
+  onlyLeft: { one: 'Ne resta solo {n}', other: 'Ne restano solo {n}' },
+  clip: 'Video del prodotto',
+  play: 'Riproduci',
+  pause: 'Pausa',
+  mute: 'Disattiva audio',
+  captions: 'Sottotitoli',
+  playClip: 'Riproduci video',
+  watchAgain: 'Guarda di nuovo',
+  productsNow: 'Prodotti in questo momento',
+  allProducts: 'Tutti i prodotti del video',
+  productList: 'Prodotti del video',
+} satisfies Words;

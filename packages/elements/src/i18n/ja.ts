@@ -1,0 +1,31 @@
+/** Japanese words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'ライブ中',
+  ended: 'このドロップは終了しました',
+  soldOut: '完売',
+  addToCalendar: 'カレンダーに追加',
+  googleCalendar: 'Google カレンダー',
+  notifyMe: '通知を受け取る',
+  yourTime: '{time}（現地時間）',
+  creatorTime: '{zone} {time}',
+  startsIn: 'ドロップは{time}に始まります。',
+  isLive: 'ドロップが始まりました。',
+  dropsIn: '発売まで {time}',
+  comingSoon: '近日発売',
+  dropEnded: '販売終了',
+  unavailable: '購入できません',
+  buy: '購入',
+  onlyLeft: { other: '残り{n}点' },
+  clip: '商品動画',
+  play: '再生',
+  pause: '一時停止',
+  mute: 'ミュート',
+  captions: '字幕',
+  playClip: '動画を再生',
+  watchAgain: 'もう一度見る',
+  productsNow: 'このシーンの商品',
+  allProducts: 'この動画のすべての商品',
+  productList: 'この動画の商品',
+} satisfies Words;

@@ -1,0 +1,31 @@
+/** Korean words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: '라이브 중',
+  ended: '이 드롭은 종료되었습니다',
+  soldOut: '품절',
+  addToCalendar: '캘린더에 추가',
+  googleCalendar: 'Google 캘린더',
+  notifyMe: '알림 받기',
+  yourTime: '{time} (현지 시간)',
+  creatorTime: '{zone} {time}',
+  startsIn: '드롭이 {time}에 시작됩니다.',
+  isLive: '드롭이 시작되었습니다.',
+  dropsIn: '오픈까지 {time}',
+  comingSoon: '출시 예정',
+  dropEnded: '판매 종료',
+  unavailable: '결제 불가',
+  buy: '구매하기',
+  onlyLeft: { other: '{n}개 남음' },
+  clip: '상품 영상',
+  play: '재생',
+  pause: '일시정지',
+  mute: '음소거',
+  captions: '자막',
+  playClip: '영상 재생',
+  watchAgain: '다시 보기',
+  productsNow: '이 장면의 상품',
+  allProducts: '이 영상의 모든 상품',
+  productList: '이 영상의 상품',
+} satisfies Words;

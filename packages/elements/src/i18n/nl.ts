@@ -1,0 +1,31 @@
+/** Dutch words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Nu live',
+  ended: 'Deze drop is voorbij',
+  soldOut: 'Uitverkocht',
+  addToCalendar: 'Toevoegen aan agenda',
+  googleCalendar: 'Google Agenda',
+  notifyMe: 'Herinner me',
+  yourTime: '{time} (jouw tijd)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'De drop begint {time}.',
+  isLive: 'De drop is live.',
+  dropsIn: 'Nog {time}',
+  comingSoon: 'Binnenkort',
+  dropEnded: 'Drop voorbij',
+  unavailable: 'Afrekenen niet beschikbaar',
+  buy: 'Kopen',
+  onlyLeft: { other: 'Nog maar {n} over' },
+  clip: 'Productvideo',
+  play: 'Afspelen',
+  pause: 'Pauzeren',
+  mute: 'Dempen',
+  captions: 'Ondertiteling',
+  playClip: 'Video afspelen',
+  watchAgain: 'Opnieuw bekijken',
+  productsNow: 'Producten op dit moment',
+  allProducts: 'Alle producten in deze video',
+  productList: 'Producten in deze video',
+} satisfies Words;

@@ -1,0 +1,36 @@
+/** Polish words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Na żywo',
+  ended: 'Ten drop się zakończył',
+  soldOut: 'Wyprzedane',
+  addToCalendar: 'Dodaj do kalendarza',
+  googleCalendar: 'Kalendarz Google',
+  notifyMe: 'Powiadom mnie',
+  yourTime: '{time} (twój czas)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'Drop startuje {time}.',
+  isLive: 'Drop wystartował.',
+  dropsIn: 'Start za {time}',
+  comingSoon: 'Już wkrótce',
+  dropEnded: 'Drop zakończony',
+  unavailable: 'Płatność niedostępna',
+  buy: 'Kup',
+  onlyLeft: {
+    one: 'Została tylko {n} sztuka',
+    few: 'Zostały tylko {n} sztuki',
+    many: 'Zostało tylko {n} sztuk',
+    other: 'Zostało tylko {n} sztuki',
+  },
+  clip: 'Film produktu',
+  play: 'Odtwórz',
+  pause: 'Wstrzymaj',
+  mute: 'Wycisz',
+  captions: 'Napisy',
+  playClip: 'Odtwórz film',
+  watchAgain: 'Obejrzyj ponownie',
+  productsNow: 'Produkty w tej chwili',
+  allProducts: 'Wszystkie produkty z filmu',
+  productList: 'Produkty z filmu',
+} satisfies Words;

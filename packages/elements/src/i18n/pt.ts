@@ -1,0 +1,31 @@
+/** Portuguese words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Ao vivo',
+  ended: 'Este drop terminou',
+  soldOut: 'Esgotado',
+  addToCalendar: 'Adicionar ao calendário',
+  googleCalendar: 'Google Agenda',
+  notifyMe: 'Avise-me',
+  yourTime: '{time} (seu horário)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'O drop começa {time}.',
+  isLive: 'O drop está ao vivo.',
+  dropsIn: 'Começa em {time}',
+  comingSoon: 'Em breve',
+  dropEnded: 'Drop encerrado',
+  unavailable: 'Pagamento indisponível',
+  buy: 'Comprar',
+  onlyLeft: { one: 'Só resta {n}', other: 'Só restam {n}' },
+  clip: 'Vídeo do produto',
+  play: 'Reproduzir',
+  pause: 'Pausar',
+  mute: 'Silenciar',
+  captions: 'Legendas',
+  playClip: 'Reproduzir vídeo',
+  watchAgain: 'Ver de novo',
+  productsNow: 'Produtos neste momento',
+  allProducts: 'Todos os produtos do vídeo',
+  productList: 'Produtos do vídeo',
+} satisfies Words;

@@ -1,0 +1,31 @@
+/** Swedish words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Live nu',
+  ended: 'Den här droppen är slut',
+  soldOut: 'Slutsåld',
+  addToCalendar: 'Lägg till i kalendern',
+  googleCalendar: 'Google Kalender',
+  notifyMe: 'Påminn mig',
+  yourTime: '{time} (din tid)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'Droppen startar {time}.',
+  isLive: 'Droppen är live.',
+  dropsIn: 'Släpps om {time}',
+  comingSoon: 'Kommer snart',
+  dropEnded: 'Droppen är slut',
+  unavailable: 'Kassan är inte tillgänglig',
+  buy: 'Köp',
+  onlyLeft: { other: 'Bara {n} kvar' },
+  clip: 'Produktvideo',
+  play: 'Spela upp',
+  pause: 'Pausa',
+  mute: 'Stäng av ljud',
+  captions: 'Undertexter',
+  playClip: 'Spela upp video',
+  watchAgain: 'Se igen',
+  productsNow: 'Produkter just nu',
+  allProducts: 'Alla produkter i videon',
+  productList: 'Produkter i videon',
+} satisfies Words;

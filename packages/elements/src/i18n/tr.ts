@@ -1,0 +1,31 @@
+/** Turkish words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Şimdi canlı',
+  ended: 'Bu drop sona erdi',
+  soldOut: 'Tükendi',
+  addToCalendar: 'Takvime ekle',
+  googleCalendar: 'Google Takvim',
+  notifyMe: 'Bana haber ver',
+  yourTime: '{time} (yerel saatiniz)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'Drop {time} başlıyor.',
+  isLive: 'Drop başladı.',
+  dropsIn: 'Başlamasına {time}',
+  comingSoon: 'Çok yakında',
+  dropEnded: 'Drop sona erdi',
+  unavailable: 'Ödeme kullanılamıyor',
+  buy: 'Satın al',
+  onlyLeft: { other: 'Son {n} ürün' },
+  clip: 'Ürün videosu',
+  play: 'Oynat',
+  pause: 'Duraklat',
+  mute: 'Sesi kapat',
+  captions: 'Altyazılar',
+  playClip: 'Videoyu oynat',
+  watchAgain: 'Tekrar izle',
+  productsNow: 'Bu andaki ürünler',
+  allProducts: 'Videodaki tüm ürünler',
+  productList: 'Videodaki ürünler',
+} satisfies Words;

@@ -1,0 +1,31 @@
+/** Traditional Chinese (Taiwan, Hong Kong, Macau) words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: '正在發售',
+  ended: '本次發售已結束',
+  soldOut: '已售完',
+  addToCalendar: '加入行事曆',
+  googleCalendar: 'Google 日曆',
+  notifyMe: '開賣提醒',
+  yourTime: '{time}（當地時間）',
+  creatorTime: '{zone} {time}',
+  startsIn: '發售將於{time}開始。',
+  isLive: '發售已開始。',
+  dropsIn: '距開賣 {time}',
+  comingSoon: '即將推出',
+  dropEnded: '發售已結束',
+  unavailable: '暫時無法結帳',
+  buy: '購買',
+  onlyLeft: { other: '僅剩 {n} 件' },
+  clip: '商品影片',
+  play: '播放',
+  pause: '暫停',
+  mute: '靜音',
+  captions: '字幕',
+  playClip: '播放影片',
+  watchAgain: '再看一次',
+  productsNow: '此刻的商品',
+  allProducts: '影片中的所有商品',
+  productList: '影片中的商品',
+} satisfies Words;

@@ -1,0 +1,31 @@
+/** Simplified Chinese words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: '正在发售',
+  ended: '本次发售已结束',
+  soldOut: '已售罄',
+  addToCalendar: '添加到日历',
+  googleCalendar: 'Google 日历',
+  notifyMe: '开售提醒',
+  yourTime: '{time}（当地时间）',
+  creatorTime: '{zone} {time}',
+  startsIn: '发售将于{time}开始。',
+  isLive: '发售已开始。',
+  dropsIn: '距开售 {time}',
+  comingSoon: '即将推出',
+  dropEnded: '发售已结束',
+  unavailable: '暂时无法结账',
+  buy: '购买',
+  onlyLeft: { other: '仅剩 {n} 件' },
+  clip: '商品视频',
+  play: '播放',
+  pause: '暂停',
+  mute: '静音',
+  captions: '字幕',
+  playClip: '播放视频',
+  watchAgain: '再看一遍',
+  productsNow: '此刻的商品',
+  allProducts: '视频中的所有商品',
+  productList: '视频中的商品',
+} satisfies Words;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { countWord, en, fill, languageChunks, loadWords, matchLanguage, wordsIfLoaded, type PluralWord } from './words.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const variants = (word: string | PluralWord) => (typeof word === 'string' ? [word] : Object.values(word));
+
+describe('language modules', () => {
+  for (const [language, chunk] of Object.entries(languageChunks)) {
+    it(`${language}: exactly the English keys, the same placeholders, no English left over`, async () => {
+      const { default: words } = await chunk();
+      expect(Object.keys(words).sort()).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        const english = variants(en[key]);
+        const translated = variants(words[key]);
+        expect(typeof words[key], key).toBe(typeof en[key]);
+        for (const text of translated) {
+          expect(text.trim(), `${language}.${key} is empty`).not.toBe('');
+          expect(placeholders(text), `${language}.${key}: "${text}"`).toEqual(placeholders(english[0]!));
+        }
+        if (typeof words[key] !== 'string') {
+          // Every plural form named must be one this language's rules can select.
+          const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+          for (const category of Object.keys(words[key])) expect(categories, `${language}.${key}`).toContain(category);
+        }
+      }
+    });
+  }
+});
+
+describe('matchLanguage', () => {
+  it('picks the language, then a regional or script variant when one exists', () => {
+    expect(matchLanguage('de')).toBe('de');
+    expect(matchLanguage('de-AT')).toBe('de');
+    expect(matchLanguage('pt-BR')).toBe('pt');
+    expect(matchLanguage('pt-PT')).toBe('pt');
+    expect(matchLanguage('fr-CA')).toBe('fr');
+    expect(matchLanguage('zh')).toBe('zh');
+    expect(matchLanguage('zh-CN')).toBe('zh');
+    expect(matchLanguage('zh-Hans-SG')).toBe('zh');
+    expect(matchLanguage('zh-TW')).toBe('zh-Hant');
+    expect(matchLanguage('zh-HK')).toBe('zh-Hant');
+    expect(matchLanguage('zh-Hant')).toBe('zh-Hant');
+    expect(matchLanguage('ja-JP')).toBe('ja');
+  });
+
+  it('English for every English, null for what dropkit does not speak or cannot read', () => {
+    expect(matchLanguage('en')).toBe('en');
+    expect(matchLanguage('en-GB')).toBe('en');
+    expect(matchLanguage('en-US')).toBe('en');
+    expect(matchLanguage('xx')).toBe(null);
+    expect(matchLanguage('ru')).toBe(null);
+    expect(matchLanguage('')).toBe(null);
+    expect(matchLanguage('not a language!')).toBe(null);
+    expect(matchLanguage('de_DE')).toBe(null);
+  });
+});
+
+describe('fill and countWord', () => {
+  it('puts named values where the template wants them, and leaves unknown names visible', () => {
+    expect(fill('{time} your time', { time: 'Fri 18:00' })).toBe('Fri 18:00 your time');
+    expect(fill('{zone} {time}', { time: '9:00', zone: 'Los Angeles' })).toBe('Los Angeles 9:00');
+    expect(fill('Only {m} left', { n: '3' })).toBe('Only {m} left');
+  });
+
+  it('chooses the plural form and formats the count in the language', () => {
+    const pl = { one: '{n} sztuka', few: '{n} sztuki', many: '{n} sztuk', other: '{n} sztuki' };
+    expect(countWord(pl, 1, 'pl')).toBe('1 sztuka');
+    expect(countWord(pl, 3, 'pl')).toBe('3 sztuki');
+    expect(countWord(pl, 5, 'pl')).toBe('5 sztuk');
+    expect(countWord(en.onlyLeft, 1, 'en')).toBe('Only 1 left');
+    expect(countWord({ other: '残り{n}点' }, 1200, 'ja')).toBe('残り1,200点');
+    expect(countWord({ other: '{n}' }, 3, 'ar-EG')).toBe('٣');
+  });
+});
+
+describe('loadWords', () => {
+  it('loads a language once and keeps it; an unknown one gives English', async () => {
+    expect(wordsIfLoaded('de')).toBe(undefined);
+    const german = await loadWords('de');
+    expect(german.buy).toBe('Kaufen');
+    expect(wordsIfLoaded('de')).toBe(german);
+    expect(loadWords('de')).toBe(loadWords('de'));
+    expect(await loadWords('xx')).toBe(en);
+  });
+});
