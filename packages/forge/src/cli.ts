@@ -99,7 +99,7 @@ async function forgeAll(
   values: { check?: boolean; base?: string; only?: string },
   renderer: IsolatedRenderer,
 ): Promise<number> {
-  const [{ loadCreator }, { forgeStages }, { writeAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
+  const [{ loadCreator }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
     import('./config/load.ts'),
     import('./forge-core.ts'),
     import('./shell/write.ts'),
@@ -123,8 +123,14 @@ async function forgeAll(
   };
 
   const runOne = async (outcome: CreatorOutcome) => {
+    let staged: ReturnType<typeof stageAtomically> | undefined;
     try {
       const input = await loadCreator(outcome.config);
+      // Each file is written while the next ones are drawn; the set replaces the output folder
+      // only once it is complete, and a bad config never creates anything.
+      staged = stageAtomically(outcome.out);
+      staged.catch(() => {});
+      const adds: Promise<void>[] = [];
       let rendered = 0;
       const result = await forgeStages(input, stages, {
         renderer,
@@ -132,9 +138,14 @@ async function forgeAll(
         onFile: (file) => {
           rendered += 1;
           progress(`[${done + 1}/${outcomes.length}] ${input.config.name}: ${file.name} (${rendered})`);
+          const add = staged!.then((write) => write.add(file));
+          add.catch(() => {}); // reported by Promise.all below, or moot once forging failed
+          adds.push(add);
         },
       });
-      await writeAtomically(outcome.out, result.files);
+      // Every file, forge.json included, came through onFile.
+      await Promise.all(adds);
+      await (await staged).commit();
       outcome.files = result.files;
       if (values.check) {
         const { checkForgedFolder } = await import('./check/check.ts');
@@ -142,6 +153,7 @@ async function forgeAll(
       }
     } catch (error) {
       outcome.error = describeError(error);
+      await staged?.then((write) => write.abort()).catch(() => {});
     } finally {
       done += 1;
     }

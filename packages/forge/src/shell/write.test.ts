@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeAtomically } from './write.ts';
+import { stageAtomically, writeAtomically } from './write.ts';
 
 describe('writeAtomically', () => {
   let parent: string;
@@ -34,9 +34,53 @@ describe('writeAtomically', () => {
     const out = join(parent, 'icons');
     await mkdir(out);
     await writeFile(join(out, 'old.png'), 'old');
-    // `a` is also the folder of `a/b.png`: writing it fails while the other writes go on.
+    // `a` is also the folder of `a/b.png`: one of the two fails while the other writes go on.
     const files = ['one.png', 'a', 'a/b.png', 'two.png'].map((name) => ({ name, bytes: Buffer.from(name) }));
-    await expect(writeAtomically(out, files)).rejects.toThrow(/EISDIR/);
+    await expect(writeAtomically(out, files)).rejects.toThrow(/EISDIR|EEXIST|ENOTDIR/);
+    expect(await readdir(out)).toEqual(['old.png']);
+    expect(await readdir(parent)).toEqual(['icons']);
+  });
+});
+
+describe('stageAtomically (files written as they are rendered)', () => {
+  let parent: string;
+  beforeEach(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'forge-stage-'));
+  });
+  afterEach(() => rm(parent, { recursive: true, force: true }));
+
+  it('keeps the previous set in place until commit, then replaces it whole', async () => {
+    const out = join(parent, 'icons');
+    await mkdir(out);
+    await writeFile(join(out, 'old.png'), 'old');
+    const staged = await stageAtomically(out);
+    await staged.add({ name: 'favicon.svg', bytes: Buffer.from('<svg/>') });
+    await staged.add({ name: 'mark/mark.png', bytes: Buffer.from('png') });
+    expect(await readdir(out)).toEqual(['old.png']);
+    await staged.commit();
+    expect((await readdir(out)).sort()).toEqual(['favicon.svg', 'mark']);
+    expect(await readFile(join(out, 'mark', 'mark.png'), 'utf8')).toBe('png');
+    expect(await readdir(parent)).toEqual(['icons']);
+  });
+
+  it('waits for a write still under way before it commits', async () => {
+    const out = join(parent, 'icons');
+    const staged = await stageAtomically(out);
+    const big = Buffer.alloc(8 << 20, 1);
+    void staged.add({ name: 'sub/big.bin', bytes: big });
+    await staged.commit();
+    expect((await stat(join(out, 'sub', 'big.bin'))).size).toBe(big.length);
+  });
+
+  it('on abort keeps the previous set, removes the staging folder and refuses later files', async () => {
+    const out = join(parent, 'icons');
+    await mkdir(out);
+    await writeFile(join(out, 'old.png'), 'old');
+    const staged = await stageAtomically(out);
+    void staged.add({ name: 'a.png', bytes: Buffer.from('a') });
+    await staged.abort();
+    // A late image of a failed set: its subfolder must not bring the staging folder back.
+    await expect(staged.add({ name: 'mark/late.png', bytes: Buffer.from('late') })).rejects.toThrow(/abandoned/);
     expect(await readdir(out)).toEqual(['old.png']);
     expect(await readdir(parent)).toEqual(['icons']);
   });
