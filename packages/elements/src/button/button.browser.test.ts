@@ -206,7 +206,8 @@ describe('<drop-button>', () => {
     it('formats price and currency in the page language', async () => {
       const el = await fixture<ButtonLike>(`<div lang="de-DE"><drop-button price="24" currency="EUR"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button></div>`);
       const button = el.querySelector('drop-button')!;
-      await (button as unknown as ButtonLike).updateComplete;
+      // The German words arrive in their own chunk; until then the button shows the creator's link.
+      await until(() => button.shadowRoot!.querySelector('[part="price"]') !== null, 'the German button');
       const price = button.shadowRoot!.querySelector('[part="price"]')!.textContent!;
       expect(price).to.equal(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(24));
       expect(price).to.match(/24,00\s€/);

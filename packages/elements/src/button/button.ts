@@ -7,8 +7,10 @@ import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { formatPrice } from '../shared/price.ts';
+import { ElementWords, countWord } from '../shared/words.ts';
 import { now, subscribe } from '../countdown/clock.ts';
 import { formatTimeToDrop } from './format.ts';
+import { buttonEnglish, type ButtonWords } from './words.ts';
 import type { StockPoller } from './stock-poller.ts';
 
 /** A second click within this window belongs to the same checkout (double clicks, impatient taps). */
@@ -27,8 +29,11 @@ const DEFAULT_LOW_STOCK = 5;
  * or from its own `state` attribute, and only links to an https checkout while the drop is live.
  *
  * @fires drop-checkout - `DropCheckoutEvent` `{href, provider, sku}` before navigating; cancelable: `preventDefault()` to run your own checkout.
- * @slot live - Label while the drop is live. Default: the text of the creator's link.
- * @slot scheduled - Label before the drop. Default: "Drops in" with the time left, or "Coming soon".
+ * Its own words ("Drops in", "Sold out"…) follow the page language (`lang` on the nearest ancestor);
+ * the slots below replace them.
+ *
+ * @slot live - Label while the drop is live. Default: the text of the creator's link, else "Buy".
+ * @slot scheduled - Label before the drop. Default: "Drops in" (the time left stays beside it), or "Coming soon".
  * @slot notify - Label before the drop when the countdown has a `notify` link. Default: "Notify me".
  * @slot sold-out - Label when sold out. Default: "Sold out".
  * @slot ended - Label after the drop. Default: "Drop ended".
@@ -94,7 +99,7 @@ export class DropButton extends LitElement {
   declare stockInterval: number | null;
   /** "Only n left" is shown when at most this many are available (default 5; 0 hides it). */
   declare lowStock: number | null;
-  /** The low-stock note with `{n}` for the count, e.g. `Nur noch {n}` (default "Only {n} left"). */
+  /** The low-stock note with `{n}` for the count, e.g. `Nur noch {n}` (default "Only {n} left" in the page language). */
   declare lowStockText: string | null;
 
   declare protected available: number | null;
@@ -110,6 +115,7 @@ export class DropButton extends LitElement {
     // A new `at`, `notify` or pinned `now` on the countdown changes what the scheduled state says.
     () => this.requestUpdate(),
   );
+  #words = new ElementWords(this, buttonEnglish);
   #lightObserver: MutationObserver | null = null;
   #stopTicker: (() => void) | null = null;
   #soldOutByStock = false;
@@ -355,6 +361,9 @@ export class DropButton extends LitElement {
   // --- render ---------------------------------------------------------------------------------
 
   protected override render() {
+    const words = this.#words.current;
+    // Until the words of the page language are here, the creator's own link shows, never English first.
+    if (!words) return html`<slot></slot>`;
     const checkout = this.#checkoutHrefIfLive();
     const notify = this.state === 'scheduled' ? toHttpsUrl(this.#follower.owner?.notify) : null;
     const href = checkout ?? notify?.href ?? null;
@@ -375,33 +384,38 @@ export class DropButton extends LitElement {
         tabindex=${href ? nothing : '0'}
         @click=${checkout ? this.#onClick : notify ? nothing : this.#onClick}
         ><span part="mark" aria-hidden="true" ?hidden=${!this.hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
-        ><span part="label">${this.#label(invalid, notify !== null)}</span
+        ><span part="label">${this.#label(words, invalid, notify !== null)}</span
         >${price && this.state === 'live' && !invalid ? html`<span part="price">${price}</span>` : nothing}</a
-      ><span part="stock" role="status">${showStock ? this.#lowStockNote(this.available!, locale) : ''}</span>`;
+      ><span part="stock" role="status">${showStock ? this.#lowStockNote(words, this.available!) : ''}</span>`;
   }
 
-  #lowStockNote(available: number, locale?: string): string {
-    const count = new Intl.NumberFormat(locale).format(available);
-    const template = this.lowStockText?.includes('{n}') ? this.lowStockText : 'Only {n} left';
-    return template.replaceAll('{n}', count);
+  #lowStockNote(words: ButtonWords, available: number): string {
+    const locale = this.#words.locale;
+    if (!this.lowStockText?.includes('{n}')) return countWord(words.onlyLeft, available, locale);
+    return this.lowStockText.replaceAll('{n}', new Intl.NumberFormat(locale).format(available));
   }
 
-  #label(invalid: boolean, notify: boolean) {
+  #label(words: ButtonWords, invalid: boolean, notify: boolean) {
     if (invalid && this.state !== 'sold-out' && this.state !== 'ended') {
-      return html`<slot name="unavailable">Checkout unavailable</slot>`;
+      return html`<slot name="unavailable">${words.unavailable}</slot>`;
     }
     switch (this.state) {
-      case 'scheduled':
-        if (notify) return html`<slot name="notify">Notify me</slot>`;
-        return this.timeLeft === null
-          ? html`<slot name="scheduled">Coming soon</slot>`
-          : html`<slot name="scheduled">Drops in</slot> <span part="time">${formatTimeToDrop(this.timeLeft)}</span>`;
+      case 'scheduled': {
+        if (notify) return html`<slot name="notify">${words.notifyMe}</slot>`;
+        if (this.timeLeft === null) return html`<slot name="scheduled">${words.comingSoon}</slot>`;
+        // The time sits where the language puts it ("Drops in {time}", "発売まで {time}"); the slot
+        // replaces only the words before it.
+        const [before = '', after = ''] = words.dropsIn.split('{time}');
+        return html`<slot name="scheduled">${before.trim()}</slot> <span part="time"
+            >${formatTimeToDrop(this.timeLeft, this.#words.locale)}</span
+          >${after}`;
+      }
       case 'sold-out':
-        return html`<slot name="sold-out">Sold out</slot>`;
+        return html`<slot name="sold-out">${words.soldOut}</slot>`;
       case 'ended':
-        return html`<slot name="ended">Drop ended</slot>`;
+        return html`<slot name="ended">${words.dropEnded}</slot>`;
       default:
-        return html`<slot name="live">${this.creatorLabel || 'Buy'}</slot>`;
+        return html`<slot name="live">${this.creatorLabel || words.buy}</slot>`;
     }
   }
 

@@ -5,11 +5,13 @@ import { DropFollower } from '../shared/drop-follow.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import type { DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
+import { ElementWords } from '../shared/words.ts';
 import { clipStyles } from './clip.styles.ts';
 import { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent, type ClipProductDetail } from './events.ts';
 import { productInputOf } from './product.ts';
 import { formatPrice, readProduct, readProductCue, type ClipProduct, type ProductReading } from './product-data.ts';
 import { milestonesPassed, shownAt, type ProgressMilestone } from './timeline.ts';
+import { clipEnglish } from './words.ts';
 
 /**
  * Where the clip is in its life. `idle`: only the poster, nothing requested. `ready`: the video is
@@ -104,7 +106,7 @@ export class DropClip extends LitElement {
   declare drop: string | null;
   /** Width / height of the video, e.g. `9/16` or `16:9`, reserved before it loads. */
   declare ratio: string | null;
-  /** Accessible name of the clip; defaults to "Product clip". */
+  /** Accessible name of the clip; defaults to "Product clip" in the page language. */
   declare label: string | null;
   /** Referral code or `utm_*=…` pairs added to every product's checkout link. */
   declare ref: string | null;
@@ -134,6 +136,9 @@ export class DropClip extends LitElement {
   private readonly viewed = new Set<number>();
   private observers: { disconnect(): void }[] = [];
   private reducedMotionQuery: MediaQueryList | null = null;
+  private readonly words = new ElementWords(this, clipEnglish);
+  /** Whether the last render had the words, i.e. drew the video and not only the fallback slot. */
+  private renderedWithWords = false;
 
   constructor() {
     super();
@@ -257,11 +262,14 @@ export class DropClip extends LitElement {
         hotspot.style.setProperty('top', `${product.y}%`);
       }
     }
-    if (changed.has('loadRequested') && this.loadRequested) {
+    // The video exists only from the first render with words on, which may come after the load request.
+    const videoNew = !this.renderedWithWords && this.words.current !== null;
+    this.renderedWithWords = this.words.current !== null;
+    if ((changed.has('loadRequested') || videoNew) && this.loadRequested) {
       this.listenToTracks();
       this.followVisibility();
     }
-    if (changed.has('captionsOn') || changed.has('loadRequested')) this.applyCaptions();
+    if (changed.has('captionsOn') || changed.has('loadRequested') || videoNew) this.applyCaptions();
   }
 
   // --- products -----------------------------------------------------------------------------
@@ -513,6 +521,7 @@ export class DropClip extends LitElement {
 
   private renderProduct(index: number, where: 'card' | 'list') {
     const product = this.products[index]!;
+    const words = this.words.current!;
     const href = this.checkoutHref(product);
     const price = formatPrice(product.price, product.currency, document.documentElement.lang || undefined);
     // With a drop, every way to buy (cards, end carousel, the list) is a button that knows whether
@@ -533,7 +542,7 @@ export class DropClip extends LitElement {
           sku=${product.sku ?? nothing}
           ref=${this.ref ?? nothing}
           @click=${(event: MouseEvent) => this.onProductClick(event, index, true)}
-          ><a href=${product.href!}>Buy</a></drop-button
+          ><a href=${product.href!}>${words.buy}</a></drop-button
         >`;
     } else {
       body = html`<a part="card-link" href=${href} @click=${(event: MouseEvent) => this.onProductClick(event, index, false)}
@@ -563,17 +572,18 @@ export class DropClip extends LitElement {
   }
 
   private renderControls() {
+    const words = this.words.current!;
     const playing = this.playback === 'playing';
     const hasCaptions = this.tracks.some((track) => CAPTION_KINDS.includes(track.kind));
     return html`<div part="controls" class="controls">
-      <button part="control play-pause" type="button" aria-label=${playing ? 'Pause' : 'Play'} @click=${() => this.togglePlay()}>
+      <button part="control play-pause" type="button" aria-label=${playing ? words.pause : words.play} @click=${() => this.togglePlay()}>
         ${playing ? icons.pause : icons.play}
       </button>
-      <button part="control mute" type="button" aria-label="Mute" aria-pressed=${this.muted ? 'true' : 'false'} @click=${() => this.toggleMute()}>
+      <button part="control mute" type="button" aria-label=${words.mute} aria-pressed=${this.muted ? 'true' : 'false'} @click=${() => this.toggleMute()}>
         ${this.muted ? icons.muted : icons.sound}
       </button>
       ${hasCaptions
-        ? html`<button part="control captions" type="button" aria-label="Captions" aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${() => this.toggleCaptions()}>
+        ? html`<button part="control captions" type="button" aria-label=${words.captions} aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${() => this.toggleCaptions()}>
             ${icons.captions}
           </button>`
         : nothing}
@@ -581,13 +591,16 @@ export class DropClip extends LitElement {
   }
 
   override render() {
+    const words = this.words.current;
+    // Until the words of the page language are here, the creator's own markup shows, never English first.
+    if (!words) return html`<slot></slot>`;
     const failed = this.playback === 'error';
     const ended = this.playback === 'ended';
     const posterUrl = mediaUrl(this.poster);
     const src = this.loadRequested ? this.mediaSrc : null;
     const waitsForVisitor =
       this.playback === 'blocked' || this.playback === 'paused' || (this.reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
-    const label = this.label?.trim() || 'Product clip';
+    const label = this.label?.trim() || words.clip;
     const all = this.products.map((_, index) => index);
     return html`<div part="base" class="base" role="group" aria-label=${label}>
       <div part="stage" class="stage">
@@ -623,28 +636,28 @@ export class DropClip extends LitElement {
         ${failed && posterUrl ? html`<img part="poster" class="poster" src=${posterUrl} alt="" />` : nothing}
         ${this.shown.map((index) => this.renderHotspot(index))}
         ${this.shown.length > 0
-          ? html`<ul part="cards" class="cards" aria-label="Products in this moment">
+          ? html`<ul part="cards" class="cards" aria-label=${words.productsNow}>
               ${this.shown.map((index) => this.renderProduct(index, 'card'))}
             </ul>`
           : nothing}
         ${waitsForVisitor && !failed
-          ? html`<button part="play-overlay" class="play-overlay" type="button" aria-label="Play clip" @click=${() => this.play()}>
+          ? html`<button part="play-overlay" class="play-overlay" type="button" aria-label=${words.playClip} @click=${() => this.play()}>
               ${icons.play}
             </button>`
           : nothing}
         ${ended && this.products.length > 0
-          ? html`<div part="carousel" class="carousel" role="group" aria-label="All products in this clip">
+          ? html`<div part="carousel" class="carousel" role="group" aria-label=${words.allProducts}>
               <ul>
                 ${all.map((index) => this.renderProduct(index, 'card'))}
               </ul>
-              <button part="replay" class="replay" type="button" @click=${() => this.play()}>Watch again</button>
+              <button part="replay" class="replay" type="button" @click=${() => this.play()}>${words.watchAgain}</button>
             </div>`
           : nothing}
         ${failed ? nothing : this.renderControls()}
       </div>
       ${this.products.length > 0
         ? html`<div part="list" class=${failed ? 'list' : 'list visually-hidden'}>
-            <p id="list-title" class="list-title">Products in this clip</p>
+            <p id="list-title" class="list-title">${words.productList}</p>
             <ul aria-labelledby="list-title">
               ${all.map((index) => this.renderProduct(index, 'list'))}
             </ul>

@@ -3,7 +3,7 @@ import { DROP_STATES, isDropState, type DropState } from '../shared/vocabulary.t
 import { DropStateEvent } from '../shared/drop-state-event.ts';
 import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
-import { ElementWords, type Words } from '../shared/words.ts';
+import { ElementWords } from '../shared/words.ts';
 import { now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
 import { parseInstant, parseInstantOrNull } from './instant.ts';
 import {
@@ -16,7 +16,9 @@ import {
   milestoneText,
   nextMilestoneMoment,
   remainingSeconds,
+  countdownEnglish,
   type CountdownFormat,
+  type CountdownWords,
 } from './format.ts';
 import { googleCalendarUrl, type CalendarEvent } from './calendar.ts';
 import { countdownStyles } from './countdown.styles.ts';
@@ -154,7 +156,7 @@ export class DropCountdown extends LitElement {
   /** What the moment line and links were last rendered from; a tick re-renders them only if it moved. */
   #renderedInputs = '';
   #faviconLoaded = false;
-  #words = new ElementWords(this);
+  #words = new ElementWords(this, countdownEnglish);
 
   constructor() {
     super();
@@ -258,7 +260,7 @@ export class DropCountdown extends LitElement {
     return html`<slot name=${state}><span part="status">${defaults[state]}</span></slot>${announcer}`;
   }
 
-  #renderSchedule(words: Words) {
+  #renderSchedule(words: CountdownWords) {
     const locale = localeOf(this);
     const at = this.at!;
     const timeZone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : undefined;

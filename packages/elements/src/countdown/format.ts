@@ -4,9 +4,24 @@
  * dates come from `Intl`; the few fixed words come from the page language's words (shared/words.ts).
  */
 import { clockText, intl } from '../shared/intl.ts';
-import { en, fill, type Words } from '../shared/words.ts';
+import { fill, type Words } from '../shared/words.ts';
 
 export { localeOf } from '../shared/words.ts';
+
+/** The countdown's own words in English; other languages come from ../i18n/ (see shared/words.ts). */
+export const countdownEnglish = {
+  live: 'Live now',
+  ended: 'This drop has ended',
+  soldOut: 'Sold out',
+  addToCalendar: 'Add to calendar',
+  googleCalendar: 'Google Calendar',
+  notifyMe: 'Notify me',
+  yourTime: '{time} your time',
+  creatorTime: '{time} {zone}',
+  startsIn: 'The drop starts {time}.',
+  isLive: 'The drop is live.',
+} satisfies Partial<Words>;
+export type CountdownWords = Pick<Words, keyof typeof countdownEnglish>;
 
 export const FORMATS = ['auto', 'clock', 'long', 'compact'] as const;
 export type CountdownFormat = (typeof FORMATS)[number];
@@ -56,7 +71,7 @@ function unitText(locale: string, unit: string, amount: number, unitDisplay: 'lo
  * "Fri 18:00 your time · 09:00 Los Angeles": the visitor's own clock first, then the creator's
  * (weekday repeated only when it differs). `Intl` applies each zone's DST rules for that date.
  */
-export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string, words: Words = en): string {
+export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string, words: CountdownWords = countdownEnglish): string {
   // 24-hour locales read "09:00", 12-hour ones "9:00 AM", never "09:00 AM".
   const hour = intl(Intl.DateTimeFormat, locale, { hour: 'numeric' }).resolvedOptions().hour12 ? 'numeric' : '2-digit';
   const visitor = intl(Intl.DateTimeFormat, locale, {
@@ -114,7 +129,7 @@ export function nextMilestoneMoment(at: number, time: number): number {
 }
 
 /** "The drop starts in 10 minutes", numbers and units in the page language. */
-export function milestoneText(milestone: number, locale: string, words: Words = en): string {
+export function milestoneText(milestone: number, locale: string, words: CountdownWords = countdownEnglish): string {
   const [unit, size] = UNITS.find(([, unitSize]) => milestone % unitSize === 0)!;
   return fill(words.startsIn, { time: new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(milestone / size, unit) });
 }

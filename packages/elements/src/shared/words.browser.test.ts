@@ -26,7 +26,7 @@ const ENGLISH = [
  * build, before they are even defined), so nothing rendered can slip past it.
  */
 function recordShadowText() {
-  const seen: { text: string; labels: string[]; slotOnly: boolean }[] = [];
+  const seen: { root: ShadowRoot; text: string; labels: string[]; slotOnly: boolean }[] = [];
   const observers: MutationObserver[] = [];
   const original = Element.prototype.attachShadow;
   const snapshot = (root: ShadowRoot) => {
@@ -35,6 +35,7 @@ function recordShadowText() {
     clone.querySelectorAll('style').forEach((style) => style.remove());
     const elements = [...clone.querySelectorAll('*')];
     seen.push({
+      root,
       text: clone.textContent ?? '',
       labels: elements.flatMap((el) => [el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '']).filter(Boolean),
       slotOnly: elements.every((el) => el.localName === 'slot' || el.classList.contains('announcer') || el.closest('.announcer')),
@@ -61,22 +62,51 @@ function recordShadowText() {
 describe('words: a German page', () => {
   afterEach(cleanup);
 
-  it('the countdown shows the creator text, then German, and never an English word', async () => {
+  it('countdown, button and clip show the creator text, then German, and never an English word', async () => {
     const recorder = recordShadowText();
     try {
-      const wrapper = await fixture(
-        `<div lang="de"><drop-countdown at="${AT}" now="2026-12-05T14:58:57Z" format="clock" time-zone="America/Los_Angeles" notify="https://t.me/drop">Drop am Freitag, 18 Uhr</drop-countdown></div>`,
-      );
-      const el = wrapper.querySelector('drop-countdown')!;
-      await waitFor(() => text(part(el, 'calendar-button')) === 'Zum Kalender hinzufügen', 'German calendar button');
-      expect(text(part(el, 'moment'))).to.match(/^Sa\., \d\d:00 \(deine Zeit\) · 09:00 Los Angeles$/);
-      expect(text(part(el, 'google-link'))).to.equal('Google Kalender');
-      expect(text(part(el, 'notify-link'))).to.equal('Erinnere mich');
-      expect(text(part(el, 'remaining'))).to.equal('02:01:03');
-      expect(recorder.seen.length).to.be.greaterThan(1);
-      expect(recorder.seen[0]!.slotOnly, 'first render: only the creator text').to.equal(true);
+      const wrapper = await fixture(`<div lang="de">
+        <drop-countdown id="de-drop" at="${AT}" now="2026-12-05T14:58:57Z" format="clock" time-zone="America/Los_Angeles" notify="https://t.me/drop">Drop am Freitag, 18 Uhr</drop-countdown>
+        <drop-countdown id="de-plain" at="${AT}" now="2026-12-05T14:58:57Z">Drop am Freitag</drop-countdown>
+        <drop-button drop="de-plain"><a href="https://buy.stripe.com/x">Jetzt kaufen</a></drop-button>
+        <drop-clip drop="de-plain" style="width: 180px" src="/__test/clip/video.webm?id=words-de" poster="/test/media/clip/poster.png" ratio="9/16">
+          <track kind="captions" src="/test/media/clip/captions.vtt" srclang="de" label="Deutsch">
+          <drop-product at="0" until="3" price="24" currency="EUR"><a href="https://buy.stripe.com/test_tee">Leuchtshirt</a></drop-product>
+        </drop-clip>
+      </div>`);
+      const countdown = wrapper.querySelector('#de-drop')!;
+      const button = wrapper.querySelector('drop-button')!;
+      const clip = wrapper.querySelector('drop-clip')!;
+      await waitFor(() => text(part(countdown, 'calendar-button')) === 'Zum Kalender hinzufügen', 'German calendar button');
+      expect(text(part(countdown, 'moment'))).to.match(/^Sa\., \d\d:00 \(deine Zeit\) · 09:00 Los Angeles$/);
+      expect(text(part(countdown, 'google-link'))).to.equal('Google Kalender');
+      expect(text(part(countdown, 'notify-link'))).to.equal('Erinnere mich');
+      expect(text(part(countdown, 'remaining'))).to.equal('02:01:03');
+      await waitFor(() => text(part(button, 'label')) === 'Noch 02:01:03', 'German time to drop');
+      await waitFor(() => part(clip, 'base') !== null, 'the German clip');
+      expect(part(clip, 'base')!.getAttribute('aria-label')).to.equal('Produktvideo');
+      expect(part(clip, 'play-pause')!.getAttribute('aria-label')).to.match(/^(Abspielen|Pausieren)$/);
+      expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('Stummschalten');
+      expect(part(clip, 'captions')!.getAttribute('aria-label')).to.equal('Untertitel');
+      expect(text(clip.shadowRoot!.querySelector('.list-title'))).to.equal('Produkte in diesem Video');
+      const cardButton = clip.shadowRoot!.querySelector('drop-button')!;
+      await waitFor(() => text(part(cardButton, 'label')) === 'Noch 02:01:03', 'the card button in German');
+      expect(text(cardButton.querySelector('a'))).to.equal('Kaufen');
+      // Every shadow root began with nothing but the creator's own content (its default slot).
+      const roots = new Set(recorder.seen.map(({ root }) => root));
+      // (A card's button inside the clip is born after the words came, so it starts in German.)
+      const widgets = ['drop-countdown', 'drop-button', 'drop-clip'];
+      const pageRoots = [...roots].filter((root) => root.host.getRootNode() === document && widgets.includes(root.host.localName));
+      expect(pageRoots.map((root) => root.host.localName).sort()).to.deep.equal(['drop-button', 'drop-clip', 'drop-countdown', 'drop-countdown']);
+      // The first element to render asks for the German words, so it cannot have them yet; an element
+      // whose chunk arrives later (the ES loader fetches lazily) may start straight in German.
+      const firsts = pageRoots.map((root) => recorder.seen.find((snap) => snap.root === root)!);
+      expect(firsts.some((first) => first.slotOnly)).to.equal(true);
+      for (const first of firsts) {
+        expect(first.slotOnly || /Noch|Zum Kalender|Ausverkauft|Produktvideo/.test(first.text + first.labels.join(' ')), `first render of a <${first.root.host.localName}>: ${first.text}`).to.equal(true);
+      }
       expect(recorder.englishSeen()).to.deep.equal([]);
-      await expectNoAxeViolations(el);
+      await expectNoAxeViolations(wrapper);
     } finally {
       recorder.stop();
     }
@@ -114,6 +144,72 @@ describe('words: a German page', () => {
     await waitFor(() => el.shadowRoot!.querySelector('slot[name="sold-out"]') !== null, 'the sold-out slot');
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="sold-out"]')!;
     expect(slot.assignedElements().map(text)).to.deep.equal(['Alles weg, danke!']);
+  });
+});
+
+describe('words: the button and the clip in German', () => {
+  afterEach(cleanup);
+
+  it('the button says each state in German, and the creator link, slots and low-stock-text win', async () => {
+    const wrapper = await fixture(`<div lang="de">
+      <drop-countdown id="de-notify" at="${AT}" now="2026-12-05T14:58:57Z" notify="https://t.me/drop"></drop-countdown>
+      <drop-button id="notify" drop="de-notify"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>
+      <drop-button id="soon" state="scheduled"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>
+      <drop-button id="sold" state="sold-out"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>
+      <drop-button id="ended" state="ended"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>
+      <drop-button id="broken"><a href="http://buy.example/x">Kaufen</a></drop-button>
+      <drop-button id="bare"><a href="https://buy.stripe.com/x"></a></drop-button>
+      <drop-button id="own"><a href="https://buy.stripe.com/x">Hol dir das Shirt</a></drop-button>
+      <drop-button id="slotted" state="sold-out"><span slot="sold-out">Alles weg</span><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>
+      <drop-button id="few" stock-src="/__test/stock?id=words-de-${Date.now()}&available=2" stock-interval="1"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>
+      <drop-button id="few-own" low-stock-text="Noch {n} Stück" stock-src="/__test/stock?id=words-de-own-${Date.now()}&available=1" stock-interval="1"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>
+    </div>`);
+    const label = (id: string) => text(part(wrapper.querySelector(`#${id}`)!, 'label'));
+    const stock = (id: string) => text(part(wrapper.querySelector(`#${id}`)!, 'stock'));
+    await waitFor(() => label('soon') === 'Bald erhältlich', 'German coming soon');
+    await waitFor(() => label('notify') === 'Erinnere mich', 'German notify');
+    expect(label('sold')).to.equal('Ausverkauft');
+    expect(label('ended')).to.equal('Drop beendet');
+    expect(label('broken')).to.equal('Kasse nicht verfügbar');
+    expect(label('bare')).to.equal('Kaufen');
+    expect(label('own')).to.equal('Hol dir das Shirt');
+    const slot = part(wrapper.querySelector('#slotted')!, 'label')!.querySelector<HTMLSlotElement>('slot[name="sold-out"]')!;
+    expect(slot.assignedElements().map(text)).to.deep.equal(['Alles weg']);
+    await waitFor(() => stock('few') !== '' && stock('few-own') !== '', 'the stock notes');
+    expect(stock('few')).to.equal('Nur noch 2 übrig');
+    expect(stock('few-own')).to.equal('Noch 1 Stück');
+    await expectNoAxeViolations(wrapper);
+  });
+
+  it('counted words take the plural form and digits of the language', async () => {
+    const wrapper = await fixture(`<div>
+      <drop-button lang="pl" id="pl-2" stock-src="/__test/stock?id=words-pl2-${Date.now()}&available=2" stock-interval="1"><a href="https://buy.stripe.com/x">Kup</a></drop-button>
+      <drop-button lang="pl" id="pl-5" stock-src="/__test/stock?id=words-pl5-${Date.now()}&available=5" stock-interval="1"><a href="https://buy.stripe.com/x">Kup</a></drop-button>
+      <drop-button lang="es" id="es-1" stock-src="/__test/stock?id=words-es1-${Date.now()}&available=1" stock-interval="1"><a href="https://buy.stripe.com/x">Comprar</a></drop-button>
+    </div>`);
+    const stock = (id: string) => text(part(wrapper.querySelector(`#${id}`)!, 'stock'));
+    await waitFor(() => ['pl-2', 'pl-5', 'es-1'].every((id) => stock(id) !== ''), 'the stock notes');
+    expect(stock('pl-2')).to.equal('Zostały tylko 2 sztuki');
+    expect(stock('pl-5')).to.equal('Zostało tylko 5 sztuk');
+    expect(stock('es-1')).to.equal('Solo queda 1');
+  });
+
+  it("the time to drop uses the language's digits", async () => {
+    const wrapper = await fixture(`<div lang="ar-EG">
+      <drop-countdown id="ar-drop" at="${AT}" now="2026-12-05T16:58:57Z"></drop-countdown>
+      <drop-button drop="ar-drop"><a href="https://buy.stripe.com/x">Buy</a></drop-button>
+    </div>`);
+    const button = wrapper.querySelector('drop-button')!;
+    // Arabic has no words yet, so they are English, but the digits are the page's.
+    await waitFor(() => part(button, 'time') !== null, 'the time to drop');
+    expect(text(part(button, 'time'))).to.equal('٠١:٠٣');
+  });
+
+  it("the clip's label attribute wins over its default name", async () => {
+    const clip = await fixture(`<drop-clip lang="de" label="Unser Winter-Video" src="/__test/clip/video.webm?id=words-label" poster="/test/media/clip/poster.png"></drop-clip>`);
+    await waitFor(() => part(clip, 'base') !== null, 'the German clip');
+    expect(part(clip, 'base')!.getAttribute('aria-label')).to.equal('Unser Winter-Video');
+    expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('Stummschalten');
   });
 });
 

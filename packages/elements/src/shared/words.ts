@@ -5,54 +5,56 @@
  * data module in `../i18n/`, fetched the first time an element on the page needs it (the classic
  * script carries them all). Numbers, dates and units never live here: `Intl` formats those.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { warnOnce } from './warn.ts';
 
 /** A word that changes with a count, by `Intl.PluralRules` category; `other` is always there. */
 export type PluralWord = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
 
 /**
- * Templates name what goes in them (`{time}`, `{n}`, `{zone}`) so each language can put it where
- * its word order wants it.
+ * Every word an element says, each language module has all of them. Templates name what goes in
+ * them (`{time}`, `{n}`, `{zone}`) so each language can put it where its word order wants it.
+ *
+ * English lives beside each element (`countdownEnglish` in countdown/format.ts, `buttonEnglish` and
+ * `clipEnglish` in button/words.ts and clip/words.ts), so a page carries only its own elements' words.
  */
-export const en = {
+export interface Words {
   // countdown
-  live: 'Live now',
-  ended: 'This drop has ended',
-  soldOut: 'Sold out',
-  addToCalendar: 'Add to calendar',
-  googleCalendar: 'Google Calendar',
-  notifyMe: 'Notify me',
+  readonly live: string;
+  readonly ended: string;
+  readonly soldOut: string;
+  readonly addToCalendar: string;
+  readonly googleCalendar: string;
+  readonly notifyMe: string;
   /** The drop moment on the visitor's clock, e.g. "Fri 18:00 your time". */
-  yourTime: '{time} your time',
+  readonly yourTime: string;
   /** The drop moment on the creator's clock, `{zone}` being a city such as "Los Angeles". */
-  creatorTime: '{time} {zone}',
+  readonly creatorTime: string;
   /** Screen readers: `{time}` is `Intl.RelativeTimeFormat`'s "in 10 minutes". */
-  startsIn: 'The drop starts {time}.',
-  isLive: 'The drop is live.',
+  readonly startsIn: string;
+  readonly isLive: string;
   // button
   /** `{time}` is the clock, e.g. "01:02:03". */
-  dropsIn: 'Drops in {time}',
-  comingSoon: 'Coming soon',
-  dropEnded: 'Drop ended',
-  unavailable: 'Checkout unavailable',
-  buy: 'Buy',
-  onlyLeft: { other: 'Only {n} left' } as PluralWord,
+  readonly dropsIn: string;
+  readonly comingSoon: string;
+  readonly dropEnded: string;
+  readonly unavailable: string;
+  readonly buy: string;
+  readonly onlyLeft: PluralWord;
   // clip
-  clip: 'Product clip',
-  play: 'Play',
-  pause: 'Pause',
-  mute: 'Mute',
-  captions: 'Captions',
-  playClip: 'Play clip',
-  watchAgain: 'Watch again',
-  productsNow: 'Products in this moment',
-  allProducts: 'All products in this clip',
-  productList: 'Products in this clip',
-};
+  readonly clip: string;
+  readonly play: string;
+  readonly pause: string;
+  readonly mute: string;
+  readonly captions: string;
+  readonly playClip: string;
+  readonly watchAgain: string;
+  readonly productsNow: string;
+  readonly allProducts: string;
+  readonly productList: string;
+}
 
-export type WordKey = keyof typeof en;
-export type Words = { readonly [K in WordKey]: (typeof en)[K] extends string ? string : PluralWord };
+export type WordKey = keyof Words;
 
 /**
  * One chunk per language, named after it (`de-….js`). A regional variant gets its own file only
@@ -94,29 +96,23 @@ export function matchLanguage(locale: string): string | null {
   return null;
 }
 
-const loaded = new Map<string, Words>([['en', en]]);
-const loading = new Map<string, Promise<Words>>();
+/** What each language's chunk gave: its words, or null when it could not load (English then). */
+const loaded = new Map<string, Words | null>();
+const loading = new Map<string, Promise<Words | null>>();
 
-/** The words for a language already here, or undefined while they still have to be fetched. */
-export const wordsIfLoaded = (language: string): Words | undefined => loaded.get(language);
-
-/** Fetches a language's words once per page; a chunk that cannot load (offline, blocked) gives English. */
-export function loadWords(language: string): Promise<Words> {
+/** Fetches a language's words once per page; null when the chunk cannot load (offline, blocked). */
+export function loadWords(language: string): Promise<Words | null> {
   let words = loading.get(language);
   if (!words) {
     const chunk = languageChunks[language];
-    words = (chunk ? chunk() : Promise.reject(new Error('no such language')))
-      .then(
-        (module) => module.default,
-        (error: unknown) => {
-          warnOnce(null, `words:${language}`, `could not load the ${language} words (${String(error)}); showing English.`);
-          return en;
-        },
-      )
-      .then((result) => {
-        loaded.set(language, result);
-        return result;
-      });
+    words = (chunk ? chunk() : Promise.reject(new Error('no such language'))).then(
+      (module) => (loaded.set(language, module.default), module.default),
+      (error: unknown) => {
+        warnOnce(null, `words:${language}`, `could not load the ${language} words (${String(error)}); showing English.`);
+        loaded.set(language, null);
+        return null;
+      },
+    );
     loading.set(language, words);
   }
   return words;
@@ -164,20 +160,23 @@ export function localeOf(element: Element): string {
  * then renders only its default slot, i.e. what the creator wrote, so a German page never flashes
  * English. A language change keeps the old words on screen until the new ones arrive.
  */
-export class ElementWords implements ReactiveController {
+export class ElementWords<K extends WordKey> {
   /** The locale the words were chosen for (numbers inside words are formatted in it). */
   locale = 'en';
   #host: ReactiveControllerHost & Element;
+  #english: Pick<Words, K>;
   #language = '';
-  #words: Words | null = null;
+  #words: Pick<Words, K> | null = null;
 
-  constructor(host: ReactiveControllerHost & Element) {
+  /** `english`: the element's own English words, what it says on English pages and when a chunk fails. */
+  constructor(host: ReactiveControllerHost & Element, english: Pick<Words, K>) {
     this.#host = host;
+    this.#english = english;
     host.addController(this);
   }
 
   /** The words to render with, or null while the first ones load. */
-  get current(): Words | null {
+  get current(): Pick<Words, K> | null {
     // A state change can need words before the first render (a countdown already live on load).
     if (!this.#language && this.#host.isConnected) this.hostUpdate();
     return this.#words;
@@ -187,20 +186,17 @@ export class ElementWords implements ReactiveController {
     const locale = localeOf(this.#host);
     this.locale = locale;
     const matched = matchLanguage(locale);
-    if (matched === null) {
-      warnOnce(null, `lang:${locale}`, `no words for lang="${locale}"; showing English. dropkit speaks ${['en', ...Object.keys(languageChunks)].join(', ')}.`);
-    }
+    if (matched === null) warnOnce(null, `lang:${locale}`, `no words for lang="${locale}"; showing English.`);
     const language = matched ?? 'en';
     if (language === this.#language) return;
     this.#language = language;
-    const ready = wordsIfLoaded(language);
-    if (ready) {
-      this.#words = ready;
+    if (language === 'en' || loaded.has(language)) {
+      this.#words = loaded.get(language) ?? this.#english;
       return;
     }
     void loadWords(language).then((words) => {
       if (this.#language !== language) return;
-      this.#words = words;
+      this.#words = words ?? this.#english;
       this.#host.requestUpdate();
     });
   }
