@@ -26,8 +26,23 @@ export type CountdownElement = HTMLElement & {
 
 export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 export const remainingText = (el: Element) => part(el, 'remaining')?.textContent?.trim() ?? null;
-export const announcerText = (el: Element) =>
-  el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+/** The page's one live region (shared/announcer.ts), shared by every countdown. */
+export const announcerRegion = () =>
+  document.querySelector('drop-announcer')?.shadowRoot?.querySelector<HTMLElement>('[role="status"]') ?? null;
+
+/**
+ * Every message the page's live region receives from now on, in order. The region outlives each
+ * test's countdowns, so a test reads what was said during it rather than what the region holds.
+ */
+export function recordAnnouncements(): string[] {
+  const region = announcerRegion();
+  if (!region) throw new Error('no <drop-announcer> live region in the document');
+  const said: string[] = [];
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) said.push(node.textContent ?? '');
+  }).observe(region, { childList: true });
+  return said;
+}
 
 export function recordStates(el: Element): Array<{ state: DropState; previous: DropState | null; elementState: DropState }> {
   const seen: Array<{ state: DropState; previous: DropState | null; elementState: DropState }> = [];

@@ -3,11 +3,12 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import {
-  announcerText,
+  announcerRegion,
   captureWarnings,
   iso,
   part,
   realNow,
+  recordAnnouncements,
   recordStates,
   remainingText,
   setPageVisibility,
@@ -361,33 +362,45 @@ describe('<drop-countdown> on the real clock', () => {
 describe('<drop-countdown> announcements', () => {
   afterEach(cleanup);
 
-  it('the ticking text is not a live region; a polite region announces milestones and live', async () => {
+  it("the ticking text is not a live region; the page's one polite region announces the milestone in full words", async () => {
     const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 60_000 + 900)}"></drop-countdown>`);
     const remaining = part(el, 'remaining')!;
     expect(remaining.closest('[aria-live]')).to.equal(null);
     expect(['timer', null]).to.include(remaining.getAttribute('role'));
-    const announcer = el.shadowRoot!.querySelector('[role="status"]')!;
-    expect(announcer.getAttribute('aria-live') ?? 'polite').to.equal('polite');
-    expect(announcerText(el)).to.equal('');
-    await waitFor(() => announcerText(el) !== '', 'the 1 minute milestone', 4000);
-    expect(announcerText(el)).to.equal('The drop starts in 1 minute.');
+    expect(el.shadowRoot!.querySelector('[role="status"], [aria-live]'), 'no live region per countdown').to.equal(null);
+    // In the document before it speaks: a region that appears with its text is not announced.
+    const region = announcerRegion()!;
+    expect(region.isConnected).to.equal(true);
+    expect(region.getAttribute('aria-live') ?? 'polite').to.equal('polite');
+    const said = recordAnnouncements();
+    await waitFor(() => said.length > 0, 'the 1 minute milestone', 4000);
+    expect(said).to.deep.equal(['The drop starts in 1 minute.']);
     // Visually hidden but in the accessibility tree.
-    const box = announcer.getBoundingClientRect();
+    const host = region.getRootNode() instanceof ShadowRoot ? (region.getRootNode() as ShadowRoot).host : region;
+    const box = host.getBoundingClientRect();
     expect(box.width * box.height).to.be.at.most(1);
+    expect(host.checkVisibility({ visibilityProperty: true })).to.equal(true);
+    await expectNoAxeViolations(el);
+    await expectNoAxeViolations(host);
+  });
+
+  it("announces 'live' at the flip, with the drop's name when it has one", async () => {
+    const el = await fixture<CountdownElement>(`<drop-countdown name="Flip test drop" at="${iso(realNow() + 600)}"></drop-countdown>`);
+    const said = recordAnnouncements();
+    await waitFor(() => el.state === 'live', 'live', 4000);
+    await el.updateComplete;
+    expect(said).to.deep.equal(['Flip test drop: The drop is live.']);
     await expectNoAxeViolations(el);
   });
 
-  it('announces "live" at the flip', async () => {
-    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 600)}"></drop-countdown>`);
-    await waitFor(() => el.state === 'live', 'live', 4000);
-    await el.updateComplete;
-    expect(announcerText(el)).to.equal('The drop is live.');
-  });
-
-  it('does not announce on load, only on crossing', async () => {
-    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(realNow() + 5 * 60_000)}"></drop-countdown>`);
+  it('does not announce on load, only on crossing (also not a countdown that arrives already live)', async () => {
+    await fixture(`<drop-countdown at="${iso(realNow() + 5 * 60_000)}"></drop-countdown>`);
+    const said = recordAnnouncements();
+    await fixture(`<drop-countdown at="${iso(realNow() - 60_000)}"></drop-countdown>`);
+    // Already inside the last minute when it loads: the 1 minute milestone was not crossed here.
+    await fixture(`<drop-countdown at="${iso(realNow() + 59_000)}"></drop-countdown>`);
     await sleep(1100);
-    expect(announcerText(el)).to.equal('');
+    expect(said).to.deep.equal([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { DROP_STATES, isDropState, type DropState } from '../shared/vocabulary.t
 import { DropStateEvent } from '../shared/drop-state-event.ts';
 import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
+import { documentAnnouncer } from '../shared/announcer.ts';
 import { ElementWords } from '../shared/words.ts';
 import { now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
 import { parseInstant, parseInstantOrNull } from './instant.ts';
@@ -142,7 +143,7 @@ export class DropCountdown extends LitElement {
   #state: DropState = 'scheduled';
   #soldOut = false;
   #lastRemaining = Number.NaN;
-  #announcement = '';
+  #releaseAnnouncer: (() => void) | null = null;
   #intersecting = true;
   #planKey = '';
   #cancelPlan: (() => void) | null = null;
@@ -191,6 +192,8 @@ export class DropCountdown extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // In the document before the first milestone, so that screen readers take it as a live region.
+    this.#releaseAnnouncer = documentAnnouncer().hold();
     this.#stopClockWatch = onClockChange(() => this.#refresh());
     // Sync first: the clock's resync listener must run before this element's visibility listener.
     this.#startSync();
@@ -204,6 +207,8 @@ export class DropCountdown extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#releaseAnnouncer?.();
+    this.#releaseAnnouncer = null;
     this.#stopClockWatch?.();
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#stopWatchingVisibility?.();
@@ -248,16 +253,15 @@ export class DropCountdown extends LitElement {
 
   protected override render() {
     const state = this.#state;
-    const announcer = html`<span class="announcer" role="status">${this.#announcement}</span>`;
     const words = this.#words.current;
     // Until the words of the page language are here, the creator's own text shows, never English first.
-    if (!words) return html`<slot></slot>${announcer}`;
+    if (!words) return html`<slot></slot>`;
     if (state === 'scheduled') {
-      if (!this.#scheduled()) return html`<slot></slot>${announcer}`;
-      return html`${this.#renderSchedule(words)}${announcer}`;
+      if (!this.#scheduled()) return html`<slot></slot>`;
+      return this.#renderSchedule(words);
     }
     const defaults = { live: words.live, ended: words.ended, 'sold-out': words.soldOut };
-    return html`<slot name=${state}><span part="status">${defaults[state]}</span></slot>${announcer}`;
+    return html`<slot name=${state}><span part="status">${defaults[state]}</span></slot>`;
   }
 
   #renderSchedule(words: CountdownWords) {
@@ -349,14 +353,19 @@ export class DropCountdown extends LitElement {
     this.requestUpdate('state', previous);
     // Words still loading at the flip (a few milliseconds after load) cost that one announcement.
     const words = this.#words.current;
-    if (next === 'live' && words) this.#announce(words.isLive);
+    // Only a flip seen happening is news; a countdown that arrives already live is read like the page.
+    if (next === 'live' && previous === 'scheduled' && this.hasUpdated && words) this.#announce(words.isLive);
     this.#followFavicon();
     this.dispatchEvent(new DropStateEvent(next, previous));
   }
 
+  /**
+   * Through the page's one announcer: many countdowns reaching the same moment say it once, and the
+   * drop's name tells two different drops apart.
+   */
   #announce(text: string): void {
-    this.#announcement = text;
-    this.requestUpdate();
+    const name = this.name?.trim();
+    documentAnnouncer().say(name ? `${name}: ${text}` : text);
   }
 
   /** Recomputes everything from the clock; called by ticks, wake-ups, visibility and clock changes. */

@@ -1,0 +1,94 @@
+/**
+ * One polite live region per document, shared by every dropkit element that has something to tell
+ * a screen reader ("The drop starts in 1 minute.").
+ *
+ * - It is in the document before it speaks: screen readers ignore a live region that appears
+ *   together with its text, so `holdAnnouncer()` creates it when the first element connects.
+ * - A thousand countdowns reaching the same milestone in the same second say it once: an identical
+ *   message within `REPEAT_WINDOW_MS` of the last burst is dropped; different messages (two drops
+ *   with their own names) are each spoken.
+ * - Page CSS cannot hide or unhide it: the region lives in a shadow root of its own, and the host's
+ *   visually-hidden box is declared `!important` inside that root, which outranks even the page's
+ *   `!important` rules. No inline style attribute, no HTML strings (strict CSP, Trusted Types).
+ * - A framework that re-renders `<body>`'s children may remove it; it is put back while anyone holds it.
+ * - Several dropkit copies on one page (two versions, the ES and the classic build) share the first
+ *   copy's announcer through a `Symbol.for` key on the document, so nothing is spoken twice.
+ */
+import { adoptStyles, css } from 'lit';
+
+/** What every dropkit copy on a page agrees on; keep it backwards compatible. */
+export interface Announcer {
+  /** Speaks `message` politely, unless the same message was just spoken. */
+  say(message: string): void;
+  /** Keeps the region in the document until the returned function is called. */
+  hold(): () => void;
+}
+
+/** Identical messages closer together than this are one event seen by many elements. */
+export const REPEAT_WINDOW_MS = 2000;
+
+export const ANNOUNCER_TAG = 'drop-announcer';
+
+const sharedKey = Symbol.for('dropkit.announcer');
+
+type DocumentWithAnnouncer = Document & { [sharedKey]?: Announcer };
+
+// Insets, margins and borders need no defence: an absolute box moves nothing else on the page.
+const hiddenStyles = css`
+  :host {
+    display: block !important;
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    visibility: visible !important;
+  }
+`;
+
+function createAnnouncer(doc: Document): Announcer {
+  const host = doc.createElement(ANNOUNCER_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root, [hiddenStyles]);
+  const region = root.appendChild(doc.createElement('div'));
+  region.setAttribute('role', 'status');
+  let holders = 0;
+  let lastSaid = -Infinity;
+  const burst = new Set<string>();
+  const attach = () => host.isConnected || (doc.body ?? doc.documentElement).append(host);
+  // Watching <html> too catches a replaced <body>.
+  const watcher = new MutationObserver(attach);
+  return {
+    hold() {
+      if (++holders === 1) {
+        attach();
+        watcher.observe(doc.documentElement, { childList: true });
+        if (doc.body) watcher.observe(doc.body, { childList: true });
+      }
+      // The node stays when the last holder lets go: an element that reconnects a moment later (a
+      // list re-render) must find the same region already in the document.
+      return () => --holders || watcher.disconnect();
+    },
+    say(message) {
+      const now = performance.now();
+      if (now - lastSaid > REPEAT_WINDOW_MS) {
+        // Removing the previous burst is not announced (the region's default relevance is additions).
+        burst.clear();
+        region.replaceChildren();
+      }
+      if (burst.has(message)) return;
+      burst.add(message);
+      lastSaid = now;
+      // Each message is a new node, so the same words later in the drop are announced again.
+      region.appendChild(doc.createElement('p')).textContent = message;
+      attach();
+    },
+  };
+}
+
+/** The document's announcer, created by the first dropkit copy that asks. */
+export function documentAnnouncer(doc: Document = document): Announcer {
+  const shared = doc as DocumentWithAnnouncer;
+  return (shared[sharedKey] ??= createAnnouncer(doc));
+}
