@@ -38,8 +38,8 @@ export const budgets = {
   'drop-countdown': 14.25 * KB,
   'drop-button': 14 * KB,
   'drop-mark': 10.25 * KB,
-  'drop-clip': 21.5 * KB,
-  'drop-product': 21.5 * KB,
+  'drop-clip': 21.75 * KB,
+  'drop-product': 21.75 * KB,
   kit: 38.75 * KB,
 };
 

@@ -231,6 +231,16 @@ export class DropClip extends LitElement {
     this.video?.pause();
   }
 
+  /** Resolves once the clip has rendered in its language: its video exists only from then on. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.words.pending) {
+      await this.words.pending;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('drop') && changed.get('drop') !== undefined) this.follower.refresh();
     if (changed.has('ratio') && this.ratio !== null && parseRatio(this.ratio) === null) {

@@ -205,6 +205,23 @@ describe('words: the button and the clip in German', () => {
     expect(text(part(button, 'time'))).to.equal('٠١:٠٣');
   });
 
+  it("the clip's updateComplete and play() wait for its words, so a script can start it at once", async () => {
+    const container = document.createElement('div');
+    container.lang = 'it';
+    container.innerHTML = `<drop-clip src="/__test/clip/video.webm?id=words-play-${Date.now()}" poster="/test/media/clip/poster.png">Video del prodotto</drop-clip>`;
+    document.body.append(container);
+    try {
+      await customElements.whenDefined('drop-clip');
+      const clip = container.firstElementChild as HTMLElement & { playback: string; play(): Promise<void>; updateComplete: Promise<boolean> };
+      await clip.play();
+      expect(clip.shadowRoot!.querySelector('video'), 'the video, right after play()').to.not.equal(null);
+      expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('Disattiva audio');
+      await waitFor(() => clip.playback === 'playing', 'playback');
+    } finally {
+      container.remove();
+    }
+  });
+
   it("the clip's label attribute wins over its default name", async () => {
     const clip = await fixture(`<drop-clip lang="de" label="Unser Winter-Video" src="/__test/clip/video.webm?id=words-label" poster="/test/media/clip/poster.png"></drop-clip>`);
     await waitFor(() => part(clip, 'base') !== null, 'the German clip');

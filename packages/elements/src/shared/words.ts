@@ -167,6 +167,8 @@ export class ElementWords<K extends WordKey> {
   #english: Pick<Words, K>;
   #language = '';
   #words: Pick<Words, K> | null = null;
+  /** The words being fetched, until the element has asked to re-render with them. */
+  pending: Promise<unknown> | null = null;
 
   /** `english`: the element's own English words, what it says on English pages and when a chunk fails. */
   constructor(host: ReactiveControllerHost & Element, english: Pick<Words, K>) {
@@ -184,6 +186,8 @@ export class ElementWords<K extends WordKey> {
 
   hostUpdate(): void {
     const locale = localeOf(this.#host);
+    // Most updates (a button's ticking time) change nothing here.
+    if (locale === this.locale && this.#language) return;
     this.locale = locale;
     const matched = matchLanguage(locale);
     if (matched === null) warnOnce(null, `lang:${locale}`, `no words for lang="${locale}"; showing English.`);
@@ -194,10 +198,12 @@ export class ElementWords<K extends WordKey> {
       this.#words = loaded.get(language) ?? this.#english;
       return;
     }
-    void loadWords(language).then((words) => {
+    const pending = loadWords(language).then((words) => {
       if (this.#language !== language) return;
       this.#words = words ?? this.#english;
       this.#host.requestUpdate();
+      if (this.pending === pending) this.pending = null;
     });
+    this.pending = pending;
   }
 }
