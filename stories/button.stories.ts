@@ -64,7 +64,7 @@ const meta: Meta<ButtonArgs> = {
       description: 'Which example checkout link the inner `<a href>` carries (`hostile`: a javascript: URL, refused).',
     },
     target: { control: 'inline-radio', options: ['', '_blank'] },
-    lang: { control: 'select', options: ['en', 'de', 'fr', 'ja', 'ar-EG'] },
+    lang: { control: 'select', options: ['en', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'] },
     brand: { control: 'color', description: '`--drop-button-background`' },
     textColor: { control: 'color', description: '`--drop-button-color`' },
     radius: { description: '`--drop-button-radius`' },
@@ -134,6 +134,9 @@ export const WithMark: Story = { args: { withMark: true } };
 
 /** Prices follow the page language. */
 export const PriceInJapanese: Story = { args: { lang: 'ja', price: 3200, currency: 'JPY' } };
+
+/** A German page: the button's own words ("Bald erhältlich") come from its German chunk. */
+export const German: Story = { args: { state: 'scheduled', lang: 'de', label: 'Jetzt kaufen' } };
 
 /** Every label replaced through slots. */
 export const GermanLabels: Story = { args: { slottedLabels: true, state: 'sold-out', lang: 'de', label: 'Jetzt kaufen' } };

@@ -136,6 +136,9 @@ export const FollowsTheDrop: Story = {
   `,
 };
 
+/** A German page: the clip's control names, list title and card buttons ("Kaufen") are German. */
+export const German: Story = { render: (args) => html`<div lang="de">${render(args)}</div>` };
+
 /** Links that are not https (or are scripts) never become hrefs; the product stays, unlinked. */
 export const HostileLinks: Story = { args: { products: 'hostile' } };
 

@@ -44,7 +44,7 @@ const meta: Meta<CountdownArgs> = {
     format: { control: 'inline-radio', options: [...FORMATS] },
     state: { control: 'select', options: ['', ...DROP_STATES], description: 'Set only to force a state (e.g. sold-out).' },
     now: { description: 'Pins the clock (ISO 8601 with Z or an offset). Empty: the real clock.' },
-    lang: { control: 'select', options: ['en', 'en-GB', 'de', 'fr', 'ja', 'ar-EG'] },
+    lang: { control: 'select', options: ['en', 'en-GB', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'] },
     liveSlot: { description: 'Put a buy link in the `live` slot.' },
   },
   render: (args) => html`
@@ -104,5 +104,8 @@ export const Ended: Story = { args: { now: '2026-12-05T19:30:00Z' } };
 /** `at` without an offset is refused (one console warning): the creator's own text stays. */
 export const InvalidAt: Story = { args: { at: '2026-12-05T18:00:00' } };
 
-/** German page: words, list joining and weekday come from Intl. */
+/** German page: the countdown's own words come from its German chunk; units, list joining and weekday from Intl. */
 export const German: Story = { args: { lang: 'de', format: 'long' } };
+
+/** German page, live with no slot content: "Jetzt live". */
+export const GermanLive: Story = { args: { lang: 'de', now: '2026-12-05T17:01:00Z', liveSlot: false } };
