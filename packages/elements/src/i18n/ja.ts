@@ -2,7 +2,7 @@
 import type { Words } from '../shared/words.ts';
 
 export default {
-  live: 'ライブ中',
+  live: 'ただいま発売中',
   ended: 'このドロップは終了しました',
   soldOut: '完売',
   addToCalendar: 'カレンダーに追加',

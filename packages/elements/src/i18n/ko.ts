@@ -2,7 +2,7 @@
 import type { Words } from '../shared/words.ts';
 
 export default {
-  live: '라이브 중',
+  live: '지금 판매 중',
   ended: '이 드롭은 종료되었습니다',
   soldOut: '품절',
   addToCalendar: '캘린더에 추가',

@@ -12,7 +12,7 @@ export default {
   creatorTime: '{time} {zone}',
   startsIn: 'Drop {time} başlıyor.',
   isLive: 'Drop başladı.',
-  dropsIn: 'Başlamasına {time}',
+  dropsIn: 'Başlamasına {time} kaldı',
   comingSoon: 'Çok yakında',
   dropEnded: 'Drop sona erdi',
   unavailable: 'Ödeme kullanılamıyor',

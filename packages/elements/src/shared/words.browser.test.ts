@@ -181,6 +181,21 @@ describe('words: the button and the clip in German', () => {
     await expectNoAxeViolations(wrapper);
   });
 
+  it('a language that puts the time inside its words keeps it there', async () => {
+    const wrapper = await fixture(`<div lang="tr">
+      <drop-countdown id="tr-drop" at="${AT}" now="2026-12-05T16:58:57Z"></drop-countdown>
+      <drop-button drop="tr-drop"><a href="https://buy.stripe.com/x">Satın al</a></drop-button>
+      <drop-button drop="tr-drop"><span slot="scheduled">Açılışa</span><a href="https://buy.stripe.com/x">Satın al</a></drop-button>
+    </div>`);
+    const [words, slotted] = [...wrapper.querySelectorAll('drop-button')];
+    await waitFor(() => text(part(words!, 'label')) !== '', 'the Turkish button');
+    expect(text(part(words!, 'label'))).to.equal('Başlamasına 01:03 kaldı');
+    // The slot replaces the words before the time; the language's words after it stay.
+    const slot = part(slotted!, 'label')!.querySelector<HTMLSlotElement>('slot[name="scheduled"]')!;
+    expect(slot.assignedElements().map(text)).to.deep.equal(['Açılışa']);
+    expect(text(part(slotted!, 'time'))).to.equal('01:03');
+  });
+
   it('counted words take the plural form and digits of the language', async () => {
     const wrapper = await fixture(`<div>
       <drop-button lang="pl" id="pl-2" stock-src="/__test/stock?id=words-pl2-${Date.now()}&available=2" stock-interval="1"><a href="https://buy.stripe.com/x">Kup</a></drop-button>
