@@ -1,7 +1,8 @@
 /**
  * Runtime: pages of 1, 20, 100 and 1000 countdowns (all visible) and 1000 with only 20 in the
  * viewport, for dropkit's <drop-countdown> and for a naive Lit countdown with its own setInterval
- * (and, where sharing one timer matters, GitHub's <relative-time>).
+ * (and, where sharing one timer matters, GitHub's <relative-time>; on the 20 and 1000/20 pages, plain
+ * text cells with no component, the floor of the 1000/20 goal).
  * Over one window per page: main-thread task time (CDP Performance.getMetrics), script time (a
  * trace of the window), long tasks (PerformanceObserver), and how each visible second flip lands
  * against the true second (MutationObserver on the rendered text, timed with
@@ -38,6 +39,15 @@ const implementations = {
     dateAttribute: 'datetime',
     pages: ['100', '1000'],
   },
+  // Not a peer: the same grid with plain light-DOM text and one timer, what any page of that many
+  // cells pays. Its 1000/20 ÷ 20 is the floor of the "1000 with 20 visible" goal on this page.
+  plain: {
+    label: 'plain text cells, one timer (floor, no component)',
+    tag: 'plain-cell',
+    script: '<script type="module" src="/bench/plain-cells.js"></script>',
+    attributes: '',
+    pages: ['20', '1000/20'],
+  },
 };
 
 const scenarios = [
@@ -56,6 +66,7 @@ export async function runRuntimeBench({ browser, options, log }) {
   const notes = [];
   browser.server.pages.set('/bench/naive-countdown.js', await bundlePeer('naive-countdown.js'));
   browser.server.pages.set('/bench/relative-time.js', await bundlePeer('relative-time.js'));
+  browser.server.pages.set('/bench/plain-cells.js', await bundlePeer('plain-cells.js'));
   const windowMs = options.window * 1000;
   const results = [];
   const chosen = scenarios.filter((scenario) => options.pages.includes(scenario.key));
@@ -99,6 +110,12 @@ export async function runRuntimeBench({ browser, options, log }) {
     `Window ${options.window} s per page, viewport ${viewport.width}×${viewport.height}. "task" is the renderer main thread's CPU time in tasks (CDP Performance.getMetrics TaskDuration, thread time), "script" the JavaScript on that thread from a trace of the window (thread time; getMetrics' ScriptDuration misses timer callbacks), both per second of window; long tasks as the page's PerformanceObserver saw them (wall time). Flip error = |time of the text change − the true second boundary| over every observed visible element; "on screen" takes the start of the next animation frame instead (what a visitor sees; adds up to one frame). The goal is judged on the text change, which is what the element controls.`,
   );
 
+  const plainTask = (key) => perSecond(find(key, 'plain'), 'TaskDuration');
+  if (Number.isFinite(plainTask('1000/20')) && Number.isFinite(plainTask('20'))) {
+    notes.push(
+      `Floor of the 1000-with-20-visible goal on this page: plain text cells cost ${fmt(plainTask('1000/20'))} vs ${fmt(plainTask('20'))} ms/s = ${ratio(plainTask('1000/20'), plainTask('20'))} with no component at all (layout, paint and compositing of 1000 cells); dropkit's 1000/20 is ${ratio(dropkitTaskOf('1000/20'), plainTask('1000/20'))} of plain cells' (docs/countdown-runtime.md says where the rest goes).`,
+    );
+  }
   const dropkitTask = dropkitTaskOf;
   const naiveTask = (key) => perSecond(find(key, 'naive'), 'TaskDuration');
   const costGoal = (text, value, reference, limit) => ({
