@@ -234,8 +234,9 @@ export class DropClip extends LitElement {
   /** Resolves once the clip has rendered in its language: its video exists only from then on. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.words.pending) {
-      await this.words.pending;
+    // Each fetch is awaited once: a language changed mid-way brings a new one, nothing loops forever.
+    for (let awaited = null, pending; (pending = this.words.pending) && pending !== awaited; awaited = pending) {
+      await pending;
       done = await super.getUpdateComplete();
     }
     return done;

@@ -237,6 +237,27 @@ describe('words: the button and the clip in German', () => {
     }
   });
 
+  it("the clip's updateComplete settles when its language changes while words are on their way", async () => {
+    const container = document.createElement('div');
+    container.lang = 'nl';
+    container.innerHTML = `<drop-clip src="/__test/clip/video.webm?id=words-switch-${Date.now()}" poster="/test/media/clip/poster.png">Productvideo</drop-clip>`;
+    document.body.append(container);
+    try {
+      await customElements.whenDefined('drop-clip');
+      const clip = container.firstElementChild as HTMLElement & { updateComplete: Promise<boolean>; requestUpdate(): void };
+      // The Dutch words were asked for by the first update; English is there at once.
+      container.lang = 'en';
+      clip.requestUpdate();
+      const settled = await Promise.race([clip.updateComplete.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 3000))]);
+      expect(settled, 'updateComplete resolved').to.equal(true);
+      expect(part(clip, 'base')!.getAttribute('aria-label')).to.equal('Product clip');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(part(clip, 'base')!.getAttribute('aria-label'), 'the late Dutch words do not take over').to.equal('Product clip');
+    } finally {
+      container.remove();
+    }
+  });
+
   it("the clip's label attribute wins over its default name", async () => {
     const clip = await fixture(`<drop-clip lang="de" label="Unser Winter-Video" src="/__test/clip/video.webm?id=words-label" poster="/test/media/clip/poster.png"></drop-clip>`);
     await waitFor(() => part(clip, 'base') !== null, 'the German clip');

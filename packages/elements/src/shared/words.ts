@@ -196,13 +196,15 @@ export class ElementWords<K extends WordKey> {
     this.#language = language;
     if (language === 'en' || loaded.has(language)) {
       this.#words = loaded.get(language) ?? this.#english;
+      // Words that were still on their way are no longer awaited (a language switched back to English).
+      this.pending = null;
       return;
     }
     const pending = loadWords(language).then((words) => {
+      if (this.pending === pending) this.pending = null;
       if (this.#language !== language) return;
       this.#words = words ?? this.#english;
       this.#host.requestUpdate();
-      if (this.pending === pending) this.pending = null;
     });
     this.pending = pending;
   }
