@@ -51,7 +51,7 @@ describe('<drop-countdown> and the page announcer', () => {
   it('is put back, and still speaks, after a framework re-renders the body without it', async () => {
     // The milestone comes 2.5 s after mounting, after the region had to be put back twice.
     await fixture(`<drop-countdown name="Re-render drop" at="${iso(realNow() + 62_500)}"></drop-countdown>`);
-    const host = document.querySelector('drop-announcer')!;
+    const host = document.querySelector('dropkit-announcer')!;
     const region = announcerRegion()!;
     // A framework removing the nodes it does not know…
     host.remove();
@@ -60,7 +60,7 @@ describe('<drop-countdown> and the page announcer', () => {
     // puts the region back at once).
     document.body.replaceChildren(...[...document.body.childNodes].filter((node) => node !== host));
     await waitFor(() => host.isConnected, 'the announcer put back after the re-render', 1000);
-    expect(document.querySelectorAll('drop-announcer').length).to.equal(1);
+    expect(document.querySelectorAll('dropkit-announcer').length).to.equal(1);
     expect(announcerRegion()).to.equal(region);
     const said = recordAnnouncements();
     await waitFor(() => said.length > 0, 'the milestone', 4000);
@@ -74,7 +74,7 @@ describe('<drop-countdown> and the page announcer', () => {
     expect(region?.isConnected).to.equal(true);
     await fixture(`<drop-countdown at="${iso(realNow() + 3_600_000)}"></drop-countdown>`);
     expect(announcerRegion()).to.equal(region);
-    expect(document.querySelectorAll('drop-announcer').length).to.equal(1);
+    expect(document.querySelectorAll('dropkit-announcer').length).to.equal(1);
   });
 
   it('is shared with another dropkit copy on the page: one region, nothing said twice', async () => {
@@ -88,7 +88,7 @@ describe('<drop-countdown> and the page announcer', () => {
     release();
     await sleep(100);
     expect(said).to.deep.equal(['Two copies drop: The drop starts in 1 minute.']);
-    expect(document.querySelectorAll('drop-announcer').length).to.equal(1);
-    await expectNoAxeViolations(document.querySelector('drop-announcer')!);
+    expect(document.querySelectorAll('dropkit-announcer').length).to.equal(1);
+    await expectNoAxeViolations(document.querySelector('dropkit-announcer')!);
   });
 });

@@ -28,7 +28,7 @@ export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<
 export const remainingText = (el: Element) => part(el, 'remaining')?.textContent?.trim() ?? null;
 /** The page's one live region (shared/announcer.ts), shared by every countdown. */
 export const announcerRegion = () =>
-  document.querySelector('drop-announcer')?.shadowRoot?.querySelector<HTMLElement>('[role="status"]') ?? null;
+  document.querySelector('dropkit-announcer')?.shadowRoot?.querySelector<HTMLElement>('[role="status"]') ?? null;
 
 /**
  * Every message the page's live region receives from now on, in order. The region outlives each
@@ -36,7 +36,7 @@ export const announcerRegion = () =>
  */
 export function recordAnnouncements(): string[] {
   const region = announcerRegion();
-  if (!region) throw new Error('no <drop-announcer> live region in the document');
+  if (!region) throw new Error('no <dropkit-announcer> live region in the document');
   const said: string[] = [];
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) said.push(node.textContent ?? '');

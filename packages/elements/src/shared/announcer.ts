@@ -27,7 +27,8 @@ export interface Announcer {
 /** Identical messages closer together than this are one event seen by many elements. */
 export const REPEAT_WINDOW_MS = 2000;
 
-export const ANNOUNCER_TAG = 'drop-announcer';
+/** Not `drop-…`: pages and harnesses wait for every `drop-` element to be defined, and this one never is. */
+export const ANNOUNCER_TAG = 'dropkit-announcer';
 
 const sharedKey = Symbol.for('dropkit.announcer');
 
