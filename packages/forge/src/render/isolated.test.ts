@@ -72,6 +72,20 @@ describe('IsolatedRenderer', () => {
     expect((await queued).length).toBe(16);
   });
 
+  it('fails a job sent to a child that dies before it is ready as "could not start", not as a bad image', async () => {
+    const starting = new IsolatedRenderer({ processes: 1, timeoutMs: 2000 }).warm();
+    try {
+      const job = starting.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' });
+      // Same tick: the child cannot have said ready yet, and the job is already in its channel.
+      process.kill(starting.pids()[0]!, 'SIGKILL');
+      const error = await rejection(job);
+      expect(error.code).toBe('render-crashed');
+      expect(error.message).toContain('could not start');
+    } finally {
+      starting.close();
+    }
+  });
+
   it('refuses canvases no icon needs before a renderer allocates them', async () => {
     expect((await rejection(renderer.rasterize({ svg: square(1), width: 200_000, height: 200_000, output: 'png' }))).code).toBe('render-failed');
   });

@@ -148,7 +148,8 @@ class RenderProcess {
     const stoppedByUs = this.killed;
     this.killed = true;
     const unanswered = this.takeAll();
-    if (!stoppedByUs && unanswered.length > 0) {
+    // A child that dies before it is ready drew nothing: its jobs fail as "could not start".
+    if (!stoppedByUs && this.ready && unanswered.length > 0) {
       // The oldest job was being drawn. Alone in the child (or re-run alone) it is the cause;
       // with jobs queued behind it, its answer may still have been on its way: all run again alone.
       if (unanswered.length === 1 || unanswered[0]!.alone) {
