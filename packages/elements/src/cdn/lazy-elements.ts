@@ -11,3 +11,32 @@ export const lazyElements: Record<string, () => Promise<unknown>> = {
   'drop-clip': () => import('../clip/define.ts'),
   'drop-product': () => import('../clip/define.ts'),
 };
+
+/**
+ * The words of each language, as shared/words.ts imports them (the same files, so the same modules):
+ * the loader starts the page language's fetch beside the first element's chunk.
+ */
+export const lazyWords: Record<string, () => Promise<unknown>> = {
+  de: () => import('../i18n/de.ts'),
+  es: () => import('../i18n/es.ts'),
+  fr: () => import('../i18n/fr.ts'),
+  it: () => import('../i18n/it.ts'),
+  ja: () => import('../i18n/ja.ts'),
+  ko: () => import('../i18n/ko.ts'),
+  nl: () => import('../i18n/nl.ts'),
+  pl: () => import('../i18n/pl.ts'),
+  pt: () => import('../i18n/pt.ts'),
+  sv: () => import('../i18n/sv.ts'),
+  tr: () => import('../i18n/tr.ts'),
+  zh: () => import('../i18n/zh.ts'),
+  'zh-Hant': () => import('../i18n/zh-Hant.ts'),
+};
+
+/**
+ * The page language's words file, chosen like shared/words.ts `matchLanguage` does for the common
+ * tags (its test holds the two together) without `Intl.Locale`, which the loader need not carry.
+ */
+export function pageWords(lang: string): (() => Promise<unknown>) | undefined {
+  const [language = '', second = ''] = lang.toLowerCase().split('-');
+  return lazyWords[language === 'zh' && /^(hant|tw|hk|mo)$/.test(second) ? 'zh-Hant' : language];
+}

@@ -6,7 +6,7 @@
  * hosted anywhere. Marketplaces that render widgets inside their own shadow roots call
  * `dropkit.observe(shadowRoot)`.
  */
-import { lazyElements } from './lazy-elements.ts';
+import { lazyElements, pageWords } from './lazy-elements.ts';
 // Read from the package manifest, not from shared/vocabulary.ts: importing anything the elements
 // also import would make the loader fetch their whole shared chunk (Lit included) on every page,
 // element or not. shared/vocabulary.test.ts keeps VERSION equal to this same field.
@@ -22,8 +22,19 @@ const loaderKey = Symbol.for('dropkit.loader');
 const pendingTags = new Set(Object.keys(lazyElements));
 const observers: MutationObserver[] = [];
 
+/**
+ * A page not in English needs its words before its first element can say anything: their fetch
+ * starts here, beside the first element's chunk, instead of after that chunk and its imports. The
+ * element's own import of the same file then gets this module, or its failure, which it reports.
+ */
+let wordsRequested = false;
+
 function load(tag: string): void {
   if (!pendingTags.delete(tag)) return;
+  if (!wordsRequested) {
+    wordsRequested = true;
+    pageWords(document.documentElement.lang || navigator.language)?.().catch(() => {});
+  }
   lazyElements[tag]!().catch((error: unknown) => {
     // Put the tag back so a later appearance retries (a flaky network at drop time).
     pendingTags.add(tag);

@@ -3,6 +3,7 @@ import { countWord, fill, languageChunks, loadWords, matchLanguage, type PluralW
 import { countdownEnglish } from '../countdown/format.ts';
 import { buttonEnglish } from '../button/words.ts';
 import { clipEnglish } from '../clip/words.ts';
+import { lazyWords, pageWords } from '../cdn/lazy-elements.ts';
 
 /**
  * English as a whole: what the three elements say, each from its own module. `satisfies` fails the
@@ -62,6 +63,15 @@ describe('matchLanguage', () => {
     expect(matchLanguage('')).toBe(null);
     expect(matchLanguage('not a language!')).toBe(null);
     expect(matchLanguage('de_DE')).toBe(null);
+  });
+});
+
+describe("the loader's choice of words file", () => {
+  it('is the file matchLanguage chooses, for every tag the loader may see', () => {
+    expect(Object.keys(lazyWords).sort()).toEqual(Object.keys(languageChunks).sort());
+    const tags = ['de', 'de-AT', 'DE-at', 'es-419', 'fr-CA', 'it', 'ja-JP', 'ko-KR', 'nl-BE', 'pl', 'pt-BR', 'pt-PT', 'sv-FI', 'tr',
+      'zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW', 'en', 'en-GB', 'xx', 'ru', ''];
+    for (const tag of tags) expect(pageWords(tag), tag).toBe(lazyWords[matchLanguage(tag) ?? '']);
   });
 });
 
