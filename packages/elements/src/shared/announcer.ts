@@ -3,7 +3,8 @@
  * a screen reader ("The drop starts in 1 minute.").
  *
  * - It is in the document before it speaks: screen readers ignore a live region that appears
- *   together with its text, so `holdAnnouncer()` creates it when the first element connects.
+ *   together with its text, so `documentAnnouncer().hold()` creates it when the first element
+ *   connects.
  * - A thousand countdowns reaching the same milestone in the same second say it once: an identical
  *   message within `REPEAT_WINDOW_MS` of the last burst is dropped; different messages (two drops
  *   with their own names) are each spoken.
@@ -58,15 +59,16 @@ function createAnnouncer(doc: Document): Announcer {
   let lastSaid = -Infinity;
   const burst = new Set<string>();
   const attach = () => host.isConnected || (doc.body ?? doc.documentElement).append(host);
-  // Watching <html> too catches a replaced <body>.
-  const watcher = new MutationObserver(attach);
+  // Watching <html> too catches a replaced <body>, which is then watched in its turn.
+  const watch = () => {
+    attach();
+    watcher.observe(doc.documentElement, { childList: true });
+    if (doc.body) watcher.observe(doc.body, { childList: true });
+  };
+  const watcher = new MutationObserver(watch);
   return {
     hold() {
-      if (++holders === 1) {
-        attach();
-        watcher.observe(doc.documentElement, { childList: true });
-        if (doc.body) watcher.observe(doc.body, { childList: true });
-      }
+      if (++holders === 1) watch();
       // The node stays when the last holder lets go: an element that reconnects a moment later (a
       // list re-render) must find the same region already in the document.
       return () => --holders || watcher.disconnect();
