@@ -47,7 +47,7 @@ interface ClipTrack {
  * @fires drop-clip-progress - Playback passed 25, 50, 75 or 100 % (`DropClipProgressEvent`).
  * @fires drop-checkout - A checkout starts from a product card (cancelable `DropCheckoutEvent`); cards that are `<drop-button>`s fire it themselves.
  *
- * @slot - `<drop-product>` elements and `<track>`s (captions, subtitles, and `metadata` tracks whose cues are JSON products); other content is the no-JavaScript fallback and is not shown once the clip runs.
+ * @slot - `<drop-product>` elements and `<track>`s (captions, subtitles, and `metadata` tracks whose cues are JSON products); other content is the no-JavaScript fallback, shown until the clip runs in the page language.
  *
  * @csspart base - The wrapper around stage and list.
  * @csspart stage - The box with the video, reserving its aspect ratio before anything loads.

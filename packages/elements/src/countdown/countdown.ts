@@ -81,10 +81,10 @@ function watchVisibility(element: Element, callback: (visible: boolean) => void)
  * @fires {DropStateEvent} drop-state - Once per state change, synchronously at the moment of the flip
  *   (`event.state`, `event.previous`). Bubbles and is composed.
  *
- * @slot - The creator's own text: the no-JavaScript fallback, also shown while `at` is missing or invalid.
- * @slot live - Shown while the drop is live (e.g. a buy button). Default: "Live now".
- * @slot ended - Shown after `until`. Default: "This drop has ended".
- * @slot sold-out - Shown when `state` is set to `sold-out`. Default: "Sold out".
+ * @slot - The creator's own text: the no-JavaScript fallback, also shown while `at` is missing or invalid, and while the words of the page language load.
+ * @slot live - Shown while the drop is live (e.g. a buy button). Default: "Live now" in the page language.
+ * @slot ended - Shown after `until`. Default: "This drop has ended" in the page language.
+ * @slot sold-out - Shown when `state` is set to `sold-out`. Default: "Sold out" in the page language.
  *
  * @csspart remaining - The ticking remaining time (tabular digits).
  * @csspart moment - The drop moment in the visitor's (and the creator's) time.

@@ -1,9 +1,11 @@
 /**
  * The elements' own words ("Live now", "Add to calendar", "Buy"…) in the visitor's language.
  *
- * English is built in, so an English page makes no extra request. Every other language is a small
- * data module in `../i18n/`, fetched the first time an element on the page needs it (the classic
- * script carries them all). Numbers, dates and units never live here: `Intl` formats those.
+ * English is built into each element, so an English page makes no extra request. Every other
+ * language is a small data module in `../i18n/`, fetched once per page: by the script-tag loader
+ * beside the first element's chunk (cdn/lazy-elements.ts keeps its own copy of the map below), or by
+ * the first element that needs it. The classic script carries them all. Numbers, dates and units
+ * never live here: `Intl` formats those.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { warnOnce } from './warn.ts';
@@ -59,6 +61,7 @@ export type WordKey = keyof Words;
 /**
  * One chunk per language, named after it (`de-….js`). A regional variant gets its own file only
  * when it reads differently (`zh-Hant`); `pt-BR` and `pt-PT` share `pt` until someone writes one.
+ * A new language goes here and in cdn/lazy-elements.ts `lazyWords` (words.test.ts compares them).
  */
 export const languageChunks: Readonly<Record<string, () => Promise<{ default: Words }>>> = {
   de: () => import('../i18n/de.ts'),
