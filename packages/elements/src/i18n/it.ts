@@ -2,7 +2,7 @@
 import type { Words } from '../shared/words.ts';
 
 export default {
-  live: 'Live ora',
+  live: 'In diretta',
   ended: 'Questo drop è terminato',
   soldOut: 'Esaurito',
   addToCalendar: 'Aggiungi al calendario',
@@ -11,7 +11,7 @@ export default {
   yourTime: '{time} (tuo orario)',
   creatorTime: '{time} {zone}',
   startsIn: 'Il drop inizia {time}.',
-  isLive: 'Il drop è live.',
+  isLive: 'Il drop è in diretta.',
   dropsIn: 'Esce tra {time}',
   comingSoon: 'Prossimamente',
   dropEnded: 'Drop terminato',
