@@ -12,8 +12,7 @@ export const countdownStyles = css`
     display: inline-flex;
     flex-direction: column;
     /* Gives each countdown a paint layer of its own, so a passing second repaints this countdown
-       only, not the whole page around it: on a page of 1000 it halves the per-second cost
-       (docs/countdown-runtime.md). */
+       only, not the whole page around it (measured on a page of 1000: docs/countdown-runtime.md). */
     position: relative;
     gap: var(--drop-countdown-gap);
     color: var(--drop-countdown-color);
