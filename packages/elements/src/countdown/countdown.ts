@@ -145,7 +145,8 @@ export class DropCountdown extends LitElement {
   #lastRemaining = Number.NaN;
   #releaseAnnouncer: (() => void) | null = null;
   #intersecting = true;
-  #planKey = '';
+  #planKind: '' | 'tick' | 'wake' = '';
+  #planMoment = Number.NaN;
   #cancelPlan: (() => void) | null = null;
   #stopClockWatch: (() => void) | null = null;
   #stopWatchingVisibility: (() => void) | null = null;
@@ -155,7 +156,8 @@ export class DropCountdown extends LitElement {
    */
   #remainingNode = document.createTextNode('');
   /** What the moment line and links were last rendered from; a tick re-renders them only if it moved. */
-  #renderedInputs = '';
+  #renderedLocale = '';
+  #renderedPage = '';
   #faviconLoaded = false;
   #words = new ElementWords(this, countdownEnglish);
 
@@ -215,7 +217,8 @@ export class DropCountdown extends LitElement {
     this.#stopWatchingVisibility = null;
     this.#cancelPlan?.();
     this.#cancelPlan = null;
-    this.#planKey = '';
+    this.#planKind = '';
+    this.#planMoment = Number.NaN;
     this.#followFavicon();
   }
 
@@ -270,7 +273,8 @@ export class DropCountdown extends LitElement {
     const timeZone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : undefined;
     const event = this.#calendarEvent()!;
     const notify = toHttpsUrl(this.notify);
-    this.#renderedInputs = this.#tickInputs(locale);
+    this.#renderedLocale = locale;
+    this.#renderedPage = pageInputs(Number.NaN);
     this.#showRemaining(this.#time(), locale);
     return html`<span part="remaining" role="timer">${this.#remainingNode}</span>
       <time part="moment" datetime=${at.toISOString()}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
@@ -286,13 +290,17 @@ export class DropCountdown extends LitElement {
   }
 
   #onVisibility = () => this.#refresh();
+  readonly #refreshAt = (tickTime: number) => this.#refresh(tickTime);
+  // Read `at` at every tick: it may be edited between a tick and the next plan.
+  readonly #readAt = () => this.at?.getTime() ?? Number.NaN;
 
   /**
-   * Everything outside the remaining time that a tick could find changed: the language, and the
-   * page title and address that the calendar link defaults to.
+   * Whether a tick finds everything outside the remaining time as it was rendered: the language, and
+   * the page title and address that the calendar link defaults to. Compared piece by piece, so the
+   * thousand countdowns of a big page allocate nothing here.
    */
-  #tickInputs(locale: string, time = Number.NaN): string {
-    return `${locale}\n${pageInputs(time)}`;
+  #tickInputsUnchanged(locale: string, time: number): boolean {
+    return locale === this.#renderedLocale && pageInputs(time) === this.#renderedPage;
   }
 
   #showRemaining(time: number, locale: string): void {
@@ -385,7 +393,7 @@ export class DropCountdown extends LitElement {
     if (!this.#rendering()) return;
     if (this.#state === 'scheduled' && this.#scheduled() && this.hasUpdated) {
       const locale = localeOf(this);
-      if (this.#tickInputs(locale, time) === this.#renderedInputs) {
+      if (this.#tickInputsUnchanged(locale, time)) {
         this.#showRemaining(time, locale);
         return;
       }
@@ -403,29 +411,32 @@ export class DropCountdown extends LitElement {
    * rendering work yet still flips on time.
    */
   #plan(time: number): void {
-    let key = '';
-    let start: (() => () => void) | null = null;
-    const refresh = (tickTime: number) => this.#refresh(tickTime);
+    let kind: '' | 'tick' | 'wake' = '';
+    let moment = Number.NaN;
     if (this.isConnected && !validDate(this.now) && this.#scheduled()) {
       const at = this.at!.getTime();
-      const until = this.#validUntil()?.getTime();
       if (this.#state === 'scheduled' && this.#rendering()) {
-        key = `tick:${at}`;
-        // Read `at` at every tick: it may be edited between a tick and the next plan.
-        start = () => subscribe(refresh, () => this.at?.getTime() ?? Number.NaN);
+        kind = 'tick';
+        moment = at;
       } else if (this.#state === 'scheduled') {
-        const moment = nextMilestoneMoment(at, time);
-        key = `wake:${moment}`;
-        start = () => wakeAt(moment, refresh);
-      } else if (this.#state === 'live' && until !== undefined) {
-        key = `wake:${until}`;
-        start = () => wakeAt(until, refresh);
+        kind = 'wake';
+        moment = nextMilestoneMoment(at, time);
+      } else if (this.#state === 'live') {
+        const until = this.#validUntil()?.getTime();
+        if (until !== undefined) {
+          kind = 'wake';
+          moment = until;
+        }
       }
     }
-    if (key === this.#planKey) return;
+    // Nearly every call is a tick that keeps the plan: decide that without allocating (a page of
+    // 1000 countdowns runs this 1000 times in the task that must land on the second).
+    if (kind === this.#planKind && Object.is(moment, this.#planMoment)) return;
     this.#cancelPlan?.();
-    this.#planKey = key;
-    this.#cancelPlan = start?.() ?? null;
+    this.#planKind = kind;
+    this.#planMoment = moment;
+    this.#cancelPlan =
+      kind === 'tick' ? subscribe(this.#refreshAt, this.#readAt) : kind === 'wake' ? wakeAt(moment, this.#refreshAt) : null;
   }
 
   /** The favicon code is its own chunk, fetched only by pages that use `favicon-live`. */
