@@ -37,12 +37,40 @@ export function darkModeStyle(input: ForgeInput): string {
   return rules.length > 0 ? `<style>@media (prefers-color-scheme:dark){${rules.join('')}}</style>` : '';
 }
 
+const HEX_COLOR = /#(?:[0-9a-f]{6}|[0-9a-f]{3})(?![0-9a-f])/giu;
+const sixDigits = (hex: string) => (hex.length === 4 ? `#${[...hex.slice(1)].map((digit) => digit + digit).join('')}` : hex).toLowerCase();
+
+/**
+ * The dark variant of colours a mark gives through its own stylesheet (Illustrator and Figma export
+ * `.cls-1{fill:#ff3366}`), which the attribute rules of {@link darkModeStyle} cannot see: each of the
+ * mark's `<style>` sheets again, light palette swapped for dark, under prefers-color-scheme. Placed
+ * after the mark, so at equal specificity the copy wins over the rule it copies.
+ */
+export function darkStylesheets(input: ForgeInput): string {
+  const { colors } = input.config;
+  if (!colors.dark) return '';
+  const swaps = new Map<string, string>();
+  for (const [light, dark] of [
+    [colors.brand, colors.dark.brand],
+    [colors.background, colors.dark.background],
+  ] as const) {
+    if (sixDigits(light) !== sixDigits(dark)) swaps.set(sixDigits(light), dark);
+  }
+  const swapped: string[] = [];
+  for (const [, css = ''] of input.glyph.svg.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gu)) {
+    const dark = css.replace(HEX_COLOR, (hex) => swaps.get(sixDigits(hex)) ?? hex);
+    if (dark !== css) swapped.push(dark);
+  }
+  return swapped.length > 0 ? `<style>@media (prefers-color-scheme:dark){${swapped.join('')}}</style>` : '';
+}
+
 export function faviconSvg(input: ForgeInput): string {
   return composeIcon(input.glyph, {
     size: 64,
     inset: FAVICON_INSET,
     defaultFill: input.config.colors.brand,
     prelude: darkModeStyle(input),
+    epilogue: darkStylesheets(input),
     pixelSized: false,
   });
 }

@@ -5,7 +5,7 @@ import { STAGE_LOADERS, loadStages } from './stage-registry.ts';
 import { placeMark, composeIcon } from '../svg/compose.ts';
 import { buildIco, readIcoDirectory } from '../ico/ico.ts';
 import { faviconStage, faviconSvg, MASKABLE_SAFE_CIRCLE } from '../favicon/stage.ts';
-import { inputFromMark, WIDE_MARK, TALL_MARK } from '../testing/marks.ts';
+import { CLASS_COLOURED_MARK, inputFromMark, WIDE_MARK, TALL_MARK } from '../testing/marks.ts';
 import { sanitizeSvg } from '../svg/sanitize.ts';
 
 describe('the plan (no pixels)', () => {
@@ -97,6 +97,24 @@ describe('fitting a mark into a square', () => {
     expect(svg).toContain('[fill="#fff7f9"]{fill:#14142b}');
     // The favicon is itself a safe SVG: it passes the sanitizer it was built from.
     expect(() => sanitizeSvg(svg.replace(/<style>.*<\/style>/, ''))).not.toThrow();
+  });
+
+  it('gives colours set by the mark\'s own stylesheet a dark variant too, after the mark', async () => {
+    const svg = faviconSvg(await inputFromMark(CLASS_COLOURED_MARK));
+    const dark = '<style>@media (prefers-color-scheme:dark){.cls-1{fill:#ff7a9c}.cls-2{fill:#123456}.cls-3{fill:#14142b;stroke:#ff7a9c}}</style>';
+    expect(svg).toContain(dark);
+    // After the mark's own sheet: at equal specificity the later rule wins.
+    expect(svg.indexOf(dark)).toBeGreaterThan(svg.indexOf('.cls-1{fill:#FF3366}'));
+    expect(svg.endsWith(`${dark}</svg>`)).toBe(true);
+  });
+
+  it('adds no stylesheet copy when the mark has none, or none of its colours are the palette\'s', async () => {
+    expect(faviconSvg(await inputFromMark(WIDE_MARK))).not.toContain('</svg><style>');
+    const other = CLASS_COLOURED_MARK.replaceAll('#FF3366', '#00aa00').replace('#fff7f9', '#0000ff').replace('#f36', '#00aa00');
+    expect(faviconSvg(await inputFromMark(other))).not.toContain('.cls-1{fill:#ff7a9c}');
+    // No dark palette, no dark variant of any kind.
+    const lightOnly = faviconSvg(await inputFromMark(CLASS_COLOURED_MARK, { colors: { brand: '#ff3366', background: '#fff7f9' } }));
+    expect(lightOnly).not.toContain('prefers-color-scheme');
   });
 
   it('gives an unset fill the brand colour', () => {

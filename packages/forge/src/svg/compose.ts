@@ -17,6 +17,8 @@ export interface ComposeOptions {
   defaultFill: HexColor;
   /** Extra markup placed before the mark, e.g. a `<style>` for the dark variant. */
   prelude?: string;
+  /** Extra markup placed after the mark, e.g. rules that must win over the mark's own `<style>`. */
+  epilogue?: string;
   /** Write width/height in pixels (raster jobs) or only a viewBox (favicon.svg). */
   pixelSized?: boolean;
 }
@@ -58,5 +60,5 @@ export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string
   const size = options.size;
   const dimensions = options.pixelSized === false ? '' : ` width="${size}" height="${size}"`;
   const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}"/>` : '';
-  return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}">${options.prelude ?? ''}${background}${nested}</svg>`;
+  return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}">${options.prelude ?? ''}${background}${nested}${options.epilogue ?? ''}</svg>`;
 }

@@ -52,6 +52,14 @@ export const MARKS: Record<'wide' | 'tall' | 'square' | 'complex', string> = {
   complex: COMPLEX_MARK,
 };
 
+/**
+ * Colours as Illustrator and Figma export them: classes in a <style>, in any hex spelling. Three
+ * 10-unit squares: the brand (`#FF3366`), a colour of its own, the background (with a brand stroke).
+ */
+export const CLASS_COLOURED_MARK =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><defs><style>.cls-1{fill:#FF3366}.cls-2{fill:#123456}.cls-3{fill:#fff7f9;stroke:#f36}</style></defs>' +
+  '<rect class="cls-1" width="10" height="10"/><rect class="cls-2" x="10" width="10" height="10"/><rect class="cls-3" x="20" width="10" height="10"/></svg>';
+
 export function testConfig(overrides: Partial<CreatorConfig> = {}): CreatorConfig {
   return {
     name: 'Nova Drop Studio',
