@@ -534,7 +534,8 @@ export class DropClip extends LitElement {
     const product = this.products[index]!;
     const words = this.words.current!;
     const href = this.checkoutHref(product);
-    const price = formatPrice(product.price, product.currency, document.documentElement.lang || undefined);
+    // The words' locale is the clip's own language (nearest `lang`), so prices and words agree.
+    const price = formatPrice(product.price, product.currency, this.words.locale);
     // With a drop, every way to buy (cards, end carousel, the list) is a button that knows whether
     // the drop is open; a plain link there would let visitors buy before T0 or after a sell-out.
     const useButton = this.drop !== null && href !== null;

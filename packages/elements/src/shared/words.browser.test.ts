@@ -89,6 +89,10 @@ describe('words: a German page', () => {
       expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('Stummschalten');
       expect(part(clip, 'captions')!.getAttribute('aria-label')).to.equal('Untertitel');
       expect(text(clip.shadowRoot!.querySelector('.list-title'))).to.equal('Produkte in diesem Video');
+      // Prices follow the clip's own language (its ancestor's lang), not only the document's.
+      const prices = [...clip.shadowRoot!.querySelectorAll('[part~="card-price"]')].map((price) => text(price));
+      expect(prices.length).to.be.greaterThan(0);
+      for (const price of prices) expect(price).to.match(/^24,00\s€$/u);
       const cardButton = clip.shadowRoot!.querySelector('drop-button')!;
       await waitFor(() => text(part(cardButton, 'label')) === 'Noch 02:01:03', 'the card button in German');
       expect(text(cardButton.querySelector('a'))).to.equal('Kaufen');
