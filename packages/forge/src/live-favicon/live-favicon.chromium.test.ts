@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../test/support/launch-chromium.ts';
 import { testInput } from '../badge/testing.ts';
+import { drawnIconPixels } from '../testing/draw-icon.ts';
 import { LIVE_DOT, liveFaviconSvg } from './live-favicon.ts';
 
 /** The live favicon as a browser draws it (not only as resvg does), light and dark. */
@@ -15,28 +16,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function drawnPixels(colorScheme: 'light' | 'dark'): Promise<Record<string, number[]>> {
-  const context = await browser.newContext({ colorScheme });
-  try {
-    const page = await context.newPage();
-    const url = `data:image/svg+xml;base64,${Buffer.from(liveFaviconSvg(testInput())).toString('base64')}`;
-    return await page.evaluate(
-      async ({ url, dot }) => {
-        const image = new Image(64, 64);
-        image.src = url;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = canvas.height = 64;
-        const context2d = canvas.getContext('2d')!;
-        context2d.drawImage(image, 0, 0, 64, 64);
-        const at = (x: number, y: number) => [...context2d.getImageData(x, y, 1, 1).data];
-        return { dot: at(dot.cx, dot.cy), outline: at(dot.cx - dot.r - 1, dot.cy), glyph: at(10, 10) };
-      },
-      { url, dot: LIVE_DOT },
-    );
-  } finally {
-    await context.close();
-  }
+function drawnPixels(colorScheme: 'light' | 'dark') {
+  const points = { dot: [LIVE_DOT.cx, LIVE_DOT.cy], outline: [LIVE_DOT.cx - LIVE_DOT.r - 1, LIVE_DOT.cy], glyph: [10, 10] } as const;
+  return drawnIconPixels(browser, liveFaviconSvg(testInput()), colorScheme, points);
 }
 
 describe('favicon-live.svg in Chromium', () => {
