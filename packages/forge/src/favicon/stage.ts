@@ -22,16 +22,21 @@ function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inse
   });
 }
 
-/** Dark variant: paints equal to the light palette switch to the dark palette under prefers-color-scheme. */
-export function darkModeStyle(input: ForgeInput): string {
+/** The palette's light → dark colour pairs that change in dark mode (none without a dark palette). */
+function darkPairs(input: ForgeInput): (readonly [HexColor, HexColor])[] {
   const { colors } = input.config;
-  if (!colors.dark) return '';
-  const rules: string[] = [];
-  for (const [light, dark] of [
+  if (!colors.dark) return [];
+  const pairs = [
     [colors.brand, colors.dark.brand],
     [colors.background, colors.dark.background],
-  ] as const) {
-    if (light === dark) continue;
+  ] as const;
+  return pairs.filter(([light, dark]) => light !== dark);
+}
+
+/** Dark variant: paints equal to the light palette switch to the dark palette under prefers-color-scheme. */
+export function darkModeStyle(input: ForgeInput): string {
+  const rules: string[] = [];
+  for (const [light, dark] of darkPairs(input)) {
     for (const property of ['fill', 'stroke', 'stop-color', 'flood-color']) rules.push(`[${property}="${light}"]{${property}:${dark}}`);
   }
   return rules.length > 0 ? `<style>@media (prefers-color-scheme:dark){${rules.join('')}}</style>` : '';
@@ -47,15 +52,8 @@ const sixDigits = (hex: string) => (hex.length === 4 ? `#${[...hex.slice(1)].map
  * after the mark, so at equal specificity the copy wins over the rule it copies.
  */
 export function darkStylesheets(input: ForgeInput): string {
-  const { colors } = input.config;
-  if (!colors.dark) return '';
-  const swaps = new Map<string, string>();
-  for (const [light, dark] of [
-    [colors.brand, colors.dark.brand],
-    [colors.background, colors.dark.background],
-  ] as const) {
-    if (sixDigits(light) !== sixDigits(dark)) swaps.set(sixDigits(light), dark);
-  }
+  const swaps = new Map(darkPairs(input).map(([light, dark]) => [sixDigits(light), dark]));
+  if (swaps.size === 0) return '';
   const swapped: string[] = [];
   for (const [, css = ''] of input.glyph.svg.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gu)) {
     const dark = css.replace(HEX_COLOR, (hex) => swaps.get(sixDigits(hex)) ?? hex);
