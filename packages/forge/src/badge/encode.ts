@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { loadSharp } from '../load-sharp.ts';
 import { BADGE_LOOP } from './motion.ts';
 
 /** Straight-alpha RGBA frames of one size, in loop order. */
@@ -8,7 +9,8 @@ export interface FrameStrip {
   frames: readonly Uint8Array[];
 }
 
-function stacked(strip: FrameStrip): Sharp {
+async function stacked(strip: FrameStrip): Promise<Sharp> {
+  const sharp = await loadSharp();
   const { width, height, frames } = strip;
   const pixels = Buffer.concat(frames.map((frame) => Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)));
   return sharp(pixels, { raw: { width, height: height * frames.length, channels: 4, pageHeight: height } });
@@ -23,7 +25,7 @@ const animation = () => ({ loop: 0, delay: new Array<number>(BADGE_LOOP.frameCou
  */
 export async function encodeGif(strip: FrameStrip): Promise<Uint8Array> {
   const { loop, delay } = animation();
-  return stacked(strip)
+  return (await stacked(strip))
     .gif({ loop, delay: delay.slice(0, strip.frames.length), effort: 10, dither: 0, keepDuplicateFrames: true, interFrameMaxError: 0 })
     .toBuffer();
 }
@@ -31,13 +33,14 @@ export async function encodeGif(strip: FrameStrip): Promise<Uint8Array> {
 /** Animated WebP; lossless keeps the outlined text crisp and is the smaller choice for flat art. */
 export async function encodeWebp(strip: FrameStrip): Promise<Uint8Array> {
   const { loop, delay } = animation();
-  return stacked(strip)
+  return (await stacked(strip))
     .webp({ loop, delay: delay.slice(0, strip.frames.length), lossless: true, effort: 6 })
     .toBuffer();
 }
 
 /** The resting frame as a PNG, palette-quantized when that keeps it visually lossless. */
 export async function encodePng(width: number, height: number, rgba: Uint8Array): Promise<Uint8Array> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } })
     .png({ compressionLevel: 9, effort: 10, palette: true, quality: 100, dither: 0 })
     .toBuffer();

@@ -109,6 +109,23 @@ describe('dropkit forge', () => {
     expect(result.status).toBe(0);
   });
 
+  it('loads sharp in this process only when badges or a social card are made, not on import', () => {
+    // The Vite plugin imports the package on every dev-server start.
+    const script = `
+      import { createRequire } from 'node:module';
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('/node_modules/sharp/'));
+      const forge = await import(${JSON.stringify(join(packageDir, 'dist/index.js'))});
+      await import(${JSON.stringify(join(packageDir, 'dist/vite.js'))});
+      const onImport = loaded();
+      const renderer = new forge.IsolatedRenderer({ processes: 1 });
+      await forge.forge(await forge.loadCreator(${JSON.stringify(join(dir, 'nova/creator.json'))}), { renderer, stages: [forge.socialStage] });
+      renderer.close();
+      console.log(JSON.stringify({ onImport, afterSocialCard: loaded() }));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ onImport: false, afterSocialCard: true });
+  });
+
   it('explains its usage', () => {
     const missing = run('forge', 'nova/creator.json');
     expect(missing.code).toBe(1);

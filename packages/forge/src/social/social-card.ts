@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../load-sharp.ts';
 import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
@@ -131,6 +131,7 @@ export async function renderSocialCard(input: ForgeInput, options: SocialOptions
     output: 'rgba',
   });
   // This PNG only carries pixels into the card and is never written: fast beats small here.
+  const sharp = await loadSharp();
   const markPng = await sharp(Buffer.from(markPixels.buffer, markPixels.byteOffset, markPixels.byteLength), {
     raw: { width: place.width, height: place.height, channels: 4 },
   })
