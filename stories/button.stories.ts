@@ -16,7 +16,7 @@ interface ButtonArgs {
   price: number | undefined;
   currency: string;
   sku: string;
-  ref: string;
+  referral: string;
   target: '' | '_blank';
   lang: string;
   brand: string;
@@ -47,7 +47,7 @@ const meta: Meta<ButtonArgs> = {
     price: 24,
     currency: 'EUR',
     sku: 'GLOW-TEE-M',
-    ref: 'utm_source=storybook',
+    referral: 'utm_source=storybook',
     target: '',
     lang: 'en',
     brand: '#6d28d9',
@@ -78,7 +78,7 @@ const meta: Meta<ButtonArgs> = {
         price=${args.price ?? nothing}
         currency=${args.currency || nothing}
         sku=${args.sku || nothing}
-        ref=${args.ref || nothing}
+        referral=${args.referral || nothing}
         style="--drop-button-background: ${args.brand}; --drop-button-color: ${args.textColor}; --drop-button-radius: ${args.radius}"
         @drop-checkout=${(event: Event) => event.preventDefault()}
       >

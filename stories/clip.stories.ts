@@ -18,7 +18,7 @@ interface ClipArgs {
   ratio: string;
   label: string;
   drop: string;
-  ref: string;
+  referral: string;
   width: number;
   products: 'timed' | 'hotspots' | 'metadata-track' | 'hostile';
 }
@@ -62,7 +62,7 @@ const render = (args: ClipArgs, tweak?: (video: HTMLVideoElement) => void) => ht
     ratio=${args.ratio || nothing}
     label=${args.label || nothing}
     drop=${args.drop || nothing}
-    ref=${args.ref || nothing}
+    referral=${args.referral || nothing}
     ${tweak ? withVideo(tweak) : nothing}
   >
     <img src=${args.poster} alt="" width="144" height="256" />
@@ -80,7 +80,7 @@ const meta: Meta<ClipArgs> = {
     ratio: '9/16',
     label: 'Glow tee drop preview',
     drop: '',
-    ref: '',
+    referral: '',
     width: 240,
     products: 'timed',
   },

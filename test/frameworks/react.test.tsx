@@ -3,6 +3,7 @@
  * `ondrop-*` listeners on custom elements itself) and the `@dropkit/elements/react` wrappers.
  */
 import { describe, expect, it } from 'vitest';
+import { createRef } from 'react';
 import { flushSync } from 'react-dom';
 import type {} from '@dropkit/elements/jsx/react';
 import { DropButton as DropButtonComponent, DropCountdown as DropCountdownComponent } from '@dropkit/elements/react';
@@ -27,6 +28,9 @@ const render = (node: React.ReactNode) => flushSync(() => mounted.root.render(no
 
 const countdownIn = () => rendered(mounted.container.querySelector<DropCountdown>('drop-countdown'));
 const buttonIn = () => rendered(mounted.container.querySelector<DropButton>('drop-button'));
+const params = (href: string | null | undefined) => new URL(href ?? 'about:blank').searchParams;
+/** The href of the link a visitor actually activates, not only the element's public `checkoutHref`. */
+const shownHref = (button: DropButton) => button.shadowRoot?.querySelector<HTMLAnchorElement>('[part~="button"]')?.href;
 
 describe('React 19, raw tags', () => {
   it('passes primitives (attribute or property, React decides) and they land', async () => {
@@ -68,6 +72,32 @@ describe('React 19, raw tags', () => {
     await until(() => button.getAttribute('state') === 'live', 'the button follows the drop');
     clickBuy(button);
     expect(checkouts).toEqual([CHECKOUT]);
+  });
+
+  it('takes referral as a prop while React keeps its own ref', async () => {
+    // `referral`, not `ref`: React keeps `ref` for itself, so attribution under that name could
+    // never reach the element from JSX.
+    const own = createRef<DropButton>();
+    render(
+      <drop-button ref={own} referral="tiktok" state="live">
+        <a href={CHECKOUT}>Buy</a>
+      </drop-button>,
+    );
+    const button = await buttonIn();
+    expect(own.current).toBe(button);
+    expect(button.referral).toBe('tiktok');
+    // CHECKOUT is a Stripe Payment Link: a bare code travels as client_reference_id.
+    expect(params(button.checkoutHref).get('client_reference_id')).toBe('tiktok');
+    expect(params(shownHref(button)).get('client_reference_id')).toBe('tiktok');
+    render(
+      <drop-button ref={own} referral="utm_source=tiktok&utm_campaign=drop1" state="live">
+        <a href={CHECKOUT}>Buy</a>
+      </drop-button>,
+    );
+    await button.updateComplete;
+    expect(own.current).toBe(button);
+    expect(params(shownHref(button)).get('utm_source')).toBe('tiktok');
+    expect(params(shownHref(button)).get('utm_campaign')).toBe('drop1');
   });
 
   it('hides and shows the widget', async () => {
@@ -125,6 +155,22 @@ describe('React 19, @dropkit/elements/react wrappers', () => {
     await until(() => button.getAttribute('state') === 'live', 'the button follows the drop');
     clickBuy(button);
     expect(checkouts).toEqual([CHECKOUT]);
+  });
+
+  it('takes referral as a prop while React keeps its own ref', async () => {
+    const own = createRef<DropButton>();
+    render(
+      <DropButtonComponent ref={own} referral="tiktok" state="live" href="https://shop.nova.example/tee">
+        <a href={CHECKOUT}>Buy</a>
+      </DropButtonComponent>,
+    );
+    const button = await buttonIn();
+    await button.updateComplete;
+    expect(own.current).toBe(button);
+    expect(button.referral).toBe('tiktok');
+    // Not Stripe: a bare code travels as ref=code.
+    expect(params(button.checkoutHref).get('ref')).toBe('tiktok');
+    expect(params(shownHref(button)).get('ref')).toBe('tiktok');
   });
 
   it('hides and shows, and re-renders children', async () => {

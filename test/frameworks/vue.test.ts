@@ -61,6 +61,24 @@ describe('Vue 3', () => {
     expect(checkouts).toEqual([CHECKOUT]);
   });
 
+  it('takes referral as a prop while Vue keeps its own template ref', async () => {
+    // `referral`, not `ref`: in Vue `ref` names a template ref and never reaches the element.
+    const own = ref<Element | null>(null);
+    const referral = ref('tiktok');
+    mount(() => () => h('drop-button', { ref: own, referral: referral.value, state: 'live' }, [h('a', { href: CHECKOUT }, 'Buy')]));
+    const button = await buttonIn();
+    expect(own.value).toBe(button);
+    expect(button.referral).toBe('tiktok');
+    const params = () => new URL(button.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="button"]')!.href).searchParams;
+    // CHECKOUT is a Stripe Payment Link: a bare code travels as client_reference_id.
+    expect(params().get('client_reference_id')).toBe('tiktok');
+    referral.value = 'utm_source=vue&utm_campaign=drop1';
+    await nextTick();
+    await button.updateComplete;
+    expect(params().get('utm_source')).toBe('vue');
+    expect(params().get('utm_campaign')).toBe('drop1');
+  });
+
   it('hides and shows the widget (v-if)', async () => {
     const shown = ref(true);
     mount(() => () => h('div', [shown.value ? h('drop-countdown', { at: new Date(AT), now: new Date(AFTER) }) : h('p', 'hidden')]));

@@ -6,5 +6,6 @@ export const Page = () => (
     Drops Friday
   </drop-countdown>
 );
+export const Attributed = () => <drop-button referral="tiktok" ref={(button) => void button?.checkoutHref} />;
 // @ts-expect-error `format` only takes the documented formats
 export const Wrong = () => <drop-countdown format="fancy" />;

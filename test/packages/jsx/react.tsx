@@ -14,6 +14,8 @@ export function RawTags() {
         Drops Friday
       </drop-countdown>
       <drop-button drop="dec5" href="https://buy.stripe.com/test" ondrop-checkout={(event) => event.preventDefault()} />
+      {/* attribution is `referral`, so React's own `ref` still types as a ref to the element */}
+      <drop-button referral="tiktok" ref={(button) => void button?.checkoutHref} />
       {/* @ts-expect-error `format` only takes the documented formats */}
       <drop-countdown format="fancy" />
     </>
@@ -25,6 +27,7 @@ export function Wrappers() {
     <>
       <DropCountdown at={new Date('2026-12-05T18:00:00Z')} onDropState={(event) => event.previous} />
       <DropButton href="https://buy.stripe.com/test" onDropCheckout={(event) => event.href} />
+      <DropButton referral="tiktok" ref={(button) => void button?.checkoutHref} />
       {/* @ts-expect-error the checkout event has no `state` */}
       <DropButton onDropCheckout={(event) => event.state} />
     </>

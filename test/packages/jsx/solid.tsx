@@ -6,5 +6,6 @@ export const Page = () => (
     Drops Friday
   </drop-countdown>
 );
+export const Attributed = () => <drop-button referral="tiktok" ref={(button) => void button.checkoutHref} />;
 // @ts-expect-error `prop:now` takes a Date
 export const Wrong = () => <drop-countdown prop:now={42} />;

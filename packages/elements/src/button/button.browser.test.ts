@@ -225,15 +225,46 @@ describe('<drop-button>', () => {
       }
     });
 
-    it('appends sku and ref params to the checkout URL', async () => {
+    it('appends sku and referral params to the checkout URL', async () => {
       const el = await fixture<ButtonLike>(
-        `<drop-button sku="TEE-42" ref="utm_source=tiktok&amp;utm_campaign=drop1"><a href="https://shop.nova.example/tee?color=black">Buy</a></drop-button>`,
+        `<drop-button sku="TEE-42" referral="utm_source=tiktok&amp;utm_campaign=drop1"><a href="https://shop.nova.example/tee?color=black">Buy</a></drop-button>`,
       );
       const url = new URL(link(el).href);
       expect(url.searchParams.get('color')).to.equal('black');
       expect(url.searchParams.get('sku')).to.equal('TEE-42');
       expect(url.searchParams.get('utm_source')).to.equal('tiktok');
       expect(url.searchParams.get('utm_campaign')).to.equal('drop1');
+    });
+
+    it('turns a bare referral code into ref=code, or client_reference_id on Stripe', async () => {
+      const shop = await fixture<ButtonLike>(`<drop-button referral="tiktok"><a href="https://shop.nova.example/tee">Buy</a></drop-button>`);
+      expect(new URL(link(shop).href).searchParams.get('ref')).to.equal('tiktok');
+      const stripe = await fixture<ButtonLike>(`<drop-button referral="tiktok"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      const url = new URL(link(stripe).href);
+      expect(url.searchParams.get('client_reference_id')).to.equal('tiktok');
+      expect(url.searchParams.has('ref')).to.equal(false);
+    });
+
+    it('takes referral by property too, and the checkout link follows', async () => {
+      const el = await fixture<ButtonLike & { referral: string | null }>(`<drop-button><a href="https://shop.nova.example/tee">Buy</a></drop-button>`);
+      expect(el.referral).to.equal(null);
+      el.referral = 'creator42';
+      await el.updateComplete;
+      expect(new URL(link(el).href).searchParams.get('ref')).to.equal('creator42');
+      el.setAttribute('referral', 'utm_source=attribute');
+      await el.updateComplete;
+      expect(el.referral).to.equal('utm_source=attribute');
+      expect(new URL(link(el).href).searchParams.get('utm_source')).to.equal('attribute');
+    });
+
+    it('ignores the old ref attribute (renamed to referral)', async () => {
+      const el = await fixture<ButtonLike>(
+        `<drop-button ref="tiktok"><a href="https://shop.nova.example/tee">Buy</a></drop-button><drop-button ref="utm_source=tiktok"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      const second = el.nextElementSibling as ButtonLike;
+      await second.updateComplete;
+      expect(link(el).href).to.equal('https://shop.nova.example/tee');
+      expect(link(second).href).to.equal('https://buy.stripe.com/x');
     });
   });
 

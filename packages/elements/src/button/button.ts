@@ -64,7 +64,7 @@ export class DropButton extends LitElement {
     price: { type: Number },
     currency: { type: String },
     sku: { type: String },
-    ref: { type: String },
+    referral: { type: String },
     target: { type: String },
     stockSrc: { type: String, attribute: 'stock-src' },
     stockInterval: { type: Number, attribute: 'stock-interval' },
@@ -89,8 +89,8 @@ export class DropButton extends LitElement {
   declare currency: string | null;
   /** Product/variant code, appended as `sku` and sent with `drop-checkout`. */
   declare sku: string | null;
-  /** Attribution: a referral code, or query pairs such as `utm_source=tiktok&utm_campaign=drop`. */
-  declare ref: string | null;
+  /** Attribution: a referral code, or query pairs such as `utm_source=tiktok&utm_campaign=drop` (not `ref`: React and Vue keep that name). */
+  declare referral: string | null;
   /** Where the checkout opens; defaults to the creator's link's target (same tab). */
   declare target: string | null;
   /** Stock endpoint (https or same-origin) answering `{"available": n}` or `{"state": "sold-out"}`. */
@@ -132,7 +132,7 @@ export class DropButton extends LitElement {
     this.price = null;
     this.currency = null;
     this.sku = null;
-    this.ref = null;
+    this.referral = null;
     this.target = null;
     this.stockSrc = null;
     this.stockInterval = null;
@@ -157,11 +157,11 @@ export class DropButton extends LitElement {
     return this.available;
   }
 
-  /** The checkout URL a click would open (with `sku`/`ref`), or null when the link is not usable. */
+  /** The checkout URL a click would open (with `sku`/`referral` applied), or null when the link is not usable. */
   get checkoutHref(): string | null {
     const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
     if (!check.ok) return null;
-    return withCheckoutParams(check.url, check.provider, { sku: this.sku, ref: this.ref }).href;
+    return withCheckoutParams(check.url, check.provider, { sku: this.sku, referral: this.referral }).href;
   }
 
   override connectedCallback(): void {

@@ -289,9 +289,9 @@ describe('<drop-clip>', () => {
     }
   });
 
-  it('a card click fires drop-product-click and a cancelable drop-checkout with sku and ref', async () => {
+  it('a card click fires drop-product-click and a cancelable drop-checkout with sku and referral', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    const clip = await fixture<Clip>(clipHtml(uniqueId(), 'ref="utm_source=clip"'));
+    const clip = await fixture<Clip>(clipHtml(uniqueId(), 'referral="utm_source=clip"'));
     await seek(clip, 0.7);
     const events: Event[] = [];
     const record = (event: Event) => {
@@ -458,7 +458,7 @@ describe('<drop-clip>', () => {
 
   it('cards are drop-buttons that follow the drop state when the clip names a drop', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    const page = await fixture(`<div><div id="clip-drop-owner" state="sold-out"></div>${clipHtml(uniqueId(), 'drop="clip-drop-owner"')}</div>`);
+    const page = await fixture(`<div><div id="clip-drop-owner" state="sold-out"></div>${clipHtml(uniqueId(), 'drop="clip-drop-owner" referral="creator42"')}</div>`);
     const clip = page.querySelector<Clip>('drop-clip')!;
     await seek(clip, 0.7);
     const button = shadow(clip).querySelector('[part~="cards"] drop-button') as HTMLElement & { updateComplete: Promise<unknown> };
@@ -493,7 +493,36 @@ describe('<drop-clip>', () => {
       document.removeEventListener('drop-checkout', record);
     }
     expect(events.map((event) => event.type).sort()).to.deep.equal(['drop-checkout', 'drop-product-click']);
-    expect(events.find((event) => event.type === 'drop-checkout')).to.include({ href: 'https://buy.stripe.com/test_tee?sku=tee-l', sku: 'tee-l' });
+    // The clip's referral reaches the button, which applies it (Stripe: client_reference_id).
+    expect(events.find((event) => event.type === 'drop-checkout')).to.include({
+      href: 'https://buy.stripe.com/test_tee?sku=tee-l&client_reference_id=creator42',
+      sku: 'tee-l',
+    });
+  });
+
+  it('adds its referral to every product link, reflects it, and ignores the old ref attribute', async () => {
+    type ClipWithReferral = Clip & { referral: string | null };
+    const page = await fixture(`<div>${clipHtml(uniqueId(), 'referral="creator42"')}${clipHtml(uniqueId(), 'ref="creator42"')}</div>`);
+    const [clip, old] = [...page.querySelectorAll<ClipWithReferral>('drop-clip')] as [ClipWithReferral, ClipWithReferral];
+    const listHrefs = (of: Clip) => [...(part(of, 'list')?.querySelectorAll('a') ?? [])].map((a) => a.href);
+    await waitFor(() => listHrefs(clip).length === 4 && listHrefs(old).length === 4, 'both product lists');
+    expect(clip.referral).to.equal('creator42');
+    expect(listHrefs(clip)).to.deep.equal([
+      'https://buy.stripe.com/test_tee?sku=tee-l&client_reference_id=creator42',
+      'https://buy.stripe.com/test_hoodie?client_reference_id=creator42',
+      'https://shop.example/cart/123:1?ref=creator42',
+      'https://buy.stripe.com/test_sticker?client_reference_id=creator42',
+    ]);
+    expect(listHrefs(old)).to.deep.equal([
+      'https://buy.stripe.com/test_tee?sku=tee-l',
+      'https://buy.stripe.com/test_hoodie',
+      'https://shop.example/cart/123:1',
+      'https://buy.stripe.com/test_sticker',
+    ]);
+    clip.referral = 'utm_source=clip';
+    await clip.updateComplete;
+    expect(clip.getAttribute('referral')).to.equal('utm_source=clip');
+    expect(listHrefs(clip)[2]).to.equal('https://shop.example/cart/123:1?utm_source=clip');
   });
 
   it('refuses a script or third-party http video source: poster and products instead', async () => {

@@ -85,7 +85,7 @@ export class DropClip extends LitElement {
     drop: { reflect: true },
     ratio: { reflect: true },
     label: { reflect: true },
-    ref: { reflect: true },
+    referral: { reflect: true },
     playback: { reflect: true },
     state: { reflect: true },
     products: { attribute: false, state: true },
@@ -108,8 +108,8 @@ export class DropClip extends LitElement {
   declare ratio: string | null;
   /** Accessible name of the clip; defaults to "Product clip" in the page language. */
   declare label: string | null;
-  /** Referral code or `utm_*=…` pairs added to every product's checkout link. */
-  declare ref: string | null;
+  /** Referral code or `utm_*=…` pairs added to every product's checkout link (not `ref`: React and Vue keep that name). */
+  declare referral: string | null;
   /** Read-only: where playback is (one of `CLIP_PLAYBACK`), reflected for styling and tests. */
   declare playback: ClipPlayback;
   /** Read-only: the followed drop's state (`null` without a drop), reflected for `:host([state=…])` styling. */
@@ -147,7 +147,7 @@ export class DropClip extends LitElement {
     this.drop = null;
     this.ratio = null;
     this.label = null;
-    this.ref = null;
+    this.referral = null;
     this.playback = 'idle';
     this.state = null;
     this.products = [];
@@ -511,7 +511,7 @@ export class DropClip extends LitElement {
 
   private checkoutHref(product: ClipProduct): string | null {
     if (product.href === null || product.provider === null) return null;
-    return withCheckoutParams(new URL(product.href), product.provider, { sku: product.sku, ref: this.ref }).href;
+    return withCheckoutParams(new URL(product.href), product.provider, { sku: product.sku, referral: this.referral }).href;
   }
 
   private onProductClick(event: MouseEvent, index: number, viaButton: boolean): void {
@@ -545,14 +545,14 @@ export class DropClip extends LitElement {
     if (href === null) {
       body = html`<span part="card-name">${product.name}</span>${priceText}`;
     } else if (useButton) {
-      // The button applies sku/ref itself and swaps its label with the drop's state ("Drops in 2h",
+      // The button applies sku/referral itself and swaps its label with the drop's state ("Drops in 2h",
       // "Sold out"), so the product's name and price stay beside it rather than inside it.
       body = html`<span class="card-text"><span part="card-name">${product.name}</span>${priceText}</span>
         <drop-button
           part="card-button"
           drop=${this.drop!}
           sku=${product.sku ?? nothing}
-          ref=${this.ref ?? nothing}
+          referral=${this.referral ?? nothing}
           @click=${(event: MouseEvent) => this.onProductClick(event, index, true)}
           ><a href=${product.href!}>${words.buy}</a></drop-button
         >`;

@@ -19,15 +19,14 @@ import type { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent
 const onDropCheckout = 'drop-checkout' as EventName<DropCheckoutEvent>;
 
 /**
- * What @lit/react treats as element properties: it asks `prop in elementClass.prototype`. Two answers
- * are changed: `ref` stays React's ref (the button's and clip's checkout `ref` property would
- * otherwise swallow it, with a warning), and standard HTML attributes (`id`, `lang`, `hidden`, …) go
- * through React, which sets them when it creates the element rather than in a layout effect after it
- * is connected, so a `<drop-button drop="…">` finds its countdown's `id` from the first moment.
+ * What @lit/react treats as element properties: it asks `prop in elementClass.prototype`. Standard
+ * HTML attributes (`id`, `lang`, `hidden`, …) are answered "no", so they go through React, which sets
+ * them when it creates the element rather than in a layout effect after it is connected, so a
+ * `<drop-button drop="…">` finds its countdown's `id` from the first moment.
  */
 function reactView<T extends CustomElementConstructor>(element: T): T {
   const prototype = new Proxy(element.prototype as object, {
-    has: (target, key) => key !== 'ref' && !(key in HTMLElement.prototype) && Reflect.has(target, key),
+    has: (target, key) => !(key in HTMLElement.prototype) && Reflect.has(target, key),
   });
   return { prototype } as unknown as T;
 }

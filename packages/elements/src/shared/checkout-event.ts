@@ -2,7 +2,7 @@ import type { CheckoutProvider } from './checkout.ts';
 
 /** What a checkout click is about; also readable as `event.detail` for frameworks that expect it. */
 export interface DropCheckoutDetail {
-  /** The validated https URL the visitor is about to open, with `sku`/`ref` params applied. */
+  /** The validated https URL the visitor is about to open, with `sku`/`referral` params applied. */
   readonly href: string;
   readonly provider: CheckoutProvider;
   readonly sku: string | null;

@@ -72,7 +72,7 @@ describe('withCheckoutParams', () => {
   it('appends sku and utm pairs without overriding the creator\'s own params', () => {
     const result = withCheckoutParams(url('https://shop.example/tee?utm_source=site'), 'other', {
       sku: 'TEE-42',
-      ref: 'utm_source=tiktok&utm_campaign=drop1',
+      referral: 'utm_source=tiktok&utm_campaign=drop1',
     });
     expect(result.searchParams.get('sku')).toBe('TEE-42');
     expect(result.searchParams.get('utm_source')).toBe('site');
@@ -80,18 +80,18 @@ describe('withCheckoutParams', () => {
   });
 
   it('turns a bare referral code into ref, or client_reference_id for Stripe', () => {
-    expect(withCheckoutParams(url('https://shop.example/'), 'other', { ref: 'creator42' }).searchParams.get('ref')).toBe('creator42');
+    expect(withCheckoutParams(url('https://shop.example/'), 'other', { referral: 'creator42' }).searchParams.get('ref')).toBe('creator42');
     expect(
-      withCheckoutParams(url('https://buy.stripe.com/x'), 'stripe', { ref: 'creator42' }).searchParams.get('client_reference_id'),
+      withCheckoutParams(url('https://buy.stripe.com/x'), 'stripe', { referral: 'creator42' }).searchParams.get('client_reference_id'),
     ).toBe('creator42');
   });
 
   it('leaves Telegram links alone: bots only ever receive start', () => {
     const href = 'https://t.me/shop_bot?start=tee';
-    expect(withCheckoutParams(url(href), 'telegram', { sku: 'x', ref: 'y' }).href).toBe(href);
+    expect(withCheckoutParams(url(href), 'telegram', { sku: 'x', referral: 'y' }).href).toBe(href);
   });
 
   it('keeps the URL https', () => {
-    expect(withCheckoutParams(url('https://shop.example/'), 'other', { ref: 'a=b' }).protocol).toBe('https:');
+    expect(withCheckoutParams(url('https://shop.example/'), 'other', { referral: 'a=b' }).protocol).toBe('https:');
   });
 });

@@ -2,7 +2,7 @@ import { toHttpsUrl } from './safe-url.ts';
 
 /**
  * Checkout links a creator may paste: which service they point at, whether they can work at all,
- * and how attribution (`sku`, `ref`) is added. Pure and DOM-free so `<drop-button>`, `<drop-clip>`
+ * and how attribution (`sku`, `referral`) is added. Pure and DOM-free so `<drop-button>`, `<drop-clip>`
  * and Node tests share one judgement.
  */
 export const CHECKOUT_PROVIDERS = ['stripe', 'shopify', 'gumroad', 'lemonsqueezy', 'telegram', 'other'] as const;
@@ -59,8 +59,8 @@ export function checkCheckoutUrl(value: string | null | undefined, base?: string
 
 export interface CheckoutParams {
   sku?: string | null;
-  /** A bare referral code (`creator42`) or query pairs (`utm_source=tiktok&utm_campaign=drop`). */
-  ref?: string | null;
+  /** A bare referral code (`creator42`, sent as `ref=` or Stripe's `client_reference_id=`) or query pairs (`utm_source=tiktok&utm_campaign=drop`). */
+  referral?: string | null;
 }
 
 /**
@@ -76,15 +76,15 @@ export function withCheckoutParams(url: URL, provider: CheckoutProvider, params:
   };
   const sku = params.sku?.trim();
   if (sku) add('sku', sku);
-  const ref = params.ref?.trim();
-  if (ref) {
-    if (ref.includes('=')) {
-      for (const [key, value] of new URLSearchParams(ref)) add(key, value);
-    } else if (provider === 'stripe' && /^[A-Za-z0-9_-]{1,200}$/.test(ref)) {
+  const referral = params.referral?.trim();
+  if (referral) {
+    if (referral.includes('=')) {
+      for (const [key, value] of new URLSearchParams(referral)) add(key, value);
+    } else if (provider === 'stripe' && /^[A-Za-z0-9_-]{1,200}$/.test(referral)) {
       // Stripe Payment Links drop unknown params; client_reference_id reaches the creator's dashboard.
-      add('client_reference_id', ref);
+      add('client_reference_id', referral);
     } else {
-      add('ref', ref);
+      add('ref', referral);
     }
   }
   return result;
