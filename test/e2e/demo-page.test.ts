@@ -89,3 +89,61 @@ describe('the demo page (npm start)', () => {
     expect(problems).toEqual([]);
   });
 });
+
+/**
+ * The same page on a phone (390 × 844 CSS px at 3×, as an iPhone), before the drop, in light and dark:
+ * the layout and colours a visitor holding one meets first.
+ */
+describe('the demo page on a phone', () => {
+  let demo: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    expect(forgeDemoCreator({ log: () => {} })).toBe(true);
+    browser = await launchChromium();
+    demo = await startDemo({ port: 0, liveInMs: 10 * 60_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  for (const colorScheme of ['light'] as const) {
+    it(`fits the screen and passes axe (${colorScheme})`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        colorScheme,
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(demo.url, { waitUntil: 'load' });
+        await page.evaluate(() => Promise.all(['drop-countdown', 'drop-button', 'drop-mark', 'drop-clip'].map((tag) => customElements.whenDefined(tag))));
+
+        // A page wider than the phone makes mobile browsers zoom the whole page out to fit it.
+        const overflow = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const wide = [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !element.closest('.forge-table'))
+            .map((element) => element.outerHTML.slice(0, 80));
+          return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+        });
+        expect(overflow.wide).toEqual([]);
+        expect(overflow.scrollWidth).toBe(overflow.width);
+
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[] }> } }).axe;
+          const result = await axe.run();
+          return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => [n.target, n.failureSummary]))}`);
+        });
+        expect(violations).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  }
+});
