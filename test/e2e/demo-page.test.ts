@@ -109,8 +109,8 @@ describe('the demo page on a phone', () => {
     await demo?.close();
   });
 
-  for (const colorScheme of ['light'] as const) {
-    it(`fits the screen and passes axe (${colorScheme})`, async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`fits the screen, passes axe and shows the wordmark for the colour scheme (${colorScheme})`, async () => {
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 3,
@@ -141,6 +141,15 @@ describe('the demo page on a phone', () => {
           return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => [n.target, n.failureSummary]))}`);
         });
         expect(violations).toEqual([]);
+
+        // The header's slotted wordmark (the no-JS fallback) wins over mark.json's, so it must bring forge's dark twin itself.
+        const wordmark = await page.evaluate(async () => {
+          const slotted = document.querySelector('.brand-mark > [slot="wordmark"]')!;
+          const image = slotted instanceof HTMLImageElement ? slotted : slotted.querySelector('img')!;
+          await image.decode();
+          return new URL(image.currentSrc).pathname;
+        });
+        expect(wordmark).toBe(colorScheme === 'dark' ? '/forge/mark/wordmark-dark.svg' : '/forge/mark/wordmark.svg');
       } finally {
         await context.close();
       }
