@@ -40,7 +40,8 @@ export const budgets = {
   'drop-mark': 10.25 * KB,
   'drop-clip': 22 * KB,
   'drop-product': 22 * KB,
-  kit: 39.06 * KB,
+  // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
+  kit: 39.06 * KB + 173,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;

@@ -4,9 +4,11 @@
  *
  * GET /__test/time?skew=<ms>&delay=<ms>&mode=date|json|garbage|error
  *   The "server clock": Date header and {"now": epoch ms}, shifted by `skew`.
- * Add further endpoints below, one small function each.
+ * Add further endpoints below, one small function each (or a module of their own, like
+ * ./stalling-video.mjs for the clip whose network stalls).
  */
 import { readFile } from 'node:fs/promises';
+import { stallingVideoRoutes } from './stalling-video.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -150,6 +152,7 @@ const routes = {
   '/__test/stock': stock,
   '/__test/stock/set': stockSet,
   '/__test/stock/log': stockLog,
+  ...stallingVideoRoutes,
 };
 
 export const testEndpoints = [

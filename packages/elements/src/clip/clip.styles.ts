@@ -109,6 +109,24 @@ export const clipStyles = css`
     height: 40px;
   }
 
+  /* The buffering spinner: CSS alone (no markup, no words), shown after half a second so a stall
+     nobody would notice does not flash. For assistive technology the video is aria-busy; nothing
+     is announced, since the products are all in the list without watching. */
+  :host([buffering]) .stage::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    width: 34px;
+    height: 34px;
+    margin: auto;
+    border: 5px solid var(--drop-clip-control-background);
+    border-top-color: var(--drop-clip-control-color);
+    border-radius: 50%;
+    pointer-events: none;
+    /* card-in, lasting 0 s, only hides it during the delay: one keyframes rule less. */
+    animation: card-in 0s 0.5s both, spin 0.9s linear infinite;
+  }
+
   ul {
     list-style: none;
     margin: 0;
@@ -252,6 +270,12 @@ export const clipStyles = css`
     }
   }
 
+  @keyframes spin {
+    to {
+      rotate: 1turn;
+    }
+  }
+
   @keyframes pulse {
     to {
       box-shadow: 0 0 0 12px transparent;
@@ -262,6 +286,9 @@ export const clipStyles = css`
     .card,
     .hotspot {
       animation: none;
+    }
+    :host([buffering]) .stage::after {
+      animation: card-in 0s 0.5s both;
     }
     .carousel ul {
       scroll-behavior: auto;

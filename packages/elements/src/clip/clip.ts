@@ -88,6 +88,7 @@ export class DropClip extends LitElement {
     referral: { reflect: true },
     playback: { reflect: true },
     state: { reflect: true },
+    buffering: { type: Boolean, reflect: true },
     products: { attribute: false, state: true },
     loadRequested: { state: true },
     muted: { state: true },
@@ -114,6 +115,11 @@ export class DropClip extends LitElement {
   declare playback: ClipPlayback;
   /** Read-only: the followed drop's state (`null` without a drop), reflected for `:host([state=…])` styling. */
   declare state: DropState | null;
+  /**
+   * Read-only: the clip should be playing but waits for video data (a slow start, a network stall,
+   * a seek). A spinner shows after half a second and the video is `aria-busy`; reflected for styling.
+   */
+  declare buffering: boolean;
 
   declare protected products: readonly ClipProduct[];
   declare protected loadRequested: boolean;
@@ -150,6 +156,7 @@ export class DropClip extends LitElement {
     this.referral = null;
     this.playback = 'idle';
     this.state = null;
+    this.buffering = false;
     this.products = [];
     this.loadRequested = false;
     this.muted = true;
@@ -341,6 +348,9 @@ export class DropClip extends LitElement {
     const t = video && this.loadRequested ? video.currentTime : Number.NaN;
     const next = this.playback === 'ended' || this.playback === 'error' ? [] : shownAt(this.products, t);
     if (next.length !== this.shown.length || next.some((index, i) => this.shown[i] !== index)) this.shown = next;
+    // `playback` keeps saying "playing" through a stall (the visitor's Pause still applies); this
+    // says that the picture is frozen, so the frame on screen does not look like a broken clip.
+    this.buffering = !!video && !video.paused && this.playback !== 'error' && video.readyState < video.HAVE_FUTURE_DATA;
     this.trackViews();
   };
 
@@ -618,6 +628,7 @@ export class DropClip extends LitElement {
       <div part="stage" class="stage">
         <video
           part="video"
+          aria-busy=${this.buffering ? 'true' : nothing}
           ?hidden=${failed}
           playsinline
           disablepictureinpicture
