@@ -202,9 +202,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${FORGE_VERSION}\n`);
     return 0;
   }
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (command !== 'forge') {
-    process.stderr.write(`${command ? `dropkit: unknown command ${JSON.stringify(command)}\n` : ''}${USAGE}\n`);
-    return command === undefined || command === '--help' || command === '-h' ? 0 : 1;
+    process.stderr.write(`dropkit: unknown command ${JSON.stringify(command)}\n${USAGE}\n`);
+    return 1;
   }
   try {
     return await forgeCommand(rest);

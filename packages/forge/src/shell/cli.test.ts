@@ -126,6 +126,18 @@ describe('dropkit forge', () => {
     expect(JSON.parse(result.stdout)).toEqual({ onImport: false, afterSocialCard: true });
   });
 
+  it('prints its usage on --help, and names an unknown command', () => {
+    for (const args of [[], ['--help'], ['-h'], ['help']]) {
+      const help = run(...args);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: dropkit forge /);
+      expect(help.stderr).toBe('');
+    }
+    const unknown = run('froge');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^dropkit: unknown command "froge"\nUsage: dropkit forge /);
+  });
+
   it('explains its usage', () => {
     const missing = run('forge', 'nova/creator.json');
     expect(missing.code).toBe(1);
