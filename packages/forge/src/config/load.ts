@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ForgeConfigError } from '../errors.ts';
 import { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from '../svg/sanitize.ts';
-import type { CreatorConfig, ForgeInput, HexColor, Palette } from '../plan/types.ts';
+import type { CreatorConfig, DarkPalette, ForgeInput, HexColor } from '../plan/types.ts';
 import { assertValidConfig } from './validate.ts';
 
 function normaliseHex(color: string): HexColor {
@@ -10,8 +10,12 @@ function normaliseHex(color: string): HexColor {
   return `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}`;
 }
 
-function normalisePalette(palette: Palette): Palette {
-  return { brand: normaliseHex(palette.brand), background: normaliseHex(palette.background) };
+function normalisePalette(palette: DarkPalette): DarkPalette {
+  return {
+    brand: normaliseHex(palette.brand),
+    background: normaliseHex(palette.background),
+    ...(palette.ink ? { ink: normaliseHex(palette.ink) } : {}),
+  };
 }
 
 /** Validates a parsed config and sanitizes the marks it names; `readSource` supplies their bytes. */

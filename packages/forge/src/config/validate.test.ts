@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { configErrors, assertValidConfig, creatorConfigSchema, SUPPORTED_KEYWORDS } from './validate.ts';
 import { ForgeConfigError } from '../errors.ts';
 import { testConfig } from '../testing/marks.ts';
+import { prepareInput } from './load.ts';
 
 describe('creator config validation', () => {
   it('accepts a complete config and a minimal one', () => {
@@ -25,6 +26,25 @@ describe('creator config validation', () => {
       'Expected an https:// URL for url but received "http://x"',
       expect.stringMatching(/^Unexpected field extra; expected one of: name, shortName, url, mark, glyph, .*colors, badges, social/),
     ]);
+  });
+
+  it('accepts a dark ink that reads on the dark background, and names the field and the contrast when it does not', () => {
+    const withInk = (ink: unknown) => testConfig({ colors: { brand: '#ff3366', background: '#fff7f9', dark: { brand: '#ff7a9c', background: '#14142b', ink: ink as never } } });
+    expect(configErrors(withInk('#E0E7FF'))).toEqual([]);
+    expect(configErrors(withInk('#eef'))).toEqual([]);
+    expect(configErrors(withInk('navy'))).toEqual(['Expected a hex colour such as #ff3366 or #f36 for colors.dark.ink but received "navy"']);
+    expect(configErrors(withInk('#1e2a5a'))).toEqual([
+      'Expected a colour that reaches 3:1 against colors.dark.background (#14142b) for colors.dark.ink but received "#1e2a5a" (1.31:1)',
+    ]);
+    expect(configErrors(testConfig({ colors: { brand: '#ff3366', background: '#fff7f9', ink: '#000' } as never }))).toEqual([
+      'Unexpected field colors.ink; expected one of: brand, background, dark',
+    ]);
+  });
+
+  it('passes the dark ink on in lower-case #rrggbb', async () => {
+    const raw = testConfig({ colors: { brand: '#ff3366', background: '#fff7f9', dark: { brand: '#ff7a9c', background: '#14142b', ink: '#EEF' } } });
+    const input = await prepareInput(raw, async () => new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'));
+    expect(input.config.colors.dark).toEqual({ brand: '#ff7a9c', background: '#14142b', ink: '#eeeeff' });
   });
 
   it('rejects non-objects and empty strings', () => {

@@ -1,5 +1,7 @@
 import schemaJson from './creator-config.schema.json' with { type: 'json' };
 import { ForgeConfigError } from '../errors.ts';
+import { contrastRatio, normalizeHex } from '../badge/colors.ts';
+import { MIN_GRAPHICS_CONTRAST } from '../svg/dark.ts';
 
 /**
  * The subset of JSON Schema that creator-config.schema.json uses. Interpreting the shipped schema
@@ -159,10 +161,27 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
   }
 }
 
+/**
+ * The one rule a schema cannot state: `colors.dark.ink` exists to make a mark's dark colours read in
+ * dark mode, so an ink that does not read on the dark background would defeat it unnoticed.
+ */
+function inkErrors(value: unknown): string[] {
+  const dark = (value as { colors?: { dark?: { ink?: unknown; background?: unknown } } } | null)?.colors?.dark;
+  const ink = normalizeHex(dark?.ink);
+  const background = normalizeHex(dark?.background);
+  if (!ink || !background) return [];
+  const ratio = contrastRatio(ink, background);
+  if (ratio >= MIN_GRAPHICS_CONTRAST) return [];
+  return [
+    `Expected a colour that reaches ${MIN_GRAPHICS_CONTRAST}:1 against colors.dark.background (${background}) for colors.dark.ink but received ${describeValue(dark!.ink)} (${(Math.floor(ratio * 100) / 100).toFixed(2)}:1)`,
+  ];
+}
+
 /** Every problem with a config, each naming the field and the value expected. Empty when valid. */
 export function configErrors(value: unknown): string[] {
   const errors: string[] = [];
   check(creatorConfigSchema, value, '', errors);
+  errors.push(...inkErrors(value));
   return errors;
 }
 

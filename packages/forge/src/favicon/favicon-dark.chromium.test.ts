@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../test/support/launch-chromium.ts';
 import { drawnIconPixels } from '../testing/draw-icon.ts';
 import { CLASS_COLOURED_MARK, inputFromMark } from '../testing/marks.ts';
+import { contrastRatio } from '../badge/colors.ts';
+import { hexRgb } from '../badge/testing.ts';
+import type { HexColor } from '../plan/types.ts';
+import { readableTwin } from '../svg/dark.ts';
 import { faviconSvg } from './stage.ts';
 
 /** favicon.svg drawn the way a browser draws an icon (an image, not a document), light and dark. */
@@ -25,7 +29,39 @@ describe('favicon.svg of a mark coloured by its own stylesheet', () => {
     const light = await drawnIconPixels(browser, svg, 'light', SQUARES);
     const dark = await drawnIconPixels(browser, svg, 'dark', SQUARES);
     expect(light).toEqual({ brand: [0xff, 0x33, 0x66, 255], own: [0x12, 0x34, 0x56, 255], background: [0xff, 0xf7, 0xf9, 255] });
-    // testConfig's dark palette: brand #ff7a9c, background #14142b; a colour of the mark's own stays.
-    expect(dark).toEqual({ brand: [0xff, 0x7a, 0x9c, 255], own: [0x12, 0x34, 0x56, 255], background: [0x14, 0x14, 0x2b, 255] });
+    // testConfig's dark palette: brand #ff7a9c, background #14142b. The mark's own #123456 reads
+    // 1.4:1 there, so it lifts too (its rule is in the copy of the mark's stylesheet).
+    expect(dark).toEqual({ brand: [0xff, 0x7a, 0x9c, 255], own: [...hexRgb(readableTwin('#123456', DARK_BACKGROUND)), 255], background: [0x14, 0x14, 0x2b, 255] });
+  });
+});
+
+const DARK_BACKGROUND = '#14142b';
+const hexOf = (pixel: readonly number[]) => `#${pixel.slice(0, 3).map((channel) => channel.toString(16).padStart(2, '0')).join('')}` as HexColor;
+
+describe('favicon.svg of a mark with a third, dark colour', () => {
+  // Brand, navy ink (1.3:1 on the dark background), a green that reads (6:1).
+  const INK_MARK =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="10" height="10" fill="#ff3366"/>' +
+    '<rect x="10" width="10" height="10" style="fill:#1E2A5A"/><rect x="20" width="10" height="10" fill="#22aa55"/></svg>';
+
+  it('lifts the navy to at least 3:1 in dark mode only, and leaves the readable green as it is', async () => {
+    const svg = faviconSvg(await inputFromMark(INK_MARK));
+    const light = await drawnIconPixels(browser, svg, 'light', SQUARES);
+    const dark = await drawnIconPixels(browser, svg, 'dark', SQUARES);
+    expect(light).toEqual({ brand: [0xff, 0x33, 0x66, 255], own: [0x1e, 0x2a, 0x5a, 255], background: [0x22, 0xaa, 0x55, 255] });
+    expect(contrastRatio(hexOf(dark.own), DARK_BACKGROUND)).toBeGreaterThanOrEqual(3);
+    expect(dark).toEqual({ brand: [0xff, 0x7a, 0x9c, 255], own: [...hexRgb(readableTwin('#1e2a5a', DARK_BACKGROUND)), 255], background: [0x22, 0xaa, 0x55, 255] });
+    expect(svg.split('#22aa55')).toHaveLength(2);
+  });
+
+  it('lifts gradient stops and colour names too', async () => {
+    const mark =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><defs><linearGradient id="g"><stop offset="0" stop-color="#1e2a5a"/>' +
+      '<stop offset="1" stop-color="#1b1b3a"/></linearGradient></defs><rect width="10" height="10" fill="url(#g)"/>' +
+      '<rect x="10" width="10" height="10" fill="black"/><rect x="20" width="10" height="10" stroke="navy" stroke-width="4" fill="#ff3366"/></svg>';
+    const svg = faviconSvg(await inputFromMark(mark));
+    // The third square is brand inside a navy outline; probe the outline at the square's left edge.
+    const dark = await drawnIconPixels(browser, svg, 'dark', { ...SQUARES, background: [42, 32] });
+    for (const [part, pixel] of Object.entries(dark)) expect(contrastRatio(hexOf(pixel), DARK_BACKGROUND), part).toBeGreaterThanOrEqual(3);
   });
 });

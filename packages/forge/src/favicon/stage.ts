@@ -1,4 +1,5 @@
 import { composeIcon } from '../svg/compose.ts';
+import { darkRecolour } from '../svg/dark.ts';
 import { buildIco } from '../ico/ico.ts';
 import type { ForgeInput, ForgeStage, HexColor, PlannedAsset, SanitizedSvg, StageContribution } from '../plan/types.ts';
 
@@ -22,53 +23,22 @@ function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inse
   });
 }
 
-/** The palette's light → dark colour pairs that change in dark mode (none without a dark palette). */
-function darkPairs(input: ForgeInput): (readonly [HexColor, HexColor])[] {
-  const { colors } = input.config;
-  if (!colors.dark) return [];
-  const pairs = [
-    [colors.brand, colors.dark.brand],
-    [colors.background, colors.dark.background],
-  ] as const;
-  return pairs.filter(([light, dark]) => light !== dark);
-}
-
-/** Dark variant: paints equal to the light palette switch to the dark palette under prefers-color-scheme. */
-export function darkModeStyle(input: ForgeInput): string {
-  const rules: string[] = [];
-  for (const [light, dark] of darkPairs(input)) {
-    for (const property of ['fill', 'stroke', 'stop-color', 'flood-color']) rules.push(`[${property}="${light}"]{${property}:${dark}}`);
-  }
-  return rules.length > 0 ? `<style>@media (prefers-color-scheme:dark){${rules.join('')}}</style>` : '';
-}
-
-const HEX_COLOR = /#(?:[0-9a-f]{6}|[0-9a-f]{3})(?![0-9a-f])/giu;
-const sixDigits = (hex: string) => (hex.length === 4 ? `#${[...hex.slice(1)].map((digit) => digit + digit).join('')}` : hex).toLowerCase();
+const whenDark = (css: string) => (css === '' ? '' : `<style>@media (prefers-color-scheme:dark){${css}}</style>`);
 
 /**
- * The dark variant of colours a mark gives through its own stylesheet (Illustrator and Figma export
- * `.cls-1{fill:#ff3366}`), which the attribute rules of {@link darkModeStyle} cannot see: each of the
- * mark's `<style>` sheets again, light palette swapped for dark, under prefers-color-scheme. Placed
- * after the mark, so at equal specificity the copy wins over the rule it copies.
+ * The tab icon, scalable, with its dark variant inside: under prefers-color-scheme the palette
+ * swaps and colours that would not read on the dark background lift (svg/dark.ts); the attribute
+ * rules go before the mark, the copies of its own sheets after it.
  */
-export function darkStylesheets(input: ForgeInput): string {
-  const swaps = new Map(darkPairs(input).map(([light, dark]) => [sixDigits(light), dark]));
-  if (swaps.size === 0) return '';
-  const swapped: string[] = [];
-  for (const [, css = ''] of input.glyph.svg.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gu)) {
-    const dark = css.replace(HEX_COLOR, (hex) => swaps.get(sixDigits(hex)) ?? hex);
-    if (dark !== css) swapped.push(dark);
-  }
-  return swapped.length > 0 ? `<style>@media (prefers-color-scheme:dark){${swapped.join('')}}</style>` : '';
-}
-
 export function faviconSvg(input: ForgeInput): string {
+  const { colors } = input.config;
+  const dark = colors.dark ? darkRecolour(input.glyph.svg, colors, colors.dark) : undefined;
   return composeIcon(input.glyph, {
     size: 64,
     inset: FAVICON_INSET,
     defaultFill: input.config.colors.brand,
-    prelude: darkModeStyle(input),
-    epilogue: darkStylesheets(input),
+    prelude: whenDark(dark?.rules ?? ''),
+    epilogue: whenDark(dark?.sheets ?? ''),
     pixelSized: false,
   });
 }

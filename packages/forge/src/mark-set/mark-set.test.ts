@@ -2,9 +2,12 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 // The contract test: the JSON forge writes must be what <drop-mark> reads. The reader is pure.
 import { readMarkManifest } from '../../../elements/src/mark/manifest.ts';
-import { prepareInput } from '../config/load.ts';
+import { contrastRatio } from '../badge/colors.ts';
+import { loadCreator, prepareInput } from '../config/load.ts';
 import { SvgRejectedError } from '../errors.ts';
 import { colorDistance, hexRgb, pixelAt, testInput, type Decoded, directRenderContext } from '../badge/testing.ts';
+import type { HexColor, SanitizedSvg } from '../plan/types.ts';
+import { readableTwin } from '../svg/dark.ts';
 import { initialsOf, markJson, markSetStage, monogramSvg } from './mark-set.ts';
 
 const context = directRenderContext();
@@ -138,5 +141,69 @@ describe('mark set', () => {
   it('is byte-identical for the same config', async () => {
     const [a, b] = [await files(), await files()];
     expect([...a.entries()]).toEqual([...b.entries()]);
+  });
+});
+
+/** 30×10: brand, a navy ink (1.3:1 on the dark background), a green that reads (6:1) — ten units each. */
+const INK_WORDMARK: SanitizedSvg = {
+  svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="10" height="10" fill="#6d28d9"/><rect x="10" width="10" height="10" fill="#1e2a5a"/><rect x="20" width="10" height="10" fill="#22aa55"/></svg>',
+  viewBox: [0, 0, 30, 10],
+  hasText: false,
+};
+
+/** The same ink written the other ways marks write colours: a class, a gradient, a name. */
+const INK_ELSEWHERE: SanitizedSvg = {
+  svg:
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><defs><style>.ink{fill:#1E2A5A}.brand{fill:#6d28d9}</style>' +
+    '<linearGradient id="fade"><stop offset="0" stop-color="#1e2a5a"/><stop offset="1" stop-color="#1b1b3a"/></linearGradient></defs>' +
+    '<rect class="ink" width="10" height="10"/><rect x="10" width="10" height="10" fill="url(#fade)"/><rect x="20" width="10" height="5" fill="navy"/><rect class="brand" x="20" y="5" width="10" height="5"/></svg>',
+  viewBox: [0, 0, 30, 10],
+  hasText: false,
+};
+
+const DARK_BACKGROUND = '#111827';
+const hexOf = (pixel: readonly number[]) => `#${pixel.slice(0, 3).map((channel) => channel.toString(16).padStart(2, '0')).join('')}` as HexColor;
+
+describe('dark twins keep every colour of the mark readable', () => {
+  it('lifts a navy third colour to at least 3:1 on the dark background, and keeps the palette swap', async () => {
+    const out = await files({ ...testInput(), mark: INK_WORDMARK });
+    const light = draw(out.get('mark/wordmark.svg')!, 300);
+    const dark = draw(out.get('mark/wordmark-dark.svg')!, 300);
+    // The light file is the creator's own: its navy would all but vanish on the dark background.
+    expect(contrastRatio(hexOf(pixelAt(light, 150, 50)), DARK_BACKGROUND)).toBeLessThan(1.5);
+    expect(contrastRatio(hexOf(pixelAt(dark, 150, 50)), DARK_BACKGROUND)).toBeGreaterThanOrEqual(3);
+    expect(colorDistance(pixelAt(dark, 150, 50), hexRgb(readableTwin('#1e2a5a', DARK_BACKGROUND)))).toBeLessThan(2);
+    expect(colorDistance(pixelAt(dark, 50, 50), hexRgb('#a78bfa'))).toBeLessThan(2);
+    expect(colorDistance(pixelAt(dark, 250, 50), hexRgb('#22aa55'))).toBeLessThan(2);
+  });
+
+  it('leaves a colour that already reads untouched: no rule names it', async () => {
+    const dark = (await files({ ...testInput(), mark: INK_WORDMARK })).get('mark/wordmark-dark.svg')!;
+    expect(dark.split('#22aa55')).toHaveLength(2);
+    expect(dark).toContain('<rect x="20" width="10" height="10" fill="#22aa55"/>');
+  });
+
+  it("lifts the ink where the mark's own stylesheet, a gradient or a colour name sets it", async () => {
+    const dark = draw((await files({ ...testInput(), mark: INK_ELSEWHERE })).get('mark/wordmark-dark.svg')!, 300);
+    for (const [x, y] of [[50, 50], [110, 50], [190, 50], [250, 25]] as const) {
+      expect(contrastRatio(hexOf(pixelAt(dark, x, y)), DARK_BACKGROUND), `at ${x},${y}`).toBeGreaterThanOrEqual(3);
+    }
+    // The brand class swaps to the dark brand, as attributes always did.
+    expect(colorDistance(pixelAt(dark, 250, 75), hexRgb('#a78bfa'))).toBeLessThan(2);
+  });
+
+  it("paints every unreadable colour in the dark palette's ink when the creator gives one", async () => {
+    const input = testInput({ colors: { brand: '#6d28d9', background: '#ffffff', dark: { brand: '#a78bfa', background: DARK_BACKGROUND, ink: '#e0e7ff' } } });
+    const dark = draw((await files({ ...input, mark: INK_ELSEWHERE })).get('mark/wordmark-dark.svg')!, 300);
+    for (const [x, y] of [[50, 50], [110, 50], [190, 50], [250, 25]] as const) expect(colorDistance(pixelAt(dark, x, y), hexRgb('#e0e7ff')), `at ${x},${y}`).toBeLessThan(2);
+  });
+
+  it("makes the demo creator's navy bars readable in wordmark-dark.svg", async () => {
+    const input = await loadCreator(new URL('../../../../tools/demo/creator/creator.json', import.meta.url).pathname);
+    const background = input.config.colors.dark!.background;
+    const dark = draw((await files(input)).get('mark/wordmark-dark.svg')!, 384);
+    // mark.svg is 192×64: the first bar spans x 64-176, y 14-24 (here doubled).
+    expect(contrastRatio(hexOf(pixelAt(dark, 200, 38)), background)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(hexOf(pixelAt(dark, 200, 70)), background)).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,7 +1,8 @@
 import { inkOn } from '../badge/colors.ts';
 import { missingGlyphs, textBounds, textPath } from '../badge/font.ts';
 import { escapeXml } from '../badge/badge-svg.ts';
-import type { ForgeInput, ForgeStage, Palette, PlannedAsset, SanitizedSvg } from '../plan/types.ts';
+import { darkRecolour } from '../svg/dark.ts';
+import type { DarkPalette, ForgeInput, ForgeStage, Palette, PlannedAsset, SanitizedSvg } from '../plan/types.ts';
 
 /** The monogram's tile, in SVG user units (it scales: the element sizes it by CSS). */
 export const MONOGRAM_SIZE = 64;
@@ -42,24 +43,22 @@ export function monogramSvg(initials: string, palette: Palette): string {
 }
 
 /**
- * A creator's SVG for dark pages: paints in the light palette switch to the dark one (the same
- * rule favicon.svg follows under prefers-color-scheme), and a mark that leaves its fill unset draws
- * in the dark brand colour instead of black, which would vanish on a dark page.
+ * A creator's SVG for dark pages, recoloured by the same rule favicon.svg follows under
+ * prefers-color-scheme (svg/dark.ts): the palette swaps to the dark one and colours that would not
+ * read on the dark background lift. A mark that leaves its fill unset draws in the dark brand colour
+ * instead of black, which would vanish on a dark page.
  */
-export function darkVariant(mark: SanitizedSvg, light: Palette, dark: Palette): string {
-  const rules: string[] = [];
-  for (const [from, to] of [
-    [light.brand, dark.brand],
-    [light.background, dark.background],
-  ] as const) {
-    if (from === to) continue;
-    for (const property of ['fill', 'stroke', 'stop-color']) rules.push(`[${property}="${from}"]{${property}:${to}}`);
-  }
+export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalette): string {
+  const { rules, sheets } = darkRecolour(mark.svg, light, dark);
   const rootEnd = mark.svg.indexOf('>');
   const rootTag = mark.svg.slice(0, rootEnd);
   const fill = /\sfill="/u.test(rootTag) ? '' : ` fill="${dark.brand}"`;
-  const style = rules.length > 0 ? `<style>${rules.join('')}</style>` : '';
-  return `${rootTag}${fill}>${style}${mark.svg.slice(rootEnd + 1)}`;
+  const before = rules === '' ? '' : `<style>${rules}</style>`;
+  // After the mark's own sheets, so at equal specificity the recoloured copy wins.
+  const after = sheets === '' ? '' : `<style>${sheets}</style>`;
+  const body = mark.svg.slice(rootEnd + 1);
+  const close = body.lastIndexOf('</svg>');
+  return close < 0 ? `${rootTag}${fill}>${before}${body}` : `${rootTag}${fill}>${before}${body.slice(0, close)}${after}</svg>`;
 }
 
 /** A `mark.json` entry: the URL (relative to mark.json) and the drawing's own proportions. */

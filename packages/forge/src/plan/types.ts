@@ -40,6 +40,9 @@ export interface Palette {
   background: HexColor;
 }
 
+/** The dark palette; `ink`, when given, is what every colour of the mark that would not read on `background` becomes. */
+export type DarkPalette = Palette & { ink?: HexColor };
+
 /**
  * The creator config as written in creator.json (validated against
  * `config/creator-config.schema.json`). Paths are relative to the config file.
@@ -55,7 +58,7 @@ export interface CreatorConfig {
   glyph?: string;
   /** Optional SVG for the mark set's monogram (issue 6); forge draws initials from `name` without it. */
   monogram?: string;
-  colors: Palette & { dark?: Palette };
+  colors: Palette & { dark?: DarkPalette };
   /** Owned by the badge stage (issue 6); the core only passes it through. */
   badges?: unknown[];
   /** Owned by the social-card stage (issue 6); the core only passes it through. */
