@@ -2,6 +2,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import { expect, waitFor } from 'storybook/test';
 import clipUrl from '../test/media/clip/clip.webm?url';
 import posterUrl from '../test/media/clip/poster.png?url';
 import captionsUrl from '../test/media/clip/captions.vtt?url';
@@ -23,7 +24,7 @@ interface ClipArgs {
   products: 'timed' | 'hotspots' | 'metadata-track' | 'hostile';
 }
 
-type Clip = HTMLElement & { updateComplete: Promise<unknown> };
+type Clip = HTMLElement & { updateComplete: Promise<unknown>; playback: string; buffering: boolean; pause(): void };
 
 const productSets: Record<ClipArgs['products'], ReturnType<typeof html>> = {
   timed: html`
@@ -53,6 +54,44 @@ const withVideo = (tweak: (video: HTMLVideoElement) => void) =>
       if (video) tweak(video);
     });
   });
+
+/** The clip whose video this is. */
+const clipOf = (video: HTMLVideoElement) => (video.getRootNode() as ShadowRoot).host as Clip;
+
+/**
+ * A connection that stalls for good: the video gets the first `share` of the file through a
+ * MediaSource and then nothing more, so Chromium plays up to there and waits for data, as on a
+ * phone losing signal. The clip is untouched; only where its video's bytes come from changes (the
+ * clip refuses blob: sources from creators, so the swap happens under it, on its <video>).
+ */
+const stallAfter = (share: number) => (video: HTMLVideoElement) => {
+  const starve = (url: string) => {
+    const source = new MediaSource();
+    source.addEventListener(
+      'sourceopen',
+      async () => {
+        const bytes = await (await fetch(url)).arrayBuffer();
+        source.addSourceBuffer('video/webm; codecs="vp8"').appendBuffer(bytes.slice(0, Math.round(bytes.byteLength * share)));
+      },
+      { once: true },
+    );
+    return URL.createObjectURL(source);
+  };
+  const setAttribute = video.setAttribute.bind(video);
+  video.setAttribute = (name: string, value: string) => setAttribute(name, name === 'src' ? starve(value) : value);
+  const current = video.getAttribute('src');
+  if (current) setAttribute('src', starve(current));
+};
+
+/** Waits, in the story's play step, until its clip reaches `playback` (axe then checks that state). */
+const reaches =
+  (playback: string, also: (clip: Clip) => boolean = () => true) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const clip = canvasElement.querySelector('drop-clip') as Clip;
+    // Under the toolbar's reduced motion nothing autoplays: the state is never reached, nor claimed.
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    await waitFor(() => expect(clip.playback === playback && also(clip)).toBe(true), { timeout: 10_000 });
+  };
 
 const render = (args: ClipArgs, tweak?: (video: HTMLVideoElement) => void) => html`
   <drop-clip
@@ -112,13 +151,55 @@ export const AutoplayBlocked: Story = {
 /** The video cannot play (404, codec, CSP): the poster stays and the product list is shown. */
 export const VideoFailed: Story = { args: { src: '/no-such-clip.webm' } };
 
-/** After the clip ends every product is shown in a carousel with "Watch again" (played at 4× here). */
+/** After the clip ends every product is shown, with "Watch again" (played at 4× here). */
 export const EndCarousel: Story = {
   render: (args) =>
     render(args, (video) => {
       video.defaultPlaybackRate = 4;
       video.playbackRate = 4;
     }),
+  play: reaches('ended'),
+};
+
+/**
+ * The end in a 200 px clip following a drop: the products stack in one column under the controls,
+ * each button under its name when both do not fit on one line, and the list scrolls if it must.
+ */
+export const EndCarouselNarrow: Story = {
+  args: { width: 200, drop: 'story-clip-narrow-drop' },
+  render: (args) => html`
+    <drop-countdown id="story-clip-narrow-drop" at="2031-12-05T18:00:00Z">Drops 5 December 2031</drop-countdown>
+    ${render(args, (video) => {
+      video.defaultPlaybackRate = 4;
+      video.playbackRate = 4;
+    })}
+  `,
+  play: reaches('ended'),
+};
+
+/** The visitor paused: the picture and the card of that moment hold, a play button waits. */
+export const Paused: Story = {
+  render: (args) =>
+    render(args, (video) => {
+      const pauseAt = () => {
+        if (video.currentTime < 1) return;
+        video.removeEventListener('timeupdate', pauseAt);
+        clipOf(video).pause();
+      };
+      video.addEventListener('timeupdate', pauseAt);
+    }),
+  play: reaches('paused'),
+};
+
+/**
+ * The connection stalls mid-clip (here: for good, after about 1.5 s of video). The picture and the
+ * card of that moment hold, `playback` stays "playing" (so the control still offers Pause), the
+ * clip gets the `buffering` attribute and, after half a second, a spinner over the video.
+ */
+export const Buffering: Story = {
+  render: (args) => render(args, stallAfter(0.4)),
+  // Stalled mid-clip, not merely starting up (a start is buffering too, for a moment).
+  play: reaches('playing', (clip) => clip.buffering && clip.shadowRoot!.querySelector('video')!.currentTime > 1),
 };
 
 /** Products may point at the spot in the frame where they appear. */

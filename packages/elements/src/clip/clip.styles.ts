@@ -65,6 +65,12 @@ export const clipStyles = css`
     outline-offset: 2px;
   }
 
+  /* First in the markup (Tab order follows reading order), so lifted above what comes later. */
+  .controls,
+  .play-overlay {
+    z-index: 1;
+  }
+
   .controls {
     position: absolute;
     top: 8px;
@@ -142,8 +148,11 @@ export const clipStyles = css`
     gap: 6px;
   }
 
+  /* A button that does not fit beside the name goes under it, instead of squeezing the name and
+     price to nothing in a narrow clip. */
   .card {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 8px;
     padding: 6px 10px 6px 6px;
@@ -163,7 +172,7 @@ export const clipStyles = css`
   }
 
   .card-text {
-    flex: 1;
+    flex: 1 1 8em;
     font-weight: 600;
   }
 
@@ -179,8 +188,11 @@ export const clipStyles = css`
     flex: none;
   }
 
+  /* The whole height of the card is the link: a one-line name alone would be a 19 px target. */
   .card a {
     flex: 1;
+    align-self: stretch;
+    align-content: center;
     font-weight: 600;
     text-decoration: none;
   }
@@ -206,26 +218,26 @@ export const clipStyles = css`
     animation: pulse 1.6s ease-out infinite;
   }
 
+  /* The end screen keeps clear of the controls (8 + 40 px) above it. Its products are as many
+     columns of at least 240 px as the clip's width holds (one in a phone-sized clip), scrolling
+     within the space left when there are more than fit: no card cut at the edge, no name squeezed. */
   .carousel {
     position: absolute;
     inset: 0;
     display: grid;
     align-content: end;
     gap: 10px;
-    padding: 12px;
+    padding: 56px 12px 12px;
     background: rgb(0 0 0 / 0.55);
   }
 
   .carousel ul {
-    display: flex;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 240px), 1fr));
+    /* Rows as tall as their cards: auto rows in a list of fixed height shrink to the cards' 44 px minimum. */
+    grid-auto-rows: max-content;
     gap: 8px;
-    overflow-x: auto;
-    scroll-snap-type: x mandatory;
-  }
-
-  .carousel .card {
-    flex: 0 0 80%;
-    scroll-snap-align: start;
+    overflow-y: auto;
   }
 
   .replay {
@@ -289,9 +301,6 @@ export const clipStyles = css`
     }
     :host([buffering]) .stage::after {
       animation: card-in 0s 0.5s both;
-    }
-    .carousel ul {
-      scroll-behavior: auto;
     }
   }
 `;

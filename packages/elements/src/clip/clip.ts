@@ -624,6 +624,9 @@ export class DropClip extends LitElement {
       this.playback === 'blocked' || this.playback === 'paused' || (this.reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
     const label = this.label?.trim() || words.clip;
     const all = this.products.map((_, index) => index);
+    // The stage's markup order is its Tab order, so it follows what the eye reads (WCAG 2.4.3): the
+    // controls at the top, the play button in the middle, the cards at the bottom, the end screen.
+    // Painting order is the styles' business (the controls stay above the end screen's veil).
     return html`<div part="base" class="base" role="group" aria-label=${label}>
       <div part="stage" class="stage">
         <video
@@ -657,16 +660,17 @@ export class DropClip extends LitElement {
             : nothing}
         </video>
         ${failed && posterUrl ? html`<img part="poster" class="poster" src=${posterUrl} alt="" />` : nothing}
+        ${failed ? nothing : this.renderControls()}
+        ${waitsForVisitor && !failed
+          ? html`<button part="play-overlay" class="play-overlay" type="button" aria-label=${words.playClip} @click=${() => this.play()}>
+              ${icons.play}
+            </button>`
+          : nothing}
         ${this.shown.map((index) => this.renderHotspot(index))}
         ${this.shown.length > 0
           ? html`<ul part="cards" class="cards" aria-label=${words.productsNow}>
               ${this.shown.map((index) => this.renderProduct(index, 'card'))}
             </ul>`
-          : nothing}
-        ${waitsForVisitor && !failed
-          ? html`<button part="play-overlay" class="play-overlay" type="button" aria-label=${words.playClip} @click=${() => this.play()}>
-              ${icons.play}
-            </button>`
           : nothing}
         ${ended && this.products.length > 0
           ? html`<div part="carousel" class="carousel" role="group" aria-label=${words.allProducts}>
@@ -676,7 +680,6 @@ export class DropClip extends LitElement {
               <button part="replay" class="replay" type="button" @click=${() => this.play()}>${words.watchAgain}</button>
             </div>`
           : nothing}
-        ${failed ? nothing : this.renderControls()}
       </div>
       ${this.products.length > 0
         ? html`<div part="list" class=${failed ? 'list' : 'list visually-hidden'}>

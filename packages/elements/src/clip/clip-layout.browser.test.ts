@@ -1,0 +1,221 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { cleanup, fixture } from '../test-support/fixture.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { waitFor } from '../test-support/wait.ts';
+
+/**
+ * Where things sit in <drop-clip> and the order a keyboard meets them: real Tab presses in
+ * Chromium, and the boxes the browser laid out (getBoundingClientRect) at the widths creators
+ * embed clips at. Runs against the sources and both built bundles, through the DOM only.
+ */
+
+type Clip = HTMLElement & { playback: string; updateComplete: Promise<boolean> };
+
+const shadow = (clip: Element) => clip.shadowRoot!;
+const videoOf = (clip: Element) => shadow(clip).querySelector('video')!;
+const uniqueId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** The element that has focus, followed through every shadow root (a drop-button's link in the clip's). */
+function deepActive(): Element | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
+}
+
+/** The focused thing as a person would name it, and where in the clip it lives. */
+function describeFocus(clip: Element): { name: string; where: string; box: DOMRect } {
+  const element = deepActive()!;
+  const name = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // The part a focus stop sits in, walked up through the drop-button's shadow root to the clip's.
+  let where = 'page';
+  for (let node: Node | null = element; node && node !== clip; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    const part = node instanceof Element ? node.getAttribute('part') ?? '' : '';
+    const found = ['controls', 'cards', 'carousel', 'list'].find((name) => part.split(' ').includes(name));
+    if (found) {
+      where = found;
+      break;
+    }
+  }
+  return { name, where, box: element.getBoundingClientRect() };
+}
+
+const ownerState = (state: string) => `<div id="layout-drop-${state}" state="${state}"></div>`;
+
+describe('<drop-clip> focus order', () => {
+  afterEach(cleanup);
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`Tab in a playing clip follows what the eye reads (${dir}): the controls on top, the cards below them, then the list`, async () => {
+      const page = await fixture(`<div dir="${dir}">
+        ${ownerState('live')}
+        <button id="before">before</button>
+        <drop-clip style="width: 260px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="9/16" drop="layout-drop-live">
+          <track kind="captions" src="/test/media/clip/captions.vtt" srclang="en" label="English">
+          <drop-product at="0" x="50%" y="45%" price="24" currency="EUR"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+          <drop-product at="0"><a href="https://buy.stripe.com/test_cap">Glow cap</a></drop-product>
+        </drop-clip>
+        <button id="after">after</button>
+      </div>`);
+      const clip = page.querySelector<Clip>('drop-clip')!;
+      const video = videoOf(clip);
+      await waitFor(() => clip.playback === 'playing' && !video.paused, 'autoplay', 8000);
+      // A quarter speed gives the 4 s clip 16 s: it is still playing when the last Tab lands.
+      video.playbackRate = 0.25;
+      await waitFor(() => shadow(clip).querySelectorAll('[part~="cards"] drop-button').length === 2, 'both cards');
+      for (const button of shadow(clip).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('drop-button')) await button.updateComplete;
+
+      page.querySelector<HTMLButtonElement>('#before')!.focus();
+      const stops: ReturnType<typeof describeFocus>[] = [];
+      for (let presses = 0; presses < 12 && deepActive()?.id !== 'after'; presses++) {
+        await sendKeys({ press: 'Tab' });
+        stops.push(describeFocus(clip));
+      }
+      expect(clip.playback, 'still playing after the Tab presses').to.equal('playing');
+      expect(stops.map((stop) => `${stop.where}: ${stop.name}`)).to.deep.equal([
+        'controls: Pause',
+        'controls: Mute',
+        'controls: Captions',
+        'cards: Buy',
+        'cards: Buy',
+        'list: Buy',
+        'list: Buy',
+        'page: after',
+      ]);
+
+      // Over the video, each stop is on the same row as the one before, further along in the
+      // reading direction, or on a row below: never back up.
+      const overVideo = stops.filter((stop) => stop.where === 'controls' || stop.where === 'cards');
+      for (let i = 1; i < overVideo.length; i++) {
+        const [before, now] = [overVideo[i - 1]!.box, overVideo[i]!.box];
+        const what = `${overVideo[i - 1]!.where} ${i - 1} -> ${overVideo[i]!.where} ${i}`;
+        if (now.top < before.bottom - 1) {
+          expect(now.top, `${what}: same row`).to.be.closeTo(before.top, 1);
+          if (dir === 'ltr') expect(now.left, `${what}: left to right`).to.be.at.least(before.right);
+          else expect(now.right, `${what}: right to left`).to.be.at.most(before.left);
+        } else {
+          expect(now.top, `${what}: the next row down`).to.be.at.least(before.bottom - 1);
+        }
+      }
+      await expectNoAxeViolations(clip);
+    });
+  }
+});
+
+const cardName = (card: Element) => `card "${card.textContent!.replace(/\s+/g, ' ').trim()}"`;
+
+/** Every box of the end screen a visitor sees or presses, named for the messages. */
+function endScreenBoxes(clip: Element) {
+  const root = shadow(clip);
+  const named = (element: Element, name: string) => ({ name, element, box: element.getBoundingClientRect() });
+  const cardElements = [...root.querySelectorAll('[part~="carousel"] [part~="card"]')];
+  const controls = [...root.querySelectorAll('[part~="control"]')].map((button) => named(button, button.getAttribute('aria-label')!));
+  const cards = cardElements.map((card) => named(card, cardName(card)));
+  const replay = named(root.querySelector('[part~="replay"]')!, 'Watch again');
+  // What a finger presses: a card's link, or the link a card's drop-button draws in its own shadow root.
+  const pressed = (target: Element) => (target.localName === 'drop-button' ? target.shadowRoot!.querySelector('[part~="button"]')! : target);
+  const cardTargets = cardElements.flatMap((card) =>
+    [...card.querySelectorAll('[part~="card-link"], [part~="card-button"]')].map((target) => named(pressed(target), `the target in ${cardName(card)}`)),
+  );
+  return { clipBox: clip.getBoundingClientRect(), controls, cards, replay, targets: [...controls, ...cardTargets, replay] };
+}
+
+const overlap = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+const inside = (inner: DOMRect, outer: DOMRect) =>
+  inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
+
+/** Text that the browser had to cut: wider or taller than the box that shows it. */
+function clippedText(root: Element): string[] {
+  return [...root.querySelectorAll<HTMLElement>('[part~="card-name"], [part~="card-price"], [part~="card-link"], [part~="replay"]')]
+    .filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+    .map((element) => `"${element.textContent!.trim()}" (${element.scrollWidth}x${element.scrollHeight} in ${element.clientWidth}x${element.clientHeight})`);
+}
+
+const products = `
+  <drop-product price="24" currency="EUR" sku="tee-l"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+  <drop-product href="https://buy.stripe.com/test_hoodie">Glow hoodie heavyweight</drop-product>
+  <drop-product price="18" currency="EUR"><a href="https://shop.example/cart/123:1">Glow socks</a></drop-product>
+  <drop-product><a href="https://buy.stripe.com/test_sticker">Sticker pack</a></drop-product>`;
+
+describe('<drop-clip> end screen at the widths clips are embedded at', () => {
+  afterEach(cleanup);
+
+  const sizes = [
+    { width: 200, ratio: '9/16' },
+    { width: 260, ratio: '9/16' },
+    { width: 360, ratio: '9/16' },
+    { width: 640, ratio: '16/9' },
+  ];
+  for (const { width, ratio } of sizes) {
+    for (const drop of [null, 'scheduled']) {
+      it(`${width} px, ${ratio}${drop ? ', cards following a scheduled drop' : ', cards as links'}: nothing overlaps, everything stays in the clip, targets are 24 px or more`, async () => {
+        const page = await fixture(`<div>
+          ${drop ? `<drop-countdown id="layout-end-drop" at="2031-12-05T18:00:00Z">Drops 5 December 2031</drop-countdown>` : ''}
+          <drop-clip style="width: ${width}px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="${ratio}" ${drop ? 'drop="layout-end-drop"' : ''}>
+            ${products}
+          </drop-clip>
+        </div>`);
+        const clip = page.querySelector<Clip>('drop-clip')!;
+        const video = videoOf(clip);
+        video.defaultPlaybackRate = 4;
+        video.playbackRate = 4;
+        await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
+        await clip.updateComplete;
+        for (const button of shadow(clip).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('drop-button')) await button.updateComplete;
+
+        expect(endScreenBoxes(clip).cards).to.have.length(4);
+        const list = shadow(clip).querySelector('[part~="carousel"] ul')!;
+        // More products than fit scroll inside their own box: bring each one into view in turn (the
+        // page may scroll too, so every box is measured again after each).
+        for (let index = 0; index < 4; index++) {
+          endScreenBoxes(clip).cards[index]!.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const { clipBox, controls, cards, replay } = endScreenBoxes(clip);
+          const card = cards[index]!;
+          const listBox = list.getBoundingClientRect();
+          expect(inside(card.box, listBox), `${card.name} ${JSON.stringify(card.box)} fits its list ${JSON.stringify(listBox)} when scrolled to`).to.equal(true);
+          expect(inside(card.box, clipBox), `${card.name} ${JSON.stringify(card.box)} inside the clip ${JSON.stringify(clipBox)}`).to.equal(true);
+          for (const other of [...controls, replay]) {
+            expect(overlap(card.box, other.box), `${card.name} ${JSON.stringify(card.box)} clear of ${other.name} ${JSON.stringify(other.box)}`).to.equal(false);
+          }
+        }
+        // The controls and Watch again are on top, not under the end screen's veil: a pointer at
+        // their middle presses them (each scrolled into the window first: a 360 px clip is taller).
+        for (const fixed of [...endScreenBoxes(clip).controls, endScreenBoxes(clip).replay]) {
+          fixed.element.scrollIntoView({ block: 'nearest' });
+          const box = fixed.element.getBoundingClientRect();
+          const hit = shadow(clip).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          expect(hit === fixed.element || fixed.element.contains(hit), `${fixed.name} is what a pointer at its middle hits (${hit?.localName}.${hit?.className})`).to.equal(true);
+        }
+
+        const { clipBox, controls, cards, replay, targets } = endScreenBoxes(clip);
+        for (const fixed of [...controls, replay]) expect(inside(fixed.box, clipBox), `${fixed.name} inside the clip`).to.equal(true);
+        // The list box itself keeps clear of the controls and of Watch again.
+        for (const other of [...controls, replay]) {
+          expect(overlap(list.getBoundingClientRect(), other.box), `the product list clear of ${other.name}`).to.equal(false);
+        }
+        const laidOut = cards;
+        for (let i = 0; i < laidOut.length; i++) {
+          for (let j = i + 1; j < laidOut.length; j++) {
+            expect(overlap(laidOut[i]!.box, laidOut[j]!.box), `${laidOut[i]!.name} clear of ${laidOut[j]!.name}`).to.equal(false);
+          }
+          // Inside a card, everything stays in the card, and the name and price keep clear of the button.
+          const card = laidOut[i]!.element;
+          for (const piece of card.children) {
+            const box = piece.getBoundingClientRect();
+            expect(inside(box, laidOut[i]!.box), `${laidOut[i]!.name}: its ${piece.localName} ${JSON.stringify(box)} inside the card ${JSON.stringify(laidOut[i]!.box)}`).to.equal(true);
+          }
+          const text = card.querySelector('.card-text');
+          const button = card.querySelector('drop-button');
+          if (text && button) expect(overlap(text.getBoundingClientRect(), button.getBoundingClientRect()), `${laidOut[i]!.name}: text clear of its button`).to.equal(false);
+        }
+        expect(clippedText(shadow(clip).querySelector('[part~="carousel"]')!), 'text cut off').to.deep.equal([]);
+        for (const target of targets) {
+          const box = target.element.getBoundingClientRect();
+          expect(box.width, `${target.name} width`).to.be.at.least(24);
+          expect(box.height, `${target.name} height`).to.be.at.least(24);
+        }
+        await expectNoAxeViolations(clip);
+      });
+    }
+  }
+});
