@@ -5,6 +5,7 @@ import wordmarkUrl from '../test/media/mark/wordmark.svg?url&no-inline';
 import wordmarkDarkUrl from '../test/media/mark/wordmark-dark.svg?url&no-inline';
 import monogramUrl from '../test/media/mark/monogram.svg?url&no-inline';
 import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
+import squareMonogramUrl from '../test/media/mark/monogram-square.svg?url&no-inline';
 
 /**
  * `<drop-mark>`: the creator's mark, picking wordmark, monogram or glyph from its own width. Drag
@@ -55,6 +56,32 @@ export const Monogram: Story = { args: { width: 100 } };
 
 /** An avatar: the glyph. */
 export const Glyph: Story = { args: { width: 44 } };
+
+/**
+ * Small sizes, with a square monogram and glyph as forge makes them: below 32 px high the glyph is
+ * shown where the monogram would fit as well (its letters would be under 10 px tall). At 32 px, too
+ * narrow for the wordmark, the monogram, in a box of its own width: no empty space before the text.
+ */
+export const SmallSizes: Story = {
+  render: (args) => html`
+    <div style="display: flex; align-items: center; gap: 8px; padding: 8px">
+      <span style="display: inline-flex; width: 24px; height: 24px; border-radius: 50%; overflow: hidden">
+        <drop-mark name=${args.name} src-wordmark=${wordmarkUrl} src-monogram=${squareMonogramUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 24px"></drop-mark>
+      </span>
+      <span>24 px avatar: the glyph</span>
+    </div>
+    <div style="display: flex; align-items: center; gap: 8px; padding: 8px">
+      <span style="display: inline-flex; width: 20px">
+        <drop-mark name=${args.name} src-wordmark=${wordmarkUrl} src-monogram=${squareMonogramUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 20px"></drop-mark>
+      </span>
+      <span>20 px buy-button mark: the glyph</span>
+    </div>
+    <div style="display: flex; align-items: center; gap: 8px; padding: 8px; width: 200px; border-bottom: 1px solid #ddd">
+      <drop-mark name=${args.name} src-wordmark=${wordmarkUrl} src-monogram=${squareMonogramUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 32px"></drop-mark>
+      <span style="flex: 0 0 100px">32 px header, narrow: the monogram</span>
+    </div>
+  `,
+};
 
 /** Only a wordmark given: it is shown everywhere, scaled into small boxes. */
 export const OnlyAWordmark: Story = { args: { variants: 'wordmark only', width: 60 } };

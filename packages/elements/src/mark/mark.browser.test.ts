@@ -11,11 +11,30 @@ const srcs = `src-wordmark="${media}/wordmark.svg" src-monogram="${media}/monogr
 // At 40 px high: wordmark 160 px, monogram 48 px, glyph 40 px wide.
 const height = 'style="--drop-mark-height: 40px"';
 
+// A resize reaches the element's choice one frame after layout (it never resizes itself inside the
+// ResizeObserver callback), so three frames cover: layout, the refit, and the layout that follows.
 async function settle(el: MarkLike): Promise<void> {
-  await nextFrame();
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
+  for (let frame = 0; frame < 3; frame++) {
+    await nextFrame();
+    await el.updateComplete;
+  }
+}
+
+// Forge's shapes: a wide wordmark and a square monogram and glyph (64 × 64), in a mark.json.
+const square = `${media}/square.json`;
+
+async function manifestLoaded(mark: MarkLike): Promise<void> {
+  const deadline = performance.now() + 5000;
+  while (mark.shadowRoot!.querySelectorAll('img').length < 3 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await settle(mark);
+}
+
+/** Fails the test on any error the page reports, a "ResizeObserver loop" one included. */
+function recordPageErrors(): { errors: string[]; stop(): void } {
+  const errors: string[] = [];
+  const onError = (event: ErrorEvent) => void errors.push(event.message);
+  window.addEventListener('error', onError);
+  return { errors, stop: () => window.removeEventListener('error', onError) };
 }
 
 async function imagesLoaded(el: Element): Promise<void> {
@@ -163,8 +182,107 @@ describe('<drop-mark>', () => {
       expect(mark.getBoundingClientRect().width, mark.parentElement!.id).to.equal(160);
       expect(mark.variant, mark.parentElement!.id).to.equal('wordmark');
     }
-    expect(narrow!.getBoundingClientRect().width).to.equal(50);
+    // 50 px of room, a 48 px monogram shown: the box is the monogram's, not the room's.
+    expect(narrow!.getBoundingClientRect().width).to.equal(48);
     expect(narrow!.variant).to.equal('monogram');
+  });
+
+  describe('small sizes: forge\'s square monogram and glyph', () => {
+    it('shows the glyph in a 24 px avatar, and in a 20 px button mark, where the monogram would fit as well', async () => {
+      const box = await fixture(`<div>
+        <span id="avatar" style="display: inline-flex; width: 24px; height: 24px; border-radius: 50%; overflow: hidden"><drop-mark name="Nova Studio" src="${square}" style="--drop-mark-height: 24px"></drop-mark></span>
+        <span id="button" style="display: inline-flex; width: 20px"><drop-mark name="Nova Studio" src="${square}" style="--drop-mark-height: 20px"></drop-mark></span>
+      </div>`);
+      for (const mark of box.querySelectorAll('drop-mark') as NodeListOf<MarkLike>) {
+        await manifestLoaded(mark);
+        const size = mark.parentElement!.id === 'avatar' ? 24 : 20;
+        expect(mark.variant, mark.parentElement!.id).to.equal('glyph');
+        expect(shownVariants(mark), mark.parentElement!.id).to.deep.equal(['glyph']);
+        await imagesLoaded(mark);
+        const glyph = mark.shadowRoot!.querySelector('[part="glyph"] img')!.getBoundingClientRect();
+        expect([glyph.width, glyph.height], mark.parentElement!.id).to.deep.equal([size, size]);
+      }
+      await expectNoAxeViolations(box);
+    });
+
+    it('shows the monogram at a header\'s 32 px height when the wordmark does not fit', async () => {
+      const box = await fixture(`<div style="width: 60px"><drop-mark name="Nova Studio" src="${square}" style="--drop-mark-height: 32px"></drop-mark></div>`);
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      await manifestLoaded(mark);
+      expect(mark.variant).to.equal('monogram');
+      box.style.width = '200px';
+      await settle(mark);
+      expect(mark.variant).to.equal('wordmark');
+    });
+
+    it('does not flicker when the height hovers at 32 px', async () => {
+      const box = await fixture(`<div style="width: 40px"><drop-mark name="Nova Studio" src="${square}" style="--drop-mark-height: 31px"></drop-mark></div>`);
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      await manifestLoaded(mark);
+      const walk = async (heights: number[]) => {
+        const seen: string[] = [];
+        for (const height of heights) {
+          mark.style.setProperty('--drop-mark-height', `${height}px`);
+          await settle(mark);
+          seen.push(mark.variant!);
+        }
+        return seen;
+      };
+      expect(mark.variant).to.equal('glyph');
+      expect(await walk([31.5, 31, 31.9])).to.deep.equal(['glyph', 'glyph', 'glyph']);
+      expect(await walk([32])).to.deep.equal(['monogram']);
+      expect(await walk([31, 30, 31.9, 29.5, 32])).to.deep.equal(['monogram', 'monogram', 'monogram', 'monogram', 'monogram']);
+      expect(await walk([29, 31])).to.deep.equal(['glyph', 'glyph']);
+    });
+  });
+
+  describe('its box fits the variant shown', () => {
+    it('leaves no gap beside a plainer variant in a header row, and takes the wordmark back when the row widens', async () => {
+      const errors = recordPageErrors();
+      try {
+        // The demo header: the mark, a 16 px gap, then text that keeps its width.
+        const row = await fixture<HTMLDivElement>(
+          `<div style="display: flex; align-items: center; gap: 16px; width: 200px"><drop-mark name="Nova Studio" src="${square}" style="--drop-mark-height: 32px; flex: 0 1 auto"></drop-mark><span style="flex: 0 0 100px">Nova Threads</span></div>`,
+        );
+        const mark = row.querySelector('drop-mark') as MarkLike;
+        const text = row.querySelector('span')!;
+        await manifestLoaded(mark);
+        // 84 px of room for a 128 px wordmark: the monogram, in a box of its own width.
+        expect(mark.variant).to.equal('monogram');
+        await imagesLoaded(mark);
+        const box = mark.getBoundingClientRect();
+        const monogram = mark.shadowRoot!.querySelector('[part="monogram"] img')!.getBoundingClientRect();
+        expect([box.width, monogram.width]).to.deep.equal([32, 32]);
+        expect(text.getBoundingClientRect().left - box.right).to.equal(16);
+        // Room for the wordmark again, though the mark's own box did not change: the row did.
+        row.style.width = '250px';
+        await settle(mark);
+        expect(mark.variant).to.equal('wordmark');
+        expect(mark.getBoundingClientRect().width).to.equal(128);
+        // 124 px of room, under 8 % short of 128: the wordmark stays, scaled into a box it fills.
+        row.style.width = '240px';
+        await settle(mark);
+        expect(mark.variant).to.equal('wordmark');
+        await imagesLoaded(mark);
+        const wordmark = mark.shadowRoot!.querySelector('[part="wordmark"] img')!.getBoundingClientRect();
+        expect([mark.getBoundingClientRect().width, wordmark.width]).to.deep.equal([124, 124]);
+        expect(text.getBoundingClientRect().left - mark.getBoundingClientRect().right).to.equal(16);
+        row.style.width = '200px';
+        await settle(mark);
+        expect(mark.variant).to.equal('monogram');
+        expect(mark.getBoundingClientRect().width).to.equal(32);
+        // Settled: no more switching, frame after frame.
+        let switches = 0;
+        const observer = new MutationObserver(() => switches++);
+        observer.observe(mark, { attributes: true, attributeFilter: ['variant'] });
+        for (let frame = 0; frame < 10; frame++) await nextFrame();
+        observer.disconnect();
+        expect(switches).to.equal(0);
+        expect(errors.errors).to.deep.equal([]);
+      } finally {
+        errors.stop();
+      }
+    });
   });
 
   it('refuses URLs that are neither https nor on this site, with one warning each', async () => {

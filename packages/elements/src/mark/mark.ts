@@ -6,8 +6,10 @@ import { warnOnce } from '../shared/warn.ts';
 
 /**
  * The creator's mark, responsive: shows the richest of its variants (wordmark, monogram, glyph) that
- * fits its own width — the same mark in a header, a buy button and a 24 px avatar. Its box is sized
- * from the richest variant's shape before any image loads, so nothing around it shifts.
+ * fits the room it is given — the same mark in a header, a buy button and a 24 px avatar, where the
+ * glyph goes before the monogram (below 32 px high). Its box asks for the richest
+ * variant's width, known from the shapes before any image loads, and takes the width of the variant
+ * it shows, so a plainer variant leaves no empty space beside it.
  *
  * ```html
  * <drop-mark name="Nova Studio" src-wordmark="/mark/wordmark.svg" src-glyph="/mark/glyph.svg"></drop-mark>
@@ -22,7 +24,7 @@ import { warnOnce } from '../shared/warn.ts';
  * @csspart monogram - Wrapper of the monogram.
  * @csspart glyph - Wrapper of the glyph.
  * @cssprop [--drop-mark-height=1.5em] - Height of the mark; widths follow from each variant's shape.
- * @cssprop [--drop-mark-align=start] - Where a plainer variant sits in the reserved box (start, center, end).
+ * @cssprop [--drop-mark-align=start] - Where the variant sits in a box wider than it (a width you set; start, center, end).
  * @cssprop [--drop-mark-transition=opacity 150ms ease] - Cross-fade between variants (off under reduced motion).
  */
 export class DropMark extends LitElement {
@@ -59,7 +61,9 @@ export class DropMark extends LitElement {
   declare protected aspects: Partial<Record<MarkVariant, number>>;
 
   #resizeObserver: ResizeObserver | null = null;
-  #size = { width: 0, height: 0 };
+  #fitFrame = 0;
+  /** The room the page gave at the last measurement, asking for `widest` (see `#fit`). */
+  #room = { width: 0, height: 0, widest: 0 };
   #choiceWasMeasured = false;
   #manifestRequest: AbortController | null = null;
   #loadedManifestFrom: string | null = null;
@@ -82,19 +86,19 @@ export class DropMark extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#resizeObserver = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]!.contentBoxSize[0];
-      if (!box) return;
-      this.#size = { width: box.inlineSize, height: box.blockSize };
-      this.#choose();
-    });
+    this.#resizeObserver = new ResizeObserver(this.#fitSoon);
     this.#resizeObserver.observe(this);
+    // A mark showing a plainer variant is narrower than the room it could have: only its container
+    // says when that room grows.
+    const container = this.parentElement ?? (this.parentNode as ShadowRoot | null)?.host;
+    if (container) this.#resizeObserver.observe(container);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
+    cancelAnimationFrame(this.#fitFrame);
     this.#manifestRequest?.abort();
     this.#manifestRequest = null;
     this.#loadedManifestFrom = null;
@@ -103,11 +107,20 @@ export class DropMark extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('src')) void this.#loadManifest();
     this.#syncAccessibleName();
-    this.#reserveBox();
     // Hysteresis protects a choice against jittering widths, not against new variants or shapes.
-    if ([...changed.keys()].some((key) => key !== 'variant' && key !== 'name')) this.#choiceWasMeasured = false;
-    this.#choose();
+    if ([...changed.keys()].some((key) => key !== 'variant' && key !== 'name')) {
+      this.#choiceWasMeasured = false;
+      this.#fit(false);
+      this.#fitSoon();
+    }
   }
+
+  // Measuring waits for the next frame, never runs inside the observer's callback: a box changed
+  // there would make the browser report a "ResizeObserver loop" error to the page (and its error tracker).
+  #fitSoon = (): void => {
+    cancelAnimationFrame(this.#fitFrame);
+    this.#fitFrame = requestAnimationFrame(() => this.#fit(true));
+  };
 
   /** Where each variant comes from: slotted content first, then `src-*`, then the JSON. */
   #sources(): Partial<Record<MarkVariant, MarkSource | Element>> {
@@ -201,29 +214,35 @@ export class DropMark extends LitElement {
     return this.aspects[variant] ?? (source instanceof Element ? aspectOfElement(source) : source.aspect) ?? GUESSED_ASPECT[variant];
   }
 
-  #reserveBox(): void {
-    const sources = this.#sources();
-    const present = MARK_VARIANTS.filter((variant) => sources[variant]);
-    // Sized from shapes, never from what is currently shown, so switching variants (or images
-    // arriving) cannot move anything around the mark.
-    const widest = present.length ? Math.max(...present.map((v) => this.#aspect(v, sources[v]!))) : 1;
-    // A lone wide wordmark may still shrink into an avatar-sized box (scaled), never below a square.
-    const narrowest = Math.min(1, ...present.map((v) => this.#aspect(v, sources[v]!)));
-    this.style.setProperty('--_drop-mark-aspect', String(widest));
-    this.style.setProperty('--_drop-mark-min-aspect', String(narrowest));
-  }
-
-  #choose(): void {
+  /**
+   * Asks for the richest variant's width and reads the room the page gives (a synchronous layout),
+   * chooses, then narrows the box to the shown variant. The choice depends only on the room measured
+   * at the richest width, never on the box it leads to, so the width → variant → width circle cannot
+   * loop. Without `measure` the last room is reused while the richest shape is the same, so a script
+   * setting attributes in a loop does not force a layout each time; the next frame measures anyway.
+   */
+  #fit(measure: boolean): void {
     const sources = this.#sources();
     const aspects: Partial<Record<MarkVariant, number>> = {};
     for (const variant of MARK_VARIANTS) {
       const source = sources[variant];
       if (source) aspects[variant] = this.#aspect(variant, source);
     }
+    const shapes = Object.values(aspects);
+    // A lone wide wordmark may still shrink into an avatar-sized box (scaled), never below a square.
+    this.style.setProperty('--_drop-mark-min-aspect', String(Math.min(1, ...shapes)));
+    const widest = shapes.length ? Math.max(...shapes) : 1;
+    if (measure || widest !== this.#room.widest) {
+      this.style.setProperty('--_drop-mark-aspect', String(widest));
+      const style = getComputedStyle(this);
+      this.#room = { width: parseFloat(style.width), height: parseFloat(style.height), widest };
+    }
+    const { width, height } = this.#room;
     // A choice made before the first measurement is a placeholder, not something to hold on to.
     const current = this.#choiceWasMeasured ? this.variant : null;
-    const next = chooseVariant({ aspects, width: this.#size.width, height: this.#size.height, current });
-    this.#choiceWasMeasured = this.#size.width > 0 && this.#size.height > 0;
+    const next = chooseVariant({ aspects, width, height, current });
+    this.#choiceWasMeasured = width > 0 && height > 0;
+    this.style.setProperty('--_drop-mark-aspect', String((next && aspects[next]) || 1));
     if (next !== this.variant) this.variant = next;
   }
 
@@ -286,8 +305,9 @@ export class DropMark extends LitElement {
       box-sizing: content-box;
       vertical-align: middle;
       height: var(--drop-mark-height);
-      /* The richest variant's width, shrinkable down to a square (or the plainest variant): flex and grid items get a
-         real size from this without any explicit width (unlike container-type: inline-size). */
+      /* The shown variant's width (the richest one's while the room is measured), shrinkable down to a square (or the
+         plainest variant): flex and grid items get a real size from this without any explicit width (unlike
+         container-type: inline-size). */
       width: calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height));
       max-width: 100%;
       min-width: calc(var(--_drop-mark-min-aspect, 1) * var(--drop-mark-height));
