@@ -50,9 +50,8 @@ describe('chooseVariant', () => {
       expect(chooseVariant({ aspects: forge, width: 48, height: 40, current: null })).toBe('monogram');
       // Nothing fits: the glyph, scaled down, still beats the monogram at small sizes.
       expect(chooseVariant({ aspects: forge, width: 10, height: 24, current: null })).toBe('glyph');
-    });
-
-    it('still shows the wordmark where it fits, and the monogram when there is no glyph', () => {
+      // The rule only reorders monogram and glyph: the wordmark still shows where it fits, and
+      // without a glyph the monogram is used at every size.
       expect(chooseVariant({ aspects: forge, width: 80, height: 24, current: null })).toBe('wordmark');
       expect(chooseVariant({ aspects: { wordmark: 3, monogram: 1 }, width: 24, height: 24, current: null })).toBe('monogram');
       expect(chooseVariant({ aspects: { wordmark: 3, monogram: 1 }, width: 10, height: 24, current: null })).toBe('monogram');

@@ -205,11 +205,12 @@ describe('<drop-mark>', () => {
       await expectNoAxeViolations(box);
     });
 
-    it('shows the monogram at a header\'s 32 px height when the wordmark does not fit', async () => {
+    it('shows the monogram at a header\'s 32 px height when the wordmark does not fit, in a box its own width', async () => {
       const box = await fixture(`<div style="width: 60px"><drop-mark name="Nova Studio" src="${square}" style="--drop-mark-height: 32px"></drop-mark></div>`);
       const mark = box.querySelector('drop-mark') as MarkLike;
       await manifestLoaded(mark);
       expect(mark.variant).to.equal('monogram');
+      expect(mark.getBoundingClientRect().width).to.equal(32);
       box.style.width = '200px';
       await settle(mark);
       expect(mark.variant).to.equal('wordmark');
