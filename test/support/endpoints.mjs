@@ -2,8 +2,11 @@
  * Real HTTP endpoints served by the test runner's own server, so element tests talk to a server the
  * way they would in production (no fetch mocks).
  *
- * GET /__test/time?skew=<ms>&delay=<ms>&mode=date|json|garbage|error
- *   The "server clock": Date header and {"now": epoch ms}, shifted by `skew`.
+ * GET /__test/time?skew=<ms>&delay=<ms>&mode=date|json|garbage|error[&run=<label>]
+ *   The "server clock": Date header and {"now": epoch ms}, shifted by `skew`, read after `delay`.
+ * GET /__test/time/log?run=<label>
+ *   [{"arrived": ms, "read": ms}, …] — when each time request under `run` arrived and when its clock
+ *   was read (unskewed server ms), to count the samples a page took before it decided something.
  * Add further endpoints below, one small function each (or a module of their own, like
  * ./stalling-video.mjs for the clip whose network stalls).
  */
@@ -12,11 +15,17 @@ import { stallingVideoRoutes } from './stalling-video.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const timeLogs = new Map();
+
 async function time(ctx, params) {
+  const entry = { arrived: Date.now(), read: null };
+  const run = params.get('run');
+  if (run) timeLogs.set(run, [...(timeLogs.get(run) ?? []), entry]);
   const delay = Number(params.get('delay') ?? 0);
   if (delay > 0) await sleep(delay);
   const mode = params.get('mode') ?? 'json';
-  const now = Date.now() + Number(params.get('skew') ?? 0);
+  entry.read = Date.now();
+  const now = entry.read + Number(params.get('skew') ?? 0);
   ctx.set('Cache-Control', 'no-store');
   if (mode === 'error') {
     ctx.status = 500;
@@ -37,6 +46,12 @@ async function time(ctx, params) {
   }
   ctx.type = 'application/json';
   ctx.body = JSON.stringify({ now });
+}
+
+async function timeLog(ctx, params) {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(timeLogs.get(params.get('run') ?? '') ?? []);
 }
 
 /**
@@ -147,6 +162,7 @@ async function stockLog(ctx, params) {
 
 const routes = {
   '/__test/time': time,
+  '/__test/time/log': timeLog,
   '/__test/clip/video.webm': clipVideo,
   '/__test/clip/requests': clipRequestCount,
   '/__test/stock': stock,

@@ -12,6 +12,8 @@ const EARLY_TOLERANCE_MS = 4;
 const CLOCK_JUMP_MS = 2000;
 
 let offset = 0;
+/** How far below and above `now()` the true time may be, by the answers of the sync in flight. */
+let doubt: readonly [number, number];
 const clockListeners = new Set<() => void>();
 
 let lastWall = Date.now();
@@ -49,9 +51,10 @@ export function onClockChange(callback: () => void): () => void {
   return () => void clockListeners.delete(callback);
 }
 
-function setOffset(next: number): void {
-  if (next === offset) return;
+// Runs its listeners even when the offset stays: a narrower window may be what ends a hold.
+function setOffset(next: number, low: number, high: number): void {
   offset = next;
+  doubt = [low - next, high - next];
   rescheduleAll();
   for (const listener of [...clockListeners]) listener();
 }
@@ -73,16 +76,20 @@ export function syncClock(timeSrc: string): Promise<void> {
 let pendingSyncs = 0;
 
 /**
- * True while a sync is in flight. Dependents should not change state then: a visitor clock that runs
- * fast (or jumped while the laptop slept) must not open a drop before the server has had its say.
- * Listeners of `onClockChange` are called when it settles.
+ * While a sync is in flight: how far below and above `now()` the true time may be, by the answers so
+ * far (unbounded until the first one); null otherwise. Dependents should not change state while
+ * `now() + low` and `now() + high` would disagree on it: a visitor clock that runs fast (or jumped
+ * while the laptop slept) must not open a drop before the server has had its say. Listeners of
+ * `onClockChange` are called on every answer and when the sync settles.
  */
-export function syncing(): boolean {
-  return pendingSyncs > 0;
+export function syncing(): readonly [number, number] | null {
+  return pendingSyncs > 0 ? doubt : null;
 }
 
 function track(run: (sync: typeof import('./sync.ts')) => Promise<void>): Promise<void> {
   pendingSyncs++;
+  // A new sync (or a resync after a clock jump) owes its own answers: the old window no longer holds.
+  doubt = [-Infinity, Infinity];
   return import('./sync.ts')
     .then(run)
     .catch(() => {})

@@ -177,6 +177,26 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     expect(seen.flat()).to.deep.equal([]);
   });
 
+  it('the visitor clock jumps an hour ahead while an answer is on its way: that answer opens nothing', async () => {
+    // Answers are adopted one by one, so an answer to a request sent before the jump (timed on the
+    // old clock) must not end the hold that the jump started.
+    const src = timeSrc('delay=300');
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + 30 * MINUTE)}" format="clock" time-src="${src}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    const run = new URL(src, location.href).searchParams.get('run')!;
+    const requests = async () => ((await (await fetch(`/__test/time/log?run=${run}`)).json()) as unknown[]).length;
+    // The first answer is in and the second request is on its way (the endpoint has seen two).
+    await waitFor(() => shownSeconds(el) > 0, 'the first answer');
+    while ((await requests()) < 2) await sleep(10);
+    skewVisitorClock(+HOUR);
+    setPageVisibility('visible'); // the countdown looks at the clock now and notices the jump
+    await sleep(1500);
+    await waitFor(() => Math.abs(shownSeconds(el) - 30 * 60) <= 3, 'the corrected time');
+    expect(seen).to.deep.equal([]);
+  });
+
   it('notices the visitor clock jumping while the page is open, and resyncs before anything flips', async () => {
     skewVisitorClock(+HOUR);
     performance.clearResourceTimings();

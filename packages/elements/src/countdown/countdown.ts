@@ -81,7 +81,7 @@ function watchVisibility(element: Element, callback: (visible: boolean) => void)
  * @fires {DropStateEvent} drop-state - Once per state change, synchronously at the moment of the flip
  *   (`event.state`, `event.previous`). Bubbles and is composed.
  *
- * @slot - The creator's own text: the no-JavaScript fallback, also shown while `at` is missing or invalid, and while the words of the page language load.
+ * @slot - The creator's own text: the no-JavaScript fallback, also shown while `at` is missing or invalid, while the words of the page language load, and while the visitor's clock says T0 has passed but the `time-src` has not confirmed it yet.
  * @slot live - Shown while the drop is live (e.g. a buy button). Default: "Live now" in the page language.
  * @slot ended - Shown after `until`. Default: "This drop has ended" in the page language.
  * @slot sold-out - Shown when `state` is set to `sold-out`. Default: "Sold out" in the page language.
@@ -159,6 +159,8 @@ export class DropCountdown extends LitElement {
   #renderedLocale = '';
   #renderedPage = '';
   #faviconLoaded = false;
+  /** The clock says T0 has passed but a `time-src` sync has not confirmed it yet. */
+  #unconfirmed = false;
   #words = new ElementWords(this, countdownEnglish);
 
   constructor() {
@@ -260,7 +262,9 @@ export class DropCountdown extends LitElement {
     // Until the words of the page language are here, the creator's own text shows, never English first.
     if (!words) return html`<slot></slot>`;
     if (state === 'scheduled') {
-      if (!this.#scheduled()) return html`<slot></slot>`;
+      // "00:00:00" with "Add to calendar" would look like a stuck clock to a visitor who came for the
+      // drop; the creator's text (what showed before the script ran) stays until the server answers.
+      if (!this.#scheduled() || this.#unconfirmed) return html`<slot></slot>`;
       return this.#renderSchedule(words);
     }
     const defaults = { live: words.live, ended: words.ended, 'sold-out': words.soldOut };
@@ -386,8 +390,18 @@ export class DropCountdown extends LitElement {
       if (milestone !== null && remaining > 0 && this.#state === 'scheduled' && words) {
         this.#announce(milestoneText(milestone, localeOf(this), words));
       }
-      // While the server clock is being asked, a visitor clock that runs fast must not open the drop.
-      if (!syncing() || validDate(this.now)) this.#setState(this.#stateAt(time));
+      // While the server clock is being asked, a visitor clock that runs fast must not open the drop:
+      // the state changes only when every true time the answers so far allow agrees on it, which the
+      // first answer often settles (unless T0 falls inside its round trip).
+      const [early, late] = (!validDate(this.now) && syncing()) || [0, 0];
+      const next = this.#stateAt(time + late);
+      const held = next !== this.#stateAt(time + early);
+      if (!held) this.#setState(next);
+      const unconfirmed = held && remaining <= 0;
+      if (unconfirmed !== this.#unconfirmed) {
+        this.#unconfirmed = unconfirmed;
+        this.requestUpdate();
+      }
     }
     this.#plan(time);
     if (!this.#rendering()) return;

@@ -9,7 +9,36 @@ describe('estimateOffset', () => {
       { sent: 2000, received: 2020, server: 6010 }, // fastest: midpoint 2010 → offset 4000
       { sent: 3000, received: 3100, server: 7100 },
     ]);
-    expect(estimate).toEqual({ offset: 4000, roundTrip: 20 });
+    expect(estimate).toMatchObject({ offset: 4000, roundTrip: 20 });
+  });
+
+  it('bounds the offset for certain: the server read its clock between sent and received', () => {
+    // One answer, 300 ms round trip: the offset is 4000 give or take 150 ms, and surely no more.
+    expect(estimateOffset([{ sent: 1000, received: 1300, server: 5150 }])).toEqual({
+      offset: 4000,
+      roundTrip: 300,
+      low: 3850,
+      high: 4150,
+    });
+    // A Date header is half a second off either way on top of that.
+    expect(estimateOffset([{ sent: 1000, received: 1300, server: 5150, error: 500 }])).toMatchObject({
+      low: 3350,
+      high: 4650,
+    });
+  });
+
+  it('keeps the bounds of every answer, and the estimate inside them', () => {
+    const first = { sent: 1000, received: 1300, server: 5400 }; // offset 4100..4400
+    // Faster, but its midpoint (4050) is below what the first answer allows: the true offset is
+    // 4100..4150, and the estimate stays there, so a state the first answer settled stays settled.
+    const second = { sent: 2000, received: 2100, server: 6150 }; // offset 4050..4150
+    expect(estimateOffset([first, second])).toEqual({ offset: 4100, roundTrip: 100, low: 4100, high: 4150 });
+  });
+
+  it('answers that cannot all be right (a clock jumped between them) leave the fastest one alone', () => {
+    const before = { sent: 1000, received: 1300, server: 5150 }; // 3850..4150
+    const after = { sent: 9000, received: 9100, server: 9050 }; // -50..50
+    expect(estimateOffset([before, after])).toEqual({ offset: 0, roundTrip: 100, low: -50, high: 50 });
   });
 
   it('estimates a visitor clock one day slow or one hour fast', () => {
@@ -27,8 +56,11 @@ describe('estimateOffset', () => {
 
 describe('serverTimeFrom', () => {
   it('prefers the JSON body, then the Date header (middle of its second)', () => {
-    expect(serverTimeFrom('{"now": 1764954000123}', 'Fri, 05 Dec 2025 17:00:00 GMT')).toBe(1764954000123);
-    expect(serverTimeFrom('', 'Fri, 05 Dec 2025 17:00:00 GMT')).toBe(Date.UTC(2025, 11, 5, 17) + 500);
+    expect(serverTimeFrom('{"now": 1764954000123}', 'Fri, 05 Dec 2025 17:00:00 GMT')).toEqual({ server: 1764954000123 });
+    expect(serverTimeFrom('', 'Fri, 05 Dec 2025 17:00:00 GMT')).toEqual({
+      server: Date.UTC(2025, 11, 5, 17) + 500,
+      error: 500,
+    });
   });
 
   it('returns null for garbage', () => {

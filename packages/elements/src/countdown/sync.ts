@@ -7,10 +7,13 @@ import { warnOnce } from '../shared/warn.ts';
 
 const SAMPLES_PER_SYNC = 4;
 const SYNC_TIMEOUT_MS = 3000;
+/** As in clock.ts: more drift between the wall and the monotonic clock than timers ever explain. */
+const CLOCK_JUMP_MS = 2000;
 /** Tab flicking must not turn into a request storm at drop time. */
 const RESYNC_MIN_INTERVAL_MS = 2000;
 
-type SetOffset = (offset: number) => void;
+/** Adopts an estimate: the offset, and the lowest and highest offset the answers so far allow. */
+type SetOffset = (offset: number, low: number, high: number) => void;
 
 const syncs = new Map<string, { done: Promise<void>; startedAt: number }>();
 
@@ -26,15 +29,15 @@ export function syncClock(timeSrc: string, setOffset: SetOffset): Promise<void> 
 }
 
 function startSync(url: string, setOffset: SetOffset): Promise<void> {
-  const done = sampleServer(url).then((offset) => {
-    if (offset !== null) setOffset(offset);
-  });
+  const done = sampleServer(url, setOffset);
   syncs.set(url, { done, startedAt: performance.now() });
   return done;
 }
 
-async function sampleServer(url: string): Promise<number | null> {
+async function sampleServer(url: string, setOffset: SetOffset): Promise<void> {
   const samples: TimeSample[] = [];
+  const startWall = Date.now();
+  const startMonotonic = performance.now();
   const controller = new AbortController();
   const timeout = setTimeout(() => controller.abort(), SYNC_TIMEOUT_MS);
   try {
@@ -46,17 +49,24 @@ async function sampleServer(url: string): Promise<number | null> {
       const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal: controller.signal });
       const body = await response.text();
       const roundTrip = performance.now() - sentMonotonic;
-      const server = response.ok ? serverTimeFrom(body, response.headers.get('Date')) : null;
-      if (server === null) break;
-      samples.push({ sent, received: sent + roundTrip, server });
+      // The visitor's clock jumped since this sync began (someone set it, the device slept): its
+      // samples were timed on the clock from before the jump and would pull the offset back there,
+      // ending the hold on a stale answer. The resync that the jump triggers (clock.ts) takes over.
+      if (Math.abs(Date.now() - startWall - (performance.now() - startMonotonic)) > CLOCK_JUMP_MS) return;
+      const reading = response.ok ? serverTimeFrom(body, response.headers.get('Date')) : null;
+      if (!reading) break;
+      samples.push({ sent, received: sent + roundTrip, ...reading });
+      // Adopted answer by answer, not after the last: the first answer often settles the state
+      // already (a visitor arriving from a push notification 30 s after the drop needs no more).
+      const { offset, low, high } = estimateOffset(samples)!;
+      setOffset(offset, low, high);
     }
   } catch {
     // Timeout or network failure: whatever samples arrived are still good.
   } finally {
     clearTimeout(timeout);
   }
-  const estimate = estimateOffset(samples);
-  if (!estimate) {
+  if (!samples.length) {
     warnOnce(
       null,
       `clock:failed:${url}`,
@@ -64,7 +74,6 @@ async function sampleServer(url: string): Promise<number | null> {
         `${SYNC_TIMEOUT_MS / 1000} s); counting down with this device's clock.`,
     );
   }
-  return estimate?.offset ?? null;
 }
 
 /**
