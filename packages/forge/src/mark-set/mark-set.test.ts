@@ -177,6 +177,13 @@ describe('dark twins keep every colour of the mark readable', () => {
     expect(colorDistance(pixelAt(dark, 250, 50), hexRgb('#22aa55'))).toBeLessThan(2);
   });
 
+  it('writes a well-formed dark twin of a mark with no content (one self-closing tag)', async () => {
+    const empty: SanitizedSvg = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"/>', viewBox: [0, 0, 30, 10], hasText: false };
+    const dark = (await files({ ...testInput(), mark: empty })).get('mark/wordmark-dark.svg')!;
+    expect(dark).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 30 10" fill="#[0-9a-f]{6}">(<style>[^<]*<\/style>)?<\/svg>$/);
+    expect(() => new Resvg(dark)).not.toThrow();
+  });
+
   it('leaves a colour that already reads untouched: no rule names it', async () => {
     const dark = (await files({ ...testInput(), mark: INK_WORDMARK })).get('mark/wordmark-dark.svg')!;
     expect(dark.split('#22aa55')).toHaveLength(2);

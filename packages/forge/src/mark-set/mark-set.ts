@@ -50,13 +50,16 @@ export function monogramSvg(initials: string, palette: Palette): string {
  */
 export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalette): string {
   const { rules, sheets } = darkRecolour(mark.svg, light, dark);
+  // The sanitizer escapes '>' in attribute values, so the first one ends the root tag.
   const rootEnd = mark.svg.indexOf('>');
-  const rootTag = mark.svg.slice(0, rootEnd);
+  // A mark with no content is serialized as one self-closing tag: open it so there is a body.
+  const empty = mark.svg[rootEnd - 1] === '/';
+  const rootTag = mark.svg.slice(0, empty ? rootEnd - 1 : rootEnd);
   const fill = /\sfill="/u.test(rootTag) ? '' : ` fill="${dark.brand}"`;
   const before = rules === '' ? '' : `<style>${rules}</style>`;
   // After the mark's own sheets, so at equal specificity the recoloured copy wins.
   const after = sheets === '' ? '' : `<style>${sheets}</style>`;
-  const body = mark.svg.slice(rootEnd + 1);
+  const body = empty ? '</svg>' : mark.svg.slice(rootEnd + 1);
   const close = body.lastIndexOf('</svg>');
   return close < 0 ? `${rootTag}${fill}>${before}${body}` : `${rootTag}${fill}>${before}${body.slice(0, close)}${after}</svg>`;
 }
