@@ -355,7 +355,18 @@ export class DropButton extends LitElement {
   };
 
   #checkoutHrefIfLive(): string | null {
-    return this.state === 'live' ? this.checkoutHref : null;
+    return this.state === 'live' && !this.#waiting() ? this.checkoutHref : null;
+  }
+
+  /**
+   * The countdown has not said where the drop is: its chunk is still on the way (not upgraded, no
+   * `state` attribute), or it holds a late visitor's page until the server time confirms T0 (still
+   * scheduled with no time left; `timeLeft` is only set while scheduled). The button then stands
+   * disabled with the live label, never an early checkout: going live only enables it (no layout
+   * jump), anything else swaps the label once.
+   */
+  #waiting(): boolean {
+    return this.#follower.waiting || this.timeLeft === 0;
   }
 
   // --- render ---------------------------------------------------------------------------------
@@ -364,15 +375,17 @@ export class DropButton extends LitElement {
     const words = this.#words.current;
     // Until the words of the page language are here, the creator's own link shows, never English first.
     if (!words) return html`<slot></slot>`;
+    const waiting = this.#waiting();
+    const state = waiting ? 'live' : this.state;
     const checkout = this.#checkoutHrefIfLive();
-    const notify = this.state === 'scheduled' ? toHttpsUrl(this.#follower.owner?.notify) : null;
+    const notify = state === 'scheduled' ? toHttpsUrl(this.#follower.owner?.notify) : null;
     const href = checkout ?? notify?.href ?? null;
     const target = this.target ?? this.creatorTarget;
     const opensElsewhere = target !== null && target !== '' && target !== '_self';
     const locale = this.#language();
     const price = this.price != null ? formatPrice(this.price, this.currency, locale) : null;
     const low = this.lowStock ?? DEFAULT_LOW_STOCK;
-    const showStock = this.state === 'live' && this.available !== null && this.available > 0 && this.available <= low;
+    const showStock = !waiting && this.state === 'live' && this.available !== null && this.available > 0 && this.available <= low;
     const invalid = this.provider === null;
     return html`<a
         part="button"
@@ -384,8 +397,8 @@ export class DropButton extends LitElement {
         tabindex=${href ? nothing : '0'}
         @click=${checkout ? this.#onClick : notify ? nothing : this.#onClick}
         ><span part="mark" aria-hidden="true" ?hidden=${!this.hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
-        ><span part="label">${this.#label(words, invalid, notify !== null)}</span
-        >${price && this.state === 'live' && !invalid ? html`<span part="price">${price}</span>` : nothing}</a
+        ><span part="label">${this.#label(words, invalid, notify !== null, state)}</span
+        >${price && state === 'live' && !invalid ? html`<span part="price">${price}</span>` : nothing}</a
       ><span part="stock" role="status">${showStock ? this.#lowStockNote(words, this.available!) : ''}</span>`;
   }
 
@@ -395,11 +408,11 @@ export class DropButton extends LitElement {
     return this.lowStockText.replaceAll('{n}', new Intl.NumberFormat(locale).format(available));
   }
 
-  #label(words: ButtonWords, invalid: boolean, notify: boolean) {
-    if (invalid && this.state !== 'sold-out' && this.state !== 'ended') {
+  #label(words: ButtonWords, invalid: boolean, notify: boolean, state: DropState) {
+    if (invalid && state !== 'sold-out' && state !== 'ended') {
       return html`<slot name="unavailable">${words.unavailable}</slot>`;
     }
-    switch (this.state) {
+    switch (state) {
       case 'scheduled': {
         if (notify) return html`<slot name="notify">${words.notifyMe}</slot>`;
         if (this.timeLeft === null) return html`<slot name="scheduled">${words.comingSoon}</slot>`;

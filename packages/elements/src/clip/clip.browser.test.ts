@@ -461,6 +461,22 @@ describe('<drop-clip>', () => {
     await expectNoAxeViolations(clip);
   });
 
+  it('offers no way to buy while the drop it names has not said its state (a countdown that upgrades later)', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const page = await fixture(`<div><div id="clip-silent-owner"></div>${clipHtml(uniqueId(), 'drop="clip-silent-owner"')}</div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    await seek(clip, 1.2);
+    const button = shadow(clip).querySelector('[part~="cards"] drop-button') as HTMLElement & { updateComplete: Promise<unknown> };
+    await customElements.whenDefined('drop-button');
+    await button.updateComplete;
+    expect(clip.state).to.equal(null);
+    expect(part(clip, 'hotspot')!.localName, 'the dot only points').to.equal('span');
+    expect(button.shadowRoot!.querySelector('[part="button"]')!.hasAttribute('href'), 'the card button is disabled').to.equal(false);
+    page.querySelector('#clip-silent-owner')!.setAttribute('state', 'live');
+    await waitFor(() => part(clip, 'hotspot')?.localName === 'a', 'the hotspot to link once the drop is live');
+    await expectNoAxeViolations(clip);
+  });
+
   it('cards are drop-buttons that follow the drop state when the clip names a drop', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const page = await fixture(`<div><div id="clip-drop-owner" state="sold-out"></div>${clipHtml(uniqueId(), 'drop="clip-drop-owner" referral="creator42"')}</div>`);

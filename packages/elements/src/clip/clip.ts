@@ -578,8 +578,9 @@ export class DropClip extends LitElement {
     const product = this.products[index]!;
     const href = this.checkoutHref(product);
     if (product.x === null || product.y === null) return nothing;
-    // Before the drop opens (or once it is over) the dot only points; the card's button says why.
-    const buyable = href !== null && (this.drop === null || this.state === null || this.state === 'live');
+    // Before the drop opens (or once it is over) the dot only points; the card's button says why. So it
+    // does while the drop's countdown has not said its state yet (its chunk still on the way).
+    const buyable = href !== null && (this.drop === null || this.state === 'live' || (this.state === null && !this.follower.waiting));
     if (!buyable) return html`<span part="hotspot" class="hotspot" data-index=${index} aria-hidden="true"></span>`;
     // The card beside it is the accessible way to the same product; the dot is for pointers only.
     return html`<a

@@ -29,6 +29,7 @@ export class DropFollower implements ReactiveController {
   #root: Document | ShadowRoot | null = null;
   #attributeObserver: MutationObserver | null = null;
   #ownerWatch: ReactiveController | null = null;
+  #told = false;
 
   /**
    * `onOwnerUpdate` runs after each render of a Lit owner, so whatever the widget reads from it
@@ -45,6 +46,15 @@ export class DropFollower implements ReactiveController {
 
   get owner(): DropStateOwner | null {
     return this.#owner;
+  }
+
+  /**
+   * An owner is there but has not said its state yet: its chunk has not arrived (not upgraded) and it
+   * carries no `state` attribute. The widget's own `state` means nothing then; a buy button that showed
+   * it would offer checkout before the drop.
+   */
+  get waiting(): boolean {
+    return !!this.#owner && !this.#told;
   }
 
   hostConnected(): void {
@@ -86,6 +96,7 @@ export class DropFollower implements ReactiveController {
 
   #attach(owner: DropStateOwner): void {
     this.#owner = owner;
+    this.#told = false;
     owner.addEventListener(DropStateEvent.type, this.#onOwnerState);
     this.#attributeObserver = new MutationObserver(() => this.#sync());
     this.#attributeObserver.observe(owner, { attributes: true, attributeFilter: ['state'] });
@@ -125,14 +136,19 @@ export class DropFollower implements ReactiveController {
     const owner = this.#owner;
     if (!owner) return;
     const state = isDropState(owner.state) ? owner.state : owner.getAttribute('state');
-    if (isDropState(state)) this.onState(state, owner);
+    if (isDropState(state)) this.#tell(state, owner);
+  }
+
+  #tell(state: DropState, owner: DropStateOwner): void {
+    this.#told = true;
+    this.onState(state, owner);
   }
 
   #onOwnerState = (event: Event): void => {
     const owner = this.#owner;
     if (!owner || event.target !== owner) return;
     const state = (event as DropStateEvent).state;
-    if (isDropState(state)) this.onState(state, owner);
+    if (isDropState(state)) this.#tell(state, owner);
   };
 
   #onAnyState = (): void => {
