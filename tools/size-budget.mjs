@@ -36,14 +36,16 @@ export const goals = {
 export const budgets = {
   loader: 1.5 * KB,
   'drop-countdown': 14.5 * KB,
-  'drop-button': 14.25 * KB,
+  // Naming another library's element in the define warning (not as a second dropkit) added exactly 11 B.
+  'drop-button': 14.25 * KB + 11,
   // The mark's measuring step (box = the variant shown) and 32 px glyph rule added exactly 144 B.
   'drop-mark': 10.25 * KB + 144,
   // The clip's Tab order and its end screen at narrow widths (z-index, grid, wrapping cards) added exactly 44 B.
   // The countdown's first-answer decision added exactly 23 B through the shared clock (clock.ts).
   // No checkout before the countdown has said the drop's state (button, follower, hotspots) added exactly 80 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80,
-  'drop-product': 22 * KB + 44 + 23 + 80,
+  // The define warning naming another library's element added exactly 12 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12,
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.

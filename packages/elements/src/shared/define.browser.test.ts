@@ -18,7 +18,22 @@ describe('defineElement', () => {
     }
     expect(customElements.get('test-dup-a')).to.equal(First);
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(/dropkit 0\.1\.0 is already on this page.*ignoring dropkit 0\.1\.0/);
+    expect(warnings.messages[0]).to.match(/dropkit 0\.1\.0 is already on this page with <test-dup-a>; dropkit 0\.1\.0 leaves it alone\. Remove one of the two dropkit scripts\./);
+  });
+
+  it("names another library's element as such, not as another dropkit, once per tag", () => {
+    customElements.define('test-taken-a', class extends HTMLElement {});
+    class Ours extends HTMLElement {}
+    const warnings = captureWarnings();
+    try {
+      defineElement('test-taken-a', Ours);
+      defineElement('test-taken-a', Ours);
+    } finally {
+      warnings.restore();
+    }
+    expect(customElements.get('test-taken-a')).to.not.equal(Ours);
+    expect(warnings.messages).to.have.length(1);
+    expect(warnings.messages[0]).to.match(/another script defined <test-taken-a>; dropkit 0\.1\.0 leaves it alone\.$/);
   });
 
   it('registers the same class under a second, marketplace-chosen tag', () => {

@@ -19,13 +19,14 @@ export function defineElement(
   const existing = registry.get(tag) as VersionedConstructor | undefined;
   if (existing) {
     if (existing !== ctor) {
-      const theirs = existing[versionKey] ?? 'an unknown version';
-      // One warning for the whole kit, not one per tag: the cause is a single duplicate script.
+      const theirs = existing[versionKey];
+      // Another dropkit: one warning for the whole kit, not one per tag (one duplicate script).
+      // Another library's element: one per tag it took, since several libraries may collide.
       warnOnce(
         null,
-        'define:duplicate-kit',
-        `dropkit ${theirs} is already on this page (<${tag}> is defined); ` +
-          `keeping it and ignoring dropkit ${VERSION}. Remove one of the two script tags.`,
+        theirs ? 'define:duplicate-kit' : `define:${tag}`,
+        `${theirs ? `dropkit ${theirs} is already on this page with` : 'another script defined'} <${tag}>; ` +
+          `dropkit ${VERSION} leaves it alone.${theirs ? ' Remove one of the two dropkit scripts.' : ''}`,
       );
     }
     return;
