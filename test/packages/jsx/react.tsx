@@ -34,5 +34,7 @@ export function Wrappers() {
   );
 }
 
-// @ts-expect-error React 19 sets `at` as a property, so it takes a Date, not the attribute's string
-export const StringAt = () => <drop-countdown at="2026-12-05T18:00:00Z" />;
+// React 19 sets `at` as a property; the countdown parses ISO text there (what a server render has).
+export const StringAt = () => <drop-countdown at="2026-12-05T18:00:00Z" until={1796580000000} />;
+// @ts-expect-error a moment is a Date, ISO text or epoch ms, not a boolean
+export const BooleanAt = () => <drop-countdown at={true} />;

@@ -7,5 +7,6 @@ export const Page = () => (
   </drop-countdown>
 );
 export const Attributed = () => <drop-button referral="tiktok" ref={(button) => void button.checkoutHref} />;
-// @ts-expect-error `prop:now` takes a Date
-export const Wrong = () => <drop-countdown prop:now={42} />;
+export const EpochNow = () => <drop-countdown prop:now={1796580000000} />;
+// @ts-expect-error `prop:now` takes a Date, ISO text or epoch ms
+export const Wrong = () => <drop-countdown prop:now={true} />;

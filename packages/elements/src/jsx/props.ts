@@ -7,12 +7,18 @@ import type { DropClip } from '../clip/clip.ts';
 import type { DropProduct } from '../clip/product.ts';
 
 /**
+ * What a property accepts when set: its own type, and for a moment (`at`, `until`, `now`) also ISO
+ * text or epoch milliseconds, which the countdown parses under the attribute's rules. A
+ * server-rendered page needs that: the server writes text into the HTML, never a `Date`.
+ */
+type Settable<T> = T extends Date ? Date | string | number : T;
+
+/**
  * The element's own public, non-method properties. React 19, Preact and Solid all assign a prop as a
- * property when the element has one, so each takes exactly the property's type (a `Date` for `at`,
- * not the ISO string the attribute takes).
+ * property when the element has one, so each takes what the property accepts.
  */
 export type OwnProperties<E> = {
-  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
+  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: Settable<E[K]>;
 };
 
 /** `timeSrc` → `time-src`: the HTML spelling of a multi-word property's attribute. */

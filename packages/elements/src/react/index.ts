@@ -26,7 +26,8 @@ const onDropCheckout = 'drop-checkout' as EventName<DropCheckoutEvent>;
  */
 function reactView<T extends CustomElementConstructor>(element: T): T {
   const prototype = new Proxy(element.prototype as object, {
-    has: (target, key) => !(key in HTMLElement.prototype) && Reflect.has(target, key),
+    // No HTMLElement in a server render (Node): every key then is the element's own.
+    has: (target, key) => !(typeof HTMLElement !== 'undefined' && key in HTMLElement.prototype) && Reflect.has(target, key),
   });
   return { prototype } as unknown as T;
 }

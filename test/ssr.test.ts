@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * A marketplace's server render (Next, Remix…): the BUILT package imported in plain Node, with no
+ * DOM globals, as a server has none. Run `npm run build` first (`npm test` does).
+ */
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+function serverRender(body: string): { stdout: string; stderr: string; status: number | null } {
+  const script = `
+    import { createElement as h } from 'react';
+    import { renderToString } from 'react-dom/server';
+    ${body}`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+describe('server rendering with React', () => {
+  it('renders the React wrappers to HTML without a DOM', () => {
+    const { stdout, stderr, status } = serverRender(`
+      const { DropCountdown, DropButton, DropMark } = await import('@dropkit/elements/react');
+      console.log(renderToString(h('main', null,
+        h(DropCountdown, { id: 'winter', at: '2026-12-05T18:00:00+01:00' }, 'Drops Saturday'),
+        h(DropButton, { drop: 'winter', referral: 'tiktok' }, h('a', { href: 'https://buy.stripe.com/x' }, 'Buy')),
+        h(DropMark, { name: 'Nova Threads' }))));`);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    // The creator's own content is in the server HTML, so the page works before any script runs.
+    expect(stdout).toContain('<drop-countdown id="winter"');
+    expect(stdout).toContain('Drops Saturday');
+    expect(stdout).toContain('<a href="https://buy.stripe.com/x">Buy</a>');
+    expect(stdout).toContain('<drop-mark');
+  });
+
+  it('renders the raw tags with ISO text for the moment', () => {
+    const { stdout, stderr, status } = serverRender(`
+      console.log(renderToString(h('drop-countdown', { at: '2026-12-05T18:00:00+01:00', 'time-zone': 'Europe/Paris' }, 'Drops Saturday')));`);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('<drop-countdown at="2026-12-05T18:00:00+01:00" time-zone="Europe/Paris">Drops Saturday</drop-countdown>');
+  });
+});
