@@ -145,14 +145,14 @@ export const GermanLabels: Story = { args: { slottedLabels: true, state: 'sold-o
 export const FollowsACountdown: Story = {
   render: (args) => html`
     <drop-countdown id="story-drop" at="2026-12-05T18:00:00+01:00" now="2026-12-05T17:01:00Z" format="compact"
-      >Drops Fri 5 Dec, 18:00 CET</drop-countdown
+      >Drops Sat 5 Dec, 18:00 CET</drop-countdown
     >
     <drop-button drop="story-drop" price=${args.price ?? nothing} currency=${args.currency} @drop-checkout=${(e: Event) => e.preventDefault()}>
       <a href=${exampleLinks.stripe}>${args.label}</a>
     </drop-button>
     <hr />
     <drop-countdown id="story-drop-notify" at="2026-12-05T18:00:00+01:00" now="2026-12-05T16:00:00Z" notify="https://t.me/novathreads"
-      >Drops Fri 5 Dec, 18:00 CET</drop-countdown
+      >Drops Sat 5 Dec, 18:00 CET</drop-countdown
     >
     <drop-button drop="story-drop-notify"><a href=${exampleLinks.stripe}>${args.label}</a></drop-button>
   `,

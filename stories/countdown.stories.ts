@@ -37,7 +37,7 @@ const meta: Meta<CountdownArgs> = {
     notify: 'https://t.me/yourchannel',
     name: 'Winter drop',
     lang: 'en',
-    fallback: 'Drops Fri 5 Dec, 18:00 CET',
+    fallback: 'Drops Sat 5 Dec, 18:00 CET',
     liveSlot: true,
   },
   argTypes: {

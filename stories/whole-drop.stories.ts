@@ -17,7 +17,7 @@ const meta: Meta = {
     <article style="display: grid; gap: 1rem; max-width: 32rem">
       <drop-mark name="Nova Threads" src-wordmark=${wordmarkUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 40px"></drop-mark>
       <drop-countdown id="winter-drop" at="2026-12-05T18:00:00+01:00" until="2026-12-05T20:00:00+01:00" time-zone="Europe/Paris">
-        Drops Fri 5 Dec, 18:00 CET
+        Drops Sat 5 Dec, 18:00 CET
       </drop-countdown>
       <drop-button drop="winter-drop" price="24" currency="EUR" sku="GLOW-TEE">
         <a href="https://buy.stripe.com/test_glow_tee">Buy the Glow tee</a>

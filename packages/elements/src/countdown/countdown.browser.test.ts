@@ -26,7 +26,7 @@ describe('<drop-countdown> states (pinned clock)', () => {
 
   it('scheduled: counts down to `at`, shows the moment and the calendar links, hides the fallback text', async () => {
     const el = await fixture<CountdownElement>(
-      `<drop-countdown at="${at}" now="2026-12-05T14:58:57Z" format="clock" name="Winter drop">Drops Fri 5 Dec, 18:00 CET</drop-countdown>`,
+      `<drop-countdown at="${at}" now="2026-12-05T14:58:57Z" format="clock" name="Winter drop">Drops Sat 5 Dec, 18:00 CET</drop-countdown>`,
     );
     expect(el.state).to.equal('scheduled');
     expect(el.getAttribute('state')).to.equal('scheduled');

@@ -73,7 +73,7 @@ function watchVisibility(element: Element, callback: (visible: boolean) => void)
 /**
  * The drop clock. Counts down to `at` on the true time (the visitor's clock corrected by `time-src`),
  * flips to live at that moment on every viewer's page, and tells the rest of the page when it does.
- * Whatever the creator wrote inside the tag (e.g. "Drops Fri 5 Dec, 18:00 CET") is what shows without
+ * Whatever the creator wrote inside the tag (e.g. "Drops Sat 5 Dec, 18:00 CET") is what shows without
  * JavaScript and whenever `at` is missing or invalid.
  *
  * @summary Counts down to a drop, in sync with the server's clock.
