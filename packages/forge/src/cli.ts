@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { basename, dirname, join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { ForgeError } from './errors.ts';
@@ -39,6 +40,46 @@ function describeError(error: unknown): string {
   if (error instanceof ForgeError) return error.message;
   if (error instanceof Error && error.message.startsWith('--check needs')) return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
+ * forge replaces its output folder whole, so a folder that holds anything forge did not write (the
+ * creator's config and mark, a site's index.html) would be deleted: refuse it before drawing.
+ */
+async function outputProblem(out: string, config: string): Promise<string | undefined> {
+  const target = resolve(out);
+  const inside = relative(target, dirname(resolve(config)));
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    return `Expected --out to be a folder of its own but ${out} holds ${config}, and forge replaces the whole --out folder; give another, e.g. --out ${join(dirname(config), 'public')}`;
+  }
+  // The nearest part of the path that exists must be a folder: forge makes the rest.
+  for (let path = target; ; path = dirname(path)) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(path) !== path) continue;
+      return undefined; // not ours to judge: the write reports it
+    }
+    if (!info.isDirectory()) return `Expected --out to name a folder but ${path === target ? out : relative('', path)} is a file`;
+    if (path !== target) return undefined;
+    const entries = await readdir(target);
+    if (entries.length === 0 || entries.includes('forge.json')) return undefined;
+    const shown = entries.slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
+    return `Expected --out to be a new or empty folder, or one forge wrote before, but ${out} holds other files (${shown}) that replacing it would delete; give another folder`;
+  }
+}
+
+const WRITE_VERBS: Record<string, string> = { mkdir: 'creating', mkdtemp: 'creating', open: 'writing', write: 'writing', rename: 'replacing', chmod: 'setting the mode of' };
+
+/** A file-system refusal while writing (read-only disk, no permission, disk full) in one line. */
+function writeProblem(out: string, error: unknown): string | undefined {
+  const { code, syscall, path, message } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof syscall !== 'string' || !(syscall in WRITE_VERBS)) return undefined;
+  // mkdtemp's path is forge's random staging name; the folder it was made in says more.
+  const what = syscall === 'mkdtemp' && path ? `a folder in ${dirname(path)}` : (path ?? out);
+  return `Expected --out ${out} to be a place forge can write, but ${WRITE_VERBS[syscall]} ${what} failed (${message.split(',')[0]})`;
 }
 
 function outputFolder(out: string, config: string, many: boolean): string {
@@ -122,14 +163,38 @@ async function forgeAll(
     if (tty) process.stdout.write(`\r\x1b[2K${text}`);
   };
 
+  // Ctrl-C (or a service manager's SIGTERM) mid-run: remove the staging folders of the sets not
+  // yet complete, so nothing half written stays behind, and let a set already being moved into
+  // place finish.
+  const unfinished = new Set<ReturnType<typeof stageAtomically>>();
+  const committing = new Set<Promise<void>>();
+  let interrupted = false;
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    if (tty) process.stdout.write('\r\x1b[2K');
+    process.stderr.write(`dropkit forge: stopped by ${signal}; nothing half written is left\n`);
+    const aborts = [...unfinished].map((staged) => staged.then((write) => write.abort()).catch(() => {}));
+    void Promise.allSettled([...aborts, ...committing]).finally(() => {
+      renderer.close();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
   const runOne = async (outcome: CreatorOutcome) => {
     let staged: ReturnType<typeof stageAtomically> | undefined;
     try {
       const input = await loadCreator(outcome.config);
+      const problem = await outputProblem(outcome.out, outcome.config);
+      if (problem) throw new ForgeError('out-invalid', problem);
+      if (interrupted) return;
       // Each file is written while the next ones are drawn; the set replaces the output folder
       // only once it is complete, and a bad config never creates anything.
       staged = stageAtomically(outcome.out);
       staged.catch(() => {});
+      unfinished.add(staged);
       const adds: Promise<void>[] = [];
       let rendered = 0;
       const result = await forgeStages(input, stages, {
@@ -145,14 +210,21 @@ async function forgeAll(
       });
       // Every file, forge.json included, came through onFile.
       await Promise.all(adds);
-      await (await staged).commit();
+      const write = await staged;
+      if (interrupted) return; // its staging folder is being removed: no commit after that
+      // From here the set replaces the folder: an interruption waits for that rather than abort.
+      unfinished.delete(staged);
+      const commit = write.commit();
+      committing.add(commit);
+      await commit;
       outcome.files = result.files;
       if (values.check) {
         const { checkForgedFolder } = await import('./check/check.ts');
         outcome.check = await checkForgedFolder(outcome.out, values.base);
       }
     } catch (error) {
-      outcome.error = describeError(error);
+      outcome.error = writeProblem(outcome.out, error) ?? describeError(error);
+      if (staged) unfinished.delete(staged);
       await staged?.then((write) => write.abort()).catch(() => {});
     } finally {
       done += 1;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,57 @@ describe('dropkit forge', () => {
     expect(await readFile(join(dir, 'out/kept/favicon.ico'), 'utf8')).toBe('previous');
     expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
+
+  it('refuses an --out that is a file, or holds the config or files forge did not write, and changes nothing', async () => {
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    await mkdir(join(dir, 'site'));
+    await writeFile(join(dir, 'site/index.html'), '<h1>shop</h1>');
+    const cases: [string, string][] = [
+      ['notes.txt', 'Expected --out to name a folder but notes.txt is a file'],
+      ['notes.txt/icons', 'Expected --out to name a folder but notes.txt is a file'],
+      ['nova', 'Expected --out to be a folder of its own but nova holds nova/creator.json, and forge replaces the whole --out folder; give another, e.g. --out nova/public'],
+      ['.', 'Expected --out to be a folder of its own but . holds nova/creator.json, and forge replaces the whole --out folder; give another, e.g. --out nova/public'],
+      ['site', 'Expected --out to be a new or empty folder, or one forge wrote before, but site holds other files (index.html) that replacing it would delete; give another folder'],
+    ];
+    for (const [out, message] of cases) {
+      const { code, stdout, stderr } = run('forge', 'nova/creator.json', '--out', out, '--only', 'favicon');
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`dropkit forge: ${message}\n`);
+    }
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(join(dir, 'nova')).sort()).toEqual(['creator.json', 'glyph.svg', 'mark.svg']);
+    expect(readdirSync(join(dir, 'site'))).toEqual(['index.html']);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    // A folder inside the config's, and one forge wrote before, are fine.
+    expect(run('forge', 'nova/creator.json', '--out', 'nova/public', '--only', 'favicon').code).toBe(0);
+    expect(run('forge', 'nova/creator.json', '--out', 'nova/public', '--only', 'favicon').code).toBe(0);
+    await rm(join(dir, 'nova/public'), { recursive: true });
+  });
+
+  it('names --out and the refusal in one line when the place cannot be written', () => {
+    // /proc takes no new folders, for root too (a read-only mount says EROFS the same way).
+    const { code, stderr } = run('forge', 'nova/creator.json', '--out', '/proc/dropkit-forge-test', '--only', 'favicon');
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'dropkit forge: Expected --out /proc/dropkit-forge-test to be a place forge can write, but creating a folder in /proc failed (ENOENT: no such file or directory)\n',
+    );
+  });
+
+  it('leaves nothing half written when stopped by Ctrl-C mid-run', async () => {
+    const child = spawn(process.execPath, [cli, 'forge', 'nova/creator.json', '--out', 'stopped/nova'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on('exit', (status) => done(status)));
+    // Wait for the staging folder: files are being written into it when the signal comes.
+    const staging = () => (existsSync(join(dir, 'stopped')) ? readdirSync(join(dir, 'stopped')).filter((name) => name.startsWith('.nova.forge-')) : []);
+    for (let tries = 0; staging().length === 0 && tries < 6000; tries += 1) await new Promise((wait) => setTimeout(wait, 5));
+    expect(staging()).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('dropkit forge: stopped by SIGINT; nothing half written is left\n');
+    expect(readdirSync(join(dir, 'stopped'))).toEqual([]);
+  }, 60_000);
 
   it('forges several creators into one folder each and reports the ones that failed', () => {
     const { code, stdout, stderr } = run('forge', 'nova/creator.json', 'bad/creator.json', '--out', 'many', '--only', 'favicon');
