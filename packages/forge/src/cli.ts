@@ -114,6 +114,12 @@ async function forgeCommand(args: string[]): Promise<number> {
     process.stderr.write(`dropkit forge: expected --timeout in milliseconds but received ${JSON.stringify(values.timeout)}\n`);
     return 1;
   }
+  // A relative base ("shop/") would make every page below the root ask for shop/favicon.svg
+  // relative to itself, and the manifest's start_url point at shop/shop/.
+  if (!/^(\/|https?:\/\/)[^\s"'<>\\]*$/.test(values.base!)) {
+    process.stderr.write(`dropkit forge: expected --base to be the URL path the files are served from, starting with / (such as /shop/), or a full https:// address, but received ${JSON.stringify(values.base)}\n`);
+    return 1;
+  }
   const many = positionals.length > 1;
   const outs = positionals.map((config) => outputFolder(values.out!, config, many));
   const duplicate = outs.find((out, index) => outs.indexOf(out) !== index);

@@ -193,6 +193,14 @@ describe('dropkit forge', () => {
     const missing = run('forge', 'nova/creator.json');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('expected at least one config and --out <dir>');
+    for (const base of ['shop/', '/a b/']) {
+      const wrongBase = run('forge', 'nova/creator.json', '--out', 'x', '--base', base);
+      expect(wrongBase.code).toBe(1);
+      expect(wrongBase.stderr).toBe(
+        `dropkit forge: expected --base to be the URL path the files are served from, starting with / (such as /shop/), or a full https:// address, but received ${JSON.stringify(base)}\n`,
+      );
+    }
+    expect(existsSync(join(dir, 'x'))).toBe(false);
     const unknown = run('forge', 'nova/creator.json', '--out', 'x', '--only', 'favicons');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('expected --only to name stages among favicon');
