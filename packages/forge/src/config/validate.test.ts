@@ -19,13 +19,20 @@ describe('creator config validation', () => {
   it('lists every problem at once', () => {
     const errors = configErrors({ mark: 42, colors: { background: '#fff', dark: { brand: '#000' } }, url: 'http://x', extra: 1 });
     expect(errors).toEqual([
-      'Expected name (required) but it is missing',
+      'Expected name (required: a non-empty string) but it is missing',
       'Expected a non-empty string for mark but received number 42',
-      'Expected colors.brand (required) but it is missing',
-      'Expected colors.dark.background (required) but it is missing',
+      'Expected colors.brand (required: a hex colour such as #ff3366 or #f36) but it is missing',
+      'Expected colors.dark.background (required: a hex colour such as #ff3366 or #f36) but it is missing',
       'Expected an https:// URL for url but received "http://x"',
       expect.stringMatching(/^Unexpected field extra; expected one of: name, shortName, url, mark, glyph, .*colors, badges, social/),
     ]);
+  });
+
+  it('says what to write for a required field that is missing', () => {
+    expect(configErrors({ name: 'Nova', mark: 'mark.svg', colors: { brand: '#ff3366' } })).toEqual([
+      'Expected colors.background (required: a hex colour such as #ff3366 or #f36) but it is missing',
+    ]);
+    expect(configErrors({ name: 'Nova', mark: 'mark.svg' })).toEqual(['Expected colors (required: an object) but it is missing']);
   });
 
   it('accepts a dark ink that reads on the dark background, and names the field and the contrast when it does not', () => {
@@ -59,7 +66,7 @@ describe('creator config validation', () => {
       assertValidConfig({}, 'creator.json');
     } catch (error) {
       expect((error as ForgeConfigError).problems).toHaveLength(3);
-      expect((error as Error).message).toMatch(/^creator\.json: Expected name \(required\)/);
+      expect((error as Error).message).toMatch(/^creator\.json: Expected name \(required: a non-empty string\) but it is missing; /);
     }
   });
 

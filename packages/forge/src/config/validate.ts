@@ -147,7 +147,11 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
   if (typeof value === 'object' && value !== null && node.type === 'object') {
     const object = value as Record<string, unknown>;
     for (const key of node.required ?? []) {
-      if (!(key in object)) errors.push(`Expected ${field === 'the config' ? '' : `${field}.`}${key} (required) but it is missing`);
+      if (key in object) continue;
+      // Say what to write, not only that something is missing.
+      const wanted = node.properties?.[key];
+      const what = wanted ? `: ${expectation(resolve(wanted))}` : '';
+      errors.push(`Expected ${field === 'the config' ? '' : `${field}.`}${key} (required${what}) but it is missing`);
     }
     for (const [key, child] of Object.entries(object)) {
       const childPath = path ? `${path}.${key}` : key;
