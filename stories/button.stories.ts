@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
 import { CHECKOUT_PROVIDERS, type CheckoutProvider } from '../packages/elements/src/shared/checkout.ts';
+import { documentedOnly } from './support/controls.ts';
 import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
 
 /**
@@ -49,7 +50,8 @@ const meta: Meta<ButtonArgs> = {
     sku: 'GLOW-TEE-M',
     referral: 'utm_source=storybook',
     target: '',
-    lang: 'en',
+    // Empty: the story follows the toolbar's Locale; a value overrides it for this story.
+    lang: '',
     brand: '#6d28d9',
     textColor: '#ffffff',
     radius: '0.5rem',
@@ -57,14 +59,28 @@ const meta: Meta<ButtonArgs> = {
     slottedLabels: false,
   },
   argTypes: {
-    state: { control: 'inline-radio', options: [...DROP_STATES] },
+    // DropState is no type Storybook knows: it would drop `&args=state:…` from the URL.
+    state: { control: 'inline-radio', options: [...DROP_STATES], type: 'string' },
+    // The CSS parts `price` and `label` share these names and would take over their rows (and turn
+    // the controls into JSON editors that the URL cannot set).
+    price: { control: 'number', type: 'number', description: 'The price (a number), formatted in the page language with `currency`.', table: { category: 'attributes' } },
+    label: { control: 'text', type: 'string', description: "The text of the creator's `<a>`: the label while live." },
+    // Documented from the manifest, not wired into these stories: `drop` and `href` are shown by the
+    // "Follows a countdown" story and the `provider` control; stock needs a stock endpoint.
+    ...documentedOnly(['drop', 'href', 'stock-src', 'stock-interval', 'low-stock', 'low-stock-text']),
+    ...documentedOnly(['stockSrc', 'stockInterval', 'lowStock', 'lowStockText', 'checkoutHref']),
     provider: {
       control: 'select',
       options: [...CHECKOUT_PROVIDERS, 'hostile'],
       description: 'Which example checkout link the inner `<a href>` carries (`hostile`: a javascript: URL, refused).',
     },
     target: { control: 'inline-radio', options: ['', '_blank'] },
-    lang: { control: 'select', options: ['en', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'] },
+    lang: {
+      control: 'select',
+      description: 'The `lang` around the button. Empty: the toolbar Locale.',
+      labels: { '': '(toolbar Locale)' },
+      options: ['', 'en', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'],
+    },
     brand: { control: 'color', description: '`--drop-button-background`' },
     textColor: { control: 'color', description: '`--drop-button-color`' },
     radius: { description: '`--drop-button-radius`' },
@@ -72,7 +88,7 @@ const meta: Meta<ButtonArgs> = {
     slottedLabels: { description: 'Replace every state label through its slot (German).' },
   },
   render: (args) => html`
-    <div lang=${args.lang}>
+    <div lang=${args.lang || nothing}>
       <drop-button
         state=${args.state}
         price=${args.price ?? nothing}
@@ -122,7 +138,8 @@ export const Providers: Story = {
           <drop-button style="--drop-button-background: ${args.brand}" @drop-checkout=${(e: Event) => e.preventDefault()}>
             <a href=${exampleLinks[provider]}>Buy via ${provider}</a>
           </drop-button>
-          <code>${exampleLinks[provider]}</code>
+          <!-- A long link wraps anywhere rather than widen a phone-sized preview. -->
+          <code style="display: block; overflow-wrap: anywhere">${exampleLinks[provider]}</code>
         </li>`,
       )}
     </ul>
@@ -155,5 +172,17 @@ export const FollowsACountdown: Story = {
       >Drops Sat 5 Dec, 18:00 CET</drop-countdown
     >
     <drop-button drop="story-drop-notify"><a href=${exampleLinks.stripe}>${args.label}</a></drop-button>
+  `,
+};
+
+/** Before T0, following a countdown with no notify link: disabled, the time to the drop in the label. */
+export const DropsIn: Story = {
+  render: (args) => html`
+    <drop-countdown id="story-drop-soon" at="2026-12-05T18:00:00+01:00" now="2026-12-05T16:48:30Z" format="compact"
+      >Drops Sat 5 Dec, 18:00 CET</drop-countdown
+    >
+    <drop-button drop="story-drop-soon" price=${args.price ?? nothing} currency=${args.currency}>
+      <a href=${exampleLinks.stripe}>${args.label}</a>
+    </drop-button>
   `,
 };

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { expect, waitFor } from 'storybook/test';
+import { documentedOnly } from './support/controls.ts';
 import clipUrl from '../test/media/clip/clip.webm?url';
 import posterUrl from '../test/media/clip/poster.png?url';
 import captionsUrl from '../test/media/clip/captions.vtt?url';
@@ -124,6 +125,10 @@ const meta: Meta<ClipArgs> = {
     products: 'timed',
   },
   argTypes: {
+    // The CSS part `poster` shares this name and would take over its row (a JSON editor).
+    poster: { control: 'text', type: 'string', description: 'Poster image shown before playback and whenever the video cannot play.', table: { category: 'attributes' } },
+    // Read-only: the clip reflects them; setting them from outside means nothing.
+    ...documentedOnly(['playback', 'state', 'buffering']),
     products: { control: 'select', options: Object.keys(productSets) },
     width: { control: { type: 'range', min: 160, max: 480, step: 10 } },
     ratio: { control: 'select', options: ['9/16', '4/5', '1/1', '16/9'] },

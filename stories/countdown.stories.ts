@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { FORMATS, type CountdownFormat } from '../packages/elements/src/countdown/format.ts';
+import { documentedOnly } from './support/controls.ts';
 import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
 
 /**
@@ -16,6 +17,7 @@ interface CountdownArgs {
   timeZone: string;
   notify: string;
   name: string;
+  url: string;
   lang: string;
   fallback: string;
   liveSlot: boolean;
@@ -36,19 +38,35 @@ const meta: Meta<CountdownArgs> = {
     timeZone: 'America/Los_Angeles',
     notify: 'https://t.me/yourchannel',
     name: 'Winter drop',
-    lang: 'en',
+    url: '',
+    // Empty: the story follows the toolbar's Locale; a value overrides it for this story.
+    lang: '',
     fallback: 'Drops Sat 5 Dec, 18:00 CET',
     liveSlot: true,
   },
   argTypes: {
-    format: { control: 'inline-radio', options: [...FORMATS] },
-    state: { control: 'select', options: ['', ...DROP_STATES], description: 'Set only to force a state (e.g. sold-out).' },
-    now: { description: 'Pins the clock (ISO 8601 with Z or an offset). Empty: the real clock.' },
-    lang: { control: 'select', options: ['en', 'en-GB', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'] },
+    // The manifest's type names (Date, CountdownFormat, DropState) are no type Storybook knows: it
+    // would offer a JSON editor and drop these args from the URL (`&args=state:sold-out`). In the
+    // page they are text.
+    at: { control: 'text', type: 'string' },
+    until: { control: 'text', type: 'string' },
+    format: { control: 'inline-radio', options: [...FORMATS], type: 'string' },
+    state: { control: 'select', type: 'string', options: ['', ...DROP_STATES], description: 'Set only to force a state (e.g. sold-out).' },
+    now: { control: 'text', type: 'string', description: 'Pins the clock (ISO 8601 with Z or an offset). Empty: the real clock.' },
+    url: { control: 'text' },
+    // Documented from the manifest; the story's own `timeZone` control sets `time-zone`. A time-src
+    // needs a server answering with the time, and favicon-live changes the preview tab's icon only.
+    ...documentedOnly(['time-zone', 'time-src', 'favicon-live', 'timeSrc', 'faviconLive']),
+    lang: {
+      control: 'select',
+      description: 'The `lang` around the countdown. Empty: the toolbar Locale.',
+      labels: { '': '(toolbar Locale)' },
+      options: ['', 'en', 'en-GB', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'],
+    },
     liveSlot: { description: 'Put a buy link in the `live` slot.' },
   },
   render: (args) => html`
-    <div lang=${args.lang}>
+    <div lang=${args.lang || nothing}>
       <drop-countdown
         at=${args.at || nothing}
         until=${args.until || nothing}
@@ -58,6 +76,7 @@ const meta: Meta<CountdownArgs> = {
         time-zone=${args.timeZone || nothing}
         notify=${args.notify || nothing}
         name=${args.name || nothing}
+        url=${args.url || nothing}
       >
         ${args.fallback}
         ${args.liveSlot ? html`<a slot="live" href="https://buy.stripe.com/test_winter">Buy now</a>` : nothing}
@@ -80,7 +99,7 @@ export const LastSeconds: Story = { args: { now: '2026-12-05T16:59:53Z', format:
 /** Every format at the same moment. */
 export const Formats: Story = {
   render: (args) => html`
-    <dl lang=${args.lang}>
+    <dl lang=${args.lang || nothing}>
       ${FORMATS.map(
         (format) => html`<dt><code>${format}</code></dt>
           <dd><drop-countdown at=${args.at} now=${args.now} format=${format}></drop-countdown></dd>`,

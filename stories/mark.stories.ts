@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { documentedOnly } from './support/controls.ts';
 import wordmarkUrl from '../test/media/mark/wordmark.svg?url&no-inline';
 import wordmarkDarkUrl from '../test/media/mark/wordmark-dark.svg?url&no-inline';
 import monogramUrl from '../test/media/mark/monogram.svg?url&no-inline';
@@ -25,6 +26,9 @@ const meta: Meta<MarkArgs> = {
   component: 'drop-mark',
   args: { name: 'Nova Threads', width: 320, height: 40, variants: 'all', dark: true, align: 'start' },
   argTypes: {
+    // The story sets the image attributes from `variants` and `dark`; these rows document them.
+    ...documentedOnly(['src', 'src-wordmark', 'src-monogram', 'src-glyph', 'src-wordmark-dark', 'src-monogram-dark', 'src-glyph-dark']),
+    ...documentedOnly(['srcWordmark', 'srcMonogram', 'srcGlyph', 'srcWordmarkDark', 'srcMonogramDark', 'srcGlyphDark', 'variant']),
     width: { control: { type: 'range', min: 16, max: 480, step: 1 }, description: 'Width of the surrounding box (px).' },
     height: { control: { type: 'range', min: 16, max: 96, step: 1 }, description: '`--drop-mark-height` (px).' },
     variants: { control: 'inline-radio', options: ['all', 'wordmark only', 'glyph only'] },
