@@ -30,7 +30,8 @@ const BADGE_TEXT: Record<string, string> = {
 
 async function loadForged(): Promise<Forged | null> {
   try {
-    const response = await fetch('/forge/forge.json', { cache: 'no-store' });
+    // Relative to iframe.html, so a built Storybook hosted in a sub-folder (GitHub Pages) finds it too.
+    const response = await fetch('./forge/forge.json', { cache: 'no-store' });
     if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
     return (await response.json()) as Forged;
   } catch {
@@ -44,7 +45,7 @@ function badgesOf(forged: Forged, dark: boolean): Array<{ src: string; alt: stri
   return forged.files.flatMap((file) => {
     const kind = file.name.match(pattern)?.[1];
     if (!kind || (!dark && kind.endsWith('-dark'))) return [];
-    return [{ src: `/forge/${file.name}`, alt: BADGE_TEXT[kind] ?? kind.replace(/-/g, ' ') }];
+    return [{ src: `./forge/${file.name}`, alt: BADGE_TEXT[kind] ?? kind.replace(/-/g, ' ') }];
   });
 }
 
@@ -83,7 +84,7 @@ export const NovaDropStudio: StoryObj<CreatorThemeArgs> = {
     ].join(';');
     return html`<section style=${style} aria-label="${creator.name} drop">
       ${forged
-        ? html`<drop-mark src="/forge/mark/mark.json" name=${creator.name} style="--drop-mark-height: 48px"></drop-mark>`
+        ? html`<drop-mark src="./forge/mark/mark.json" name=${creator.name} style="--drop-mark-height: 48px"></drop-mark>`
         : html`<p style="font-size: 1.5rem; font-weight: 700; margin: 0">${creator.name}</p>`}
       <drop-countdown id="creator-drop" at=${args.dropAt} time-zone=${creator.social.timeZone} name="${creator.name} drop">
         Drops ${args.dropAt}
