@@ -4,10 +4,10 @@ import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { expect, waitFor } from 'storybook/test';
 import { documentedOnly } from './support/controls.ts';
-import clipUrl from '../test/media/clip/clip.webm?url';
-import posterUrl from '../test/media/clip/poster.png?url';
-import captionsUrl from '../test/media/clip/captions.vtt?url';
-import productsVttUrl from '../test/media/clip/products.vtt?url';
+import clipUrl from '../test/media/clip/clip.webm?url&no-inline';
+import posterUrl from '../test/media/clip/poster.png?url&no-inline';
+import captionsUrl from '../test/media/clip/captions.vtt?url&no-inline';
+import productsVttUrl from '../test/media/clip/products.vtt?url&no-inline';
 
 /**
  * `<drop-clip>`: a short shoppable clip with timed product cards. The clip in these stories is the
