@@ -8,7 +8,7 @@ import { SvgRejectedError } from '../errors.ts';
 import { colorDistance, hexRgb, pixelAt, testInput, type Decoded, directRenderContext } from '../badge/testing.ts';
 import type { HexColor, SanitizedSvg } from '../plan/types.ts';
 import { readableTwin } from '../svg/dark.ts';
-import { initialsOf, markJson, markSetStage, monogramSvg } from './mark-set.ts';
+import { initialsOf, lightVariant, markJson, markSetStage, monogramSvg } from './mark-set.ts';
 
 const context = directRenderContext();
 
@@ -81,7 +81,8 @@ describe('mark set', () => {
     const input = testInput({ glyph: 'glyph.svg', colors: { brand: '#6d28d9', background: '#ffffff' } });
     const out = await files(input);
     expect([...out.keys()]).toEqual(['mark/wordmark.svg', 'mark/monogram.svg', 'mark/glyph.svg', 'mark/mark.json']);
-    expect(out.get('mark/glyph.svg')).toBe(input.glyph.svg);
+    // The creator's own glyph, given the brand colour only where it sets no fill of its own.
+    expect(out.get('mark/glyph.svg')).toBe(lightVariant(input.glyph, '#6d28d9'));
     expect(markJson(input).glyph).toEqual({ url: 'glyph.svg', width: 10, height: 10 });
     expect(markJson(input).dark).toBeUndefined();
   });
@@ -111,7 +112,8 @@ describe('mark set', () => {
     const supplied = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="20" height="10" fill="#6d28d9"/></svg>', viewBox: [0, 0, 20, 10] as const, hasText: false };
     const input = { ...testInput({ monogram: 'monogram.svg' }), monogram: supplied };
     const out = await files(input);
-    expect(out.get('mark/monogram.svg')).toBe(supplied.svg);
+    // Its root sets no fill, so the brand colour goes there; its rect keeps its own.
+    expect(out.get('mark/monogram.svg')).toBe(supplied.svg.replace('viewBox="0 0 20 10"', 'viewBox="0 0 20 10" fill="#6d28d9"'));
     expect(out.get('mark/monogram-dark.svg')).toContain('[fill="#6d28d9"]{fill:#a78bfa}');
     expect(markJson(input).monogram).toEqual({ url: 'monogram.svg', width: 20, height: 10 });
     // Still the glyph's stand-in when the config has no glyph.
@@ -175,6 +177,16 @@ describe('dark twins keep every colour of the mark readable', () => {
     expect(colorDistance(pixelAt(dark, 150, 50), hexRgb(readableTwin('#1e2a5a', DARK_BACKGROUND)))).toBeLessThan(2);
     expect(colorDistance(pixelAt(dark, 50, 50), hexRgb('#a78bfa'))).toBeLessThan(2);
     expect(colorDistance(pixelAt(dark, 250, 50), hexRgb('#22aa55'))).toBeLessThan(2);
+  });
+
+  it('draws a mark that sets no fill in the brand colour on light pages too, not black', async () => {
+    const unfilled: SanitizedSvg = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="30" height="10"/></svg>', viewBox: [0, 0, 30, 10], hasText: false };
+    const light = (await files({ ...testInput(), mark: unfilled })).get('mark/wordmark.svg')!;
+    expect(colorDistance(pixelAt(draw(light, 300), 150, 50), hexRgb('#6d28d9'))).toBeLessThan(2);
+    const filled: SanitizedSvg = { ...unfilled, svg: unfilled.svg.replace('<svg ', '<svg fill="#22aa55" ') };
+    expect((await files({ ...testInput(), mark: filled })).get('mark/wordmark.svg')).toBe(filled.svg);
+    const empty: SanitizedSvg = { ...unfilled, svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"/>' };
+    expect(lightVariant(empty, '#6d28d9')).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10" fill="#6d28d9"/>');
   });
 
   it('writes a well-formed dark twin of a mark with no content (one self-closing tag)', async () => {

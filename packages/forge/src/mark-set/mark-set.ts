@@ -2,7 +2,8 @@ import { inkOn } from '../badge/colors.ts';
 import { missingGlyphs, textBounds, textPath } from '../badge/font.ts';
 import { escapeXml } from '../badge/badge-svg.ts';
 import { darkRecolour } from '../svg/dark.ts';
-import type { DarkPalette, ForgeInput, ForgeStage, Palette, PlannedAsset, SanitizedSvg } from '../plan/types.ts';
+import { rootDeclaresFill } from '../svg/compose.ts';
+import type { DarkPalette, ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, SanitizedSvg } from '../plan/types.ts';
 
 /** The monogram's tile, in SVG user units (it scales: the element sizes it by CSS). */
 export const MONOGRAM_SIZE = 64;
@@ -64,6 +65,18 @@ export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalett
   return close < 0 ? `${rootTag}${fill}>${before}${body}` : `${rootTag}${fill}>${before}${body.slice(0, close)}${after}</svg>`;
 }
 
+/**
+ * The creator's SVG for light pages. A mark that leaves its fill unset (every simple-icons mark, many
+ * exports) would draw black; it draws in the brand colour instead, as in favicon.svg and the icons.
+ */
+export function lightVariant(mark: SanitizedSvg, brand: HexColor): string {
+  if (rootDeclaresFill(mark)) return mark.svg;
+  // The sanitizer escapes '>' in attribute values, so the first one ends the root tag.
+  const rootEnd = mark.svg.indexOf('>');
+  const insertAt = mark.svg[rootEnd - 1] === '/' ? rootEnd - 1 : rootEnd;
+  return `${mark.svg.slice(0, insertAt)} fill="${brand}"${mark.svg.slice(insertAt)}`;
+}
+
 /** A `mark.json` entry: the URL (relative to mark.json) and the drawing's own proportions. */
 interface MarkEntry {
   url: string;
@@ -97,7 +110,7 @@ function variants(input: ForgeInput): Variant[] {
       name: 'wordmark',
       file: 'wordmark.svg',
       ...sized(input.mark),
-      light: () => input.mark.svg,
+      light: () => lightVariant(input.mark, colors.brand),
       ...(darkPalette ? { dark: () => darkVariant(input.mark, colors, darkPalette) } : {}),
     },
   ];
@@ -108,7 +121,7 @@ function variants(input: ForgeInput): Variant[] {
       name: 'monogram',
       file: 'monogram.svg',
       ...sized(supplied),
-      light: () => supplied.svg,
+      light: () => lightVariant(supplied, colors.brand),
       ...(darkPalette ? { dark: () => darkVariant(supplied, colors, darkPalette) } : {}),
     });
   } else if (initials) {
@@ -127,7 +140,7 @@ function variants(input: ForgeInput): Variant[] {
       name: 'glyph',
       file: 'glyph.svg',
       ...sized(input.glyph),
-      light: () => input.glyph.svg,
+      light: () => lightVariant(input.glyph, colors.brand),
       ...(darkPalette ? { dark: () => darkVariant(input.glyph, colors, darkPalette) } : {}),
     });
   }
