@@ -1,9 +1,12 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
 import { CHECKOUT_PROVIDERS, type CheckoutProvider } from '../packages/elements/src/shared/checkout.ts';
 import { documentedOnly } from './support/controls.ts';
+// A stock endpoint that always answers 3 left (a file on the Storybook's own site, as stock-src allows).
+import lowStockUrl from './support/stock-low.json?url&no-inline';
 import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
 
 /**
@@ -185,4 +188,31 @@ export const DropsIn: Story = {
       <a href=${exampleLinks.stripe}>${args.label}</a>
     </drop-button>
   `,
+};
+
+/**
+ * Few left: `stock-src` answers `{"available": 3}`, at most `low-stock` (default 5), so the button says
+ * "Only 3 left" under it (polled every second here; 15 s by default). On a dark page set
+ * `--drop-button-stock-color` to a light red: the default red is for light pages.
+ */
+export const LowStock: Story = {
+  render: (args, { globals }) => html`
+    <div lang=${args.lang || nothing}>
+      <drop-button
+        price=${args.price ?? nothing}
+        currency=${args.currency || nothing}
+        stock-src=${lowStockUrl}
+        stock-interval="1"
+        style="--drop-button-background: ${args.brand}; --drop-button-color: ${args.textColor}${globals.theme === 'dark' ? '; --drop-button-stock-color: #fca5a5' : ''}"
+        @drop-checkout=${(event: Event) => event.preventDefault()}
+      >
+        <a href=${exampleLinks.stripe}>${args.label}</a>
+      </drop-button>
+    </div>
+  `,
+  // axe then checks the note too; without an answer from stock-src the story fails here.
+  play: async ({ canvasElement }) => {
+    const button = canvasElement.querySelector('drop-button')!;
+    await waitFor(() => expect(button.shadowRoot?.querySelector('[part="stock"]')?.textContent).toMatch(/3/), { timeout: 5000 });
+  },
 };
