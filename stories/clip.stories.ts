@@ -114,6 +114,8 @@ const render = (args: ClipArgs, tweak?: (video: HTMLVideoElement) => void) => ht
 const meta: Meta<ClipArgs> = {
   title: 'Elements/drop-clip',
   component: 'drop-clip',
+  // The Reference page lists <drop-product>'s attributes too, in a tab of its own.
+  subcomponents: { 'drop-product': 'drop-product' },
   args: {
     src: clipUrl,
     poster: posterUrl,
