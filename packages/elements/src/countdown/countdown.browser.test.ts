@@ -112,15 +112,43 @@ describe('<drop-countdown> formats and language', () => {
     const now = '2026-12-03T13:56:55Z'; // 2 d 3 h 3 min 5 s before T0
     const text = async (attrs: string) =>
       remainingText(await fixture(`<drop-countdown at="${at}" now="${now}" ${attrs}></drop-countdown>`));
-    expect(await text('')).to.equal('2 days, 3 hours');
+    // A number and its unit are joined by a no-break space: they never wrap apart on a phone.
+    expect(await text('')).to.equal('2\u00a0days, 3\u00a0hours');
     // Intl.DurationFormat's digital style, as Chromium writes it (Node's fallback: "2d 03:03:05").
     expect(await text('format="clock"')).to.equal('2d, 03:03:05');
     expect(await text('format="compact"')).to.equal('2d 3h 3m 5s');
-    expect(await text('format="long"')).to.equal('2 days, 3 hours, 3 minutes, 5 seconds');
+    expect(await text('format="long"')).to.equal('2\u00a0days, 3\u00a0hours, 3\u00a0minutes, 5\u00a0seconds');
     const german = await fixture(`<div lang="de"><p><drop-countdown at="${at}" now="${now}" format="long"></drop-countdown></p></div>`);
     // The German words arrive in their own chunk; until then the countdown shows the creator's text.
     await waitFor(() => remainingText(german.querySelector('drop-countdown')!) !== null, 'the German words');
-    expect(remainingText(german.querySelector('drop-countdown')!)).to.equal('2 Tage, 3 Stunden, 3 Minuten und 5 Sekunden');
+    expect(remainingText(german.querySelector('drop-countdown')!)).to.equal('2\u00a0Tage, 3\u00a0Stunden, 3\u00a0Minuten und 5\u00a0Sekunden');
+  });
+
+  it('wraps a long time left between its units on a narrow phone instead of overflowing', async () => {
+    const now = '2026-12-03T13:56:55Z';
+    const box = await fixture(`<div lang="de" style="inline-size: 150px"><drop-countdown at="${at}" now="${now}" format="long"></drop-countdown></div>`);
+    const el = box.querySelector('drop-countdown')!;
+    await waitFor(() => remainingText(el) !== null, 'the German words');
+    const remaining = part(el, 'remaining')!;
+    expect(remaining.getBoundingClientRect().right).to.be.at.most(box.getBoundingClientRect().right + 0.5);
+    // Every line starts with a number: no unit was split from its number.
+    const range = document.createRange();
+    range.selectNodeContents(remaining);
+    expect(new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size).to.be.greaterThan(1);
+  });
+
+  it('lays English words out left to right on a right-to-left page', async () => {
+    const now = '2026-12-03T13:56:55Z';
+    const box = await fixture(`<div dir="rtl" lang="en"><drop-countdown at="${at}" now="${now}"></drop-countdown></div>`);
+    const text = [...part(box.querySelector('drop-countdown')!, 'remaining')!.childNodes].find((node): node is Text => node instanceof Text && node.data !== '')!;
+    const x = (index: number) => {
+      const range = document.createRange();
+      range.setStart(text, index);
+      range.setEnd(text, index + 1);
+      return range.getBoundingClientRect().left;
+    };
+    // "2 days": the 2 stands left of the d, as in English, not at the right end of the line.
+    expect(x(0)).to.be.lessThan(x(2));
   });
 
   it('a bad format falls back to auto with one warning', async () => {

@@ -29,7 +29,12 @@ export const countdownStyles = css`
   [part='remaining'] {
     font-size: var(--drop-countdown-digits-size);
     font-weight: var(--drop-countdown-digits-weight);
-    white-space: nowrap;
+  }
+  /* English words on a right-to-left page (a language without words of its own): the text's own
+     direction, so "2 days, 3 hours" does not read "days, 3 hours 2". */
+  [part='remaining'],
+  [part='moment'] {
+    unicode-bidi: plaintext;
   }
   [part='actions'] {
     display: flex;

@@ -43,7 +43,8 @@ function remainingText(remainingMs: number, format: CountdownFormat, locale: str
   let text = formattedRemaining.get(key);
   if (text === undefined) {
     if (formattedRemaining.size > 64) formattedRemaining.clear();
-    text = formatRemaining(remainingMs, format, locale);
+    // A number keeps its unit on a narrow phone ("3 Stunden"); the units may wrap between them.
+    text = formatRemaining(remainingMs, format, locale).replace(/(\d) (?=\D)/g, '$1\u00a0');
     formattedRemaining.set(key, text);
   }
   return text;
