@@ -561,4 +561,25 @@ describe('<drop-clip>', () => {
     expect(warnings.messages.filter((m) => /expected src/.test(m))).to.have.length(2);
     expect(part(clip, 'list')!.querySelectorAll('a[href^="https://"]')).to.have.length(4);
   });
+
+  it('says once why it refuses a poster or a caption track, as it does for src', async () => {
+    const warnings = captureWarnings();
+    let clip: Clip;
+    try {
+      clip = await fixture<Clip>(
+        clipHtml(uniqueId())
+          .replace('poster="/test/media/clip/poster.png"', 'poster="http://media.example/poster.png"')
+          .replace('</drop-clip>', '<track kind="captions" src="javascript:alert(1)" srclang="en" label="English"></drop-clip>'),
+      );
+      await clip.updateComplete;
+      clip.requestUpdate();
+      await clip.updateComplete;
+    } finally {
+      warnings.restore();
+    }
+    expect(videoOf(clip).getAttribute('poster')).to.equal(null);
+    expect(clip.renderRoot.querySelector('track[src^="javascript"]')).to.equal(null);
+    expect(warnings.messages.filter((m) => /expected poster to be an https \(or same-site\) URL but received "http:\/\/media\.example\/poster\.png"/.test(m))).to.have.length(1);
+    expect(warnings.messages.filter((m) => /expected <track> src to be an https \(or same-site\) URL but received "javascript:alert\(1\)"/.test(m))).to.have.length(1);
+  });
 });

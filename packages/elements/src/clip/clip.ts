@@ -254,8 +254,9 @@ export class DropClip extends LitElement {
     if (changed.has('ratio') && this.ratio !== null && parseRatio(this.ratio) === null) {
       warnOnce(this, 'ratio', `<drop-clip>: expected ratio like "9/16" or "16:9" but received ${JSON.stringify(this.ratio)}; using 9/16`);
     }
+    if (changed.has('poster') && this.poster && !mediaUrl(this.poster)) this.refusedUrl('poster', this.poster);
     if ((changed.has('src') || changed.has('loadRequested')) && this.loadRequested && this.mediaSrc === null) {
-      warnOnce(this, 'src', `<drop-clip>: expected src to be an https (or same-site) video URL but received ${JSON.stringify(this.src)}; showing the poster and products`);
+      this.refusedUrl('src', this.src);
       this.playback = 'error';
     }
     if (changed.has('src') && changed.get('src') !== undefined && this.mediaSrc !== null) {
@@ -331,9 +332,15 @@ export class DropClip extends LitElement {
     return [...this.querySelectorAll(':scope > track')].flatMap((element) => {
       const kind = element.getAttribute('kind') ?? 'subtitles';
       const src = mediaUrl(element.getAttribute('src'));
+      if (!src) this.refusedUrl('<track> src', element.getAttribute('src'));
       if (!src || ![...CAPTION_KINDS, 'metadata'].includes(kind)) return [];
       return [{ kind, src, srclang: element.getAttribute('srclang'), label: element.getAttribute('label'), isDefault: element.hasAttribute('default') }];
     });
+  }
+
+  /** A video, poster or track the clip will not load says so once (it shows the poster and products instead of a refused video). */
+  private refusedUrl(what: string, value: string | null): void {
+    warnOnce(this, `${what}:${value}`, `<drop-clip>: expected ${what} to be an https (or same-site) URL but received ${JSON.stringify(value)}; ignored`);
   }
 
   private get mediaSrc(): string | null {
