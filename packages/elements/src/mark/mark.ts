@@ -47,11 +47,17 @@ export class DropMark extends LitElement {
   declare name: string | null;
   /** A mark description JSON (as written by forge): `{name, wordmark, monogram, glyph, dark?}`. */
   declare src: string | null;
+  /** The wordmark image (https URL or a path on your site): the richest variant, shown when it fits whole. */
   declare srcWordmark: string | null;
+  /** The monogram image (square initials), shown when the wordmark does not fit and the mark is 32 px high or more. */
   declare srcMonogram: string | null;
+  /** The glyph image (a square symbol drawn for small sizes), shown below 32 px high or when nothing richer fits. */
   declare srcGlyph: string | null;
+  /** The wordmark for dark pages (`prefers-color-scheme: dark`); without it the light one shows. */
   declare srcWordmarkDark: string | null;
+  /** The monogram for dark pages (`prefers-color-scheme: dark`); without it the light one shows. */
   declare srcMonogramDark: string | null;
+  /** The glyph for dark pages (`prefers-color-scheme: dark`); without it the light one shows. */
   declare srcGlyphDark: string | null;
   /** The variant shown now (read-only; reflected for styling). */
   declare variant: MarkVariant | null;
