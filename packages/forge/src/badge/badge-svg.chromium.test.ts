@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../../test/support/launch-chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForThisFile } from '../../../../test/support/launch-chromium.ts';
 import { parseBadges } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, shineOffset, type BadgeArt } from './badge-svg.ts';
 import { layoutBadge } from './layout.ts';
@@ -10,15 +9,7 @@ import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
  * The animated SVG in a real browser: its CSS animation must move exactly as the GIF/WebP frames
  * (both come from MOTION_KEYFRAMES), stop under reduced motion, and take the dark palette.
  */
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 function art(kind: 'live' | 'limited'): BadgeArt {
   const [spec] = parseBadges([kind === 'live' ? 'live' : { kind: 'limited', number: 1, of: 50 }]);
@@ -28,7 +19,7 @@ function art(kind: 'live' | 'limited'): BadgeArt {
 }
 
 async function page(svg: string, media: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark' } = {}) {
-  const context = await browser.newContext({ reducedMotion: media.reducedMotion ?? 'no-preference', colorScheme: media.colorScheme ?? 'light' });
+  const context = await browser().newContext({ reducedMotion: media.reducedMotion ?? 'no-preference', colorScheme: media.colorScheme ?? 'light' });
   const tab = await context.newPage();
   await tab.setContent(`<!doctype html><body>${svg}</body>`);
   return { tab, close: () => context.close() };

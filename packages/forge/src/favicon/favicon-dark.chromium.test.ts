@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../../test/support/launch-chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForThisFile } from '../../../../test/support/launch-chromium.ts';
 import { drawnIconPixels } from '../testing/draw-icon.ts';
 import { CLASS_COLOURED_MARK, inputFromMark } from '../testing/marks.ts';
 import { contrastRatio } from '../badge/colors.ts';
@@ -10,15 +9,7 @@ import { readableTwin } from '../svg/dark.ts';
 import { faviconSvg } from './stage.ts';
 
 /** favicon.svg drawn the way a browser draws an icon (an image, not a document), light and dark. */
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 // The 30x10 mark sits at x 4-60, y 22.7-41.3: the middle of each of its three squares.
 const SQUARES = { brand: [13, 32], own: [32, 32], background: [50, 32] } as const;
@@ -26,8 +17,8 @@ const SQUARES = { brand: [13, 32], own: [32, 32], background: [50, 32] } as cons
 describe('favicon.svg of a mark coloured by its own stylesheet', () => {
   it('keeps the light palette in light mode and takes the dark palette in dark mode', async () => {
     const svg = faviconSvg(await inputFromMark(CLASS_COLOURED_MARK));
-    const light = await drawnIconPixels(browser, svg, 'light', SQUARES);
-    const dark = await drawnIconPixels(browser, svg, 'dark', SQUARES);
+    const light = await drawnIconPixels(browser(), svg, 'light', SQUARES);
+    const dark = await drawnIconPixels(browser(), svg, 'dark', SQUARES);
     expect(light).toEqual({ brand: [0xff, 0x33, 0x66, 255], own: [0x12, 0x34, 0x56, 255], background: [0xff, 0xf7, 0xf9, 255] });
     // testConfig's dark palette: brand #ff7a9c, background #14142b. The mark's own #123456 reads
     // 1.4:1 there, so it lifts too (its rule is in the copy of the mark's stylesheet).
@@ -46,8 +37,8 @@ describe('favicon.svg of a mark with a third, dark colour', () => {
 
   it('lifts the navy to at least 3:1 in dark mode only, and leaves the readable green as it is', async () => {
     const svg = faviconSvg(await inputFromMark(INK_MARK));
-    const light = await drawnIconPixels(browser, svg, 'light', SQUARES);
-    const dark = await drawnIconPixels(browser, svg, 'dark', SQUARES);
+    const light = await drawnIconPixels(browser(), svg, 'light', SQUARES);
+    const dark = await drawnIconPixels(browser(), svg, 'dark', SQUARES);
     expect(light).toEqual({ brand: [0xff, 0x33, 0x66, 255], own: [0x1e, 0x2a, 0x5a, 255], background: [0x22, 0xaa, 0x55, 255] });
     expect(contrastRatio(hexOf(dark.own), DARK_BACKGROUND)).toBeGreaterThanOrEqual(3);
     expect(dark).toEqual({ brand: [0xff, 0x7a, 0x9c, 255], own: [...hexRgb(readableTwin('#1e2a5a', DARK_BACKGROUND)), 255], background: [0x22, 0xaa, 0x55, 255] });
@@ -61,7 +52,7 @@ describe('favicon.svg of a mark with a third, dark colour', () => {
       '<rect x="10" width="10" height="10" fill="black"/><rect x="20" width="10" height="10" stroke="navy" stroke-width="4" fill="#ff3366"/></svg>';
     const svg = faviconSvg(await inputFromMark(mark));
     // The third square is brand inside a navy outline; probe the outline at the square's left edge.
-    const dark = await drawnIconPixels(browser, svg, 'dark', { ...SQUARES, background: [42, 32] });
+    const dark = await drawnIconPixels(browser(), svg, 'dark', { ...SQUARES, background: [42, 32] });
     for (const [part, pixel] of Object.entries(dark)) expect(contrastRatio(hexOf(pixel), DARK_BACKGROUND), part).toBeGreaterThanOrEqual(3);
   });
 });

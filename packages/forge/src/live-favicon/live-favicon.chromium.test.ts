@@ -1,24 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../../test/support/launch-chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForThisFile } from '../../../../test/support/launch-chromium.ts';
 import { testInput } from '../badge/testing.ts';
 import { drawnIconPixels } from '../testing/draw-icon.ts';
 import { LIVE_DOT, liveFaviconSvg } from './live-favicon.ts';
 
 /** The live favicon as a browser draws it (not only as resvg does), light and dark. */
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 function drawnPixels(colorScheme: 'light' | 'dark') {
   const points = { dot: [LIVE_DOT.cx, LIVE_DOT.cy], outline: [LIVE_DOT.cx - LIVE_DOT.r - 1, LIVE_DOT.cy], glyph: [10, 10] } as const;
-  return drawnIconPixels(browser, liveFaviconSvg(testInput()), colorScheme, points);
+  return drawnIconPixels(browser(), liveFaviconSvg(testInput()), colorScheme, points);
 }
 
 describe('favicon-live.svg in Chromium', () => {
