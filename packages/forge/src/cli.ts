@@ -23,8 +23,13 @@ interface CreatorOutcome {
   out: string;
   files?: ForgedFile[];
   error?: string;
+  /** Advice that does not stop the run (printed on stderr, exit code unchanged). */
+  hint?: string;
   check?: { errors: string[]; warnings: string[] };
 }
+
+/** Wider than this, a mark shrunk into a 16 px square is a thin smudge. */
+const WIDE_MARK_RATIO = 2;
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
@@ -193,6 +198,12 @@ async function forgeAll(
     let staged: ReturnType<typeof stageAtomically> | undefined;
     try {
       const input = await loadCreator(outcome.config);
+      const [, , width, height] = input.mark.viewBox;
+      if (input.config.glyph === undefined && width / height > WIDE_MARK_RATIO) {
+        outcome.hint =
+          `${outcome.config}: the mark is ${(width / height).toFixed(1)}:1 and the config names no glyph, so the 16-48 px favicons ` +
+          `shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)`;
+      }
       const problem = await outputProblem(outcome.out, outcome.config);
       if (problem) throw new ForgeError('out-invalid', problem);
       if (interrupted) return;
@@ -260,6 +271,7 @@ async function forgeAll(
     process.stdout.write(`${table(rows)}\n`);
   }
   for (const outcome of outcomes) {
+    if (outcome.hint && !outcome.error) process.stderr.write(`dropkit forge: note: ${outcome.hint}\n`);
     if (outcome.error) {
       failed = true;
       process.stderr.write(`dropkit forge: ${outcome.error}\n`);

@@ -177,6 +177,19 @@ describe('dropkit forge', () => {
     expect(JSON.parse(result.stdout)).toEqual({ onImport: false, afterSocialCard: true });
   });
 
+  it('advises a glyph for a wide mark without one, and still forges', async () => {
+    const config = JSON.parse(await readFile(join(dir, 'nova/creator.json'), 'utf8'));
+    delete config.glyph;
+    await writeFile(join(dir, 'nova/no-glyph.json'), JSON.stringify(config));
+    const { code, stderr } = run('forge', 'nova/no-glyph.json', '--out', 'out/no-glyph', '--only', 'favicon');
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'dropkit forge: note: nova/no-glyph.json: the mark is 3.0:1 and the config names no glyph, so the 16-48 px favicons ' +
+        'shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)\n',
+    );
+    expect(existsSync(join(dir, 'out/no-glyph/favicon.ico'))).toBe(true);
+  });
+
   it('prints its usage on --help, and names an unknown command', () => {
     for (const args of [[], ['--help'], ['-h'], ['help']]) {
       const help = run(...args);
