@@ -44,6 +44,16 @@ export function monogramSvg(initials: string, palette: Palette): string {
 }
 
 /**
+ * Where the root tag's attributes end: at its `>`, or at its `/>` when the mark has no content (the
+ * sanitizer serializes an empty element as one self-closing tag). The sanitizer escapes `>` in
+ * attribute values, so the first one ends the root tag.
+ */
+function rootAttributesEnd(svg: string): number {
+  const end = svg.indexOf('>');
+  return svg[end - 1] === '/' ? end - 1 : end;
+}
+
+/**
  * A creator's SVG for dark pages, recoloured by the same rule favicon.svg follows under
  * prefers-color-scheme (svg/dark.ts): the palette swaps to the dark one and colours that would not
  * read on the dark background lift. A mark that leaves its fill unset draws in the dark brand colour
@@ -51,16 +61,14 @@ export function monogramSvg(initials: string, palette: Palette): string {
  */
 export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalette): string {
   const { rules, sheets } = darkRecolour(mark.svg, light, dark);
-  // The sanitizer escapes '>' in attribute values, so the first one ends the root tag.
-  const rootEnd = mark.svg.indexOf('>');
-  // A mark with no content is serialized as one self-closing tag: open it so there is a body.
-  const empty = mark.svg[rootEnd - 1] === '/';
-  const rootTag = mark.svg.slice(0, empty ? rootEnd - 1 : rootEnd);
-  const fill = /\sfill="/u.test(rootTag) ? '' : ` fill="${dark.brand}"`;
+  const attributesEnd = rootAttributesEnd(mark.svg);
+  const rootTag = mark.svg.slice(0, attributesEnd);
+  const fill = rootDeclaresFill(mark) ? '' : ` fill="${dark.brand}"`;
   const before = rules === '' ? '' : `<style>${rules}</style>`;
   // After the mark's own sheets, so at equal specificity the recoloured copy wins.
   const after = sheets === '' ? '' : `<style>${sheets}</style>`;
-  const body = empty ? '</svg>' : mark.svg.slice(rootEnd + 1);
+  // An empty mark is opened so there is a body to put the styles in.
+  const body = mark.svg[attributesEnd] === '/' ? '</svg>' : mark.svg.slice(attributesEnd + 1);
   const close = body.lastIndexOf('</svg>');
   return close < 0 ? `${rootTag}${fill}>${before}${body}` : `${rootTag}${fill}>${before}${body.slice(0, close)}${after}</svg>`;
 }
@@ -71,10 +79,8 @@ export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalett
  */
 export function lightVariant(mark: SanitizedSvg, brand: HexColor): string {
   if (rootDeclaresFill(mark)) return mark.svg;
-  // The sanitizer escapes '>' in attribute values, so the first one ends the root tag.
-  const rootEnd = mark.svg.indexOf('>');
-  const insertAt = mark.svg[rootEnd - 1] === '/' ? rootEnd - 1 : rootEnd;
-  return `${mark.svg.slice(0, insertAt)} fill="${brand}"${mark.svg.slice(insertAt)}`;
+  const attributesEnd = rootAttributesEnd(mark.svg);
+  return `${mark.svg.slice(0, attributesEnd)} fill="${brand}"${mark.svg.slice(attributesEnd)}`;
 }
 
 /** A `mark.json` entry: the URL (relative to mark.json) and the drawing's own proportions. */
