@@ -1,4 +1,4 @@
-import { contrastRatio } from '../badge/colors.ts';
+import { contrastRatio, rgbOf } from '../badge/colors.ts';
 import type { DarkPalette, HexColor, Palette } from '../plan/types.ts';
 
 /**
@@ -98,8 +98,7 @@ const toLinear = (channel: number) => (channel <= 0.04045 ? channel / 12.92 : ((
 const fromLinear = (channel: number) => (channel <= 0.0031308 ? channel * 12.92 : 1.055 * channel ** (1 / 2.4) - 0.055);
 
 function oklch(color: HexColor): [lightness: number, chroma: number, hue: number] {
-  const value = Number.parseInt(color.slice(1), 16);
-  const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map((channel) => toLinear(channel / 255)) as [number, number, number];
+  const [r, g, b] = rgbOf(color).map((channel) => toLinear(channel / 255)) as [number, number, number];
   const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
   const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
   const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
