@@ -63,8 +63,8 @@ const meta: Meta<CreatorThemeArgs> = {
 };
 export default meta;
 
-export const NovaDropStudio: StoryObj<CreatorThemeArgs> = {
-  name: 'Nova Drop Studio (demo creator)',
+export const NovaThreads: StoryObj<CreatorThemeArgs> = {
+  name: 'Nova Threads (demo creator)',
   render: (args, { loaded, globals }) => {
     const forged = (loaded as { forged: Forged | null }).forged;
     const dark = globals.theme === 'dark';

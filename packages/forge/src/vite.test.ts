@@ -31,7 +31,7 @@ describe('@dropkit/forge/vite', () => {
     expect(files).not.toContain('head.html');
     const html = await readFile(join(app, 'dist/index.html'), 'utf8');
     expect(html).toContain('<link rel="icon" type="image/svg+xml" href="/shop/favicon.svg">');
-    expect(html).toContain('<meta name="apple-mobile-web-app-title" content="Nova Drop">');
+    expect(html).toContain('<meta name="apple-mobile-web-app-title" content="Nova Threads">');
     expect(html.indexOf('rel="manifest"')).toBeLessThan(html.indexOf('</head>'));
     const manifest = JSON.parse(await readFile(join(app, 'dist/site.webmanifest'), 'utf8'));
     expect(manifest.start_url).toBe('/shop/');
