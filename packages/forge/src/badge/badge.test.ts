@@ -284,16 +284,26 @@ describe('badge images (decoded)', () => {
   it('shows the initials instead when the creator has no glyph (a wide mark would be a smudge)', async () => {
     const noGlyph = plannedFor(['verified'], false, { glyph: undefined });
     const png = await decodePage(await render(noGlyph, 'badges/verified@2x.png'));
-    // No green glyph; white initials (ink on the brand tile) in the icon circle, left of and above
-    // the check disc (centred at 31, 29 @2x), so only the initials can be white there.
-    let white = 0;
-    for (let y = 10; y < 21; y += 1) {
-      for (let x = 10; x < 22; x += 1) {
-        expect(colorDistance(pixelAt(png, x, y), hexRgb('#22aa55'))).toBeGreaterThan(60);
-        if (colorDistance(pixelAt(png, x, y), [255, 255, 255]) < 40) white += 1;
+    // The icon circle (centre 20, 20, radius 14 @2x) is a tile in the background colour, not the
+    // badge's brand colour (on which a brand tile vanished), with dark initials (ink that reads on
+    // white) in its middle; no green glyph anywhere. The check disc sits at its lower right, so only
+    // the upper-left half of the circle is read.
+    let tile = 0;
+    let ink = 0;
+    let brand = 0;
+    for (let y = 8; y < 21; y += 1) {
+      for (let x = 8; x < 21; x += 1) {
+        if ((x - 20) ** 2 + (y - 20) ** 2 > 12 ** 2) continue;
+        const pixel = pixelAt(png, x, y);
+        expect(colorDistance(pixel, hexRgb('#22aa55'))).toBeGreaterThan(60);
+        if (colorDistance(pixel, [255, 255, 255]) < 40) tile += 1;
+        if (colorDistance(pixel, [0, 0, 0]) < 120) ink += 1;
+        if (colorDistance(pixel, hexRgb(BRAND)) < 40) brand += 1;
       }
     }
-    expect(white).toBeGreaterThan(15);
+    expect(tile).toBeGreaterThan(30);
+    expect(ink).toBeGreaterThan(8);
+    expect(brand).toBe(0);
   });
 
   it('is byte-identical for the same config', async () => {

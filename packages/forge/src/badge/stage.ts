@@ -32,14 +32,17 @@ export function verifiedGlyph(input: ForgeInput): { svg: SanitizedSvg; tile: boo
   if (input.monogram) return { svg: input.monogram, tile: true };
   const initials = initialsOf(input.config.name);
   if (!initials) return { svg: input.glyph, tile: true };
-  const drawn = monogramSvg(initials, input.config.colors);
+  // The monogram's tile is the brand colour, which is also the badge's: on it the tile vanished and
+  // left small loose initials. Drawn on the background colour it stands out as a glyph's tile does.
+  const { background } = input.config.colors;
+  const drawn = monogramSvg(initials, { brand: background, background });
   return { svg: { svg: drawn, viewBox: [0, 0, MONOGRAM_SIZE, MONOGRAM_SIZE], hasText: false }, tile: false };
 }
 
 async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext): Promise<Uint8Array> {
   const { svg, tile } = verifiedGlyph(input);
   if (tile) return renderGlyphPng(svg, input.config.colors, context);
-  // Forge's own monogram already is a brand tile with initials in a readable ink.
+  // Forge's own monogram already is a tile with initials in an ink that reads on it.
   const composed = composeIcon(svg, { size: GLYPH_PIXELS, inset: 0, defaultFill: input.config.colors.brand, pixelSized: true });
   return context.rasterize({ svg: composed, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
 }
