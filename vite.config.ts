@@ -34,6 +34,10 @@ export default defineConfig(({ mode }) => ({
           groups: [{ name: 'core', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|elements[\\/]src[\\/]shared[\\/](vocabulary|warn|define|drop-state-event|safe-url|resource-url)\.ts$/ }],
         },
         chunkFileNames: (chunk) => {
+          // The loader and the shared intl chunk each list every language's file name, and the hash
+          // is the part of a name gzip cannot shrink: 6 characters (rolldown's least) instead of 8
+          // save about 4 B per language in each list and still change whenever the words do.
+          if (chunk.facadeModuleId?.includes('/src/i18n/')) return '[name]-[hash:6].js';
           const folder = chunk.facadeModuleId?.match(/src\/([^/]+)\/define\.ts$/)?.[1];
           return `${folder ?? '[name]'}-[hash].js`;
         },

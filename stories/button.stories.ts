@@ -82,7 +82,7 @@ const meta: Meta<ButtonArgs> = {
       control: 'select',
       description: 'The `lang` around the button. Empty: the toolbar Locale.',
       labels: { '': '(toolbar Locale)' },
-      options: ['', 'en', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'],
+      options: ['', 'en', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ru', 'ar-EG', 'he'],
     },
     brand: { control: 'color', description: '`--drop-button-background`' },
     textColor: { control: 'color', description: '`--drop-button-color`' },

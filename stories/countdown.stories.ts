@@ -61,7 +61,7 @@ const meta: Meta<CountdownArgs> = {
       control: 'select',
       description: 'The `lang` around the countdown. Empty: the toolbar Locale.',
       labels: { '': '(toolbar Locale)' },
-      options: ['', 'en', 'en-GB', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ar-EG'],
+      options: ['', 'en', 'en-GB', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ru', 'ar-EG', 'he'],
     },
     liveSlot: { description: 'Put a buy link in the `live` slot.' },
   },

@@ -1,4 +1,4 @@
-/** Languages a designer can switch the story's page to; Arabic pairs with the RTL toggle. */
+/** Languages a designer can switch the story's page to; Arabic and Hebrew pair with the RTL toggle. */
 export const LOCALES = [
   { value: 'en', title: 'English' },
   { value: 'en-US', title: 'English (US)' },
@@ -11,9 +11,11 @@ export const LOCALES = [
   { value: 'pt-BR', title: 'Português (Brasil)' },
   { value: 'sv', title: 'Svenska' },
   { value: 'tr', title: 'Türkçe' },
+  { value: 'ru', title: 'Русский' },
   { value: 'ja', title: '日本語' },
   { value: 'ko', title: '한국어' },
   { value: 'zh', title: '中文（简体）' },
   { value: 'zh-TW', title: '中文（台灣）' },
   { value: 'ar', title: 'العربية' },
+  { value: 'he', title: 'עברית' },
 ];

@@ -17,15 +17,18 @@ export const lazyElements: Record<string, () => Promise<unknown>> = {
  * the loader starts the page language's fetch beside the first element's chunk.
  */
 export const lazyWords: Record<string, () => Promise<unknown>> = {
+  ar: () => import('../i18n/ar.ts'),
   de: () => import('../i18n/de.ts'),
   es: () => import('../i18n/es.ts'),
   fr: () => import('../i18n/fr.ts'),
+  he: () => import('../i18n/he.ts'),
   it: () => import('../i18n/it.ts'),
   ja: () => import('../i18n/ja.ts'),
   ko: () => import('../i18n/ko.ts'),
   nl: () => import('../i18n/nl.ts'),
   pl: () => import('../i18n/pl.ts'),
   pt: () => import('../i18n/pt.ts'),
+  ru: () => import('../i18n/ru.ts'),
   sv: () => import('../i18n/sv.ts'),
   tr: () => import('../i18n/tr.ts'),
   zh: () => import('../i18n/zh.ts'),

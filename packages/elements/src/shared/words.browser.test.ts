@@ -213,15 +213,16 @@ describe('words: the button and the clip in German', () => {
     expect(stock('es-1')).to.equal('Solo queda 1');
   });
 
-  it("the time to drop uses the language's digits", async () => {
-    const wrapper = await fixture(`<div lang="ar-EG">
+  it("the time to drop uses the language's words and digits", async () => {
+    const wrapper = await fixture(`<div lang="ar-EG" dir="rtl">
       <drop-countdown id="ar-drop" at="${AT}" now="2026-12-05T16:58:57Z"></drop-countdown>
-      <drop-button drop="ar-drop"><a href="https://buy.stripe.com/x">Buy</a></drop-button>
+      <drop-button drop="ar-drop"><a href="https://buy.stripe.com/x">شراء</a></drop-button>
     </div>`);
     const button = wrapper.querySelector('drop-button')!;
-    // Arabic has no words yet, so they are English, but the digits are the page's.
     await waitFor(() => part(button, 'time') !== null, 'the time to drop');
     expect(text(part(button, 'time'))).to.equal('٠١:٠٣');
+    expect(text(part(button, 'label'))).to.equal('يبدأ بعد ٠١:٠٣');
+    await expectNoAxeViolations(wrapper);
   });
 
   it("the clip's updateComplete and play() wait for its words, so a script can start it at once", async () => {
@@ -267,6 +268,60 @@ describe('words: the button and the clip in German', () => {
     await waitFor(() => part(clip, 'base') !== null, 'the German clip');
     expect(part(clip, 'base')!.getAttribute('aria-label')).to.equal('Unser Winter-Video');
     expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('Stummschalten');
+  });
+});
+
+describe('words: Arabic, Hebrew and Russian', () => {
+  afterEach(cleanup);
+
+  it('Arabic, Hebrew and Russian stock notes take each plural form of their language', async () => {
+    // Every form a stock note can show (a count above 0): Arabic one, two, few, many and other,
+    // Hebrew one, two and other, Russian one, few and many.
+    const notes: [string, number, string][] = [
+      ['ar', 1, 'تبقّت 1 قطعة فقط'],
+      ['ar', 2, 'تبقّت 2 قطعتان فقط'],
+      ['ar', 3, 'تبقّت 3 قطع فقط'],
+      ['ar', 11, 'تبقّت 11 قطعة فقط'],
+      ['ar', 100, 'تبقّت 100 قطعة فقط'],
+      ['he', 1, 'נשאר רק 1 במלאי'],
+      ['he', 2, 'נשארו רק 2 במלאי'],
+      ['he', 7, 'נשארו רק 7 במלאי'],
+      ['ru', 21, 'Осталась всего 21 штука'],
+      ['ru', 3, 'Осталось всего 3 штуки'],
+      ['ru', 5, 'Осталось всего 5 штук'],
+    ];
+    const run = Date.now();
+    const wrapper = await fixture(`<div>${notes
+      .map(([lang, n], i) => `<drop-button id="n${i}" lang="${lang}" dir="${lang === 'ru' ? 'ltr' : 'rtl'}" low-stock="100"
+        stock-src="/__test/stock?id=words-plural-${lang}-${n}-${run}&available=${n}" stock-interval="1"><a href="https://buy.stripe.com/x"></a></drop-button>`)
+      .join('')}</div>`);
+    const stock = (i: number) => text(part(wrapper.querySelector(`#n${i}`)!, 'stock'));
+    await waitFor(() => notes.every((_, i) => stock(i) !== ''), 'the stock notes');
+    // Arabic digits or Latin ones, whichever the browser's Arabic uses: the words are what is checked.
+    const latin = (said: string) => said.replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x660));
+    expect(notes.map((_, i) => latin(stock(i)))).to.deep.equal(notes.map(([, , note]) => note));
+    expect(text(part(wrapper.querySelector('#n0')!, 'label'))).to.equal('شراء');
+    expect(text(part(wrapper.querySelector('#n5')!, 'label'))).to.equal('לקנייה');
+    expect(text(part(wrapper.querySelector('#n8')!, 'label'))).to.equal('Купить');
+    await expectNoAxeViolations(wrapper);
+  });
+
+  it('a right-to-left page gets its own words in the countdown and the clip', async () => {
+    const wrapper = await fixture(`<div lang="he" dir="rtl">
+      <drop-countdown id="he-live" at="${AT}" now="2026-12-05T17:30:00Z"></drop-countdown>
+      <drop-countdown id="he-soon" at="${AT}" now="2026-12-05T14:58:57Z" time-zone="America/Los_Angeles"></drop-countdown>
+      <drop-clip style="width: 260px" src="/__test/clip/video.webm?id=words-he-${Date.now()}" poster="/test/media/clip/poster.png"></drop-clip>
+    </div>`);
+    const live = wrapper.querySelector('#he-live')!;
+    const soon = wrapper.querySelector('#he-soon')!;
+    const clip = wrapper.querySelector('drop-clip')!;
+    await waitFor(() => text(part(live, 'status')) === 'פעיל עכשיו', 'Hebrew live text');
+    expect(text(part(soon, 'calendar-button'))).to.equal('הוספה ליומן');
+    expect(text(part(soon, 'moment'))).to.match(/\(השעה אצלך\) · 09:00 שעון Los Angeles$/);
+    await waitFor(() => part(clip, 'base') !== null, 'the Hebrew clip');
+    expect(part(clip, 'base')!.getAttribute('aria-label')).to.equal('סרטון מוצר');
+    expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('השתקה');
+    await expectNoAxeViolations(wrapper);
   });
 });
 

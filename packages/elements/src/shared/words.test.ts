@@ -38,6 +38,32 @@ describe('language modules', () => {
   }
 });
 
+describe('languages with many plural forms', () => {
+  // A form a language's rules can select but its module lacks would fall back to `other`, which in
+  // these languages is the wrong grammar for most counts: each module has every form, and each is
+  // reached by the counts a stock note can show.
+  const counts: Record<string, Record<string, number[]>> = {
+    ar: { zero: [0], one: [1], two: [2], few: [3, 10, 103], many: [11, 99], other: [100, 102] },
+    he: { one: [1], two: [2], other: [3, 10, 20, 100] },
+    ru: { one: [1, 21, 101], few: [2, 4, 22], many: [5, 11, 12, 25, 100], other: [1.5] },
+    pl: { one: [1], few: [2, 4, 22], many: [5, 12, 25], other: [1.5] },
+  };
+  for (const [language, forms] of Object.entries(counts)) {
+    it(`${language}: a word for every plural form, each chosen by its counts`, async () => {
+      const { default: words } = await languageChunks[language]!();
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      expect(Object.keys(words.onlyLeft).sort()).toEqual([...categories].sort());
+      expect(Object.keys(forms).sort()).toEqual([...categories].sort());
+      for (const [category, numbers] of Object.entries(forms)) {
+        for (const n of numbers) {
+          const expected = words.onlyLeft[category as Intl.LDMLPluralRule]!.replace('{n}', new Intl.NumberFormat(language).format(n));
+          expect(countWord(words.onlyLeft, n, language), `${language} ${n}`).toBe(expected);
+        }
+      }
+    });
+  }
+});
+
 describe('matchLanguage', () => {
   it('picks the language, then a regional or script variant when one exists', () => {
     expect(matchLanguage('de')).toBe('de');
@@ -52,6 +78,12 @@ describe('matchLanguage', () => {
     expect(matchLanguage('zh-HK')).toBe('zh-Hant');
     expect(matchLanguage('zh-Hant')).toBe('zh-Hant');
     expect(matchLanguage('ja-JP')).toBe('ja');
+    expect(matchLanguage('ar')).toBe('ar');
+    expect(matchLanguage('ar-EG')).toBe('ar');
+    expect(matchLanguage('he-IL')).toBe('he');
+    // The old code for Hebrew, still sent by some systems, is read as Hebrew.
+    expect(matchLanguage('iw')).toBe('he');
+    expect(matchLanguage('ru-RU')).toBe('ru');
   });
 
   it('English for every English, null for what dropkit does not speak or cannot read', () => {
@@ -59,7 +91,7 @@ describe('matchLanguage', () => {
     expect(matchLanguage('en-GB')).toBe('en');
     expect(matchLanguage('en-US')).toBe('en');
     expect(matchLanguage('xx')).toBe(null);
-    expect(matchLanguage('ru')).toBe(null);
+    expect(matchLanguage('fa')).toBe(null);
     expect(matchLanguage('')).toBe(null);
     expect(matchLanguage('not a language!')).toBe(null);
     expect(matchLanguage('de_DE')).toBe(null);
@@ -70,7 +102,8 @@ describe("the loader's choice of words file", () => {
   it('is the file matchLanguage chooses, for every tag the loader may see', () => {
     expect(Object.keys(lazyWords).sort()).toEqual(Object.keys(languageChunks).sort());
     const tags = ['de', 'de-AT', 'DE-at', 'es-419', 'fr-CA', 'it', 'ja-JP', 'ko-KR', 'nl-BE', 'pl', 'pt-BR', 'pt-PT', 'sv-FI', 'tr',
-      'zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW', 'en', 'en-GB', 'xx', 'ru', ''];
+      'zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW',
+      'ar', 'ar-EG', 'ar-SA', 'he', 'he-IL', 'ru', 'ru-RU', 'ru-UA', 'en', 'en-GB', 'xx', 'fa', ''];
     for (const tag of tags) expect(pageWords(tag), tag).toBe(lazyWords[matchLanguage(tag) ?? '']);
   });
 });

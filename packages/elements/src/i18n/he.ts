@@ -1,0 +1,35 @@
+/** Hebrew words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'פעיל עכשיו',
+  ended: 'הדרופ הזה הסתיים',
+  soldOut: 'אזל מהמלאי',
+  addToCalendar: 'הוספה ליומן',
+  googleCalendar: 'יומן Google',
+  notifyMe: 'עדכנו אותי',
+  yourTime: '{time} (השעה אצלך)',
+  creatorTime: '{time} שעון {zone}',
+  startsIn: 'הדרופ מתחיל {time}.',
+  isLive: 'הדרופ התחיל.',
+  dropsIn: 'מתחיל בעוד {time}',
+  comingSoon: 'בקרוב',
+  dropEnded: 'הדרופ הסתיים',
+  unavailable: 'התשלום לא זמין',
+  buy: 'לקנייה',
+  onlyLeft: {
+    one: 'נשאר רק {n} במלאי',
+    two: 'נשארו רק {n} במלאי',
+    other: 'נשארו רק {n} במלאי',
+  },
+  clip: 'סרטון מוצר',
+  play: 'הפעלה',
+  pause: 'השהיה',
+  mute: 'השתקה',
+  captions: 'כתוביות',
+  playClip: 'הפעלת הסרטון',
+  watchAgain: 'צפייה חוזרת',
+  productsNow: 'מוצרים ברגע זה',
+  allProducts: 'כל המוצרים בסרטון',
+  productList: 'המוצרים בסרטון',
+} satisfies Words;

@@ -1,0 +1,36 @@
+/** Russian words for dropkit's elements; see ../shared/words.ts for what each one is. */
+import type { Words } from '../shared/words.ts';
+
+export default {
+  live: 'Уже в продаже',
+  ended: 'Этот дроп завершён',
+  soldOut: 'Распродано',
+  addToCalendar: 'Добавить в календарь',
+  googleCalendar: 'Google Календарь',
+  notifyMe: 'Напомнить мне',
+  yourTime: '{time} (ваше время)',
+  creatorTime: '{time} {zone}',
+  startsIn: 'Дроп начнётся {time}.',
+  isLive: 'Дроп начался.',
+  dropsIn: 'Старт через {time}',
+  comingSoon: 'Скоро в продаже',
+  dropEnded: 'Дроп завершён',
+  unavailable: 'Оплата недоступна',
+  buy: 'Купить',
+  onlyLeft: {
+    one: 'Осталась всего {n} штука',
+    few: 'Осталось всего {n} штуки',
+    many: 'Осталось всего {n} штук',
+    other: 'Осталось всего {n} штуки',
+  },
+  clip: 'Видео товара',
+  play: 'Воспроизвести',
+  pause: 'Пауза',
+  mute: 'Выключить звук',
+  captions: 'Субтитры',
+  playClip: 'Смотреть видео',
+  watchAgain: 'Смотреть снова',
+  productsNow: 'Товары в этот момент',
+  allProducts: 'Все товары из видео',
+  productList: 'Товары из видео',
+} satisfies Words;
