@@ -219,3 +219,80 @@ describe('<drop-clip> end screen at the widths clips are embedded at', () => {
     }
   }
 });
+
+/** How many lines a piece of text was laid out on. */
+function lineCount(element: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+}
+
+describe('<drop-clip> cards in both reading directions', () => {
+  afterEach(cleanup);
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`${dir}: the image sits at the start with the card's narrow padding on its side, the controls at the end`, async () => {
+      const page = await fixture(`<div dir="${dir}">
+        <drop-clip style="width: 360px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="9/16">
+          <drop-product image="/test/media/clip/poster.png" price="24" currency="EUR"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+          <drop-product><a href="https://buy.stripe.com/test_cap">Glow cap</a></drop-product>
+        </drop-clip>
+      </div>`);
+      const clip = page.querySelector<Clip>('drop-clip')!;
+      const video = videoOf(clip);
+      video.defaultPlaybackRate = 4;
+      video.playbackRate = 4;
+      await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
+      await clip.updateComplete;
+      const root = shadow(clip);
+      const clipBox = clip.getBoundingClientRect();
+      // Distances from the card's start and end edges, in the reading direction.
+      const fromStart = (inner: DOMRect, outer: DOMRect) => (dir === 'ltr' ? inner.left - outer.left : outer.right - inner.right);
+      const fromEnd = (inner: DOMRect, outer: DOMRect) => (dir === 'ltr' ? outer.right - inner.right : inner.left - outer.left);
+
+      const card = root.querySelector('[part~="carousel"] [part~="card"]')!;
+      const cardBox = card.getBoundingClientRect();
+      const image = card.querySelector('[part~="card-image"]')!.getBoundingClientRect();
+      const link = card.querySelector('[part~="card-link"]')!.getBoundingClientRect();
+      expect(fromStart(image, cardBox), 'the image, 6 px from the start edge').to.be.closeTo(6, 0.5);
+      expect(fromStart(link, cardBox), 'the name after the image').to.be.at.least(fromStart(image, cardBox) + image.width);
+      expect(fromEnd(link, cardBox), 'the wide padding at the end edge').to.be.closeTo(10, 0.5);
+
+      // The controls sit at the end of the top row, 8 px in.
+      const controls = root.querySelector('[part~="controls"]')!.getBoundingClientRect();
+      expect(fromEnd(controls, clipBox), 'the controls, 8 px from the end edge').to.be.closeTo(8, 0.5);
+
+      // The product list below the video has no padding at the start: its names line up with the title.
+      const listCard = root.querySelector('[part~="list"] [part~="card"]')!;
+      const listName = listCard.querySelector('[part~="card-link"]')!.getBoundingClientRect();
+      expect(fromStart(listName, listCard.getBoundingClientRect()), 'a list name, at the start edge').to.be.closeTo(0, 0.5);
+      await expectNoAxeViolations(clip);
+    });
+  }
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`${dir}, 260 px: a card's "Notify me" stays on one line, over the video and on the end screen`, async () => {
+      const page = await fixture(`<div dir="${dir}">
+        <drop-countdown id="layout-notify-drop" at="2031-12-05T18:00:00Z" notify="https://t.me/drop">Drops 5 December 2031</drop-countdown>
+        <drop-clip style="width: 260px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="9/16" drop="layout-notify-drop">
+          <drop-product at="0" image="/test/media/clip/poster.png" price="24" currency="EUR"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+          <drop-product at="0" price="18" currency="EUR"><a href="https://buy.stripe.com/test_hoodie">Glow hoodie heavyweight</a></drop-product>
+        </drop-clip>
+      </div>`);
+      const clip = page.querySelector<Clip>('drop-clip')!;
+      const video = videoOf(clip);
+      const labels = (where: string) =>
+        [...shadow(clip).querySelectorAll(`[part~="${where}"] drop-button`)].map((button) => button.shadowRoot?.querySelector('[part~="label"]') ?? null);
+      const sayNotify = (where: string) => labels(where).length === 2 && labels(where).every((label) => label?.textContent!.trim() === 'Notify me');
+      await waitFor(() => sayNotify('cards'), 'both timed cards to say Notify me', 8000);
+      video.pause();
+      for (const label of labels('cards')) expect(lineCount(label!), `"Notify me" over the video`).to.equal(1);
+
+      video.playbackRate = 4;
+      await video.play();
+      await waitFor(() => clip.playback === 'ended' && sayNotify('carousel'), 'the end screen cards to say Notify me', 10_000);
+      for (const label of labels('carousel')) expect(lineCount(label!), `"Notify me" on the end screen`).to.equal(1);
+      await expectNoAxeViolations(clip);
+    });
+  }
+});

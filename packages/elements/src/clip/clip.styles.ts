@@ -71,10 +71,12 @@ export const clipStyles = css`
     z-index: 1;
   }
 
+  /* The controls end the top row, the cards' image starts theirs: on a right-to-left page both
+     mirror. The play button and the hotspots stay physical: they point at places in the picture. */
   .controls {
     position: absolute;
     top: 8px;
-    right: 8px;
+    inset-inline-end: 8px;
     display: flex;
     gap: 6px;
   }
@@ -141,8 +143,7 @@ export const clipStyles = css`
 
   .cards {
     position: absolute;
-    left: 8px;
-    right: 8px;
+    inset-inline: 8px;
     bottom: 8px;
     display: grid;
     gap: 6px;
@@ -155,7 +156,9 @@ export const clipStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 8px;
-    padding: 6px 10px 6px 6px;
+    /* Narrow on the image's side, so the thumbnail sits close to the card's edge. */
+    padding: 6px;
+    padding-inline-end: 10px;
     min-height: 44px;
     border-radius: calc(var(--drop-clip-radius) * 0.75);
     color: var(--drop-clip-card-color);
@@ -253,7 +256,7 @@ export const clipStyles = css`
 
   .list .card {
     background: none;
-    padding-left: 0;
+    padding-inline-start: 0;
     animation: none;
   }
 
