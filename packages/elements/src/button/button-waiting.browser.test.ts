@@ -198,3 +198,64 @@ describe('<drop-button> before its countdown has said the drop\'s state', () => 
     }
   });
 });
+
+/** Every request the test stock endpoint has had under `id` (test/support/endpoints.mjs). */
+async function stockRequests(id: string): Promise<number> {
+  return ((await (await fetch(`/__test/stock/log?id=${id}`)).json()) as unknown[]).length;
+}
+
+describe('<drop-button stock-src> before its countdown has said the drop\'s state', () => {
+  before(defineKit);
+
+  // At drop time thousands of visitors open the page at once: a request whose answer cannot change
+  // what the button shows (it stands disabled, with no stock note, until its countdown speaks) is
+  // load on the creator's stock service for nothing, and wasted outright when the drop turns out to
+  // be scheduled.
+  it('asks nothing while it waits, nor once the countdown says scheduled', async () => {
+    const id = unique('glow-drop');
+    const tag = unique('x-late-countdown');
+    const stock = unique('waiting-scheduled');
+    const container = await fixture(`<div><${tag} id="${id}" at="${iso(Date.now() + 3 * 3_600_000)}">Drops Saturday</${tag}></div>`);
+    const button = document.createElement('drop-button') as ButtonLike;
+    button.setAttribute('drop', id);
+    button.setAttribute('stock-src', `/__test/stock?id=${stock}&available=3`);
+    button.setAttribute('stock-interval', '1');
+    button.innerHTML = `<a href="${CHECKOUT}">Buy the Glow tee</a>`;
+    container.append(button);
+    await button.updateComplete;
+    // With a 1 s interval a poller would have asked at least twice by now.
+    await sleep(2500);
+    expect(link(button)!.getAttribute('aria-disabled'), 'still waiting').to.equal('true');
+    expect(await stockRequests(stock), 'stock requests while waiting').to.equal(0);
+
+    defineLateCountdown(tag);
+    await until(() => button.state === 'scheduled' && label(button).startsWith('Drops in'), 'the button to follow the upgraded countdown');
+    await sleep(1500);
+    expect(await stockRequests(stock), 'stock requests before the drop').to.equal(0);
+  });
+
+  it('starts asking once a late countdown says live, and shows what it hears', async () => {
+    const id = unique('live-drop');
+    const tag = unique('x-late-countdown');
+    const stock = unique('waiting-live');
+    const container = await fixture(`<div><${tag} id="${id}" at="${iso(Date.now() - 60_000)}">Drops today</${tag}></div>`);
+    const button = document.createElement('drop-button') as ButtonLike;
+    button.setAttribute('drop', id);
+    button.setAttribute('stock-src', `/__test/stock?id=${stock}&available=3`);
+    button.setAttribute('stock-interval', '1');
+    button.innerHTML = `<a href="${CHECKOUT}">Buy the Glow tee</a>`;
+    container.append(button);
+    await button.updateComplete;
+    await sleep(1500);
+    expect(await stockRequests(stock), 'stock requests while waiting').to.equal(0);
+
+    // The button's state was already "live" (its default) while it waited: going live changes no
+    // property, and polling must start all the same.
+    defineLateCountdown(tag);
+    await until(() => link(button)?.getAttribute('href') === CHECKOUT, 'the button to go live');
+    const note = () => button.shadowRoot!.querySelector('[part="stock"]')!.textContent!.trim();
+    await until(() => note() === 'Only 3 left', 'the stock note', 4000);
+    expect(await stockRequests(stock)).to.be.greaterThan(0);
+    await expectNoAxeViolations(container);
+  });
+});

@@ -202,7 +202,7 @@ export class DropButton extends LitElement {
     else delete this.dataset.provider;
     if (!check.ok && (changed.has('href') || changed.has('creatorHref'))) this.#warnUnusableLink();
     if (changed.has('currency') || changed.has('price')) this.#checkPrice();
-    if (changed.has('state') || changed.has('stockSrc') || changed.has('stockInterval')) this.#updateStock();
+    if (changed.has('state') || changed.has('stockSrc') || changed.has('stockInterval') || changed.has('drop')) this.#updateStock();
   }
 
   #warnUnusableLink(): void {
@@ -221,6 +221,8 @@ export class DropButton extends LitElement {
     if (state === 'live' && this.#soldOutByStock) return;
     this.state = state;
     this.requestUpdate();
+    // The wait may end on the state the button already had (live): no property changes then.
+    this.#updateStock();
   }
 
   #readCreatorLink(): void {
@@ -286,7 +288,9 @@ export class DropButton extends LitElement {
     if (this.stockSrc && !src) {
       warnOnce(this, `stock-src:${this.stockSrc}`, `<${this.localName}> stock-src="${this.stockSrc}" is ignored: expected an https URL or a path on this site.`);
     }
-    const wanted = src !== null && this.isConnected && (this.state === 'live' || this.#soldOutByStock);
+    // Not while the countdown has yet to say the drop's state: nothing a stock answer says is shown
+    // then, and at drop time that is thousands of visitors asking for nothing.
+    const wanted = src !== null && this.isConnected && !this.#follower.waiting && (this.state === 'live' || this.#soldOutByStock);
     if (!wanted) {
       this.#stopStock();
       return;
