@@ -33,10 +33,16 @@ export const SVG_ERROR_CODES = [
   'svg-too-deep',
   'svg-bad-size',
   'svg-use-amplification',
+  'svg-empty',
+  'svg-text-unsupported',
 ] as const;
 export type SvgErrorCode = (typeof SVG_ERROR_CODES)[number];
 
-/** The mark or glyph was refused by the sanitizer. */
+/**
+ * The mark or glyph was refused by the sanitizer: unsafe or out of limits, or safe but not drawable
+ * faithfully (`svg-empty`: nothing visible; `svg-text-unsupported`: text in characters the bundled
+ * font has no glyph for).
+ */
 export class SvgRejectedError extends ForgeError {
   declare readonly code: SvgErrorCode;
   constructor(code: SvgErrorCode, message: string) {

@@ -26,9 +26,9 @@ export async function prepareInput(
 ): Promise<ForgeInput> {
   const config = assertValidConfig<CreatorConfig>(raw, options.source);
   const limits = options.limits ?? DEFAULT_SVG_LIMITS;
-  const mark = sanitizeSvg(await readSource(config.mark, 'mark'), config.mark, limits);
-  const glyph = config.glyph ? sanitizeSvg(await readSource(config.glyph, 'glyph'), config.glyph, limits) : mark;
-  const monogram = config.monogram ? sanitizeSvg(await readSource(config.monogram, 'monogram'), config.monogram, limits) : undefined;
+  const mark = sanitizeSvg(await readSource(config.mark, 'mark'), config.mark, limits, 'mark');
+  const glyph = config.glyph ? sanitizeSvg(await readSource(config.glyph, 'glyph'), config.glyph, limits, 'glyph') : mark;
+  const monogram = config.monogram ? sanitizeSvg(await readSource(config.monogram, 'monogram'), config.monogram, limits, 'monogram') : undefined;
   return {
     config: {
       ...config,

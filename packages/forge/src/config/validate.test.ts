@@ -50,7 +50,7 @@ describe('creator config validation', () => {
 
   it('passes the dark ink on in lower-case #rrggbb', async () => {
     const raw = testConfig({ colors: { brand: '#ff3366', background: '#fff7f9', dark: { brand: '#ff7a9c', background: '#14142b', ink: '#EEF' } } });
-    const input = await prepareInput(raw, async () => new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'));
+    const input = await prepareInput(raw, async () => new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'));
     expect(input.config.colors.dark).toEqual({ brand: '#ff7a9c', background: '#14142b', ink: '#eeeeff' });
   });
 

@@ -114,6 +114,12 @@ const cases: HostileCase[] = [
   { name: 'HTML page', mark: () => '<html><body><svg></svg></body></html>', code: 'svg-not-svg' },
   { name: 'svg root outside the SVG namespace', mark: () => '<svg viewBox="0 0 9 9"><rect/></svg>', code: 'svg-not-svg' },
   { name: 'filter bomb (renderer time budget)', mark: filterBomb, code: 'render-timeout' },
+  // Safe, but a blank or boxed icon set with exit 0 is what a creator would ship.
+  { name: 'blank mark', mark: () => svg(''), code: 'svg-empty' },
+  { name: 'everything inside <defs>', mark: () => svg('<defs><path id="p" d="M0 0h90v90z"/></defs>'), code: 'svg-empty' },
+  { name: 'only unpainted or hidden shapes', mark: () => svg('<path d="M0 0h90v90z" fill="none"/><g opacity="0"><rect width="9" height="9"/></g>'), code: 'svg-empty' },
+  { name: 'CJK text', mark: () => svg('<text x="10" y="60" font-size="40">東京</text>'), code: 'svg-text-unsupported' },
+  { name: 'emoji the bundled font lacks', mark: () => svg('<rect width="9" height="9"/><text x="10" y="60">Shop 🛍️</text>'), code: 'svg-text-unsupported' },
 ];
 
 /** Every byte a forge run could have written, as one buffer per file. */

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sanitizeSvg } from './sanitize.ts';
 import { SvgRejectedError } from '../errors.ts';
+import { IsolatedRenderer } from '../render/isolated.ts';
 import { COMPLEX_MARK, TALL_MARK } from '../testing/marks.ts';
 
+const ONE_PIXEL_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const svg = (body: string, root = 'viewBox="0 0 10 10"') => `<svg xmlns="http://www.w3.org/2000/svg" ${root}>${body}</svg>`;
 
 function codeOf(input: string | Uint8Array): string {
@@ -39,8 +41,8 @@ describe('sanitizeSvg', () => {
   });
 
   it('drops unknown attributes and foreign-namespace elements silently', () => {
-    const result = sanitizeSvg(svg('<g data-x="1" xmlns:ink="urn:ink" ink:label="l"><ink:thing><path d="M0 0"/></ink:thing><path d="M1 1"/></g>'));
-    expect(result.svg).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><path d="M1 1"/></g></svg>');
+    const result = sanitizeSvg(svg('<g data-x="1" xmlns:ink="urn:ink" ink:label="l"><ink:thing><path d="M0 0h1"/></ink:thing><path d="M1 1h1"/></g>'));
+    expect(result.svg).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><path d="M1 1h1"/></g></svg>');
   });
 
   it('escapes text and attribute values on output', () => {
@@ -49,15 +51,14 @@ describe('sanitizeSvg', () => {
   });
 
   it('accepts data: images and fragment links, refuses everything else', () => {
-    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    expect(codeOf(svg(`<image href="${png}" width="1" height="1"/>`))).toBe('accepted');
+    expect(codeOf(svg(`<image href="${ONE_PIXEL_PNG}" width="1" height="1"/>`))).toBe('accepted');
     expect(codeOf(svg('<image href="data:image/svg+xml;base64,PHN2Zz4=" width="1" height="1"/>'))).toBe('svg-forbidden-href');
-    expect(codeOf(svg('<path d="M0 0" fill="url(#g)"/>'))).toBe('accepted');
-    expect(codeOf(svg('<path d="M0 0" fill="url(/etc/passwd)"/>'))).toBe('svg-forbidden-href');
+    expect(codeOf(svg('<path d="M0 0h1" fill="url(#g)"/>'))).toBe('accepted');
+    expect(codeOf(svg('<path d="M0 0h1" fill="url(/etc/passwd)"/>'))).toBe('svg-forbidden-href');
   });
 
   it('refuses style sheets that could import or escape', () => {
-    expect(codeOf(svg('<style>.a{fill:#f00}</style>'))).toBe('accepted');
+    expect(codeOf(svg('<style>.a{fill:#f00}</style><rect class="a" width="1" height="1"/>'))).toBe('accepted');
     expect(codeOf(svg('<style>@import "x.css";</style>'))).toBe('svg-forbidden-attribute');
     expect(codeOf(svg('<style>.a{fill:\\75 rl(x)}</style>'))).toBe('svg-forbidden-attribute');
     expect(codeOf(svg('<path d="M0 0" style="fill:url(file:///etc/passwd)"/>'))).toBe('svg-forbidden-href');
@@ -65,5 +66,137 @@ describe('sanitizeSvg', () => {
 
   it('names the file in its messages', () => {
     expect(() => sanitizeSvg('<html/>', 'uploads/mark.svg')).toThrow(/^uploads\/mark\.svg: Expected an SVG document/);
+  });
+
+  describe('a mark that draws nothing', () => {
+    const blank: [string, string][] = [
+      ['', 'it has none'],
+      ['<title>Logo</title><metadata>editor junk</metadata>', 'it has none'],
+      ['<defs><path id="p" d="M0 0h10v10z"/></defs>', 'inside <defs>'],
+      ['<symbol id="s"><rect width="5" height="5"/></symbol>', 'inside <symbol>'],
+      ['<clipPath id="c"><rect width="5" height="5"/></clipPath>', 'inside <clipPath>'],
+      ['<path d="M0 0h10v10z" display="none"/>', 'display="none"'],
+      ['<g display="none"><rect width="5" height="5"/></g>', 'display="none"'],
+      ['<g visibility="hidden"><rect width="5" height="5"/></g>', 'visibility="hidden"'],
+      ['<g opacity="0"><path d="M0 0h10v10z"/></g>', 'opacity="0"'],
+      ['<rect width="0" height="5"/>', 'a <rect> without width or height'],
+      ['<rect height="5"/>', 'a <rect> without width or height'],
+      ['<circle cx="5" cy="5"/>', 'a <circle> without r'],
+      ['<ellipse cx="5" cy="5" rx="0" ry="3"/>', 'an <ellipse> without rx or ry'],
+      ['<path d="M5 5"/>', 'a <path> without drawing commands'],
+      ['<polyline points="5 5"/>', 'a <polyline> with fewer than two points'],
+      ['<path d="M0 0h10v10z" fill="none"/>', 'fill="none" without a stroke'],
+      ['<g fill="none"><path d="M0 0h10v10z" stroke="#000000" stroke-width="0"/></g>', 'fill="none" without a stroke'],
+      ['<line x1="0" y1="0" x2="10" y2="10"/>', 'fill="none" without a stroke'],
+      ['<text x="1" y="9">  </text>', 'text without characters'],
+      ['<text x="1" y="9" fill="none">Hi</text>', 'fill="none" without a stroke'],
+      ['<use href="#missing"/>', 'a <use> that points at nothing'],
+      ['<image width="5" height="5"/>', 'an <image> without href'],
+      ['<defs><rect id="r" width="5" height="5"/></defs><use href="#r" display="none"/>', 'display="none"'],
+    ];
+    it.each(blank)('refuses %j as svg-empty, saying why (%s)', (body, why) => {
+      let error: unknown;
+      try {
+        sanitizeSvg(svg(body), 'empty.svg', undefined, 'mark');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(SvgRejectedError);
+      expect((error as SvgRejectedError).code).toBe('svg-empty');
+      expect((error as Error).message).toMatch(/^mark: empty\.svg draws nothing: Expected a visible shape, path, text or image, but /);
+      expect((error as Error).message).toContain(why);
+    });
+
+    it('says it in one line: the field, the file, and what it expected', () => {
+      expect(() => sanitizeSvg(svg(''), 'empty.svg', undefined, 'glyph')).toThrow(
+        /^glyph: empty\.svg draws nothing: Expected a visible shape, path, text or image, but it has none$/,
+      );
+      expect(() => sanitizeSvg(svg('<defs><path d="M0 0h1v1z"/></defs><rect height="1"/>'), 'a.svg')).toThrow(
+        /^a\.svg draws nothing: Expected a visible shape, path, text or image, but nothing in it shows \(inside <defs>; a <rect> without width or height\)$/,
+      );
+    });
+
+    const drawn: [string, string][] = [
+      ['white on transparent', '<path d="M0 0h10v10z" fill="#ffffff"/>'],
+      ['only strokes', '<path d="M0 0L10 10" fill="none" stroke="#000000"/>'],
+      ['a stroked line', '<line x1="0" y1="0" x2="10" y2="10" stroke="#ff3366"/>'],
+      ['a dot with round caps', '<path d="M5 5z" stroke="#000000" stroke-width="4" stroke-linecap="round"/>'],
+      ['an implicit line after the move', '<path d="M0 0 10 10" stroke="#000000"/>'],
+      ['a shape in <defs> drawn through <use>', '<defs><path id="p" d="M0 0h10v10z"/></defs><use href="#p"/>'],
+      ['a <symbol> drawn through <use>', '<symbol id="s"><rect width="5" height="5"/></symbol><use href="#s"/>'],
+      ['a visible child of a hidden group', '<g visibility="hidden"><rect width="5" height="5" visibility="visible"/></g>'],
+      ['a stroke given by <use>', '<defs><path id="p" d="M0 0L10 10" fill="none"/></defs><use href="#p" stroke="#000000"/>'],
+      ['text', '<text x="1" y="9">Hi</text>'],
+      ['a filled <tspan> in unfilled text', '<text x="1" y="9" fill="none"><tspan fill="#000000">Hi</tspan></text>'],
+      ['an embedded image', `<image href="${ONE_PIXEL_PNG}" width="5" height="5"/>`],
+      // resvg draws markers only on a stroked path, though a transparent stroke will do.
+      ['markers on an unpainted path', '<marker id="m" overflow="visible"><circle r="2"/></marker><path d="M2 2L8 8" fill="none" stroke="#000000" stroke-opacity="0" marker-start="url(#m)"/>'],
+      [
+        'a filter, which can paint on its own',
+        '<filter id="f" filterUnits="userSpaceOnUse" x="0" y="0" width="10" height="10"><feFlood flood-color="#ff3366"/></filter><rect width="1" height="1" fill-opacity="0" filter="url(#f)"/>',
+      ],
+      ['an ellipse with one radius', '<ellipse cx="5" cy="5" rx="3"/>'],
+      ['a class that shows what attributes hide', '<style>.a{display:inline}</style><rect class="a" display="none" width="5" height="5"/>'],
+      ['a class that strokes an unfilled path', '<style>.s{stroke:#000}</style><path class="s" d="M0 0L10 10" fill="none"/>'],
+    ];
+    it.each(drawn)('accepts %s', (_, body) => {
+      expect(codeOf(svg(body))).toBe('accepted');
+    });
+
+    // The structural judgement against the real thing: resvg, in forge's renderer.
+    const renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 });
+    afterAll(() => renderer.close());
+    const painted = async (body: string) => {
+      const pixels = await renderer.rasterize({ svg: svg(body, 'viewBox="0 0 10 10" width="40" height="40"'), width: 40, height: 40, output: 'rgba' });
+      return pixels.some((value, index) => index % 4 === 3 && value > 0);
+    };
+    it('refuses only marks the renderer draws as fully transparent, and accepts only ones it paints', async () => {
+      for (const [body] of blank) expect({ body, painted: await painted(body) }).toEqual({ body, painted: false });
+      for (const [name, body] of drawn) expect({ name, painted: await painted(body) }).toEqual({ name, painted: true });
+    }, 60_000);
+  });
+
+  describe('text the bundled font cannot draw', () => {
+    const advice = 'convert the text to outlines (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)';
+
+    it('refuses CJK text, naming the field, the characters and what to do', () => {
+      expect(() => sanitizeSvg(svg('<text x="1" y="9">東京</text>'), 'cjk.svg', undefined, 'mark')).toThrow(
+        new SvgRejectedError(
+          'svg-text-unsupported',
+          `mark: cjk.svg has text forge cannot draw: Expected characters its bundled font (DejaVu Sans) has, but 東 U+6771, 京 U+4EAC have no glyph there; ${advice}`,
+        ),
+      );
+      expect(codeOf(svg('<text x="1" y="9">東京</text>'))).toBe('svg-text-unsupported');
+    });
+
+    it('finds the characters in a <tspan>, lists five, and names controls by code point only', () => {
+      const message = (body: string) => {
+        try {
+          sanitizeSvg(svg(body), 'm.svg', undefined, 'glyph');
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'accepted';
+      };
+      expect(message('<text x="1" y="9">Shop <tspan>🦄</tspan></text>')).toMatch(/^glyph: m\.svg has text forge cannot draw: .* but 🦄 U\+1F984 has no glyph there; /);
+      expect(message('<text>ก ข ค ง จ ฉ ช</text>')).toContain('but ก U+0E01, ข U+0E02, ค U+0E04, ง U+0E07, จ U+0E08 and 2 more have no glyph there');
+      const control = message('<text>A\u009b31m</text>');
+      expect(control).toContain('but U+009B has no glyph there');
+      expect(control).not.toContain('\u009b');
+    });
+
+    it('accepts Latin, Greek, Cyrillic, Hebrew and Arabic in any weight or style, and characters drawn as nothing', () => {
+      for (const attributes of ['', 'font-weight="bold"', 'font-style="italic"', 'font-weight="700" font-style="oblique"', 'font-family="Helvetica"']) {
+        expect(codeOf(svg(`<text ${attributes}>Café Ωμέγα Привет שלום سلام ½ € ❤</text>`))).toBe('accepted');
+      }
+      // Only the regular face has U+1D5A0; resvg takes it from there for bold text, so it draws.
+      expect(codeOf(svg('<text font-weight="bold">\u{1D5A0}</text>'))).toBe('accepted');
+      // Whitespace, an ideographic space, zero-width joiners, variation selectors, a byte order mark.
+      expect(codeOf(svg('<text>A\u3000B\u200dC \u2764\ufe0f\ufeff\t</text>'))).toBe('accepted');
+    });
+
+    it('judges only what is drawn as text, not style sheets', () => {
+      expect(codeOf(svg('<style>.東{fill:#f00}</style><rect class="東" width="1" height="1"/>'))).toBe('accepted');
+    });
   });
 });

@@ -4,10 +4,17 @@ import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
 
+const require = createRequire(import.meta.url);
 // saxes is CommonJS: an ES import of it makes Node scan its 74 KB source for export names
 // (cjs-module-lexer, ~10 ms of CPU in every `dropkit forge`, measured with --cpu-prof); require
 // skips that scan.
-const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof import('saxes');
+const { SaxesParser } = require('saxes') as typeof import('saxes');
+
+interface TextCoverage {
+  charactersWithoutGlyph(text: string): string[];
+}
+/** Required only for a mark with text (see text-coverage.cjs for why it is CommonJS). */
+let textCoverage: TextCoverage | undefined;
 
 /**
  * A mark uploaded by a stranger is rebuilt from allow-listed parts only: anything resvg, sharp or a
@@ -300,16 +307,231 @@ function hasTextContent(node: Node): boolean {
   return node.name === 'text' || node.children.some((child) => typeof child !== 'string' && hasTextContent(child));
 }
 
+/*
+ * Whether the rebuilt mark draws anything, decided from its structure: a blank mark gives a blank
+ * favicon set, which a creator ships if forge says nothing. It errs towards "draws": a mark is
+ * refused only when every shape, path, text and image in it is certainly not drawn. (Here rather
+ * than in a module of its own: every module a run loads costs it ~1 ms, measured.)
+ */
+
+/** Containers whose content is drawn only where something else uses it (a `<use>`, a `fill`, a `clip-path`). */
+const DRAWN_WHERE_USED = new Set(['defs', 'symbol', 'clipPath', 'mask', 'marker', 'pattern', 'linearGradient', 'radialGradient', 'filter']);
+const SHAPES = new Set(['path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon']);
+const TEXT_CONTENT = new Set(['text', 'tspan', 'textPath']);
+const GRAPHICS = new Set([...SHAPES, ...TEXT_CONTENT, 'image', 'use']);
+
+/** Inherited properties that decide whether a shape leaves any paint. */
+interface Paint {
+  fill: string;
+  fillOpacity: string;
+  stroke: string;
+  strokeWidth: string;
+  strokeOpacity: string;
+  visibility: string;
+  markers: boolean;
+}
+
+const INITIAL: Paint = { fill: 'black', fillOpacity: '1', stroke: 'none', strokeWidth: '1', strokeOpacity: '1', visibility: 'visible', markers: false };
+
+/** Zero for "0", "0px", "0%", "0.0e3"; anything unreadable (calc(), a unit we do not know) counts as non-zero. */
+function isZero(value: string | undefined): boolean {
+  return value !== undefined && Number.parseFloat(value) === 0;
+}
+
+function isNone(paint: string): boolean {
+  return /^(none|transparent)$/i.test(paint);
+}
+
+function inherit(paint: Paint, attributes: Map<string, string>): Paint {
+  const get = (name: string, inherited: string) => {
+    const value = attributes.get(name)?.trim();
+    return value === undefined || value === 'inherit' ? inherited : value;
+  };
+  const markers = ['marker-start', 'marker-mid', 'marker-end'].some((name) => attributes.has(name));
+  return {
+    fill: get('fill', paint.fill),
+    fillOpacity: get('fill-opacity', paint.fillOpacity),
+    stroke: get('stroke', paint.stroke),
+    strokeWidth: get('stroke-width', paint.strokeWidth),
+    strokeOpacity: get('stroke-opacity', paint.strokeOpacity),
+    visibility: get('visibility', paint.visibility),
+    markers: markers ? ['marker-start', 'marker-mid', 'marker-end'].some((name) => (attributes.get(name) ?? 'none') !== 'none') : paint.markers,
+  };
+}
+
+function leavesPaint(paint: Paint, fillApplies: boolean): boolean {
+  const fill = fillApplies && !isNone(paint.fill) && !isZero(paint.fillOpacity);
+  const stroke = !isNone(paint.stroke) && !isZero(paint.strokeWidth) && !isZero(paint.strokeOpacity);
+  return fill || stroke || paint.markers;
+}
+
+/** Why a shape with nothing to draw draws nothing, or undefined when its geometry has an area or a length. */
+function emptyGeometry(node: Node): string | undefined {
+  const a = node.attributes;
+  const numbers = (value: string | undefined) => value?.match(/[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/gi)?.length ?? 0;
+  switch (node.name) {
+    case 'rect':
+      return !a.has('width') || !a.has('height') || isZero(a.get('width')) || isZero(a.get('height')) ? 'a <rect> without width or height' : undefined;
+    case 'circle':
+      return !a.has('r') || isZero(a.get('r')) ? 'a <circle> without r' : undefined;
+    case 'ellipse': {
+      // A missing radius takes the other one (SVG 2 "auto").
+      const rx = a.get('rx') ?? a.get('ry');
+      const ry = a.get('ry') ?? a.get('rx');
+      return rx === undefined || isZero(rx) || isZero(ry) ? 'an <ellipse> without rx or ry' : undefined;
+    }
+    case 'path': {
+      // "M10 10" alone draws nothing; any other command (even "z", a dot with round caps) or an
+      // implicit line after the move does.
+      const d = a.get('d') ?? '';
+      return /[zlhvcsqta]/i.test(d) || numbers(d) > 2 ? undefined : 'a <path> without drawing commands';
+    }
+    case 'polyline':
+    case 'polygon':
+      return numbers(a.get('points')) >= 4 ? undefined : `a <${node.name}> with fewer than two points`;
+    default:
+      return undefined;
+  }
+}
+
+function hasGraphics(node: Node): boolean {
+  return GRAPHICS.has(node.name) || node.children.some((child) => typeof child !== 'string' && hasGraphics(child));
+}
+
+/**
+ * Undefined when the mark draws something; otherwise why not, as a phrase for "Expected a visible
+ * shape, path, text or image, but …".
+ *
+ * A `<style>` sheet can set display, visibility, paint and (in SVG 2) geometry by class, overriding
+ * the attributes, so with one only what no sheet can change is judged: content that sits in
+ * `<defs>` and the like, `<use>` that points at nothing, text without characters.
+ */
+function whyNothingIsDrawn(root: Node): string | undefined {
+  const byId = new Map<string, Node>();
+  let styled = false;
+  const collect = (node: Node) => {
+    const id = node.attributes.get('id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, node);
+    if (node.name === 'style' && node.children.some((child) => typeof child === 'string' && child.trim() !== '')) styled = true;
+    for (const child of node.children) if (typeof child !== 'string') collect(child);
+  };
+  collect(root);
+
+  const reasons = new Set<string>();
+  // <use> chains are bounded and acyclic: the sanitizer has checked their expansion already.
+  const draws = (node: Node, inherited: Paint, referenced = false): boolean => {
+    if (DRAWN_WHERE_USED.has(node.name) && !(referenced && node.name === 'symbol')) {
+      if (hasGraphics(node)) reasons.add(`inside <${node.name}>`);
+      return false;
+    }
+    if (!styled && node.attributes.get('display')?.trim() === 'none') {
+      if (hasGraphics(node)) reasons.add('display="none"');
+      return false;
+    }
+    if (!styled && isZero(node.attributes.get('opacity'))) {
+      if (hasGraphics(node)) reasons.add('opacity="0"');
+      return false;
+    }
+    // A filter can paint on its own (feFlood, feImage); not worth judging.
+    if ((node.attributes.get('filter') ?? 'none') !== 'none') return true;
+    const paint = inherit(inherited, node.attributes);
+    const hidden = !styled && (paint.visibility === 'hidden' || paint.visibility === 'collapse');
+
+    if (SHAPES.has(node.name)) {
+      const empty = styled ? undefined : emptyGeometry(node);
+      if (empty) reasons.add(empty);
+      else if (hidden) reasons.add('visibility="hidden"');
+      else if (!styled && !leavesPaint(paint, node.name !== 'line')) reasons.add('fill="none" without a stroke');
+      else return true;
+      return false;
+    }
+    if (TEXT_CONTENT.has(node.name)) {
+      const ownCharacters = node.children.some((child) => typeof child === 'string' && child.trim() !== '');
+      if (ownCharacters && !hidden && (styled || leavesPaint(paint, true))) return true;
+      if (node.children.some((child) => typeof child !== 'string' && draws(child, paint))) return true;
+      if (!ownCharacters && !node.children.some((child) => typeof child !== 'string' && TEXT_CONTENT.has(child.name))) reasons.add('text without characters');
+      else if (ownCharacters && hidden) reasons.add('visibility="hidden"');
+      else if (ownCharacters) reasons.add('fill="none" without a stroke');
+      return false;
+    }
+    if (node.name === 'image') {
+      if (!node.attributes.has('href')) reasons.add('an <image> without href');
+      else if (!styled && (isZero(node.attributes.get('width')) || isZero(node.attributes.get('height')))) reasons.add('an <image> of zero size');
+      else if (hidden) reasons.add('visibility="hidden"');
+      else return true;
+      return false;
+    }
+    if (node.name === 'use') {
+      const target = byId.get(node.attributes.get('href')?.slice(1) ?? '');
+      if (!target || !node.attributes.get('href')?.startsWith('#')) {
+        reasons.add('a <use> that points at nothing');
+        return false;
+      }
+      return draws(target, paint, true);
+    }
+    // svg, g, a, switch, and a symbol drawn through <use>: whatever their content draws.
+    return node.children.some((child) => typeof child !== 'string' && draws(child, paint));
+  };
+  if (draws(root, INITIAL)) return undefined;
+  return reasons.size === 0 ? 'it has none' : `nothing in it shows (${[...reasons].slice(0, 4).join('; ')})`;
+}
+
+/** The character data of every text element, in document order. */
+function textContent(node: Node, out: string[] = []): string[] {
+  for (const child of node.children) {
+    if (typeof child !== 'string') textContent(child, out);
+    else if (node.name !== 'style') out.push(child);
+  }
+  return out;
+}
+
+/** How a character is named in a message: itself and its code point, or the code point alone for controls and invisible ones (a C1 control could drive the terminal). */
+function describeCharacter(character: string): string {
+  const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  // Built here, on a refusal, not as a literal: V8 compiles a Unicode property pattern when it
+  // parses the module, ~1 ms of every run (measured).
+  return new RegExp('\\p{C}|\\p{M}', 'u').test(character) ? codePoint : `${character} ${codePoint}`;
+}
+
+/**
+ * A mark forge would draw as blank, or with boxes for its letters, is refused too: a creator who
+ * gets a set of empty or boxed icons and exit code 0 ships it.
+ */
+function checkDrawable(root: Node): void {
+  const nothing = whyNothingIsDrawn(root);
+  if (nothing !== undefined) reject('svg-empty', `draws nothing: Expected a visible shape, path, text or image, but ${nothing}`);
+  const text = textContent(root).join('');
+  // Only a mark with text reads the fonts.
+  if (text.trim() === '') return;
+  textCoverage ??= require('./text-coverage.cjs') as TextCoverage;
+  const missing = textCoverage.charactersWithoutGlyph(text);
+  if (missing.length === 0) return;
+  const shown = missing.slice(0, 5).map(describeCharacter).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+  reject(
+    'svg-text-unsupported',
+    `has text forge cannot draw: Expected characters its bundled font (DejaVu Sans) has, but ${shown} ${missing.length === 1 ? 'has' : 'have'} no glyph there; ` +
+      'convert the text to outlines (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)',
+  );
+}
+
+/** The config field an SVG came from, named first in refusals about what it draws. */
+export type SvgField = 'mark' | 'glyph' | 'monogram';
+
+/** Refusals that read as a sentence about the file ("mark: logo.svg draws nothing: …") rather than "logo.svg: Expected …". */
+const ABOUT_THE_DRAWING: ReadonlySet<SvgErrorCode> = new Set(['svg-empty', 'svg-text-unsupported']);
+
 /**
  * Parses untrusted bytes as SVG and returns a rebuilt, safe document, or throws
- * {@link SvgRejectedError} naming what was expected. `source` names the file in messages.
+ * {@link SvgRejectedError} naming what was expected. `source` names the file in messages, `field`
+ * the config field it came from.
  */
-export function sanitizeSvg(input: Uint8Array | string, source = 'SVG', limits: SvgLimits = DEFAULT_SVG_LIMITS): SanitizedSvg {
+export function sanitizeSvg(input: Uint8Array | string, source = 'SVG', limits: SvgLimits = DEFAULT_SVG_LIMITS, field?: SvgField): SanitizedSvg {
   try {
     return sanitize(input, limits);
   } catch (error) {
-    if (error instanceof SvgRejectedError) throw new SvgRejectedError(error.code, `${source}: ${error.message}`);
-    throw error;
+    if (!(error instanceof SvgRejectedError)) throw error;
+    const message = ABOUT_THE_DRAWING.has(error.code) ? `${field ? `${field}: ` : ''}${source} ${error.message}` : `${source}: ${error.message}`;
+    throw new SvgRejectedError(error.code, message);
   }
 }
 
@@ -351,6 +573,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   ]);
   for (const [key, value] of root.attributes) attributes.set(key, value);
   root.attributes = attributes;
+  checkDrawable(root);
 
   const out: string[] = [];
   serialize(root, out);
