@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
@@ -85,6 +85,31 @@ function writeProblem(out: string, error: unknown): string | undefined {
   // mkdtemp's path is forge's random staging name; the folder it was made in says more.
   const what = syscall === 'mkdtemp' && path ? `a folder in ${dirname(path)}` : (path ?? out);
   return `Expected --out ${out} to be a place forge can write, but ${WRITE_VERBS[syscall]} ${what} failed (${message.split(',')[0]})`;
+}
+
+/**
+ * The folders above the output folders that do not exist yet, deepest first: forge makes them
+ * (with several configs, --out itself), and removes them again if a run that is stopped or fails
+ * leaves them empty.
+ */
+async function missingParents(outs: readonly string[]): Promise<string[]> {
+  const missing = new Set<string>();
+  for (const out of outs) {
+    for (let path = dirname(resolve(out)); dirname(path) !== path && !missing.has(path); path = dirname(path)) {
+      try {
+        await stat(path);
+        break;
+      } catch {
+        missing.add(path);
+      }
+    }
+  }
+  return [...missing].sort((a, b) => b.length - a.length);
+}
+
+/** rmdir removes only an empty folder: a set that was committed, or anything put there meanwhile, keeps its folder. */
+async function removeIfEmpty(folders: readonly string[]): Promise<void> {
+  for (const folder of folders) await rmdir(folder).catch(() => {});
 }
 
 function outputFolder(out: string, config: string, many: boolean): string {
@@ -175,10 +200,11 @@ async function forgeAll(
   };
 
   // Ctrl-C (or a service manager's SIGTERM) mid-run: remove the staging folders of the sets not
-  // yet complete, so nothing half written stays behind, and let a set already being moved into
-  // place finish.
+  // yet complete, and the folders forge made for them if that leaves them empty, so nothing half
+  // written stays behind; let a set already being moved into place finish.
   const unfinished = new Set<ReturnType<typeof stageAtomically>>();
   const committing = new Set<Promise<void>>();
+  const created = await missingParents(outs);
   let interrupted = false;
   const interrupt = (signal: NodeJS.Signals) => {
     if (interrupted) return;
@@ -186,10 +212,12 @@ async function forgeAll(
     if (tty) process.stdout.write('\r\x1b[2K');
     process.stderr.write(`dropkit forge: stopped by ${signal}; nothing half written is left\n`);
     const aborts = [...unfinished].map((staged) => staged.then((write) => write.abort()).catch(() => {}));
-    void Promise.allSettled([...aborts, ...committing]).finally(() => {
-      renderer.close();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+    void Promise.allSettled([...aborts, ...committing])
+      .then(() => removeIfEmpty(created))
+      .finally(() => {
+        renderer.close();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
@@ -254,6 +282,7 @@ async function forgeAll(
     for (let next = queue.shift(); next; next = queue.shift()) await runOne(next);
   });
   await Promise.all(lanes);
+  await removeIfEmpty(created);
   progress('');
   if (tty) process.stdout.write('\r\x1b[2K');
 

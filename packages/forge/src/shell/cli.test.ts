@@ -135,8 +135,59 @@ describe('dropkit forge', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).toBe('dropkit forge: stopped by SIGINT; nothing half written is left\n');
-    expect(readdirSync(join(dir, 'stopped'))).toEqual([]);
+    // forge made stopped/ for the set; empty, it goes too.
+    expect(existsSync(join(dir, 'stopped'))).toBe(false);
   }, 60_000);
+
+  it('removes the --out folder it made for several creators when stopped by Ctrl-C, and keeps one that was there', async () => {
+    await cp(join(dir, 'nova'), join(dir, 'nova2'), { recursive: true });
+    await mkdir(join(dir, 'was-there'));
+    for (const parent of ['stopped-many', 'was-there']) {
+      const child = spawn(process.execPath, [cli, 'forge', 'nova/creator.json', 'nova2/creator.json', '--out', parent], { cwd: dir });
+      const exited = new Promise<number | null>((done) => child.on('exit', (status) => done(status)));
+      const staging = () => (existsSync(join(dir, parent)) ? readdirSync(join(dir, parent)).filter((name) => name.includes('.forge-')) : []);
+      for (let tries = 0; staging().length === 0 && tries < 6000; tries += 1) await new Promise((wait) => setTimeout(wait, 5));
+      expect(staging().length).toBeGreaterThan(0);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+    }
+    expect(existsSync(join(dir, 'stopped-many'))).toBe(false);
+    expect(readdirSync(join(dir, 'was-there'))).toEqual([]);
+  }, 60_000);
+
+  it('removes the folders it made above --out when the set fails while being drawn', async () => {
+    await mkdir(join(dir, 'slow'));
+    const blurs = '<feGaussianBlur stdDeviation="40"/>'.repeat(200);
+    const shapes = Array.from({ length: 200 }, (_, index) => `<rect x="${index % 50}" width="400" height="400" filter="url(#f)"/>`).join('');
+    await writeFile(join(dir, 'slow/mark.svg'), `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><filter id="f" x="-50%" y="-50%" width="200%" height="200%">${blurs}</filter>${shapes}</svg>`);
+    await writeFile(join(dir, 'slow/creator.json'), JSON.stringify({ name: 'Slow', mark: 'mark.svg', colors: { brand: '#ff3366', background: '#ffffff' } }));
+    const { code, stderr } = run('forge', 'slow/creator.json', '--out', 'made/for/slow', '--only', 'favicon', '--timeout', '300');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^dropkit forge: Rendering \d+x\d+ took longer than 300 ms; the renderer was stopped\n$/);
+    expect(existsSync(join(dir, 'made'))).toBe(false);
+  }, 60_000);
+
+  it('refuses a mark that draws nothing, or text its font cannot draw, in one line naming the field', async () => {
+    await mkdir(join(dir, 'blank'));
+    await writeFile(join(dir, 'blank/empty.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"></svg>');
+    await writeFile(join(dir, 'blank/cjk.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><text x="10" y="60" font-size="40">東京</text></svg>');
+    const colors = { brand: '#112233', background: '#ffffff' };
+    await writeFile(join(dir, 'blank/e.json'), JSON.stringify({ name: 'E', mark: 'empty.svg', colors }));
+    await writeFile(join(dir, 'blank/c.json'), JSON.stringify({ name: 'C', mark: 'mark.svg', glyph: 'cjk.svg', colors }));
+    await writeFile(join(dir, 'blank/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    const empty = run('forge', 'blank/e.json', '--out', 'out/e', '--only', 'favicon');
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toBe('dropkit forge: mark: empty.svg draws nothing: Expected a visible shape, path, text or image, but it has none\n');
+    const cjk = run('forge', 'blank/c.json', '--out', 'out/c', '--only', 'favicon');
+    expect(cjk.code).toBe(1);
+    expect(cjk.stderr).toBe(
+      'dropkit forge: glyph: cjk.svg has text forge cannot draw: Expected characters its bundled font (DejaVu Sans) has, but 東 U+6771, 京 U+4EAC have no glyph there; ' +
+        'convert the text to outlines (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)\n',
+    );
+    expect(existsSync(join(dir, 'out/e'))).toBe(false);
+    expect(existsSync(join(dir, 'out/c'))).toBe(false);
+  });
 
   it('forges several creators into one folder each and reports the ones that failed', () => {
     const { code, stdout, stderr } = run('forge', 'nova/creator.json', 'bad/creator.json', '--out', 'many', '--only', 'favicon');
