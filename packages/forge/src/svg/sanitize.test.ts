@@ -36,6 +36,24 @@ describe('sanitizeSvg', () => {
     expect(result.svg).not.toMatch(/<svg[^>]*\swidth=/);
   });
 
+  it('takes the size in the units design tools write: Inkscape mm, potrace pt, 100% beside a viewBox', () => {
+    const inkscape = sanitizeSvg(svg('<circle cx="32" cy="32" r="28"/>', 'width="64mm" height="64mm" viewBox="0 0 64 64"'));
+    expect(inkscape.viewBox).toEqual([0, 0, 64, 64]);
+    expect(inkscape.svg).not.toMatch(/<svg[^>]*\swidth=/);
+    expect(sanitizeSvg(svg('<circle cx="5" cy="5" r="4"/>', 'width="100%" height="100%" viewBox="0 0 10 10"')).viewBox).toEqual([0, 0, 10, 10]);
+    // Without a viewBox, user units are pixels: 48 pt is 64 px, 1 in is 96 px.
+    expect(sanitizeSvg(svg('<rect width="9" height="9"/>', 'width="48pt" height="1in"')).viewBox).toEqual([0, 0, 64, 96]);
+    expect(sanitizeSvg(svg('<rect width="9" height="9"/>', 'width="2.54cm" height="25.4MM"')).viewBox).toEqual([0, 0, 96, 96]);
+  });
+
+  it('refuses a size it cannot turn into pixels when there is no viewBox, naming the units it takes', () => {
+    expect(() => sanitizeSvg(svg('<rect width="9" height="9"/>', 'width="100%" height="100%"'))).toThrow(
+      'Expected width and height of the root <svg> in px, mm, cm, in, pt or pc, or a viewBox, but width is "100%"',
+    );
+    expect(codeOf(svg('<rect width="9" height="9"/>', 'width="10em" height="10em"'))).toBe('svg-bad-size');
+    expect(codeOf(svg('<rect width="9" height="9"/>', 'width="9000000mm" height="10mm"'))).toBe('svg-bad-size');
+  });
+
   it('normalises hex paints to lower-case #rrggbb', () => {
     expect(sanitizeSvg(svg('<path d="M0 0h1" fill="#F36" stroke="#ABCDEF"/>')).svg).toContain('fill="#ff3366" stroke="#abcdef"');
   });

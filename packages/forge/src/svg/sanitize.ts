@@ -72,13 +72,25 @@ function sniffBinary(bytes: Uint8Array): string | undefined {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/**
+ * CSS's absolute units in pixels. Design tools write them on the root <svg>: Inkscape uses mm by
+ * default, potrace and Ghostscript pt, print-minded exports in or cm.
+ */
+const PIXELS_PER_UNIT: Readonly<Record<string, number>> = { '': 1, px: 1, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, pt: 96 / 72, pc: 16 };
+
 function parseLength(value: string | undefined, field: string, limits: SvgLimits): number | undefined {
   if (value === undefined) return undefined;
-  const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(px)?\s*$/i.exec(value);
-  if (!match) reject('svg-bad-size', `Expected ${field} of the root <svg> to be a number of pixels but received ${JSON.stringify(value.slice(0, 40))}`);
-  const length = Number(match[1]);
+  const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const perUnit = match ? PIXELS_PER_UNIT[match[2]!.toLowerCase()] : undefined;
+  if (!match || perUnit === undefined) {
+    reject(
+      'svg-bad-size',
+      `Expected width and height of the root <svg> in px, mm, cm, in, pt or pc, or a viewBox, but ${field} is ${JSON.stringify(value.slice(0, 40))}`,
+    );
+  }
+  const length = Number(match[1]) * perUnit;
   if (!(length > 0) || length > limits.maxDimension) {
-    reject('svg-bad-size', `Expected ${field} of the root <svg> between 0 and ${limits.maxDimension} but received ${match[1]}`);
+    reject('svg-bad-size', `Expected ${field} of the root <svg> between 0 and ${limits.maxDimension} px but received ${value.trim().slice(0, 40)}`);
   }
   return length;
 }
@@ -553,13 +565,17 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   const { root } = parse(text, limits);
   checkUseExpansion(root, limits);
 
-  const width = parseLength(root.attributes.get('width'), 'width', limits);
-  const height = parseLength(root.attributes.get('height'), 'height', limits);
+  // With a viewBox, width and height only say how large to show the mark on a page (100%, 64mm),
+  // which forge decides itself; it removes them below, as a browser would ignore ones it cannot read.
   const viewBoxAttribute = root.attributes.get('viewBox');
   let viewBox: [number, number, number, number];
   if (viewBoxAttribute !== undefined) viewBox = parseViewBox(viewBoxAttribute, limits);
-  else if (width !== undefined && height !== undefined) viewBox = [0, 0, width, height];
-  else return reject('svg-bad-size', 'Expected a viewBox or both width and height on the root <svg>');
+  else {
+    const width = parseLength(root.attributes.get('width'), 'width', limits);
+    const height = parseLength(root.attributes.get('height'), 'height', limits);
+    if (width === undefined || height === undefined) return reject('svg-bad-size', 'Expected a viewBox or both width and height on the root <svg>');
+    viewBox = [0, 0, width, height];
+  }
   const ratio = Math.max(viewBox[2] / viewBox[3], viewBox[3] / viewBox[2]);
   if (ratio > limits.maxAspectRatio) {
     reject('svg-bad-size', `Expected an aspect ratio of at most ${limits.maxAspectRatio}:1 but received ${ratio.toFixed(1)}:1`);
