@@ -54,6 +54,19 @@ describe('sanitizeSvg', () => {
     expect(codeOf(svg('<rect width="9" height="9"/>', 'width="9000000mm" height="10mm"'))).toBe('svg-bad-size');
   });
 
+  it("accepts the W3C's own SVG doctype (CorelDRAW, older Illustrator) and nothing more", () => {
+    const svg11 = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">';
+    const corel = `<?xml version="1.0" encoding="UTF-8"?>\n${svg11}\n<!-- Creator: CorelDRAW -->\n${svg('<circle cx="5" cy="5" r="4"/>')}`;
+    expect(sanitizeSvg(corel).svg).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>');
+    const svg10 = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.0//EN" "http://www.w3.org/TR/2001/REC-SVG-20010904/DTD/svg10.dtd">';
+    expect(codeOf(`<!-- Generator: Adobe Illustrator 10 -->\n${svg10}${svg('<rect width="9" height="9"/>')}`)).toBe('accepted');
+    // The same public identifier with an internal subset, another DTD, or a second doctype: refused.
+    expect(codeOf(`${svg11.slice(0, -1)} [<!ENTITY x "y">]>${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
+    expect(codeOf(`<!DOCTYPE svg SYSTEM "file:///etc/passwd">${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
+    expect(codeOf(`${svg11}${svg11}${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
+    expect(codeOf(`${svg11.replace('svg11.dtd', 'svg11.dtd?x')}${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
+  });
+
   it('normalises hex paints to lower-case #rrggbb', () => {
     expect(sanitizeSvg(svg('<path d="M0 0h1" fill="#F36" stroke="#ABCDEF"/>')).svg).toContain('fill="#ff3366" stroke="#abcdef"');
   });

@@ -78,6 +78,10 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 const PIXELS_PER_UNIT: Readonly<Record<string, number>> = { '': 1, px: 1, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, pt: 96 / 72, pc: 16 };
 
+/** `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">` and its 1.0, Tiny and Basic kin, before the root. */
+const STANDARD_SVG_DOCTYPE =
+  /^(\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*)<!DOCTYPE\s+svg\s+PUBLIC\s+"-\/\/W3C\/\/DTD SVG 1\.[01](?: Tiny| Basic)?\/\/EN"\s+"http:\/\/www\.w3\.org\/(?:Graphics\/SVG\/1\.1\/DTD\/svg11(?:-tiny|-basic)?\.dtd|TR\/2001\/REC-SVG-20010904\/DTD\/svg10\.dtd)"\s*>/;
+
 function parseLength(value: string | undefined, field: string, limits: SvgLimits): number | undefined {
   if (value === undefined) return undefined;
   const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i.exec(value);
@@ -199,7 +203,7 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
   parser.on('processinginstruction', (instruction) =>
     reject('svg-forbidden-element', `Expected no processing instructions but received <?${instruction.target}?> (xml-stylesheet can fetch files)`),
   );
-  parser.on('doctype', () => reject('svg-doctype', 'Expected an SVG without a DOCTYPE (DTDs and entities are not accepted)'));
+  parser.on('doctype', () => reject('svg-doctype', 'Expected no DOCTYPE, or only the standard SVG 1.1 one (DTDs of its own and entities are not accepted)'));
   parser.on('opentag', (tag: SaxesTagNS) => {
     elementCount += 1;
     if (elementCount > limits.maxElements) reject('svg-too-many-elements', `Expected at most ${limits.maxElements} elements`);
@@ -560,9 +564,13 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
     return reject('svg-not-svg', 'Expected an SVG document in UTF-8 (not an SVG: the bytes are not text)');
   }
   if (!/<svg[\s>/]/.test(text)) reject('svg-not-svg', 'Expected an SVG document (not an SVG: no <svg> element)');
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) reject('svg-doctype', 'Expected an SVG without a DOCTYPE (DTDs and entities are not accepted)');
+  // The W3C's own SVG doctype (CorelDRAW and older Illustrator exports write it) declares nothing:
+  // no internal subset, no entity, and the DTD it names is never fetched. It alone is dropped; any
+  // other doctype, and every internal subset, is refused.
+  const withoutDoctype = text.replace(STANDARD_SVG_DOCTYPE, '$1');
+  if (/<!DOCTYPE|<!ENTITY/i.test(withoutDoctype)) reject('svg-doctype', 'Expected no DOCTYPE, or only the standard SVG 1.1 one (DTDs of its own and entities are not accepted)');
 
-  const { root } = parse(text, limits);
+  const { root } = parse(withoutDoctype, limits);
   checkUseExpansion(root, limits);
 
   // With a viewBox, width and height only say how large to show the mark on a page (100%, 64mm),
