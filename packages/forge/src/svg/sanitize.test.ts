@@ -67,6 +67,11 @@ describe('sanitizeSvg', () => {
     expect(codeOf(`${svg11.replace('svg11.dtd', 'svg11.dtd?x')}${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
   });
 
+  it('lets an inline style win over a presentation attribute, as the cascade does', () => {
+    const result = sanitizeSvg(svg('<rect width="9" height="9" fill="none" stroke="#000" style="fill:#f36;stroke-width:2"/>'));
+    expect(result.svg).toContain('<rect fill="#ff3366" stroke-width="2" width="9" height="9" stroke="#000000"/>');
+  });
+
   it('normalises hex paints to lower-case #rrggbb', () => {
     expect(sanitizeSvg(svg('<path d="M0 0h1" fill="#F36" stroke="#ABCDEF"/>')).svg).toContain('fill="#ff3366" stroke="#abcdef"');
   });

@@ -226,6 +226,8 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
     const attributes = new Map<string, string>();
     const style = [...Object.values(tag.attributes)].find((a) => a.local === 'style' && a.uri === '');
     if (style) styleToAttributes(style.value, name, attributes);
+    // An inline style outranks a presentation attribute in the cascade (fill="none" style="fill:red" is red).
+    const styled = new Set(attributes.keys());
     for (const attribute of Object.values(tag.attributes)) {
       const local = attribute.local.toLowerCase();
       if (local.startsWith('on')) reject('svg-forbidden-attribute', `Expected no event handlers but <${name}> has ${attribute.name}`);
@@ -235,7 +237,7 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
         attributes.set('href', checkHref(attribute.value, limits));
         continue;
       }
-      if (attribute.uri !== '' || !ALLOWED_ATTRIBUTES.has(attribute.local)) continue;
+      if (attribute.uri !== '' || !ALLOWED_ATTRIBUTES.has(attribute.local) || styled.has(attribute.local)) continue;
       if (attribute.value.length > 200_000) reject('svg-too-large', `Expected attribute ${attribute.name} under 200000 characters`);
       checkUrls(attribute.value, `${attribute.name} of <${name}>`);
       const value = PAINT_ATTRIBUTES.has(attribute.local) ? normalisePaint(attribute.value) : attribute.value;
