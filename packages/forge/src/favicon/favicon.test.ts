@@ -206,3 +206,48 @@ describe('fitting and determinism', () => {
     }
   });
 });
+
+/**
+ * Marks as design tools save them, abridged: each must forge as it comes, with the colour it was
+ * drawn in at the centre of the 512 px icon (a round blob or square centred in its page).
+ */
+const EXPORTS: Record<string, string> = {
+  'Inkscape (sized in mm, metadata, inline styles)':
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<svg width="64mm" height="64mm" viewBox="0 0 64 64" version="1.1" id="svg1" ' +
+    'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" xmlns="http://www.w3.org/2000/svg">' +
+    '<sodipodi:namedview id="namedview1" pagecolor="#ffffff"/><g inkscape:label="Layer 1" inkscape:groupmode="layer" id="layer1">' +
+    '<circle style="fill:#1b1b3a;fill-opacity:1;stroke:none;stroke-width:0.264583" cx="32" cy="32" r="28"/></g></svg>',
+  'CorelDRAW (the SVG 1.1 doctype, a CDATA stylesheet)':
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<!-- Creator: CorelDRAW -->\n' +
+    '<svg xmlns="http://www.w3.org/2000/svg" xml:space="preserve" width="50mm" height="50mm" version="1.1" style="shape-rendering:geometricPrecision; fill-rule:evenodd" viewBox="0 0 5000 5000">' +
+    '<defs><style type="text/css"><![CDATA[ .fil0 {fill:#1B1B3A} ]]></style></defs><g id="Layer_x0020_1"><circle class="fil0" cx="2500" cy="2500" r="2000"/></g></svg>',
+  'Affinity Designer (100 %, rgb() in styles)':
+    '<svg width="100%" height="100%" viewBox="0 0 64 64" version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:serif="http://www.serif.com/" xml:space="preserve" ' +
+    'style="fill-rule:evenodd;clip-rule:evenodd;stroke-linejoin:round;stroke-miterlimit:2;"><g serif:id="Layer 1"><rect x="8" y="8" width="48" height="48" style="fill:rgb(27,27,58);"/></g></svg>',
+  'potrace (sized in pt)':
+    '<svg version="1.0" xmlns="http://www.w3.org/2000/svg" width="48pt" height="48pt" viewBox="0 0 48 48" preserveAspectRatio="xMidYMid meet">' +
+    '<g transform="translate(0,48) scale(0.1,-0.1)" fill="#1b1b3a" stroke="none"><path d="M80 80 L400 80 L400 400 L80 400 Z"/></g></svg>',
+  'an icon set (stroke="currentColor", drawn in the brand colour)':
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 12h16"/><path d="M12 4v16"/></svg>',
+  'a presentation attribute under an inline style (the style wins)':
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="none" style="fill:#1b1b3a"/></svg>',
+};
+
+describe('marks as design tools export them', () => {
+  it.each(Object.keys(EXPORTS))('forges %s', async (tool) => {
+    const input = await inputFromMark(EXPORTS[tool]!);
+    const result = await forge(input, { renderer, stages: [faviconStage] });
+    const icon = await decode(result.files.find((forgedFile) => forgedFile.name === 'web-app-manifest-512x512.png')!.bytes);
+    const brand = [0xff, 0x33, 0x66, 255];
+    const expected = tool.startsWith('an icon set') ? brand : [0x1b, 0x1b, 0x3a, 255];
+    expect(pixel(icon, 256, 256)).toEqual(expected);
+  });
+
+  it('switches a currentColor mark to the dark brand colour in favicon.svg under dark mode', async () => {
+    const input = await inputFromMark(EXPORTS['an icon set (stroke="currentColor", drawn in the brand colour)']!);
+    const svg = new TextDecoder().decode((await forge(input, { renderer, stages: [faviconStage] })).files.find((forgedFile) => forgedFile.name === 'favicon.svg')!.bytes);
+    expect(svg).toContain(' color="#ff3366"');
+    const dark = svg.slice(svg.indexOf('@media (prefers-color-scheme:dark){'), svg.indexOf('</style>'));
+    expect(dark).toContain('[color="#ff3366"]{color:#ff7a9c}');
+  });
+});

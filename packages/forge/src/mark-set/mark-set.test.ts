@@ -189,6 +189,20 @@ describe('dark twins keep every colour of the mark readable', () => {
     expect(lightVariant(empty, '#6d28d9')).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10" fill="#6d28d9"/>');
   });
 
+  it('draws a currentColor mark (an icon-set SVG) in the brand colour, light and dark, not black', async () => {
+    const icon: SanitizedSvg = {
+      svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10" fill="none" stroke="currentColor" stroke-width="4"><path d="M0 5h30"/></svg>',
+      viewBox: [0, 0, 30, 10],
+      hasText: false,
+    };
+    const out = await files({ ...testInput(), mark: icon });
+    expect(colorDistance(pixelAt(draw(out.get('mark/wordmark.svg')!, 300), 150, 50), hexRgb('#6d28d9'))).toBeLessThan(2);
+    expect(colorDistance(pixelAt(draw(out.get('mark/wordmark-dark.svg')!, 300), 150, 50), hexRgb('#a78bfa'))).toBeLessThan(2);
+    // A mark that names its own color keeps it.
+    const own: SanitizedSvg = { ...icon, svg: icon.svg.replace('<svg ', '<svg color="#22aa55" ') };
+    expect((await files({ ...testInput(), mark: own })).get('mark/wordmark.svg')).toBe(own.svg);
+  });
+
   it('writes a well-formed dark twin of a mark with no content (one self-closing tag)', async () => {
     const empty: SanitizedSvg = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"/>', viewBox: [0, 0, 30, 10], hasText: false };
     const dark = (await files({ ...testInput(), mark: empty })).get('mark/wordmark-dark.svg')!;

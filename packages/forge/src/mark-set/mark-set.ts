@@ -2,7 +2,7 @@ import { inkOn } from '../badge/colors.ts';
 import { missingGlyphs, textBounds, textPath } from '../badge/font.ts';
 import { escapeXml } from '../badge/badge-svg.ts';
 import { darkRecolour } from '../svg/dark.ts';
-import { rootDeclaresFill } from '../svg/compose.ts';
+import { defaultPaint } from '../svg/compose.ts';
 import type { DarkPalette, ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, SanitizedSvg } from '../plan/types.ts';
 
 /** The monogram's tile, in SVG user units (it scales: the element sizes it by CSS). */
@@ -63,14 +63,14 @@ export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalett
   const { rules, sheets } = darkRecolour(mark.svg, light, dark);
   const attributesEnd = rootAttributesEnd(mark.svg);
   const rootTag = mark.svg.slice(0, attributesEnd);
-  const fill = rootDeclaresFill(mark) ? '' : ` fill="${dark.brand}"`;
+  const paint = defaultPaint(mark, dark.brand);
   const before = rules === '' ? '' : `<style>${rules}</style>`;
   // After the mark's own sheets, so at equal specificity the recoloured copy wins.
   const after = sheets === '' ? '' : `<style>${sheets}</style>`;
   // An empty mark is opened so there is a body to put the styles in.
   const body = mark.svg[attributesEnd] === '/' ? '</svg>' : mark.svg.slice(attributesEnd + 1);
   const close = body.lastIndexOf('</svg>');
-  return close < 0 ? `${rootTag}${fill}>${before}${body}` : `${rootTag}${fill}>${before}${body.slice(0, close)}${after}</svg>`;
+  return close < 0 ? `${rootTag}${paint}>${before}${body}` : `${rootTag}${paint}>${before}${body.slice(0, close)}${after}</svg>`;
 }
 
 /**
@@ -78,9 +78,10 @@ export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalett
  * exports) would draw black; it draws in the brand colour instead, as in favicon.svg and the icons.
  */
 export function lightVariant(mark: SanitizedSvg, brand: HexColor): string {
-  if (rootDeclaresFill(mark)) return mark.svg;
+  const paint = defaultPaint(mark, brand);
+  if (paint === '') return mark.svg;
   const attributesEnd = rootAttributesEnd(mark.svg);
-  return `${mark.svg.slice(0, attributesEnd)} fill="${brand}"${mark.svg.slice(attributesEnd)}`;
+  return `${mark.svg.slice(0, attributesEnd)}${paint}${mark.svg.slice(attributesEnd)}`;
 }
 
 /** A `mark.json` entry: the URL (relative to mark.json) and the drawing's own proportions. */

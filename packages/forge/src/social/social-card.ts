@@ -3,6 +3,7 @@ import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-conf
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
 import { ForgeConfigError } from '../errors.ts';
+import { defaultPaint } from '../svg/compose.ts';
 import type { ForgeInput, ForgeStage, HeadTag, HexColor, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /** The Open Graph size every network crops from. */
@@ -97,8 +98,7 @@ export function markPlacement(mark: SanitizedSvg): { x: number; y: number; width
 export function markRasterSvg(mark: SanitizedSvg, width: number, height: number, defaultFill: HexColor): string {
   const prefix = '<svg xmlns="http://www.w3.org/2000/svg"';
   if (!mark.svg.startsWith(prefix)) throw new Error('markRasterSvg expects a sanitized SVG');
-  const fill = /\sfill="/u.test(mark.svg.slice(0, mark.svg.indexOf('>'))) ? '' : ` fill="${defaultFill}"`;
-  return `${prefix} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><svg width="${width}" height="${height}"${fill}${mark.svg.slice(prefix.length)}</svg>`;
+  return `${prefix} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><svg width="${width}" height="${height}"${defaultPaint(mark, defaultFill)}${mark.svg.slice(prefix.length)}</svg>`;
 }
 
 /**

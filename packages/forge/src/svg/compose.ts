@@ -13,7 +13,7 @@ export interface ComposeOptions {
   safeCircle?: number;
   /** Opaque background colour; transparent when absent. */
   background?: HexColor;
-  /** Colour for marks that leave their fill unset (they would otherwise draw black). */
+  /** Colour for marks that leave their fill unset or paint with currentColor (they would otherwise draw black). */
   defaultFill: HexColor;
   /** Extra markup placed before the mark, e.g. a `<style>` for the dark variant. */
   prelude?: string;
@@ -47,16 +47,24 @@ export function placeMark(viewBox: SanitizedSvg['viewBox'], options: Pick<Compos
 
 const ROOT_PREFIX = '<svg xmlns="http://www.w3.org/2000/svg"';
 
-export function rootDeclaresFill(mark: SanitizedSvg): boolean {
+/**
+ * Root attributes that colour a mark which leaves its colour to whatever shows it: `fill` when the
+ * root sets none (every simple-icons mark, many exports), `color` when it paints with currentColor
+ * (icon-set SVGs: Lucide, Heroicons). Shown as an image or drawn by resvg, both would be black.
+ * Empty when the mark sets them itself.
+ */
+export function defaultPaint(mark: SanitizedSvg, colour: HexColor): string {
   const rootTag = mark.svg.slice(0, mark.svg.indexOf('>'));
-  return /\sfill="/.test(rootTag);
+  const fill = /\sfill="/.test(rootTag) ? '' : ` fill="${colour}"`;
+  const color = /currentcolor/i.test(mark.svg) && !/\scolor="/.test(rootTag) ? ` color="${colour}"` : '';
+  return fill + color;
 }
 
 export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {
   if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('composeIcon expects a sanitized SVG');
   const place = placeMark(mark.viewBox, options);
-  const fill = rootDeclaresFill(mark) ? '' : ` fill="${options.defaultFill}"`;
-  const nested = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${fill}` + mark.svg.slice(ROOT_PREFIX.length);
+  const paint = defaultPaint(mark, options.defaultFill);
+  const nested = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${paint}` + mark.svg.slice(ROOT_PREFIX.length);
   const size = options.size;
   const dimensions = options.pixelSized === false ? '' : ` width="${size}" height="${size}"`;
   const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}"/>` : '';

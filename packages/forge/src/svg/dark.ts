@@ -243,7 +243,9 @@ export function darkRecolour(svg: string, light: Palette, dark: DarkPalette): Da
   const swaps = darkSwaps(svg, light, dark);
   const rules = new Set<string>();
   const rule = (property: string, from: string, to: string) => rules.add(`[${property}="${from}"]{${property}:${to}}`);
-  for (const [from, to] of swaps) if (from === light.brand || from === light.background) for (const property of PALETTE_PROPERTIES) rule(property, from, to);
+  // A currentColor mark gets color="<brand>" from compose's defaultPaint; it swaps like a fill.
+  const paletteProperties = /currentcolor/i.test(svg) ? [...PALETTE_PROPERTIES, 'color'] : PALETTE_PROPERTIES;
+  for (const [from, to] of swaps) if (from === light.brand || from === light.background) for (const property of paletteProperties) rule(property, from, to);
   for (const { property, value, inSheet } of paintValues(svg)) {
     if (inSheet || !PLAIN_VALUE.test(value)) continue;
     const swapped = swapPaint(value, swaps);
