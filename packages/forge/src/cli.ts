@@ -24,7 +24,7 @@ interface CreatorOutcome {
   files?: ForgedFile[];
   error?: string;
   /** Advice that does not stop the run (printed on stderr, exit code unchanged). */
-  hint?: string;
+  hints: string[];
   check?: { errors: string[]; warnings: string[] };
 }
 
@@ -176,8 +176,9 @@ async function forgeAll(
   values: { check?: boolean; base?: string; only?: string },
   renderer: IsolatedRenderer,
 ): Promise<number> {
-  const [{ loadCreator }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
+  const [{ loadCreator }, { substitutedTypefaces }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
     import('./config/load.ts'),
+    import('./svg/sanitize.ts'),
     import('./forge-core.ts'),
     import('./shell/write.ts'),
     import('./plan/stage-registry.ts'),
@@ -193,7 +194,7 @@ async function forgeAll(
   }
   const stages = await loadStages(only ? known.filter((name) => only.includes(name)) : known);
   const tty = process.stdout.isTTY === true;
-  const outcomes: CreatorOutcome[] = positionals.map((config, index) => ({ config, out: outs[index]! }));
+  const outcomes: CreatorOutcome[] = positionals.map((config, index) => ({ config, out: outs[index]!, hints: [] }));
   let done = 0;
   const progress = (text: string) => {
     if (tty) process.stdout.write(`\r\x1b[2K${text}`);
@@ -228,9 +229,18 @@ async function forgeAll(
       const input = await loadCreator(outcome.config);
       const [, , width, height] = input.mark.viewBox;
       if (input.config.glyph === undefined && width / height > WIDE_MARK_RATIO) {
-        outcome.hint =
+        outcome.hints.push(
           `${outcome.config}: the mark is ${(width / height).toFixed(1)}:1 and the config names no glyph, so the 16-48 px favicons ` +
-          `shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)`;
+            `shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)`,
+        );
+      }
+      const typefaces = [input.mark, input.glyph, input.monogram].flatMap((svg) => (svg?.hasText ? substitutedTypefaces(svg.svg) : []));
+      if (typefaces.length > 0) {
+        outcome.hints.push(
+          `${outcome.config}: text set in ${[...new Set(typefaces)].join(', ')} is drawn in DejaVu Sans, forge's one font (it never uses this ` +
+            `machine's fonts, so every machine makes the same icons); to keep your letters, convert the text to outlines ` +
+            `(Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)`,
+        );
       }
       const problem = await outputProblem(outcome.out, outcome.config);
       if (problem) throw new ForgeError('out-invalid', problem);
@@ -300,7 +310,7 @@ async function forgeAll(
     process.stdout.write(`${table(rows)}\n`);
   }
   for (const outcome of outcomes) {
-    if (outcome.hint && !outcome.error) process.stderr.write(`dropkit forge: note: ${outcome.hint}\n`);
+    if (!outcome.error) for (const hint of outcome.hints) process.stderr.write(`dropkit forge: note: ${hint}\n`);
     if (outcome.error) {
       failed = true;
       process.stderr.write(`dropkit forge: ${outcome.error}\n`);

@@ -241,6 +241,23 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'out/no-glyph/favicon.ico'))).toBe(true);
   });
 
+  it('says when text in the mark will not be in the typeface it names, and still forges', async () => {
+    const config = JSON.parse(await readFile(join(dir, 'nova/creator.json'), 'utf8'));
+    await writeFile(
+      join(dir, 'nova/text-mark.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.t{font-family:\'Montserrat-Bold\'}</style><text class="t" x="10" y="60" font-size="40">NT</text></svg>',
+    );
+    await writeFile(join(dir, 'nova/text-mark.json'), JSON.stringify({ ...config, mark: 'text-mark.svg' }));
+    const { code, stderr } = run('forge', 'nova/text-mark.json', '--out', 'out/text-mark', '--only', 'favicon');
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      "dropkit forge: note: nova/text-mark.json: text set in Montserrat-Bold is drawn in DejaVu Sans, forge's one font (it never uses this " +
+        "machine's fonts, so every machine makes the same icons); to keep your letters, convert the text to outlines " +
+        '(Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)\n',
+    );
+    expect(existsSync(join(dir, 'out/text-mark/favicon.ico'))).toBe(true);
+  });
+
   it('prints its usage on --help, and names an unknown command', () => {
     for (const args of [[], ['--help'], ['-h'], ['help']]) {
       const help = run(...args);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sanitizeSvg } from './sanitize.ts';
+import { sanitizeSvg, substitutedTypefaces } from './sanitize.ts';
 import { SvgRejectedError } from '../errors.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
 import { COMPLEX_MARK, TALL_MARK } from '../testing/marks.ts';
@@ -70,6 +70,18 @@ describe('sanitizeSvg', () => {
   it('lets an inline style win over a presentation attribute, as the cascade does', () => {
     const result = sanitizeSvg(svg('<rect width="9" height="9" fill="none" stroke="#000" style="fill:#f36;stroke-width:2"/>'));
     expect(result.svg).toContain('<rect fill="#ff3366" stroke-width="2" width="9" height="9" stroke="#000000"/>');
+  });
+
+  it('names the typefaces a mark sets its text in that forge does not have (attributes, styles, sheets)', () => {
+    const mark = sanitizeSvg(
+      svg(
+        '<style>.st1{font-family:\'Montserrat-Bold\';}</style><text class="st1">A</text>' +
+          '<text font-family="&quot;Playfair Display&quot;, serif">B</text><text style="font-family:Inter, sans-serif">C</text>' +
+          '<text font-family="DejaVu Sans">D</text><text font-family="sans-serif">E</text><text font-family="Inter">F</text>',
+      ),
+    );
+    expect(substitutedTypefaces(mark.svg)).toEqual(['Montserrat-Bold', 'Playfair Display', 'Inter']);
+    expect(substitutedTypefaces(sanitizeSvg(svg('<text font-family="DejaVu Sans, sans-serif">A</text>')).svg)).toEqual([]);
   });
 
   it('normalises hex paints to lower-case #rrggbb', () => {

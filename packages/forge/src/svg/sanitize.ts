@@ -532,6 +532,25 @@ function checkDrawable(root: Node): void {
   );
 }
 
+/** Typefaces forge draws as asked: its own DejaVu Sans, or a generic sans-serif that names none. */
+const FORGE_TYPEFACES = /^(?:dejavu sans|sans-serif|system-ui|inherit)$/i;
+
+/**
+ * The typefaces a sanitized SVG sets its text in that forge does not have, first choice of each
+ * font-family list, in order of appearance. resvg draws such text in DejaVu Sans (forge never loads
+ * the machine's fonts, so every machine gives the same bytes): the letters are not the designer's.
+ */
+export function substitutedTypefaces(svg: string): string[] {
+  const typefaces = new Set<string>();
+  // As an attribute (inline styles became attributes) or a declaration in a <style> sheet.
+  for (const [, attribute, declaration] of svg.matchAll(/font-family(?:="([^"]*)"|\s*:\s*([^;}<"]+))/g)) {
+    const list = (attribute ?? declaration ?? '').replace(/&quot;|&#34;|&#39;|&apos;/g, "'");
+    const first = list.split(',')[0]!.replace(/['"]/g, '').trim();
+    if (first !== '' && !FORGE_TYPEFACES.test(first)) typefaces.add(first);
+  }
+  return [...typefaces];
+}
+
 /** The config field an SVG came from, named first in refusals about what it draws. */
 export type SvgField = 'mark' | 'glyph' | 'monogram';
 
