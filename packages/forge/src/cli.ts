@@ -28,9 +28,6 @@ interface CreatorOutcome {
   check?: { errors: string[]; warnings: string[] };
 }
 
-/** Wider than this, a mark shrunk into a 16 px square is a thin smudge. */
-const WIDE_MARK_RATIO = 2;
-
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
@@ -176,9 +173,9 @@ async function forgeAll(
   values: { check?: boolean; base?: string; only?: string },
   renderer: IsolatedRenderer,
 ): Promise<number> {
-  const [{ loadCreator }, { substitutedTypefaces }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
+  const [{ loadCreator }, { adviceFor }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
     import('./config/load.ts'),
-    import('./svg/sanitize.ts'),
+    import('./advice.ts'),
     import('./forge-core.ts'),
     import('./shell/write.ts'),
     import('./plan/stage-registry.ts'),
@@ -227,21 +224,7 @@ async function forgeAll(
     let staged: ReturnType<typeof stageAtomically> | undefined;
     try {
       const input = await loadCreator(outcome.config);
-      const [, , width, height] = input.mark.viewBox;
-      if (input.config.glyph === undefined && width / height > WIDE_MARK_RATIO) {
-        outcome.hints.push(
-          `${outcome.config}: the mark is ${(width / height).toFixed(1)}:1 and the config names no glyph, so the 16-48 px favicons ` +
-            `shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)`,
-        );
-      }
-      const typefaces = [input.mark, input.glyph, input.monogram].flatMap((svg) => (svg?.hasText ? substitutedTypefaces(svg.svg) : []));
-      if (typefaces.length > 0) {
-        outcome.hints.push(
-          `${outcome.config}: text set in ${[...new Set(typefaces)].join(', ')} is drawn in DejaVu Sans, forge's one font (it never uses this ` +
-            `machine's fonts, so every machine makes the same icons); to keep your letters, convert the text to outlines ` +
-            `(Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)`,
-        );
-      }
+      for (const advice of adviceFor(input)) outcome.hints.push(`${outcome.config}: ${advice}`);
       const problem = await outputProblem(outcome.out, outcome.config);
       if (problem) throw new ForgeError('out-invalid', problem);
       if (interrupted) return;

@@ -3,6 +3,7 @@ export { planStages, type PlanOptions } from './plan/plan.ts';
 export { STAGE_LOADERS, loadStages } from './plan/stage-registry.ts';
 export { DEFAULT_STAGES } from './plan/stages.ts';
 export { loadCreator, prepareInput } from './config/load.ts';
+export { adviceFor } from './advice.ts';
 export { configErrors, assertValidConfig, creatorConfigSchema } from './config/validate.ts';
 export { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from './svg/sanitize.ts';
 export { composeIcon, placeMark } from './svg/compose.ts';

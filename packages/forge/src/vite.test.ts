@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, createServer } from 'vite';
+import { build, createLogger, createServer } from 'vite';
 import dropkitForge from './vite.ts';
 import { faviconStage } from './favicon/stage.ts';
 
@@ -42,6 +42,26 @@ describe('@dropkit/forge/vite', () => {
     await expect(
       build({ root: app, configFile: false, logLevel: 'silent', plugins: [dropkitForge({ config: 'broken.json' })], build: { outDir: 'dist-broken' } }),
     ).rejects.toThrow(/dropkit forge: Expected mark to name a readable file/);
+  });
+
+  it("warns with forge's advice and still builds (a wide mark without a glyph)", async () => {
+    const config = JSON.parse(await readFile(join(app, 'brand/creator.json'), 'utf8'));
+    delete config.glyph;
+    await writeFile(join(app, 'brand/no-glyph.json'), JSON.stringify(config));
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({
+      root: app,
+      configFile: false,
+      customLogger,
+      plugins: [dropkitForge({ config: 'brand/no-glyph.json', stages: [faviconStage] })],
+      build: { outDir: 'dist-no-glyph' },
+    });
+    expect(warnings).toEqual([
+      'dropkit forge: note: brand/no-glyph.json: the mark is 3.0:1 and the config names no glyph, so the 16-48 px favicons ' +
+        'shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)',
+    ]);
+    expect(await readdir(join(app, 'dist-no-glyph'))).toContain('favicon.ico');
   });
 
   it('serves the set from memory in dev and injects the head snippet', async () => {

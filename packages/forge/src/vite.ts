@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { adviceFor } from './advice.ts';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
@@ -37,7 +38,10 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
 
   const basePath = () => options.basePath ?? viteConfig.base ?? '/';
   const run = () => {
-    result ??= loadCreator(configPath).then((input) => forge(input, { basePath: basePath(), ...(options.stages ? { stages: options.stages } : {}) }));
+    result ??= loadCreator(configPath).then((input) => {
+      for (const advice of adviceFor(input)) viteConfig.logger.warn(`dropkit forge: note: ${options.config}: ${advice}`);
+      return forge(input, { basePath: basePath(), ...(options.stages ? { stages: options.stages } : {}) });
+    });
     // A failed run must not stick: the next request or build retries after the creator fixes it.
     result.catch(() => (result = undefined));
     return result;

@@ -1,0 +1,31 @@
+import type { ForgeInput } from './plan/types.ts';
+import { substitutedTypefaces } from './svg/sanitize.ts';
+
+/** Wider than this, a mark shrunk into a 16 px square is a thin smudge. */
+const WIDE_MARK_RATIO = 2;
+
+const OUTLINE_TEXT = '(Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)';
+
+/**
+ * What a creator should know about a set forge will make from this input although nothing stops
+ * it: one sentence each, for a shell to show beside the creator's config (the CLI on stderr, the
+ * Vite plugin as a warning, a marketplace in its upload form). Empty when there is nothing to say.
+ */
+export function adviceFor(input: ForgeInput): string[] {
+  const advice: string[] = [];
+  const [, , width, height] = input.mark.viewBox;
+  if (input.config.glyph === undefined && width / height > WIDE_MARK_RATIO) {
+    advice.push(
+      `the mark is ${(width / height).toFixed(1)}:1 and the config names no glyph, so the 16-48 px favicons ` +
+        'shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)',
+    );
+  }
+  const typefaces = new Set([input.mark, input.glyph, input.monogram].flatMap((svg) => (svg?.hasText ? substitutedTypefaces(svg.svg) : [])));
+  if (typefaces.size > 0) {
+    advice.push(
+      `text set in ${[...typefaces].join(', ')} is drawn in DejaVu Sans, forge's one font (it never uses this machine's fonts, ` +
+        `so every machine makes the same icons); to keep your letters, convert the text to outlines ${OUTLINE_TEXT}`,
+    );
+  }
+  return advice;
+}
