@@ -204,6 +204,18 @@ async function stockRequests(id: string): Promise<number> {
   return ((await (await fetch(`/__test/stock/log?id=${id}`)).json()) as unknown[]).length;
 }
 
+/** A button following countdown `id` that polls stock every second, appended after it. */
+async function appendStockButton(container: Element, id: string, stock: string): Promise<ButtonLike> {
+  const button = document.createElement('drop-button') as ButtonLike;
+  button.setAttribute('drop', id);
+  button.setAttribute('stock-src', `/__test/stock?id=${stock}&available=3`);
+  button.setAttribute('stock-interval', '1');
+  button.innerHTML = `<a href="${CHECKOUT}">Buy the Glow tee</a>`;
+  container.append(button);
+  await button.updateComplete;
+  return button;
+}
+
 describe('<drop-button stock-src> before its countdown has said the drop\'s state', () => {
   before(defineKit);
 
@@ -216,13 +228,7 @@ describe('<drop-button stock-src> before its countdown has said the drop\'s stat
     const tag = unique('x-late-countdown');
     const stock = unique('waiting-scheduled');
     const container = await fixture(`<div><${tag} id="${id}" at="${iso(Date.now() + 3 * 3_600_000)}">Drops Saturday</${tag}></div>`);
-    const button = document.createElement('drop-button') as ButtonLike;
-    button.setAttribute('drop', id);
-    button.setAttribute('stock-src', `/__test/stock?id=${stock}&available=3`);
-    button.setAttribute('stock-interval', '1');
-    button.innerHTML = `<a href="${CHECKOUT}">Buy the Glow tee</a>`;
-    container.append(button);
-    await button.updateComplete;
+    const button = await appendStockButton(container, id, stock);
     // With a 1 s interval a poller would have asked at least twice by now.
     await sleep(2500);
     expect(link(button)!.getAttribute('aria-disabled'), 'still waiting').to.equal('true');
@@ -239,13 +245,7 @@ describe('<drop-button stock-src> before its countdown has said the drop\'s stat
     const tag = unique('x-late-countdown');
     const stock = unique('waiting-live');
     const container = await fixture(`<div><${tag} id="${id}" at="${iso(Date.now() - 60_000)}">Drops today</${tag}></div>`);
-    const button = document.createElement('drop-button') as ButtonLike;
-    button.setAttribute('drop', id);
-    button.setAttribute('stock-src', `/__test/stock?id=${stock}&available=3`);
-    button.setAttribute('stock-interval', '1');
-    button.innerHTML = `<a href="${CHECKOUT}">Buy the Glow tee</a>`;
-    container.append(button);
-    await button.updateComplete;
+    const button = await appendStockButton(container, id, stock);
     await sleep(1500);
     expect(await stockRequests(stock), 'stock requests while waiting').to.equal(0);
 

@@ -40,6 +40,15 @@ function describeFocus(clip: Element): { name: string; where: string; box: DOMRe
   return { name, where, box: element.getBoundingClientRect() };
 }
 
+/** Plays the clip at 4× until its end screen shows. */
+async function playToEnd(clip: Clip): Promise<void> {
+  const video = videoOf(clip);
+  video.defaultPlaybackRate = 4;
+  video.playbackRate = 4;
+  await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
+  await clip.updateComplete;
+}
+
 const ownerState = (state: string) => `<div id="layout-drop-${state}" state="${state}"></div>`;
 
 describe('<drop-clip> focus order', () => {
@@ -156,11 +165,7 @@ describe('<drop-clip> end screen at the widths clips are embedded at', () => {
           </drop-clip>
         </div>`);
         const clip = page.querySelector<Clip>('drop-clip')!;
-        const video = videoOf(clip);
-        video.defaultPlaybackRate = 4;
-        video.playbackRate = 4;
-        await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
-        await clip.updateComplete;
+        await playToEnd(clip);
         for (const button of shadow(clip).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('drop-button')) await button.updateComplete;
 
         expect(endScreenBoxes(clip).cards).to.have.length(4);
@@ -239,11 +244,7 @@ describe('<drop-clip> cards in both reading directions', () => {
         </drop-clip>
       </div>`);
       const clip = page.querySelector<Clip>('drop-clip')!;
-      const video = videoOf(clip);
-      video.defaultPlaybackRate = 4;
-      video.playbackRate = 4;
-      await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
-      await clip.updateComplete;
+      await playToEnd(clip);
       const root = shadow(clip);
       const clipBox = clip.getBoundingClientRect();
       // Distances from the card's start and end edges, in the reading direction.
