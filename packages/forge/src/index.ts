@@ -5,7 +5,7 @@ export { DEFAULT_STAGES } from './plan/stages.ts';
 export { loadCreator, prepareInput } from './config/load.ts';
 export { adviceFor } from './advice.ts';
 export { configErrors, assertValidConfig, creatorConfigSchema } from './config/validate.ts';
-export { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from './svg/sanitize.ts';
+export { sanitizeSvg, substitutedTypefaces, DEFAULT_SVG_LIMITS, type SvgLimits, type SvgField } from './svg/sanitize.ts';
 export { composeIcon, placeMark } from './svg/compose.ts';
 export { IsolatedRenderer, type IsolatedRendererOptions } from './render/isolated.ts';
 export { buildIco, readIcoDirectory } from './ico/ico.ts';
