@@ -1,10 +1,8 @@
 import type { ForgeInput } from './plan/types.ts';
-import { substitutedTypefaces } from './svg/sanitize.ts';
+import { OUTLINE_TEXT, substitutedTypefaces } from './svg/sanitize.ts';
 
 /** Wider than this, a mark shrunk into a 16 px square is a thin smudge. */
 const WIDE_MARK_RATIO = 2;
-
-const OUTLINE_TEXT = '(Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)';
 
 /**
  * What a creator should know about a set forge will make from this input although nothing stops

@@ -84,6 +84,12 @@ describe('sanitizeSvg', () => {
     expect(substitutedTypefaces(sanitizeSvg(svg('<text font-family="DejaVu Sans, sans-serif">A</text>')).svg)).toEqual([]);
   });
 
+  it('refuses an embedded font with the advice to outline the text', () => {
+    expect(() => sanitizeSvg(svg('<style>@font-face{font-family:X;src:url(data:font/woff2;base64,AAAA)} .t{font-family:X}</style><text class="t">Nova</text>'))).toThrow(
+      'Expected no embedded font (@font-face) in a <style> element: forge draws text only in its own font; convert the text to outlines (Inkscape: Path → Object to Path;',
+    );
+  });
+
   it('normalises hex paints to lower-case #rrggbb', () => {
     expect(sanitizeSvg(svg('<path d="M0 0h1" fill="#F36" stroke="#ABCDEF"/>')).svg).toContain('fill="#ff3366" stroke="#abcdef"');
   });

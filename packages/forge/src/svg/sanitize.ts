@@ -148,8 +148,15 @@ function checkUrls(value: string, where: string): void {
   }
 }
 
+/** Where the three design tools creators use most turn live text into shapes. */
+export const OUTLINE_TEXT = '(Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)';
+
 /** Stylesheets may only style: no @import/@font-face, no escapes hiding either, no foreign URLs. */
 function checkCss(css: string, where: string): void {
+  // Design tools embed the typeface of live text this way; say what to do instead.
+  if (/@font-face/i.test(css)) {
+    reject('svg-forbidden-attribute', `Expected no embedded font (@font-face) in ${where}: forge draws text only in its own font; convert the text to outlines ${OUTLINE_TEXT}`);
+  }
   if (/[@\\<]/.test(css) || /expression\s*\(|javascript:|-moz-binding|behavior\s*:/i.test(css)) {
     reject('svg-forbidden-attribute', `Expected plain CSS rules in ${where} (no @-rules, escapes or markup) but received ${JSON.stringify(css.trim().slice(0, 60))}`);
   }
@@ -528,7 +535,7 @@ function checkDrawable(root: Node): void {
   reject(
     'svg-text-unsupported',
     `has text forge cannot draw: Expected characters its bundled font (DejaVu Sans) has, but ${shown} ${missing.length === 1 ? 'has' : 'have'} no glyph there; ` +
-      'convert the text to outlines (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)',
+      `convert the text to outlines ${OUTLINE_TEXT}`,
   );
 }
 
