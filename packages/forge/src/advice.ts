@@ -18,6 +18,14 @@ export function adviceFor(input: ForgeInput): string[] {
         'shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)',
     );
   }
+  for (const [field, svg] of [['mark', input.mark], ['glyph', input.config.glyph === undefined ? undefined : input.glyph]] as const) {
+    if (svg?.paper) {
+      advice.push(
+        `the ${field} is a whole ${svg.paper} page, and forge fits the page, not the drawing on it, so the icons show it small in wide margins; ` +
+          'crop the page to the drawing before you save (Inkscape: Edit → Resize Page to Selection; Illustrator: Object → Artboards → Fit to Artwork Bounds)',
+      );
+    }
+  }
   const typefaces = new Set([input.mark, input.glyph, input.monogram].flatMap((svg) => (svg?.hasText ? substitutedTypefaces(svg.svg) : [])));
   if (typefaces.size > 0) {
     advice.push(

@@ -73,6 +73,8 @@ export interface SanitizedSvg {
   viewBox: readonly [x: number, y: number, width: number, height: number];
   /** True when the mark draws text, which then renders with forge's bundled font only. */
   hasText: boolean;
+  /** The paper size (A4, Letter…) the file was sized as: a whole page saved rather than a logo cropped to its drawing. */
+  paper?: string;
 }
 
 /** Config after validation: colours normalised, optional fields resolved, sources loaded and sanitized. */

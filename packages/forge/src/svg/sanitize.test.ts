@@ -90,6 +90,15 @@ describe('sanitizeSvg', () => {
     );
   });
 
+  it('notes when the file is sized as a whole sheet of paper (a page saved, not a cropped logo)', () => {
+    const dot = '<circle cx="105" cy="148" r="20"/>';
+    expect(sanitizeSvg(svg(dot, 'width="210mm" height="297mm" viewBox="0 0 210 297"')).paper).toBe('A4');
+    expect(sanitizeSvg(svg(dot, 'width="11in" height="8.5in" viewBox="0 0 279.4 215.9"')).paper).toBe('Letter');
+    expect(sanitizeSvg(svg(dot, 'width="793.70081" height="1122.5197" viewBox="0 0 210 297"')).paper).toBe('A4');
+    expect(sanitizeSvg(svg(dot, 'width="64mm" height="64mm" viewBox="0 0 64 64"')).paper).toBeUndefined();
+    expect(sanitizeSvg(svg(dot, 'viewBox="0 0 210 297"')).paper).toBeUndefined();
+  });
+
   it('normalises hex paints to lower-case #rrggbb', () => {
     expect(sanitizeSvg(svg('<path d="M0 0h1" fill="#F36" stroke="#ABCDEF"/>')).svg).toContain('fill="#ff3366" stroke="#abcdef"');
   });

@@ -82,6 +82,30 @@ const PIXELS_PER_UNIT: Readonly<Record<string, number>> = { '': 1, px: 1, in: 96
 const STANDARD_SVG_DOCTYPE =
   /^(\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*)<!DOCTYPE\s+svg\s+PUBLIC\s+"-\/\/W3C\/\/DTD SVG 1\.[01](?: Tiny| Basic)?\/\/EN"\s+"http:\/\/www\.w3\.org\/(?:Graphics\/SVG\/1\.1\/DTD\/svg11(?:-tiny|-basic)?\.dtd|TR\/2001\/REC-SVG-20010904\/DTD\/svg10\.dtd)"\s*>/;
 
+/** Paper sizes in mm, portrait. A root sized as one is a whole page saved, not a logo cropped to its drawing. */
+const PAPER_MM: Readonly<Record<string, readonly [number, number]>> = {
+  A3: [297, 420],
+  A4: [210, 297],
+  A5: [148, 210],
+  Letter: [215.9, 279.4],
+  Legal: [215.9, 355.6],
+};
+
+/** The paper size the root's width and height name (either orientation, within 1 mm), if any. */
+function paperOf(width: string | undefined, height: string | undefined): string | undefined {
+  const millimetres = (value: string | undefined) => {
+    const match = /^\s*(\d+\.?\d*|\.\d+)\s*([a-z]*)\s*$/i.exec(value ?? '');
+    const perUnit = match ? PIXELS_PER_UNIT[match[2]!.toLowerCase()] : undefined;
+    return match && perUnit !== undefined ? (Number(match[1]) * perUnit * 25.4) / 96 : Number.NaN;
+  };
+  const [w, h] = [millimetres(width), millimetres(height)];
+  const near = (a: number, b: number) => Math.abs(a - b) < 1;
+  return Object.keys(PAPER_MM).find((name) => {
+    const [short, long] = PAPER_MM[name]!;
+    return (near(w, short) && near(h, long)) || (near(w, long) && near(h, short));
+  });
+}
+
 function parseLength(value: string | undefined, field: string, limits: SvgLimits): number | undefined {
   if (value === undefined) return undefined;
   const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i.exec(value);
@@ -603,6 +627,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
 
   // With a viewBox, width and height only say how large to show the mark on a page (100%, 64mm),
   // which forge decides itself; it removes them below, as a browser would ignore ones it cannot read.
+  const paper = paperOf(root.attributes.get('width'), root.attributes.get('height'));
   const viewBoxAttribute = root.attributes.get('viewBox');
   let viewBox: [number, number, number, number];
   if (viewBoxAttribute !== undefined) viewBox = parseViewBox(viewBoxAttribute, limits);
@@ -629,5 +654,5 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
 
   const out: string[] = [];
   serialize(root, out);
-  return { svg: out.join(''), viewBox, hasText: hasTextContent(root) };
+  return { svg: out.join(''), viewBox, hasText: hasTextContent(root), ...(paper ? { paper } : {}) };
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { adviceFor } from './advice.ts';
+import { inputFromMark } from './testing/marks.ts';
+
+const square = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
+
+describe('adviceFor', () => {
+  it('has nothing to say about a square mark drawn with shapes', async () => {
+    expect(adviceFor(await inputFromMark(square))).toEqual([]);
+  });
+
+  it('advises a glyph for a mark wider than 2:1, and none once the config names one', async () => {
+    const wide = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="30" height="10"/></svg>';
+    expect(adviceFor(await inputFromMark(wide))).toEqual([expect.stringMatching(/^the mark is 3\.0:1 and the config names no glyph/)]);
+    expect(adviceFor(await inputFromMark(wide, { glyph: 'mark.svg' }))).toEqual([]);
+  });
+
+  it('says when the mark is a whole page, and how to crop it', async () => {
+    const page = '<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297"><circle cx="105" cy="148" r="20"/></svg>';
+    expect(adviceFor(await inputFromMark(page))).toEqual([
+      'the mark is a whole A4 page, and forge fits the page, not the drawing on it, so the icons show it small in wide margins; ' +
+        'crop the page to the drawing before you save (Inkscape: Edit → Resize Page to Selection; Illustrator: Object → Artboards → Fit to Artwork Bounds)',
+    ]);
+  });
+
+  it('names each typeface forge does not have, once', async () => {
+    const text = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text font-family="Montserrat">N</text><text font-family="Montserrat, sans-serif">T</text></svg>';
+    expect(adviceFor(await inputFromMark(text))).toEqual([expect.stringMatching(/^text set in Montserrat is drawn in DejaVu Sans/)]);
+  });
+});
