@@ -99,6 +99,12 @@ describe('sanitizeSvg', () => {
     expect(sanitizeSvg(svg(dot, 'viewBox="0 0 210 297"')).paper).toBeUndefined();
   });
 
+  it('refuses a dark-mode @media block saying forge makes the dark version itself', () => {
+    expect(() => sanitizeSvg(svg('<style>.a{fill:#000}@media (prefers-color-scheme: dark){.a{fill:#fff}}</style><rect class="a" width="9" height="9"/>'))).toThrow(
+      'Expected no @media rules in a <style> element: forge makes the dark-mode version itself from colors.dark; remove the @media (prefers-color-scheme) block',
+    );
+  });
+
   it('normalises hex paints to lower-case #rrggbb', () => {
     expect(sanitizeSvg(svg('<path d="M0 0h1" fill="#F36" stroke="#ABCDEF"/>')).svg).toContain('fill="#ff3366" stroke="#abcdef"');
   });

@@ -181,6 +181,9 @@ function checkCss(css: string, where: string): void {
   if (/@font-face/i.test(css)) {
     reject('svg-forbidden-attribute', `Expected no embedded font (@font-face) in ${where}: forge draws text only in its own font; convert the text to outlines ${OUTLINE_TEXT}`);
   }
+  if (/@media[^{]*prefers-color-scheme/i.test(css)) {
+    reject('svg-forbidden-attribute', `Expected no @media rules in ${where}: forge makes the dark-mode version itself from colors.dark; remove the @media (prefers-color-scheme) block`);
+  }
   if (/[@\\<]/.test(css) || /expression\s*\(|javascript:|-moz-binding|behavior\s*:/i.test(css)) {
     reject('svg-forbidden-attribute', `Expected plain CSS rules in ${where} (no @-rules, escapes or markup) but received ${JSON.stringify(css.trim().slice(0, 60))}`);
   }
