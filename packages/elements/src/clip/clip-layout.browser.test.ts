@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
-import { waitFor } from '../test-support/wait.ts';
+import { animationsSettled, waitFor } from '../test-support/wait.ts';
 
 /**
  * Where things sit in <drop-clip> and the order a keyboard meets them: real Tab presses in
@@ -40,13 +40,15 @@ function describeFocus(clip: Element): { name: string; where: string; box: DOMRe
   return { name, where, box: element.getBoundingClientRect() };
 }
 
-/** Plays the clip at 4× until its end screen shows. */
+/** Plays the clip at 4× until its end screen shows, its cards and buttons rendered and slid in. */
 async function playToEnd(clip: Clip): Promise<void> {
   const video = videoOf(clip);
   video.defaultPlaybackRate = 4;
   video.playbackRate = 4;
   await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
   await clip.updateComplete;
+  for (const button of shadow(clip).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('drop-button')) await button.updateComplete;
+  await animationsSettled();
 }
 
 const ownerState = (state: string) => `<div id="layout-drop-${state}" state="${state}"></div>`;
@@ -166,7 +168,6 @@ describe('<drop-clip> end screen at the widths clips are embedded at', () => {
         </div>`);
         const clip = page.querySelector<Clip>('drop-clip')!;
         await playToEnd(clip);
-        for (const button of shadow(clip).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('drop-button')) await button.updateComplete;
 
         expect(endScreenBoxes(clip).cards).to.have.length(4);
         const list = shadow(clip).querySelector('[part~="carousel"] ul')!;

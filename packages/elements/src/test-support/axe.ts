@@ -5,31 +5,13 @@
 // axe-core ships as UMD: imported for its side effect it installs `window.axe`.
 import 'axe-core';
 import type { AxeResults, RunOptions } from 'axe-core';
+import { animationsSettled } from './wait.ts';
 
 type AxeGlobal = { run(context: Element | Document, options: RunOptions): Promise<AxeResults> };
 const axe = (globalThis as unknown as { axe: AxeGlobal }).axe;
 
-/** The document and every open shadow root below `root`: getAnimations() on each sees its own tree. */
-function treesBelow(root: Document | ShadowRoot): (Document | ShadowRoot)[] {
-  const trees: (Document | ShadowRoot)[] = [root];
-  for (const element of root.querySelectorAll('*')) if (element.shadowRoot) trees.push(...treesBelow(element.shadowRoot));
-  return trees;
-}
-
-/**
- * Waits for running finite animations and transitions to end (at most 2 s), so colour contrast is
- * judged on what a visitor sees once a card has faded in or a button has changed colour, not on a
- * frame in between (a 150 ms background transition made a check fail now and then).
- */
-async function settled(): Promise<void> {
-  const finite = treesBelow(document)
-    .flatMap((tree) => tree.getAnimations())
-    .filter((animation) => animation.playState === 'running' && Number.isFinite(animation.effect?.getComputedTiming().endTime ?? Infinity));
-  await Promise.race([Promise.allSettled(finite.map((animation) => animation.finished)), new Promise((resolve) => setTimeout(resolve, 2000))]);
-}
-
 export async function expectNoAxeViolations(context: Element | Document = document): Promise<void> {
-  await settled();
+  await animationsSettled();
   // The test page is a bare harness, not a creator's page: page-level rules (a main landmark, an h1,
   // content inside landmarks) judge the harness, not the widget, so they are off here.
   const result = await axe.run(context, {

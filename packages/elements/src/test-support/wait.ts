@@ -11,3 +11,23 @@ export async function waitFor(condition: () => boolean, what: string, timeout = 
     await sleep(10);
   }
 }
+
+/** The document and every open shadow root below `root`: getAnimations() on each sees its own tree. */
+function treesBelow(root: Document | ShadowRoot): (Document | ShadowRoot)[] {
+  const trees: (Document | ShadowRoot)[] = [root];
+  for (const element of root.querySelectorAll('*')) if (element.shadowRoot) trees.push(...treesBelow(element.shadowRoot));
+  return trees;
+}
+
+/**
+ * Waits for running finite animations and transitions to end (at most 2 s), so what a test measures
+ * is what a visitor sees once a card has slid in or a button has changed colour, not a frame in
+ * between (a 150 ms background transition failed an axe contrast check now and then, an 8 px
+ * slide-in a card-fits-its-list check).
+ */
+export async function animationsSettled(): Promise<void> {
+  const finite = treesBelow(document)
+    .flatMap((tree) => tree.getAnimations())
+    .filter((animation) => animation.playState === 'running' && Number.isFinite(animation.effect?.getComputedTiming().endTime ?? Infinity));
+  await Promise.race([Promise.allSettled(finite.map((animation) => animation.finished)), new Promise((resolve) => setTimeout(resolve, 2000))]);
+}
