@@ -173,6 +173,15 @@ describe('<drop-countdown> formats and language', () => {
     );
     expect(part(el, 'moment')!.textContent).to.match(/your time · (Fri |Sat )?09:00 Los Angeles$/);
   });
+
+  it('names the creator time zone in the page language', async () => {
+    const el = await fixture(
+      `<drop-countdown lang="ja" at="${at}" now="2026-12-05T16:00:00Z" time-zone="Europe/Berlin"></drop-countdown>`,
+    );
+    await waitFor(() => part(el, 'moment')?.textContent?.includes('現地時間') ?? false, 'the Japanese words');
+    // Japanese puts the zone before the time; Intl names Berlin's zone by its country.
+    expect(part(el, 'moment')!.textContent).to.match(/（現地時間） · ドイツ時間 18:00( \(土\))?$/);
+  });
 });
 
 describe('<drop-countdown> invalid input', () => {

@@ -7,7 +7,14 @@ import {
   milestoneText,
   nextMilestoneMoment,
   remainingSeconds,
+  zoneName,
 } from './format.ts';
+import de from '../i18n/de.ts';
+import es from '../i18n/es.ts';
+import he from '../i18n/he.ts';
+import ja from '../i18n/ja.ts';
+import nl from '../i18n/nl.ts';
+import { languageChunks } from '../shared/words.ts';
 
 const S = 1000;
 const M = 60 * S;
@@ -83,6 +90,37 @@ describe('formatMoment (visitor time and creator time)', () => {
     expect(formatMoment(at, 'en-US', undefined, 'America/New_York')).toBe('Sat 12:00 PM your time');
     expect(formatMoment(at, 'en-US', 'America/Los_Angeles', 'America/New_York')).toBe('Sat 12:00 PM your time · 9:00 AM Los Angeles');
     expect(formatMoment(at, 'de', undefined, 'Europe/Berlin')).toBe('Sa., 18:00 your time');
+  });
+
+  it('names the creator zone in the page language, with no word said twice', () => {
+    const at = new Date('2026-12-05T17:00:00Z');
+    expect(formatMoment(at, 'de', 'America/Los_Angeles', 'Europe/Berlin', de)).toBe('Sa., 18:00 (deine Zeit) · 09:00 Los Angeles (Ortszeit)');
+    expect(formatMoment(at, 'ja', 'Europe/Berlin', 'Asia/Tokyo', ja)).toBe('02:00 (日)（現地時間） · ドイツ時間 18:00 (土)');
+    // The zone name carries "שעון" itself, so the template no longer adds it.
+    expect(formatMoment(at, 'he', 'Asia/Tokyo', 'Asia/Tokyo', he)).toBe('יום א׳ 02:00 (השעה אצלך) · 02:00 (שעון יפן)');
+    expect(formatMoment(at, 'es', 'UTC', 'Europe/Madrid', es)).toBe('sáb, 18:00 (tu hora) · 17:00 (GMT+0)');
+  });
+
+  it('names the city where the language would abbreviate the zone, and always in English', () => {
+    const at = new Date('2026-12-05T17:00:00Z');
+    // Dutch, Spanish and Japanese Intl say "PT", "CET" and "JST"; a visitor abroad cannot read those.
+    expect(zoneName('America/Los_Angeles', 'nl', at)).toBe('Los Angeles');
+    expect(zoneName('Europe/Berlin', 'es', at)).toBe('Berlin');
+    expect(zoneName('Asia/Tokyo', 'ja', at)).toBe('Tokyo');
+    expect(formatMoment(at, 'nl', 'America/Los_Angeles', 'Europe/Amsterdam', nl)).toBe('za 18:00 (jouw tijd) · 09:00 (Los Angeles)');
+    expect(zoneName('America/Los_Angeles', 'en-GB', at)).toBe('Los Angeles');
+    expect(zoneName('Australia/Sydney', 'en', at)).toBe('Sydney');
+  });
+
+  it('takes only the zone name, never the date, in every language', async () => {
+    const at = new Date('2026-12-05T17:00:00Z');
+    for (const language of Object.keys(languageChunks)) {
+      for (const zone of ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'UTC', 'Australia/Sydney']) {
+        const name = zoneName(zone, language, at);
+        expect(name, `${language} ${zone}`).not.toMatch(/2026|٢٠٢٦/);
+        expect(name.length, `${language} ${zone}`).toBeGreaterThan(3);
+      }
+    }
   });
 
   it('names a zone by its city', () => {

@@ -69,7 +69,8 @@ function unitText(locale: string, unit: string, amount: number, unitDisplay: 'lo
 
 /**
  * "Fri 18:00 your time · 09:00 Los Angeles": the visitor's own clock first, then the creator's
- * (weekday repeated only when it differs). `Intl` applies each zone's DST rules for that date.
+ * (weekday repeated only when it differs). `Intl` applies each zone's DST rules for that date. In
+ * other languages the zone is named in that language (see zoneName): "09:00 Los Angeles (Ortszeit)".
  */
 export function formatMoment(at: Date, locale: string, creatorTimeZone?: string, visitorTimeZone?: string, words: CountdownWords = countdownEnglish): string {
   // 24-hour locales read "09:00", 12-hour ones "9:00 AM", never "09:00 AM".
@@ -90,7 +91,21 @@ export function formatMoment(at: Date, locale: string, creatorTimeZone?: string,
     minute: '2-digit',
     timeZone: creatorTimeZone,
   }).format(at);
-  return `${yours} · ${fill(words.creatorTime, { time: creator, zone: cityOf(creatorTimeZone) })}`;
+  return `${yours} · ${fill(words.creatorTime, { time: creator, zone: zoneName(creatorTimeZone, locale, at) })}`;
+}
+
+/**
+ * The creator's zone as the page language names it: "ロサンゼルス時間", "hora de Los Ángeles",
+ * "Los Angeles (Ortszeit)", "ドイツ時間", "GMT+0". Where that name is an abbreviation ("PT", "CET",
+ * "JST": under four characters, while the shortest real name, "德国时间", has four), the city, which a
+ * visitor abroad can read; English always names the city, since it abbreviates the zones creators
+ * use most ("PT", "ET").
+ * Chromium's trimmed ICU may keep the city in English inside the language's frame ("Los Angeles時間").
+ */
+export function zoneName(timeZone: string, locale: string, at: Date): string {
+  // Asked for no other field, every language dropkit speaks puts the zone last, after the date.
+  const name = /^en\b/.test(locale) ? '' : intl(Intl.DateTimeFormat, locale, { timeZone, timeZoneName: 'shortGeneric' }).formatToParts(at).pop()!.value;
+  return name[3] ? name : cityOf(timeZone);
 }
 
 /** "America/Los_Angeles" → "Los Angeles"; "UTC" stays "UTC". */

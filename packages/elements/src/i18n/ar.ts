@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'تقويم Google',
   notifyMe: 'ذكّرني',
   yourTime: '{time} (بتوقيتك)',
-  creatorTime: '{time} بتوقيت {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'يبدأ الإطلاق {time}.',
   isLive: 'بدأ الإطلاق.',
   dropsIn: 'يبدأ بعد {time}',

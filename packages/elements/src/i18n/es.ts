@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Calendar',
   notifyMe: 'Avísame',
   yourTime: '{time} (tu hora)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'El drop empieza {time}.',
   isLive: 'El drop ya está en vivo.',
   dropsIn: 'Sale en {time}',

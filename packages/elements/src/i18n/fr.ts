@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Agenda',
   notifyMe: 'Me prévenir',
   yourTime: '{time} (votre heure)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'Le drop commence {time}.',
   isLive: 'Le drop est en direct.',
   dropsIn: 'Sortie dans {time}',

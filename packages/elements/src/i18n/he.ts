@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'יומן Google',
   notifyMe: 'עדכנו אותי',
   yourTime: '{time} (השעה אצלך)',
-  creatorTime: '{time} שעון {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'הדרופ מתחיל {time}.',
   isLive: 'הדרופ התחיל.',
   dropsIn: 'מתחיל בעוד {time}',

@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Calendar',
   notifyMe: 'Avvisami',
   yourTime: '{time} (tuo orario)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'Il drop inizia {time}.',
   isLive: 'Il drop è in diretta.',
   dropsIn: 'Esce tra {time}',

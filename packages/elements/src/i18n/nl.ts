@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Agenda',
   notifyMe: 'Herinner me',
   yourTime: '{time} (jouw tijd)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'De drop begint {time}.',
   isLive: 'De drop is live.',
   dropsIn: 'Nog {time}',

@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Kalendarz Google',
   notifyMe: 'Powiadom mnie',
   yourTime: '{time} (twój czas)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'Drop startuje {time}.',
   isLive: 'Drop wystartował.',
   dropsIn: 'Start za {time}',

@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Agenda',
   notifyMe: 'Avise-me',
   yourTime: '{time} (seu horário)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'O drop começa {time}.',
   isLive: 'O drop está ao vivo.',
   dropsIn: 'Começa em {time}',

@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Календарь',
   notifyMe: 'Напомнить мне',
   yourTime: '{time} (ваше время)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'Дроп начнётся {time}.',
   isLive: 'Дроп начался.',
   dropsIn: 'Старт через {time}',

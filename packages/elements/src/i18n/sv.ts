@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Kalender',
   notifyMe: 'Påminn mig',
   yourTime: '{time} (din tid)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'Droppen startar {time}.',
   isLive: 'Droppen är live.',
   dropsIn: 'Släpps om {time}',

@@ -9,7 +9,7 @@ export default {
   googleCalendar: 'Google Takvim',
   notifyMe: 'Bana haber ver',
   yourTime: '{time} (yerel saatiniz)',
-  creatorTime: '{time} {zone}',
+  creatorTime: '{time} ({zone})',
   startsIn: 'Drop {time} başlıyor.',
   isLive: 'Drop başladı.',
   dropsIn: 'Başlamasına {time} kaldı',
