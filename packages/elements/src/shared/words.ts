@@ -30,7 +30,7 @@ export interface Words {
   readonly notifyMe: string;
   /** The drop moment on the visitor's clock, e.g. "Fri 18:00 your time". */
   readonly yourTime: string;
-  /** The drop moment on the creator's clock, `{zone}` being a city such as "Los Angeles". */
+  /** The drop moment on the creator's clock; `{zone}` is the zone as the page's language names it ("Los Angeles", "Los Angeles (Ortszeit)", "ロサンゼルス時間"). */
   readonly creatorTime: string;
   /** Screen readers: `{time}` is `Intl.RelativeTimeFormat`'s "in 10 minutes". */
   readonly startsIn: string;
