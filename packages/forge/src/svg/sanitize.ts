@@ -93,11 +93,7 @@ const PAPER_MM: Readonly<Record<string, readonly [number, number]>> = {
 
 /** The paper size the root's width and height name (either orientation, within 1 mm), if any. */
 function paperOf(width: string | undefined, height: string | undefined): string | undefined {
-  const millimetres = (value: string | undefined) => {
-    const match = /^\s*(\d+\.?\d*|\.\d+)\s*([a-z]*)\s*$/i.exec(value ?? '');
-    const perUnit = match ? PIXELS_PER_UNIT[match[2]!.toLowerCase()] : undefined;
-    return match && perUnit !== undefined ? (Number(match[1]) * perUnit * 25.4) / 96 : Number.NaN;
-  };
+  const millimetres = (value: string | undefined) => ((value === undefined ? undefined : pixelsOf(value)) ?? Number.NaN) * (25.4 / 96);
   const [w, h] = [millimetres(width), millimetres(height)];
   const near = (a: number, b: number) => Math.abs(a - b) < 1;
   return Object.keys(PAPER_MM).find((name) => {
@@ -106,17 +102,22 @@ function paperOf(width: string | undefined, height: string | undefined): string 
   });
 }
 
-function parseLength(value: string | undefined, field: string, limits: SvgLimits): number | undefined {
-  if (value === undefined) return undefined;
+/** A length in an absolute unit (or none) in pixels; undefined for a relative one (%, em) or no length at all. */
+function pixelsOf(value: string): number | undefined {
   const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const perUnit = match ? PIXELS_PER_UNIT[match[2]!.toLowerCase()] : undefined;
-  if (!match || perUnit === undefined) {
+  return perUnit === undefined ? undefined : Number(match![1]) * perUnit;
+}
+
+function parseLength(value: string | undefined, field: string, limits: SvgLimits): number | undefined {
+  if (value === undefined) return undefined;
+  const length = pixelsOf(value);
+  if (length === undefined) {
     reject(
       'svg-bad-size',
       `Expected width and height of the root <svg> in px, mm, cm, in, pt or pc, or a viewBox, but ${field} is ${JSON.stringify(value.slice(0, 40))}`,
     );
   }
-  const length = Number(match[1]) * perUnit;
   if (!(length > 0) || length > limits.maxDimension) {
     reject('svg-bad-size', `Expected ${field} of the root <svg> between 0 and ${limits.maxDimension} px but received ${value.trim().slice(0, 40)}`);
   }
