@@ -6,6 +6,9 @@
 import { expect } from '@esm-bundle/chai';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import {
+  MINUTE,
+  HOUR,
+  DAY,
   captureWarnings,
   iso,
   realNow,
@@ -16,10 +19,6 @@ import {
   waitFor,
   type CountdownElement,
 } from './countdown-test-helpers.ts';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 let run = 0;
 /** A fresh URL per test: one sync per URL is shared page-wide, and each test needs its own. */

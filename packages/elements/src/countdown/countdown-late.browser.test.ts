@@ -10,6 +10,8 @@ import { expect } from '@esm-bundle/chai';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import {
+  MINUTE,
+  HOUR,
   iso,
   part,
   realNow,
@@ -19,9 +21,6 @@ import {
   waitFor,
   type CountdownElement,
 } from './countdown-test-helpers.ts';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 let run = 0;
 /** A fresh URL per test: one sync per URL is shared page-wide, and each test needs its own. */

@@ -8,6 +8,10 @@ export { captureWarnings } from '../test-support/warnings.ts';
 export { sleep, waitFor } from '../test-support/wait.ts';
 
 /** The page's real clock, captured before any test stubs `Date.now`. */
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
 export const realNow = Date.now.bind(Date);
 
 export const iso = (epochMs: number) => new Date(epochMs).toISOString();

@@ -5,11 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { cleanup, fixture } from '../test-support/fixture.ts';
-import { iso, realNow, remainingText, sleep, type CountdownElement } from './countdown-test-helpers.ts';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { MINUTE, HOUR, DAY, iso, realNow, remainingText, sleep, type CountdownElement } from './countdown-test-helpers.ts';
 
 interface Seen {
   /** Mutations whose target is inside [part=remaining]. */

@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import {
+  HOUR,
   announcerRegion,
   captureWarnings,
   iso,
@@ -17,7 +18,6 @@ import {
   type CountdownElement,
 } from './countdown-test-helpers.ts';
 
-const HOUR = 3_600_000;
 const at = '2026-12-05T18:00:00+01:00';
 const atMs = Date.UTC(2026, 11, 5, 17);
 
