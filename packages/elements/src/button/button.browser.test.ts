@@ -1,9 +1,10 @@
 import { expect } from '@esm-bundle/chai';
+import { emulateMedia } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { hostileUrls } from '../test-support/hostile-urls.ts';
-import { sleep } from '../test-support/wait.ts';
+import { animationsSettled, sleep } from '../test-support/wait.ts';
 import { captureWarnings } from '../test-support/warnings.ts';
 import { DropStateEvent } from '../shared/drop-state-event.ts';
 import type { DropCheckoutEvent } from '../shared/checkout-event.ts';
@@ -468,6 +469,55 @@ describe('<drop-button>', () => {
       await button.updateComplete;
       expect(boundary.crossed).to.equal(false, 'the button rendered before the browser could paint a frame');
       expect(link(button).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+    });
+  });
+
+  describe('on a dark page', () => {
+    const darkSurface = 'background: #121212; color: #f2f2f2; padding: 8px';
+    // The button eases between colours (150 ms): read them once that transition is over.
+    const colours = async (el: Element) => {
+      await animationsSettled();
+      const style = getComputedStyle(link(el));
+      return { background: style.backgroundColor, text: style.color };
+    };
+    afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+    it('keeps the light defaults on a page that does not say it is dark', async () => {
+      const box = await fixture(`<div style="${darkSurface}"><drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`);
+      expect(await colours(box.querySelector('drop-button')!)).to.deep.equal({ background: 'rgb(17, 17, 17)', text: 'rgb(255, 255, 255)' });
+    });
+
+    it('stands out on a page with color-scheme: dark, in every state, with a readable stock note', async () => {
+      const id = uniqueId('dark');
+      const box = await fixture(
+        `<div style="color-scheme: dark; ${darkSurface}"><drop-button stock-src="/__test/stock?id=${id}&available=2" stock-interval="1" low-stock="5"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+      );
+      const el = box.querySelector('drop-button') as ButtonLike;
+      expect(await colours(el)).to.deep.equal({ background: 'rgb(245, 245, 245)', text: 'rgb(17, 17, 17)' });
+      await until(() => el.stock === 2, 'the first stock answer');
+      await el.updateComplete;
+      const note = el.shadowRoot!.querySelector('[part="stock"]')!;
+      expect(getComputedStyle(note).color).to.equal('rgb(252, 165, 165)');
+      await expectNoAxeViolations(box);
+      el.state = 'scheduled';
+      await el.updateComplete;
+      expect(await colours(el)).to.deep.equal({ background: 'rgb(229, 229, 229)', text: 'rgb(64, 64, 64)' });
+      await expectNoAxeViolations(box);
+    });
+
+    it('follows the phone on a page with color-scheme: light dark', async () => {
+      const box = await fixture(`<div style="color-scheme: light dark"><drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`);
+      const el = box.querySelector('drop-button')!;
+      expect((await colours(el)).background).to.equal('rgb(17, 17, 17)');
+      await emulateMedia({ colorScheme: 'dark' });
+      expect((await colours(el)).background).to.equal('rgb(245, 245, 245)');
+    });
+
+    it('lets the creator\'s own colours win over the dark defaults', async () => {
+      const box = await fixture(
+        `<div style="color-scheme: dark; ${darkSurface}"><drop-button style="--drop-button-background: #a78bfa; --drop-button-color: #111111"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+      );
+      expect(await colours(box.querySelector('drop-button')!)).to.deep.equal({ background: 'rgb(167, 139, 250)', text: 'rgb(17, 17, 17)' });
     });
   });
 

@@ -45,8 +45,8 @@ const DEFAULT_LOW_STOCK = 5;
  * @csspart time - Time left before the drop.
  * @csspart price - The formatted price.
  * @csspart stock - "Only 3 left"; a polite live region.
- * @cssprop [--drop-button-background=#111111] - Button colour (the creator's brand colour).
- * @cssprop [--drop-button-color=#ffffff] - Text colour on the button.
+ * @cssprop [--drop-button-background=#111111] - Button colour (the creator's brand colour); #f5f5f5 on a page with `color-scheme: dark`.
+ * @cssprop [--drop-button-color=#ffffff] - Text colour on the button; #111111 on a dark page.
  * @cssprop [--drop-button-hover-background=var(--drop-button-background)] - Button colour on hover.
  * @cssprop [--drop-button-disabled-background=#e5e5e5] - Button colour while not live.
  * @cssprop [--drop-button-disabled-color=#404040] - Text colour while not live.
@@ -54,7 +54,7 @@ const DEFAULT_LOW_STOCK = 5;
  * @cssprop [--drop-button-padding=0.75em 1.25em] - Inner spacing.
  * @cssprop [--drop-button-font=inherit] - Font shorthand family/weight source.
  * @cssprop [--drop-button-focus-ring=#2563eb] - Focus outline colour.
- * @cssprop [--drop-button-stock-color=#b91c1c] - Colour of the low-stock note.
+ * @cssprop [--drop-button-stock-color=#b91c1c] - Colour of the low-stock note; #fca5a5 on a dark page.
  */
 export class DropButton extends LitElement {
   static override properties = {
@@ -460,6 +460,17 @@ export class DropButton extends LitElement {
       letter-spacing: normal;
       text-transform: none;
       max-width: 100%;
+    }
+    /* A page that declares itself dark (color-scheme: dark, or light dark on a dark-mode phone) gets
+       a button and a stock note that stand out on it, as the browser's own controls do; browsers
+       without light-dark() keep the light defaults above. Page CSS on the host wins over both. The
+       light grey "not live" button and the blue focus ring already read on dark (4.5:1 ring). */
+    @supports (color: light-dark(#000, #fff)) {
+      :host {
+        --drop-button-background: light-dark(#111, #f5f5f5);
+        --drop-button-color: light-dark(#fff, #111);
+        --drop-button-stock-color: light-dark(#b91c1c, #fca5a5);
+      }
     }
     /* The label is creator text: a very long word wraps inside the button instead of widening it
        (and the page) past its container. */
