@@ -52,10 +52,9 @@ export const budgets = {
   // A refused poster or track URL warning once, like a refused src, added exactly 57 B.
   // Arabic, Hebrew and Russian words added exactly 21 B.
   // No stock polling while a card's button waits for the countdown's state added exactly 10 B.
-  // The button's dark defaults (through the button chunk the clip imports) added exactly 69 B, and
-  // keeping the card buttons light-page coloured on the clip's light cards 12 B more.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 69 + 12,
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 69 + 12,
+  // The button's dark defaults (through the button chunk the clip imports) added exactly 69 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 69,
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 69,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -66,8 +65,8 @@ export const budgets = {
   // The clip's warning for a refused poster or track URL added exactly 57 B more.
   // Arabic, Hebrew and Russian words added exactly 1,784 B more (their three chunks, 1,779 B).
   // Naming the creator's time zone in the page language added exactly 62 B more.
-  // The button's dark defaults added exactly 69 B more, the clip's light card buttons 12 B.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 69 + 12,
+  // The button's dark defaults added exactly 69 B more.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 69,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;

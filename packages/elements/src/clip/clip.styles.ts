@@ -187,11 +187,8 @@ export const clipStyles = css`
     overflow-wrap: anywhere;
   }
 
-  /* Cards are a light surface whatever the page: their button keeps its light-page colours even
-     where the page declares color-scheme: dark (which would make it light on the light card). */
   .card drop-button {
     flex: none;
-    color-scheme: light;
   }
 
   /* The whole height of the card is the link: a one-line name alone would be a 19 px target. */
