@@ -474,26 +474,27 @@ describe('<drop-button>', () => {
 
   describe('on a dark page', () => {
     const darkSurface = 'background: #121212; color: #f2f2f2; padding: 8px';
+    const ring = 'rgba(255, 255, 255, 0.4) 0px 0px 0px 1px inset';
     // The button eases between colours (150 ms): read them once that transition is over.
-    const colours = async (el: Element) => {
+    const looks = async (el: Element) => {
       await animationsSettled();
       const style = getComputedStyle(link(el));
-      return { background: style.backgroundColor, text: style.color };
+      return { background: style.backgroundColor, text: style.color, ring: style.boxShadow === ring };
     };
     afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
-    it('keeps the light defaults on a page that does not say it is dark', async () => {
+    it('keeps the light-page look on a page that does not say it is dark', async () => {
       const box = await fixture(`<div style="${darkSurface}"><drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`);
-      expect(await colours(box.querySelector('drop-button')!)).to.deep.equal({ background: 'rgb(17, 17, 17)', text: 'rgb(255, 255, 255)' });
+      expect(await looks(box.querySelector('drop-button')!)).to.deep.equal({ background: 'rgb(17, 17, 17)', text: 'rgb(255, 255, 255)', ring: false });
     });
 
-    it('stands out on a page with color-scheme: dark, in every state, with a readable stock note', async () => {
+    it('keeps its shape with a light hairline on a page with color-scheme: dark, and a readable stock note', async () => {
       const id = uniqueId('dark');
       const box = await fixture(
         `<div style="color-scheme: dark; ${darkSurface}"><drop-button stock-src="/__test/stock?id=${id}&available=2" stock-interval="1" low-stock="5"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
       );
       const el = box.querySelector('drop-button') as ButtonLike;
-      expect(await colours(el)).to.deep.equal({ background: 'rgb(245, 245, 245)', text: 'rgb(17, 17, 17)' });
+      expect(await looks(el)).to.deep.equal({ background: 'rgb(17, 17, 17)', text: 'rgb(255, 255, 255)', ring: true });
       await until(() => el.stock === 2, 'the first stock answer');
       await el.updateComplete;
       const note = el.shadowRoot!.querySelector('[part="stock"]')!;
@@ -501,23 +502,24 @@ describe('<drop-button>', () => {
       await expectNoAxeViolations(box);
       el.state = 'scheduled';
       await el.updateComplete;
-      expect(await colours(el)).to.deep.equal({ background: 'rgb(229, 229, 229)', text: 'rgb(64, 64, 64)' });
+      expect(await looks(el)).to.deep.equal({ background: 'rgb(229, 229, 229)', text: 'rgb(64, 64, 64)', ring: true });
       await expectNoAxeViolations(box);
     });
 
     it('follows the phone on a page with color-scheme: light dark', async () => {
       const box = await fixture(`<div style="color-scheme: light dark"><drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`);
       const el = box.querySelector('drop-button')!;
-      expect((await colours(el)).background).to.equal('rgb(17, 17, 17)');
+      expect((await looks(el)).ring).to.equal(false);
       await emulateMedia({ colorScheme: 'dark' });
-      expect((await colours(el)).background).to.equal('rgb(245, 245, 245)');
+      expect((await looks(el)).ring).to.equal(true);
     });
 
-    it('lets the creator\'s own colours win over the dark defaults', async () => {
+    it('keeps white text on a creator\'s brand colour set without a text colour', async () => {
       const box = await fixture(
-        `<div style="color-scheme: dark; ${darkSurface}"><drop-button style="--drop-button-background: #a78bfa; --drop-button-color: #111111"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+        `<div style="color-scheme: dark; ${darkSurface}"><drop-button style="--drop-button-background: #c2184b"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
       );
-      expect(await colours(box.querySelector('drop-button')!)).to.deep.equal({ background: 'rgb(167, 139, 250)', text: 'rgb(17, 17, 17)' });
+      expect(await looks(box.querySelector('drop-button')!)).to.deep.equal({ background: 'rgb(194, 24, 75)', text: 'rgb(255, 255, 255)', ring: true });
+      await expectNoAxeViolations(box);
     });
   });
 

@@ -45,8 +45,8 @@ const DEFAULT_LOW_STOCK = 5;
  * @csspart time - Time left before the drop.
  * @csspart price - The formatted price.
  * @csspart stock - "Only 3 left"; a polite live region.
- * @cssprop [--drop-button-background=#111111] - Button colour (the creator's brand colour); #f5f5f5 on a page with `color-scheme: dark`.
- * @cssprop [--drop-button-color=#ffffff] - Text colour on the button; #111111 on a dark page.
+ * @cssprop [--drop-button-background=#111111] - Button colour (the creator's brand colour).
+ * @cssprop [--drop-button-color=#ffffff] - Text colour on the button.
  * @cssprop [--drop-button-hover-background=var(--drop-button-background)] - Button colour on hover.
  * @cssprop [--drop-button-disabled-background=#e5e5e5] - Button colour while not live.
  * @cssprop [--drop-button-disabled-color=#404040] - Text colour while not live.
@@ -461,15 +461,17 @@ export class DropButton extends LitElement {
       text-transform: none;
       max-width: 100%;
     }
-    /* A page that declares itself dark (color-scheme: dark, or light dark on a dark-mode phone) gets
-       a button and a stock note that stand out on it, as the browser's own controls do; browsers
-       without light-dark() keep the light defaults above. Page CSS on the host wins over both. The
-       light grey "not live" button and the blue focus ring already read on dark (4.5:1 ring). */
+    /* On a page that declares itself dark (color-scheme: dark, or light dark on a dark-mode phone)
+       the near-black default button would melt into the page: a light hairline keeps its shape, and
+       the stock note turns light red (the default red is 2.9:1 on #121212). The button's own colours
+       do not flip: a creator who set only the background relies on the white text. Browsers
+       without light-dark() keep the light-page look. */
     @supports (color: light-dark(#000, #fff)) {
       :host {
-        --drop-button-background: light-dark(#111, #f5f5f5);
-        --drop-button-color: light-dark(#fff, #111);
         --drop-button-stock-color: light-dark(#b91c1c, #fca5a5);
+      }
+      [part='button'] {
+        box-shadow: inset 0 0 0 1px light-dark(#0000, #fff6);
       }
     }
     /* The label is creator text: a very long word wraps inside the button instead of widening it
