@@ -8,6 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, findChromium } from './tools/chromium.mjs';
 import { testEndpoints } from './test/support/endpoints.mjs';
+import { flakyCdn } from './test/support/flaky-cdn.mjs';
 
 const kitTags = {
   src: `<script type="module" src="/packages/elements/src/cdn/all.ts"></script>`,
@@ -40,7 +41,7 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: testEndpoints,
+  middleware: [...testEndpoints, flakyCdn],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium() ?? undefined, headless: true, args: chromiumArgs },

@@ -37,15 +37,18 @@ export const budgets = {
   loader: 1.5 * KB,
   // Arabic, Hebrew and Russian words (a map entry each in the loader and the intl chunk) added exactly 20 B.
   // Naming the creator's time zone in the page language (Intl's shortGeneric name) added exactly 56 B.
-  'drop-countdown': 14.5 * KB + 20 + 56,
+  // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
+  'drop-countdown': 14.5 * KB + 20 + 56 + 146,
   // Naming another library's element in the define warning (not as a second dropkit) added exactly 11 B.
   // Arabic, Hebrew and Russian words added exactly 20 B.
   // No stock polling while the button waits for its countdown's state added exactly 10 B.
   // A hairline and a light stock note on pages that declare color-scheme: dark (light-dark() under
   // @supports) added exactly 71 B.
-  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71,
+  // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
+  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146,
   // The mark's measuring step (box = the variant shown) and 32 px glyph rule added exactly 144 B.
-  'drop-mark': 10.25 * KB + 144,
+  // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
+  'drop-mark': 10.25 * KB + 144 + 146,
   // The clip's Tab order and its end screen at narrow widths (z-index, grid, wrapping cards) added exactly 44 B.
   // The countdown's first-answer decision added exactly 23 B through the shared clock (clock.ts).
   // No checkout before the countdown has said the drop's state (button, follower, hotspots) added exactly 80 B.
@@ -54,8 +57,9 @@ export const budgets = {
   // Arabic, Hebrew and Russian words added exactly 21 B.
   // No stock polling while a card's button waits for the countdown's state added exactly 10 B.
   // The button's look on dark pages (through the button chunk the clip imports) added exactly 72 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72,
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72,
+  // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146,
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -67,7 +71,8 @@ export const budgets = {
   // Arabic, Hebrew and Russian words added exactly 1,784 B more (their three chunks, 1,779 B).
   // Naming the creator's time zone in the page language added exactly 62 B more.
   // The button's look on dark pages added exactly 72 B more.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72,
+  // The loader asking again for a chunk that did not arrive added exactly 146 B more.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;

@@ -23,22 +23,43 @@ const pendingTags = new Set(Object.keys(lazyElements));
 const observers: MutationObserver[] = [];
 
 /**
- * A page not in English needs its words before its first element can say anything: their fetch
- * starts here, beside the first element's chunk, instead of after that chunk and its imports. The
- * element's own import of the same file then gets this module, or its failure, which it reports.
+ * A chunk that did not arrive (a phone's network dropping a request at drop time) is asked for
+ * again while its tag is still in the page: after 1, 3, 9 and 27 s, then every 30 s, and at once
+ * when the network comes back or the tab is shown again. The same URL works: browsers that follow
+ * whatwg/html#10327 (Chromium 156 measured) fetch a failed module again on the next import(), a
+ * failed shared chunk included, and keep the files that did arrive, so nothing is evaluated twice.
+ * See docs/hardening.md.
  */
-let wordsRequested = false;
+let retries = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+/** Where each failed tag was found; rescanned on a retry, so a tag no longer there asks for nothing. */
+const retryRoots: ParentNode[] = [];
+/** Tags already reported: one console error per tag, not one per retry. */
+const reported: string[] = [];
 
-function load(tag: string): void {
+function retry(): void {
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+  for (const root of retryRoots.splice(0)) if ((root as Node).isConnected) scan(root);
+}
+
+function load(tag: string, root: ParentNode): void {
   if (!pendingTags.delete(tag)) return;
-  if (!wordsRequested) {
-    wordsRequested = true;
-    pageWords(document.documentElement.lang || navigator.language)?.().catch(() => {});
-  }
+  // A page not in English needs its words before its first element can say anything: their fetch
+  // starts here, beside the element's chunk, instead of after that chunk and its imports. The
+  // element's own import of the same file then gets this module, or its failure, which it reports.
+  // Asked on every attempt, so a retry fetches words that failed with the chunk; words that arrived
+  // are the browser's module by then and cost no request.
+  pageWords(document.documentElement.lang || navigator.language)?.().catch(() => {});
   lazyElements[tag]!().catch((error: unknown) => {
-    // Put the tag back so a later appearance retries (a flaky network at drop time).
     pendingTags.add(tag);
-    console.error(`[dropkit] could not load <${tag}>`, error);
+    retryRoots.push(root);
+    if (!reported.includes(tag)) {
+      reported.push(tag);
+      console.error(`[dropkit] could not load <${tag}>; will retry`, error);
+    }
+    // 1, 3, 9 and 27 s, then every 30 s.
+    retryTimer ??= setTimeout(retry, Math.min(3 ** retries++, 30) * 1e3);
   });
   if (pendingTags.size === 0) {
     for (const observer of observers.splice(0)) observer.disconnect();
@@ -46,9 +67,9 @@ function load(tag: string): void {
 }
 
 function scan(root: ParentNode): void {
-  if (root instanceof Element && pendingTags.has(root.localName)) load(root.localName);
+  if (root instanceof Element && pendingTags.has(root.localName)) load(root.localName, root);
   for (const tag of [...pendingTags]) {
-    if (root.querySelector(tag)) load(tag);
+    if (root.querySelector(tag)) load(tag, root);
   }
 }
 
@@ -79,6 +100,8 @@ if (!existing) {
   host[loaderKey] = api;
   host.dropkit ??= api;
   observe(document);
+  addEventListener('online', retry);
+  document.addEventListener('visibilitychange', () => document.hidden || retry());
 }
 
 export const version = api.version;
