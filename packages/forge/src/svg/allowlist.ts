@@ -23,6 +23,13 @@ export const TEXT_ELEMENTS = new Set(['text', 'tspan', 'textPath', 'style']);
 /** Attributes whose value is a link; only `href` is accepted, and only to `#id` or data: images. */
 export const URL_ATTRIBUTES = new Set(['href', 'src']);
 
+/**
+ * CSS properties with no presentation attribute: as an attribute resvg and browsers ignore them, so
+ * from an inline style they are written back as one (Figma and Illustrator blend shading this way).
+ * Their values are keywords only.
+ */
+export const STYLE_ONLY_PROPERTIES = new Set(['mix-blend-mode', 'isolation']);
+
 export const ALLOWED_ATTRIBUTES = new Set([
   // structure and geometry
   'id', 'class', 'viewBox', 'preserveAspectRatio', 'transform', 'x', 'y', 'x1', 'y1', 'x2', 'y2',
@@ -38,12 +45,12 @@ export const ALLOWED_ATTRIBUTES = new Set([
   'stop-color', 'stop-opacity', 'color', 'clip-path', 'clip-rule', 'mask', 'filter', 'display',
   'visibility', 'overflow', 'marker-start', 'marker-mid', 'marker-end', 'paint-order',
   'vector-effect', 'shape-rendering', 'color-interpolation', 'color-interpolation-filters',
-  'mix-blend-mode', 'isolation', 'flood-color', 'flood-opacity', 'lighting-color',
+  'mix-blend-mode', 'isolation', 'mask-type', 'flood-color', 'flood-opacity', 'lighting-color',
   'image-rendering', 'text-rendering',
   // text
   'font-family', 'font-size', 'font-weight', 'font-style', 'font-variant', 'font-stretch',
   'text-anchor', 'dominant-baseline', 'alignment-baseline', 'baseline-shift', 'letter-spacing',
-  'word-spacing', 'text-decoration', 'writing-mode', 'direction', 'unicode-bidi', 'xml:space',
+  'word-spacing', 'text-decoration', 'writing-mode', 'direction', 'unicode-bidi',
   // filters
   'filterUnits', 'primitiveUnits', 'in', 'in2', 'result', 'stdDeviation', 'edgeMode', 'mode',
   'operator', 'k1', 'k2', 'k3', 'k4', 'type', 'values', 'tableValues', 'slope', 'intercept',

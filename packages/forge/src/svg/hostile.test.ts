@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { loadCreator } from '../config/load.ts';
-import { ForgeError } from '../errors.ts';
+import { ForgeError, SvgRejectedError } from '../errors.ts';
 import { forge } from '../forge.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
 import { writeAtomically } from '../shell/write.ts';
+import { sanitizeSvg } from './sanitize.ts';
 import { WIDE_MARK, testConfig } from '../testing/marks.ts';
 
 /**
@@ -83,6 +84,7 @@ const cases: HostileCase[] = [
   { name: 'style attribute url()', mark: () => svg(`<rect width="9" height="9" style="fill:url('file://${secretPng}')"/>`), code: 'svg-forbidden-href' },
   { name: 'javascript: link', mark: () => svg('<a href="javascript:alert(1)"><rect width="9" height="9"/></a>'), code: 'svg-forbidden-href' },
   { name: 'data: SVG image (nested document)', mark: () => svg('<image href="data:image/svg+xml;base64,PHN2Zy8+" width="9" height="9"/>'), code: 'svg-forbidden-href' },
+  { name: 'blend mode in a style carrying a url()', mark: () => svg(`<rect width="9" height="9" style="mix-blend-mode:url('file://${secretPng}')"/>`), code: 'svg-forbidden-href' },
   { name: '@import in a style sheet', mark: () => svg(`<style>@import url("${secretPng}");</style>`), code: 'svg-forbidden-attribute' },
   { name: 'xml-stylesheet processing instruction', mark: () => `<?xml-stylesheet href="${secretPng}"?>${svg('<rect width="9" height="9"/>')}`, code: 'svg-forbidden-element' },
   { name: 'XXE external entity', mark: () => `<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file://${dir}/secret.txt">]>${svg('<text>&xxe;</text>')}`, code: 'svg-doctype' },
@@ -178,6 +180,14 @@ describe('hostile marks', () => {
     expect(existsSync(out)).toBe(false);
     expect((error as Error).message.length).toBeLessThan(300);
     expect((error as Error).message).not.toContain(SECRET_TEXT);
+  });
+
+  it("reads a stranger's never-closed url( and brace-less @media in linear time", () => {
+    const values = [`<style>.a{fill:${'url('.repeat(50_000)}}</style>`, `<style>${'@media '.repeat(30_000)}</style>`, `<rect style="${'@media '.repeat(30_000)}"/>`, `<rect fill="${'url('.repeat(50_000)}"/>`];
+    const started = performance.now();
+    for (const body of values) expect(() => sanitizeSvg(svg(`${body}<rect width="9" height="9"/>`))).toThrow(SvgRejectedError);
+    // A few milliseconds; scanned from every "url(" or "@media" to the end, these took some 60 s (measured).
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('neutralises what it can drop silently, and no secret reaches the output', async () => {

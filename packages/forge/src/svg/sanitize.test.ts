@@ -137,6 +137,55 @@ describe('sanitizeSvg', () => {
     expect(() => sanitizeSvg('<html/>', 'uploads/mark.svg')).toThrow(/^uploads\/mark\.svg: Expected an SVG document/);
   });
 
+  describe('what real exports write, drawn as they drew it (found on 9 000 icon-set, flag and logo files)', () => {
+    const renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 });
+    afterAll(() => renderer.close());
+    const SIZE = 48;
+    const pixels = (document: string) => renderer.rasterize({ svg: document, width: SIZE, height: SIZE, output: 'rgba' });
+    /** The original and its sanitized rebuild, rendered at the same size by forge's renderer: equal pixels, and what the rebuild is. */
+    const rebuiltAlike = async (body: string, viewBox = '0 0 10 10') => {
+      const original = svg(body, `viewBox="${viewBox}" width="${SIZE}" height="${SIZE}"`);
+      const rebuilt = sanitizeSvg(original).svg;
+      const [before, after] = await Promise.all([pixels(original), pixels(rebuilt.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `))]);
+      expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+      return rebuilt;
+    };
+    const painted = (image: Uint8Array) => image.some((value, index) => index % 4 === 3 && value > 0);
+
+    it('keeps a blend mode written as an inline style (Figma, Illustrator), the only way renderers read one', async () => {
+      const rebuilt = await rebuiltAlike('<rect width="10" height="10" fill="#ff0000"/><rect width="10" height="10" fill="#00ff00" style="mix-blend-mode:multiply;isolation:isolate;fill-opacity:1"/>');
+      expect(rebuilt).toContain('<rect fill-opacity="1" style="mix-blend-mode:multiply;isolation:isolate" width="10" height="10" fill="#00ff00"/>');
+      // Rebuilt from keywords: anything else in the declaration is dropped, not copied.
+      expect(sanitizeSvg(svg('<rect width="1" height="1" style="mix-blend-mode:url(#a);isolation:isolate"/>')).svg).toContain('<rect style="isolation:isolate" width="1" height="1"/>');
+    });
+
+    it("keeps mask-type, so an alpha mask is not read as a luminance one (a black shape would hide everything)", async () => {
+      const rebuilt = await rebuiltAlike('<mask id="m" mask-type="alpha"><rect width="10" height="10" fill="#000000"/></mask><rect width="10" height="10" fill="#ff3366" mask="url(#m)"/>');
+      expect(rebuilt).toContain('mask-type="alpha"');
+      expect(painted(await pixels(rebuilt.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `)))).toBe(true);
+    });
+
+    it('follows links to ids that start with a digit, as renderers and browsers do (flag exports: "#2stars")', async () => {
+      await rebuiltAlike('<defs><path id="2stars" d="M1 1h8v8z"/><linearGradient id="3g"><stop stop-color="#ff3366"/></linearGradient></defs><use href="#2stars" fill="url(#3g)"/>');
+    });
+
+    it('takes a CorelDRAW export in micrometres (an A4 page is 297 000 units)', async () => {
+      await rebuiltAlike('<rect x="21000" y="29700" width="168000" height="237600" fill="#ff3366"/>', '0 0 210000 297000');
+    });
+
+    it('takes a path longer than 200 000 characters (an auto-traced wordmark) when the file is within its size limit', async () => {
+      const steps = ' l0.0004 0.0004'.repeat(15_000);
+      expect(steps.length).toBeGreaterThan(200_000);
+      await rebuiltAlike(`<path d="M1 1${steps}H9V9H1z" fill="#ff3366"/>`);
+    });
+
+    it('keeps xml:space="preserve", so the spaces in a text stay where the designer typed them', async () => {
+      const rebuilt = await rebuiltAlike('<text x="0" y="8" font-size="4" xml:space="preserve">A     B</text>', '0 0 20 10');
+      expect(rebuilt).toContain('xml:space="preserve">A     B</text>');
+      expect(sanitizeSvg(svg('<text xml:space="keep">A</text>')).svg).toContain('<text>A</text>');
+    });
+  });
+
   describe('a mark that draws nothing', () => {
     const blank: [string, string][] = [
       ['', 'it has none'],

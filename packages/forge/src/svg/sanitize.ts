@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
-import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
+import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
 
 const require = createRequire(import.meta.url);
 // saxes is CommonJS: an ES import of it makes Node scan its 74 KB source for export names
@@ -27,7 +27,10 @@ export interface SvgLimits {
   maxDepth: number;
   /** Elements after expanding every `<use>`: bounds the "use bomb" amplification. */
   maxExpandedElements: number;
-  /** Largest viewBox side or width/height, in user units. */
+  /**
+   * Largest viewBox number or width/height, in user units. Forge sizes every canvas itself, so this
+   * bounds only the arithmetic: resvg computes in 32-bit floats, exact for whole numbers up to 2^24.
+   */
   maxDimension: number;
   /** Widest allowed aspect ratio (either way); beyond it a fitted mark is an invisible line. */
   maxAspectRatio: number;
@@ -40,13 +43,15 @@ export const DEFAULT_SVG_LIMITS: SvgLimits = {
   maxElements: 10_000,
   maxDepth: 48,
   maxExpandedElements: 30_000,
-  maxDimension: 100_000,
+  // CorelDRAW writes micrometres: an A4 page is a viewBox 297 000 units tall.
+  maxDimension: 10_000_000,
   maxAspectRatio: 16,
   maxEmbeddedImagePixels: 4096 * 4096,
 };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 interface Node {
   name: string;
@@ -145,7 +150,9 @@ function embeddedImagePixels(mime: string, base64: string): number | undefined {
   return undefined;
 }
 
-const FRAGMENT = /^#[A-Za-z_][\w.:-]*$/;
+// Any name characters, a leading digit too: flag and icon exports use ids like "2stars", which
+// resvg and browsers resolve. It stays a fragment: no scheme, no path, nothing outside the document.
+const FRAGMENT = /^#[\w.:-]+$/;
 const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,([A-Za-z0-9+/\s]+={0,2})$/;
 
 function checkHref(value: string, limits: SvgLimits): string {
@@ -164,10 +171,12 @@ function checkHref(value: string, limits: SvgLimits): string {
 
 /** Every url(...) inside a value must point inside the document. */
 function checkUrls(value: string, where: string): void {
-  const urls = value.match(/url\s*\(([^)]*)\)?/gi) ?? [];
-  for (const url of urls) {
-    const target = /url\s*\(\s*['"]?([^'")]*)['"]?\s*\)/i.exec(url)?.[1] ?? '';
-    if (!FRAGMENT.test(target.trim())) {
+  for (const [url, inside = ''] of value.matchAll(/url\s*\(([^)]*)\)?/gi)) {
+    // Unquoted with string operations: a second, unanchored pattern over each match backtracked from
+    // every "url(" of a value that never closes one (20 s for 160 KB of "url(", measured).
+    let target = url.endsWith(')') ? inside.trim() : '';
+    if (/^(['"]).*\1$/s.test(target)) target = target.slice(1, -1).trim();
+    if (!FRAGMENT.test(target)) {
       reject('svg-forbidden-href', `Expected url(#id) in ${where} but received ${JSON.stringify(url.slice(0, 60))}`);
     }
   }
@@ -182,7 +191,9 @@ function checkCss(css: string, where: string): void {
   if (/@font-face/i.test(css)) {
     reject('svg-forbidden-attribute', `Expected no embedded font (@font-face) in ${where}: forge draws text only in its own font; convert the text to outlines ${OUTLINE_TEXT}`);
   }
-  if (/@media[^{]*prefers-color-scheme/i.test(css)) {
+  // Bounded: an unbounded [^{]* scans from every "@media" to the end of a sheet without "{" (quadratic:
+  // 20 s for 280 KB, measured). A real query names the feature within a few dozen characters.
+  if (/@media[^{]{0,256}prefers-color-scheme/i.test(css)) {
     reject('svg-forbidden-attribute', `Expected no @media rules in ${where}: forge makes the dark-mode version itself from colors.dark; remove the @media (prefers-color-scheme) block`);
   }
   if (/[@\\<]/.test(css) || /expression\s*\(|javascript:|-moz-binding|behavior\s*:/i.test(css)) {
@@ -209,16 +220,23 @@ function normalisePaint(value: string): string {
   return `#${long.toLowerCase()}`;
 }
 
-/** Inline style declarations become attributes, so one allowlist governs both spellings. */
+/**
+ * Inline style declarations become attributes, so one allowlist governs both spellings. The few
+ * properties SVG has no attribute for stay a declaration, rebuilt from keywords only.
+ */
 function styleToAttributes(style: string, element: string, into: Map<string, string>): void {
   checkCss(style, `the style of <${element}>`);
+  const kept: string[] = [];
   for (const declaration of style.split(';')) {
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
     const value = declaration.slice(colon + 1).replace(/!important/i, '').trim();
-    if (value && ALLOWED_ATTRIBUTES.has(property) && !URL_ATTRIBUTES.has(property)) into.set(property, value);
+    if (STYLE_ONLY_PROPERTIES.has(property)) {
+      if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
+    } else if (value && ALLOWED_ATTRIBUTES.has(property) && !URL_ATTRIBUTES.has(property)) into.set(property, value);
   }
+  if (kept.length > 0) into.set('style', kept.join(';'));
 }
 
 interface ParsedDocument {
@@ -272,8 +290,12 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
         attributes.set('href', checkHref(attribute.value, limits));
         continue;
       }
+      // xml:space="preserve" keeps a text's runs of spaces (Illustrator writes it); the xml prefix needs no declaration.
+      if (attribute.uri === XML_NS && local === 'space') {
+        if (/^(default|preserve)$/.test(attribute.value)) attributes.set('xml:space', attribute.value);
+        continue;
+      }
       if (attribute.uri !== '' || !ALLOWED_ATTRIBUTES.has(attribute.local) || styled.has(attribute.local)) continue;
-      if (attribute.value.length > 200_000) reject('svg-too-large', `Expected attribute ${attribute.name} under 200000 characters`);
       checkUrls(attribute.value, `${attribute.name} of <${name}>`);
       const value = PAINT_ATTRIBUTES.has(attribute.local) ? normalisePaint(attribute.value) : attribute.value;
       attributes.set(attribute.local, value);
