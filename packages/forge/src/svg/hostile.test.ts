@@ -93,6 +93,18 @@ const cases: HostileCase[] = [
     mark: () => `<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>${svg('<text>&c;</text>')}`,
     code: 'svg-doctype',
   },
+  {
+    name: 'XXE beside Illustrator namespace entities',
+    mark: () =>
+      `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/"><!ENTITY xxe SYSTEM "file://${dir}/secret.txt">]>${svg('<text>&xxe;</text>')}`,
+    code: 'svg-doctype',
+  },
+  {
+    name: 'namespace entity referenced past the size limit',
+    mark: () => `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [<!ENTITY a "http://${'a'.repeat(190)}/">]>${svg(`<text>${'&a;'.repeat(6000)}</text>`)}`,
+    code: 'svg-too-large',
+  },
+  { name: 'HTML foreignObject in a <switch>', mark: () => svg('<switch><foreignObject requiredExtensions="http://www.w3.org/1999/xhtml"><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject><rect width="9" height="9"/></switch>'), code: 'svg-forbidden-element' },
   { name: 'undeclared entity', mark: () => svg('<text>&secret;</text>'), code: 'svg-malformed' },
   { name: '<use> amplification', mark: () => useBomb(6, 10), code: 'svg-use-amplification' },
   { name: '<use> cycle', mark: () => svg('<g id="a"><use href="#a"/></g>'), code: 'svg-use-amplification' },

@@ -65,6 +65,13 @@ describe('sanitizeSvg', () => {
     expect(codeOf(`<!DOCTYPE svg SYSTEM "file:///etc/passwd">${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
     expect(codeOf(`${svg11}${svg11}${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
     expect(codeOf(`${svg11.replace('svg11.dtd', 'svg11.dtd?x')}${svg('<rect width="9" height="9"/>')}`)).toBe('svg-doctype');
+    // Illustrator's namespace entities pass; beside them, anything else in the subset is refused.
+    const subset = (declarations: string) => `${svg11.slice(0, -1)} [<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">${declarations}]>${svg('<rect width="9" height="9"/>')}`;
+    expect(codeOf(subset(''))).toBe('accepted');
+    expect(codeOf(subset('<!ENTITY xxe SYSTEM "file:///etc/passwd">'))).toBe('svg-doctype');
+    expect(codeOf(subset('<!ENTITY % p "http://x.example/">'))).toBe('svg-doctype');
+    expect(codeOf(subset('<!ENTITY lt "http://x.example/">'))).toBe('svg-doctype');
+    expect(codeOf(subset('<!ENTITY b "http://x.example/&ns_ai;">'))).toBe('svg-doctype');
   });
 
   it('lets an inline style win over a presentation attribute, as the cascade does', () => {
@@ -143,8 +150,8 @@ describe('sanitizeSvg', () => {
     const SIZE = 48;
     const pixels = (document: string) => renderer.rasterize({ svg: document, width: SIZE, height: SIZE, output: 'rgba' });
     /** The original and its sanitized rebuild, rendered at the same size by forge's renderer: equal pixels, and what the rebuild is. */
-    const rebuiltAlike = async (body: string, viewBox = '0 0 10 10') => {
-      const original = svg(body, `viewBox="${viewBox}" width="${SIZE}" height="${SIZE}"`);
+    const rebuiltAlike = (body: string, viewBox = '0 0 10 10') => documentRebuiltAlike(svg(body, `viewBox="${viewBox}" width="${SIZE}" height="${SIZE}"`));
+    const documentRebuiltAlike = async (original: string) => {
       const rebuilt = sanitizeSvg(original).svg;
       const [before, after] = await Promise.all([pixels(original), pixels(rebuilt.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `))]);
       expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
@@ -177,6 +184,21 @@ describe('sanitizeSvg', () => {
       const steps = ' l0.0004 0.0004'.repeat(15_000);
       expect(steps.length).toBeGreaterThan(200_000);
       await rebuiltAlike(`<path d="M1 1${steps}H9V9H1z" fill="#ff3366"/>`);
+    });
+
+    it('reads Illustrator\'s "Save As SVG": namespace entities in its doctype, its private data in a <switch>', async () => {
+      const illustrator =
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 16.0.0, SVG Export Plug-In -->\n' +
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n' +
+        '\t<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">\n\t<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">\n]>\n' +
+        `<svg version="1.1" xmlns:x="&ns_extend;" xmlns:i="&ns_ai;" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${SIZE}" height="${SIZE}" viewBox="0 0 10 10" xml:space="preserve">` +
+        '<switch><foreignObject requiredExtensions="&ns_ai;" x="0" y="0" width="1" height="1"><i:pgfRef xlink:href="#adobe_illustrator_pgf"/></foreignObject>' +
+        '<g i:extraneous="self"><circle fill="#FF3366" cx="5" cy="5" r="4"/></g></switch><i:pgf id="adobe_illustrator_pgf"><![CDATA[eJzsvWmTJMd1]]></i:pgf></svg>';
+      expect(await documentRebuiltAlike(illustrator)).toBe(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" xml:space="preserve"><switch><g><circle fill="#ff3366" cx="5" cy="5" r="4"/></g></switch></svg>',
+      );
+      // Only as a <switch>'s choice that no renderer takes: anywhere else a foreignObject is refused.
+      expect(codeOf(svg('<foreignObject requiredExtensions="http://ns.adobe.com/AdobeIllustrator/10.0/"/><rect width="9" height="9"/>'))).toBe('svg-forbidden-element');
     });
 
     it('keeps xml:space="preserve", so the spaces in a text stay where the designer typed them', async () => {

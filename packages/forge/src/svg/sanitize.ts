@@ -83,9 +83,37 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 const PIXELS_PER_UNIT: Readonly<Record<string, number>> = { '': 1, px: 1, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, pt: 96 / 72, pc: 16 };
 
-/** `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">` and its 1.0, Tiny and Basic kin, before the root. */
+/**
+ * `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">` and its 1.0, Tiny and Basic kin, before the root;
+ * group 2 is an internal subset in brackets, if any (Illustrator's namespace entities, read by {@link namespaceEntities}).
+ */
 const STANDARD_SVG_DOCTYPE =
-  /^(\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*)<!DOCTYPE\s+svg\s+PUBLIC\s+"-\/\/W3C\/\/DTD SVG 1\.[01](?: Tiny| Basic)?\/\/EN"\s+"http:\/\/www\.w3\.org\/(?:Graphics\/SVG\/1\.1\/DTD\/svg11(?:-tiny|-basic)?\.dtd|TR\/2001\/REC-SVG-20010904\/DTD\/svg10\.dtd)"\s*>/;
+  /^(\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*)<!DOCTYPE\s+svg\s+PUBLIC\s+"-\/\/W3C\/\/DTD SVG 1\.[01](?: Tiny| Basic)?\/\/EN"\s+"http:\/\/www\.w3\.org\/(?:Graphics\/SVG\/1\.1\/DTD\/svg11(?:-tiny|-basic)?\.dtd|TR\/2001\/REC-SVG-20010904\/DTD\/svg10\.dtd)"\s*(?:\[([^\]]*)\]\s*)?>/;
+
+/** `<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">`: a name for a namespace URI, the one kind of entity Illustrator's SVG export declares. */
+const NAMESPACE_ENTITY = /<!ENTITY\s+([A-Za-z][\w.-]*)\s+"(https?:\/\/[^"&%<>\s]{1,200})"\s*>/g;
+const PREDEFINED_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const DOCTYPE_EXPECTED = 'Expected no DOCTYPE, or only the standard SVG 1.1 one (with at most namespace entities, as Illustrator writes; DTDs of its own and other entities are not accepted)';
+
+/**
+ * The entities of an internal subset that declares nothing but namespace URIs (Illustrator's
+ * `&ns_ai;` in `xmlns:i="&ns_ai;"`), or a refusal. Safe to expand: a value is a plain URI, with no
+ * reference, markup or parameter entity in it, and the parser puts it in as text without reading
+ * it again, so nothing nests; the references times the value lengths must fit the file limit.
+ */
+function namespaceEntities(subset: string, text: string, limits: SvgLimits): Map<string, string> {
+  const entities = new Map<string, string>();
+  const rest = subset.replace(NAMESPACE_ENTITY, (_declaration, name: string, value: string) => {
+    if (PREDEFINED_ENTITIES.has(name) || entities.has(name)) reject('svg-doctype', DOCTYPE_EXPECTED);
+    entities.set(name, value);
+    return '';
+  });
+  if (rest.trim() !== '') reject('svg-doctype', DOCTYPE_EXPECTED);
+  let expanded = 0;
+  for (const [, name = ''] of text.matchAll(/&([A-Za-z][\w.-]*);/g)) expanded += entities.get(name)?.length ?? 0;
+  if (expanded > limits.maxBytes) reject('svg-too-large', `Expected at most ${limits.maxBytes} bytes once entities are expanded but received ${expanded}`);
+  return entities;
+}
 
 /** Paper sizes in mm, portrait. A root sized as one is a whole page saved, not a logo cropped to its drawing. */
 const PAPER_MM: Readonly<Record<string, readonly [number, number]>> = {
@@ -239,13 +267,26 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
   if (kept.length > 0) into.set('style', kept.join(';'));
 }
 
+/**
+ * Illustrator's "Preserve Illustrator Editing Capabilities" export opens with
+ * `<switch><foreignObject requiredExtensions="&ns_ai;">` (a pointer to its own data), then the
+ * drawing. No renderer has that extension, so every one draws the drawing; dropped like metadata.
+ * A foreignObject that asks for HTML, or sits anywhere else, is still refused.
+ */
+function isIllustratorPrivateData(tag: SaxesTagNS, parent: Node | undefined): boolean {
+  if (tag.local !== 'foreignObject' || parent?.name !== 'switch') return false;
+  const extensions = Object.values(tag.attributes).find((attribute) => attribute.local === 'requiredExtensions' && attribute.uri === '')?.value.trim() ?? '';
+  return extensions !== '' && !extensions.includes('http://www.w3.org/1999/xhtml');
+}
+
 interface ParsedDocument {
   root: Node;
   elementCount: number;
 }
 
-function parse(text: string, limits: SvgLimits): ParsedDocument {
+function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, string>): ParsedDocument {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  for (const [name, value] of entities) parser.ENTITIES[name] = value;
   const stack: Node[] = [];
   let root: Node | undefined;
   let elementCount = 0;
@@ -256,7 +297,7 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
   parser.on('processinginstruction', (instruction) =>
     reject('svg-forbidden-element', `Expected no processing instructions but received <?${instruction.target}?> (xml-stylesheet can fetch files)`),
   );
-  parser.on('doctype', () => reject('svg-doctype', 'Expected no DOCTYPE, or only the standard SVG 1.1 one (DTDs of its own and entities are not accepted)'));
+  parser.on('doctype', () => reject('svg-doctype', DOCTYPE_EXPECTED));
   parser.on('opentag', (tag: SaxesTagNS) => {
     elementCount += 1;
     if (elementCount > limits.maxElements) reject('svg-too-many-elements', `Expected at most ${limits.maxElements} elements`);
@@ -270,7 +311,7 @@ function parse(text: string, limits: SvgLimits): ParsedDocument {
       reject('svg-not-svg', `Expected an <svg> root element in the SVG namespace but received <${tag.name}>`);
     }
     const inSvgNamespace = tag.uri === SVG_NS;
-    if (!inSvgNamespace || DROPPED_ELEMENTS.has(name)) {
+    if (!inSvgNamespace || DROPPED_ELEMENTS.has(name) || isIllustratorPrivateData(tag, stack.at(-1))) {
       skipping = 1;
       return;
     }
@@ -642,13 +683,15 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
     return reject('svg-not-svg', 'Expected an SVG document in UTF-8 (not an SVG: the bytes are not text)');
   }
   if (!/<svg[\s>/]/.test(text)) reject('svg-not-svg', 'Expected an SVG document (not an SVG: no <svg> element)');
-  // The W3C's own SVG doctype (CorelDRAW and older Illustrator exports write it) declares nothing:
-  // no internal subset, no entity, and the DTD it names is never fetched. It alone is dropped; any
-  // other doctype, and every internal subset, is refused.
-  const withoutDoctype = text.replace(STANDARD_SVG_DOCTYPE, '$1');
-  if (/<!DOCTYPE|<!ENTITY/i.test(withoutDoctype)) reject('svg-doctype', 'Expected no DOCTYPE, or only the standard SVG 1.1 one (DTDs of its own and entities are not accepted)');
+  // The W3C's own SVG doctype (CorelDRAW and older Illustrator exports write it) declares nothing,
+  // and the DTD it names is never fetched. It is dropped, with an internal subset only when that
+  // names namespace URIs (Illustrator's "Save As SVG"); any other doctype or subset is refused.
+  const doctype = STANDARD_SVG_DOCTYPE.exec(text);
+  const withoutDoctype = doctype ? doctype[1] + text.slice(doctype[0].length) : text;
+  if (/<!DOCTYPE|<!ENTITY/i.test(withoutDoctype)) reject('svg-doctype', DOCTYPE_EXPECTED);
+  const entities = doctype?.[2] === undefined ? new Map<string, string>() : namespaceEntities(doctype[2], withoutDoctype, limits);
 
-  const { root } = parse(withoutDoctype, limits);
+  const { root } = parse(withoutDoctype, limits, entities);
   checkUseExpansion(root, limits);
 
   // With a viewBox, width and height only say how large to show the mark on a page (100%, 64mm),
