@@ -201,6 +201,20 @@ describe('sanitizeSvg', () => {
       expect(codeOf(svg('<foreignObject requiredExtensions="http://ns.adobe.com/AdobeIllustrator/10.0/"/><rect width="9" height="9"/>'))).toBe('svg-forbidden-element');
     });
 
+    it("drops Inkscape's empty flowed-text leftovers, and refuses flowed text with characters, which no renderer draws", async () => {
+      const flowed = (characters: string) => `<flowRoot><flowRegion><rect width="10" height="10"/></flowRegion><flowPara font-size="4">${characters}</flowPara></flowRoot>`;
+      expect(await rebuiltAlike(`${flowed('')}<circle cx="5" cy="5" r="4"/>`)).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>');
+      // What the designer saw in Inkscape is not what renderers draw: blank.
+      expect(painted(await pixels(svg(flowed('Nova'), `viewBox="0 0 10 10" width="${SIZE}" height="${SIZE}"`)))).toBe(false);
+      expect(() => sanitizeSvg(svg(`${flowed('Nova')}<circle cx="5" cy="5" r="4"/>`), 'logo.svg', undefined, 'mark')).toThrow(
+        new SvgRejectedError(
+          'svg-text-unsupported',
+          "mark: logo.svg has text forge cannot draw: Expected <text>, but it has Inkscape's flowed text (<flowRoot>), which browsers do not draw either; " +
+            'in Inkscape select it and use Text → Convert to Text, or convert it to outlines (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)',
+        ),
+      );
+    });
+
     it('keeps xml:space="preserve", so the spaces in a text stay where the designer typed them', async () => {
       const rebuilt = await rebuiltAlike('<text x="0" y="8" font-size="4" xml:space="preserve">A     B</text>', '0 0 20 10');
       expect(rebuilt).toContain('xml:space="preserve">A     B</text>');

@@ -292,6 +292,8 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
   let elementCount = 0;
   // Depth inside elements we drop (metadata, foreign namespaces): their content is skipped whole.
   let skipping = 0;
+  // Whether what is skipped is Inkscape's flowed text, whose characters are a refusal (see below).
+  let inFlowedText = false;
 
   parser.on('error', (error) => reject('svg-malformed', `Expected well-formed XML but ${error.message}`));
   parser.on('processinginstruction', (instruction) =>
@@ -313,6 +315,14 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
     const inSvgNamespace = tag.uri === SVG_NS;
     if (!inSvgNamespace || DROPPED_ELEMENTS.has(name) || isIllustratorPrivateData(tag, stack.at(-1))) {
       skipping = 1;
+      return;
+    }
+    // Inkscape 0.92's flowed text (SVG 1.2, never adopted): no browser draws it, and neither does resvg.
+    // Empty ones are leftovers of a click with the text tool and dropped; one with characters is
+    // text the designer sees in Inkscape only, refused as the text below.
+    if (name === 'flowRoot') {
+      skipping = 1;
+      inFlowedText = true;
       return;
     }
     if (!ALLOWED_ELEMENTS.has(name)) reject('svg-forbidden-element', `Expected only drawing elements but received <${name}>`);
@@ -351,6 +361,7 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
   parser.on('closetag', () => {
     if (skipping > 0) {
       skipping -= 1;
+      if (skipping === 0) inFlowedText = false;
       return;
     }
     const closed = stack.pop();
@@ -358,6 +369,14 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
   });
   const onText = (text: string) => {
     const parent = stack.at(-1);
+    if (inFlowedText && text.trim() !== '') {
+      reject(
+        'svg-text-unsupported',
+        // The characters are not quoted: a creator's C1 control would reach the terminal.
+        "has text forge cannot draw: Expected <text>, but it has Inkscape's flowed text (<flowRoot>), which browsers do not draw either; " +
+          `in Inkscape select it and use Text → Convert to Text, or convert it to outlines ${OUTLINE_TEXT}`,
+      );
+    }
     if (skipping > 0 || !parent) return;
     if (TEXT_ELEMENTS.has(parent.name)) parent.children.push(text);
   };
