@@ -35,6 +35,9 @@ export const ALLOWED_ATTRIBUTES = new Set([
   'id', 'class', 'viewBox', 'preserveAspectRatio', 'transform', 'x', 'y', 'x1', 'y1', 'x2', 'y2',
   'width', 'height', 'cx', 'cy', 'r', 'rx', 'ry', 'fx', 'fy', 'fr', 'd', 'points', 'pathLength',
   'dx', 'dy', 'rotate', 'textLength', 'lengthAdjust', 'startOffset', 'method', 'spacing', 'side',
+  // conditional processing: renderers skip an element whose language or extension they lack, and a
+  // <switch> draws its first child that passes; dropped, the wrong child is drawn. Never fetched.
+  'systemLanguage', 'requiredExtensions', 'requiredFeatures',
   // paint servers, clipping, masking, markers
   'gradientUnits', 'gradientTransform', 'spreadMethod', 'offset', 'patternUnits',
   'patternContentUnits', 'patternTransform', 'clipPathUnits', 'maskUnits', 'maskContentUnits',

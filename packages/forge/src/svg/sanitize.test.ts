@@ -215,6 +215,14 @@ describe('sanitizeSvg', () => {
       );
     });
 
+    it('keeps the conditions renderers choose by, so a <switch> draws the same child and what needs an extension stays hidden', async () => {
+      const rebuilt = await rebuiltAlike(
+        '<switch><rect systemLanguage="fr" width="10" height="10" fill="#000000"/><rect width="10" height="10" fill="#ff3366"/></switch>' +
+          '<circle requiredExtensions="http://ns.example/unknown" cx="5" cy="5" r="4" fill="#000000"/>',
+      );
+      expect(rebuilt).toContain('systemLanguage="fr"');
+    });
+
     it('keeps xml:space="preserve", so the spaces in a text stay where the designer typed them', async () => {
       const rebuilt = await rebuiltAlike('<text x="0" y="8" font-size="4" xml:space="preserve">A     B</text>', '0 0 20 10');
       expect(rebuilt).toContain('xml:space="preserve">A     B</text>');
