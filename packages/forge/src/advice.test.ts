@@ -23,6 +23,17 @@ describe('adviceFor', () => {
     ]);
   });
 
+  it("says that a mark's own dark-mode styles are left out, and what makes the dark versions instead", async () => {
+    const darkAware = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{fill:#112233}@media (prefers-color-scheme: dark){rect{fill:#ffffff}}</style><rect width="10" height="10"/></svg>';
+    expect(adviceFor(await inputFromMark(darkAware))).toEqual([
+      "the mark's own dark-mode styles (@media (prefers-color-scheme: dark)) are left out: forge makes the dark versions from colors.dark",
+    ]);
+    expect(adviceFor(await inputFromMark(darkAware, { colors: { brand: '#112233', background: '#ffffff' } }))).toEqual([
+      "the mark's own dark-mode styles (@media (prefers-color-scheme: dark)) are left out: forge makes the dark versions from colors.dark, " +
+        'which this config does not set, so there are none; to have them, add "dark": {"brand": …, "background": …} to "colors"',
+    ]);
+  });
+
   it('names each typeface forge does not have, once', async () => {
     const text = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text font-family="Montserrat">N</text><text font-family="Montserrat, sans-serif">T</text></svg>';
     expect(adviceFor(await inputFromMark(text))).toEqual([expect.stringMatching(/^text set in Montserrat is drawn in DejaVu Sans/)]);

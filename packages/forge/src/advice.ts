@@ -26,6 +26,13 @@ export function adviceFor(input: ForgeInput): string[] {
       );
     }
   }
+  const withOwnDarkStyles = (['mark', 'glyph'] as const).filter((field) => (field === 'mark' || input.config.glyph !== undefined) && input[field]?.ownDarkStyles);
+  if (withOwnDarkStyles.length > 0) {
+    advice.push(
+      `the ${withOwnDarkStyles.join(' and the ')}'s own dark-mode styles (@media (prefers-color-scheme: dark)) are left out: forge makes the dark versions from colors.dark` +
+        (input.config.colors.dark ? '' : ', which this config does not set, so there are none; to have them, add "dark": {"brand": …, "background": …} to "colors"'),
+    );
+  }
   const typefaces = new Set([input.mark, input.glyph, input.monogram].flatMap((svg) => (svg?.hasText ? substitutedTypefaces(svg.svg) : [])));
   if (typefaces.size > 0) {
     advice.push(

@@ -75,6 +75,8 @@ export interface SanitizedSvg {
   hasText: boolean;
   /** The paper size (A4, Letter…) the file was sized as: a whole page saved rather than a logo cropped to its drawing. */
   paper?: string;
+  /** The file had its own dark-mode styles (`@media (prefers-color-scheme: dark)`), left out: forge's dark versions come from colors.dark. */
+  ownDarkStyles?: true;
 }
 
 /** Config after validation: colours normalised, optional fields resolved, sources loaded and sanitized. */

@@ -106,10 +106,21 @@ describe('sanitizeSvg', () => {
     expect(sanitizeSvg(svg(dot, 'viewBox="0 0 210 297"')).paper).toBeUndefined();
   });
 
-  it('refuses a dark-mode @media block saying forge makes the dark version itself', () => {
-    expect(() => sanitizeSvg(svg('<style>.a{fill:#000}@media (prefers-color-scheme: dark){.a{fill:#fff}}</style><rect class="a" width="9" height="9"/>'))).toThrow(
-      'Expected no @media rules in a <style> element: forge makes the dark-mode version itself from colors.dark; remove the @media (prefers-color-scheme) block',
+  it("cuts out a mark's own dark-mode block whole (forge makes the dark versions) and keeps the rules around it", () => {
+    const result = sanitizeSvg(
+      svg('<style>.a{fill:#000}@media (prefers-color-scheme: dark){.a{fill:#fff}.b{stroke:#fff}}.b{stroke:#123456}@media screen and (prefers-color-scheme:dark) { .a { fill: #eee } }</style><rect class="a b" width="9" height="9"/>'),
     );
+    expect(result.svg).toContain('<style>.a{fill:#000}.b{stroke:#123456}</style>');
+    expect(result.ownDarkStyles).toBe(true);
+    expect(sanitizeSvg(svg('<style>.a{fill:#000}</style><rect class="a" width="9" height="9"/>')).ownDarkStyles).toBeUndefined();
+  });
+
+  it('still refuses a light-mode block, a dark block that never closes and any other @-rule', () => {
+    const refusal = 'Expected no @media rules in a <style> element: forge makes the dark-mode version itself from colors.dark; remove the @media (prefers-color-scheme) block';
+    expect(() => sanitizeSvg(svg('<style>@media (prefers-color-scheme: light){.a{fill:#000}}</style><rect class="a" width="9" height="9"/>'))).toThrow(refusal);
+    expect(() => sanitizeSvg(svg('<style>.a{fill:#000}@media (prefers-color-scheme: dark){.a{fill:#fff}</style><rect class="a" width="9" height="9"/>'))).toThrow(refusal);
+    expect(codeOf(svg('<style>@media print{.a{fill:#000}}</style><rect class="a" width="9" height="9"/>'))).toBe('svg-forbidden-attribute');
+    expect(codeOf(svg('<style>@media (prefers-color-scheme: dark){.a{fill:#fff}}@import url(#x);</style><rect class="a" width="9" height="9"/>'))).toBe('svg-forbidden-attribute');
   });
 
   it('normalises hex paints to lower-case #rrggbb', () => {
@@ -184,6 +195,13 @@ describe('sanitizeSvg', () => {
       const steps = ' l0.0004 0.0004'.repeat(15_000);
       expect(steps.length).toBeGreaterThan(200_000);
       await rebuiltAlike(`<path d="M1 1${steps}H9V9H1z" fill="#ff3366"/>`);
+    });
+
+    it("takes a hand-made dark-mode favicon.svg (and one forge made) as a mark: the light drawing unchanged, the dark block left out", async () => {
+      const handMade = '<style>circle{fill:#ff3366}@media (prefers-color-scheme: dark){circle{fill:#ffffff}}</style><circle cx="5" cy="5" r="4"/>';
+      expect(await rebuiltAlike(handMade)).toContain('<style>circle{fill:#ff3366}</style>');
+      const forged = '<style>@media (prefers-color-scheme:dark){[fill="#ff3366"]{fill:#ff7a9c}[fill="#fff7f9"]{fill:#14142b}}</style><rect width="10" height="10" fill="#fff7f9"/><circle cx="5" cy="5" r="4" fill="#ff3366"/>';
+      expect(await rebuiltAlike(forged)).not.toContain('<style');
     });
 
     it('reads Illustrator\'s "Save As SVG": namespace entities in its doctype, its private data in a <switch>', async () => {

@@ -213,6 +213,33 @@ function checkUrls(value: string, where: string): void {
 /** Where the three design tools creators use most turn live text into shapes. */
 export const OUTLINE_TEXT = '(Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)';
 
+/** Where a dark-mode block opens: the query is bounded so that a stranger's run of "@media" stays linear. */
+const DARK_MEDIA_OPENING = /@media[^{]{0,256}?prefers-color-scheme\s*:\s*dark[^{]{0,256}\{/gi;
+
+/**
+ * A mark's own dark-mode styles (a hand-made favicon.svg's `@media (prefers-color-scheme: dark)
+ * {…}`, or a favicon.svg forge itself made) are cut out whole: forge makes every dark version from
+ * colors.dark, and the light drawing does not depend on them. A block that never closes is left in
+ * place, for checkCss to refuse.
+ */
+function withoutDarkMedia(css: string): { css: string; cut: boolean } {
+  let kept = '';
+  let from = 0;
+  DARK_MEDIA_OPENING.lastIndex = 0;
+  for (let opening; (opening = DARK_MEDIA_OPENING.exec(css)); ) {
+    let depth = 1;
+    let end = DARK_MEDIA_OPENING.lastIndex;
+    for (; end < css.length && depth > 0; end++) {
+      if (css[end] === '{') depth++;
+      else if (css[end] === '}') depth--;
+    }
+    if (depth > 0) break;
+    kept += css.slice(from, opening.index);
+    from = DARK_MEDIA_OPENING.lastIndex = end;
+  }
+  return { css: kept + css.slice(from), cut: from > 0 };
+}
+
 /** Stylesheets may only style: no @import/@font-face, no escapes hiding either, no foreign URLs. */
 function checkCss(css: string, where: string): void {
   // Design tools embed the typeface of live text this way; say what to do instead.
@@ -282,6 +309,8 @@ function isIllustratorPrivateData(tag: SaxesTagNS, parent: Node | undefined): bo
 interface ParsedDocument {
   root: Node;
   elementCount: number;
+  /** A `<style>` held a dark-mode block, now cut out (see withoutDarkMedia). */
+  ownDarkStyles: boolean;
 }
 
 function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, string>): ParsedDocument {
@@ -294,6 +323,7 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
   let skipping = 0;
   // Whether what is skipped is Inkscape's flowed text, whose characters are a refusal (see below).
   let inFlowedText = false;
+  let ownDarkStyles = false;
 
   parser.on('error', (error) => reject('svg-malformed', `Expected well-formed XML but ${error.message}`));
   parser.on('processinginstruction', (instruction) =>
@@ -365,7 +395,16 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
       return;
     }
     const closed = stack.pop();
-    if (closed?.name === 'style') checkCss(closed.children.join(''), 'a <style> element');
+    if (closed?.name === 'style') {
+      const { css, cut } = withoutDarkMedia(closed.children.join(''));
+      if (cut) {
+        closed.children = [css];
+        ownDarkStyles = true;
+        // Nothing left but the dark block (a favicon.svg forge made): no empty <style> in the rebuild.
+        if (css.trim() === '') stack.at(-1)?.children.pop();
+      }
+      checkCss(css, 'a <style> element');
+    }
   });
   const onText = (text: string) => {
     const parent = stack.at(-1);
@@ -385,7 +424,7 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
 
   parser.write(text).close();
   if (!root) reject('svg-not-svg', 'Expected an <svg> root element but the document is empty');
-  return { root, elementCount };
+  return { root, elementCount, ownDarkStyles };
 }
 
 /** Counts elements as a renderer sees them, with every `<use>` expanded; refuses cycles. */
@@ -710,7 +749,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   if (/<!DOCTYPE|<!ENTITY/i.test(withoutDoctype)) reject('svg-doctype', DOCTYPE_EXPECTED);
   const entities = doctype?.[2] === undefined ? new Map<string, string>() : namespaceEntities(doctype[2], withoutDoctype, limits);
 
-  const { root } = parse(withoutDoctype, limits, entities);
+  const { root, ownDarkStyles } = parse(withoutDoctype, limits, entities);
   checkUseExpansion(root, limits);
 
   // With a viewBox, width and height only say how large to show the mark on a page (100%, 64mm),
@@ -742,5 +781,5 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
 
   const out: string[] = [];
   serialize(root, out);
-  return { svg: out.join(''), viewBox, hasText: hasTextContent(root), ...(paper ? { paper } : {}) };
+  return { svg: out.join(''), viewBox, hasText: hasTextContent(root), ...(paper ? { paper } : {}), ...(ownDarkStyles ? { ownDarkStyles: true as const } : {}) };
 }
