@@ -122,3 +122,21 @@ export const Slotted: Story = {
   `,
 };
 
+
+/**
+ * Images that did not load (a 404 after a redeploy, a dropped request, a host the page blocks): a
+ * missing wordmark gives way to the monogram; with every image missing, the creator's name is shown
+ * as text at the mark's height, in the text colour around it. The console says which URL failed.
+ */
+export const ImageDidNotLoad: Story = {
+  render: (args) => html`
+    <div style="display: flex; align-items: center; gap: 8px; padding: 8px; width: ${args.width}px">
+      <drop-mark name=${args.name} src-wordmark="/no-such-mark/wordmark.svg" src-monogram=${monogramUrl} src-glyph=${glyphUrl} style="--drop-mark-height: ${args.height}px"></drop-mark>
+      <span>wordmark missing: the monogram</span>
+    </div>
+    <div style="display: flex; align-items: center; gap: 8px; padding: 8px; width: ${args.width}px">
+      <drop-mark name=${args.name} src-wordmark="/no-such-mark/wordmark.svg" src-glyph="/no-such-mark/glyph.svg" style="--drop-mark-height: ${args.height}px"></drop-mark>
+      <span>every image missing: the name</span>
+    </div>
+  `,
+};

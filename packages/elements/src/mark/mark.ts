@@ -23,6 +23,7 @@ import { warnOnce } from '../shared/warn.ts';
  * @csspart wordmark - Wrapper of the wordmark (its image or slot).
  * @csspart monogram - Wrapper of the monogram.
  * @csspart glyph - Wrapper of the glyph.
+ * @csspart name - The creator's name as text, shown only when none of the variants' images loaded.
  * @cssprop [--drop-mark-height=1.5em] - Height of the mark; widths follow from each variant's shape.
  * @cssprop [--drop-mark-align=start] - Where the variant sits in a box wider than it (a width you set; start, center, end).
  * @cssprop [--drop-mark-transition=opacity 150ms ease] - Cross-fade between variants (off under reduced motion).
@@ -41,6 +42,7 @@ export class DropMark extends LitElement {
     manifest: { state: true },
     slotted: { state: true },
     aspects: { state: true },
+    failed: { state: true },
   };
 
   /** The creator's name: the mark's accessible name whatever variant shows. */
@@ -65,6 +67,8 @@ export class DropMark extends LitElement {
   declare protected manifest: MarkManifest | null;
   declare protected slotted: Partial<Record<MarkVariant, Element>>;
   declare protected aspects: Partial<Record<MarkVariant, number>>;
+  /** Image URLs (and slotted elements) that did not load: left out for the element's life; a new URL is tried. */
+  declare protected failed: ReadonlySet<string | Element>;
 
   #resizeObserver: ResizeObserver | null = null;
   #fitFrame = 0;
@@ -88,6 +92,7 @@ export class DropMark extends LitElement {
     this.manifest = null;
     this.slotted = {};
     this.aspects = {};
+    this.failed = new Set();
   }
 
   override connectedCallback(): void {
@@ -139,19 +144,16 @@ export class DropMark extends LitElement {
     for (const variant of MARK_VARIANTS) {
       const slotted = this.slotted[variant];
       if (slotted) {
-        sources[variant] = slotted;
+        if (!this.failed.has(slotted)) sources[variant] = slotted;
         continue;
       }
       const [light, dark] = fromAttributes[variant];
-      if (light) {
-        const url = this.#checkedUrl(light, `src-${variant}`);
-        if (url) {
-          sources[variant] = { url, dark: dark ? this.#checkedUrl(dark, `src-${variant}-dark`) : null, aspect: null };
-          continue;
-        }
+      const url = light && this.#checkedUrl(light, `src-${variant}`);
+      const source = url ? { url, dark: dark && this.#checkedUrl(dark, `src-${variant}-dark`), aspect: null } : this.manifest?.variants[variant];
+      // An image that did not load leaves its variant out; a dark twin that did not load leaves the light image.
+      if (source && !this.failed.has(source.url)) {
+        sources[variant] = source.dark && this.failed.has(source.dark) ? { ...source, dark: null } : source;
       }
-      const fromManifest = this.manifest?.variants[variant];
-      if (fromManifest) sources[variant] = fromManifest;
     }
     return sources;
   }
@@ -238,6 +240,8 @@ export class DropMark extends LitElement {
     // A lone wide wordmark may still shrink into an avatar-sized box (scaled), never below a square.
     this.style.setProperty('--_drop-mark-min-aspect', String(Math.min(1, ...shapes)));
     const widest = shapes.length ? Math.max(...shapes) : 1;
+    // The name shown as text (every image failed) takes its own width.
+    this.style.setProperty('--_drop-mark-text', shapes.length || !this.failed.size ? '' : 'auto');
     if (measure || widest !== this.#room.widest) {
       this.style.setProperty('--_drop-mark-aspect', String(widest));
       const style = getComputedStyle(this);
@@ -261,14 +265,32 @@ export class DropMark extends LitElement {
     else delete next[variant];
     this.slotted = next;
     const image = element instanceof HTMLImageElement ? element : element?.querySelector('img');
-    if (image && !image.complete) image.addEventListener('load', () => this.#measured(variant, image), { once: true });
-    else if (image) this.#measured(variant, image);
+    // decode() also answers for an image that had already loaded or failed before the element was defined.
+    image?.decode().then(
+      () => this.#measured(variant, image),
+      () => image.complete && !image.naturalWidth && this.#failedToLoad(element!, image.currentSrc, `slot="${variant}"`),
+    );
   };
 
   #onImageLoad = (event: Event): void => {
     const image = event.target as HTMLImageElement;
     this.#measured(image.dataset.variant as MarkVariant, image);
   };
+
+  #onImageError = (event: Event): void => {
+    const image = event.target as HTMLImageElement;
+    const variant = image.dataset.variant as MarkVariant;
+    const url = image.currentSrc;
+    const dark = url === (this.#sources()[variant] as MarkSource | undefined)?.dark ? '-dark' : '';
+    const fromManifest = this.manifest?.variants[variant]?.url === image.src;
+    this.#failedToLoad(url, url, fromManifest ? `${this.src} "${dark && 'dark.'}${variant}"` : `src-${variant}${dark}`);
+  };
+
+  #failedToLoad(key: string | Element, url: string, from: string): void {
+    if (this.failed.has(key)) return;
+    this.failed = new Set(this.failed).add(key);
+    warnOnce(this, `error:${url}`, `<${this.localName}> ${from}: ${url} did not load, so it is left out; expected an image at that URL.`);
+  }
 
   #measured(variant: MarkVariant, image: HTMLImageElement): void {
     if (!image.naturalWidth || !image.naturalHeight) return;
@@ -279,7 +301,9 @@ export class DropMark extends LitElement {
 
   protected override render() {
     const sources = this.#sources();
-    return html`${MARK_VARIANTS.map((variant) => {
+    // Every image failed: the creator's name as plain text keeps the brand in its place.
+    const name = Object.keys(sources).length || !this.failed.size ? null : this.#accessibleName();
+    return html`${name ? html`<span part="name">${name}</span>` : nothing}${MARK_VARIANTS.map((variant) => {
       const source = sources[variant];
       const shown = variant === this.variant;
       const slot = html`<slot name=${variant} @slotchange=${this.#onSlotChange}></slot>`;
@@ -295,6 +319,7 @@ export class DropMark extends LitElement {
             alt=""
             decoding="async"
             @load=${this.#onImageLoad}
+            @error=${this.#onImageError}
         /></picture
       ></span>`;
     })}`;
@@ -314,7 +339,7 @@ export class DropMark extends LitElement {
       /* The shown variant's width (the richest one's while the room is measured), shrinkable down to a square (or the
          plainest variant): flex and grid items get a real size from this without any explicit width (unlike
          container-type: inline-size). */
-      width: calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height));
+      width: var(--_drop-mark-text, calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height)));
       max-width: 100%;
       min-width: calc(var(--_drop-mark-min-aspect, 1) * var(--drop-mark-height));
       overflow: hidden;
@@ -338,6 +363,14 @@ export class DropMark extends LitElement {
     }
     picture {
       display: contents;
+    }
+    [part='name'] {
+      font-size: calc(var(--drop-mark-height) * 0.75);
+      font-weight: 600;
+      line-height: normal;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     img,
     ::slotted(*) {
