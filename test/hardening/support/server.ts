@@ -146,7 +146,14 @@ export async function startServer(): Promise<HardeningServer> {
   const cspReports: unknown[] = [];
 
   const server = createServer(throwawayCertificate(), async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      // A fuzzed attribute can make the browser ask for "//…", which is no path of this origin.
+      res.writeHead(400).end();
+      return;
+    }
     requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, cookie: req.headers.cookie, at: Date.now() });
     try {
       if (url.pathname === '/__csp-report') {
