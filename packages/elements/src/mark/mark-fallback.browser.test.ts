@@ -133,6 +133,19 @@ describe('<drop-mark> when an image does not arrive', () => {
     expect(getComputedStyle(nameText(mark)!).textOverflow).to.equal('ellipsis');
   });
 
+  it("as a buy button's icon (slot=\"mark\") with its image gone: no name text beside the button's own label", async () => {
+    const box = await fixture(
+      `<drop-button><drop-mark slot="mark" name="Nova Studio Collective" src-glyph="${gone}/glyph.svg" style="--drop-mark-height: 1.25em"></drop-mark><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+    );
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    await until(mark, () => mark.variant === null);
+    await until(mark, answered(mark));
+    // A boolean, not the element: chai describing a shadow-root element in its failure message hung the page.
+    expect(nameText(mark) === null, 'no name text in the button').to.equal(true);
+    // The name would have widened the button by a whole "Nova Studio Collective".
+    expect(mark.getBoundingClientRect().width).to.be.below(30);
+  });
+
   it('every image 404s and no name: stays empty and decorative, with the warnings', async () => {
     const warnings = captureWarnings();
     try {
@@ -141,7 +154,7 @@ describe('<drop-mark> when an image does not arrive', () => {
       await until(mark, () => mark.variant === null);
       await until(mark, answered(mark));
       expect(mark.variant).to.equal(null);
-      expect(nameText(mark)).to.equal(null);
+      expect(nameText(mark) === null, 'no name text').to.equal(true);
       expect(mark.getAttribute('aria-hidden')).to.equal('true');
       expect(warnings.messages.filter((m) => m.includes('did not load'))).to.have.length(3);
       expect(warnings.messages.filter((m) => m.includes('has no name'))).to.have.length(1);

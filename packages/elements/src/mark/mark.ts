@@ -301,8 +301,9 @@ export class DropMark extends LitElement {
 
   protected override render() {
     const sources = this.#sources();
-    // Every image failed: the creator's name as plain text keeps the brand in its place.
-    const name = Object.keys(sources).length || !this.failed.size ? null : this.#accessibleName();
+    // Every image failed: the creator's name as plain text keeps the brand in its place. Not as a
+    // widget's icon (a <drop-button>'s slot="mark"), where the label beside it already has the words.
+    const name = Object.keys(sources).length || !this.failed.size || this.slot === 'mark' ? null : this.#accessibleName();
     return html`${name ? html`<span part="name">${name}</span>` : nothing}${MARK_VARIANTS.map((variant) => {
       const source = sources[variant];
       const shown = variant === this.variant;
