@@ -1,6 +1,7 @@
 import { composeIcon } from '../svg/compose.ts';
 import { darkRecolour } from '../svg/dark.ts';
 import { buildIco } from '../ico/ico.ts';
+import { SvgRejectedError } from '../errors.ts';
 import type { ForgeInput, ForgeStage, HexColor, PlannedAsset, SanitizedSvg, StageContribution } from '../plan/types.ts';
 
 /** Padding on each side of small favicons: enough that a wide mark never touches the tab's edge. */
@@ -12,6 +13,48 @@ export const MASKABLE_SAFE_CIRCLE = 0.8;
 /** A little inside the safe circle, so antialiased edges survive the crop too. */
 export const MASKABLE_CONTENT_CIRCLE = 0.76;
 export const ICO_SIZES = [16, 32, 48] as const;
+
+/**
+ * True when a PNG is transparent in every pixel, read from its palette alone (no decoding: a few
+ * microseconds on any size).
+ *
+ * forge's renderer writes every image of at most 256 colours as an indexed PNG holding only the
+ * colours it uses (render/render-child.cjs), and a blank image is one colour: the transparent one.
+ * So a blank render is an indexed PNG whose every palette entry is transparent. Any other PNG
+ * (truecolour has more than 256 colours; a palette with an entry that shows) counts as drawn:
+ * when in doubt the mark is accepted, never refused. Here rather than in a module of its own,
+ * whose loading would cost every run ~1 ms (docs/forge.md).
+ */
+export function drawsNothing(png: Uint8Array): boolean {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  // IHDR comes first: 8-byte signature, 4-byte length, "IHDR", width, height, depth, colour type.
+  if (png.byteLength < 33 || png[25] !== 3) return false;
+  let paletteEntries = -1;
+  for (let offset = 8; offset + 8 <= png.byteLength; ) {
+    const length = view.getUint32(offset);
+    const type = String.fromCharCode(png[offset + 4]!, png[offset + 5]!, png[offset + 6]!, png[offset + 7]!);
+    const data = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'PLTE') paletteEntries = length / 3;
+    // Entries past the end of tRNS are opaque, so every entry must have its alpha here, all 0.
+    else if (type === 'tRNS') return data.length === paletteEntries && data.every((alpha) => alpha === 0);
+    else if (type === 'IDAT') return false;
+    offset += 12 + length;
+  }
+  return false;
+}
+
+/**
+ * The refusal for a source whose rendered icon is transparent everywhere. The structural check in
+ * svg/sanitize.ts names a reason when it can; what reaches the pixels hid itself in ways a tree
+ * walk does not follow, so this says where to look instead.
+ */
+function blankRefusal(field: 'mark' | 'glyph', file: string, size: number): SvgRejectedError {
+  return new SvgRejectedError(
+    'svg-empty',
+    `${field}: ${file} draws nothing: Expected some of it to show in its ${size}x${size} icon, but every pixel came out transparent; ` +
+      'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox',
+  );
+}
 
 function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inset?: number; background?: HexColor; safeCircle?: number } = {}): string {
   return composeIcon(mark, {
@@ -50,13 +93,18 @@ export const faviconStage: ForgeStage = {
   plan(input): StageContribution {
     const { mark, glyph } = input;
     const { brand, background } = input.config.colors;
-    const png = (name: string, purpose: PlannedAsset['purpose'], size: number, svg: () => string, tint?: HexColor): PlannedAsset => ({
+    /** `markShows`: the image is the mark alone on a transparent background, so its pixels say whether the mark draws anything. */
+    const png = (name: string, purpose: PlannedAsset['purpose'], size: number, svg: () => string, extra: { tint?: HexColor; markShows?: true } = {}): PlannedAsset => ({
       name,
       format: 'png',
       purpose,
       width: size,
       height: size,
-      render: (context) => context.rasterize({ svg: svg(), width: size, height: size, output: 'png', tint }),
+      async render(context) {
+        const bytes = await context.rasterize({ svg: svg(), width: size, height: size, output: 'png', tint: extra.tint });
+        if (extra.markShows && drawsNothing(bytes)) throw blankRefusal('mark', input.config.mark, size);
+        return bytes;
+      },
     });
     const assets: PlannedAsset[] = [
       {
@@ -70,6 +118,10 @@ export const faviconStage: ForgeStage = {
           const pngs = await context.rasterizeAll(
             ICO_SIZES.map((size) => ({ svg: raster(glyph, size, brand), width: size, height: size, output: 'png' as const })),
           );
+          // A glyph of its own is drawn only here, on a transparent background: these entries are
+          // the pixels that say whether it shows. A glyph that is the mark is judged at 512 px
+          // below, where a faint hairline that vanishes at 48 px still counts.
+          if (input.config.glyph && glyph !== mark && pngs.every(drawsNothing)) throw blankRefusal('glyph', input.config.glyph, ICO_SIZES.at(-1)!);
           return buildIco(ICO_SIZES.map((size, index) => ({ size, png: pngs[index]! })));
         },
       },
@@ -77,11 +129,14 @@ export const faviconStage: ForgeStage = {
       png('favicon-96x96.png', 'favicon', 96, () => raster(mark, 96, brand)),
       png('apple-touch-icon.png', 'apple-touch-icon', 180, () => raster(mark, 180, brand, { inset: TOUCH_ICON_INSET, background })),
       png('web-app-manifest-192x192.png', 'manifest-any', 192, () => raster(mark, 192, brand)),
-      png('web-app-manifest-512x512.png', 'manifest-any', 512, () => raster(mark, 512, brand)),
+      // The largest image of the mark alone on a transparent background, drawn in every set: when
+      // none of its pixels shows, the mark draws nothing, whatever hid it (svg-empty). Judged on
+      // this image rather than on a render of its own, which would cost every run a job.
+      png('web-app-manifest-512x512.png', 'manifest-any', 512, () => raster(mark, 512, brand), { markShows: true }),
       png('web-app-manifest-maskable-512x512.png', 'manifest-maskable', 512, () =>
         raster(mark, 512, brand, { background, safeCircle: MASKABLE_CONTENT_CIRCLE }),
       ),
-      png('web-app-manifest-monochrome-512x512.png', 'manifest-monochrome', 512, () => raster(mark, 512, brand, { safeCircle: MASKABLE_CONTENT_CIRCLE }), '#000000'),
+      png('web-app-manifest-monochrome-512x512.png', 'manifest-monochrome', 512, () => raster(mark, 512, brand, { safeCircle: MASKABLE_CONTENT_CIRCLE }), { tint: '#000000' }),
     ];
     return {
       assets,

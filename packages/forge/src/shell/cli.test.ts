@@ -189,6 +189,31 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'out/c'))).toBe(false);
   });
 
+  it('refuses a mark whose icons render blank (hidden by a sheet, a mask), keeping the previous set, in one line', async () => {
+    await mkdir(join(dir, 'hidden'));
+    const hidden = {
+      'styled.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.a{visibility:hidden}</style><rect class="a" width="100" height="100"/></svg>',
+      'masked.svg':
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><mask id="m"><rect width="100" height="100" fill="#000"/></mask><rect width="100" height="100" mask="url(#m)"/></svg>',
+    };
+    const first = run('forge', 'nova/creator.json', '--out', 'out/hidden', '--only', 'favicon');
+    expect(first.code).toBe(0);
+    const previous = await readFile(join(dir, 'out/hidden/favicon.ico'));
+    for (const [file, svg] of Object.entries(hidden)) {
+      await writeFile(join(dir, 'hidden', file), svg);
+      await writeFile(join(dir, 'hidden/creator.json'), JSON.stringify({ name: 'Hidden', mark: file, colors: { brand: '#112233', background: '#ffffff' } }));
+      const { code, stdout, stderr } = run('forge', 'hidden/creator.json', '--out', 'out/hidden', '--only', 'favicon');
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `dropkit forge: mark: ${file} draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ` +
+          'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox\n',
+      );
+      expect(await readFile(join(dir, 'out/hidden/favicon.ico'))).toEqual(previous);
+      expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.'))).toEqual([]);
+    }
+  });
+
   it('forges several creators into one folder each and reports the ones that failed', () => {
     const { code, stdout, stderr } = run('forge', 'nova/creator.json', 'bad/creator.json', '--out', 'many', '--only', 'favicon');
     expect(code).toBe(1);

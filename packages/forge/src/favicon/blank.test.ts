@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { build } from 'vite';
+import { prepareInput } from '../config/load.ts';
+import { SvgRejectedError } from '../errors.ts';
+import { forge } from '../forge.ts';
+import { readIcoDirectory } from '../ico/ico.ts';
+import { IsolatedRenderer } from '../render/isolated.ts';
+import { sanitizeSvg } from '../svg/sanitize.ts';
+import { testConfig } from '../testing/marks.ts';
+import dropkitForge from '../vite.ts';
+import { drawsNothing, faviconStage } from './stage.ts';
+
+/**
+ * Marks that draw nothing in ways the structural walk in svg/sanitize.ts does not follow: forged
+ * for real, they are refused by the pixels of the icons forge draws anyway.
+ */
+const svg = (body: string, viewBox = '0 0 100 100') => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}">${body}</svg>`;
+const square = 'width="100" height="100"';
+
+const BLANK: Record<string, string> = {
+  'display:none by class': svg(`<style>.a{display:none}</style><rect class="a" ${square}/>`),
+  'visibility:hidden by class': svg(`<style>.a{visibility:hidden}</style><rect class="a" ${square}/><circle class="a" cx="50" cy="50" r="40"/>`),
+  'fill:none on every shape by a sheet': svg(`<style>rect,path{fill:none}</style><rect ${square}/><path d="M0 0h50v50z"/>`),
+  'opacity:0 on a group by a sheet': svg(`<style>#g{opacity:0}</style><g id="g"><rect ${square}/></g>`),
+  'a mask that hides everything': svg(`<mask id="m"><rect ${square} fill="black"/></mask><rect ${square} mask="url(#m)"/>`),
+  'a clipPath around nothing it clips': svg(`<clipPath id="c"><rect x="60" width="10" height="10"/></clipPath><rect width="50" height="100" clip-path="url(#c)"/>`),
+  'a <switch> only for another language': svg(`<switch><rect systemLanguage="xx" ${square}/></switch>`),
+  'every shape outside the viewBox': svg('<rect x="-5" width="4" height="100"/><circle cx="50" cy="103" r="2"/>'),
+  'gradient stops that are all transparent': svg(
+    `<linearGradient id="g"><stop stop-color="#f00" stop-opacity="0"/><stop offset="1" stop-color="#00f" stop-opacity="0"/></linearGradient><rect ${square} fill="url(#g)"/>`,
+  ),
+};
+
+const MESSAGE_TAIL =
+  'draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ' +
+  'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox';
+
+let renderer: IsolatedRenderer;
+let dir: string;
+
+beforeAll(async () => {
+  renderer = new IsolatedRenderer({ processes: 2 });
+  dir = await mkdtemp(join(tmpdir(), 'forge-blank-'));
+});
+
+afterAll(async () => {
+  renderer?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const fromFiles = (files: Record<string, string>, overrides = {}) =>
+  prepareInput(testConfig({ mark: 'logo.svg', ...overrides }), async (path) => new TextEncoder().encode(files[path]!));
+
+async function refusal(promise: Promise<unknown>): Promise<SvgRejectedError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(SvgRejectedError);
+  return error as SvgRejectedError;
+}
+
+async function maxAlpha(png: Uint8Array): Promise<number> {
+  const { data } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  let max = 0;
+  for (let index = 3; index < data.length; index += 4) max = Math.max(max, data[index]!);
+  return max;
+}
+
+describe('a mark that renders blank', () => {
+  it.each(Object.entries(BLANK))('is refused with svg-empty: %s', async (_, mark) => {
+    // The structural check lets it through: only the pixels tell.
+    expect(() => sanitizeSvg(mark, 'logo.svg', undefined, 'mark')).not.toThrow();
+    const error = await refusal(forge(await fromFiles({ 'logo.svg': mark }), { renderer, stages: [faviconStage] }));
+    expect(error.code).toBe('svg-empty');
+    expect(error.message).toBe(`mark: logo.svg ${MESSAGE_TAIL}`);
+  });
+
+  it('is refused by forge() with every stage, before any other stage can fail on it', async () => {
+    const error = await refusal(forge(await fromFiles({ 'logo.svg': BLANK['a mask that hides everything']! }), { renderer }));
+    expect(error.message).toBe(`mark: logo.svg ${MESSAGE_TAIL}`);
+  }, 60_000);
+
+  it('is refused for a glyph of its own, named as the glyph, judged on the favicon.ico entries', async () => {
+    const files = { 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': BLANK['display:none by class']! };
+    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg' }), { renderer, stages: [faviconStage] }));
+    expect(error.code).toBe('svg-empty');
+    expect(error.message).toBe(`glyph: g.svg ${MESSAGE_TAIL.replace('512x512', '48x48')}`);
+  });
+
+  it('fails a Vite build with the same message', async () => {
+    await writeFile(join(dir, 'logo.svg'), BLANK['a clipPath around nothing it clips']!);
+    await writeFile(join(dir, 'creator.json'), JSON.stringify(testConfig({ mark: 'logo.svg' })));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body></body></html>');
+    await expect(
+      build({ root: dir, configFile: false, logLevel: 'silent', plugins: [dropkitForge({ config: 'creator.json', stages: [faviconStage] })], build: { outDir: 'dist' } }),
+    ).rejects.toThrow(`dropkit forge: mark: logo.svg ${MESSAGE_TAIL}`);
+  }, 60_000);
+});
+
+describe('a faint mark that does show', () => {
+  it('is accepted: a 1px hairline at 10 % opacity', async () => {
+    const hairline = svg('<line x1="0" y1="50" x2="100" y2="50" stroke="#000" stroke-width="1" opacity="0.1"/>');
+    const result = await forge(await fromFiles({ 'logo.svg': hairline }), { renderer, stages: [faviconStage] });
+    const icon = result.files.find((file) => file.name === 'web-app-manifest-512x512.png')!;
+    expect(await maxAlpha(icon.bytes)).toBeGreaterThan(0);
+  });
+
+  it('is accepted when it vanishes in the 16-48 px entries but shows at 512 px (the mark as glyph)', async () => {
+    // 1 unit of 2000 is 0.02 px at 48 px: nothing there at 10 % opacity; ~0.2 px at 512 px.
+    const thin = svg('<line x1="0" y1="1000" x2="2000" y2="1000" stroke="#000" stroke-width="1" opacity="0.1"/>', '0 0 2000 2000');
+    const result = await forge(await fromFiles({ 'logo.svg': thin }), { renderer, stages: [faviconStage] });
+    const ico = result.files.find((file) => file.name === 'favicon.ico')!.bytes;
+    const entries = await Promise.all(readIcoDirectory(ico).map((entry) => maxAlpha(ico.subarray(entry.offset, entry.offset + entry.length))));
+    expect(entries).toEqual([0, 0, 0]);
+    const icon = result.files.find((file) => file.name === 'web-app-manifest-512x512.png')!;
+    expect(await maxAlpha(icon.bytes)).toBeGreaterThan(0);
+  });
+
+  it('is accepted when only one colour of it shows and the rest is hidden by a sheet', async () => {
+    const mark = svg(`<style>.a{display:none}</style><rect class="a" ${square}/><circle cx="50" cy="50" r="2" fill-opacity="0.1"/>`);
+    const result = await forge(await fromFiles({ 'logo.svg': mark }), { renderer, stages: [faviconStage] });
+    expect(result.files.map((file) => file.name)).toContain('favicon.ico');
+  });
+});
+
+describe('drawsNothing', () => {
+  it("reads a blank render from the renderer's palette, and counts any other PNG as drawn", async () => {
+    const blank = await renderer.rasterize({ svg: svg('', '0 0 8 8').replace('viewBox', 'width="8" height="8" viewBox'), width: 8, height: 8, output: 'png' });
+    expect(drawsNothing(blank)).toBe(true);
+    const dot = await renderer.rasterize({ svg: svg('<rect width="1" height="1" fill-opacity="0.01"/>', '0 0 8 8').replace('viewBox', 'width="8" height="8" viewBox'), width: 8, height: 8, output: 'png' });
+    expect(drawsNothing(dot)).toBe(false);
+    // Not how forge writes a blank image, so not judged: accepted rather than decoded.
+    const truecolour = await sharp(Buffer.alloc(8 * 8 * 4), { raw: { width: 8, height: 8, channels: 4 } }).png({ palette: false }).toBuffer();
+    expect(drawsNothing(truecolour)).toBe(false);
+  });
+});
