@@ -12,7 +12,22 @@ describe('adviceFor', () => {
   it('advises a glyph for a mark wider than 2:1, and none once the config names one', async () => {
     const wide = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="30" height="10"/></svg>';
     expect(adviceFor(await inputFromMark(wide))).toEqual([expect.stringMatching(/^the mark is 3\.0:1 and the config names no glyph/)]);
-    expect(adviceFor(await inputFromMark(wide, { glyph: 'mark.svg' }))).toEqual([]);
+    expect(adviceFor(await inputFromMark(wide, { glyph: 'mark.svg', homeScreen: 'glyph' }))).toEqual([]);
+  });
+
+  it('suggests the glyph for the home-screen icons when a mark wider than 2:1 has one, and nothing once it is there', async () => {
+    const wide = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="30" height="10"/></svg>';
+    const note =
+      "the mark is 3.0:1, so the home-screen icons (apple-touch-icon, the manifest's 192, 512, maskable and monochrome) " +
+      'show the whole mark as a thin strip in a square tile; to draw your glyph there instead, add "homeScreen": "glyph"';
+    expect(adviceFor(await inputFromMark(wide, { glyph: 'glyph.svg' }))).toEqual([note]);
+    expect(adviceFor(await inputFromMark(wide, { glyph: 'glyph.svg', homeScreen: 'mark' }))).toEqual([note]);
+    expect(adviceFor(await inputFromMark(wide, { glyph: 'glyph.svg', homeScreen: 'glyph' }))).toEqual([]);
+    // Without a glyph the existing note says what to add first; this one would only repeat it.
+    expect(adviceFor(await inputFromMark(wide))).toEqual([expect.stringMatching(/config names no glyph/)]);
+    // Exactly 2:1 is not wide enough to say anything.
+    const twoToOne = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="20" height="10"/></svg>';
+    expect(adviceFor(await inputFromMark(twoToOne, { glyph: 'glyph.svg' }))).toEqual([]);
   });
 
   it('says when the mark is a whole page, and how to crop it', async () => {

@@ -48,6 +48,20 @@ describe('creator config validation', () => {
     ]);
   });
 
+  it('accepts homeScreen "mark" or "glyph", and names the field and both values otherwise', () => {
+    expect(configErrors(testConfig({ homeScreen: 'mark' }))).toEqual([]);
+    expect(configErrors(testConfig({ glyph: 'glyph.svg', homeScreen: 'glyph' }))).toEqual([]);
+    expect(configErrors(testConfig({ glyph: 'glyph.svg', homeScreen: 'icon' as never }))).toEqual(['Expected "mark" or "glyph" for homeScreen but received "icon"']);
+    expect(configErrors(testConfig({ glyph: 'glyph.svg', homeScreen: true as never }))).toEqual(['Expected "mark" or "glyph" for homeScreen but received boolean true']);
+  });
+
+  it('refuses homeScreen "glyph" without a glyph, naming both fields', () => {
+    expect(configErrors(testConfig({ homeScreen: 'glyph' }))).toEqual([
+      'Expected glyph (the square SVG the home-screen icons draw) because homeScreen is "glyph", but the config names no glyph; add "glyph": "glyph.svg" or set homeScreen to "mark"',
+    ]);
+    expect(() => assertValidConfig(testConfig({ homeScreen: 'glyph' }), 'creator.json')).toThrow(/^creator\.json: Expected glyph .* because homeScreen is "glyph"/);
+  });
+
   it('passes the dark ink on in lower-case #rrggbb', async () => {
     const raw = testConfig({ colors: { brand: '#ff3366', background: '#fff7f9', dark: { brand: '#ff7a9c', background: '#14142b', ink: '#EEF' } } });
     const input = await prepareInput(raw, async () => new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'));

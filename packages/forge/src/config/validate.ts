@@ -58,7 +58,11 @@ export function describeValue(value: unknown): string {
 }
 
 function expectation(node: SchemaNode): string {
-  if (node.enum) return `one of ${node.enum.map((value) => JSON.stringify(value)).join(', ')}`;
+  if (node.enum) {
+    const values = node.enum.map((value) => JSON.stringify(value));
+    // A choice of two reads as one: "mark" or "glyph".
+    return values.length === 2 ? values.join(' or ') : `one of ${values.join(', ')}`;
+  }
   switch (node.type) {
     case 'string':
       if (node.pattern?.startsWith('^https://')) return 'an https:// URL';
@@ -181,11 +185,19 @@ function inkErrors(value: unknown): string[] {
   ];
 }
 
+/** `homeScreen: "glyph"` draws the glyph file on the home-screen icons, so there must be one. */
+function homeScreenErrors(value: unknown): string[] {
+  const config = value as { homeScreen?: unknown; glyph?: unknown } | null;
+  if (config?.homeScreen !== 'glyph' || config.glyph !== undefined) return [];
+  return ['Expected glyph (the square SVG the home-screen icons draw) because homeScreen is "glyph", but the config names no glyph; add "glyph": "glyph.svg" or set homeScreen to "mark"'];
+}
+
 /** Every problem with a config, each naming the field and the value expected. Empty when valid. */
 export function configErrors(value: unknown): string[] {
   const errors: string[] = [];
   check(creatorConfigSchema, value, '', errors);
   errors.push(...inkErrors(value));
+  errors.push(...homeScreenErrors(value));
   return errors;
 }
 

@@ -88,11 +88,23 @@ export function faviconSvg(input: ForgeInput): string {
 
 const text = (value: string) => new TextEncoder().encode(value);
 
+/**
+ * What the home-screen and app icons draw (apple-touch-icon, the manifest's 192/512 `any`,
+ * maskable and monochrome): the mark unless the config says `"homeScreen": "glyph"`. The
+ * favicons keep their own rule (the glyph at 16-48 px, the mark at 96 px) either way.
+ */
+export function homeScreenSource(input: ForgeInput): SanitizedSvg {
+  return input.config.homeScreen === 'glyph' ? input.glyph : input.mark;
+}
+
 export const faviconStage: ForgeStage = {
   name: 'favicon',
   plan(input): StageContribution {
     const { mark, glyph } = input;
     const { brand, background } = input.config.colors;
+    // The home-screen and app icons are big tiles: a wide mark is a thin strip in them, so a
+    // creator with a square glyph may put that there instead (homeScreen: "glyph").
+    const home = homeScreenSource(input);
     /** `markShows`: the image is the mark alone on a transparent background, so its pixels say whether the mark draws anything. */
     const png = (name: string, purpose: PlannedAsset['purpose'], size: number, svg: () => string, extra: { tint?: HexColor; markShows?: true } = {}): PlannedAsset => ({
       name,
@@ -126,17 +138,19 @@ export const faviconStage: ForgeStage = {
         },
       },
       { name: 'favicon.svg', format: 'svg', purpose: 'favicon', width: 64, height: 64, render: () => text(faviconSvg(input)) },
-      png('favicon-96x96.png', 'favicon', 96, () => raster(mark, 96, brand)),
-      png('apple-touch-icon.png', 'apple-touch-icon', 180, () => raster(mark, 180, brand, { inset: TOUCH_ICON_INSET, background })),
-      png('web-app-manifest-192x192.png', 'manifest-any', 192, () => raster(mark, 192, brand)),
-      // The largest image of the mark alone on a transparent background, drawn in every set: when
+      // With the glyph on the home screen this is the largest image of the mark left, so the one
+      // that says whether the mark draws anything (see the 512 px icon below).
+      png('favicon-96x96.png', 'favicon', 96, () => raster(mark, 96, brand), home === mark ? {} : { markShows: true }),
+      png('apple-touch-icon.png', 'apple-touch-icon', 180, () => raster(home, 180, brand, { inset: TOUCH_ICON_INSET, background })),
+      png('web-app-manifest-192x192.png', 'manifest-any', 192, () => raster(home, 192, brand)),
+      // With the mark on the home screen, its largest image alone on a transparent background: when
       // none of its pixels shows, the mark draws nothing, whatever hid it (svg-empty). Judged on
       // this image rather than on a render of its own, which would cost every run a job.
-      png('web-app-manifest-512x512.png', 'manifest-any', 512, () => raster(mark, 512, brand), { markShows: true }),
+      png('web-app-manifest-512x512.png', 'manifest-any', 512, () => raster(home, 512, brand), home === mark ? { markShows: true } : {}),
       png('web-app-manifest-maskable-512x512.png', 'manifest-maskable', 512, () =>
-        raster(mark, 512, brand, { background, safeCircle: MASKABLE_CONTENT_CIRCLE }),
+        raster(home, 512, brand, { background, safeCircle: MASKABLE_CONTENT_CIRCLE }),
       ),
-      png('web-app-manifest-monochrome-512x512.png', 'manifest-monochrome', 512, () => raster(mark, 512, brand, { safeCircle: MASKABLE_CONTENT_CIRCLE }), { tint: '#000000' }),
+      png('web-app-manifest-monochrome-512x512.png', 'manifest-monochrome', 512, () => raster(home, 512, brand, { safeCircle: MASKABLE_CONTENT_CIRCLE }), { tint: '#000000' }),
     ];
     return {
       assets,

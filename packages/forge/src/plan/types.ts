@@ -56,6 +56,8 @@ export interface CreatorConfig {
   mark: string;
   /** Optional square SVG used for 16–48 px, where the full mark would be illegible. */
   glyph?: string;
+  /** What the home-screen and app icons draw (default `mark`); `glyph` requires a `glyph` file. */
+  homeScreen?: 'mark' | 'glyph';
   /** Optional SVG for the mark set's monogram (issue 6); forge draws initials from `name` without it. */
   monogram?: string;
   colors: Palette & { dark?: DarkPalette };
