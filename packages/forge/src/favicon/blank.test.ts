@@ -30,6 +30,14 @@ const BLANK: Record<string, string> = {
   'a clipPath around nothing it clips': svg(`<clipPath id="c"><rect x="60" width="10" height="10"/></clipPath><rect width="50" height="100" clip-path="url(#c)"/>`),
   'a <switch> only for another language': svg(`<switch><rect systemLanguage="xx" ${square}/></switch>`),
   'every shape outside the viewBox': svg('<rect x="-5" width="4" height="100"/><circle cx="50" cy="103" r="2"/>'),
+  // Illustrator's artwork left beside the artboard: the viewBox frames empty space. Far enough out
+  // (more than two canvas sides past the icon's edge) resvg 2.6.2 used to panic on these.
+  'a rect far beside the viewBox': svg(`<rect x="100000" ${square}/>`),
+  // All on one side: spread around the viewBox, together they span the canvas and never crashed.
+  'a path, circles and text far beside the viewBox': svg(
+    '<path d="M-90000 -9000h50v50h-50z"/><circle cx="-5000" cy="-100000" r="40"/><circle cx="-3000" cy="50" r="40"/><text x="-4000" y="50" font-size="40">Nova</text>',
+  ),
+  'a group moved far off by its transform': svg(`<g transform="translate(4000 4000) rotate(30)"><rect ${square}/><circle cx="50" cy="50" r="50"/></g>`),
   'gradient stops that are all transparent': svg(
     `<linearGradient id="g"><stop stop-color="#f00" stop-opacity="0"/><stop offset="1" stop-color="#00f" stop-opacity="0"/></linearGradient><rect ${square} fill="url(#g)"/>`,
   ),
@@ -80,10 +88,16 @@ describe('a mark that renders blank', () => {
     expect(error.message).toBe(`mark: logo.svg ${MESSAGE_TAIL}`);
   });
 
-  it('is refused by forge() with every stage, before any other stage can fail on it', async () => {
-    const error = await refusal(forge(await fromFiles({ 'logo.svg': BLANK['a mask that hides everything']! }), { renderer }));
+  it.each(['a mask that hides everything', 'a rect far beside the viewBox'])('is refused by forge() with every stage, before any other stage can fail on it: %s', async (name) => {
+    const error = await refusal(forge(await fromFiles({ 'logo.svg': BLANK[name]! }), { renderer }));
     expect(error.message).toBe(`mark: logo.svg ${MESSAGE_TAIL}`);
   }, 60_000);
+
+  it('is refused for a glyph far beside its viewBox, named as the glyph', async () => {
+    const files = { 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': BLANK['a rect far beside the viewBox']! };
+    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg' }), { renderer, stages: [faviconStage] }));
+    expect(error.message).toBe(`glyph: g.svg ${MESSAGE_TAIL.replace('512x512', '48x48')}`);
+  });
 
   it('is refused for a glyph of its own, named as the glyph, judged on the favicon.ico entries', async () => {
     const files = { 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': BLANK['display:none by class']! };
@@ -92,8 +106,8 @@ describe('a mark that renders blank', () => {
     expect(error.message).toBe(`glyph: g.svg ${MESSAGE_TAIL.replace('512x512', '48x48')}`);
   });
 
-  it('fails a Vite build with the same message', async () => {
-    await writeFile(join(dir, 'logo.svg'), BLANK['a clipPath around nothing it clips']!);
+  it.each(['a clipPath around nothing it clips', 'a rect far beside the viewBox'])('fails a Vite build with the same message: %s', async (name) => {
+    await writeFile(join(dir, 'logo.svg'), BLANK[name]!);
     await writeFile(join(dir, 'creator.json'), JSON.stringify(testConfig({ mark: 'logo.svg' })));
     await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body></body></html>');
     await expect(
@@ -120,6 +134,30 @@ describe('a faint mark that does show', () => {
     const icon = result.files.find((file) => file.name === 'web-app-manifest-512x512.png')!;
     expect(await maxAlpha(icon.bytes)).toBeGreaterThan(0);
   });
+
+  it('is accepted and drawn when it lies partly outside its viewBox, the part inside only', async () => {
+    // Only the right half of the square is inside; it must fill the right half of the mark's box.
+    const half = svg('<rect x="50" y="0" width="100000" height="100" fill="#000"/>');
+    const result = await forge(await fromFiles({ 'logo.svg': half }), { renderer, stages: [faviconStage] });
+    const icon = result.files.find((file) => file.name === 'web-app-manifest-512x512.png')!;
+    const { data, info } = await sharp(icon.bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const alphaAt = (x: number, y: number) => data[(y * info.width + x) * 4 + 3];
+    expect(alphaAt(400, 256)).toBe(255);
+    expect(alphaAt(110, 256)).toBe(0);
+    // Clipped to the viewBox: nothing past the mark's right edge.
+    expect(alphaAt(505, 256)).toBe(0);
+  });
+
+  it('is still render-crashed, not svg-empty, when a part with its own layer lies far out beside a part that draws', async () => {
+    // resvg 2.6.2 panics on any group it draws as a layer (opacity, clip-path, mask, filter) whose
+    // content lies past two canvas sides; the mark draws, so this is a renderer failure, said as one.
+    const mark = svg(`<rect ${square}/><g opacity="0.5"><rect x="100000" ${square}/></g>`);
+    const error = await forge(await fromFiles({ 'logo.svg': mark }), { renderer, stages: [faviconStage] }).then(
+      () => undefined,
+      (reason: unknown) => reason as { code?: string },
+    );
+    expect(error?.code).toBe('render-crashed');
+  }, 60_000);
 
   it('is accepted when only one colour of it shows and the rest is hidden by a sheet', async () => {
     const mark = svg(`<style>.a{display:none}</style><rect class="a" ${square}/><circle cx="50" cy="50" r="2" fill-opacity="0.1"/>`);

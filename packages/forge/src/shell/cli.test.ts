@@ -189,12 +189,14 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'out/c'))).toBe(false);
   });
 
-  it('refuses a mark whose icons render blank (hidden by a sheet, a mask), keeping the previous set, in one line', async () => {
+  it('refuses a mark whose icons render blank (hidden by a sheet, a mask, drawn far beside its viewBox), keeping the previous set, in one line', async () => {
     await mkdir(join(dir, 'hidden'));
     const hidden = {
       'styled.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.a{visibility:hidden}</style><rect class="a" width="100" height="100"/></svg>',
       'masked.svg':
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><mask id="m"><rect width="100" height="100" fill="#000"/></mask><rect width="100" height="100" mask="url(#m)"/></svg>',
+      // The artwork left beside the artboard: once a renderer crash (render-crashed).
+      'beside.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect x="100000" width="100" height="100"/></svg>',
     };
     const first = run('forge', 'nova/creator.json', '--out', 'out/hidden', '--only', 'favicon');
     expect(first.code).toBe(0);

@@ -60,11 +60,33 @@ export function defaultPaint(mark: SanitizedSvg, colour: HexColor): string {
   return fill + color;
 }
 
+/**
+ * A shape covering the mark's viewBox that paints nothing, last inside the nested `<svg>` of a
+ * raster job. resvg 2.6.2 draws the nested `<svg>` as a layer clipped to its viewport and sizes
+ * that layer by what it holds, cut to two canvas sides around the canvas; when everything in it
+ * lies farther out (artwork left beside the artboard) the cut is empty and resvg panics
+ * (`geom.rs:27`, an unwrap), killing the renderer: `render-crashed` instead of the blank icons
+ * the favicon stage refuses as `svg-empty`. With this shape the layer always covers the viewport,
+ * which the clip keeps anyway. It paints at zero alpha, which leaves every pixel as it was
+ * (output byte-identical, measured on the test marks), and its opacity is a `style` attribute
+ * because that wins over the mark's own sheets in resvg (measured, `!important` included).
+ * Never in favicon.svg, which browsers draw.
+ */
+function layerAnchor([x, y, width, height]: SanitizedSvg['viewBox']): string {
+  return `<path d="M${x} ${y}h${width}v${height}h${-width}z" style="fill-opacity:0;stroke:none"/>`;
+}
+
 export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {
   if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('composeIcon expects a sanitized SVG');
   const place = placeMark(mark.viewBox, options);
   const paint = defaultPaint(mark, options.defaultFill);
-  const nested = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${paint}` + mark.svg.slice(ROOT_PREFIX.length);
+  let body = mark.svg.slice(ROOT_PREFIX.length);
+  // Last, so no shape of the mark gets a sibling before it (a sheet's `rect:first-child` still
+  // matches what it matched). A childless root (`<svg …/>`) holds nothing to draw or crash on.
+  if (options.pixelSized !== false && body.endsWith('</svg>')) {
+    body = body.slice(0, -'</svg>'.length) + layerAnchor(mark.viewBox) + '</svg>';
+  }
+  const nested = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${paint}` + body;
   const size = options.size;
   const dimensions = options.pixelSized === false ? '' : ` width="${size}" height="${size}"`;
   const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}"/>` : '';
