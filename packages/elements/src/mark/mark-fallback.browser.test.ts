@@ -1,25 +1,14 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
+import { height, media, settle, type MarkLike } from './mark-test-helpers.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { captureWarnings } from '../test-support/warnings.ts';
 
 // An image that does not arrive: real 404s from the test server (test/media/mark/gone/ does not exist).
-type MarkLike = HTMLElement & { variant: string | null; updateComplete: Promise<boolean> };
-
-const media = '/test/media/mark';
 const gone = `${media}/gone`;
 const all = (wordmark: string, monogram: string, glyph: string) =>
   `src-wordmark="${wordmark}/wordmark.svg" src-monogram="${monogram}/monogram.svg" src-glyph="${glyph}/glyph.svg"`;
-// At 40 px high: wordmark 160 px, monogram 48 px, glyph 40 px wide.
-const height = 'style="--drop-mark-height: 40px"';
-
-async function settle(el: MarkLike): Promise<void> {
-  for (let frame = 0; frame < 3; frame++) {
-    await nextFrame();
-    await el.updateComplete;
-  }
-}
 
 /** Waits until `done()` holds (an image answered, a JSON arrived), then lets the mark settle. */
 async function until(mark: MarkLike, done: () => boolean): Promise<void> {

@@ -1,24 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
+import { height, media, settle, type MarkLike } from './mark-test-helpers.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { captureWarnings } from '../test-support/warnings.ts';
 
-type MarkLike = HTMLElement & { variant: string | null; updateComplete: Promise<boolean> };
-
-const media = '/test/media/mark';
 const srcs = `src-wordmark="${media}/wordmark.svg" src-monogram="${media}/monogram.svg" src-glyph="${media}/glyph.svg"`;
-// At 40 px high: wordmark 160 px, monogram 48 px, glyph 40 px wide.
-const height = 'style="--drop-mark-height: 40px"';
-
-// A resize reaches the element's choice one frame after layout (it never resizes itself inside the
-// ResizeObserver callback), so three frames cover: layout, the refit, and the layout that follows.
-async function settle(el: MarkLike): Promise<void> {
-  for (let frame = 0; frame < 3; frame++) {
-    await nextFrame();
-    await el.updateComplete;
-  }
-}
 
 // Forge's shapes: a wide wordmark and a square monogram and glyph (64 × 64), in a mark.json.
 const square = `${media}/square.json`;
