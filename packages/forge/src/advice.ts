@@ -12,18 +12,20 @@ const WIDE_MARK_RATIO = 2;
 export function adviceFor(input: ForgeInput): string[] {
   const advice: string[] = [];
   const [, , width, height] = input.mark.viewBox;
-  if (input.config.glyph === undefined && width / height > WIDE_MARK_RATIO) {
-    advice.push(
-      `the mark is ${(width / height).toFixed(1)}:1 and the config names no glyph, so the 16-48 px favicons ` +
-        'shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)',
-    );
-  }
-  // The glyph is there, but the big square tiles still show the wide mark as a thin strip.
-  if (input.config.glyph !== undefined && input.config.homeScreen !== 'glyph' && width / height > WIDE_MARK_RATIO) {
-    advice.push(
-      `the mark is ${(width / height).toFixed(1)}:1, so the home-screen icons (apple-touch-icon, the manifest's 192, 512, maskable and monochrome) ` +
-        'show the whole mark as a thin strip in a square tile; to draw your glyph there instead, add "homeScreen": "glyph"',
-    );
+  const ratio = width / height;
+  if (ratio > WIDE_MARK_RATIO) {
+    if (input.config.glyph === undefined) {
+      advice.push(
+        `the mark is ${ratio.toFixed(1)}:1 and the config names no glyph, so the 16-48 px favicons ` +
+          'shrink the whole mark into the square; add "glyph": a square SVG drawn for small sizes (your symbol or initials)',
+      );
+    } else if (input.config.homeScreen !== 'glyph') {
+      // The glyph is there, but the big square tiles still show the wide mark as a thin strip.
+      advice.push(
+        `the mark is ${ratio.toFixed(1)}:1, so the home-screen icons (apple-touch-icon, the manifest's 192, 512, maskable and monochrome) ` +
+          'show the whole mark as a thin strip in a square tile; to draw your glyph there instead, add "homeScreen": "glyph"',
+      );
+    }
   }
   for (const [field, svg] of [['mark', input.mark], ['glyph', input.config.glyph === undefined ? undefined : input.glyph]] as const) {
     if (svg?.paper) {
