@@ -9,6 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, findChromium } from './tools/chromium.mjs';
 import { testEndpoints } from './test/support/endpoints.mjs';
 import { flakyCdn } from './test/support/flaky-cdn.mjs';
+import { forcedColors } from './test/support/forced-colors.mjs';
 
 const kitTags = {
   src: `<script type="module" src="/packages/elements/src/cdn/all.ts"></script>`,
@@ -40,7 +41,7 @@ export default {
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColors()],
   middleware: [...testEndpoints, flakyCdn],
   browsers: [
     chromeLauncher({
