@@ -50,6 +50,20 @@ export class SvgRejectedError extends ForgeError {
   }
 }
 
+/**
+ * The refusal for a mark or glyph that came out transparent in every pixel of an image forge drew
+ * of it alone (`image`: "512x512 icon"). The structural check in svg/sanitize.ts names a reason
+ * when it can; what reaches the pixels hid itself in ways a tree walk does not follow, so this
+ * says where to look instead. Here so every stage that judges pixels words it alike.
+ */
+export function blankRefusal(field: 'mark' | 'glyph', file: string, image: string): SvgRejectedError {
+  return new SvgRejectedError(
+    'svg-empty',
+    `${field}: ${file} draws nothing: Expected some of it to show in its ${image}, but every pixel came out transparent; ` +
+      'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox',
+  );
+}
+
 export const RENDER_ERROR_CODES = ['render-timeout', 'render-crashed', 'render-failed'] as const;
 export type RenderErrorCode = (typeof RENDER_ERROR_CODES)[number];
 

@@ -16,6 +16,23 @@ export interface ForgeOptions extends Omit<PlanOptions, 'stages'> {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
+ * Promise.all, except that when several fail the first in plan order is the one reported, not
+ * the first to finish: a mark that draws nothing fails the favicon stage (its 512 px icon) and the
+ * social card (its mark image) alike, and which render finishes first depends on the machine. One
+ * input, one message. A failure still ends the wait as soon as everything planned before it is in.
+ */
+async function inPlanOrder<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = promises.map((promise) => promise.then((value) => ({ value }), (error: unknown) => ({ error })));
+  const values: T[] = [];
+  for (const outcome of settled) {
+    const result = await outcome;
+    if ('error' in result) throw result.error;
+    values.push(result.value);
+  }
+  return values;
+}
+
+/**
  * The core: plan, render every asset through the isolated renderer, add forge.json. Returns the
  * files; writing them is the shell's job. This module loads no stage itself (forge.ts adds the
  * defaults), so a shell that runs one stage loads only that stage.
@@ -25,7 +42,7 @@ export async function forgeStages(input: ForgeInput, stages: readonly ForgeStage
   const ownRenderer = options.renderer ? undefined : new IsolatedRenderer();
   const renderer = options.renderer ?? ownRenderer!;
   try {
-    const files = await Promise.all(
+    const files = await inPlanOrder(
       plan.assets.map(async (asset): Promise<ForgedFile> => {
         const bytes = await asset.render(renderer);
         const file: ForgedFile = {

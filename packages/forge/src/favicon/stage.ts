@@ -1,7 +1,7 @@
 import { composeIcon } from '../svg/compose.ts';
 import { darkRecolour } from '../svg/dark.ts';
 import { buildIco } from '../ico/ico.ts';
-import { SvgRejectedError } from '../errors.ts';
+import { blankRefusal } from '../errors.ts';
 import type { ForgeInput, ForgeStage, HexColor, PlannedAsset, SanitizedSvg, StageContribution } from '../plan/types.ts';
 
 /** Padding on each side of small favicons: enough that a wide mark never touches the tab's edge. */
@@ -43,18 +43,7 @@ export function drawsNothing(png: Uint8Array): boolean {
   return false;
 }
 
-/**
- * The refusal for a source whose rendered icon is transparent everywhere. The structural check in
- * svg/sanitize.ts names a reason when it can; what reaches the pixels hid itself in ways a tree
- * walk does not follow, so this says where to look instead.
- */
-function blankRefusal(field: 'mark' | 'glyph', file: string, size: number): SvgRejectedError {
-  return new SvgRejectedError(
-    'svg-empty',
-    `${field}: ${file} draws nothing: Expected some of it to show in its ${size}x${size} icon, but every pixel came out transparent; ` +
-      'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox',
-  );
-}
+const iconRefusal = (field: 'mark' | 'glyph', file: string, size: number) => blankRefusal(field, file, `${size}x${size} icon`);
 
 function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inset?: number; background?: HexColor; safeCircle?: number } = {}): string {
   return composeIcon(mark, {
@@ -71,9 +60,11 @@ const whenDark = (css: string) => (css === '' ? '' : `<style>@media (prefers-col
 /**
  * The tab icon, scalable, with its dark variant inside: under prefers-color-scheme the palette
  * swaps and colours that would not read on the dark background lift (svg/dark.ts); the attribute
- * rules go before the mark, the copies of its own sheets after it.
+ * rules go before the mark, the copies of its own sheets after it. With `pixels`, the same
+ * drawing as a raster job of that size (the live favicon PNG): sized in pixels and with compose's
+ * layer anchor, which favicon.svg itself never carries.
  */
-export function faviconSvg(input: ForgeInput): string {
+export function faviconSvg(input: ForgeInput, pixels?: number): string {
   const { colors } = input.config;
   const dark = colors.dark ? darkRecolour(input.glyph.svg, colors, colors.dark) : undefined;
   return composeIcon(input.glyph, {
@@ -82,7 +73,7 @@ export function faviconSvg(input: ForgeInput): string {
     defaultFill: input.config.colors.brand,
     prelude: whenDark(dark?.rules ?? ''),
     epilogue: whenDark(dark?.sheets ?? ''),
-    pixelSized: false,
+    ...(pixels === undefined ? { pixelSized: false } : { pixels }),
   });
 }
 
@@ -114,7 +105,7 @@ export const faviconStage: ForgeStage = {
       height: size,
       async render(context) {
         const bytes = await context.rasterize({ svg: svg(), width: size, height: size, output: 'png', tint: extra.tint });
-        if (extra.markShows && drawsNothing(bytes)) throw blankRefusal('mark', input.config.mark, size);
+        if (extra.markShows && drawsNothing(bytes)) throw iconRefusal('mark', input.config.mark, size);
         return bytes;
       },
     });
@@ -133,7 +124,7 @@ export const faviconStage: ForgeStage = {
           // A glyph of its own is drawn only here, on a transparent background: these entries are
           // the pixels that say whether it shows. A glyph that is the mark is judged at 512 px
           // below, where a faint hairline that vanishes at 48 px still counts.
-          if (input.config.glyph && glyph !== mark && pngs.every(drawsNothing)) throw blankRefusal('glyph', input.config.glyph, ICO_SIZES.at(-1)!);
+          if (input.config.glyph && glyph !== mark && pngs.every(drawsNothing)) throw iconRefusal('glyph', input.config.glyph, ICO_SIZES.at(-1)!);
           return buildIco(ICO_SIZES.map((size, index) => ({ size, png: pngs[index]! })));
         },
       },

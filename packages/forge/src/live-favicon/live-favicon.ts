@@ -8,23 +8,16 @@ export const LIVE_DOT_COLOR: HexColor = '#ef4444';
 export const LIVE_DOT = { cx: 50, cy: 50, r: 12, outline: 4 } as const;
 export const LIVE_FAVICON_PNG_SIZE = 96;
 
-const ROOT_PREFIX = '<svg xmlns="http://www.w3.org/2000/svg"';
-
 /**
  * favicon.svg with a live dot. The dot's outline is painted in the page background colour so it
  * stands off the mark; the favicon's own dark-mode rules repaint that colour, so it follows too.
+ * With `pixels`, the raster job for the PNG of that size (see faviconSvg).
  */
-export function liveFaviconSvg(input: ForgeInput): string {
-  const favicon = faviconSvg(input);
+export function liveFaviconSvg(input: ForgeInput, pixels?: number): string {
+  const favicon = faviconSvg(input, pixels);
   const { cx, cy, r, outline } = LIVE_DOT;
   const dot = `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${LIVE_DOT_COLOR}" stroke="${input.config.colors.background}" stroke-width="${outline}"/>`;
   return `${favicon.slice(0, favicon.lastIndexOf('</svg>'))}${dot}</svg>`;
-}
-
-/** The same drawing sized in pixels, as the rasterizer takes it. */
-export function withPixelSize(svg: string, size: number): string {
-  if (!svg.startsWith(ROOT_PREFIX)) throw new Error('withPixelSize expects forge-composed SVG');
-  return `${ROOT_PREFIX} width="${size}" height="${size}"${svg.slice(ROOT_PREFIX.length)}`;
 }
 
 /**
@@ -51,7 +44,7 @@ export const liveFaviconStage: ForgeStage = {
           purpose: 'live-favicon',
           width: size,
           height: size,
-          render: (context) => context.rasterize({ svg: withPixelSize(liveFaviconSvg(input), size), width: size, height: size, output: 'png' }),
+          render: (context) => context.rasterize({ svg: liveFaviconSvg(input, size), width: size, height: size, output: 'png' }),
         },
       ],
     };

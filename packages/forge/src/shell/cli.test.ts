@@ -216,6 +216,20 @@ describe('dropkit forge', () => {
     }
   });
 
+  it('refuses a mark drawn far beside its viewBox with --only social as well, in one line, writing nothing (once render-crashed)', async () => {
+    await mkdir(join(dir, 'far'));
+    await writeFile(join(dir, 'far/beside.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect x="100000" width="100" height="100"/></svg>');
+    await writeFile(join(dir, 'far/creator.json'), JSON.stringify({ name: 'Far', mark: 'beside.svg', colors: { brand: '#112233', background: '#ffffff' } }));
+    const { code, stdout, stderr } = run('forge', 'far/creator.json', '--out', 'out/far', '--only', 'social');
+    expect(stderr).toBe(
+      'dropkit forge: mark: beside.svg draws nothing: Expected some of it to show in its 250x250 image on the social card, but every pixel came out transparent; ' +
+        'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox\n',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(existsSync(join(dir, 'out/far'))).toBe(false);
+  });
+
   it('forges several creators into one folder each and reports the ones that failed', () => {
     const { code, stdout, stderr } = run('forge', 'nova/creator.json', 'bad/creator.json', '--out', 'many', '--only', 'favicon');
     expect(code).toBe(1);

@@ -2,8 +2,8 @@ import { loadSharp } from '../load-sharp.ts';
 import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
-import { ForgeConfigError } from '../errors.ts';
-import { defaultPaint } from '../svg/compose.ts';
+import { blankRefusal, ForgeConfigError } from '../errors.ts';
+import { placedMark } from '../svg/compose.ts';
 import type { ForgeInput, ForgeStage, HeadTag, HexColor, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /** The Open Graph size every network crops from. */
@@ -96,9 +96,14 @@ export function markPlacement(mark: SanitizedSvg): { x: number; y: number; width
 
 /** The creator's mark alone at its placed size, for the isolated renderer. */
 export function markRasterSvg(mark: SanitizedSvg, width: number, height: number, defaultFill: HexColor): string {
-  const prefix = '<svg xmlns="http://www.w3.org/2000/svg"';
-  if (!mark.svg.startsWith(prefix)) throw new Error('markRasterSvg expects a sanitized SVG');
-  return `${prefix} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><svg width="${width}" height="${height}"${defaultPaint(mark, defaultFill)}${mark.svg.slice(prefix.length)}</svg>`;
+  const nested = placedMark(mark, { x: 0, y: 0, width, height }, { defaultFill, raster: true });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${nested}</svg>`;
+}
+
+/** True when no pixel of an RGBA buffer shows: every alpha byte is 0. */
+function transparentEverywhere(rgba: Uint8Array): boolean {
+  for (let index = 3; index < rgba.length; index += 4) if (rgba[index] !== 0) return false;
+  return true;
 }
 
 /**
@@ -130,6 +135,10 @@ export async function renderSocialCard(input: ForgeInput, options: SocialOptions
     height: place.height,
     output: 'rgba',
   });
+  // The mark alone on a transparent canvas: when none of it shows, the card would carry an empty
+  // box where the mark belongs. The favicon stage refuses such a mark too (judged on its 512 px
+  // icon); this catches it when the social card is forged without that stage (--only social).
+  if (transparentEverywhere(markPixels)) throw blankRefusal('mark', input.config.mark, `${place.width}x${place.height} image on the social card`);
   // This PNG only carries pixels into the card and is never written: fast beats small here.
   const sharp = await loadSharp();
   const markPng = await sharp(Buffer.from(markPixels.buffer, markPixels.byteOffset, markPixels.byteLength), {

@@ -21,6 +21,11 @@ export interface ComposeOptions {
   epilogue?: string;
   /** Write width/height in pixels (raster jobs) or only a viewBox (favicon.svg). */
   pixelSized?: boolean;
+  /**
+   * Pixel side of a raster job whose canvas is not in pixels: the live favicon PNG draws
+   * favicon.svg's 64-unit canvas at 96 px. Defaults to `size`.
+   */
+  pixels?: number;
 }
 
 export interface Placement {
@@ -76,19 +81,31 @@ function layerAnchor([x, y, width, height]: SanitizedSvg['viewBox']): string {
   return `<path d="M${x} ${y}h${width}v${height}h${-width}z" style="fill-opacity:0;stroke:none"/>`;
 }
 
-export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {
-  if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('composeIcon expects a sanitized SVG');
-  const place = placeMark(mark.viewBox, options);
-  const paint = defaultPaint(mark, options.defaultFill);
+/**
+ * The one way forge puts a sanitized mark on a canvas: its own root becomes a nested `<svg>` at
+ * `place` (its viewBox and preserveAspectRatio fit the drawing into that box), given the paint it
+ * leaves unset (defaultPaint). For a raster job it ends with the layer anchor above, which keeps
+ * resvg alive on artwork left beside the artboard. Every stage that draws a creator's SVG goes
+ * through here (composeIcon for the icons, badges and live favicon; the social card's mark), so
+ * none can forget the anchor; a stage building its own nested `<svg>` did, and crashed.
+ */
+export function placedMark(mark: SanitizedSvg, place: Placement, options: { defaultFill: HexColor; raster: boolean }): string {
+  if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('placedMark expects a sanitized SVG');
   let body = mark.svg.slice(ROOT_PREFIX.length);
   // Last, so no shape of the mark gets a sibling before it (a sheet's `rect:first-child` still
   // matches what it matched). A childless root (`<svg …/>`) holds nothing to draw or crash on.
-  if (options.pixelSized !== false && body.endsWith('</svg>')) {
+  if (options.raster && body.endsWith('</svg>')) {
     body = body.slice(0, -'</svg>'.length) + layerAnchor(mark.viewBox) + '</svg>';
   }
-  const nested = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${paint}` + body;
+  return `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${defaultPaint(mark, options.defaultFill)}${body}`;
+}
+
+export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {
+  const raster = options.pixelSized !== false;
+  const nested = placedMark(mark, placeMark(mark.viewBox, options), { defaultFill: options.defaultFill, raster });
   const size = options.size;
-  const dimensions = options.pixelSized === false ? '' : ` width="${size}" height="${size}"`;
+  const pixels = options.pixels ?? size;
+  const dimensions = raster ? ` width="${pixels}" height="${pixels}"` : '';
   const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}"/>` : '';
   return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}">${options.prelude ?? ''}${background}${nested}${options.epilogue ?? ''}</svg>`;
 }
