@@ -54,15 +54,24 @@ export const clipStyles = css`
     display: none;
   }
 
+  /* A button's browser style sets its own spacing; inherited, a reader's text-spacing settings
+     (WCAG 1.4.12) reach "Watch again" as they reach every other word here. */
   button,
   a {
     font: inherit;
     color: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
   }
 
   :focus-visible {
     outline: 3px solid var(--drop-clip-accent);
     outline-offset: 2px;
+  }
+
+  /* On a card's near-white face the default pink ring is 2.96:1: the card's text colour is not. */
+  .stage .card :focus-visible {
+    outline-color: currentColor;
   }
 
   /* First in the markup (Tab order follows reading order), so lifted above what comes later. */
@@ -294,6 +303,20 @@ export const clipStyles = css`
   @keyframes pulse {
     to {
       box-shadow: 0 0 0 12px transparent;
+    }
+  }
+
+  /* Forced colours (Windows High Contrast) paint every background alike and drop shadows: round
+     buttons and cards over the video need an edge, and the spinner's quarter a colour of its own. */
+  @media (forced-colors: active) {
+    .controls button,
+    .play-overlay,
+    .replay,
+    .card {
+      border: 1px solid;
+    }
+    :host([buffering]) .stage::after {
+      border-top-color: Canvas;
     }
   }
 

@@ -45,6 +45,10 @@ export const countdownStyles = css`
   button {
     color: var(--drop-countdown-link-color);
     font: inherit;
+    /* A button's browser style sets its own; inherited, a reader's text-spacing settings
+       (WCAG 1.4.12) reach "Add to calendar" too. */
+    letter-spacing: inherit;
+    word-spacing: inherit;
     /* WCAG 2.5.8: at least 24 px to aim at, even when the page's text is small. */
     min-block-size: 24px;
     display: inline-flex;
