@@ -8,6 +8,9 @@
  * GET /__test/flaky-set?run=<run>&how=503|drop&<chunk>=<n>[&<chunk>=<n>…]
  *   The next n requests for <chunk>-*.js under <run> fail (countdown=1 fails countdown-HASH.js once;
  *   n=0 serves it normally again). `how` is 503 unless it says drop.
+ * GET /__test/flaky-set?run=<run>&delay=<ms>
+ *   Every file under <run> is answered after ms: the latency of a phone on a slow network, so the
+ *   page has long painted its fallback content when the kit arrives (test/layout-shift).
  * GET /__test/flaky-log?run=<run>   [{"file", "at": server ms, "answer": 200|503|"dropped"}, …]
  */
 import { readFile } from 'node:fs/promises';
@@ -16,7 +19,7 @@ const cdnDir = new URL('../../dist/cdn/', import.meta.url);
 const runs = new Map();
 
 const runOf = (id) => {
-  if (!runs.has(id)) runs.set(id, { how: '503', failures: new Map(), log: [] });
+  if (!runs.has(id)) runs.set(id, { how: '503', delay: 0, failures: new Map(), log: [] });
   return runs.get(id);
 };
 
@@ -24,6 +27,7 @@ function set(ctx, params) {
   const run = runOf(params.get('run') ?? '');
   for (const [key, value] of params) {
     if (key === 'how') run.how = value;
+    else if (key === 'delay') run.delay = Number(value);
     else if (key !== 'run') run.failures.set(key, Number(value));
   }
   ctx.set('Cache-Control', 'no-store');
@@ -40,6 +44,7 @@ async function serve(ctx, id, file) {
   const run = runOf(id);
   const entry = { file, at: Date.now(), answer: 200 };
   run.log.push(entry);
+  if (run.delay > 0) await new Promise((resolve) => setTimeout(resolve, run.delay));
   const chunk = [...run.failures.keys()].find((name) => file.startsWith(`${name}-`));
   if (chunk && run.failures.get(chunk) > 0) {
     run.failures.set(chunk, run.failures.get(chunk) - 1);

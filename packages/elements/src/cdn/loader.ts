@@ -6,7 +6,7 @@
  * hosted anywhere. Marketplaces that render widgets inside their own shadow roots call
  * `dropkit.observe(shadowRoot)`.
  */
-import { lazyElements, pageWords } from './lazy-elements.ts';
+import { lazyElements, lazyWords, pageWords } from './lazy-elements.ts';
 // Read from the package manifest, not from shared/vocabulary.ts: importing anything the elements
 // also import would make the loader fetch their whole shared chunk (Lit included) on every page,
 // element or not. shared/vocabulary.test.ts keeps VERSION equal to this same field.
@@ -19,6 +19,8 @@ export interface DropkitGlobal {
 }
 
 const loaderKey = Symbol.for('dropkit.loader');
+const wordsKey = Symbol.for('dropkit.words');
+type GlobalWithWords = typeof globalThis & { [wordsKey]?: Record<string, unknown> };
 const pendingTags = new Set(Object.keys(lazyElements));
 const observers: MutationObserver[] = [];
 
@@ -50,7 +52,16 @@ function load(tag: string, root: ParentNode): void {
   // element's own import of the same file then gets this module, or its failure, which it reports.
   // Asked on every attempt, so a retry fetches words that failed with the chunk; words that arrived
   // are the browser's module by then and cost no request.
-  pageWords(document.documentElement.lang || navigator.language)?.().catch(() => {});
+  // Words that arrived are handed to the elements by name (see earlyWords in shared/words.ts): the
+  // element then renders in its language the first time, instead of showing the creator's text in
+  // its own box for a frame while its import() of the same module resolves, and moving the page twice.
+  const language = pageWords(document.documentElement.lang || navigator.language);
+  if (language) {
+    lazyWords[language]!().then(
+      (module) => (((globalThis as GlobalWithWords)[wordsKey] ??= {})[language] = (module as { default: unknown }).default),
+      () => {},
+    );
+  }
   lazyElements[tag]!().catch((error: unknown) => {
     pendingTags.add(tag);
     retryRoots.push(root);

@@ -362,6 +362,15 @@ export class DropCountdown extends LitElement {
   #setState(next: DropState): void {
     if (next === this.#state) return;
     const previous = this.#state;
+    // Live, the countdown shows one line where it showed three: the buy button below would jump up
+    // under the visitor's thumb at the very moment they reach for it. It keeps the box it had (its
+    // width too: centred, a narrower box moves), measured while the schedule is still on screen
+    // (test/layout-shift.browser.test.ts). Written after the tick: a thousand countdowns flipping
+    // together then cost one layout, not a thousand.
+    if (previous === 'scheduled' && this.hasUpdated && this.isConnected) {
+      const { width, height } = getComputedStyle(this);
+      queueMicrotask(() => Object.assign(this.style, { minWidth: `min(${width}, 100%)`, minHeight: height }));
+    }
     this.#state = next;
     this.requestUpdate('state', previous);
     // Words still loading at the flip (a few milliseconds after load) cost that one announcement.

@@ -104,6 +104,15 @@ export function matchLanguage(locale: string): string | null {
 
 /** What each language's chunk gave: its words, or null when it could not load (English then). */
 const loaded = new Map<string, Words | null>();
+
+/**
+ * Words the script-tag loader fetched beside the first element's chunk (cdn/loader.ts), by language.
+ * Read before asking import() for them: its promise settles a task later, and an element that first
+ * rendered without them would show the creator's text in its own box for a frame, then its real
+ * rendering, moving the page twice (a layout shift; test/layout-shift.browser.test.ts).
+ */
+const earlyWords = (language: string): Words | undefined =>
+  (globalThis as { [key: symbol]: Record<string, Words> | undefined })[Symbol.for('dropkit.words')]?.[language];
 const loading = new Map<string, Promise<Words | null>>();
 
 /** Fetches a language's words once per page; null when the chunk cannot load (offline, blocked). */
@@ -200,6 +209,8 @@ export class ElementWords<K extends WordKey> {
     const language = matched ?? 'en';
     if (language === this.#language) return;
     this.#language = language;
+    const early = loaded.has(language) ? undefined : earlyWords(language);
+    if (early) loaded.set(language, early);
     if (language === 'en' || loaded.has(language)) {
       this.#words = loaded.get(language) ?? this.#english;
       // Words that were still on their way are no longer awaited (a language switched back to English).
