@@ -9,8 +9,14 @@ export const FORGE_VERSION = '0.1.0';
 export interface ForgeOptions extends Omit<PlanOptions, 'stages'> {
   /** Renderer to use (e.g. one shared over a batch). Default: a fresh isolated renderer, closed afterwards. */
   renderer?: RenderContext;
-  /** Called after each file is rendered (progress display). */
+  /** Called after each file is rendered (progress display); never after `signal` aborts. */
   onFile?: (file: ForgedFile) => void;
+  /**
+   * Stops the run: forge rejects at once with the signal's reason, its images not yet drawn are
+   * dropped from the renderer, and one being drawn finishes in its child, unused. Other runs
+   * sharing the renderer carry on.
+   */
+  signal?: AbortSignal;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -33,16 +39,46 @@ async function inPlanOrder<T>(promises: readonly Promise<T>[]): Promise<T[]> {
 }
 
 /**
+ * `work`, or the signal's reason as soon as it aborts. Whatever `work` does after that is ignored,
+ * its failure included.
+ */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/** The renderer as this run's stages see it: every job carries the run's signal. */
+function withSignal(renderer: RenderContext, signal: AbortSignal | undefined): RenderContext {
+  if (!signal) return renderer;
+  // A renderer of the caller's own may ignore the signal; no job of this run starts after it aborts.
+  return {
+    rasterize: (job) => (signal.aborted ? Promise.reject(signal.reason) : renderer.rasterize(job, { signal })),
+    rasterizeAll: (jobs) => (signal.aborted ? Promise.reject(signal.reason) : renderer.rasterizeAll(jobs, { signal })),
+  };
+}
+
+/**
  * The core: plan, render every asset through the isolated renderer, add forge.json. Returns the
  * files; writing them is the shell's job. This module loads no stage itself (forge.ts adds the
  * defaults), so a shell that runs one stage loads only that stage.
  */
 export async function forgeStages(input: ForgeInput, stages: readonly ForgeStage[], options: ForgeOptions = {}): Promise<ForgeResult> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const plan = planStages(input, stages, options);
   const ownRenderer = options.renderer ? undefined : new IsolatedRenderer();
-  const renderer = options.renderer ?? ownRenderer!;
+  const renderer = withSignal(options.renderer ?? ownRenderer!, signal);
+  // onFile is checked against the signal itself, not this promise: abort() may come between a
+  // render's end and its callback, before any promise has settled.
+  const onFile = (file: ForgedFile) => {
+    if (!signal?.aborted) options.onFile?.(file);
+  };
   try {
-    const files = await inPlanOrder(
+    const drawing = inPlanOrder(
       plan.assets.map(async (asset): Promise<ForgedFile> => {
         const bytes = await asset.render(renderer);
         const file: ForgedFile = {
@@ -54,10 +90,13 @@ export async function forgeStages(input: ForgeInput, stages: readonly ForgeStage
           bytes,
           sha256: sha256(bytes),
         };
-        options.onFile?.(file);
+        onFile(file);
         return file;
       }),
     );
+    const files = await unlessAborted(drawing, signal);
+    // Aborted between the last image and here: still no result.
+    signal?.throwIfAborted();
     const report = {
       generator: `@dropkit/forge ${FORGE_VERSION}`,
       creator: input.config.name,
@@ -65,7 +104,7 @@ export async function forgeStages(input: ForgeInput, stages: readonly ForgeStage
     };
     const reportBytes = new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
     const reportFile: ForgedFile = { name: 'forge.json', format: 'json', purpose: 'report', bytes: reportBytes, sha256: sha256(reportBytes) };
-    options.onFile?.(reportFile);
+    onFile(reportFile);
     const head = new TextDecoder().decode(files.find((file) => file.name === 'head.html')!.bytes);
     return { files: [...files, reportFile], head };
   } finally {

@@ -1,11 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, createLogger, createServer } from 'vite';
+import { build, createLogger, createServer, type ViteDevServer } from 'vite';
 import dropkitForge from './vite.ts';
 import { faviconStage } from './favicon/stage.ts';
+import { loadCreator } from './config/load.ts';
+import { forge } from './forge.ts';
+import { IsolatedRenderer } from './render/isolated.ts';
 
 /** A real Vite build and a real dev server of a tiny app that uses the plugin. */
 const demoCreator = fileURLToPath(new URL('../../../tools/demo/creator/', import.meta.url));
@@ -83,5 +86,86 @@ describe('@dropkit/forge/vite', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+/** Resolves once `condition` holds (checked every 5 ms). */
+async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('@dropkit/forge/vite in dev, while a run draws', () => {
+  // Every stage (~500 images of the demo creator) through one child, shared with the test so that
+  // its count of drawn images says which run drew what.
+  let renderer: IsolatedRenderer;
+  let server: ViteDevServer;
+  let origin: string;
+  let configFile: string;
+  /** renderer.drawn when the server closed, counted by a plugin closed right after forge's. */
+  let drawnAtClose: number;
+
+  beforeEach(async () => {
+    const folder = await mkdtemp(join(app, 'live-'));
+    await cp(demoCreator, folder, { recursive: true });
+    configFile = join(folder, 'creator.json');
+    renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 });
+    const config = relative(app, configFile);
+    const countAtClose = { name: 'count-at-close', closeBundle: () => void (drawnAtClose = renderer.drawn) };
+    server = await createServer({
+      root: app,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [dropkitForge({ config, renderer }), countAtClose],
+      server: { port: 0, host: '127.0.0.1' },
+    });
+    await server.listen();
+    origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+  });
+
+  afterEach(async () => {
+    await server.close();
+    renderer.close();
+  });
+
+  it('stops a run a file change superseded; the request that waited on it gets the new files', async () => {
+    const waiting = fetch(`${origin}/site.webmanifest`).then((response) => response.json());
+    await until(() => renderer.drawn > 0, 'the first run draws');
+    const config = JSON.parse(await readFile(configFile, 'utf8'));
+    config.shortName = 'Nova Live';
+    // Counted in the same event as the plugin's listener (registered first), which stops the run.
+    let drawnAtChange = -1;
+    const changed = new Promise<void>((resolve) =>
+      server.watcher.on('change', (path) => {
+        if (path !== configFile) return;
+        drawnAtChange = renderer.drawn;
+        resolve();
+      }),
+    );
+    await writeFile(configFile, JSON.stringify(config));
+    await changed;
+    expect((await waiting).short_name).toBe('Nova Live');
+    const drawnByBothRuns = renderer.drawn - drawnAtChange;
+
+    // One whole run of the new config, for comparison: the superseded run drew at most the two
+    // images its child held when it was stopped, not its ~500 others.
+    const before = renderer.drawn;
+    await forge(await loadCreator(configFile), { renderer });
+    const oneRun = renderer.drawn - before;
+    expect(oneRun).toBeGreaterThan(400);
+    expect(drawnByBothRuns).toBeLessThanOrEqual(oneRun + 2);
+  });
+
+  it('stops its run when the dev server closes', async () => {
+    const waiting = fetch(`${origin}/site.webmanifest`).catch(() => undefined);
+    await until(() => renderer.drawn > 0, 'the run draws');
+    await server.close();
+    // A job queued now is drawn right after the two the child held, not after the rest of the run.
+    await renderer.rasterize({ svg: '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>', width: 2, height: 2, output: 'rgba' });
+    expect(renderer.drawn - drawnAtClose).toBeLessThanOrEqual(3);
+    await waiting;
   });
 });

@@ -4,7 +4,7 @@ import { adviceFor } from './advice.ts';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
-import type { ForgeResult, ForgeStage } from './plan/types.ts';
+import type { ForgeResult, ForgeStage, RenderContext } from './plan/types.ts';
 
 /**
  * `@dropkit/forge/vite`: forges the creator's set on `vite build` (emitted as assets) and on
@@ -18,6 +18,14 @@ export interface DropkitForgeOptions {
   basePath?: string;
   /** Stages to run (default: all of forge's stages). */
   stages?: readonly ForgeStage[];
+  /** A renderer to share with other work (an `IsolatedRenderer`); default: a fresh one per run. */
+  renderer?: RenderContext;
+}
+
+/** One forge of the creator's set, and what stops it. */
+interface Run {
+  result: Promise<ForgeResult>;
+  controller: AbortController;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -33,18 +41,45 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   let viteConfig: ResolvedConfig;
-  let result: Promise<ForgeResult> | undefined;
+  let current: Run | undefined;
   let configPath = '';
+  let closing = false;
 
   const basePath = () => options.basePath ?? viteConfig.base ?? '/';
-  const run = () => {
-    result ??= loadCreator(configPath).then((input) => {
-      for (const advice of adviceFor(input)) viteConfig.logger.warn(`dropkit forge: note: ${options.config}: ${advice}`);
-      return forge(input, { basePath: basePath(), ...(options.stages ? { stages: options.stages } : {}) });
+  const start = (): Run => {
+    if (current) return current;
+    const controller = new AbortController();
+    const { signal } = controller;
+    const result = loadCreator(configPath).then((input) => {
+      // Superseded while the files were read: draw nothing (forge rejects an aborted signal at once).
+      if (!signal.aborted) for (const advice of adviceFor(input)) viteConfig.logger.warn(`dropkit forge: note: ${options.config}: ${advice}`);
+      return forge(input, {
+        basePath: basePath(),
+        signal,
+        ...(options.stages ? { stages: options.stages } : {}),
+        ...(options.renderer ? { renderer: options.renderer } : {}),
+      });
     });
+    const run = { result, controller };
+    current = run;
     // A failed run must not stick: the next request or build retries after the creator fixes it.
-    result.catch(() => (result = undefined));
-    return result;
+    result.catch(() => {
+      if (current === run) current = undefined;
+    });
+    return run;
+  };
+  /**
+   * The latest run's result. A request that waited on a run a file change superseded gets the
+   * run that replaced it: the files as they are now, not an error.
+   */
+  const run = (): Promise<ForgeResult> => {
+    const started = start();
+    return started.result.catch((error) => (started.controller.signal.aborted && !closing ? run() : Promise.reject(error)));
+  };
+  /** Stops the current run: its images not drawn yet leave the renderer. */
+  const stop = () => {
+    current?.controller.abort();
+    current = undefined;
   };
   const explain = (error: unknown) => (error instanceof ForgeError ? new Error(`dropkit forge: ${error.message}`) : error);
 
@@ -70,6 +105,12 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
         return html.includes('</head>') ? html.replace('</head>', `${head}</head>`) : `${head}${html}`;
       },
     },
+    closeBundle() {
+      // The dev server is closing (in a build the run is over by now and there is nothing to stop).
+      if (viteConfig.command !== 'serve') return;
+      closing = true;
+      stop();
+    },
     async generateBundle() {
       const { files } = await run().catch((error) => Promise.reject(explain(error)));
       for (const file of files) {
@@ -78,10 +119,12 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       }
     },
     configureServer(server) {
+      closing = false;
       server.watcher.add(configPath);
       server.watcher.on('change', () => {
-        // Any change may be the mark or the config; forging again is cheap.
-        result = undefined;
+        // Any change may be the mark or the config; forging again is cheap. A run still drawing
+        // the old files is stopped rather than left to hold the renderer the new run needs.
+        stop();
       });
       server.middlewares.use((request, response, next) => {
         const base = basePath();

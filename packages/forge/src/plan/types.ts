@@ -104,11 +104,20 @@ export interface RasterJob {
   tint?: HexColor;
 }
 
-/** What a lazy render function may use. Every call of `rasterize` runs in the isolated renderer. */
+/** Per-job options of a renderer. */
+export interface RenderJobOptions {
+  /** Aborting it rejects the job with the signal's reason; a job not yet drawn is dropped. */
+  signal?: AbortSignal;
+}
+
+/**
+ * What a lazy render function may use. Every call of `rasterize` runs in the isolated renderer.
+ * Stages call it with the job alone; forge adds the run's signal.
+ */
 export interface RenderContext {
-  rasterize(job: RasterJob): Promise<Uint8Array>;
+  rasterize(job: RasterJob, options?: RenderJobOptions): Promise<Uint8Array>;
   /** Rasterize many jobs at once (lets the renderer spread them over its processes). */
-  rasterizeAll(jobs: readonly RasterJob[]): Promise<Uint8Array[]>;
+  rasterizeAll(jobs: readonly RasterJob[], options?: RenderJobOptions): Promise<Uint8Array[]>;
 }
 
 export interface PlannedAsset {

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
 import sharp from 'sharp';
 import { IsolatedRenderer } from './isolated.ts';
 import { RenderError } from '../errors.ts';
@@ -107,5 +108,68 @@ describe('IsolatedRenderer', () => {
     const rgba = await renderer.rasterize({ svg, width: 4, height: 4, output: 'rgba', tint: '#000000' });
     expect([...rgba.subarray(0, 4)]).toEqual([0, 0, 0, 255]);
     expect(rgba[3 * 4 + 3]).toBe(0);
+  });
+});
+
+/** Filter work that takes a child most of a second (~0.8 s measured), well inside its budget. */
+const seconds = (() => {
+  const blurs = '<feGaussianBlur stdDeviation="40"/>'.repeat(6);
+  const shapes = '<rect width="400" height="400" filter="url(#f)"/>'.repeat(6);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><filter id="f">${blurs}</filter>${shapes}</svg>`;
+})();
+
+describe('IsolatedRenderer with a signal', () => {
+  it('rejects a job whose signal has already aborted, with its reason, before starting a child', async () => {
+    const cold = new IsolatedRenderer({ processes: 1 });
+    try {
+      const reason = new Error('the creator left');
+      await expect(cold.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' }, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      expect(cold.pids()).toEqual([]);
+      expect(cold.drawn).toBe(0);
+    } finally {
+      cold.close();
+    }
+  });
+
+  it('drops the jobs not started, lets the one being drawn finish in its child, and serves the other callers', async () => {
+    const shared = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 });
+    try {
+      await shared.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' });
+      const child = shared.pids()[0];
+      const drawnBefore = shared.drawn;
+      const controller = new AbortController();
+      const { signal } = controller;
+      // One child holds two jobs: the one it draws and the next, already in its IPC queue; the
+      // third waits in the renderer's queue. Another caller's job comes after all three.
+      const drawing = shared.rasterize({ svg: seconds, width: 512, height: 512, output: 'png' }, { signal });
+      const inChild = shared.rasterize({ svg: square(4), width: 4, height: 4, output: 'rgba' }, { signal });
+      const inQueue = shared.rasterize({ svg: square(4), width: 4, height: 4, output: 'rgba' }, { signal });
+      const other = shared.rasterize({ svg: square(2, '#0a7cff'), width: 2, height: 2, output: 'rgba' });
+      // Long enough for the child to be drawing the first, far from its end (~0.8 s).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      controller.abort();
+      // Promptly: before the image being drawn could have ended (the other job comes after it).
+      const first = await Promise.race([drawing.then(() => 'drawn', () => 'aborted'), other.then(() => 'other')]);
+      expect(first).toBe('aborted');
+      for (const job of [drawing, inChild, inQueue]) await expect(job).rejects.toBe(signal.reason);
+      expect(signal.reason).toBeInstanceOf(DOMException);
+      expect((signal.reason as DOMException).name).toBe('AbortError');
+      expect([...(await other).subarray(0, 4)]).toEqual([0x0a, 0x7c, 0xff, 255]);
+      // Drawn: the image under way (its result thrown away) and the other caller's. The two
+      // aborted jobs never were, and the child was not restarted.
+      expect(shared.drawn - drawnBefore).toBe(2);
+      expect(shared.pids()).toEqual([child]);
+    } finally {
+      shared.close();
+    }
+  });
+
+  it('listens to a signal once however many jobs wait on it, and lets go of it when they are done', async () => {
+    const controller = new AbortController();
+    const jobs = Array.from({ length: 20 }, () => renderer.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' }, { signal: controller.signal }));
+    // One listener, not twenty: Node warns of a leak past ten.
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    await Promise.all(jobs);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

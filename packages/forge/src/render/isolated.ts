@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { RenderError } from '../errors.ts';
-import type { RasterJob, RenderContext } from '../plan/types.ts';
+import type { RasterJob, RenderContext, RenderJobOptions } from '../plan/types.ts';
 
 /**
  * Runs every rasterization in child processes. A worker thread is not enough: when resvg aborts
@@ -19,7 +19,10 @@ export interface IsolatedRendererOptions {
 interface Pending {
   job: RasterJob;
   resolve: (bytes: Uint8Array) => void;
-  reject: (error: Error) => void;
+  reject: (error: unknown) => void;
+  signal?: AbortSignal;
+  /** Its caller's signal aborted: rejected already, never queued again, its answer discarded. */
+  abandoned?: true;
   /**
    * Was in a child that died with other jobs queued behind it, so which one killed it is unknown:
    * it runs again alone in a child, where a crash is its own.
@@ -32,7 +35,12 @@ interface Sent {
   pending: Pending;
 }
 
-type ChildMessage = { ready: true } | { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
+type ChildMessage =
+  | { ready: true }
+  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: false; message: string }
+  /** An abandoned job the child dropped before drawing it. */
+  | { id: number; skipped: true };
 
 /** resvg allocates the whole canvas up front; no icon or badge needs more than this per side. */
 export const MAX_CANVAS_SIDE = 4096;
@@ -61,6 +69,7 @@ class RenderProcess {
 
   constructor(
     private readonly timeoutMs: number,
+    private readonly onAnswer: (drawn: boolean) => void,
     private readonly onFree: (process: RenderProcess) => void,
     private readonly onExit: (process: RenderProcess, wasReady: boolean, unanswered: Pending[]) => void,
   ) {
@@ -105,6 +114,16 @@ class RenderProcess {
     if (this.ready && this.sent.length === 1) this.startBudget();
   }
 
+  /**
+   * Asks the child to drop an abandoned job it holds but has not started. The one it is drawing
+   * finishes (resvg cannot be interrupted, and killing the child would cost every other caller a
+   * restart); its answer is discarded.
+   */
+  cancel(pending: Pending): void {
+    const sent = this.sent.find((candidate) => candidate.pending === pending);
+    if (sent && this.alive && this.child.connected) this.child.send({ cancel: sent.id });
+  }
+
   /** The oldest unanswered job is the one being drawn; its budget runs from now. */
   private startBudget(): void {
     const { pending } = this.sent[0]!;
@@ -137,7 +156,10 @@ class RenderProcess {
     this.timer = undefined;
     if (this.sent.length > 0) this.startBudget();
     else this.idle();
-    if (message.ok) pending.resolve(message.bytes);
+    this.onAnswer(!('skipped' in message));
+    // An abandoned job was rejected when its signal aborted: these settle nothing then.
+    if ('skipped' in message) pending.reject(new RenderError('render-failed', 'The job was abandoned'));
+    else if (message.ok) pending.resolve(message.bytes);
     else pending.reject(new RenderError('render-failed', `The renderer refused the image: ${message.message}`));
     this.onFree(this);
   }
@@ -175,8 +197,14 @@ export class IsolatedRenderer implements RenderContext {
   private readonly timeoutMs: number;
   private readonly processes = new Set<RenderProcess>();
   private readonly queue: Pending[] = [];
+  /**
+   * The jobs waiting on each caller's signal. One listener per signal, not per job: a forge run
+   * puts dozens of jobs on one signal, and Node warns of a leak past ten listeners.
+   */
+  private readonly watched = new Map<AbortSignal, { jobs: Set<Pending>; listener: () => void }>();
   private nextId = 1;
   private closed = false;
+  private drawnCount = 0;
 
   constructor(options: IsolatedRendererOptions = {}) {
     this.size = Math.max(1, options.processes ?? Math.min(4, availableParallelism()));
@@ -189,20 +217,50 @@ export class IsolatedRenderer implements RenderContext {
     return this;
   }
 
-  rasterize(job: RasterJob): Promise<Uint8Array> {
+  /**
+   * Draws one job. With a `signal`, aborting it rejects the job at once with the signal's reason:
+   * a job still queued is dropped, never drawn; one being drawn finishes in its child and its
+   * result is discarded. Other callers' jobs are not disturbed.
+   */
+  rasterize(job: RasterJob, options: RenderJobOptions = {}): Promise<Uint8Array> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.closed) return Promise.reject(new RenderError('render-failed', 'The renderer is closed'));
     const validSide = (side: number) => Number.isInteger(side) && side >= 1 && side <= MAX_CANVAS_SIDE;
     if (!validSide(job.width) || !validSide(job.height)) {
       return Promise.reject(new RenderError('render-failed', `Expected a canvas of 1-${MAX_CANVAS_SIDE} px per side but received ${job.width}x${job.height}`));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      if (!signal) {
+        this.queue.push({ job, resolve, reject });
+        this.dispatch();
+        return;
+      }
+      const pending: Pending = {
+        job,
+        signal,
+        resolve: (bytes) => {
+          this.unwatch(pending);
+          resolve(bytes);
+        },
+        reject: (error) => {
+          this.unwatch(pending);
+          reject(error);
+        },
+      };
+      this.watch(pending, signal);
+      this.queue.push(pending);
       this.dispatch();
     });
   }
 
-  rasterizeAll(jobs: readonly RasterJob[]): Promise<Uint8Array[]> {
-    return Promise.all(jobs.map((job) => this.rasterize(job)));
+  rasterizeAll(jobs: readonly RasterJob[], options: RenderJobOptions = {}): Promise<Uint8Array[]> {
+    return Promise.all(jobs.map((job) => this.rasterize(job, options)));
+  }
+
+  /** Jobs the children have drawn since this renderer was made; dropped ones do not count (diagnostics and tests). */
+  get drawn(): number {
+    return this.drawnCount;
   }
 
   /** Process ids of the live renderer children (diagnostics and crash tests). */
@@ -218,9 +276,45 @@ export class IsolatedRenderer implements RenderContext {
     this.processes.clear();
   }
 
+  private watch(pending: Pending, signal: AbortSignal): void {
+    const entry = this.watched.get(signal);
+    if (entry) {
+      entry.jobs.add(pending);
+      return;
+    }
+    const jobs = new Set([pending]);
+    const listener = () => {
+      this.watched.delete(signal);
+      for (const job of jobs) this.abandon(job, signal.reason);
+    };
+    this.watched.set(signal, { jobs, listener });
+    signal.addEventListener('abort', listener, { once: true });
+  }
+
+  private unwatch(pending: Pending): void {
+    const entry = pending.signal && this.watched.get(pending.signal);
+    if (!entry) return;
+    entry.jobs.delete(pending);
+    if (entry.jobs.size > 0) return;
+    this.watched.delete(pending.signal!);
+    pending.signal!.removeEventListener('abort', entry.listener);
+  }
+
+  /** Its signal aborted: out of the queue, or out of its child's hands if not started there. */
+  private abandon(pending: Pending, reason: unknown): void {
+    pending.abandoned = true;
+    const queued = this.queue.indexOf(pending);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    else for (const process of this.processes) process.cancel(pending);
+    pending.reject(reason);
+  }
+
   private spawn(): RenderProcess {
     const process = new RenderProcess(
       this.timeoutMs,
+      (drawn) => {
+        if (drawn) this.drawnCount += 1;
+      },
       () => this.dispatch(),
       (gone, wasReady, unanswered) => {
         this.processes.delete(gone);
@@ -233,8 +327,9 @@ export class IsolatedRenderer implements RenderContext {
           for (const pending of [...unanswered, ...this.queue.splice(0)]) pending.reject(new RenderError('render-crashed', 'The renderer process could not start'));
           return;
         }
-        // Jobs that never started, or whose fate is unknown, go first to the next free child.
-        this.queue.unshift(...unanswered);
+        // Jobs that never started, or whose fate is unknown, go first to the next free child;
+        // abandoned ones are no one's any more.
+        this.queue.unshift(...unanswered.filter((pending) => !pending.abandoned));
         this.dispatch();
       },
     );
