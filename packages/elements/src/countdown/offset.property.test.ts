@@ -1,0 +1,168 @@
+/**
+ * Properties of the server-clock estimate, for every set of answers: a world is drawn (a true offset
+ * between the visitor's clock and the server's, round trips, and where inside each round trip the
+ * server read its clock), the answers it would give are computed, and the estimate must find the
+ * truth within half the fastest round trip, never leave the bounds the answers prove, and ignore
+ * answers that cannot be (negative round trips, NaN, Infinity).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimateOffset, type TimeSample } from './offset.ts';
+
+interface World {
+  /** Server clock − visitor clock, the number the estimate is after. */
+  offset: number;
+  samples: TimeSample[];
+}
+
+/**
+ * One answer: sent on the visitor's (whole-ms) clock, back after `roundTrip` (a monotonic, fractional
+ * duration, as sync.ts measures it), the server reading its clock `delay` into the trip: anywhere from
+ * the instant the request left to the instant the answer arrived, so asymmetric paths are included.
+ */
+const anyRoundTrip = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 }), fc.double({ min: 0, max: 3000, noNaN: true }));
+const answer = (offset: number, roundTrips: fc.Arbitrary<number> = anyRoundTrip) =>
+  fc
+    .record({
+      sent: fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
+      roundTrip: roundTrips,
+      where: fc.oneof(fc.constantFrom(0, 0.5, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+      header: fc.boolean(),
+    })
+    .map(({ sent, roundTrip, where, header }): TimeSample => {
+      // The server's own clock is in whole ms; the reading lies inside the trip.
+      const read = Math.min(Math.floor(sent + where * roundTrip), sent + roundTrip);
+      const serverNow = read + offset;
+      // A Date header has whole seconds; serverTimeFrom reads the middle of that second, ±500 ms.
+      return header
+        ? { sent, received: sent + roundTrip, server: Math.floor(serverNow / 1000) * 1000 + 500, error: 500 }
+        : { sent, received: sent + roundTrip, server: serverNow };
+    });
+
+const trueOffset = fc.oneof(fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }), fc.constantFrom(0, 3_600_000, -3_600_000, 86_400_000));
+const world: fc.Arbitrary<World> = trueOffset.chain((offset) =>
+  fc.record({ offset: fc.constant(offset), samples: fc.array(answer(offset), { minLength: 1, maxLength: 6 }) }),
+);
+
+/** Answers no clock can give: back before sent, or not numbers at all. */
+const absurd: fc.Arbitrary<TimeSample> = fc.oneof(
+  fc.record({ sent: fc.integer({ min: 1000, max: 1e6 }), received: fc.integer({ min: 0, max: 999 }), server: fc.integer() }),
+  fc.record({
+    sent: fc.constantFrom(Number.NaN, Infinity, -Infinity, 5),
+    received: fc.constantFrom(Number.NaN, Infinity, 10),
+    server: fc.constantFrom(Number.NaN, -Infinity, Infinity),
+  }),
+);
+
+const fastest = (samples: readonly TimeSample[]) =>
+  samples.reduce((best, sample) => (sample.received - sample.sent < best.received - best.sent ? sample : best));
+
+const params = { numRuns: 2000 };
+
+describe('estimateOffset, for every set of answers', () => {
+  it('finds the true offset within half the fastest round trip (and a Date header’s half second)', () => {
+    fc.assert(
+      fc.property(world, ({ offset, samples }) => {
+        const estimate = estimateOffset(samples)!;
+        const best = fastest(samples);
+        const roundTrip = best.received - best.sent;
+        expect(estimate.roundTrip).toBe(roundTrip);
+        // + 0.5: the estimate is rounded to a whole ms.
+        expect(Math.abs(estimate.offset - offset)).toBeLessThanOrEqual(roundTrip / 2 + (best.error ?? 0) + 0.5);
+      }),
+      params,
+    );
+  });
+
+  it('bounds the truth for certain, and keeps the estimate inside the bounds', () => {
+    fc.assert(
+      fc.property(world, ({ offset, samples }) => {
+        const { low, high, offset: estimate } = estimateOffset(samples)!;
+        expect(low).toBeLessThanOrEqual(offset);
+        expect(high).toBeGreaterThanOrEqual(offset);
+        expect(estimate).toBeGreaterThanOrEqual(low);
+        expect(estimate).toBeLessThanOrEqual(high);
+        // No wider than the fastest answer alone proves (+2: floor and ceil of each end).
+        const best = fastest(samples);
+        expect(high - low).toBeLessThanOrEqual(best.received - best.sent + 2 * (best.error ?? 0) + 2);
+      }),
+      params,
+    );
+  });
+
+  it('answer by answer, only narrows: a later answer never moves the estimate out of bounds already set', () => {
+    fc.assert(
+      fc.property(world, ({ samples }) => {
+        let previous = estimateOffset(samples.slice(0, 1))!;
+        for (let n = 2; n <= samples.length; n++) {
+          const next = estimateOffset(samples.slice(0, n))!;
+          expect(next.low).toBeGreaterThanOrEqual(previous.low);
+          expect(next.high).toBeLessThanOrEqual(previous.high);
+          expect(next.offset).toBeGreaterThanOrEqual(previous.low);
+          expect(next.offset).toBeLessThanOrEqual(previous.high);
+          previous = next;
+        }
+      }),
+      params,
+    );
+  });
+
+  it('ignores answers no clock can give, wherever they come, and gives up with nothing else', () => {
+    fc.assert(
+      fc.property(world, fc.array(absurd, { maxLength: 4 }), fc.infiniteStream(fc.nat()), ({ samples }, bad, positions) => {
+        const mixed = [...samples];
+        const at = positions[Symbol.iterator]();
+        for (const sample of bad) mixed.splice(at.next().value % (mixed.length + 1), 0, sample);
+        expect(estimateOffset(mixed)).toEqual(estimateOffset(samples));
+        expect(estimateOffset(bad)).toBeNull();
+      }),
+      params,
+    );
+  });
+
+  it('with one answer: offset = server − midpoint, bounds = the trip', () => {
+    fc.assert(
+      fc.property(world, ({ samples: [sample] }) => {
+        const { sent, received, server, error = 0 } = sample!;
+        expect(estimateOffset([sample!])).toEqual({
+          offset: Math.round(server - (sent + received) / 2),
+          roundTrip: received - sent,
+          low: Math.floor(server - error - received),
+          high: Math.ceil(server + error - sent),
+        });
+      }),
+      params,
+    );
+  });
+
+  it('with equal round trips, the first answer is the one kept (then held inside every bound)', () => {
+    const tiedWorld = fc
+      .tuple(trueOffset, fc.integer({ min: 0, max: 3000 }))
+      .chain(([offset, roundTrip]) => fc.array(answer(offset, fc.constant(roundTrip)), { minLength: 2, maxLength: 6 }));
+    fc.assert(
+      fc.property(tiedWorld, (samples) => {
+        const roundTrip = samples[0]!.received - samples[0]!.sent;
+        const estimate = estimateOffset(samples)!;
+        const first = estimateOffset(samples.slice(0, 1))!;
+        expect(estimate.roundTrip).toBe(roundTrip);
+        expect(estimate.offset).toBe(Math.min(Math.max(first.offset, estimate.low), estimate.high));
+      }),
+      params,
+    );
+  });
+
+  it('answers that contradict each other (the visitor clock jumped) leave the fastest answer’s own estimate and bounds', () => {
+    fc.assert(
+      fc.property(world, world, ({ samples: before }, { samples: after }) => {
+        const all = [...before, ...after];
+        const estimate = estimateOffset(all)!;
+        const lows = all.map((s) => Math.floor(s.server - (s.error ?? 0) - s.received));
+        const highs = all.map((s) => Math.ceil(s.server + (s.error ?? 0) - s.sent));
+        fc.pre(Math.max(...lows) > Math.min(...highs));
+        const best = all.find((s) => s.received - s.sent === estimate.roundTrip)!;
+        expect(estimate).toEqual(estimateOffset([best]));
+      }),
+      params,
+    );
+  });
+});
