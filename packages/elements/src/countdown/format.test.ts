@@ -45,6 +45,13 @@ describe('formatRemaining', () => {
     expect(formatRemaining(5 * M + 1 * S, 'auto', 'en')).toBe('00:05:01');
   });
 
+  // Found by format.property.test.ts: with no hours left over, auto went on to the minutes or seconds.
+  it('auto with days left says days and hours only, even with no hours', () => {
+    expect(formatRemaining((20 * D + S), 'auto', 'en')).toBe('20 days');
+    expect(formatRemaining(2 * D + 5 * M, 'auto', 'en')).toBe('2 days');
+    expect(formatRemaining(2 * D + 3 * H + 5 * M, 'auto', 'en')).toBe('2 days, 3 hours');
+  });
+
   it('rounds up to whole seconds and never goes negative', () => {
     expect(remainingSeconds(400)).toBe(1);
     expect(remainingSeconds(0)).toBe(0);

@@ -55,8 +55,9 @@ export function formatRemaining(remainingMs: number, format: CountdownFormat, lo
   const style = format === 'auto' ? (days > 0 ? 'long' : 'clock') : format;
   if (style === 'clock') return clockText(remainingSeconds(remainingMs), locale);
   const display = style === 'long' ? 'long' : 'narrow';
-  // Long text with days left would be noise down to the second; "2 days, 3 hours" is the useful part.
-  const shown = parts.filter(([, amount]) => amount > 0).slice(0, format === 'auto' ? 2 : 4);
+  // Long text with days left would be noise down to the second; "2 days, 3 hours" is the useful part,
+  // and only that: with no hours, "2 days", not "2 days, 5 seconds" ticking.
+  const shown = parts.slice(0, format === 'auto' ? 2 : 4).filter(([, amount]) => amount > 0);
   if (shown.length === 0) shown.push(['second', 0]);
   return intl(Intl.ListFormat, locale, { type: 'unit', style: display }).format(
     shown.map(([unit, amount]) => unitText(locale, unit, amount, display)),

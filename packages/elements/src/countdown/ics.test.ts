@@ -56,6 +56,13 @@ describe('ICS pieces', () => {
     expect(escapeText('a\\b;c,d\r\ne\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
   });
 
+  // Found by ics.property.test.ts: a NUL or another control character went into the file as it was.
+  it('leaves out control characters, which RFC 5545 content lines may not hold (HTAB stays)', () => {
+    expect(escapeText('\u001f')).toBe('');
+    expect(escapeText('Drop\u0000 one\tday\u007f')).toBe('Drop one\tday');
+    expect(buildIcs({ ...event, summary: '\u0000' })).toContain('\r\nSUMMARY:\r\n');
+  });
+
   it('never splits a multi-byte character when folding', () => {
     const folded = foldLine('SUMMARY:' + 'é'.repeat(60));
     const pieces = folded.split('\r\n');

@@ -1,9 +1,16 @@
 /** The RFC 5545 calendar file for a drop (loaded only when a visitor clicks "Add to calendar"). */
 import { utcStamp, type CalendarEvent } from './calendar.ts';
 
-/** RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. */
+/**
+ * RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. Other
+ * control characters (a NUL or an escape pasted into a name) have no escape and no place in a content
+ * line (§3.1 allows HTAB only), so they are left out.
+ */
 export const escapeText = (text: string): string =>
-  text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+  text
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 
 const encoder = new TextEncoder();
 

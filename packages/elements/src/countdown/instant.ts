@@ -4,7 +4,7 @@
  * worldwide drop means.
  */
 const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2})?)$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:(Z)|([+-])(\d\d)(?::?(\d\d))?)$/i;
 
 export type InstantResult = { ok: true; date: Date } | { ok: false; reason: 'missing' | 'no-offset' | 'invalid' };
 
@@ -13,7 +13,7 @@ export function parseInstant(value: string | null | undefined): InstantResult {
   if (!text) return { ok: false, reason: 'missing' };
   const match = ISO_INSTANT.exec(text);
   if (!match) {
-    const looksLocal = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?$/.test(text);
+    const looksLocal = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?$/i.test(text);
     return { ok: false, reason: looksLocal ? 'no-offset' : 'invalid' };
   }
   const [, y, mo, d, h, mi, s = '0', fraction = '0', zulu, sign, offH, offM = '0'] = match;
