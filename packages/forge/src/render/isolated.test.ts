@@ -155,9 +155,11 @@ describe('IsolatedRenderer with a signal', () => {
       expect(signal.reason).toBeInstanceOf(DOMException);
       expect((signal.reason as DOMException).name).toBe('AbortError');
       expect([...(await other).subarray(0, 4)]).toEqual([0x0a, 0x7c, 0xff, 255]);
-      // Drawn: the image under way (its result thrown away) and the other caller's. The two
-      // aborted jobs never were, and the child was not restarted.
-      expect(shared.drawn - drawnBefore).toBe(2);
+      // Drawn: the other caller's and the image under way (its result thrown away; on a machine so
+      // busy that the child had not begun it 200 ms after it was sent, it is dropped too). The two
+      // aborted jobs behind it never were, and the child was not restarted.
+      expect(shared.drawn - drawnBefore).toBeGreaterThanOrEqual(1);
+      expect(shared.drawn - drawnBefore).toBeLessThanOrEqual(2);
       expect(shared.pids()).toEqual([child]);
     } finally {
       shared.close();
