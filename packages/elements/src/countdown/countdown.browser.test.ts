@@ -591,3 +591,31 @@ describe('<drop-countdown> properties, motion and the shared ticker', () => {
     await waitFor(() => changes.unseen > 0, 'the scrolled-in countdown to render', 3000);
   });
 });
+
+describe('<drop-countdown> going live in the frame it first rendered in', () => {
+  afterEach(cleanup);
+
+  it('computes no style before its first frame, so a widget drawn "waiting" in that frame does not fade from it', async () => {
+    // A buy button's colour change, stood in for by a neighbour with a long transition.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.neighbour { transition: background-color 2s; background-color: #e5e5e5 } .neighbour.live { background-color: #111 }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const el = await fixture<CountdownElement>(`<drop-countdown at="${at}" now="2026-12-05T16:59:59Z"></drop-countdown>`);
+      expect(el.state).to.equal('scheduled');
+      // Still the task of the first render: nothing has computed this neighbour's style yet.
+      const neighbour = document.createElement('div');
+      neighbour.className = 'neighbour';
+      el.after(neighbour);
+      el.now = new Date('2026-12-05T17:00:01Z');
+      await el.updateComplete;
+      expect(el.state).to.equal('live');
+      neighbour.classList.add('live');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // A size read at the flip would have computed the grey first, and the change would be a 2 s fade.
+      expect(neighbour.getAnimations().length).to.equal(0);
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+});

@@ -162,6 +162,8 @@ export class DropCountdown extends LitElement {
   #faviconLoaded = false;
   /** The clock says T0 has passed but a `time-src` sync has not confirmed it yet. */
   #unconfirmed = false;
+  /** The first rendering has been on screen for a frame (see #setState). */
+  #painted = false;
   #words = new ElementWords(this, countdownEnglish);
 
   constructor() {
@@ -359,6 +361,10 @@ export class DropCountdown extends LitElement {
     return until && time >= until.getTime() ? 'ended' : 'live';
   }
 
+  override firstUpdated(): void {
+    requestAnimationFrame(() => (this.#painted = true));
+  }
+
   #setState(next: DropState): void {
     if (next === this.#state) return;
     const previous = this.#state;
@@ -366,8 +372,11 @@ export class DropCountdown extends LitElement {
     // under the visitor's thumb at the very moment they reach for it. It keeps the box it had (its
     // width too: centred, a narrower box moves), measured while the schedule is still on screen
     // (test/layout-shift.browser.test.ts). Written after the tick: a thousand countdowns flipping
-    // together then cost one layout, not a thousand.
-    if (previous === 'scheduled' && this.hasUpdated && this.isConnected) {
+    // together then cost one layout, not a thousand. Only once the schedule has been on screen for a
+    // frame: reading a size computes the whole page's style, and a widget inserted in this same frame
+    // (a buy button drawn "waiting" before it learns the drop is live) would then fade from that
+    // style instead of appearing in its final one.
+    if (previous === 'scheduled' && this.#painted && this.isConnected) {
       const { width, height } = getComputedStyle(this);
       queueMicrotask(() => Object.assign(this.style, { minWidth: `min(${width}, 100%)`, minHeight: height }));
     }
