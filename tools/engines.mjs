@@ -1,0 +1,447 @@
+/**
+ * `npm run check:engines`: opens the demo page and the pages in tools/engines/pages.mjs in WebKit
+ * (Safari's engine, through WebKitGTK's MiniBrowser and WebKitWebDriver), Gecko (Firefox ESR,
+ * through puppeteer's WebDriver BiDi) and Chromium, the engine every other test uses, as the
+ * reference. For each page and engine it reads, in the page, what it said (console errors and
+ * warnings, uncaught errors), whether each dropkit element rendered its shadow DOM and in which
+ * state, and takes a screenshot. Exit 1 when an engine shows something Chromium does not.
+ *
+ * Needs a build (`npm run build`). Installs Debian's webkit2gtk-driver and firefox-esr when run as
+ * root and they are missing, as tools/ensure-chromium.mjs does for Chromium.
+ *
+ *   node tools/engines.mjs [--engines webkit,firefox] [--pages countdown,button] [--shots <dir>]
+ *   node tools/engines.mjs --serve [--port 4174]   only serves the pages, to open them by hand
+ *                                                  (a real iPhone on the same network, with --host 0.0.0.0)
+ */
+import { createServer, request as httpRequest } from 'node:http';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, findChromium } from './chromium.mjs';
+import { startDemo } from './demo.mjs';
+import { pages, setBase, strictCsp } from './engines/pages.mjs';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const started = Date.now();
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const PAGE_NAMES = ['demo', ...Object.keys(pages)];
+const wantedPages = option('pages')?.split(',') ?? PAGE_NAMES;
+const wantedEngines = option('engines')?.split(',') ?? ['webkit', 'firefox', 'firefox-no-tt'];
+const shotsDir = option('shots') ?? join(tmpdir(), 'dropkit-engines');
+/** A phone, as most visitors at drop time. */
+const VIEWPORT = { width: 390, height: 844 };
+/** How long a page may take to reach every data-expect state (the button page flips 4 s in). */
+const SETTLE_MS = 12_000;
+
+// ---------------------------------------------------------------------------------------------
+// The engines
+
+const WEBKIT = {
+  driver: '/usr/bin/WebKitWebDriver',
+  browser: ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser'],
+};
+const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+const miniBrowser = () => WEBKIT.browser.find((path) => existsSync(path));
+const firefoxPath = () => FIREFOX.find((path) => existsSync(path));
+
+function ensureEngines() {
+  const missing = () => !existsSync(WEBKIT.driver) || !miniBrowser() || !existsSync('/usr/bin/Xvfb') || !firefoxPath() || !findChromium();
+  if (!missing()) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const packages = ['webkit2gtk-driver', 'xvfb', 'firefox-esr', 'chromium'];
+  if (!isRoot) {
+    console.error(`The engine check needs WebKitGTK, Firefox ESR and Chromium. Install them with:\n  sudo apt-get install -y ${packages.join(' ')}`);
+    process.exit(1);
+  }
+  console.log('Installing the engines from Debian (one time)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
+  if (missing()) {
+    console.error('apt-get finished but an engine binary was not found.');
+    process.exit(1);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Chromium and Firefox share puppeteer; only the launch differs. */
+async function puppeteerEngine(name, launchOptions) {
+  const browser = await puppeteer.launch({ ...launchOptions, defaultViewport: VIEWPORT });
+  const page = await browser.newPage();
+  return {
+    name,
+    version: await browser.version(),
+    async open(url) {
+      await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    },
+    evaluate: (source) => page.evaluate(source),
+    async screenshot(path) {
+      await page.screenshot({ path, fullPage: true });
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** A private X display: WebKitGTK 2.50's MiniBrowser has no headless mode (--headless is ignored). */
+async function startXvfb() {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const display = await new Promise((resolve, reject) => {
+    let out = '';
+    xvfb.stdio[3].on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(`:${out.trim()}`);
+    });
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
+  });
+  return { display, stop: () => xvfb.kill() };
+}
+
+/** WebKitWebDriver speaks classic WebDriver over HTTP: a few fetch calls are the whole client. */
+async function webkitEngine() {
+  const port = await freePort();
+  const x = await startXvfb();
+  // Not WEBKIT_DISABLE_COMPOSITING_MODE=1: with it, a screenshot of a page showing an SVG image with
+  // <text> (test/media/mark/wordmark.svg) never returns in WebKitGTK 2.50; the page itself is fine.
+  const env = { ...process.env, DISPLAY: x.display };
+  const driver = spawn(WEBKIT.driver, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
+  let driverLog = '';
+  driver.stderr.on('data', (chunk) => (driverLog = (driverLog + chunk).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  const call = async (method, path, body) => {
+    const response = await fetch(base + path, {
+      method,
+      // A page that hangs WebKit's main thread must fail its check, not stall the run for 5 minutes.
+      signal: AbortSignal.timeout(45_000),
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (!response.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${json.value?.message ?? response.status}`);
+    return json.value;
+  };
+  for (let i = 0; ; i++) {
+    try {
+      await call('GET', '/status');
+      break;
+    } catch (error) {
+      if (i > 50) {
+        driver.kill();
+        x.stop();
+        throw new Error(`WebKitWebDriver did not start: ${error.message}\n${driverLog}`);
+      }
+      await sleep(100);
+    }
+  }
+  const session = await call('POST', '/session', {
+    capabilities: {
+      alwaysMatch: {
+        'webkitgtk:browserOptions': { binary: miniBrowser(), args: ['--automation'] },
+      },
+    },
+  });
+  const id = session.sessionId;
+  const at = (path) => `/session/${id}${path}`;
+  // The window rect includes MiniBrowser's own frame: grow it by the difference so the page gets a
+  // phone's viewport, as in the other engines.
+  await call('POST', at('/window/rect'), VIEWPORT).catch(() => {});
+  const inner = await call('POST', at('/execute/sync'), { script: 'return [innerWidth, innerHeight]', args: [] });
+  await call('POST', at('/window/rect'), { width: 2 * VIEWPORT.width - inner[0], height: 2 * VIEWPORT.height - inner[1] }).catch(() => {});
+  // WebDriver's default page-load wait is 5 minutes; a page that does not load in 30 s has failed.
+  await call('POST', at('/timeouts'), { pageLoad: 30_000, script: 20_000 });
+  return {
+    name: 'webkit',
+    version: `WebKitGTK ${session.capabilities.browserVersion}`,
+    open: (url) => call('POST', at('/url'), { url }),
+    evaluate: (source) => call('POST', at('/execute/sync'), { script: `return (${source})`, args: [] }),
+    async screenshot(path) {
+      writeFileSync(path, Buffer.from(await call('GET', at('/screenshot')), 'base64'));
+    },
+    async close() {
+      await call('DELETE', at('')).catch(() => {});
+      driver.kill();
+      x.stop();
+    },
+  };
+}
+
+const firefox = (name, prefs = {}) =>
+  puppeteerEngine(name, {
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    // A muted clip may autoplay, as on a phone; nothing dials out from the closed network.
+    extraPrefsFirefox: { 'media.autoplay.default': 0, 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, ...prefs },
+  });
+
+const launchers = {
+  chromium: () => puppeteerEngine('chromium', { executablePath: findChromium(), args: chromiumArgs, headless: true }),
+  firefox: () => firefox('firefox'),
+  // All three engines here enforce Trusted Types; older Safari and Firefox versions do not.
+  // This Firefox plays such a browser on the strict CSP page: the kit must work there too.
+  'firefox-no-tt': () => firefox('firefox-no-tt', { 'dom.security.trusted_types.enabled': false }),
+  webkit: webkitEngine,
+};
+/** Engines that open only some pages. */
+const onlyPages = { 'firefox-no-tt': ['csp'] };
+
+// ---------------------------------------------------------------------------------------------
+// The server: the engine pages, the test media, a clock and a stock endpoint; anything else is
+// the real demo server's (the kit in dist/cdn, the forged icons, the demo page).
+
+const types = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+};
+
+async function serveFile(req, res, dir, relative) {
+  const full = normalize(join(dir, decodeURIComponent(relative)));
+  if (!full.startsWith(dir + sep) || !(await stat(full).catch(() => null))?.isFile()) {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  const body = await readFile(full);
+  const headers = { 'content-type': types[extname(full)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
+  // Media engines (GStreamer in WebKitGTK) ask for byte ranges, as they do from any CDN.
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  if (range) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${body.length}`, 'content-length': end - start + 1 });
+    res.end(body.subarray(start, end + 1));
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-length': body.length }).end(body);
+}
+
+async function startServer(demoUrl, { port = 0, host = '127.0.0.1' } = {}) {
+  const demo = new URL(demoUrl);
+  const captureTag = '<script src="/engines/capture.js"></script>';
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const json = (body) => res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', date: new Date().toUTCString() }).end(JSON.stringify(body));
+      if (url.pathname === '/engines-api/time') return json({ now: Date.now() });
+      if (url.pathname === '/engines-api/stock') return json({ available: Number(url.searchParams.get('available') ?? 10) });
+      // Bytes that are no video in any codec: how a visitor meets a clip their browser cannot decode.
+      if (url.pathname === '/engines-api/undecodable.webm') return res.writeHead(200, { 'content-type': 'video/webm' }).end(Buffer.alloc(4096, 7));
+      if (url.pathname.startsWith('/engines/')) return await serveFile(req, res, join(repo, 'tools', 'engines'), url.pathname.slice('/engines/'.length));
+      if (url.pathname.startsWith('/media/')) return await serveFile(req, res, join(repo, 'test', 'media'), url.pathname.slice('/media/'.length));
+      const name = /^\/p\/([a-z]+)$/.exec(url.pathname)?.[1];
+      if (name && pages[name]) {
+        setBase(Number(url.searchParams.get('base')) || Date.now());
+        const nonce = randomBytes(16).toString('base64');
+        const html = pages[name](nonce).replaceAll('/api/', '/engines-api/');
+        const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+        if (name === 'csp') headers['content-security-policy'] = strictCsp(nonce);
+        return res.writeHead(200, headers).end(html);
+      }
+      // Everything else is the demo server's; its page gets the capture script first in <head>.
+      const upstream = httpRequest({ host: demo.hostname, port: demo.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+        if (url.pathname === '/' && answer.statusCode === 200) {
+          const chunks = [];
+          answer.on('data', (chunk) => chunks.push(chunk));
+          answer.on('end', () => {
+            const html = Buffer.concat(chunks).toString('utf8').replace('<head>', `<head>\n${captureTag}`);
+            const { 'content-length': _, ...headers } = answer.headers;
+            res.writeHead(200, headers).end(html);
+          });
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', (error) => res.writeHead(502).end(String(error)));
+      req.pipe(upstream);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  return { server, url: `http://${host}:${server.address().port}/` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One page in one engine
+
+const READ = 'window.__engines ? window.__engines.report() : null';
+
+async function check(engine, url) {
+  await engine.open(url);
+  // At least 2.5 s: a countdown that reached its state at once may still be corrected by time-src.
+  const earliest = Date.now() + 2500;
+  const deadline = Date.now() + SETTLE_MS;
+  let report = null;
+  // Wait for every element to be defined and each data-expect state reached (or the time is up).
+  for (;;) {
+    const raw = await engine.evaluate(READ);
+    report = raw ? JSON.parse(raw) : null;
+    const settled =
+      report &&
+      report.elements.length > 0 &&
+      report.elements.every(
+        (el) => el.defined && el.shadow && (!el.expect || el.expect === el.state) && (!el.expectPlayback || el.expectPlayback === el.playback),
+      );
+    if ((settled && Date.now() > earliest) || Date.now() > deadline) break;
+    await sleep(500);
+  }
+  // Late chunks, stock polls and video errors have had their time to speak.
+  await sleep(1000);
+  const raw = await engine.evaluate(READ);
+  return raw ? JSON.parse(raw) : { errors: ['the capture script did not run'], warnings: [], elements: [] };
+}
+
+/** What is wrong with one engine's page, on its own and against Chromium's. */
+function judge(report, reference) {
+  const problems = [...report.errors.map((e) => `error: ${e}`)];
+  const key = (el, i) => `${el.tag}#${el.id ?? i}`;
+  const refElements = new Map((reference?.elements ?? []).map((el, i) => [key(el, i), el]));
+  report.elements.forEach((el, i) => {
+    const ref = refElements.get(key(el, i));
+    // A <drop-product> is data: its card is drawn inside the clip, the element itself has no box.
+    const shouldRender = ref ? ref.shadow && ref.height > 0 : el.tag !== 'drop-product';
+    if (shouldRender && !(el.shadow && el.height > 0)) problems.push(`${key(el, i)} not rendered (defined: ${el.defined}, height ${el.height})`);
+    if (el.expect && el.state !== el.expect) problems.push(`${key(el, i)} state ${el.state}, expected ${el.expect}`);
+    if (el.expectPlayback && el.playback !== el.expectPlayback) problems.push(`${key(el, i)} playback ${el.playback}, expected ${el.expectPlayback}`);
+    // What the visitor reads: the time left, the moment in both zones, the button's words and
+    // price. Digits are left out (the seconds tick between engines; WebKit writes Arabic-Indic ones).
+    // Not the clip's: where a 4 s clip is when it is read is timing.
+    const words = (t) => t.replace(/[\d\u0660-\u0669]+/g, '#');
+    if (ref && el.tag !== 'drop-clip' && words(ref.text) !== words(el.text)) problems.push(`${key(el, i)} reads "${el.text}", Chromium "${ref.text}"`);
+    // The moment is the same instant in every engine (pages count from the run's start): its
+    // weekday, hours and minutes must match exactly, whichever digits the engine writes them in.
+    const latin = (t) => t?.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660));
+    if (ref && latin(ref.moment) !== latin(el.moment)) problems.push(`${key(el, i)} moment "${el.moment}", Chromium "${ref.moment}"`);
+    // Playing or ended depends on when the 4 s clip was read; an error or a refused play does not.
+    const playback = (p) => (p === 'error' || p === 'blocked' || p === 'idle' ? p : 'plays');
+    if (ref && playback(ref.playback) !== playback(el.playback)) problems.push(`${key(el, i)} playback ${el.playback}, Chromium ${ref.playback}`);
+    if (ref && ref.variant !== el.variant) problems.push(`${key(el, i)} variant ${el.variant}, Chromium ${ref.variant}`);
+  });
+  if (reference && reference.elements.length !== report.elements.length) {
+    problems.push(`${report.elements.length} dropkit elements, Chromium ${reference.elements.length}`);
+  }
+  // The rest of a warning must match Chromium's, but not: numbers (time words differ by the second),
+  // the tag a duplicate kit names (whichever chunk arrived first) and a media error's own words.
+  const shape = (w) =>
+    w
+      .replace(/\d+/g, '#')
+      .replace(/already on this page with <[a-z-]+>/, 'already on this page with <…>')
+      .replace(/could not be played \(.*\);/, 'could not be played (…);');
+  const refWarnings = new Set((reference?.warnings ?? []).map(shape));
+  for (const w of report.warnings) if (reference && !refWarnings.has(shape(w))) problems.push(`warning Chromium does not print: ${w}`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(repo, 'dist', 'cdn', 'dropkit.js'))) {
+    console.error('engines: dist/cdn is missing; run `npm run build` first.');
+    process.exit(1);
+  }
+  if (args.includes('--serve')) {
+    const demo = await startDemo({ port: 0 });
+    const { url } = await startServer(demo.url, { port: Number(option('port') ?? 4174), host: option('host') ?? '127.0.0.1' });
+    console.log(`engine pages: ${PAGE_NAMES.map((name) => (name === 'demo' ? url : `${url}p/${name}`)).join('\n  ')}`);
+    return;
+  }
+  ensureEngines();
+  mkdirSync(shotsDir, { recursive: true });
+
+  const results = {};
+  const engines = ['chromium', ...wantedEngines.filter((e) => e !== 'chromium')];
+  let failed = false;
+  for (const name of engines) {
+    const t0 = Date.now();
+    // The demo drop at the same instant for every engine (its moment must read the same), ten
+    // minutes after the run started: scheduled in every engine, as a visitor first meets it.
+    const demo = await startDemo({ port: 0, liveInMs: started + 10 * 60_000 - Date.now() });
+    const { server, url } = await startServer(demo.url);
+    const pageUrl = (name) => (name === 'demo' ? url : `${url}p/${name}?base=${started}`);
+    const stop = async () => {
+      server.close();
+      await demo.close();
+    };
+    let engine;
+    try {
+      engine = await launchers[name]();
+    } catch (error) {
+      console.error(`${name}: could not start: ${error.message}`);
+      failed = true;
+      await stop();
+      continue;
+    }
+    results[name] = { version: engine.version, pages: {} };
+    for (const page of wantedPages.filter((p) => !onlyPages[name] || onlyPages[name].includes(p))) {
+      let report;
+      try {
+        report = await check(engine, pageUrl(page));
+        await engine.screenshot(join(shotsDir, `${name}-${page}.png`));
+      } catch (error) {
+        report = { errors: [`check failed: ${error.message}`], warnings: [], elements: [] };
+      }
+      const problems = judge(report, name === 'chromium' ? null : results.chromium?.pages[page]?.report);
+      if (name === 'firefox-no-tt' && report.trustedTypes) problems.push('Trusted Types still enabled: the pref did not apply');
+      results[name].pages[page] = { report, problems };
+      if (problems.length) failed = true;
+    }
+    await engine.close();
+    await stop();
+    results[name].seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  }
+  // The table: engine × page, rendered elements and errors, then every problem in full.
+  const cell = (r) => {
+    if (!r) return '-';
+    // <drop-product>s are data for their clip and have no box of their own: not counted.
+    const els = r.report.elements.filter((el) => el.tag !== 'drop-product');
+    const rendered = els.filter((el) => el.shadow && el.height > 0).length;
+    return `${r.problems.length ? 'FAIL' : 'ok'} ${rendered}/${els.length} rendered, ${r.report.errors.length} errors`;
+  };
+  const columns = engines.filter((e) => results[e]);
+  const rows = [['page', ...columns.map((e) => `${e} (${results[e].version})`)], ...wantedPages.map((p) => [p, ...columns.map((e) => cell(results[e].pages[p]))])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log('');
+  for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i])).join(' | '));
+  console.log('');
+  for (const e of columns) {
+    for (const p of wantedPages) for (const problem of results[e].pages[p]?.problems ?? []) console.log(`${e} ${p}: ${problem}`);
+  }
+  for (const e of columns) {
+    const tt = results[e].pages.csp?.report.trustedTypes;
+    const webm = results[e].pages.clip?.report.webm;
+    console.log(`${e}: ${results[e].seconds} s${tt === undefined ? '' : `, Trusted Types ${tt ? 'yes' : 'no'}`}${webm == null ? '' : `, WebM "${webm}"`}`);
+  }
+  writeFileSync(join(shotsDir, 'results.json'), JSON.stringify(results, null, 2));
+  console.log(`screenshots and results.json: ${shotsDir}`);
+  console.log(`wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
