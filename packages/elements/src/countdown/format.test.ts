@@ -99,12 +99,21 @@ describe('formatMoment (visitor time and creator time)', () => {
     expect(formatMoment(at, 'de', undefined, 'Europe/Berlin')).toBe('Sa., 18:00 your time');
   });
 
+  it('says the time once to a visitor whose clock reads what the creator’s does', () => {
+    const at = new Date('2026-12-05T17:00:00Z');
+    expect(formatMoment(at, 'en-GB', 'Asia/Tokyo', 'Asia/Tokyo')).toBe('Sun 02:00 your time');
+    // Another zone name, the same wall clock at that moment.
+    expect(formatMoment(at, 'de', 'Europe/Paris', 'Europe/Berlin', de)).toBe('Sa., 18:00 (deine Zeit)');
+    // The same hour on another day is still said.
+    expect(formatMoment(at, 'en-GB', 'Pacific/Kiritimati', 'Pacific/Honolulu')).toBe('Sat 07:00 your time · Sun 07:00 Kiritimati');
+  });
+
   it('names the creator zone in the page language, with no word said twice', () => {
     const at = new Date('2026-12-05T17:00:00Z');
     expect(formatMoment(at, 'de', 'America/Los_Angeles', 'Europe/Berlin', de)).toBe('Sa., 18:00 (deine Zeit) · 09:00 Los Angeles (Ortszeit)');
     expect(formatMoment(at, 'ja', 'Europe/Berlin', 'Asia/Tokyo', ja)).toBe('02:00 (日)（現地時間） · ドイツ時間 18:00 (土)');
     // The zone name carries "שעון" itself, so the template no longer adds it.
-    expect(formatMoment(at, 'he', 'Asia/Tokyo', 'Asia/Tokyo', he)).toBe('יום א׳ 02:00 (השעה אצלך) · 02:00 (שעון יפן)');
+    expect(formatMoment(at, 'he', 'Asia/Tokyo', 'Asia/Jerusalem', he)).toBe('שבת 19:00 (השעה אצלך) · יום א׳ 02:00 (שעון יפן)');
     expect(formatMoment(at, 'es', 'UTC', 'Europe/Madrid', es)).toBe('sáb, 18:00 (tu hora) · 17:00 (GMT+0)');
   });
 

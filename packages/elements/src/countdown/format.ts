@@ -92,6 +92,9 @@ export function formatMoment(at: Date, locale: string, creatorTimeZone?: string,
     minute: '2-digit',
     timeZone: creatorTimeZone,
   }).format(at);
+  // A visitor whose clock reads what the creator's does (most of a creator's fans) learns nothing
+  // from it twice: "Sat 02:00 your time · 02:00 Tokyo".
+  if (sameDay && creator === intl(Intl.DateTimeFormat, locale, { hour, minute: '2-digit', timeZone: visitorTimeZone }).format(at)) return yours;
   return `${yours} · ${fill(words.creatorTime, { time: creator, zone: zoneName(creatorTimeZone, locale, at) })}`;
 }
 
