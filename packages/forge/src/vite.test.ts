@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, createLogger, createServer, type ViteDevServer } from 'vite';
 import dropkitForge from './vite.ts';
@@ -167,5 +169,166 @@ describe('@dropkit/forge/vite in dev, while a run draws', () => {
     await renderer.rasterize({ svg: '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>', width: 2, height: 2, output: 'rgba' });
     expect(renderer.drawn - drawnAtClose).toBeLessThanOrEqual(3);
     await waiting;
+  });
+});
+
+/**
+ * What a page's HMR client hears: a real WebSocket to the dev server (Node 20 has no WebSocket
+ * client), speaking just enough RFC 6455 to read the server's unmasked, unfragmented text frames.
+ */
+function listenAsAPage(origin: string): Promise<{ messages: { type: string }[]; close: () => void }> {
+  return new Promise((connected, failed) => {
+    const upgrade = request(`${origin}/`, {
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+        'Sec-WebSocket-Protocol': 'vite-hmr',
+      },
+    });
+    upgrade.on('upgrade', (_response, socket, head) => {
+      const messages: { type: string }[] = [];
+      let pending = Buffer.alloc(0);
+      const read = (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        while (pending.length >= 2) {
+          let length = pending[1]! & 0x7f;
+          let start = 2;
+          if (length === 126) [length, start] = [pending.length >= 4 ? pending.readUInt16BE(2) : Infinity, 4];
+          else if (length === 127) [length, start] = [pending.length >= 10 ? Number(pending.readBigUInt64BE(2)) : Infinity, 10];
+          if (pending.length < start + length) break;
+          if ((pending[0]! & 0x0f) === 1) messages.push(JSON.parse(pending.subarray(start, start + length).toString('utf8')));
+          pending = pending.subarray(start + length);
+        }
+      };
+      // The server's first frame ("connected") may come in the same packet as the upgrade answer.
+      read(head);
+      socket.on('data', read);
+      socket.on('error', () => {});
+      connected({ messages, close: () => socket.destroy() });
+    });
+    upgrade.on('response', (response) => failed(new Error(`expected a WebSocket upgrade but received HTTP ${response.statusCode}`)));
+    upgrade.on('error', failed);
+    upgrade.end();
+  });
+}
+
+describe('@dropkit/forge/vite in dev, watching the files the set is forged from', () => {
+  // A creator without a glyph, so the mark is what favicon.svg draws; mark-b.svg is a second mark
+  // the config can switch to. app.css stands for the app's own code, edited all day long.
+  const INK = '#1b1b3a';
+  let renderer: IsolatedRenderer;
+  let server: ViteDevServer;
+  let origin: string;
+  let page: Awaited<ReturnType<typeof listenAsAPage>>;
+  let folder: string;
+  let config: Record<string, unknown>;
+  let markSvg: string;
+
+  const served = async (name: string) => (await fetch(`${origin}/${name}`)).text();
+  const reloads = () => page.messages.filter((message) => message.type === 'full-reload').length;
+  /** Writes a file and resolves once the dev server's watcher has reported it (after the plugin, whose listener came first). */
+  const save = async (name: string, text: string) => {
+    const file = join(folder, name);
+    const reported = new Promise<void>((done) => {
+      const seen = (path: string) => {
+        if (resolve(path) !== file) return;
+        server.watcher.off('change', seen).off('add', seen);
+        done();
+      };
+      server.watcher.on('change', seen).on('add', seen);
+    });
+    await writeFile(file, text);
+    await reported;
+  };
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(app, 'watch-'));
+    await cp(demoCreator, folder, { recursive: true });
+    config = JSON.parse(await readFile(join(folder, 'creator.json'), 'utf8'));
+    delete config.glyph;
+    delete config.homeScreen;
+    await writeFile(join(folder, 'creator.json'), JSON.stringify(config));
+    markSvg = await readFile(join(folder, 'mark.svg'), 'utf8');
+    await writeFile(join(folder, 'mark-b.svg'), markSvg.replaceAll(INK, '#0a6b3a'));
+    await writeFile(join(folder, 'app.css'), 'h1 { color: navy }');
+    renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 });
+    server = await createServer({
+      root: app,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [dropkitForge({ config: relative(app, join(folder, 'creator.json')), stages: [faviconStage], renderer })],
+      server: { port: 0, host: '127.0.0.1' },
+    });
+    await server.listen();
+    origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+    page = await listenAsAPage(origin);
+    await until(() => page.messages.some((message) => message.type === 'connected'), 'the page is connected');
+  });
+
+  afterEach(async () => {
+    page.close();
+    await server.close();
+    renderer.close();
+  });
+
+  it("ignores saves of the app's own files: no run is stopped, nothing is drawn again, no reload", async () => {
+    const icon = await served('favicon.svg');
+    const drawn = renderer.drawn;
+    expect(drawn).toBeGreaterThan(0);
+    await save('app.css', 'h1 { color: rebeccapurple }');
+    await save('main.ts', 'export {};');
+    expect(await served('favicon.svg')).toBe(icon);
+    expect(renderer.drawn).toBe(drawn);
+    // Messages arrive in order: had the saves above reloaded the page, that reload would come first.
+    await save('mark.svg', markSvg.replaceAll(INK, '#6b0a3a'));
+    await until(() => reloads() > 0, 'the page is told to reload after the mark changed');
+    expect(reloads()).toBe(1);
+  });
+
+  it('forges again when the mark is saved, serves the new icon and reloads the page once it is ready', async () => {
+    const icon = await served('favicon.svg');
+    expect(icon).toContain(INK);
+    const drawn = renderer.drawn;
+    await save('mark.svg', markSvg.replaceAll(INK, '#6b0a3a'));
+    await until(() => reloads() > 0, 'the page is told to reload');
+    // The reload comes once the new set is drawn: the page's requests find it ready.
+    const drawnAtReload = renderer.drawn;
+    expect(drawnAtReload).toBeGreaterThan(drawn);
+    const newIcon = await served('favicon.svg');
+    expect(newIcon).toContain('#6b0a3a');
+    expect(newIcon).not.toContain(INK);
+    expect(renderer.drawn).toBe(drawnAtReload);
+    expect(reloads()).toBe(1);
+  });
+
+  it('follows the config to another mark: its saves count, the old mark is ignored from then on', async () => {
+    expect(await served('favicon.svg')).toContain(INK);
+    await save('creator.json', JSON.stringify({ ...config, mark: 'mark-b.svg' }));
+    await until(() => reloads() === 1, 'the page is told to reload after the config changed');
+    expect(await served('favicon.svg')).toContain('#0a6b3a');
+
+    const drawn = renderer.drawn;
+    await save('mark.svg', markSvg.replaceAll(INK, '#6b0a3a'));
+    expect(await served('favicon.svg')).toContain('#0a6b3a');
+    expect(renderer.drawn).toBe(drawn);
+
+    await save('mark-b.svg', markSvg.replaceAll(INK, '#3a0a6b'));
+    await until(() => reloads() === 2, 'the page is told to reload after the new mark changed');
+    expect(renderer.drawn).toBeGreaterThan(drawn);
+    expect(await served('favicon.svg')).toContain('#3a0a6b');
+    expect(reloads()).toBe(2);
+  });
+
+  it('forges as soon as a mark the config names but that is missing appears', async () => {
+    expect(await served('favicon.svg')).toContain(INK);
+    await save('creator.json', JSON.stringify({ ...config, mark: 'mark-c.svg' }));
+    // The failed run reloads the page too, which then shows forge's message.
+    await until(() => reloads() === 1, 'the page is told to reload after the config changed');
+    expect((await fetch(`${origin}/favicon.svg`)).status).toBe(500);
+    await save('mark-c.svg', markSvg.replaceAll(INK, '#3a0a6b'));
+    await until(() => reloads() === 2, 'the page is told to reload once the mark exists');
+    expect(await served('favicon.svg')).toContain('#3a0a6b');
   });
 });

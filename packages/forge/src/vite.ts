@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import { relative, resolve } from 'node:path';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { adviceFor } from './advice.ts';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
@@ -44,13 +44,45 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   let current: Run | undefined;
   let configPath = '';
   let closing = false;
+  /** The dev server while one runs (a build watches nothing). */
+  let devServer: ViteDevServer | undefined;
+  /** Whether this dev server has forged yet: until a page asks, a change has nothing to redo. */
+  let forged = false;
+  /**
+   * The files the set depends on, absolute: the config and every file the latest run read (mark,
+   * glyph, monogram, whatever the config names today). A change to any other file of the project
+   * leaves the set alone.
+   */
+  let watched = new Set<string>();
+  const watch = (file: string) => {
+    if (watched.has(file)) return;
+    watched.add(file);
+    // Vite watches its root only; a brand folder outside it must be added. Nothing is ever
+    // unwatched: Vite may be watching the same file for the app itself.
+    devServer?.watcher.add(file);
+  };
 
   const basePath = () => options.basePath ?? viteConfig.base ?? '/';
   const start = (): Run => {
     if (current) return current;
     const controller = new AbortController();
     const { signal } = controller;
-    const result = loadCreator(configPath).then((input) => {
+    forged = true;
+    const read = new Set<string>();
+    const loaded = loadCreator(configPath, {
+      onRead: (file) => {
+        read.add(file);
+        // Watched from the moment it is read, so a save during this very load is not missed.
+        if (!signal.aborted) watch(file);
+      },
+    });
+    // Once loaded (or refused), what it read is the whole set: a mark the config no longer names
+    // stops counting, and a missing one it names counts (creating it forges again).
+    const follow = () => {
+      if (!signal.aborted) watched = new Set([configPath, ...read]);
+    };
+    loaded.then(follow, follow);
+    const result = loaded.then((input) => {
       // Superseded while the files were read: draw nothing (forge rejects an aborted signal at once).
       if (!signal.aborted) for (const advice of adviceFor(input)) viteConfig.logger.warn(`dropkit forge: note: ${options.config}: ${advice}`);
       return forge(input, {
@@ -120,12 +152,29 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     },
     configureServer(server) {
       closing = false;
+      devServer = server;
+      forged = false;
+      watched = new Set([configPath]);
       server.watcher.add(configPath);
-      server.watcher.on('change', () => {
-        // Any change may be the mark or the config; forging again is cheap. A run still drawing
-        // the old files is stopped rather than left to hold the renderer the new run needs.
+      const changed = (path: string) => {
+        // Saves of the app's own code (every few seconds while developing) must not cost a forge.
+        if (!watched.has(resolve(path)) || !forged) return;
+        viteConfig.logger.info(`dropkit forge: ${relative(viteConfig.root, path)} changed, forging again`, { timestamp: true });
+        // A run still drawing the old files is stopped rather than left to hold the renderer the
+        // new run needs. The new run starts now so the watched files follow an edited config.
         stop();
-      });
+        const { result, controller } = start();
+        // The page shows the new icons (and head snippet) only when it loads again. Reloaded once
+        // the set is ready, or has failed (the page then shows why); a run a later save stopped
+        // leaves the reload to the run that replaced it, so a burst of saves reloads once.
+        const reload = () => {
+          if (!controller.signal.aborted && !closing) server.ws.send({ type: 'full-reload', path: '*' });
+        };
+        result.then(reload, reload);
+      };
+      server.watcher.on('change', changed);
+      server.watcher.on('add', changed);
+      server.watcher.on('unlink', changed);
       server.middlewares.use((request, response, next) => {
         const base = basePath();
         const path = request.url?.split('?')[0] ?? '';

@@ -88,9 +88,15 @@ export function jsonProblem(text: string, parserMessage: string): string {
   return `Expected JSON but ${where} has ${JSON.stringify(text[offset])} (${reason})`;
 }
 
-/** Reads creator.json and the files it names (relative to it). Reads only; writes nothing. */
-export async function loadCreator(configPath: string, options: { limits?: SvgLimits } = {}): Promise<ForgeInput> {
+/**
+ * Reads creator.json and the files it names (relative to it). Reads only; writes nothing.
+ * `onRead` hears the absolute path of each file as it is about to be read, whether the read then
+ * succeeds or not: exactly what the result depends on, so a watcher (the Vite plugin) follows the
+ * config as it changes instead of keeping its own list of the fields that name files.
+ */
+export async function loadCreator(configPath: string, options: { limits?: SvgLimits; onRead?: (file: string) => void } = {}): Promise<ForgeInput> {
   let text: string;
+  options.onRead?.(resolve(configPath));
   try {
     text = await readFile(configPath, 'utf8');
   } catch (error) {
@@ -112,6 +118,7 @@ export async function loadCreator(configPath: string, options: { limits?: SvgLim
     raw,
     async (path, field) => {
       const file = resolve(base, path);
+      options.onRead?.(file);
       let bytes: Buffer;
       try {
         bytes = await readFile(file);
