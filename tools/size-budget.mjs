@@ -90,7 +90,8 @@ export const budgets = {
   // a lowercase t without offset named as such) added exactly 27 B more.
   // The countdown keeping its live box only after its first frame added exactly 31 B more.
   // The moment said once to a visitor in the creator's time added exactly 11 B more.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11,
+  // What a screen reader hears (the mark silent as a button's icon, the price's dot not read) added exactly 10 B more.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;

@@ -201,7 +201,9 @@ export class DropMark extends LitElement {
   #syncAccessibleName(): void {
     // A creator's own role/label on the element wins; otherwise the mark is one image with one name.
     if (this.hasAttribute('role') && !this.hasAttribute('data-drop-mark-role')) return;
-    const name = this.#accessibleName();
+    // A buy button's icon (slot="mark") is decoration: the label beside it has the words, and the
+    // button's aria-hidden wrapper does not hide slotted content from Chromium's name computation.
+    const name = this.slot === 'mark' ? null : this.#accessibleName();
     this.setAttribute('data-drop-mark-role', '');
     if (name) {
       this.setAttribute('role', 'img');
@@ -212,7 +214,7 @@ export class DropMark extends LitElement {
       this.removeAttribute('role');
       this.removeAttribute('aria-label');
       this.setAttribute('aria-hidden', 'true');
-      if (Object.keys(this.#sources()).length > 0) {
+      if (Object.keys(this.#sources()).length > 0 && this.slot !== 'mark') {
         warnOnce(this, 'name', `<${this.localName}> has no name; add name="<creator name>" so screen readers can announce it.`);
       }
     }
