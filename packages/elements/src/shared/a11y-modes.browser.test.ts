@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { cleanup, fixture, settled } from '../test-support/fixture.ts';
+import { cleanup, fixture } from '../test-support/fixture.ts';
 import { animationsSettled, waitFor } from '../test-support/wait.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { clipReady } from '../test-support/clip.ts';
 
 /**
  * What axe cannot see, checked in real Chromium for every element in its states: Windows High
@@ -29,19 +30,6 @@ const clipTag = (attributes: string) =>
 
 type Scene = { name: string; html: string; ready?: (root: HTMLElement) => Promise<void> };
 
-type Clip = Updating & { play(): Promise<void> };
-
-// The tests run with reduced motion, so a clip waits for its visitor: its play button shows.
-const clipReady = (playback: string, play = false) => async (root: HTMLElement) => {
-  const clip = root.querySelector<Clip>('drop-clip')!;
-  if (play) {
-    const video = clip.shadowRoot!.querySelector('video')!;
-    video.defaultPlaybackRate = video.playbackRate = 4;
-    await clip.play();
-  }
-  await waitFor(() => clip.playback === playback, `the clip ${playback}`, 12_000);
-  await settled(clip.shadowRoot!);
-};
 
 const scenes: Scene[] = [
   {

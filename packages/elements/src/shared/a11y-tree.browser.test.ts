@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
-import { cleanup, fixture, settled } from '../test-support/fixture.ts';
+import { cleanup, fixture } from '../test-support/fixture.ts';
 import { animationsSettled, waitFor } from '../test-support/wait.ts';
+import { clipReady } from '../test-support/clip.ts';
 
 /**
  * What a screen reader gets: the accessibility tree Chromium computed for every element in its
@@ -20,7 +21,6 @@ type AxNode = {
 };
 
 type Updating = HTMLElement & { updateComplete: Promise<unknown>; playback?: string };
-type Clip = Updating & { play(): Promise<void> };
 
 // --- the elements in their states (those of a11y-modes.browser.test.ts) ---------------------------
 
@@ -46,17 +46,6 @@ const clipTag = (w: Words, attributes = '') =>
     <drop-product at="0" x="60%" y="40%" price="24" currency="EUR"><img src="/test/media/clip/poster.png" alt="">${buy(w.glow)}</drop-product>
     <drop-product at="0" price="18" currency="EUR"><a href="https://shop.example/cart/123:1">${w.socks}</a></drop-product></drop-clip>`;
 
-// The tests run with reduced motion, so a clip waits for its visitor: its play button shows.
-const clipReady = (playback: string, play = false) => async (root: HTMLElement) => {
-  const clip = root.querySelector<Clip>('drop-clip')!;
-  if (play) {
-    const video = clip.shadowRoot!.querySelector('video')!;
-    video.defaultPlaybackRate = video.playbackRate = 4;
-    await clip.play();
-  }
-  await waitFor(() => clip.playback === playback, `the clip ${playback}`, 12_000);
-  await settled(clip.shadowRoot!);
-};
 
 const markShown = async (root: HTMLElement) => {
   const shown = () => [...root.querySelector('drop-mark')!.shadowRoot!.querySelectorAll('img')].filter((img) => img.checkVisibility());
