@@ -332,3 +332,98 @@ describe('@dropkit/forge/vite in dev, watching the files the set is forged from'
     expect(await served('favicon.svg')).toContain('#3a0a6b');
   });
 });
+
+describe('@dropkit/forge/vite in `vite build --watch`', () => {
+  // As in dev: no glyph, so favicon.svg draws the mark; main.js stands for the app's own code.
+  const INK = '#1b1b3a';
+  let root: string;
+  let config: Record<string, unknown>;
+  let renderer: IsolatedRenderer;
+  /** What `build` returns with `build.watch` set (Rolldown's watcher in Vite 8, Rollup's before). */
+  let watcher: Extract<Awaited<ReturnType<typeof build>>, { on: unknown }> | undefined;
+  let builds = 0;
+  let errors: Error[] = [];
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(app, 'build-watch-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    config = JSON.parse(await readFile(join(root, 'brand/creator.json'), 'utf8'));
+    delete config.glyph;
+    delete config.homeScreen;
+    await writeFile(join(root, 'brand/creator.json'), JSON.stringify(config));
+    await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body><script type="module" src="./main.js"></script></body></html>');
+    await writeFile(join(root, 'main.js'), 'document.title = "Drop";');
+    renderer = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 });
+    builds = 0;
+    errors = [];
+    watcher = undefined;
+  });
+
+  afterEach(async () => {
+    await watcher?.close();
+    renderer.close();
+  });
+
+  /** Starts `vite build --watch` and resolves once its first build has ended (built or failed). */
+  const startWatching = async () => {
+    watcher = (await build({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [dropkitForge({ config: 'brand/creator.json', stages: [faviconStage], renderer })],
+      build: { outDir: 'dist', watch: {} },
+    })) as NonNullable<typeof watcher>;
+    // `build` resolves as the first build starts, long before forging lets it end.
+    watcher.on('event', (event) => {
+      if (event.code === 'BUNDLE_END') void event.result.close();
+      if (event.code === 'ERROR') {
+        errors.push(event.error);
+        void event.result.close();
+      }
+      if (event.code === 'END') builds += 1;
+    });
+    await until(() => builds === 1, 'the first build ends');
+  };
+  const emitted = () => readFile(join(root, 'dist/favicon.svg'), 'utf8');
+  /** Writes a file and resolves once the build it starts has ended (fails if none does). */
+  const saveAndRebuild = async (name: string, text: string) => {
+    const before = builds;
+    await writeFile(join(root, name), text);
+    await until(() => builds > before, `${name} rebuilds`, 10_000);
+    expect(errors).toEqual([]);
+  };
+
+  it('forges again when the mark is edited: the emitted icon follows it', async () => {
+    await startWatching();
+    expect(errors).toEqual([]);
+    expect(await emitted()).toContain(INK);
+    const drawn = renderer.drawn;
+    expect(drawn).toBeGreaterThan(0);
+    const markSvg = await readFile(join(root, 'brand/mark.svg'), 'utf8');
+    await saveAndRebuild('brand/mark.svg', markSvg.replaceAll(INK, '#6b0a3a'));
+    const icon = await emitted();
+    expect(icon).toContain('#6b0a3a');
+    expect(icon).not.toContain(INK);
+    expect(renderer.drawn).toBeGreaterThan(drawn);
+  });
+
+  it("reuses the forged set when the app's own code is edited", async () => {
+    await startWatching();
+    expect(errors).toEqual([]);
+    const icon = await emitted();
+    const drawn = renderer.drawn;
+    await saveAndRebuild('main.js', 'document.title = "Drop soon";');
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('rel="icon"');
+    expect(await emitted()).toBe(icon);
+    expect(renderer.drawn).toBe(drawn);
+  });
+
+  it('builds again once the config the first build failed on is fixed', async () => {
+    await writeFile(join(root, 'brand/creator.json'), JSON.stringify({ ...config, mark: 'missing.svg' }));
+    await startWatching();
+    expect(errors.map(String)).toEqual([expect.stringMatching(/dropkit forge: Expected mark to name a readable file/)]);
+    errors = [];
+    await saveAndRebuild('brand/creator.json', JSON.stringify(config));
+    expect(await emitted()).toContain(INK);
+  });
+});

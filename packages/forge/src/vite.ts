@@ -44,7 +44,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   let current: Run | undefined;
   let configPath = '';
   let closing = false;
-  /** The dev server while one runs (a build watches nothing). */
+  /** The dev server while one runs (`vite build --watch` is told through `addWatchFile`). */
   let devServer: ViteDevServer | undefined;
   /** Whether this dev server has forged yet: until a page asks, a change has nothing to redo. */
   let forged = false;
@@ -126,9 +126,21 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
         try {
           await run();
         } catch (error) {
+          // A failed run watches what it read too: in `vite build --watch`, fixing the config
+          // builds again (a missing file cannot be watched until it exists).
+          for (const file of watched) this.addWatchFile(file);
           this.error(explain(error) as Error);
         }
+        // In `vite build --watch` the bundler (Rolldown in Vite 8, Rollup before) watches only the
+        // app's modules: the config and the files it names (possibly outside the root) must be
+        // added to be rebuilt on. A one-off build ignores the list.
+        for (const file of watched) this.addWatchFile(file);
       }
+    },
+    watchChange(id) {
+      // `vite build --watch` rebuilds on any change; only a change to a file the set is forged from
+      // makes the cached run stale. The app's own code rebuilds with the set already forged.
+      if (viteConfig.command === 'build' && watched.has(resolve(id))) stop();
     },
     transformIndexHtml: {
       order: 'pre',
