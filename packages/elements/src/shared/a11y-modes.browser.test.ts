@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { cleanup, fixture } from '../test-support/fixture.ts';
+import { cleanup, deepElements, fixture } from '../test-support/fixture.ts';
 import { animationsSettled, waitFor } from '../test-support/wait.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { clipReady } from '../test-support/clip.ts';
@@ -74,16 +74,6 @@ const scenes: Scene[] = [
 ];
 
 // --- walking the composed tree ------------------------------------------------------------------
-
-/** Every element under `root`, shadow roots included, in tree order. */
-function deepElements(root: ParentNode): Element[] {
-  const found: Element[] = [];
-  for (const element of root.querySelectorAll('*')) {
-    found.push(element);
-    if (element.shadowRoot) found.push(...deepElements(element.shadowRoot));
-  }
-  return found;
-}
 
 /** The parent a box is laid out in: through slots and out of shadow roots. */
 function composedParent(element: Element): Element | null {

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
-import { cleanup, fixture } from '../test-support/fixture.ts';
+import { cleanup, deepElements, fixture } from '../test-support/fixture.ts';
 import { animationsSettled, waitFor } from '../test-support/wait.ts';
 import { clipReady } from '../test-support/clip.ts';
 
@@ -207,15 +207,6 @@ const waitForWords = (root: HTMLElement) =>
     'the elements in their own words',
     8000,
   );
-
-function deepElements(root: ParentNode): Element[] {
-  const found: Element[] = [];
-  for (const element of root.querySelectorAll('*')) {
-    found.push(element);
-    if (element.shadowRoot) found.push(...deepElements(element.shadowRoot));
-  }
-  return found;
-}
 
 /** Every node, each with the ignored/hidden ancestors above it. */
 function walk(node: AxNode, visit: (node: AxNode, ancestors: AxNode[]) => void, ancestors: AxNode[] = []) {

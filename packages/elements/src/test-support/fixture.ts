@@ -47,3 +47,13 @@ async function withTimeout<T>(promise: Promise<T>, what: string, ms = 5000): Pro
 }
 
 export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Every element under `root`, open shadow roots included, in tree order. */
+export function deepElements(root: ParentNode): Element[] {
+  const found: Element[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    found.push(element);
+    if (element.shadowRoot) found.push(...deepElements(element.shadowRoot));
+  }
+  return found;
+}
