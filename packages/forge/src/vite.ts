@@ -126,15 +126,14 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
         try {
           await run();
         } catch (error) {
-          // A failed run watches what it read too: in `vite build --watch`, fixing the config
-          // builds again (a missing file cannot be watched until it exists).
-          for (const file of watched) this.addWatchFile(file);
           this.error(explain(error) as Error);
+        } finally {
+          // In `vite build --watch` the bundler (Rolldown in Vite 8, Rollup before) watches only the
+          // app's modules: the config and the files it names (possibly outside the root) must be
+          // added to be rebuilt on, after a failed run too, so fixing the config builds again (a
+          // missing file cannot be watched until it exists). A one-off build ignores the list.
+          for (const file of watched) this.addWatchFile(file);
         }
-        // In `vite build --watch` the bundler (Rolldown in Vite 8, Rollup before) watches only the
-        // app's modules: the config and the files it names (possibly outside the root) must be
-        // added to be rebuilt on. A one-off build ignores the list.
-        for (const file of watched) this.addWatchFile(file);
       }
     },
     watchChange(id) {
