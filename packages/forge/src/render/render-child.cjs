@@ -127,30 +127,13 @@ function toStraight(pixels, tint) {
  * fast, and a loop of its own ran cold (interpreted) over 512×512 pixels, ~9-17 ms measured.
  */
 function indexColours(premultiplied, tint) {
-  const view = new Int32Array(premultiplied.buffer, premultiplied.byteOffset, premultiplied.length / 4);
-  const table = new Map();
-  const indices = new Uint8Array(view.length);
-  let last = Number.NaN;
-  let lastIndex = 0;
-  for (let i = 0; i < view.length; i += 1) {
-    const value = view[i];
-    if (value !== last) {
-      let index = table.get(value);
-      if (index === undefined) {
-        // Straightening could merge some of these; the exact table then says whether it fits.
-        if (table.size === 256) return indexStraightColours(toStraight(premultiplied, tint));
-        index = table.size;
-        table.set(value, index);
-      }
-      last = value;
-      lastIndex = index;
-    }
-    indices[i] = lastIndex;
-  }
+  const counted = tableOf(premultiplied);
+  // Straightening could merge some of these; the exact table then says whether it fits.
+  if (!counted) return indexStraightColours(toStraight(premultiplied, tint));
   const straight = new Map();
-  const remap = new Uint8Array(table.size);
+  const remap = new Uint8Array(counted.table.size);
   let merged = false;
-  for (const [value, index] of table) {
+  for (const [value, index] of counted.table) {
     const colour = straightPixel(value, tint);
     let target = straight.get(colour);
     if (target === undefined) {
@@ -160,11 +143,21 @@ function indexColours(premultiplied, tint) {
     remap[index] = target;
     if (target !== index) merged = true;
   }
-  return { table: [...straight.keys()], indices, ...(merged ? { remap } : {}) };
+  return { table: [...straight.keys()], indices: counted.indices, ...(merged ? { remap } : {}) };
 }
 
 /** The exact table of straight pixels, or none past 256 colours. */
 function indexStraightColours(pixels) {
+  const counted = tableOf(pixels);
+  return counted ? { table: [...counted.table.keys()], indices: counted.indices } : { table: undefined, straight: pixels };
+}
+
+/**
+ * Each distinct 32-bit pixel value with its index in order of first appearance, and every pixel's
+ * index; null past 256 values. One loop for both callers, so the one that runs second finds it
+ * already optimized.
+ */
+function tableOf(pixels) {
   const view = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
   const table = new Map();
   const indices = new Uint8Array(view.length);
@@ -175,7 +168,7 @@ function indexStraightColours(pixels) {
     if (value !== last) {
       let index = table.get(value);
       if (index === undefined) {
-        if (table.size === 256) return { table: undefined, straight: pixels };
+        if (table.size === 256) return null;
         index = table.size;
         table.set(value, index);
       }
@@ -184,7 +177,7 @@ function indexStraightColours(pixels) {
     }
     indices[i] = lastIndex;
   }
-  return { table: [...table.keys()], indices };
+  return { table, indices };
 }
 
 // Node ≥ 20.15 computes it natively; older Node uses the table.
