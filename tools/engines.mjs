@@ -25,7 +25,8 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 import { startDemo } from './demo.mjs';
-import { pages, setBase, strictCsp } from './engines/pages.mjs';
+import { pages, setBase } from './engines/pages.mjs';
+import { strictCsp } from '../test/support/strict-csp.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const started = Date.now();

@@ -9,23 +9,11 @@ import type { Browser, Page } from 'playwright-core';
 import { creatorPage, kitSettled, launchChromium, openPage, type KitScript } from './support/browser.ts';
 import { extraScripts, startServer, type HardeningServer } from './support/server.ts';
 import { bundlePageScript } from './support/page-script.ts';
+import { strictCsp } from '../support/strict-csp.mjs';
 import { CHECKOUT_URL, ELEMENT_TAGS, FALLBACK, everyElementBody } from './support/every-element.ts';
 
 let server: HardeningServer;
 let browser: Browser;
-
-/** The policy README/SECURITY.md tell marketplaces to send, minus the nonce. */
-function strictCsp(nonce: string, trustedTypes = 'lit-html'): string {
-  return [
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "style-src 'self'",
-    "require-trusted-types-for 'script'",
-    `trusted-types ${trustedTypes}`,
-    'report-uri /__csp-report',
-  ].join('; ');
-}
 
 let pageCount = 0;
 function strictPage(kit: KitScript, options: { trustedTypes?: string; head?: (nonce: string) => string; at?: string } = {}) {
@@ -33,7 +21,7 @@ function strictPage(kit: KitScript, options: { trustedTypes?: string; head?: (no
   const path = `/csp-${++pageCount}`;
   return server.page(path, {
     html: creatorPage({ kit, nonce, head: options.head?.(nonce), body: everyElementBody({ at: options.at }) }),
-    headers: { 'Content-Security-Policy': strictCsp(nonce, options.trustedTypes) },
+    headers: { 'Content-Security-Policy': strictCsp(nonce, { trustedTypes: options.trustedTypes, reportUri: '/__csp-report' }) },
   });
 }
 

@@ -128,18 +128,6 @@ function everyElementBody() {
 </drop-clip>`;
 }
 
-/** The policy SECURITY.md tells marketplaces to send. */
-export function strictCsp(nonce) {
-  return [
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "style-src 'self'",
-    "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
-  ].join('; ');
-}
-
 /** Sets the moment the page's times count from (the run's start). */
 export function setBase(ms) {
   base = ms;
