@@ -174,14 +174,8 @@ export interface ForgePlan {
   headTags: HeadTag[];
 }
 
-/** A rendered file, ready for a shell to write. */
-export interface ForgedFile {
-  name: string;
-  format: AssetFormat;
-  purpose: AssetPurpose;
-  width?: number;
-  height?: number;
-  sizes?: readonly number[];
+/** A rendered file, ready for a shell to write: what was planned, with its bytes. */
+export interface ForgedFile extends Omit<PlannedAsset, 'render'> {
   bytes: Uint8Array;
   sha256: string;
 }

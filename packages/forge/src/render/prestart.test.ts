@@ -13,8 +13,8 @@ async function renderWith(renderer: IsolatedRenderer) {
 }
 
 describe('a renderer prestarted by the CLI entry (render/fork.cjs)', () => {
-  it('is adopted by the next IsolatedRenderer instead of forking another', async () => {
-    const child = prestartRenderer();
+  /** The next renderer draws with `child` (it forked nothing of its own). */
+  async function expectAdopted(child: ChildProcess) {
     const renderer = new IsolatedRenderer({ processes: 1 }).warm();
     try {
       expect(renderer.pids()).toEqual([child.pid]);
@@ -22,18 +22,16 @@ describe('a renderer prestarted by the CLI entry (render/fork.cjs)', () => {
     } finally {
       renderer.close();
     }
+  }
+
+  it('is adopted by the next IsolatedRenderer instead of forking another', async () => {
+    await expectAdopted(prestartRenderer());
   });
 
   it('is used even when it said ready before anyone listened', async () => {
     const child = prestartRenderer();
     await new Promise((resolve) => child.once('message', resolve));
-    const renderer = new IsolatedRenderer({ processes: 1 }).warm();
-    try {
-      expect(renderer.pids()).toEqual([child.pid]);
-      expect(await renderWith(renderer)).toEqual([255, 0, 0]);
-    } finally {
-      renderer.close();
-    }
+    await expectAdopted(child);
   });
 
   it('is adopted once: the next renderer forks its own', async () => {
