@@ -267,6 +267,25 @@ describe('<drop-countdown> links', () => {
     }
   });
 
+  it("the links and the button say the drop's name after their words, and follow it when it changes", async () => {
+    const el = await fixture<CountdownElement & { name: string | null }>(
+      `<drop-countdown at="${at}" now="2026-12-05T16:00:00Z" notify="https://t.me/x" name=" Winter drop "></drop-countdown>`,
+    );
+    const labels = () => ['calendar-button', 'google-link', 'notify-link'].map((name) => part(el, name)!.getAttribute('aria-label'));
+    expect(labels()).to.deep.equal(['Add to calendar: Winter drop', 'Google Calendar: Winter drop', 'Notify me: Winter drop']);
+    el.name = 'Summer tee';
+    await el.updateComplete;
+    expect(labels()).to.deep.equal(['Add to calendar: Summer tee', 'Google Calendar: Summer tee', 'Notify me: Summer tee']);
+    // No name (or only spaces): the visible words are the whole name, as before.
+    for (const none of ['   ', null]) {
+      el.name = none;
+      await el.updateComplete;
+      expect(labels(), String(none)).to.deep.equal([null, null, null]);
+    }
+    expect(part(el, 'calendar-button')!.textContent).to.equal('Add to calendar');
+    await expectNoAxeViolations(el);
+  });
+
   it('every rendered href is https', async () => {
     const el = await fixture(
       `<drop-countdown at="${at}" now="2026-12-05T16:00:00Z" notify="https://t.me/x" url="javascript:alert(1)"></drop-countdown>`,

@@ -67,14 +67,16 @@ export const countdownStyles = css`
     outline: 2px solid currentColor;
     outline-offset: 2px;
   }
+  /* The dot is all border: Windows High Contrast (forced colours) paints every background in the
+     page's Canvas colour, which hid a background dot, but keeps borders, in the reader's text
+     colour. Browsers round a border's width down to a whole pixel; the half pixel makes that the
+     nearest one, so the dot stays 0.6em across within a pixel. Cheaper than a forced-colours rule. */
   :host([state='live']) [part='status']::before {
     content: '';
     display: inline-block;
-    width: 0.6em;
-    height: 0.6em;
+    border: calc(0.3em + 0.5px) solid var(--drop-countdown-live-color);
     margin-inline-end: 0.4em;
     border-radius: 50%;
-    background: var(--drop-countdown-live-color);
     animation: pulse 1.2s ease-in-out infinite alternate;
   }
   @keyframes pulse {

@@ -134,7 +134,10 @@ export class DropCountdown extends LitElement {
   declare timeSrc: string | null;
   /** An https link for "Notify me" (a Telegram channel, a newsletter form…). */
   declare notify: string | null;
-  /** The drop's name, used as the calendar entry's title. Default: the page title. */
+  /**
+   * The drop's name: the calendar entry's title (default: the page title), said first in announcements
+   * and after the words of "Add to calendar", "Google Calendar" and "Notify me" to screen readers.
+   */
   declare name: string | null;
   /** The drop's https page, put in the calendar entry. Default: this page, when it is https. */
   declare url: string | null;
@@ -286,14 +289,27 @@ export class DropCountdown extends LitElement {
     return html`<span part="remaining" role="timer">${this.#remainingNode}</span>
       <time part="moment" datetime=${at.toISOString()}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
       <span part="actions">
-        <button part="calendar-button" type="button" @click=${this.#downloadIcs}>${words.addToCalendar}</button>
-        <a part="google-link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer"
+        <button part="calendar-button" type="button" aria-label=${this.#named(words.addToCalendar)} @click=${this.#downloadIcs}>${words.addToCalendar}</button>
+        <a part="google-link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer" aria-label=${this.#named(words.googleCalendar)}
           >${words.googleCalendar}</a
         >
         ${notify
-          ? html`<a part="notify-link" href=${notify.href} target="_blank" rel="noopener noreferrer">${words.notifyMe}</a>`
+          ? html`<a part="notify-link" href=${notify.href} target="_blank" rel="noopener noreferrer" aria-label=${this.#named(words.notifyMe)}>${words.notifyMe}</a>`
           : nothing}
       </span>`;
+  }
+
+  /**
+   * A link's or button's name for screen readers: its visible words, then the drop's name ("Add to
+   * calendar: Winter hoodie"), so two countdowns on a page do not offer two identical "Add to
+   * calendar" buttons. The visible words come first (WCAG 2.5.3): a voice-control user says what
+   * they see; a right-to-left reader hears them first too, the string being in reading order.
+   * Without a name, no label: the visible words are the name. The words are the page language's
+   * own, joined by the colon the announcer uses; as an attribute value the name stays text.
+   */
+  #named(words: string) {
+    const name = this.name?.trim();
+    return name ? `${words}: ${name}` : nothing;
   }
 
   #onVisibility = () => this.#refresh();

@@ -338,6 +338,26 @@ describe('accessibility beyond axe', () => {
           const words = host.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim() || host.textContent!.trim();
           if (words === '') problems.push(`<${host.localName} state="${host.getAttribute('state')}"> says nothing`);
         }
+        // The live dot is the state at a glance: forced colours paint every background in Canvas,
+        // so it has to be drawn in something they keep, and still stand still under reduced motion.
+        for (const host of root.querySelectorAll('drop-countdown[state="live"]')) {
+          const status = host.shadowRoot!.querySelector('[part="status"]');
+          if (!status) continue;
+          const dot = getComputedStyle(status, '::before');
+          const around = backgroundBehind(status);
+          const sides = (['Top', 'Right', 'Bottom', 'Left'] as const).map((side) => ({
+            width: parseFloat(dot[`border${side}Width`]),
+            colour: parseColor(dot[`border${side}Color`]),
+          }));
+          const across = parseFloat(dot.width) + (dot.boxSizing === 'border-box' ? 0 : sides[1]!.width + sides[3]!.width);
+          const face = over(parseColor(dot.backgroundColor), around);
+          const faceShows = contrast(face, around) >= 3;
+          const edgeShows = sides.every((side) => side.width >= 1 && contrast(side.colour, around) >= 3);
+          if (across < 6 || !(faceShows || edgeShows)) {
+            problems.push(`live dot: ${across}px across, background ${dot.backgroundColor}, border ${dot.borderTopWidth} ${dot.borderTopColor}, on ${around}`);
+          }
+          if (dot.animationName !== 'none') problems.push(`live dot: animation ${dot.animationName} under prefers-reduced-motion`);
+        }
         expect(problems).to.deep.equal([]);
       });
 

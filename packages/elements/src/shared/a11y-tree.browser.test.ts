@@ -3,6 +3,7 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import { cleanup, deepElements, fixture } from '../test-support/fixture.ts';
 import { animationsSettled, waitFor } from '../test-support/wait.ts';
 import { clipReady } from '../test-support/clip.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
 
 /**
  * What a screen reader gets: the accessibility tree Chromium computed for every element in its
@@ -255,7 +256,66 @@ const RAW = [/\d{4}-\d{2}-\d{2}T/, /https?:\/\//, /\bundefined\b/, /\bnull\b/, /
 /** "Buy Buy now": a word read twice in a row. */
 const doubled = (name: string) => /(^|\s)(\p{L}{2,})\s+\2(\s|$)/iu.test(name);
 
+// --- two drops on one page ---------------------------------------------------------------------
+
+/** The countdown's visible words on each page, as its language files have them (i18n/*.ts). */
+const countdownWords = {
+  en: { add: 'Add to calendar', google: 'Google Calendar', notify: 'Notify me' },
+  de: { add: 'Zum Kalender hinzufügen', google: 'Google Kalender', notify: 'Erinnere mich' },
+  ar: { add: 'أضف إلى التقويم', google: 'تقويم Google', notify: 'ذكّرني' },
+  ja: { add: 'カレンダーに追加', google: 'Google カレンダー', notify: '通知を受け取る' },
+};
+/** Drop names as creators write them, one in the page's script, one not. */
+const dropNames = { en: ['Winter hoodie', 'Glow socks'], de: ['Winterhoodie', 'Glow socks'], ar: ['هودي الشتاء', 'Glow socks'], ja: ['冬のパーカー', 'Glow socks'] };
+
+const threeDrops = (names: string[]) =>
+  [...names, null]
+    .map(
+      (name) =>
+        `<drop-countdown at="${future}" now="2031-12-04T16:00:00Z" notify="https://notify.example/drop"${name === null ? '' : ` name="${name}"`}>5 December</drop-countdown>`,
+    )
+    .join('');
+
 // --- the checks ---------------------------------------------------------------------------------
+
+describe('two drops on one page: each "Add to calendar" says which drop', () => {
+  afterEach(cleanup);
+
+  for (const lang of ['en', 'de', 'ar', 'ja'] as const) {
+    it(`${lang}: the calendar and notify controls are named with their visible words first, then the drop's name; without a name, the words alone`, async () => {
+      const words = countdownWords[lang];
+      const [first, second] = dropNames[lang];
+      const root = await fixture<HTMLElement>(
+        `<div data-ax="ax-${++mounted}" lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">${threeDrops([first!, second!])}</div>`,
+      );
+      await waitForWords(root);
+      await animationsSettled();
+      const tree = await readTree(root);
+      const names = (role: string, start: string) => interactive(tree).filter((node) => node.role === role && node.name.startsWith(start)).map((node) => node.name);
+      // Visible words first (WCAG 2.5.3), then the name, in reading order whatever the direction.
+      expect(names('button', words.add), dump(tree)).to.deep.equal([`${words.add}: ${first}`, `${words.add}: ${second}`, words.add]);
+      expect(names('link', words.google), dump(tree)).to.deep.equal([`${words.google}: ${first}`, `${words.google}: ${second}`, words.google]);
+      expect(names('link', words.notify), dump(tree)).to.deep.equal([`${words.notify}: ${first}`, `${words.notify}: ${second}`, words.notify]);
+      // What the names start with is what the page shows.
+      const shown = [...root.querySelectorAll('drop-countdown')].map((host) => host.shadowRoot!.querySelector('[part="calendar-button"]')!.textContent);
+      expect(shown).to.deep.equal([words.add, words.add, words.add]);
+      await expectNoAxeViolations(root);
+    });
+  }
+
+  it('a name written as markup is read as those characters, never made into elements', async () => {
+    const hostile = `<img src=x onerror="window.__named=1">Hoodie`;
+    const root = await fixture<HTMLElement>(`<div data-ax="ax-${++mounted}" lang="en"><drop-countdown at="${future}" now="2031-12-04T16:00:00Z"></drop-countdown></div>`);
+    const countdown = root.querySelector('drop-countdown')! as HTMLElement & { name: string | null };
+    countdown.name = hostile;
+    await waitForWords(root);
+    const tree = await readTree(root);
+    expect(find(tree, 'button').map((node) => node.name), dump(tree)).to.deep.equal([`Add to calendar: ${hostile}`]);
+    expect(countdown.shadowRoot!.querySelector('img'), 'an element made from the name').to.equal(null);
+    expect((window as { __named?: number }).__named).to.equal(undefined);
+  });
+});
+
 
 describe('the accessibility tree (what a screen reader gets)', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
