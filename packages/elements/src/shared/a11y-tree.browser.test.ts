@@ -367,13 +367,15 @@ describe('the accessibility tree (what a screen reader gets)', () => {
         }
         // The creator's fallback read again beside the element's own words. A clip's products are in
         // two lists on purpose (the moment's cards, and the list of every product for readers that
-        // do not watch), so a text counts once per list.
+        // do not watch), so a text counts once per list. A countdown's timer counts on its own too: a
+        // button waiting for it says the same time in words in its name, since Tab reaches the button
+        // without passing the timer ("يوم وساعتان", then "يبدأ بعد يوم وساعتان").
         const seen = new Set<string>();
         const lists = new Map<AxNode, number>();
         walk(tree, (node, ancestors) => {
           const text = node.name.trim();
           if (node.ignored || node.role !== 'StaticText' || text.length <= 3) return;
-          const list = ancestors.findLast((a) => a.role === 'list');
+          const list = ancestors.findLast((a) => a.role === 'list' || a.role === 'timer');
           if (list && !lists.has(list)) lists.set(list, lists.size + 1);
           const key = `${list ? lists.get(list) : 0}:${text}`;
           if (seen.has(key)) problems.push(`"${text}" read twice`);
