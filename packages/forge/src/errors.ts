@@ -51,15 +51,22 @@ export class SvgRejectedError extends ForgeError {
 }
 
 /**
- * The refusal for a mark or glyph that came out transparent in every pixel of an image forge drew
- * of it alone (`image`: "512x512 icon"). The structural check in svg/sanitize.ts names a reason
- * when it can; what reaches the pixels hid itself in ways a tree walk does not follow, so this
- * says where to look instead. Here so every stage that judges pixels words it alike.
+ * The refusal for a mark, glyph or monogram that showed in no pixel of an image forge drew of it
+ * (`image`: "512x512 icon"). The structural check in svg/sanitize.ts names a reason when it can;
+ * what reaches the pixels hid itself in ways a tree walk does not follow, so this says where to
+ * look instead. Here so every stage that judges pixels words it alike. `blank` says what "showed
+ * nothing" meant in that image: transparent for a picture drawn alone, but the live favicon also
+ * holds its dot and the verified badge draws the glyph on a tile.
  */
-export function blankRefusal(field: 'mark' | 'glyph', file: string, image: string): SvgRejectedError {
+export function blankRefusal(
+  field: 'mark' | 'glyph' | 'monogram',
+  file: string,
+  image: string,
+  blank = 'every pixel came out transparent',
+): SvgRejectedError {
   return new SvgRejectedError(
     'svg-empty',
-    `${field}: ${file} draws nothing: Expected some of it to show in its ${image}, but every pixel came out transparent; ` +
+    `${field}: ${file} draws nothing: Expected some of it to show in its ${image}, but ${blank}; ` +
       'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox',
   );
 }

@@ -1,4 +1,5 @@
-import type { ForgeInput, ForgeStage, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import { blankRefusal } from '../errors.ts';
+import type { ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
@@ -24,24 +25,64 @@ export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, cont
 }
 
 /**
+ * How a glyph tile PNG shows nothing of the glyph, or undefined when it may show something. Read
+ * from an indexed PNG of forge's renderer (render/render-child.cjs writes only the colours used)
+ * with one palette entry: `background`, opaque (the bare tile: an opaque square filling the
+ * canvas), or transparent (the glyph's own sheet unpainted the tile too, `rect{fill:none}`). Any
+ * other PNG counts as drawn, one of another single colour included (a sheet that paints the tile
+ * green shows the creator's colour at least).
+ */
+function blankTile(png: Uint8Array, background: HexColor): string | undefined {
+  if (png.byteLength < 56 || png[25] !== 3) return undefined;
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  // PLTE follows IHDR directly in what the renderer writes (at byte 33, its length first), then
+  // tRNS when the entry is not opaque.
+  if (String.fromCharCode(...png.subarray(37, 41)) !== 'PLTE' || view.getUint32(33) !== 3) return undefined;
+  if (String.fromCharCode(...png.subarray(52, 56)) === 'tRNS') {
+    return view.getUint32(48) === 1 && png[56] === 0 ? 'every pixel came out transparent, the tile included' : undefined;
+  }
+  const rgb = [1, 3, 5].map((at) => Number.parseInt(background.slice(at, at + 2), 16));
+  return rgb.every((value, channel) => png[41 + channel] === value) ? `every pixel came out the tile's colour, colors.background (${background})` : undefined;
+}
+
+/** The creator's file behind the verified badge's glyph, named in a refusal. */
+interface GlyphSource {
+  field: 'mark' | 'glyph' | 'monogram';
+  file: string;
+}
+
+/**
  * What the verified badge shows as "the creator": the glyph when the config names one; otherwise a
  * wide mark would be a smudge in a 14 px circle, so the monogram (supplied, or initials) stands in.
+ * `source` names the creator's file drawn, absent for the initials forge draws itself.
  */
-export function verifiedGlyph(input: ForgeInput): { svg: SanitizedSvg; tile: boolean } {
-  if (input.config.glyph !== undefined) return { svg: input.glyph, tile: true };
-  if (input.monogram) return { svg: input.monogram, tile: true };
-  const initials = initialsOf(input.config.name);
-  if (!initials) return { svg: input.glyph, tile: true };
+export function verifiedGlyph(input: ForgeInput): { svg: SanitizedSvg; tile: boolean; source?: GlyphSource } {
+  const { config } = input;
+  if (config.glyph !== undefined) return { svg: input.glyph, tile: true, source: { field: 'glyph', file: config.glyph } };
+  if (input.monogram && config.monogram !== undefined) return { svg: input.monogram, tile: true, source: { field: 'monogram', file: config.monogram } };
+  const initials = initialsOf(config.name);
+  if (!initials) return { svg: input.glyph, tile: true, source: { field: 'mark', file: config.mark } };
   // The monogram's tile is the brand colour, which is also the badge's: on it the tile vanished and
   // left small loose initials. Drawn on the background colour it stands out as a glyph's tile does.
-  const { background } = input.config.colors;
+  const { background } = config.colors;
   const drawn = monogramSvg(initials, { brand: background, background });
   return { svg: { svg: drawn, viewBox: [0, 0, MONOGRAM_SIZE, MONOGRAM_SIZE], hasText: false }, tile: false };
 }
 
-async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext): Promise<Uint8Array> {
-  const { svg, tile } = verifiedGlyph(input);
-  if (tile) return renderGlyphPng(svg, input.config.colors, context);
+async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, faviconJudges: boolean): Promise<Uint8Array> {
+  const { svg, tile, source } = verifiedGlyph(input);
+  if (tile) {
+    const png = await renderGlyphPng(svg, input.config.colors, context);
+    // The image the badge embeds anyway: when it is the bare tile, every verified badge would show
+    // an empty tile. The favicon stage judges a glyph or mark on images of it alone (transparent
+    // canvas, up to 512 px), so this judges them only without that stage; a monogram, which only
+    // this stage draws, always.
+    if (source && (source.field === 'monogram' || !faviconJudges)) {
+      const blank = blankTile(png, input.config.colors.background);
+      if (blank) throw blankRefusal(source.field, source.file, `${GLYPH_PIXELS}x${GLYPH_PIXELS} tile on the verified badge`, blank);
+    }
+    return png;
+  }
   // Forge's own monogram already is a tile with initials in an ink that reads on it.
   const composed = composeIcon(svg, { size: GLYPH_PIXELS, inset: 0, defaultFill: input.config.colors.brand, pixelSized: true });
   return context.rasterize({ svg: composed, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
@@ -69,12 +110,15 @@ function once<T>(make: (context: RenderContext) => Promise<T>): (context: Render
   return (context) => (made ??= make(context));
 }
 
-/** Plans every file of one badge. Pure: nothing is drawn until a render function runs. */
-export function planBadge(spec: BadgeSpec, input: ForgeInput): PlannedAsset[] {
+/**
+ * Plans every file of one badge. Pure: nothing is drawn until a render function runs.
+ * `faviconJudges`: the favicon stage runs too and judges whether the glyph or mark shows.
+ */
+export function planBadge(spec: BadgeSpec, input: ForgeInput, faviconJudges = false): PlannedAsset[] {
   const layout = layoutBadge(spec);
   const { colors } = input.config;
   const glyph =
-    spec.kind === 'verified' ? once((context: RenderContext) => renderVerifiedGlyph(input, context)) : undefined;
+    spec.kind === 'verified' ? once((context: RenderContext) => renderVerifiedGlyph(input, context, faviconJudges)) : undefined;
   const art = async (context: RenderContext): Promise<BadgeArt> => ({
     spec,
     layout,
@@ -119,7 +163,8 @@ export function planBadge(spec: BadgeSpec, input: ForgeInput): PlannedAsset[] {
  */
 export const badgeStage: ForgeStage = {
   name: 'badges',
-  plan(input) {
-    return { assets: parseBadges(input.config.badges).flatMap((spec) => planBadge(spec, input)) };
+  plan(input, options) {
+    const faviconJudges = options?.stages?.includes('favicon') ?? false;
+    return { assets: parseBadges(input.config.badges).flatMap((spec) => planBadge(spec, input, faviconJudges)) };
   },
 };

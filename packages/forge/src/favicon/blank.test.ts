@@ -9,6 +9,8 @@ import { SvgRejectedError } from '../errors.ts';
 import { forge } from '../forge.ts';
 import { readIcoDirectory } from '../ico/ico.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
+import { badgeStage } from '../badge/stage.ts';
+import { liveFaviconStage } from '../live-favicon/live-favicon.ts';
 import { sanitizeSvg } from '../svg/sanitize.ts';
 import { testConfig } from '../testing/marks.ts';
 import dropkitForge from '../vite.ts';
@@ -46,6 +48,11 @@ const BLANK: Record<string, string> = {
 const MESSAGE_TAIL =
   'draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ' +
   'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox';
+
+/** The same refusal from another stage's image: `image` and what blank meant there differ. */
+const otherImage = (image: string, blank: string) => MESSAGE_TAIL.replace('512x512 icon', image).replace('every pixel came out transparent', blank);
+const LIVE_TAIL = otherImage('96x96 live favicon', 'every pixel beside the live dot came out transparent');
+const TILE_TAIL = otherImage('56x56 tile on the verified badge', "every pixel came out the tile's colour, colors.background (#fff7f9)");
 
 let renderer: IsolatedRenderer;
 let dir: string;
@@ -113,6 +120,95 @@ describe('a mark that renders blank', () => {
     await expect(
       build({ root: dir, configFile: false, logLevel: 'silent', plugins: [dropkitForge({ config: 'creator.json', stages: [faviconStage] })], build: { outDir: 'dist' } }),
     ).rejects.toThrow(`dropkit forge: mark: logo.svg ${MESSAGE_TAIL}`);
+  }, 60_000);
+});
+
+describe('a blank mark or glyph forged without the favicon stage', () => {
+  const drawn = svg(`<rect ${square}/>`);
+  const verified = { badges: [{ kind: 'verified' }] };
+
+  it.each(Object.entries(BLANK))('is refused by the live favicon alone (--only live-favicon), not written as a dot: %s', async (_, mark) => {
+    const error = await refusal(forge(await fromFiles({ 'logo.svg': mark }), { renderer, stages: [liveFaviconStage] }));
+    expect(error.code).toBe('svg-empty');
+    expect(error.message).toBe(`mark: logo.svg ${LIVE_TAIL}`);
+  });
+
+  it('is refused by the live favicon alone for a glyph of its own, named as the glyph', async () => {
+    const files = { 'logo.svg': drawn, 'g.svg': BLANK['a mask that hides everything']! };
+    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg' }), { renderer, stages: [liveFaviconStage] }));
+    expect(error.message).toBe(`glyph: g.svg ${LIVE_TAIL}`);
+  });
+
+  it.each(Object.entries(BLANK))('is refused by the badges alone (--only badges) as the glyph of the verified badge, not drawn as an empty tile: %s', async (name, glyph) => {
+    const files = { 'logo.svg': drawn, 'g.svg': glyph };
+    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg', ...verified }), { renderer, stages: [badgeStage] }));
+    expect(error.code).toBe('svg-empty');
+    // A sheet that unpaints every rect unpaints the tile behind the glyph as well.
+    const tail = name === 'fill:none on every shape by a sheet' ? TILE_TAIL.replace(/the tile's colour, [^;]*/, 'transparent, the tile included') : TILE_TAIL;
+    expect(error.message).toBe(`glyph: g.svg ${tail}`);
+  });
+
+  it('is refused by the badges alone when the verified badge draws the mark (a name forge has no initials for), named as the mark', async () => {
+    const config = { name: '東京', ...verified };
+    const error = await refusal(forge(await fromFiles({ 'logo.svg': BLANK['opacity:0 on a group by a sheet']! }, config), { renderer, stages: [badgeStage] }));
+    expect(error.message).toBe(`mark: logo.svg ${TILE_TAIL}`);
+  });
+
+  it('is refused for a blank monogram, which only the verified badge draws, in a whole run too', async () => {
+    const files = { 'logo.svg': drawn, 'm.svg': BLANK['display:none by class']! };
+    const error = await refusal(forge(await fromFiles(files, { monogram: 'm.svg', ...verified }), { renderer }));
+    expect(error.message).toBe(`monogram: m.svg ${TILE_TAIL}`);
+  }, 60_000);
+
+  it('is refused by the badges for a glyph painted only in colors.background: the tile shows nothing of it either, and the message names the colour', async () => {
+    const files = { 'logo.svg': drawn, 'g.svg': svg('<circle cx="50" cy="50" r="40" fill="#fff"/>') };
+    const colors = { brand: '#ff3366', background: '#ffffff' } as const;
+    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg', colors, ...verified }), { renderer, stages: [badgeStage] }));
+    expect(error.message).toBe(`glyph: g.svg ${TILE_TAIL.replace('#fff7f9', '#ffffff')}`);
+  });
+
+  it('is refused by the live favicon when the glyph shows only under the dot: the live favicon would be the dot alone', async () => {
+    // favicon.svg's 64-unit canvas puts this 100-unit viewBox at 4..60; the dot covers 36..64.
+    const files = { 'logo.svg': drawn, 'g.svg': svg('<circle cx="82" cy="82" r="10"/>') };
+    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg' }), { renderer, stages: [liveFaviconStage] }));
+    expect(error.message).toBe(`glyph: g.svg ${LIVE_TAIL}`);
+  });
+
+  it('leaves the verdict to the favicon stage when it runs too: a hairline that shows only at 512 px, a glyph white on a white tile', async () => {
+    // 1 unit of 2000 at 10 %: nothing at 96 px (the live favicon), something at 512 px.
+    const thin = svg('<line x1="0" y1="1000" x2="2000" y2="1000" stroke="#000" stroke-width="1" opacity="0.1"/>', '0 0 2000 2000');
+    const alone = await refusal(forge(await fromFiles({ 'logo.svg': thin }), { renderer, stages: [liveFaviconStage] }));
+    expect(alone.message).toBe(`mark: logo.svg ${LIVE_TAIL}`);
+    const withFavicon = await forge(await fromFiles({ 'logo.svg': thin }), { renderer, stages: [faviconStage, liveFaviconStage] });
+    expect(withFavicon.files.map((file) => file.name)).toContain('favicon-live.png');
+    // Shows in favicon.ico on a transparent canvas (and in dark tabs), not on the white badge tile.
+    const white = { 'logo.svg': drawn, 'g.svg': svg('<circle cx="50" cy="50" r="40" fill="#fff"/>') };
+    const config = { glyph: 'g.svg', colors: { brand: '#ff3366', background: '#ffffff' } as const, ...verified };
+    const result = await forge(await fromFiles(white, config), { renderer, stages: [faviconStage, badgeStage] });
+    expect(result.files.map((file) => file.name)).toContain('badges/verified.png');
+  }, 60_000);
+
+  it('accepts a glyph whose own sheet paints the whole tile: one colour, but not the background', async () => {
+    const greenAll = svg('<style>rect,path{fill:#00ff00 !important}</style><path d="M10 10h80v80H10z"/>');
+    const result = await forge(await fromFiles({ 'logo.svg': drawn, 'g.svg': greenAll }, { glyph: 'g.svg', ...verified }), { renderer, stages: [badgeStage] });
+    expect(result.files.map((file) => file.name)).toContain('badges/verified.png');
+  });
+
+  it('accepts what shows: a glyph in the dot\'s own colours beside it, a faint hairline, a glyph that draws on its tile', async () => {
+    // Red and the background colour: the palette cannot tell it from the dot, the pixels can.
+    const dotColours = svg('<rect width="40" height="40" fill="#ef4444"/><rect x="40" width="20" height="20" fill="#fff7f9"/>');
+    const hairline = svg('<line x1="0" y1="50" x2="100" y2="50" stroke="#000" stroke-width="1" opacity="0.1"/>');
+    for (const glyph of [dotColours, hairline, drawn]) {
+      const result = await forge(await fromFiles({ 'logo.svg': drawn, 'g.svg': glyph }, { glyph: 'g.svg', ...verified }), { renderer, stages: [liveFaviconStage, badgeStage] });
+      const live = result.files.find((file) => file.name === 'favicon-live.png')!;
+      const { data, info } = await sharp(live.bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      // Clear of the dot (centre 75,75, radius 21 px at 96 px): only the glyph's pixels, whatever colour.
+      let shown = 0;
+      for (let y = 0; y < info.height; y += 1) {
+        for (let x = 0; x < info.width; x += 1) if (Math.hypot(x + 0.5 - 75, y + 0.5 - 75) > 23) shown = Math.max(shown, data[(y * info.width + x) * 4 + 3]!);
+      }
+      expect(shown).toBeGreaterThan(0);
+    }
   }, 60_000);
 });
 

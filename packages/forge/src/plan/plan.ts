@@ -26,8 +26,9 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
   const assets: PlannedAsset[] = [];
   const headTags: HeadTag[] = [];
   const manifestIcons: ManifestIcon[] = [];
+  const names = stages.map((stage) => stage.name);
   for (const stage of stages) {
-    const contribution = stage.plan(input, { basePath });
+    const contribution = stage.plan(input, { basePath, stages: names });
     assets.push(...contribution.assets);
     headTags.push(...(contribution.headTags ?? []));
     manifestIcons.push(...(contribution.manifestIcons ?? []));

@@ -155,10 +155,16 @@ export interface StageContribution {
   manifestIcons?: ManifestIcon[];
 }
 
-/** What a stage may know about where the files will be served (absolute URLs in og: tags). */
+/** What a stage may know about the run: where the files will be served (absolute URLs in og: tags), and which stages run. */
 export interface StagePlanOptions {
   /** URL path the files are served under, ending in `/`. */
   basePath: string;
+  /**
+   * Names of every stage in this run, in plan order. A stage that judges the creator's picture on
+   * an image with more than that picture in it leaves the verdict to the favicon stage, which sees
+   * the picture alone, when that stage runs too.
+   */
+  stages?: readonly string[];
 }
 
 /** A stage is a pure function of the input. */

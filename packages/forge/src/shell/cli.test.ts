@@ -216,6 +216,27 @@ describe('dropkit forge', () => {
     }
   });
 
+  it('refuses a blank mark with --only live-favicon and a blank glyph with --only badges, in one line, writing nothing (once a dot alone, an empty tile)', async () => {
+    await mkdir(join(dir, 'dot'));
+    await writeFile(join(dir, 'dot/hidden.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.a{visibility:hidden}</style><rect class="a" width="100" height="100"/></svg>');
+    await writeFile(join(dir, 'dot/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    const colors = { brand: '#112233', background: '#ffffff' };
+    await writeFile(join(dir, 'dot/live.json'), JSON.stringify({ name: 'Dot', mark: 'hidden.svg', colors }));
+    await writeFile(join(dir, 'dot/badges.json'), JSON.stringify({ name: 'Dot', mark: 'mark.svg', glyph: 'hidden.svg', badges: [{ kind: 'verified' }], colors }));
+    const where = 'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox\n';
+    const cases = [
+      ['live.json', 'live-favicon', 'mark: hidden.svg draws nothing: Expected some of it to show in its 96x96 live favicon, but every pixel beside the live dot came out transparent; '],
+      ['badges.json', 'badges', "glyph: hidden.svg draws nothing: Expected some of it to show in its 56x56 tile on the verified badge, but every pixel came out the tile's colour, colors.background (#ffffff); "],
+    ];
+    for (const [config, stage, message] of cases) {
+      const { code, stdout, stderr } = run('forge', `dot/${config}`, '--out', `out/dot-${stage}`, '--only', stage!);
+      expect(stderr).toBe(`dropkit forge: ${message}${where}`);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(existsSync(join(dir, `out/dot-${stage}`))).toBe(false);
+    }
+  });
+
   it('refuses a mark drawn far beside its viewBox with --only social as well, in one line, writing nothing (once render-crashed)', async () => {
     await mkdir(join(dir, 'far'));
     await writeFile(join(dir, 'far/beside.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect x="100000" width="100" height="100"/></svg>');

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { prepareInput } from '../config/load.ts';
 import { forge } from '../forge.ts';
 import { forgeStages } from '../forge-core.ts';
-import { LIVE_DOT, LIVE_FAVICON_PNG_SIZE, liveFaviconStage } from '../live-favicon/live-favicon.ts';
+import { LIVE_DOT, LIVE_FAVICON_PNG_SIZE, liveFaviconStage, liveFaviconSvg } from '../live-favicon/live-favicon.ts';
 import { STAGE_LOADERS } from '../plan/stage-registry.ts';
 import type { CreatorConfig, ForgeResult, ForgeStage } from '../plan/types.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
@@ -66,16 +66,18 @@ describe.each(Object.entries(FAR))('%s', (_, far) => {
     expect(error?.message).toBe(SOCIAL_REFUSAL);
   });
 
-  it('as the glyph, draws the live favicon with its dot alone instead of crashing', async () => {
+  it('as the glyph, draws the live favicon with its dot alone instead of crashing, which that stage then refuses', async () => {
     const input = await inputFrom({ 'wide.svg': WIDE_MARK, 'far.svg': far }, { mark: 'wide.svg', glyph: 'far.svg' });
-    const result = await forge(input, { renderer, stages: [liveFaviconStage] });
-    const png = result.files.find((file) => file.name === 'favicon-live.png')!.bytes;
+    // The image the stage draws, here drawn alone since the stage refuses to write it.
+    const size = LIVE_FAVICON_PNG_SIZE;
+    const png = await renderer.rasterize({ svg: liveFaviconSvg(input, size), width: size, height: size, output: 'png' });
     // The dot (outline included) on favicon.svg's 64-unit canvas, drawn at 96 px, with a pixel of antialiasing.
     const scale = LIVE_FAVICON_PNG_SIZE / 64;
     const reach = (LIVE_DOT.r + LIVE_DOT.outline / 2) * scale + 1;
     const inDot = (x: number, y: number) => Math.hypot(x + 0.5 - LIVE_DOT.cx * scale, y + 0.5 - LIVE_DOT.cy * scale) <= reach;
     expect(await alphaOutside(png, inDot)).toBe(0);
     expect(await alphaOutside(png, (x, y) => !inDot(x, y))).toBe(255);
+    expect(await outcome(forge(input, { renderer, stages: [liveFaviconStage] }))).toBe('svg-empty');
   });
 
   it.each(Object.keys(STAGE_LOADERS))('as the mark and as the glyph, never crashes the renderer in the %s stage alone', async (name) => {
@@ -83,9 +85,10 @@ describe.each(Object.entries(FAR))('%s', (_, far) => {
     const asMark = await outcome(forge(await inputFrom({ 'far.svg': far }), { renderer, stages: [stage] }));
     const asGlyph = await outcome(forge(await inputFrom({ 'wide.svg': WIDE_MARK, 'far.svg': far }, { mark: 'wide.svg', glyph: 'far.svg' }), { renderer, stages: [stage] }));
     expect([asMark, asGlyph]).toEqual([
-      ['favicon', 'social'].includes(name) ? 'svg-empty' : 'ok',
-      // A far glyph is judged by the favicon stage only (its favicon.ico entries); the social card draws the mark.
-      name === 'favicon' ? 'svg-empty' : 'ok',
+      // Without a glyph the live favicon draws the mark; the verified badge shows forge's initials.
+      ['favicon', 'social', 'live-favicon'].includes(name) ? 'svg-empty' : 'ok',
+      // The social card draws the mark; the verified badge draws the glyph; the mark set draws nothing.
+      ['favicon', 'live-favicon', 'badges'].includes(name) ? 'svg-empty' : 'ok',
     ]);
   }, 30_000);
 });
