@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -365,12 +365,12 @@ describe('@dropkit/forge/vite in `vite build --watch`', () => {
   });
 
   /** Starts `vite build --watch` and resolves once its first build has ended (built or failed). */
-  const startWatching = async () => {
+  const startWatching = async (creator = 'brand/creator.json') => {
     watcher = (await build({
       root,
       configFile: false,
       logLevel: 'silent',
-      plugins: [dropkitForge({ config: 'brand/creator.json', stages: [faviconStage], renderer })],
+      plugins: [dropkitForge({ config: creator, stages: [faviconStage], renderer })],
       build: { outDir: 'dist', watch: {} },
     })) as NonNullable<typeof watcher>;
     // `build` resolves as the first build starts, long before forging lets it end.
@@ -416,6 +416,31 @@ describe('@dropkit/forge/vite in `vite build --watch`', () => {
     expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('rel="icon"');
     expect(await emitted()).toBe(icon);
     expect(renderer.drawn).toBe(drawn);
+  });
+
+  it('forges once the mark the first build failed on is created in its folder', async () => {
+    await writeFile(join(root, 'brand/creator.json'), JSON.stringify({ ...config, mark: 'new-mark.svg' }));
+    await startWatching();
+    expect(errors.map(String)).toEqual([expect.stringMatching(/dropkit forge: Expected mark to name a readable file .*new-mark\.svg/)]);
+    errors = [];
+    // Written beside and renamed into place, as many editors save: one event, the whole file.
+    await writeFile(join(root, 'new-mark.tmp'), await readFile(join(root, 'brand/mark.svg'), 'utf8'));
+    const before = builds;
+    await rename(join(root, 'new-mark.tmp'), join(root, 'brand/new-mark.svg'));
+    await until(() => builds > before, 'creating the mark rebuilds', 10_000);
+    expect(errors).toEqual([]);
+    expect(await emitted()).toContain(INK);
+  });
+
+  it('does not watch the root for a mark missing there: the build writes into it, which would rebuild forever', async () => {
+    await writeFile(join(root, 'creator.json'), JSON.stringify({ ...config, mark: 'missing.svg' }));
+    await startWatching('creator.json');
+    expect(errors.map(String)).toEqual([expect.stringMatching(/dropkit forge: Expected mark to name a readable file .*missing\.svg/)]);
+    // With the root watched, creating the mark builds, the build writes dist/ inside the root, the
+    // watch reports that, and so on (measured: 108 builds in 3 s). Not watched, nothing happens.
+    await writeFile(join(root, 'missing.svg'), await readFile(join(root, 'brand/mark.svg'), 'utf8'));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(builds).toBe(1);
   });
 
   it('builds again once the config the first build failed on is fixed', async () => {

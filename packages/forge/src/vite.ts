@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { adviceFor } from './advice.ts';
 import { loadCreator } from './config/load.ts';
@@ -38,6 +39,29 @@ const CONTENT_TYPES: Record<string, string> = {
   webp: 'image/webp',
   gif: 'image/gif',
 };
+
+/** True when `path` is `folder` or lies inside it. */
+function within(path: string, folder: string): boolean {
+  const rest = relative(folder, path);
+  return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest));
+}
+
+/**
+ * What to add to `vite build --watch`'s list for a file the set is made from. Rolldown's watcher
+ * cannot watch a path that does not exist (a missing mark, measured with Vite 8.3: creating it
+ * reports nothing), but a folder it watches reports each file created in it by the file's own
+ * path, which watchChange then matches. Such a watch covers the folder's subfolders too, and any
+ * change under it rebuilds the app, so the folder is used only when it exists and holds neither
+ * Vite's root nor the output folder, nor lies in the latter: the build's own writes there would
+ * rebuild it forever (measured: the root watched rebuilds in a loop). A mark missing from the root
+ * itself is therefore not seen when created (docs/forge.md).
+ */
+function watchTargets(file: string, root: string, outDir: string): string[] {
+  if (statSync(file, { throwIfNoEntry: false })) return [file];
+  const folder = dirname(file);
+  const usable = statSync(folder, { throwIfNoEntry: false })?.isDirectory() && !within(root, folder) && !within(outDir, folder) && !within(folder, outDir);
+  return usable ? [file, folder] : [file];
+}
 
 export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   let viteConfig: ResolvedConfig;
@@ -130,15 +154,18 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
         } finally {
           // In `vite build --watch` the bundler (Rolldown in Vite 8, Rollup before) watches only the
           // app's modules: the config and the files it names (possibly outside the root) must be
-          // added to be rebuilt on, after a failed run too, so fixing the config builds again (a
-          // missing file cannot be watched until it exists). A one-off build ignores the list.
-          for (const file of watched) this.addWatchFile(file);
+          // added to be rebuilt on, after a failed run too, so fixing the config builds again, and
+          // creating a missing mark does (through its folder: watchTargets). A one-off build
+          // ignores the list.
+          const outDir = resolve(viteConfig.root, viteConfig.build.outDir);
+          for (const file of watched) for (const target of watchTargets(file, viteConfig.root, outDir)) this.addWatchFile(target);
         }
       }
     },
     watchChange(id) {
       // `vite build --watch` rebuilds on any change; only a change to a file the set is forged from
-      // makes the cached run stale. The app's own code rebuilds with the set already forged.
+      // makes the cached run stale. The app's own code, and other files in a folder watched for a
+      // missing mark, rebuild with the set already forged.
       if (viteConfig.command === 'build' && watched.has(resolve(id))) stop();
     },
     transformIndexHtml: {
