@@ -18,7 +18,12 @@ type ButtonLike = HTMLElement & {
 };
 
 const link = (el: Element) => el.shadowRoot!.querySelector('[part="button"]') as HTMLAnchorElement;
-const label = (el: Element) => link(el).textContent!.replace(/\s+/g, ' ').trim();
+/** The text the button shows: its link's text less the time in words, which only a screen reader gets. */
+const label = (el: Element) => {
+  const shown = link(el).cloneNode(true) as HTMLElement;
+  shown.querySelector('.said')?.remove();
+  return shown.textContent!.replace(/\s+/g, ' ').trim();
+};
 let runId = 0;
 const uniqueId = (name: string) => `${name}-${Date.now()}-${++runId}-${Math.random().toString(36).slice(2)}`;
 

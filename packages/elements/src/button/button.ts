@@ -9,7 +9,7 @@ import { warnOnce } from '../shared/warn.ts';
 import { formatPrice } from '../shared/price.ts';
 import { ElementWords, countWord } from '../shared/words.ts';
 import { now, subscribe } from '../countdown/clock.ts';
-import { formatTimeToDrop } from './format.ts';
+import { formatTimeToDrop, timeToDropInWords } from './format.ts';
 import { buttonEnglish, type ButtonWords } from './words.ts';
 import type { StockPoller } from './stock-poller.ts';
 
@@ -391,6 +391,16 @@ export class DropButton extends LitElement {
     const low = this.lowStock ?? DEFAULT_LOW_STOCK;
     const showStock = !waiting && this.state === 'live' && this.available !== null && this.available > 0 && this.available <= low;
     const invalid = this.provider === null;
+    // The time left, when the label shows it (not "Notify me", "Coming soon" or an unusable link).
+    const timeLeft = state === 'scheduled' && !notify && !invalid ? this.timeLeft : null;
+    // The time sits where the language puts it ("Drops in {time}", "Başlamasına {time} kaldı"); the
+    // `scheduled` slot replaces only the words before it.
+    const [before = '', after = ''] = words.dropsIn.split('{time}');
+    // A screen reader would read the clock digit by digit ("2 d comma 0 1 colon 0 2"): it gets the
+    // time in words instead, from text only it reads, while the clock (and the language's words after
+    // it, which follow the time in words) are hidden from it. The name stays the link's content, so
+    // the creator's own words in the `scheduled` slot come first, as on screen (WCAG 2.5.3). Nothing
+    // here is a live region: the name is read when the button gets focus.
     return html`<a
         part="button"
         href=${href ?? nothing}
@@ -401,8 +411,12 @@ export class DropButton extends LitElement {
         tabindex=${href ? nothing : '0'}
         @click=${checkout ? this.#onClick : notify ? nothing : this.#onClick}
         ><span part="mark" aria-hidden="true" ?hidden=${!this.hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
-        ><span part="label">${this.#label(words, invalid, notify !== null, state)}</span
-        >${price && state === 'live' && !invalid ? html`<span part="price">${price}</span>` : nothing}</a
+        ><span part="label">${timeLeft === null
+          ? this.#label(words, invalid, notify !== null, state)
+          : html`<slot name="scheduled">${before.trim()}</slot> <span aria-hidden="true"><span part="time">${formatTimeToDrop(timeLeft, this.#words.locale)}</span>${after}</span>`}</span
+        >${timeLeft === null ? nothing : html`<span class="said"><span>${timeToDropInWords(timeLeft, this.#words.locale)}${after}</span></span>`}${price && state === 'live' && !invalid
+          ? html`<span part="price">${price}</span>`
+          : nothing}</a
       ><span part="stock" role="status">${showStock ? this.#lowStockNote(words, this.available!) : ''}</span>`;
   }
 
@@ -419,13 +433,8 @@ export class DropButton extends LitElement {
     switch (state) {
       case 'scheduled': {
         if (notify) return html`<slot name="notify">${words.notifyMe}</slot>`;
-        if (this.timeLeft === null) return html`<slot name="scheduled">${words.comingSoon}</slot>`;
-        // The time sits where the language puts it ("Drops in {time}", "発売まで {time}"); the slot
-        // replaces only the words before it.
-        const [before = '', after = ''] = words.dropsIn.split('{time}');
-        return html`<slot name="scheduled">${before.trim()}</slot> <span part="time"
-            >${formatTimeToDrop(this.timeLeft, this.#words.locale)}</span
-          >${after}`;
+        // With time left, render() writes the label itself (it also gives the button its name).
+        return html`<slot name="scheduled">${words.comingSoon}</slot>`;
       }
       case 'sold-out':
         return html`<slot name="sold-out">${words.soldOut}</slot>`;
@@ -523,6 +532,16 @@ export class DropButton extends LitElement {
     }
     [part='time'] {
       font-variant-numeric: tabular-nums;
+    }
+    /* Read, not shown: the time in words for screen readers (see render). Its text sits in a child,
+       so the 1 px box is what cuts it, as for any visually hidden text. */
+    .said {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     [part='price']::before {
       /* Drawn, not read: the empty alternative keeps "Buy the tee, €24" from being read "dot". */
