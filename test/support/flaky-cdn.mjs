@@ -11,6 +11,9 @@
  * GET /__test/flaky-set?run=<run>&delay=<ms>
  *   Every file under <run> is answered after ms: the latency of a phone on a slow network, so the
  *   page has long painted its fallback content when the kit arrives (test/layout-shift).
+ * GET /__test/flaky-set?run=<run>&delay-<chunk>=<ms>
+ *   <chunk>-*.js under <run> is answered after ms instead: one file later than the rest (the page's
+ *   words arriving after the element's chunk, test/layout-shift).
  * GET /__test/flaky-log?run=<run>   [{"file", "at": server ms, "answer": 200|503|"dropped"}, …]
  */
 import { readFile } from 'node:fs/promises';
@@ -19,7 +22,7 @@ const cdnDir = new URL('../../dist/cdn/', import.meta.url);
 const runs = new Map();
 
 const runOf = (id) => {
-  if (!runs.has(id)) runs.set(id, { how: '503', delay: 0, failures: new Map(), log: [] });
+  if (!runs.has(id)) runs.set(id, { how: '503', delay: 0, delays: new Map(), failures: new Map(), log: [] });
   return runs.get(id);
 };
 
@@ -28,6 +31,7 @@ function set(ctx, params) {
   for (const [key, value] of params) {
     if (key === 'how') run.how = value;
     else if (key === 'delay') run.delay = Number(value);
+    else if (key.startsWith('delay-')) run.delays.set(key.slice(6), Number(value));
     else if (key !== 'run') run.failures.set(key, Number(value));
   }
   ctx.set('Cache-Control', 'no-store');
@@ -44,7 +48,9 @@ async function serve(ctx, id, file) {
   const run = runOf(id);
   const entry = { file, at: Date.now(), answer: 200 };
   run.log.push(entry);
-  if (run.delay > 0) await new Promise((resolve) => setTimeout(resolve, run.delay));
+  const late = [...run.delays.keys()].find((name) => file.startsWith(`${name}-`));
+  const delay = late === undefined ? run.delay : run.delays.get(late);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const chunk = [...run.failures.keys()].find((name) => file.startsWith(`${name}-`));
   if (chunk && run.failures.get(chunk) > 0) {
     run.failures.set(chunk, run.failures.get(chunk) - 1);

@@ -20,7 +20,9 @@ export interface DropkitGlobal {
 
 const loaderKey = Symbol.for('dropkit.loader');
 const wordsKey = Symbol.for('dropkit.words');
-type GlobalWithWords = typeof globalThis & { [wordsKey]?: Record<string, unknown> };
+/** Each language's words once here, and `ready` once some were asked for (see shared/define.ts). */
+type EarlyWords = Record<string, unknown> & { ready?: (tag: string) => Promise<unknown> };
+type GlobalWithWords = typeof globalThis & { [wordsKey]?: EarlyWords };
 const pendingTags = new Set(Object.keys(lazyElements));
 const observers: MutationObserver[] = [];
 
@@ -55,12 +57,19 @@ function load(tag: string, root: ParentNode): void {
   // Words that arrived are handed to the elements by name (see earlyWords in shared/words.ts): the
   // element then renders in its language the first time, instead of showing the creator's text in
   // its own box for a frame while its import() of the same module resolves, and moving the page twice.
+  // Nothing makes the words arrive before the chunk, so `ready` tells defineElement to hold each
+  // definition until they have come or failed, or 3 s at most (a lost request must not keep the
+  // widgets off the page). The chunk's fetch is not held: an element is defined once both are here,
+  // as early as on a page whose words came first. Once they are here, `ready` answers at once (a tag
+  // added later, a retried chunk). The mark says no words, so it does not wait for them.
   const language = pageWords(document.documentElement.lang || navigator.language);
   if (language) {
-    lazyWords[language]!().then(
-      (module) => (((globalThis as GlobalWithWords)[wordsKey] ??= {})[language] = (module as { default: unknown }).default),
+    const early = ((globalThis as GlobalWithWords)[wordsKey] ??= {});
+    const words = lazyWords[language]!().then(
+      (module) => (early[language] = (module as { default: unknown }).default),
       () => {},
     );
+    early.ready = (tag) => Promise.race([tag === 'drop-mark' || words, new Promise((resolve) => setTimeout(resolve, 3e3))]);
   }
   lazyElements[tag]!().catch((error: unknown) => {
     pendingTags.add(tag);
