@@ -1,13 +1,42 @@
-import type { ForgeInput } from './plan/types.ts';
+import type { ForgeInput, SanitizedSvg } from './plan/types.ts';
 import { OUTLINE_TEXT, substitutedTypefaces } from './svg/sanitize.ts';
 
 /** Wider than this, a mark shrunk into a 16 px square is a thin smudge. */
 const WIDE_MARK_RATIO = 2;
 
 /**
+ * A drawing that spans less than this share of its canvas both across and down sits in margins of
+ * its own, over a fifth of the side on every side. Measured (2026-11-27, on the 96 px icon): all
+ * 3,470 simple-icons marks span 0.95-1 of theirs, forge's bench marks 0.93-1, the demo creator's
+ * mark 0.89 and glyph 0.91 (48 px); Lucide's icons, padded by design on a 24-unit grid, have a
+ * median of 0.93, and 23 of 1,951 fall below 0.6 (a dot, the faintest signal bars, diagonal arrows
+ * at 0.5).
+ */
+export const SMALL_DRAWING_SHARE = 0.6;
+
+const CROP_TO_DRAWING = '(Inkscape: Edit → Resize Page to Selection; Illustrator: Object → Artboards → Fit to Artwork Bounds)';
+
+/**
+ * The advice for a drawing that fills little of its canvas, from the share of the canvas's width and
+ * height its visible pixels span (measured on an icon forge draws anyway), or undefined when it
+ * fills enough in either direction: a thin line across the whole canvas is a full-width drawing.
+ * A whole paper page already has its own advice saying the same, so it gets none here.
+ */
+export function smallDrawingAdvice(field: 'mark' | 'glyph', svg: SanitizedSvg, share: { width: number; height: number }): string | undefined {
+  if (svg.paper || Math.max(share.width, share.height) >= SMALL_DRAWING_SHARE) return undefined;
+  const percent = (value: number) => `${Math.round(Math.min(1, value) * 100)} %`;
+  return (
+    `the drawing fills only ${percent(share.width)} of the ${field}'s width and ${percent(share.height)} of its height, and forge fits the whole canvas (the viewBox), ` +
+    `not the drawing on it, so the icons show it small in wide margins; unless the space is meant, crop the canvas to the drawing before you save ${CROP_TO_DRAWING}`
+  );
+}
+
+/**
  * What a creator should know about a set forge will make from this input although nothing stops
  * it: one sentence each, for a shell to show beside the creator's config (the CLI on stderr, the
  * Vite plugin as a warning, a marketplace in its upload form). Empty when there is nothing to say.
+ * Read from the input alone, before anything is drawn; `forge()` returns these in its `advice`
+ * followed by what only the drawn images show (smallDrawingAdvice).
  */
 export function adviceFor(input: ForgeInput): string[] {
   const advice: string[] = [];
@@ -31,7 +60,7 @@ export function adviceFor(input: ForgeInput): string[] {
     if (svg?.paper) {
       advice.push(
         `the ${field} is a whole ${svg.paper} page, and forge fits the page, not the drawing on it, so the icons show it small in wide margins; ` +
-          'crop the page to the drawing before you save (Inkscape: Edit → Resize Page to Selection; Illustrator: Object → Artboards → Fit to Artwork Bounds)',
+          `crop the page to the drawing before you save ${CROP_TO_DRAWING}`,
       );
     }
   }

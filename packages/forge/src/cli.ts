@@ -173,9 +173,8 @@ async function forgeAll(
   values: { check?: boolean; base?: string; only?: string },
   renderer: IsolatedRenderer,
 ): Promise<number> {
-  const [{ loadCreator }, { adviceFor }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
+  const [{ loadCreator }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
     import('./config/load.ts'),
-    import('./advice.ts'),
     import('./forge-core.ts'),
     import('./shell/write.ts'),
     import('./plan/stage-registry.ts'),
@@ -224,7 +223,6 @@ async function forgeAll(
     let staged: ReturnType<typeof stageAtomically> | undefined;
     try {
       const input = await loadCreator(outcome.config);
-      for (const advice of adviceFor(input)) outcome.hints.push(`${outcome.config}: ${advice}`);
       const problem = await outputProblem(outcome.out, outcome.config);
       if (problem) throw new ForgeError('out-invalid', problem);
       if (interrupted) return;
@@ -246,6 +244,8 @@ async function forgeAll(
           adds.push(add);
         },
       });
+      // Shown only if the set is written, as every `note:` (the drawn images add theirs to adviceFor's).
+      for (const advice of result.advice) outcome.hints.push(`${outcome.config}: ${advice}`);
       // Every file, forge.json included, came through onFile.
       await Promise.all(adds);
       const write = await staged;

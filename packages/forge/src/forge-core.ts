@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { adviceFor } from './advice.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
 import { planStages, type PlanOptions } from './plan/plan.ts';
 import type { ForgeStage } from './plan/types.ts';
@@ -55,9 +56,13 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pr
 function withSignal(renderer: RenderContext, signal: AbortSignal | undefined): RenderContext {
   if (!signal) return renderer;
   // A renderer of the caller's own may ignore the signal; no job of this run starts after it aborts.
+  const { rasterizeMeasured } = renderer;
   return {
     rasterize: (job) => (signal.aborted ? Promise.reject(signal.reason) : renderer.rasterize(job, { signal })),
     rasterizeAll: (jobs) => (signal.aborted ? Promise.reject(signal.reason) : renderer.rasterizeAll(jobs, { signal })),
+    ...(rasterizeMeasured
+      ? { rasterizeMeasured: (job) => (signal.aborted ? Promise.reject(signal.reason) : rasterizeMeasured.call(renderer, job, { signal })) }
+      : {}),
   };
 }
 
@@ -106,7 +111,7 @@ export async function forgeStages(input: ForgeInput, stages: readonly ForgeStage
     const reportFile: ForgedFile = { name: 'forge.json', format: 'json', purpose: 'report', bytes: reportBytes, sha256: sha256(reportBytes) };
     onFile(reportFile);
     const head = new TextDecoder().decode(files.find((file) => file.name === 'head.html')!.bytes);
-    return { files: [...files, reportFile], head };
+    return { files: [...files, reportFile], head, advice: [...adviceFor(input), ...plan.drawnAdvice()] };
   } finally {
     if (ownRenderer) (ownRenderer as IsolatedRenderer).close();
   }

@@ -71,6 +71,18 @@ describe('@dropkit/forge/vite', () => {
     expect(await readdir(join(app, 'dist-no-glyph'))).toContain('favicon.ico');
   });
 
+  it('warns when the drawing fills little of the canvas, from the icons the build drew', async () => {
+    const config = JSON.parse(await readFile(join(app, 'brand/creator.json'), 'utf8'));
+    delete config.glyph;
+    delete config.homeScreen;
+    await writeFile(join(app, 'brand/padded.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000"><circle cx="500" cy="500" r="150" fill="#1b1b3a"/></svg>');
+    await writeFile(join(app, 'brand/padded.json'), JSON.stringify({ ...config, mark: 'padded.svg' }));
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root: app, configFile: false, customLogger, plugins: [dropkitForge({ config: 'brand/padded.json', stages: [faviconStage] })], build: { outDir: 'dist-padded' } });
+    expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: note: brand\/padded\.json: the drawing fills only 31 % of the mark's width and 31 % of its height, /)]);
+  });
+
   it('serves the set from memory in dev and injects the head snippet', async () => {
     const server = await createServer({ root: app, configFile: false, logLevel: 'silent', plugins: plugins(), server: { port: 0, host: '127.0.0.1' } });
     await server.listen();

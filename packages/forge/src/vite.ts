@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { adviceFor } from './advice.ts';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
@@ -106,16 +105,21 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       if (!signal.aborted) watched = new Set([configPath, ...read]);
     };
     loaded.then(follow, follow);
-    const result = loaded.then((input) => {
-      // Superseded while the files were read: draw nothing (forge rejects an aborted signal at once).
-      if (!signal.aborted) for (const advice of adviceFor(input)) viteConfig.logger.warn(`dropkit forge: note: ${options.config}: ${advice}`);
-      return forge(input, {
-        basePath: basePath(),
-        signal,
-        ...(options.stages ? { stages: options.stages } : {}),
-        ...(options.renderer ? { renderer: options.renderer } : {}),
+    // Superseded while the files were read: draw nothing (forge rejects an aborted signal at once).
+    const result = loaded
+      .then((input) =>
+        forge(input, {
+          basePath: basePath(),
+          signal,
+          ...(options.stages ? { stages: options.stages } : {}),
+          ...(options.renderer ? { renderer: options.renderer } : {}),
+        }),
+      )
+      .then((forged) => {
+        // The advice of a run that forged, as the CLI's notes: adviceFor's and what the drawn images showed.
+        for (const advice of forged.advice) viteConfig.logger.warn(`dropkit forge: note: ${options.config}: ${advice}`);
+        return forged;
       });
-    });
     const run = { result, controller };
     current = run;
     // A failed run must not stick: the next request or build retries after the creator fixes it.

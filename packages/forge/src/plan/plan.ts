@@ -26,12 +26,14 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
   const assets: PlannedAsset[] = [];
   const headTags: HeadTag[] = [];
   const manifestIcons: ManifestIcon[] = [];
+  const advisers: (() => string[])[] = [];
   const names = stages.map((stage) => stage.name);
   for (const stage of stages) {
     const contribution = stage.plan(input, { basePath, stages: names });
     assets.push(...contribution.assets);
     headTags.push(...(contribution.headTags ?? []));
     manifestIcons.push(...(contribution.manifestIcons ?? []));
+    if (contribution.advice) advisers.push(contribution.advice);
   }
   headTags.push({ tag: 'link', attributes: { rel: 'manifest', href: 'site.webmanifest' } }, ...themeColorTags(input));
 
@@ -53,5 +55,5 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
     if (seen.has(asset.name)) throw new Error(`two stages produce ${asset.name}`);
     seen.add(asset.name);
   }
-  return { input, assets, headTags };
+  return { input, assets, headTags, drawnAdvice: () => advisers.flatMap((advise) => advise()) };
 }

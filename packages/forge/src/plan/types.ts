@@ -110,6 +110,20 @@ export interface RenderJobOptions {
   signal?: AbortSignal;
 }
 
+/** Where an image's visible pixels (alpha above 0) lie, in pixels: right and bottom exclusive. */
+export interface PixelBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** An image with the box of its visible pixels; no box when every pixel is transparent. */
+export interface MeasuredImage {
+  bytes: Uint8Array;
+  box?: PixelBox;
+}
+
 /**
  * What a lazy render function may use. Every call of `rasterize` runs in the isolated renderer.
  * Stages call it with the job alone; forge adds the run's signal.
@@ -118,6 +132,12 @@ export interface RenderContext {
   rasterize(job: RasterJob, options?: RenderJobOptions): Promise<Uint8Array>;
   /** Rasterize many jobs at once (lets the renderer spread them over its processes). */
   rasterizeAll(jobs: readonly RasterJob[], options?: RenderJobOptions): Promise<Uint8Array[]>;
+  /**
+   * `rasterize` (the same bytes), also saying where the visible pixels lie, measured where the
+   * pixels are anyway. Optional: with a renderer of a caller's own that lacks it, the advice that
+   * needs it is not given.
+   */
+  rasterizeMeasured?(job: RasterJob, options?: RenderJobOptions): Promise<MeasuredImage>;
 }
 
 export interface PlannedAsset {
@@ -153,6 +173,11 @@ export interface StageContribution {
   assets: PlannedAsset[];
   headTags?: HeadTag[];
   manifestIcons?: ManifestIcon[];
+  /**
+   * What the stage's drawn images showed that the creator should know (one sentence each, as
+   * `adviceFor`); called once every asset of the run is drawn.
+   */
+  advice?: () => string[];
 }
 
 /** What a stage may know about the run: where the files will be served (absolute URLs in og: tags), and which stages run. */
@@ -178,6 +203,8 @@ export interface ForgePlan {
   input: ForgeInput;
   assets: PlannedAsset[];
   headTags: HeadTag[];
+  /** The stages' advice from their drawn images; meaningful once every asset is drawn. */
+  drawnAdvice: () => string[];
 }
 
 /** A rendered file, ready for a shell to write: what was planned, with its bytes. */
@@ -190,4 +217,10 @@ export interface ForgedFile extends Omit<PlannedAsset, 'render'> {
 export interface ForgeResult {
   files: ForgedFile[];
   head: string;
+  /**
+   * What the creator should know although nothing stopped the run, one sentence each:
+   * `adviceFor(input)`, then what only the drawn images show (a drawing that fills little of its
+   * canvas).
+   */
+  advice: string[];
 }

@@ -28,6 +28,21 @@ async function rejection(promise: Promise<unknown>): Promise<RenderError> {
 }
 
 describe('IsolatedRenderer', () => {
+  it('measures where the visible pixels lie, on the same bytes as rasterize', async () => {
+    const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">${body}</svg>`;
+    const two = svg('<rect x="3" y="2" width="4" height="5"/><rect x="15" y="8" width="1" height="1" fill-opacity="0.02"/>');
+    const job = { svg: two, width: 20, height: 10, output: 'png' as const };
+    const measured = await renderer.rasterizeMeasured(job);
+    // The faint 1-pixel square counts: visible means alpha above 0.
+    expect(measured.box).toEqual({ left: 3, top: 2, right: 16, bottom: 9 });
+    expect(measured.bytes).toEqual(await renderer.rasterize(job));
+    // Tinted (the monochrome icon) it is the same box; blank, there is none.
+    expect((await renderer.rasterizeMeasured({ ...job, tint: '#000000' })).box).toEqual({ left: 3, top: 2, right: 16, bottom: 9 });
+    expect((await renderer.rasterizeMeasured({ ...job, svg: svg('<rect width="20" height="10" fill="none"/>') })).box).toBeUndefined();
+    // A line one pixel high across the canvas.
+    expect((await renderer.rasterizeMeasured({ ...job, svg: svg('<rect y="4" width="20" height="1"/>') })).box).toEqual({ left: 0, top: 4, right: 20, bottom: 5 });
+  });
+
   it('renders in a child process, not in this one', async () => {
     const png = await renderer.rasterize({ svg: square(8), width: 8, height: 8, output: 'png' });
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { RenderError } from '../errors.ts';
-import type { RasterJob, RenderContext, RenderJobOptions } from '../plan/types.ts';
+import type { MeasuredImage, RasterJob, RenderContext, RenderJobOptions } from '../plan/types.ts';
 
 /**
  * Runs every rasterization in child processes. A worker thread is not enough: when resvg aborts
@@ -18,7 +18,9 @@ export interface IsolatedRendererOptions {
 
 interface Pending {
   job: RasterJob;
-  resolve: (bytes: Uint8Array) => void;
+  /** The caller wants the box of the visible pixels too (rasterizeMeasured). */
+  measure?: true;
+  resolve: (image: MeasuredImage) => void;
   reject: (error: unknown) => void;
   signal?: AbortSignal;
   /** Its caller's signal aborted: rejected already, never queued again, its answer discarded. */
@@ -37,7 +39,7 @@ interface Sent {
 
 type ChildMessage =
   | { ready: true }
-  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: true; bytes: Uint8Array; box?: MeasuredImage['box'] }
   | { id: number; ok: false; message: string }
   /** An abandoned job the child dropped before drawing it. */
   | { id: number; skipped: true };
@@ -110,7 +112,7 @@ class RenderProcess {
   run(id: number, pending: Pending): void {
     this.hold();
     this.sent.push({ id, pending });
-    this.child.send({ id, job: pending.job });
+    this.child.send(pending.measure ? { id, job: pending.job, measure: true } : { id, job: pending.job });
     if (this.ready && this.sent.length === 1) this.startBudget();
   }
 
@@ -159,7 +161,7 @@ class RenderProcess {
     this.onAnswer(!('skipped' in message));
     // An abandoned job was rejected when its signal aborted: these settle nothing then.
     if ('skipped' in message) pending.reject(new RenderError('render-failed', 'The job was abandoned'));
-    else if (message.ok) pending.resolve(message.bytes);
+    else if (message.ok) pending.resolve(message.box ? { bytes: message.bytes, box: message.box } : { bytes: message.bytes });
     else pending.reject(new RenderError('render-failed', `The renderer refused the image: ${message.message}`));
     this.onFree(this);
   }
@@ -223,6 +225,18 @@ export class IsolatedRenderer implements RenderContext {
    * result is discarded. Other callers' jobs are not disturbed.
    */
   rasterize(job: RasterJob, options: RenderJobOptions = {}): Promise<Uint8Array> {
+    return this.draw(job, options, false).then((image) => image.bytes);
+  }
+
+  /**
+   * `rasterize`, also saying where the image's visible pixels lie. The child measures the pixels it
+   * holds anyway, before encoding them, so the bytes are the same as `rasterize`'s.
+   */
+  rasterizeMeasured(job: RasterJob, options: RenderJobOptions = {}): Promise<MeasuredImage> {
+    return this.draw(job, options, true);
+  }
+
+  private draw(job: RasterJob, options: RenderJobOptions, measure: boolean): Promise<MeasuredImage> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.closed) return Promise.reject(new RenderError('render-failed', 'The renderer is closed'));
@@ -232,16 +246,17 @@ export class IsolatedRenderer implements RenderContext {
     }
     return new Promise((resolve, reject) => {
       if (!signal) {
-        this.queue.push({ job, resolve, reject });
+        this.queue.push({ job, ...(measure ? { measure: true as const } : {}), resolve, reject });
         this.dispatch();
         return;
       }
       const pending: Pending = {
         job,
+        ...(measure ? { measure: true as const } : {}),
         signal,
-        resolve: (bytes) => {
+        resolve: (image) => {
           this.unwatch(pending);
-          resolve(bytes);
+          resolve(image);
         },
         reject: (error) => {
           this.unwatch(pending);

@@ -320,23 +320,53 @@ async function encodeTruecolourPng(pixels, width, height, allowPalette) {
   return indexed.table ? encodeIndexedPng(width, height, indexed) : truecolour();
 }
 
-async function run(job) {
+/**
+ * The box holding every pixel that is not fully transparent ({ left, top, right, bottom }, right
+ * and bottom exclusive), or undefined when none is. Premultiplied, a transparent pixel is 0. Each
+ * row is read from the left up to its first visible pixel and from the right down to its last, so
+ * a drawing's inside is never read. It runs once or twice per forge run in a fresh renderer, i.e.
+ * interpreted, which is why stages measure their smallest images (docs/forge.md).
+ */
+function visibleBox(pixels, width, height) {
+  const view = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+  let left = width;
+  let right = 0;
+  let top = -1;
+  let bottom = 0;
+  for (let y = 0, row = 0; y < height; y += 1, row += width) {
+    const end = row + width;
+    let i = row;
+    while (i < end && view[i] === 0) i += 1;
+    if (i === end) continue;
+    if (top < 0) top = y;
+    bottom = y + 1;
+    if (i - row < left) left = i - row;
+    let j = end - 1;
+    while (view[j] === 0) j -= 1;
+    if (j - row + 1 > right) right = j - row + 1;
+  }
+  return top < 0 ? undefined : { left, top, right, bottom };
+}
+
+/** The encoded image, and with `measure` where its visible pixels lie (read before encoding: alpha is never changed by it). */
+async function run(job, measure) {
   const premultiplied = rasterize(job);
+  const box = measure ? visibleBox(premultiplied, job.width, job.height) : undefined;
   const tint = tintValue(job);
   switch (job.output) {
     case 'rgba':
-      return toStraight(premultiplied, tint);
+      return { bytes: toStraight(premultiplied, tint), box };
     case 'webp':
-      return loadSharp()(toStraight(premultiplied, tint), { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer();
+      return { bytes: await loadSharp()(toStraight(premultiplied, tint), { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer(), box };
     default:
-      return encodePng(premultiplied, job.width, job.height, job.palette, tint);
+      return { bytes: await encodePng(premultiplied, job.width, job.height, job.palette, tint), box };
   }
 }
 
 async function answer(message) {
   try {
-    const bytes = await run(message.job);
-    process.send({ id: message.id, ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
+    const { bytes, box } = await run(message.job, message.measure === true);
+    process.send({ id: message.id, ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), ...(box ? { box } : {}) });
   } catch (error) {
     process.send({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }

@@ -305,11 +305,34 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'out/no-glyph/favicon.ico'))).toBe(true);
   });
 
+  it('says when the drawing fills little of the canvas (judged on the drawn icons), and still forges; not once cropped', async () => {
+    const config = JSON.parse(await readFile(join(dir, 'nova/creator.json'), 'utf8'));
+    delete config.glyph;
+    delete config.homeScreen;
+    // A 1000-unit artboard with the logo 300 units wide in its middle, and the same logo cropped.
+    await writeFile(join(dir, 'nova/padded.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000"><circle cx="500" cy="500" r="150" fill="#1b1b3a"/></svg>');
+    await writeFile(join(dir, 'nova/cropped.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="350 350 300 300"><circle cx="500" cy="500" r="150" fill="#1b1b3a"/></svg>');
+    await writeFile(join(dir, 'nova/padded.json'), JSON.stringify({ ...config, mark: 'padded.svg' }));
+    await writeFile(join(dir, 'nova/cropped.json'), JSON.stringify({ ...config, mark: 'cropped.svg' }));
+    const padded = run('forge', 'nova/padded.json', '--out', 'out/padded', '--only', 'favicon');
+    expect(padded.code).toBe(0);
+    expect(padded.stderr).toBe(
+      "dropkit forge: note: nova/padded.json: the drawing fills only 31 % of the mark's width and 31 % of its height, and forge fits the whole canvas " +
+        '(the viewBox), not the drawing on it, so the icons show it small in wide margins; unless the space is meant, crop the canvas to the drawing ' +
+        'before you save (Inkscape: Edit → Resize Page to Selection; Illustrator: Object → Artboards → Fit to Artwork Bounds)\n',
+    );
+    expect(existsSync(join(dir, 'out/padded/favicon.ico'))).toBe(true);
+    const cropped = run('forge', 'nova/cropped.json', '--out', 'out/cropped', '--only', 'favicon');
+    expect(cropped.code).toBe(0);
+    expect(cropped.stderr).toBe('');
+  });
+
   it('says when text in the mark will not be in the typeface it names, and still forges', async () => {
     const config = JSON.parse(await readFile(join(dir, 'nova/creator.json'), 'utf8'));
+    // Lettering that spans its canvas, so the typeface is the one thing to say.
     await writeFile(
       join(dir, 'nova/text-mark.svg'),
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.t{font-family:\'Montserrat-Bold\'}</style><text class="t" x="10" y="60" font-size="40">NT</text></svg>',
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.t{font-family:\'Montserrat-Bold\'}</style><text class="t" x="8" y="72" font-size="60">NT</text></svg>',
     );
     await writeFile(join(dir, 'nova/text-mark.json'), JSON.stringify({ ...config, mark: 'text-mark.svg' }));
     const { code, stderr } = run('forge', 'nova/text-mark.json', '--out', 'out/text-mark', '--only', 'favicon');
