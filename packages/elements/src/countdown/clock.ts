@@ -32,7 +32,10 @@ function visitorClockJumped(): boolean {
   return jumped;
 }
 
-/** Epoch ms of the best-known true time: the visitor's clock plus the synced server offset. */
+/**
+ * Epoch ms of the true time as the page knows it: the visitor's clock plus the synced server offset,
+ * the earliest true time the server's answers allow (see setOffset).
+ */
 export function now(): number {
   // Checked on every read, so whoever notices a jump first (a tick, a returning tab, a button) puts
   // the hold in place before acting on the stale offset.
@@ -52,9 +55,16 @@ export function onClockChange(callback: () => void): () => void {
 }
 
 // Runs its listeners even when the offset stays: a narrower window may be what ends a hold.
-function setOffset(next: number, low: number, high: number): void {
-  offset = next;
-  doubt = [low - next, high - next];
+// The page's clock takes the lowest offset the answers allow, not the estimate in their middle: the
+// true time is then never earlier than this clock says, so no page opens a drop before T0 by the
+// server's clock. The midpoint assumes the request and the answer took as long as each other, and
+// they need not: a request that leaves late (a slow phone busy loading the page, an uplink slower
+// than the downlink) put the midpoint before the server's reading and opened the drop early, 0.75 s
+// in test/hardening/phone.test.ts. The price is lateness within the answers' window: half a round
+// trip on average (tens of ms), up to a second more with a `Date` header (whole seconds).
+function setOffset(low: number, high: number): void {
+  offset = low;
+  doubt = [0, high - low];
   rescheduleAll();
   for (const listener of [...clockListeners]) listener();
 }

@@ -137,6 +137,26 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     expect(seen.map((s) => s.state)).to.deep.equal(['live']);
   });
 
+  it('answers read late in their round trip (a request that left late): the drop still opens at the true T0, not before', async () => {
+    // The server reads its clock 400 ms into each trip and answers at once, as when a phone busy
+    // loading the page sends its request well after noting the time: the midpoint of the trip
+    // then lies 200 ms before the reading, and a clock set by it opened the drop 200 ms early.
+    // T0 after the sync has ended (3 s at most): while it runs, the hold already keeps the drop shut.
+    const target = realNow() + 5000;
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(target)}" format="clock" time-src="${timeSrc('delay=400')}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    let flippedAt = 0;
+    el.addEventListener('drop-state', () => (flippedAt = realNow()));
+    await waitFor(() => el.state === 'live', 'live at the true T0', 8000);
+    await sleep(200);
+    expect(flippedAt).to.be.at.least(target - 5);
+    // Late by no more than the answers' window (one 400 ms trip), with room for a busy machine.
+    expect(flippedAt).to.be.below(target + 1000);
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+  });
+
   it('reads the HTTP Date header when there is no JSON body', async () => {
     skewVisitorClock(+HOUR);
     const el = await fixture<CountdownElement>(

@@ -32,6 +32,7 @@ export interface OffsetEstimate {
  * `received`), and every sample's bounds hold at once, so `low`..`high` is where they overlap. The
  * estimate stays inside it: a later, faster sample may refine the estimate but never moves it out of
  * bounds that an earlier sample already set, so a state decided on those bounds stays decided.
+ * The page's clock adopts `low`, not the estimate (clock.ts setOffset: never early at T0).
  */
 export function estimateOffset(samples: readonly TimeSample[]): OffsetEstimate | null {
   let best: OffsetEstimate | null = null;

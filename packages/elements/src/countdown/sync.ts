@@ -12,8 +12,8 @@ const CLOCK_JUMP_MS = 2000;
 /** Tab flicking must not turn into a request storm at drop time. */
 const RESYNC_MIN_INTERVAL_MS = 2000;
 
-/** Adopts an estimate: the offset, and the lowest and highest offset the answers so far allow. */
-type SetOffset = (offset: number, low: number, high: number) => void;
+/** Adopts what the answers so far say: the lowest and the highest offset they allow. */
+type SetOffset = (low: number, high: number) => void;
 
 const syncs = new Map<string, { done: Promise<void>; startedAt: number }>();
 
@@ -58,8 +58,8 @@ async function sampleServer(url: string, setOffset: SetOffset): Promise<void> {
       samples.push({ sent, received: sent + roundTrip, ...reading });
       // Adopted answer by answer, not after the last: the first answer often settles the state
       // already (a visitor arriving from a push notification 30 s after the drop needs no more).
-      const { offset, low, high } = estimateOffset(samples)!;
-      setOffset(offset, low, high);
+      const { low, high } = estimateOffset(samples)!;
+      setOffset(low, high);
     }
   } catch {
     // Timeout or network failure: whatever samples arrived are still good.
