@@ -15,46 +15,36 @@ export interface TimeSample {
   error?: number;
 }
 
-export interface OffsetEstimate {
-  /** Add to the visitor clock to get the server's time. */
-  offset: number;
-  roundTrip: number;
-  /** The lowest and the highest offset that the samples allow: the true one is in between. */
+/** The lowest and the highest offset (server − visitor clock, ms) that the answers allow. */
+export interface OffsetBounds {
   low: number;
   high: number;
 }
 
 /**
- * NTP's idea in one line: the server read its clock somewhere inside the round trip, most likely in
- * the middle, and the shortest round trip bounds that error most tightly.
- *
- * Each sample also bounds the offset for certain (the reading happened after `sent` and before
- * `received`), and every sample's bounds hold at once, so `low`..`high` is where they overlap. The
- * estimate stays inside it: a later, faster sample may refine the estimate but never moves it out of
- * bounds that an earlier sample already set, so a state decided on those bounds stays decided.
- * The page's clock adopts `low`, not the estimate (clock.ts setOffset: never early at T0).
+ * Each answer bounds the offset for certain: the server read its clock after the request left
+ * (`sent`) and before the answer arrived (`received`), so the offset lies between
+ * `server − received` and `server − sent`, wherever inside the trip the reading happened (request
+ * and answer need not take equally long). Every answer's bounds hold at once, so the offset lies
+ * where they overlap, and a later answer only narrows them. The page's clock adopts `low`
+ * (clock.ts setOffset), the earliest true time the answers allow: never ahead of the server.
+ * Answers that cannot all be right (a clock jumped between them) leave the fastest answer's own
+ * bounds, the tightest any one of them proves.
  */
-export function estimateOffset(samples: readonly TimeSample[]): OffsetEstimate | null {
-  let best: OffsetEstimate | null = null;
+export function offsetBounds(samples: readonly TimeSample[]): OffsetBounds | null {
+  let fastest: (OffsetBounds & { roundTrip: number }) | null = null;
   let low = -Infinity;
   let high = Infinity;
   for (const { sent, received, server, error = 0 } of samples) {
     if (![sent, received, server].every(Number.isFinite) || received < sent) continue;
-    const roundTrip = received - sent;
     const sampleLow = Math.floor(server - error - received);
     const sampleHigh = Math.ceil(server + error - sent);
     low = Math.max(low, sampleLow);
     high = Math.min(high, sampleHigh);
-    if (best && best.roundTrip <= roundTrip) continue;
-    best = { offset: Math.round(server - (sent + received) / 2), roundTrip, low: sampleLow, high: sampleHigh };
+    if (!fastest || received - sent < fastest.roundTrip) fastest = { low: sampleLow, high: sampleHigh, roundTrip: received - sent };
   }
-  // Samples that cannot all be right (a clock jumped between them) leave the fastest one's bounds.
-  if (best && low <= high) {
-    best.offset = Math.min(Math.max(best.offset, low), high);
-    best.low = low;
-    best.high = high;
-  }
-  return best;
+  if (!fastest) return null;
+  return low <= high ? { low, high } : { low: fastest.low, high: fastest.high };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Reading a `time-src`: the lazily loaded half of the clock (see clock.ts), fetched only by pages
  * that have one. Resyncing is triggered from clock.ts, which owns the page's listeners.
  */
-import { estimateOffset, serverTimeFrom, type TimeSample } from './offset.ts';
+import { offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
 import { warnOnce } from '../shared/warn.ts';
 
 const SAMPLES_PER_SYNC = 4;
@@ -58,7 +58,7 @@ async function sampleServer(url: string, setOffset: SetOffset): Promise<void> {
       samples.push({ sent, received: sent + roundTrip, ...reading });
       // Adopted answer by answer, not after the last: the first answer often settles the state
       // already (a visitor arriving from a push notification 30 s after the drop needs no more).
-      const { low, high } = estimateOffset(samples)!;
+      const { low, high } = offsetBounds(samples)!;
       setOffset(low, high);
     }
   } catch {
