@@ -215,6 +215,26 @@ describe('layout shift when the words arrive after the element', () => {
   });
 });
 
+describe('a marketplace registering its own tag from the npm package on a page with the loader', () => {
+  // The hold is for the loader's own tags while their words are on their way; a tag the page
+  // registers itself (the npm package's defineCountdown('acme-countdown')) is defined at once,
+  // as it is on a page without the loader.
+  it('gets it defined at once, even while the German words are still on their way', async () => {
+    const page = await creatorPage({ lang: 'de' }, 300, { de: 60_000 });
+    try {
+      await waitFor(() => arrived(page.win, 'countdown') > 0, 'the countdown chunk to arrive', 10_000);
+      const win = page.win as CreatorWindow & { eval(code: string): Promise<{ defineCountdown(tag: string): void }> };
+      const npmPackage = await win.eval(`import('/packages/elements/src/countdown/define.ts')`);
+      npmPackage.defineCountdown('acme-countdown');
+      expect(win.customElements.get('acme-countdown') !== undefined, 'acme-countdown defined in the same task').to.equal(true);
+      // The loader's own tag still waits for its words (the test above says for how long).
+      expect(win.customElements.get('drop-countdown') === undefined, 'drop-countdown still waiting for its words').to.equal(true);
+    } finally {
+      page.remove();
+    }
+  });
+});
+
 describe('layout shift with the classic script (dropkit.iife.js)', () => {
   // What a tag manager inserts: every element and every language in one file, defined at once.
   for (const lang of ['en', 'de']) {

@@ -21,7 +21,7 @@ export interface DropkitGlobal {
 const loaderKey = Symbol.for('dropkit.loader');
 const wordsKey = Symbol.for('dropkit.words');
 /** Each language's words once here, and `ready` once some were asked for (see shared/define.ts). */
-type EarlyWords = Record<string, unknown> & { ready?: (tag: string) => Promise<unknown> };
+type EarlyWords = Record<string, unknown> & { ready?: (tag: string) => Promise<unknown> | undefined };
 type GlobalWithWords = typeof globalThis & { [wordsKey]?: EarlyWords };
 const pendingTags = new Set(Object.keys(lazyElements));
 const observers: MutationObserver[] = [];
@@ -69,7 +69,13 @@ function load(tag: string, root: ParentNode): void {
       (module) => (early[language] = (module as { default: unknown }).default),
       () => {},
     );
-    early.ready = (tag) => Promise.race([tag === 'drop-mark' || words, new Promise((resolve) => setTimeout(resolve, 3e3))]);
+    // Only the loader's own tags wait, and only while the words are on their way: a marketplace that
+    // also registers a tag of its own from the npm package on this page (defineCountdown('acme-countdown'))
+    // gets it defined at once, as on any page.
+    early.ready = (tag) =>
+      tag !== 'drop-mark' && lazyElements[tag] && !(language in early)
+        ? Promise.race([words, new Promise((resolve) => setTimeout(resolve, 3e3))])
+        : undefined;
   }
   lazyElements[tag]!().catch((error: unknown) => {
     pendingTags.add(tag);

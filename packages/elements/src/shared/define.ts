@@ -18,10 +18,13 @@ export function defineElement(
 ): void {
   // The script-tag loader (cdn/loader.ts) sets this when it asks for the page language's words:
   // defined before they came, an element would draw the creator's text in its own box, then its
-  // real face, moving the page twice. It settles at once when they are here and within 3 s when
-  // not; nothing else sets it, so the npm package and the classic script define at once.
-  const ready = (globalThis as { [key: symbol]: { ready?: (tag: string) => Promise<unknown> } | undefined })[Symbol.for('dropkit.words')]?.ready;
-  if (ready) void ready(tag).then(() => define(tag, ctor, registry));
+  // real face, moving the page twice. It settles when they come or fail, within 3 s, and gives
+  // nothing to wait for once they are here or for a tag the loader does not load; nothing else sets
+  // it, so the npm package and the classic script define at once.
+  const ready = (globalThis as { [key: symbol]: { ready?: (tag: string) => Promise<unknown> | undefined } | undefined })[
+    Symbol.for('dropkit.words')
+  ]?.ready?.(tag);
+  if (ready) void ready.then(() => define(tag, ctor, registry));
   else define(tag, ctor, registry);
 }
 
