@@ -1,4 +1,6 @@
+import { rgbOf } from './colors.ts';
 import { blankRefusal } from '../errors.ts';
+import { readIndexedPng } from '../favicon/stage.ts';
 import type { ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
@@ -26,23 +28,19 @@ export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, cont
 
 /**
  * How a glyph tile PNG shows nothing of the glyph, or undefined when it may show something. Read
- * from an indexed PNG of forge's renderer (render/render-child.cjs writes only the colours used)
- * with one palette entry: `background`, opaque (the bare tile: an opaque square filling the
- * canvas), or transparent (the glyph's own sheet unpainted the tile too, `rect{fill:none}`). Any
- * other PNG counts as drawn, one of another single colour included (a sheet that paints the tile
- * green shows the creator's colour at least).
+ * from an indexed PNG of forge's renderer (readIndexedPng: only the colours used) with one palette
+ * entry: `background`, opaque (the bare tile: an opaque square filling the canvas), or transparent
+ * (the glyph's own sheet unpainted the tile too, `rect{fill:none}`). Any other PNG counts as drawn,
+ * one of another single colour included (a sheet that paints the tile green shows the creator's
+ * colour at least).
  */
 function blankTile(png: Uint8Array, background: HexColor): string | undefined {
-  if (png.byteLength < 56 || png[25] !== 3) return undefined;
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  // PLTE follows IHDR directly in what the renderer writes (at byte 33, its length first), then
-  // tRNS when the entry is not opaque.
-  if (String.fromCharCode(...png.subarray(37, 41)) !== 'PLTE' || view.getUint32(33) !== 3) return undefined;
-  if (String.fromCharCode(...png.subarray(52, 56)) === 'tRNS') {
-    return view.getUint32(48) === 1 && png[56] === 0 ? 'every pixel came out transparent, the tile included' : undefined;
+  const indexed = readIndexedPng(png);
+  if (!indexed || indexed.palette.length !== 3) return undefined;
+  if (indexed.alpha.length > 0) {
+    return indexed.alpha.length === 1 && indexed.alpha[0] === 0 ? 'every pixel came out transparent, the tile included' : undefined;
   }
-  const rgb = [1, 3, 5].map((at) => Number.parseInt(background.slice(at, at + 2), 16));
-  return rgb.every((value, channel) => png[41 + channel] === value) ? `every pixel came out the tile's colour, colors.background (${background})` : undefined;
+  return rgbOf(background).every((value, channel) => indexed.palette[channel] === value) ? `every pixel came out the tile's colour, colors.background (${background})` : undefined;
 }
 
 /** The creator's file behind the verified badge's glyph, named in a refusal. */

@@ -15,33 +15,59 @@ export const MASKABLE_SAFE_CIRCLE = 0.8;
 export const MASKABLE_CONTENT_CIRCLE = 0.76;
 export const ICO_SIZES = [16, 32, 48] as const;
 
+/** An indexed PNG's header fields and the chunks the stages judge it by. */
+export interface IndexedPng {
+  width: number;
+  height: number;
+  /** Bits per palette index. */
+  depth: number;
+  interlaced: boolean;
+  /** PLTE: three bytes per entry. */
+  palette: Uint8Array;
+  /** tRNS: one alpha per entry from the first; entries past its end are opaque. */
+  alpha: Uint8Array;
+  /** The IDAT chunks, in order (one zlib stream together). */
+  data: Uint8Array[];
+}
+
 /**
- * True when a PNG is transparent in every pixel, read from its palette alone (no decoding: a few
- * microseconds on any size).
- *
- * forge's renderer writes every image of at most 256 colours as an indexed PNG holding only the
- * colours it uses (render/render-child.cjs), and a blank image is one colour: the transparent one.
- * So a blank render is an indexed PNG whose every palette entry is transparent. Any other PNG
- * (truecolour has more than 256 colours; a palette with an entry that shows) counts as drawn:
- * when in doubt the mark is accepted, never refused. Here rather than in a module of its own,
- * whose loading would cost every run ~1 ms (docs/forge.md).
+ * The chunks of an indexed PNG, without decoding a pixel; undefined for any other PNG. forge's
+ * renderer writes every image of at most 256 colours this way, holding only the colours it uses
+ * (render/render-child.cjs), so the stages can judge what an image shows from its palette: the
+ * favicon (drawsNothing), the live favicon and the verified badge's tile. Here rather than in a
+ * module of its own, whose loading would cost every run ~1 ms (docs/forge.md).
  */
-export function drawsNothing(png: Uint8Array): boolean {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+export function readIndexedPng(png: Uint8Array): IndexedPng | undefined {
   // IHDR comes first: 8-byte signature, 4-byte length, "IHDR", width, height, depth, colour type.
-  if (png.byteLength < 33 || png[25] !== 3) return false;
-  let paletteEntries = -1;
+  if (png.byteLength < 33 || png[25] !== 3) return undefined;
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  let palette: Uint8Array = new Uint8Array(0);
+  let alpha: Uint8Array = new Uint8Array(0);
+  const data: Uint8Array[] = [];
   for (let offset = 8; offset + 8 <= png.byteLength; ) {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(png[offset + 4]!, png[offset + 5]!, png[offset + 6]!, png[offset + 7]!);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'PLTE') paletteEntries = length / 3;
-    // Entries past the end of tRNS are opaque, so every entry must have its alpha here, all 0.
-    else if (type === 'tRNS') return data.length === paletteEntries && data.every((alpha) => alpha === 0);
-    else if (type === 'IDAT') return false;
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'PLTE') palette = body;
+    else if (type === 'tRNS') alpha = body;
+    else if (type === 'IDAT') data.push(body);
     offset += 12 + length;
   }
-  return false;
+  return { width: view.getUint32(16), height: view.getUint32(20), depth: png[24]!, interlaced: png[28] !== 0, palette, alpha, data };
+}
+
+/**
+ * True when a PNG is transparent in every pixel, read from its palette alone (a few microseconds
+ * on any size). A blank render is one colour, the transparent one, so it is an indexed PNG whose
+ * every palette entry is transparent. Any other PNG (truecolour has more than 256 colours; a
+ * palette with an entry that shows) counts as drawn: when in doubt the mark is accepted, never
+ * refused.
+ */
+export function drawsNothing(png: Uint8Array): boolean {
+  const indexed = readIndexedPng(png);
+  if (!indexed || indexed.palette.length === 0) return false;
+  // Entries past the end of tRNS are opaque, so every entry must have its alpha there, all 0.
+  return indexed.alpha.length === indexed.palette.length / 3 && indexed.alpha.every((value) => value === 0);
 }
 
 const iconRefusal = (field: 'mark' | 'glyph', file: string, size: number) => blankRefusal(field, file, `${size}x${size} icon`);

@@ -1,5 +1,6 @@
+import { rgbOf } from '../badge/colors.ts';
 import { blankRefusal } from '../errors.ts';
-import { faviconSvg } from '../favicon/stage.ts';
+import { faviconSvg, readIndexedPng } from '../favicon/stage.ts';
 import type { ForgeInput, ForgeStage, HexColor } from '../plan/types.ts';
 
 /** The universal "on air" red, the same in light and dark tabs. */
@@ -20,8 +21,6 @@ export function liveFaviconSvg(input: ForgeInput, pixels?: number): string {
   const dot = `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${LIVE_DOT_COLOR}" stroke="${input.config.colors.background}" stroke-width="${outline}"/>`;
   return `${favicon.slice(0, favicon.lastIndexOf('</svg>'))}${dot}</svg>`;
 }
-
-const rgbOf = (hex: HexColor) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
 
 /**
  * True when an opaque palette colour is one the dot alone can paint: its red fill, its outline in
@@ -50,23 +49,9 @@ function dotColour(rgb: ArrayLike<number>, background: HexColor): boolean {
  * are the pixels read, with zlib loaded then: loading it costs a run ~2 ms that most never pay.
  */
 export async function onlyTheDot(png: Uint8Array, background: HexColor): Promise<boolean> {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  if (png.byteLength < 33 || png[25] !== 3 || png[28] !== 0) return false;
-  const width = view.getUint32(16);
-  const height = view.getUint32(20);
-  const depth = png[24]!;
-  let palette: Uint8Array = new Uint8Array(0);
-  let alpha: Uint8Array = new Uint8Array(0);
-  const data: Uint8Array[] = [];
-  for (let offset = 8; offset + 8 <= png.byteLength; ) {
-    const length = view.getUint32(offset);
-    const type = String.fromCharCode(png[offset + 4]!, png[offset + 5]!, png[offset + 6]!, png[offset + 7]!);
-    const body = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'PLTE') palette = body;
-    else if (type === 'tRNS') alpha = body;
-    else if (type === 'IDAT') data.push(body);
-    offset += 12 + length;
-  }
+  const indexed = readIndexedPng(png);
+  if (!indexed || indexed.interlaced) return false;
+  const { width, height, depth, palette, alpha, data } = indexed;
   const entries = palette.length / 3;
   // Entries past the end of tRNS are opaque.
   const alphaOf = (index: number) => (index < alpha.length ? alpha[index]! : 255);
