@@ -61,7 +61,8 @@ export function onClockChange(callback: () => void): () => void {
 // they need not: a request that leaves late (a slow phone busy loading the page, an uplink slower
 // than the downlink) put the midpoint before the server's reading and opened the drop early, 0.75 s
 // in test/hardening/phone.test.ts. The price is lateness within the answers' window: half a round
-// trip on average (tens of ms), up to a second more with a `Date` header (whole seconds).
+// trip on average (tens of ms); with a `Date` header (whole seconds), up to a second more until the
+// requests sync.ts times to the server's second boundary bring that down to about 20 ms.
 function setOffset(low: number, high: number): void {
   offset = low;
   doubt = [0, high - low];

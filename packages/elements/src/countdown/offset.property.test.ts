@@ -4,11 +4,13 @@
  * server read its clock), the answers it would give are computed, and the bounds must hold the truth,
  * be no wider than the fastest answer proves, only narrow answer by answer, and ignore answers that
  * cannot be (negative round trips, NaN, Infinity). The page's clock adopts the low bound, so these
- * say it is never ahead of the server and behind it by at most the fastest round trip.
+ * say it is never ahead of the server and behind it by at most the fastest round trip. For a server
+ * that answers in whole seconds (a `Date` header), the requests nextProbe times must halve what
+ * the answers leave open, and settle it within six.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { offsetBounds, type TimeSample } from './offset.ts';
+import { nextProbe, offsetBounds, PROBE_MARGIN_MS, type TimeSample } from './offset.ts';
 
 interface World {
   /** Server clock − visitor clock, the number the bounds must hold. */
@@ -136,6 +138,96 @@ describe('offsetBounds, for every set of answers', () => {
         const highs = all.map((s) => Math.ceil(s.server + (s.error ?? 0) - s.sent));
         fc.pre(Math.max(...lows) > Math.min(...highs));
         expect(offsetBounds(all)).toEqual(offsetBounds([fastest(all)]));
+      }),
+      params,
+    );
+  });
+});
+
+/**
+ * A server that answers with a `Date` header, asked the way sync.ts asks it: two requests back to
+ * back, then one at each moment nextProbe names (the timer firing `lag` ms late), the server
+ * reading its clock `where` into each trip. Returns the bounds after each answer.
+ */
+function askWholeSeconds(offset: number, start: number, roundTrip: number, where: readonly number[], lag: readonly number[]) {
+  const samples: TimeSample[] = [];
+  const ask = (sent: number) => {
+    const read = Math.min(Math.floor(sent + (where[samples.length % where.length] ?? 0.5) * roundTrip), sent + roundTrip);
+    samples.push({ sent, received: sent + roundTrip, server: Math.floor((read + offset) / 1000) * 1000 + 500, error: 500 });
+    return offsetBounds(samples)!;
+  };
+  const steps = [ask(start), ask(Math.ceil(start + roundTrip))];
+  for (let probe = 0; probe < 6; probe++) {
+    const at = nextProbe(steps.at(-1)!, roundTrip, Math.ceil(samples.at(-1)!.received));
+    if (at === null) break;
+    // Date.now() has whole ms: the request leaves on the first one at or after `at`.
+    steps.push(ask(Math.ceil(at) + (lag[probe % lag.length] ?? 0)));
+  }
+  return steps;
+}
+
+const wholeSecondWorld = fc.record({
+  offset: trueOffset,
+  start: fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
+  roundTrip: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1500 }), fc.double({ min: 0, max: 1500, noNaN: true })),
+});
+
+describe('nextProbe, for every server that answers in whole seconds', () => {
+  it('sends no earlier than asked and within the next second, and stops once the bounds are within the trip and the margin', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        fc.double({ min: 1_700_000_000_000, max: 1_800_000_000_000, noNaN: true }),
+        (low, width, roundTrip, after) => {
+          const at = nextProbe({ low, high: low + width }, roundTrip, after);
+          if (width <= roundTrip + PROBE_MARGIN_MS) {
+            expect(at).toBeNull();
+          } else {
+            expect(at).not.toBeNull();
+            expect(at!).toBeGreaterThanOrEqual(after);
+            expect(at!).toBeLessThan(after + 1000);
+          }
+        },
+      ),
+      params,
+    );
+  });
+
+  it('each timed answer halves the doubt beyond the trip, wherever the server reads and however late the timer; the bounds hold the truth', () => {
+    fc.assert(
+      fc.property(
+        wholeSecondWorld,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 6 }),
+        ({ offset, start, roundTrip }, where, lag) => {
+          const steps = askWholeSeconds(offset, start, roundTrip, where, lag);
+          for (const [i, { low, high }] of steps.entries()) {
+            expect(low).toBeLessThanOrEqual(offset);
+            expect(high).toBeGreaterThanOrEqual(offset);
+            if (i < 2) continue;
+            const before = steps[i - 1]!;
+            // Off the middle of the trip by |where − ½| of it, late by the timer's lag, and 2 ms of
+            // whole-ms rounding (the send, the reading, floor and ceil of the bounds).
+            const aimError = Math.abs((where[i % where.length]! - 0.5) * roundTrip) + lag[(i - 2) % lag.length]!;
+            expect(high - low).toBeLessThanOrEqual((before.high - before.low) / 2 + roundTrip / 2 + aimError + 2);
+            expect(high - low).toBeLessThanOrEqual(before.high - before.low);
+          }
+        },
+      ),
+      params,
+    );
+  });
+
+  it('read in the middle of each trip and asked on time: six timed requests at most, leaving the page behind the server by no more than the trip and the margin', () => {
+    fc.assert(
+      fc.property(wholeSecondWorld, ({ offset, start, roundTrip }) => {
+        const steps = askWholeSeconds(offset, start, roundTrip, [0.5], [0]);
+        const { low, high } = steps.at(-1)!;
+        expect(nextProbe({ low, high }, roundTrip, 0)).toBeNull();
+        expect(offset - low).toBeGreaterThanOrEqual(0);
+        expect(offset - low).toBeLessThanOrEqual(roundTrip + PROBE_MARGIN_MS);
       }),
       params,
     );

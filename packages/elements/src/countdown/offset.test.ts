@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetBounds, serverTimeFrom } from './offset.ts';
+import { nextProbe, offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
 import { nextSecondBoundary } from './clock.ts';
 
 describe('offsetBounds', () => {
@@ -48,6 +48,49 @@ describe('serverTimeFrom', () => {
     expect(serverTimeFrom('{"now": "soon"', 'not a date')).toBeNull();
     expect(serverTimeFrom('{"now": -5}', null)).toBeNull();
     expect(serverTimeFrom('null', null)).toBeNull();
+  });
+});
+
+describe('nextProbe', () => {
+  it('times the request so the server would read a whole second if the offset were the middle of the bounds', () => {
+    // Bounds 3350..4650 (middle 4000), 300 ms trips, free to send from 1000: sent at 1850, the reading
+    // half a trip later at 2000 would be 6000 on the server, a whole second.
+    expect(nextProbe({ low: 3350, high: 4650 }, 300, 1000)).toBe(1850);
+    // Already on the moment: at once. Just past it: the next second.
+    expect(nextProbe({ low: 3350, high: 4650 }, 300, 1850)).toBe(1850);
+    expect(nextProbe({ low: 3350, high: 4650 }, 300, 1851)).toBe(2850);
+    // A negative offset (a visitor clock ahead) and a fractional middle.
+    expect(nextProbe({ low: -3_600_437, high: -3_599_436 }, 3, 10_000)).toBeCloseTo(10_935.0);
+  });
+
+  it('stops once the bounds are within the round trip and the 20 ms margin', () => {
+    expect(nextProbe({ low: 4000, high: 4320 }, 300, 1000)).toBeNull();
+    expect(nextProbe({ low: 4000, high: 4321 }, 300, 1000)).not.toBeNull();
+  });
+
+  it('a server 437 ms into its hour, asked back to back and then on time: 5 ms behind it after six requests instead of 747', () => {
+    // The visitor's clock is right; the server's is 3,600,437 ms ahead and says whole seconds only.
+    // Trips of 10 ms, the server reading its clock in their middle.
+    const offset = 3_600_437;
+    const samples: TimeSample[] = [];
+    const ask = (sent: number) => {
+      const serverNow = sent + 5 + offset;
+      samples.push({ sent, received: sent + 10, server: Math.floor(serverNow / 1000) * 1000 + 500, error: 500 });
+      return offsetBounds(samples)!;
+    };
+    ask(1_764_954_000_300);
+    let bounds = ask(1_764_954_000_310);
+    // Back to back, the answers read the same second: the bounds are a second wide.
+    expect(bounds).toEqual({ low: offset - 747, high: offset + 253 });
+    const widths: number[] = [];
+    for (let at = nextProbe(bounds, 10, 1_764_954_000_320); at !== null; at = nextProbe(bounds, 10, samples.at(-1)!.received)) {
+      bounds = ask(Math.ceil(at));
+      widths.push(bounds.high - bounds.low);
+    }
+    // About half each time, plus half the trip: six requests, then within the trip and the margin.
+    expect(widths).toEqual([505, 258, 134, 72, 41, 25]);
+    // The page's clock (the low bound) 5 ms behind the server's, not 747.
+    expect(offset - bounds.low).toBe(5);
   });
 });
 

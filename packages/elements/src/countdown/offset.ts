@@ -48,6 +48,30 @@ export function offsetBounds(samples: readonly TimeSample[]): OffsetBounds | nul
 }
 
 /**
+ * How much wider than the fastest round trip the bounds may stay before more `Date`-header requests
+ * stop paying: halving the last 20 ms costs another request and up to a second of waiting.
+ */
+export const PROBE_MARGIN_MS = 20;
+
+/**
+ * When to ask a server that answers in whole seconds (a `Date` header) again, in visitor epoch ms,
+ * or null once the bounds are within `roundTrip` + PROBE_MARGIN_MS. Back-to-back answers all read
+ * the server's clock at about the same point of its second and prove no more than the first: the
+ * offset stays known to a second. So the next request is timed to reach the server as its second
+ * turns if the offset were the middle of the bounds, with the reading assumed half a `roundTrip`
+ * (the fastest so far) after sending. If the truth is above the middle the server has turned its
+ * second (the low bound rises to the middle, less half a trip), else it has not (the high bound
+ * falls to it, plus half a trip): either way the bounds about halve (offsetBounds keeps the overlap,
+ * so a request that lands elsewhere only narrows less). `after`: the earliest moment to send.
+ */
+export function nextProbe({ low, high }: OffsetBounds, roundTrip: number, after: number): number | null {
+  if (high - low <= roundTrip + PROBE_MARGIN_MS) return null;
+  // The server's time at the reading if the offset were the middle, and the wait until it is whole.
+  const reading = after + roundTrip / 2 + (low + high) / 2;
+  return after + (((-reading % 1000) + 1000) % 1000);
+}
+
+/**
  * Reads the server time from a `time-src` answer: a JSON `{"now": ms}` body (millisecond precision)
  * wins over the HTTP `Date` header (whole seconds). The header is truncated to its second, so the
  * middle of that second is the better guess, and it may be 500 ms off either way.

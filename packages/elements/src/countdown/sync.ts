@@ -2,11 +2,22 @@
  * Reading a `time-src`: the lazily loaded half of the clock (see clock.ts), fetched only by pages
  * that have one. Resyncing is triggered from clock.ts, which owns the page's listeners.
  */
-import { offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
+import { nextProbe, offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
 import { warnOnce } from '../shared/warn.ts';
 
+/** Back to back: a JSON answer is exact to the millisecond, and the fastest of four is tight enough. */
 const SAMPLES_PER_SYNC = 4;
+/**
+ * Back to back with a `Date` header: the first answer pays for the connection, the second measures
+ * the round trip that the timed requests (nextProbe) aim with.
+ */
+const WHOLE_SECOND_SAMPLES = 2;
+/** Timed requests after those: each about halves the doubt, so six leave 16 ms of a second's beyond the trip. */
+const MAX_PROBES = 6;
+/** For the back-to-back answers; a dead endpoint is reported after this. */
 const SYNC_TIMEOUT_MS = 3000;
+/** For the timed requests after them: each waits up to a second for its moment. */
+const PROBE_TIMEOUT_MS = 6000;
 /** As in clock.ts: more drift between the wall and the monotonic clock than timers ever explain. */
 const CLOCK_JUMP_MS = 2000;
 /** Tab flicking must not turn into a request storm at drop time. */
@@ -15,7 +26,12 @@ const RESYNC_MIN_INTERVAL_MS = 2000;
 /** Adopts what the answers so far say: the lowest and the highest offset they allow. */
 type SetOffset = (low: number, high: number) => void;
 
-const syncs = new Map<string, { done: Promise<void>; startedAt: number }>();
+interface Sync {
+  done: Promise<void>;
+  startedAt: number;
+}
+
+const syncs = new Map<string, Sync>();
 
 export function syncClock(timeSrc: string, setOffset: SetOffset): Promise<void> {
   let url: string;
@@ -29,50 +45,78 @@ export function syncClock(timeSrc: string, setOffset: SetOffset): Promise<void> 
 }
 
 function startSync(url: string, setOffset: SetOffset): Promise<void> {
-  const done = sampleServer(url, setOffset);
-  syncs.set(url, { done, startedAt: performance.now() });
-  return done;
+  const sync = { startedAt: performance.now() } as Sync;
+  syncs.set(url, sync);
+  // A resync of the same URL owes its own answers; this one stops timing more requests then.
+  return (sync.done = sampleServer(url, setOffset, () => syncs.get(url) === sync));
 }
 
-async function sampleServer(url: string, setOffset: SetOffset): Promise<void> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function sampleServer(url: string, setOffset: SetOffset, current: () => boolean): Promise<void> {
   const samples: TimeSample[] = [];
+  let fastest = Infinity;
   const startWall = Date.now();
   const startMonotonic = performance.now();
+  // The visitor's clock jumped since this sync began (someone set it, the device slept): its
+  // samples were timed on the clock from before the jump and would pull the offset back there,
+  // ending the hold on a stale answer. The resync that the jump triggers (clock.ts) takes over.
+  const jumped = () => Math.abs(Date.now() - startWall - (performance.now() - startMonotonic)) > CLOCK_JUMP_MS;
   const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(), SYNC_TIMEOUT_MS);
+  let timeout = setTimeout(() => controller.abort(), SYNC_TIMEOUT_MS);
+  /** One request; false when the sync ends here (a useless answer, or the clock jumped). */
+  const sample = async (): Promise<boolean> => {
+    // The round trip is measured on the monotonic clock so a visitor clock that jumps mid-request
+    // cannot produce a negative or huge round trip.
+    const sentMonotonic = performance.now();
+    const sent = Date.now();
+    const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal: controller.signal });
+    const body = await response.text();
+    const roundTrip = performance.now() - sentMonotonic;
+    if (jumped()) return false;
+    const reading = response.ok ? serverTimeFrom(body, response.headers.get('Date')) : null;
+    if (!reading) return false;
+    samples.push({ sent, received: sent + roundTrip, ...reading });
+    fastest = Math.min(fastest, roundTrip);
+    // Adopted answer by answer, not after the last: the first answer often settles the state
+    // already (a visitor arriving from a push notification 30 s after the drop needs no more).
+    const { low, high } = offsetBounds(samples)!;
+    setOffset(low, high);
+    return true;
+  };
   try {
-    for (let i = 0; i < SAMPLES_PER_SYNC; i++) {
-      // The round trip is measured on the monotonic clock so a visitor clock that jumps mid-request
-      // cannot produce a negative or huge round trip.
-      const sentMonotonic = performance.now();
-      const sent = Date.now();
-      const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal: controller.signal });
-      const body = await response.text();
-      const roundTrip = performance.now() - sentMonotonic;
-      // The visitor's clock jumped since this sync began (someone set it, the device slept): its
-      // samples were timed on the clock from before the jump and would pull the offset back there,
-      // ending the hold on a stale answer. The resync that the jump triggers (clock.ts) takes over.
-      if (Math.abs(Date.now() - startWall - (performance.now() - startMonotonic)) > CLOCK_JUMP_MS) return;
-      const reading = response.ok ? serverTimeFrom(body, response.headers.get('Date')) : null;
-      if (!reading) break;
-      samples.push({ sent, received: sent + roundTrip, ...reading });
-      // Adopted answer by answer, not after the last: the first answer often settles the state
-      // already (a visitor arriving from a push notification 30 s after the drop needs no more).
-      const { low, high } = offsetBounds(samples)!;
-      setOffset(low, high);
+    while (samples.length < (samples[0]?.error ? WHOLE_SECOND_SAMPLES : SAMPLES_PER_SYNC)) {
+      if (!(await sample())) return;
+    }
+    // JSON answers end here: their bounds are already within the fastest trip (nextProbe says null).
+    clearTimeout(timeout);
+    timeout = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
+    const deadline = performance.now() + PROBE_TIMEOUT_MS;
+    for (let probes = 0; probes < MAX_PROBES; ) {
+      const bounds = offsetBounds(samples)!;
+      const at = nextProbe(bounds, fastest, Date.now());
+      if (at === null || performance.now() + at - Date.now() + fastest > deadline) return;
+      await sleep(at - Date.now());
+      if (jumped() || !current()) return;
+      // A timer that fired late (a busy or hidden tab) would ask at a moment that proves little (an
+      // eighth of the doubt off the moment, the answer leaves 5/8 of it): aim again rather than ask.
+      if (Date.now() - at > (bounds.high - bounds.low) / 8) continue;
+      probes++;
+      if (!(await sample())) return;
     }
   } catch {
     // Timeout or network failure: whatever samples arrived are still good.
   } finally {
     clearTimeout(timeout);
-  }
-  if (!samples.length) {
-    warnOnce(
-      null,
-      `clock:failed:${url}`,
-      `could not read the server time from ${url} (expected a Date header or {"now": <epoch ms>} within ` +
-        `${SYNC_TIMEOUT_MS / 1000} s); counting down with this device's clock.`,
-    );
+    // A jump ends the sync without an answer too, but the resync it starts may well get one.
+    if (!samples.length && !jumped()) {
+      warnOnce(
+        null,
+        `clock:failed:${url}`,
+        `could not read the server time from ${url} (expected a Date header or {"now": <epoch ms>} within ` +
+          `${SYNC_TIMEOUT_MS / 1000} s); counting down with this device's clock.`,
+      );
+    }
   }
 }
 

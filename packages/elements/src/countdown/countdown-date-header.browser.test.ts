@@ -1,0 +1,72 @@
+/**
+ * The server clock read from an HTTP `Date` header alone (whole seconds), against the real
+ * /__test/time endpoint. Its own file, like countdown-clock.browser.test.ts: the page-wide clock
+ * offset it leaves behind (an hour) must not leak into other tests.
+ */
+import { expect } from '@esm-bundle/chai';
+import { cleanup, fixture } from '../test-support/fixture.ts';
+import { HOUR, iso, realNow, recordStates, remainingText, sleep, waitFor, type CountdownElement } from './countdown-test-helpers.ts';
+
+const timeSrc = (query: string) => `/__test/time?run=date-${realNow()}&${query}`;
+
+/** Hours, minutes and seconds shown, as a number of seconds (format="clock"). */
+const shownSeconds = (el: Element) => {
+  const text = remainingText(el);
+  if (text === null) return Number.NaN;
+  const [h, m, s] = text.split(':').map(Number) as [number, number, number];
+  return h * 3600 + m * 60 + s;
+};
+
+describe('<drop-countdown time-src> with only a Date header', () => {
+  afterEach(cleanup);
+
+  it('a server clock 1 h 437 ms ahead, whole seconds only: the page flips within a round trip + 50 ms of its T0, never before', async () => {
+    // A creator's static site: no {"now"}, a Date header truncated to its second, and a clock off by
+    // a fraction of a second (the visitor's clock is right). Every answer only proves the offset to
+    // within a second; the page must time its requests to see the server's second turn.
+    const skew = HOUR + 437;
+    const src = timeSrc(`mode=date&skew=${skew}`);
+    const run = new URL(src, location.href).searchParams.get('run')!;
+    const requests = async () => ((await (await fetch(`/__test/time/log?run=${run}`)).json()) as Array<{ arrived: number }>);
+    // The round trip to this server, which no answer can see through: the page may lag by that much.
+    let roundTrip = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const sent = performance.now();
+      await fetch('/__test/time?mode=date', { cache: 'no-store' });
+      roundTrip = Math.min(roundTrip, performance.now() - sent);
+    }
+    // Start 300 ms into the server's second, so the first answers all read its clock about there: a
+    // page that adopts their low bound without more runs about 300 ms late (as it did before).
+    await sleep((((300 - (realNow() + skew)) % 1000) + 1000) % 1000);
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + skew + HOUR)}" format="clock" time-src="${src}"></drop-countdown>`,
+    );
+    // The first answer is adopted as it arrives: no waiting for the timed requests.
+    await waitFor(() => Math.abs(shownSeconds(el) - 3600) <= 2, 'the first answer', 1500);
+    // Settled: the endpoint has not been asked for 1.5 s (the timed requests come at most a second apart).
+    let log = await requests();
+    while (!log.length || realNow() - log.at(-1)!.arrived <= 1500) {
+      await sleep(100);
+      log = await requests();
+    }
+    const asked = log.length;
+    const syncMs = log.at(-1)!.arrived - log[0]!.arrived;
+    expect(asked, 'requests in one sync').to.be.at.most(8);
+
+    // T0 1.5 s ahead by the server's clock: the page flips when ITS clock says so.
+    const target = realNow() + 1500;
+    el.setAttribute('at', iso(target + skew));
+    const seen = recordStates(el);
+    let flippedAt = 0;
+    el.addEventListener('drop-state', () => (flippedAt = realNow()));
+    await waitFor(() => el.state === 'live', 'live at the server\'s T0', 4000);
+    await sleep(100);
+    const late = flippedAt - target;
+    console.log(`Date header only: flipped ${late} ms after the server's T0; round trip ${roundTrip.toFixed(1)} ms, ${asked} requests over ${syncMs} ms`);
+    expect(late, `ms after the server's T0 (round trip ${roundTrip.toFixed(1)} ms, ${asked} requests)`).to.be.within(
+      -5,
+      roundTrip + 50,
+    );
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+  });
+});
