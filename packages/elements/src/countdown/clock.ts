@@ -71,8 +71,8 @@ function setOffset(low: number, high: number): void {
 }
 
 /**
- * Samples `timeSrc` (JSON `{"now": ms}` or an HTTP `Date` header) a few times and adopts the offset
- * of the fastest round trip; resyncs when the tab returns, the network comes back or the page is
+ * Samples `timeSrc` (JSON `{"now": ms}` or an HTTP `Date` header) a few times and adopts, answer by
+ * answer, the lowest offset they all allow (setOffset); resyncs when the tab returns, the network comes back or the page is
  * restored from the back/forward cache. One sync per URL is shared by every caller. It never
  * rejects: a slow, broken or garbage endpoint leaves the visitor's clock in charge with one console
  * warning, and nothing waits for it before rendering.
