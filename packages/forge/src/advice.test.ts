@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { adviceFor } from './advice.ts';
+import sharp from 'sharp';
+import { adviceFor, faintAdvice } from './advice.ts';
+import { badgeStage } from './badge/stage.ts';
 import { prepareInput } from './config/load.ts';
 import { faviconStage } from './favicon/stage.ts';
 import { forge } from './forge.ts';
-import type { CreatorConfig, RenderContext } from './plan/types.ts';
+import type { CreatorConfig, ForgeStage, RenderContext } from './plan/types.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
-import { inputFromMark, testConfig } from './testing/marks.ts';
+import { socialStage } from './social/social-card.ts';
+import { inputFromMark, MARKS, testConfig } from './testing/marks.ts';
 
 const square = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
 
@@ -73,14 +76,43 @@ describe('a drawing that fills little of its canvas (forge(), real renders)', ()
   };
   // A 1000-unit artboard with the logo 300 units wide in its middle: 30 % of the canvas each way.
   const padded = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000"><circle cx="500" cy="500" r="150" fill="#1b1b3a"/></svg>';
-  const small = (field: string, share: number) =>
-    `the drawing fills only ${share} % of the ${field}'s width and ${share} % of its height, and forge fits the whole canvas (the viewBox), ` +
+  const small = (field: string, width: number, height = width) =>
+    `the drawing fills only ${width} % of the ${field}'s width and ${height} % of its height, and forge fits the whole canvas (the viewBox), ` +
     'not the drawing on it, so the icons show it small in wide margins; unless the space is meant, crop the canvas to the drawing before you save ' +
     '(Inkscape: Edit → Resize Page to Selection; Illustrator: Object → Artboards → Fit to Artwork Bounds)';
 
   it('says so for a mark whose drawing spans 30 % of its canvas, with the shares measured', async () => {
-    // Measured on favicon-96x96.png: the circle's 25.2 px in the mark's 84 px box cover 26 pixels once antialiased.
-    expect((await forgeFavicons(padded)).advice).toEqual([small('mark', 31)]);
+    // Measured on favicon-96x96.png: the circle's 25.2 px in the mark's 84 px box are 26 pixels
+    // across and 25 down that it covers at least half (the renderer's pixel grid is not centred on it).
+    expect((await forgeFavicons(padded)).advice).toEqual([small('mark', 31, 30)]);
+  });
+
+  /**
+   * A glow: the logo's own shape over a blurred copy of it (stdDeviation 100 units in 1000, its
+   * filter region wide enough to keep the tail). Its faint tail reaches about three deviations
+   * beyond the shape: across 81 % of the canvas for the padded one.
+   */
+  const glowing = (r: number) =>
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000"><defs><filter id="glow" x="-2" y="-2" width="5" height="5">' +
+    '<feGaussianBlur stdDeviation="100"/></filter></defs>' +
+    `<circle cx="500" cy="500" r="${r}" fill="#ff3366" filter="url(#glow)"/><circle cx="500" cy="500" r="${r}" fill="#1b1b3a"/></svg>`;
+
+  it('measures the drawing, not the faint tail of its glow: a padded logo with a glow is advised, a full one is not', async () => {
+    const glow = await forgeFavicons(glowing(150));
+    // The tail is there, faint: the measure used to count every pixel above alpha 0 (68 of the 84 px
+    // box, 81 %) and said nothing.
+    const icon = glow.files.find((file) => file.name === 'favicon-96x96.png')!;
+    const { data, info } = await sharp(icon.bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const alphaAt = (x: number, y: number) => data[(y * info.width + x) * 4 + 3]!;
+    expect(alphaAt(14, 48)).toBeGreaterThan(0);
+    expect(alphaAt(30, 48)).toBeLessThan(128);
+    expect(glow.advice).toEqual([small('mark', 31)]);
+    expect((await forgeFavicons(glowing(450))).advice).toEqual([]);
+  });
+
+  it('measures a drawing that is faint all over against its own strongest pixel', async () => {
+    const faint = padded.replace('fill="#1b1b3a"', 'fill="#1b1b3a" fill-opacity="0.3"');
+    expect((await forgeFavicons(faint)).advice).toEqual([small('mark', 31)]);
   });
 
   it('says nothing once the same drawing is cropped to its canvas', async () => {
@@ -102,11 +134,11 @@ describe('a drawing that fills little of its canvas (forge(), real renders)', ()
 
   it('says so for the glyph too, measured on its 48 px favicon, on the home screen or not', async () => {
     const square = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
-    // At 48 px the glyph's box (42 px) holds the circle's 12.6 px in 14 pixels once antialiased.
-    expect((await forgeFavicons(square, { glyph: 'glyph.svg', glyphSvg: padded })).advice).toEqual([small('glyph', 33)]);
-    expect((await forgeFavicons(square, { glyph: 'glyph.svg', glyphSvg: padded, homeScreen: 'glyph' })).advice).toEqual([small('glyph', 33)]);
+    // At 48 px the glyph's box (42 px) holds the circle's 12.6 px in 12 pixels it covers at least half.
+    expect((await forgeFavicons(square, { glyph: 'glyph.svg', glyphSvg: padded })).advice).toEqual([small('glyph', 29)]);
+    expect((await forgeFavicons(square, { glyph: 'glyph.svg', glyphSvg: padded, homeScreen: 'glyph' })).advice).toEqual([small('glyph', 29)]);
     // Both padded: one sentence each, the mark's first.
-    expect((await forgeFavicons(padded, { glyph: 'glyph.svg', glyphSvg: padded })).advice).toEqual([small('mark', 31), small('glyph', 33)]);
+    expect((await forgeFavicons(padded, { glyph: 'glyph.svg', glyphSvg: padded })).advice).toEqual([small('mark', 31, 30), small('glyph', 29)]);
   });
 
   it('changes no byte: a renderer that cannot measure gives the same files, without that advice', async () => {
@@ -115,5 +147,95 @@ describe('a drawing that fills little of its canvas (forge(), real renders)', ()
     const unmeasured = await forgeFavicons(padded, { glyph: 'glyph.svg', glyphSvg: padded }, plain);
     expect(unmeasured.files.map((file) => [file.name, file.sha256])).toEqual(measured.files.map((file) => [file.name, file.sha256]));
     expect(unmeasured.advice).toEqual([]);
+  });
+});
+
+/**
+ * A picture that draws but hardly shows on the opaque tiles of colors.background (the apple-touch
+ * and maskable icons, the social card, the verified badge's tile): advice naming the colours and
+ * the files, in every run that draws such a file, measured on the images drawn anyway.
+ */
+describe('a picture that hardly shows on colors.background (forge(), real renders)', () => {
+  const renderer = new IsolatedRenderer({ processes: 2 });
+  afterAll(() => renderer.close());
+  const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">${body}</svg>`;
+  const white = svg('<circle cx="50" cy="50" r="40" fill="#fff"/>');
+  const dark = svg('<rect width="100" height="100" fill="#1b1b3a"/>');
+  const onWhite = { brand: '#ff3366', background: '#ffffff' } as const;
+  const forgeWith = async (files: Record<string, string>, overrides: Partial<CreatorConfig>, stages?: ForgeStage[]) => {
+    const input = await prepareInput(testConfig({ mark: 'mark.svg', ...overrides }), async (path) => new TextEncoder().encode(files[path]!));
+    return (await forge(input, { renderer, ...(stages ? { stages } : {}) })).advice;
+  };
+  const sentence = (field: string, background: string, files: string, colour: string, ratio: string, fix: string) =>
+    `the ${field} hardly shows on colors.background (${background}) in ${files}: its most visible colour there, ${colour}, has a contrast of ${ratio}:1 ` +
+    `against it, below the 1.5:1 under which a shape hardly stands out; ${fix}`;
+  const ownColour = (field: string, background: string) => `give the ${field} a colour that stands out from ${background}, or choose another colors.background`;
+
+  it('names the colours and every file of a whole run that shows a white mark on white, in one sentence', async () => {
+    // A name forge has no initials for: the verified badge shows the mark too.
+    const config = { name: '東京', colors: onWhite, badges: ['verified'], social: { title: 'Tokyo' } };
+    expect(await forgeWith({ 'mark.svg': white }, config)).toEqual([
+      sentence(
+        'mark',
+        '#ffffff',
+        'apple-touch-icon.png, web-app-manifest-maskable-512x512.png, social-card.png and badges/verified.*',
+        '#ffffff',
+        '1.00',
+        ownColour('mark', '#ffffff'),
+      ),
+    ]);
+    // Each stage alone says it for its own files.
+    expect(await forgeWith({ 'mark.svg': white }, config, [faviconStage])).toEqual([
+      sentence('mark', '#ffffff', 'apple-touch-icon.png and web-app-manifest-maskable-512x512.png', '#ffffff', '1.00', ownColour('mark', '#ffffff')),
+    ]);
+    expect(await forgeWith({ 'mark.svg': white }, config, [socialStage])).toEqual([
+      sentence('mark', '#ffffff', 'social-card.png', '#ffffff', '1.00', ownColour('mark', '#ffffff')),
+    ]);
+  }, 60_000);
+
+  it('advises, not refuses, a glyph or a monogram white on a white badge tile, with --only badges as in a whole run', async () => {
+    const glyph = { 'mark.svg': dark, 'glyph.svg': white };
+    const expected = sentence('glyph', '#ffffff', 'badges/verified.*', '#ffffff', '1.00', ownColour('glyph', '#ffffff'));
+    const config = { glyph: 'glyph.svg', colors: onWhite, badges: ['verified'] };
+    expect(await forgeWith(glyph, config, [badgeStage])).toEqual([expected]);
+    expect(await forgeWith(glyph, config)).toEqual([expected]);
+    const monogram = await forgeWith({ 'mark.svg': dark, 'm.svg': white }, { monogram: 'm.svg', colors: onWhite, badges: ['verified'] }, [badgeStage]);
+    expect(monogram).toEqual([sentence('monogram', '#ffffff', 'badges/verified.*', '#ffffff', '1.00', ownColour('monogram', '#ffffff'))]);
+  }, 60_000);
+
+  it('says when the colour is colors.brand, which the mark is drawn in where it sets none (gold on white, 1.40:1)', async () => {
+    const unset = svg('<circle cx="50" cy="50" r="40"/>');
+    expect(await forgeWith({ 'mark.svg': unset }, { colors: { brand: '#ffd700', background: '#ffffff' } }, [faviconStage])).toEqual([
+      sentence(
+        'mark',
+        '#ffffff',
+        'apple-touch-icon.png and web-app-manifest-maskable-512x512.png',
+        '#ffd700',
+        '1.40',
+        'that is colors.brand, which forge paints the mark in where it sets no colour of its own: choose a colors.brand or a colors.background that differ more',
+      ),
+    ]);
+  });
+
+  it('says nothing when some colour of the picture stands out: the test marks on their background, a white mark with a dark outline', async () => {
+    for (const mark of Object.values(MARKS)) expect(await forgeWith({ 'mark.svg': mark }, { badges: ['verified'] })).toEqual(expect.not.arrayContaining([expect.stringMatching(/hardly shows/)]));
+    const outlined = svg('<circle cx="50" cy="50" r="40" fill="#fff" stroke="#1b1b3a" stroke-width="4"/>');
+    expect(await forgeWith({ 'mark.svg': outlined }, { colors: onWhite, name: '東京', badges: ['verified'], social: { title: 'Tokyo' } })).toEqual([]);
+  }, 60_000);
+});
+
+describe('faintAdvice', () => {
+  it('makes one sentence per picture, naming each file once in the order found and the most visible colour of any', async () => {
+    const input = await inputFromMark(square, { colors: { brand: '#ff3366', background: '#ffffff' } });
+    const advice = faintAdvice(input, [
+      { field: 'mark', asset: 'apple-touch-icon.png', colour: '#fefefe', ratio: 1.01 },
+      { field: 'glyph', asset: 'badges/verified.*', colour: '#eeeeee', ratio: 1.16 },
+      { field: 'mark', asset: 'social-card.png', colour: '#f0f0f0', ratio: 1.13 },
+      { field: 'mark', asset: 'apple-touch-icon.png', colour: '#fefefe', ratio: 1.01 },
+    ]);
+    expect(advice).toHaveLength(2);
+    expect(advice[0]).toMatch(/^the mark hardly shows on colors\.background \(#ffffff\) in apple-touch-icon\.png and social-card\.png: its most visible colour there, #f0f0f0, has a contrast of 1\.13:1/);
+    expect(advice[1]).toMatch(/^the glyph hardly shows on colors\.background \(#ffffff\) in badges\/verified\.\*: its most visible colour there, #eeeeee/);
+    expect(faintAdvice(input, [])).toEqual([]);
   });
 });

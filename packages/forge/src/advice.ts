@@ -1,4 +1,4 @@
-import type { ForgeInput, SanitizedSvg } from './plan/types.ts';
+import type { FaintPicture, ForgeInput, SanitizedSvg } from './plan/types.ts';
 import { OUTLINE_TEXT, substitutedTypefaces } from './svg/sanitize.ts';
 
 /** Wider than this, a mark shrunk into a 16 px square is a thin smudge. */
@@ -29,6 +29,42 @@ export function smallDrawingAdvice(field: 'mark' | 'glyph', svg: SanitizedSvg, s
     `the drawing fills only ${percent(share.width)} of the ${field}'s width and ${percent(share.height)} of its height, and forge fits the whole canvas (the viewBox), ` +
     `not the drawing on it, so the icons show it small in wide margins; unless the space is meant, crop the canvas to the drawing before you save ${CROP_TO_DRAWING}`
   );
+}
+
+/**
+ * Below this contrast ratio (WCAG's, 1 to 21) against the tile behind it, a picture's most visible
+ * colour hardly shows: white on white is 1:1, gold (#ffd700) on white 1.4:1 (its hue still shows,
+ * its shape hardly), #ff3366 on #fff7f9 3.4:1. WCAG asks 3:1 of a graphic's parts (1.4.11); this is
+ * the line under which the picture as a whole, not a detail of it, goes missing on the tile.
+ */
+export const FAINT_CONTRAST = 1.5;
+
+const listed = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * One sentence per picture (mark, glyph, monogram) that some image of the run draws on
+ * `colors.background` in colours too close to it (below FAINT_CONTRAST), naming the colours and
+ * every file where it is so. Such a picture draws pixels, so it is not refused as `svg-empty`
+ * (white on a transparent favicon shows on a dark tab); it just vanishes on the opaque tiles. The
+ * findings come from the stages' images in plan order; the colour named is the most visible one
+ * any of them showed.
+ */
+export function faintAdvice(input: ForgeInput, findings: readonly FaintPicture[]): string[] {
+  const { brand, background } = input.config.colors;
+  return (['mark', 'glyph', 'monogram'] as const).flatMap((field) => {
+    const own = findings.filter((finding) => finding.field === field);
+    if (own.length === 0) return [];
+    const best = own.reduce((most, finding) => (finding.ratio > most.ratio ? finding : most));
+    const assets = [...new Set(own.map((finding) => finding.asset))];
+    const fix =
+      best.colour === brand
+        ? `that is colors.brand, which forge paints the ${field} in where it sets no colour of its own: choose a colors.brand or a colors.background that differ more`
+        : `give the ${field} a colour that stands out from ${background}, or choose another colors.background`;
+    return [
+      `the ${field} hardly shows on colors.background (${background}) in ${listed(assets)}: its most visible colour there, ${best.colour}, ` +
+        `has a contrast of ${best.ratio.toFixed(2)}:1 against it, below the ${FAINT_CONTRAST}:1 under which a shape hardly stands out; ${fix}`,
+    ];
+  });
 }
 
 /**

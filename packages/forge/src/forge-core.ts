@@ -24,9 +24,9 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /**
  * Promise.all, except that when several fail the first in plan order is the one reported, not
- * the first to finish: a mark that draws nothing fails the favicon stage (its 512 px icon) and the
- * social card (its mark image) alike, and which render finishes first depends on the machine. One
- * input, one message. A failure still ends the wait as soon as everything planned before it is in.
+ * the first to finish: a mark that crashes the renderer fails the favicon stage's icons and the
+ * social card alike, and which render finishes first depends on the machine. One input, one
+ * message. A failure still ends the wait as soon as everything planned before it is in.
  */
 async function inPlanOrder<T>(promises: readonly Promise<T>[]): Promise<T[]> {
   const settled = promises.map((promise) => promise.then((value) => ({ value }), (error: unknown) => ({ error })));

@@ -80,7 +80,7 @@ describe('@dropkit/forge/vite', () => {
     const warnings: string[] = [];
     const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
     await build({ root: app, configFile: false, customLogger, plugins: [dropkitForge({ config: 'brand/padded.json', stages: [faviconStage] })], build: { outDir: 'dist-padded' } });
-    expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: note: brand\/padded\.json: the drawing fills only 31 % of the mark's width and 31 % of its height, /)]);
+    expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: note: brand\/padded\.json: the drawing fills only 31 % of the mark's width and 30 % of its height, /)]);
   });
 
   it('serves the set from memory in dev and injects the head snippet', async () => {

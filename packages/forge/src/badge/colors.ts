@@ -13,18 +13,23 @@ export function rgbOf(hex: HexColor): [number, number, number] {
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
-function relativeLuminance(hex: HexColor): number {
-  const [r, g, b] = rgbOf(hex).map((channel) => {
+/** WCAG relative luminance of 8-bit sRGB channels, 0 to 1. */
+export function luminanceOf(red: number, green: number, blue: number): number {
+  const linear = (channel: number) => {
     const c = channel / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
+}
+
+/** WCAG contrast ratio of two relative luminances, 1 to 21. */
+export function luminanceContrast(a: number, b: number): number {
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
 /** WCAG contrast ratio, 1 to 21. */
 export function contrastRatio(a: HexColor, b: HexColor): number {
-  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
+  return luminanceContrast(luminanceOf(...rgbOf(a)), luminanceOf(...rgbOf(b)));
 }
 
 export const INK_LIGHT: HexColor = '#ffffff';

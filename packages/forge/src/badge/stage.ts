@@ -1,7 +1,7 @@
 import { rgbOf } from './colors.ts';
 import { blankRefusal } from '../errors.ts';
-import { readIndexedPng } from '../favicon/stage.ts';
-import type { ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import { drawsNothing, faintOnTile, pictureVerdict, readIndexedPng } from '../favicon/stage.ts';
+import type { FaintPicture, ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
@@ -20,9 +20,10 @@ const GLYPH_PIXELS = 56;
  * The creator's glyph as pixels. It is embedded as a PNG, never as SVG markup: a creator's `<style>`
  * would otherwise restyle the badge around it, and the glyph is drawn by the isolated renderer.
  */
-export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, context: RenderContext): Promise<Uint8Array> {
+export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, context: RenderContext, onTile = true): Promise<Uint8Array> {
   // On its own background tile: a glyph in the brand colour would vanish on a brand-coloured badge.
-  const svg = composeIcon(glyph, { size: GLYPH_PIXELS, inset: 0.18, background: palette.background, defaultFill: palette.brand, pixelSized: true });
+  const background = onTile ? palette.background : undefined;
+  const svg = composeIcon(glyph, { size: GLYPH_PIXELS, inset: 0.18, background, defaultFill: palette.brand, pixelSized: true });
   return context.rasterize({ svg, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
 }
 
@@ -32,7 +33,8 @@ export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, cont
  * entry: `background`, opaque (the bare tile: an opaque square filling the canvas), or transparent
  * (the glyph's own sheet unpainted the tile too, `rect{fill:none}`). Any other PNG counts as drawn,
  * one of another single colour included (a sheet that paints the tile green shows the creator's
- * colour at least).
+ * colour at least). The bare tile is also what a picture drawn in exactly `background` gives,
+ * which draws all the same: the caller tells the two apart.
  */
 function blankTile(png: Uint8Array, background: HexColor): string | undefined {
   const indexed = readIndexedPng(png);
@@ -67,23 +69,46 @@ export function verifiedGlyph(input: ForgeInput): { svg: SanitizedSvg; tile: boo
   return { svg: { svg: drawn, viewBox: [0, 0, MONOGRAM_SIZE, MONOGRAM_SIZE], hasText: false }, tile: false };
 }
 
-async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, faviconJudges: boolean): Promise<Uint8Array> {
+/**
+ * The verified badge's picture of the creator: the tile PNG it embeds, and the finding when the
+ * picture hardly shows on the tile (advice, not a refusal: it draws).
+ */
+interface VerifiedGlyph {
+  png: Uint8Array;
+  faint?: FaintPicture;
+}
+
+/**
+ * Whether a monogram draws anything, which only this stage draws, so it is judged here in every
+ * run: on the tile the badge embeds anyway; only when that is the bare tile (a blank monogram, or
+ * one drawn in exactly colors.background) is it drawn again alone on a transparent canvas to tell
+ * the two apart, so a white monogram on a white tile is advice, like a glyph, not svg-empty.
+ */
+async function monogramBlank(input: ForgeInput, svg: SanitizedSvg, png: Uint8Array, context: RenderContext): Promise<string | undefined> {
+  const blank = blankTile(png, input.config.colors.background);
+  if (!blank || blank.startsWith('every pixel came out transparent')) return blank;
+  return drawsNothing(await renderGlyphPng(svg, input.config.colors, context, false)) ? blank : undefined;
+}
+
+async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, faviconJudges: boolean, asset: string): Promise<VerifiedGlyph> {
   const { svg, tile, source } = verifiedGlyph(input);
   if (tile) {
-    const png = await renderGlyphPng(svg, input.config.colors, context);
-    // The image the badge embeds anyway: when it is the bare tile, every verified badge would show
-    // an empty tile. The favicon stage judges a glyph or mark on images of it alone (transparent
-    // canvas, up to 512 px), so this judges them only without that stage; a monogram, which only
-    // this stage draws, always.
-    if (source && (source.field === 'monogram' || !faviconJudges)) {
-      const blank = blankTile(png, input.config.colors.background);
-      if (blank) throw blankRefusal(source.field, source.file, `${GLYPH_PIXELS}x${GLYPH_PIXELS} tile on the verified badge`, blank);
+    // Whether the glyph or mark draws anything is the favicon stage's verdict in every run, asked
+    // for here when that stage is not in the run: this tile shows the picture at 36 px on an
+    // opaque tile, where a faint hairline vanishes and a white glyph on white is the bare tile.
+    const judged = source && source.field !== 'monogram' && !faviconJudges ? pictureVerdict(input, source.field, context) : undefined;
+    const [png, refusal] = await Promise.all([renderGlyphPng(svg, input.config.colors, context), judged]);
+    if (refusal) throw refusal;
+    if (source?.field === 'monogram') {
+      const blank = await monogramBlank(input, svg, png, context);
+      if (blank) throw blankRefusal('monogram', source.file, `${GLYPH_PIXELS}x${GLYPH_PIXELS} tile on the verified badge`, blank);
     }
-    return png;
+    const faint = source && faintOnTile(png, input.config.colors.background, source.field, asset);
+    return faint ? { png, faint } : { png };
   }
   // Forge's own monogram already is a tile with initials in an ink that reads on it.
   const composed = composeIcon(svg, { size: GLYPH_PIXELS, inset: 0, defaultFill: input.config.colors.brand, pixelSized: true });
-  return context.rasterize({ svg: composed, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
+  return { png: await context.rasterize({ svg: composed, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' }) };
 }
 
 /** Every frame of one badge at one scale and scheme, rendered in one batch. */
@@ -111,12 +136,20 @@ function once<T>(make: (context: RenderContext) => Promise<T>): (context: Render
 /**
  * Plans every file of one badge. Pure: nothing is drawn until a render function runs.
  * `faviconJudges`: the favicon stage runs too and judges whether the glyph or mark shows.
+ * `faint` receives the creator's picture when it hardly shows on the verified badge's tile.
  */
-export function planBadge(spec: BadgeSpec, input: ForgeInput, faviconJudges = false): PlannedAsset[] {
+export function planBadge(spec: BadgeSpec, input: ForgeInput, faviconJudges = false, faint?: (found: FaintPicture) => void): PlannedAsset[] {
   const layout = layoutBadge(spec);
   const { colors } = input.config;
+  const base = `badges/${spec.id}`;
   const glyph =
-    spec.kind === 'verified' ? once((context: RenderContext) => renderVerifiedGlyph(input, context, faviconJudges)) : undefined;
+    spec.kind === 'verified'
+      ? once(async (context: RenderContext) => {
+          const drawn = await renderVerifiedGlyph(input, context, faviconJudges, `${base}.*`);
+          if (drawn.faint) faint?.(drawn.faint);
+          return drawn.png;
+        })
+      : undefined;
   const art = async (context: RenderContext): Promise<BadgeArt> => ({
     spec,
     layout,
@@ -124,7 +157,6 @@ export function planBadge(spec: BadgeSpec, input: ForgeInput, faviconJudges = fa
     ...(colors.dark ? { dark: badgeColors(spec.kind, colors.dark) } : {}),
     ...(glyph ? { glyphPng: await glyph(context) } : {}),
   });
-  const base = `badges/${spec.id}`;
   const assets: PlannedAsset[] = [
     {
       name: `${base}.svg`,
@@ -163,6 +195,12 @@ export const badgeStage: ForgeStage = {
   name: 'badges',
   plan(input, options) {
     const faviconJudges = options?.stages?.includes('favicon') ?? false;
-    return { assets: parseBadges(input.config.badges).flatMap((spec) => planBadge(spec, input, faviconJudges)) };
+    const specs = parseBadges(input.config.badges);
+    // By badge, in config order, whichever tile is drawn first.
+    const faint = new Map<string, FaintPicture>();
+    return {
+      assets: specs.flatMap((spec) => planBadge(spec, input, faviconJudges, (found) => faint.set(spec.id, found))),
+      faint: () => specs.flatMap((spec) => faint.get(spec.id) ?? []),
+    };
   },
 };

@@ -11,6 +11,8 @@ import { readIcoDirectory } from '../ico/ico.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
 import { badgeStage } from '../badge/stage.ts';
 import { liveFaviconStage } from '../live-favicon/live-favicon.ts';
+import { socialStage } from '../social/social-card.ts';
+import type { ForgeStage } from '../plan/types.ts';
 import { sanitizeSvg } from '../svg/sanitize.ts';
 import { testConfig } from '../testing/marks.ts';
 import dropkitForge from '../vite.ts';
@@ -49,10 +51,13 @@ const MESSAGE_TAIL =
   'draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ' +
   'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox';
 
-/** The same refusal from another stage's image: `image` and what blank meant there differ. */
-const otherImage = (image: string, blank: string) => MESSAGE_TAIL.replace('512x512 icon', image).replace('every pixel came out transparent', blank);
-const LIVE_TAIL = otherImage('96x96 live favicon', 'every pixel beside the live dot came out transparent');
-const TILE_TAIL = otherImage('56x56 tile on the verified badge', "every pixel came out the tile's colour, colors.background (#fff7f9)");
+/** A glyph of its own is judged on favicon.ico, whose largest entry is 48 px. */
+const GLYPH_TAIL = MESSAGE_TAIL.replace('512x512', '48x48');
+/** The monogram, drawn only on the verified badge, is judged on its tile there. */
+const TILE_TAIL = MESSAGE_TAIL.replace('512x512 icon', '56x56 tile on the verified badge').replace(
+  'every pixel came out transparent',
+  "every pixel came out the tile's colour, colors.background (#fff7f9)",
+);
 
 let renderer: IsolatedRenderer;
 let dir: string;
@@ -127,65 +132,38 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
   const drawn = svg(`<rect ${square}/>`);
   const verified = { badges: [{ kind: 'verified' }] };
 
-  it.each(Object.entries(BLANK))('is refused by the live favicon alone (--only live-favicon), not written as a dot: %s', async (_, mark) => {
+  it.each(Object.entries(BLANK))('is refused by the live favicon alone (--only live-favicon) with the favicon stage\'s verdict and message: %s', async (_, mark) => {
     const error = await refusal(forge(await fromFiles({ 'logo.svg': mark }), { renderer, stages: [liveFaviconStage] }));
     expect(error.code).toBe('svg-empty');
-    expect(error.message).toBe(`mark: logo.svg ${LIVE_TAIL}`);
+    expect(error.message).toBe(`mark: logo.svg ${MESSAGE_TAIL}`);
   });
 
   it('is refused by the live favicon alone for a glyph of its own, named as the glyph', async () => {
     const files = { 'logo.svg': drawn, 'g.svg': BLANK['a mask that hides everything']! };
     const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg' }), { renderer, stages: [liveFaviconStage] }));
-    expect(error.message).toBe(`glyph: g.svg ${LIVE_TAIL}`);
+    expect(error.message).toBe(`glyph: g.svg ${GLYPH_TAIL}`);
   });
 
-  it.each(Object.entries(BLANK))('is refused by the badges alone (--only badges) as the glyph of the verified badge, not drawn as an empty tile: %s', async (name, glyph) => {
+  it.each(Object.entries(BLANK))('is refused by the badges alone (--only badges) as the glyph of the verified badge, not drawn as an empty tile: %s', async (_, glyph) => {
     const files = { 'logo.svg': drawn, 'g.svg': glyph };
     const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg', ...verified }), { renderer, stages: [badgeStage] }));
     expect(error.code).toBe('svg-empty');
-    // A sheet that unpaints every rect unpaints the tile behind the glyph as well.
-    const tail = name === 'fill:none on every shape by a sheet' ? TILE_TAIL.replace(/the tile's colour, [^;]*/, 'transparent, the tile included') : TILE_TAIL;
-    expect(error.message).toBe(`glyph: g.svg ${tail}`);
+    expect(error.message).toBe(`glyph: g.svg ${GLYPH_TAIL}`);
   });
 
   it('is refused by the badges alone when the verified badge draws the mark (a name forge has no initials for), named as the mark', async () => {
     const config = { name: '東京', ...verified };
     const error = await refusal(forge(await fromFiles({ 'logo.svg': BLANK['opacity:0 on a group by a sheet']! }, config), { renderer, stages: [badgeStage] }));
-    expect(error.message).toBe(`mark: logo.svg ${TILE_TAIL}`);
+    expect(error.message).toBe(`mark: logo.svg ${MESSAGE_TAIL}`);
   });
 
   it('is refused for a blank monogram, which only the verified badge draws, in a whole run too', async () => {
     const files = { 'logo.svg': drawn, 'm.svg': BLANK['display:none by class']! };
     const error = await refusal(forge(await fromFiles(files, { monogram: 'm.svg', ...verified }), { renderer }));
     expect(error.message).toBe(`monogram: m.svg ${TILE_TAIL}`);
-  }, 60_000);
-
-  it('is refused by the badges for a glyph painted only in colors.background: the tile shows nothing of it either, and the message names the colour', async () => {
-    const files = { 'logo.svg': drawn, 'g.svg': svg('<circle cx="50" cy="50" r="40" fill="#fff"/>') };
-    const colors = { brand: '#ff3366', background: '#ffffff' } as const;
-    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg', colors, ...verified }), { renderer, stages: [badgeStage] }));
-    expect(error.message).toBe(`glyph: g.svg ${TILE_TAIL.replace('#fff7f9', '#ffffff')}`);
-  });
-
-  it('is refused by the live favicon when the glyph shows only under the dot: the live favicon would be the dot alone', async () => {
-    // favicon.svg's 64-unit canvas puts this 100-unit viewBox at 4..60; the dot covers 36..64.
-    const files = { 'logo.svg': drawn, 'g.svg': svg('<circle cx="82" cy="82" r="10"/>') };
-    const error = await refusal(forge(await fromFiles(files, { glyph: 'g.svg' }), { renderer, stages: [liveFaviconStage] }));
-    expect(error.message).toBe(`glyph: g.svg ${LIVE_TAIL}`);
-  });
-
-  it('leaves the verdict to the favicon stage when it runs too: a hairline that shows only at 512 px, a glyph white on a white tile', async () => {
-    // 1 unit of 2000 at 10 %: nothing at 96 px (the live favicon), something at 512 px.
-    const thin = svg('<line x1="0" y1="1000" x2="2000" y2="1000" stroke="#000" stroke-width="1" opacity="0.1"/>', '0 0 2000 2000');
-    const alone = await refusal(forge(await fromFiles({ 'logo.svg': thin }), { renderer, stages: [liveFaviconStage] }));
-    expect(alone.message).toBe(`mark: logo.svg ${LIVE_TAIL}`);
-    const withFavicon = await forge(await fromFiles({ 'logo.svg': thin }), { renderer, stages: [faviconStage, liveFaviconStage] });
-    expect(withFavicon.files.map((file) => file.name)).toContain('favicon-live.png');
-    // Shows in favicon.ico on a transparent canvas (and in dark tabs), not on the white badge tile.
-    const white = { 'logo.svg': drawn, 'g.svg': svg('<circle cx="50" cy="50" r="40" fill="#fff"/>') };
-    const config = { glyph: 'g.svg', colors: { brand: '#ff3366', background: '#ffffff' } as const, ...verified };
-    const result = await forge(await fromFiles(white, config), { renderer, stages: [faviconStage, badgeStage] });
-    expect(result.files.map((file) => file.name)).toContain('badges/verified.png');
+    const unpainted = { 'logo.svg': drawn, 'm.svg': BLANK['fill:none on every shape by a sheet']! };
+    const tileToo = await refusal(forge(await fromFiles(unpainted, { monogram: 'm.svg', ...verified }), { renderer, stages: [badgeStage] }));
+    expect(tileToo.message).toBe(`monogram: m.svg ${TILE_TAIL.replace(/the tile's colour, [^;]*/, 'transparent, the tile included')}`);
   }, 60_000);
 
   it('accepts a glyph whose own sheet paints the whole tile: one colour, but not the background', async () => {
@@ -209,6 +187,91 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
       }
       expect(shown).toBeGreaterThan(0);
     }
+  }, 60_000);
+});
+
+/**
+ * Inputs on the edge of showing, where the images the stages draw disagree: each was accepted by
+ * some runs and refused by others before every stage took the favicon stage's verdict (measured on
+ * the previous stages: the whole run refused the first through the social card, --only social
+ * accepted the second, which the whole run refused, the third and fourth were refused by
+ * --only live-favicon, the fifth and sixth by --only badges).
+ */
+const line = (viewBox: string, x1: number, y1: number, x2: number, y2: number, width: number) =>
+  svg(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#000" stroke-width="${width}" opacity="0.1"/>`, viewBox);
+const white = svg('<circle cx="50" cy="50" r="40" fill="#fff"/>');
+const onWhite = { colors: { brand: '#ff3366', background: '#ffffff' } } as const;
+const EDGE: { name: string; files: Record<string, string>; config: Record<string, unknown>; verdict: string }[] = [
+  {
+    // 0.3 units of 2000 at 10 %: a trace at 512 px (the icon), nothing at 250 px (the social card's image).
+    name: 'a hairline that shows at 512 px but not at 250 px',
+    files: { 'logo.svg': line('0 0 2000 2000', 0, 1000, 2000, 1000, 0.3) },
+    config: {},
+    verdict: 'ok',
+  },
+  {
+    // An 8:1 mark is 448 px wide on the 512 px icon and 900 px on the card: its 0.8-unit stroke shows only on the card.
+    name: 'a hairline across an 8:1 mark that shows only larger than the icon draws it',
+    files: { 'logo.svg': line('0 0 8000 1000', 4000, 0, 4000, 1000, 0.8) },
+    config: {},
+    verdict: `mark: logo.svg ${MESSAGE_TAIL}`,
+  },
+  {
+    name: 'a glyph that shows only under the live dot',
+    // favicon.svg's 64-unit canvas puts this 100-unit viewBox at 4..60; the dot covers 36..64.
+    files: { 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': svg('<circle cx="82" cy="82" r="10"/>') },
+    config: { glyph: 'g.svg' },
+    verdict: 'ok',
+  },
+  {
+    name: 'a mark whose 1-unit hairline in 2000 shows at 512 px but not in the 96 px live favicon',
+    files: { 'logo.svg': line('0 0 2000 2000', 0, 1000, 2000, 1000, 1) },
+    config: {},
+    verdict: 'ok',
+  },
+  {
+    name: 'a glyph drawn in exactly colors.background (white on white)',
+    files: { 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': white },
+    config: { glyph: 'g.svg', ...onWhite },
+    verdict: 'ok',
+  },
+  {
+    name: 'a mark drawn in exactly colors.background',
+    files: { 'logo.svg': white },
+    config: onWhite,
+    verdict: 'ok',
+  },
+  {
+    name: 'a monogram drawn in exactly colors.background',
+    files: { 'logo.svg': svg(`<rect ${square}/>`), 'm.svg': white },
+    config: { monogram: 'm.svg', ...onWhite },
+    verdict: 'ok',
+  },
+];
+
+describe('one verdict whichever stages run', () => {
+  const verdict = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'ok',
+      (error: unknown) => (error instanceof SvgRejectedError ? error.message : `unexpected: ${String(error)}`),
+    );
+  const stages: [string, ForgeStage][] = [
+    ['live-favicon', liveFaviconStage],
+    ['badges', badgeStage],
+    ['social', socialStage],
+  ];
+
+  it.each(EDGE)('$name: the whole run and each stage alone agree', async ({ files, config, verdict: expected }) => {
+    // A name forge has no initials for: without a glyph or monogram the verified badge draws the
+    // mark, so every stage here draws the picture judged (a run that draws none does not judge it).
+    const input = await fromFiles(files, { name: '東京', social: { title: 'Tokyo' }, badges: [{ kind: 'verified' }], ...config });
+    const outcomes = { whole: await verdict(forge(input, { renderer })) } as Record<string, string>;
+    for (const [name, stage] of stages) {
+      outcomes[name] = await verdict(forge(input, { renderer, stages: [stage] }));
+      outcomes[`favicon+${name}`] = await verdict(forge(input, { renderer, stages: [faviconStage, stage] }));
+    }
+    outcomes['favicon'] = await verdict(forge(input, { renderer, stages: [faviconStage] }));
+    expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((name) => [name, expected])));
   }, 60_000);
 });
 

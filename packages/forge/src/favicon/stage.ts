@@ -1,9 +1,21 @@
-import { smallDrawingAdvice } from '../advice.ts';
+import { FAINT_CONTRAST, smallDrawingAdvice } from '../advice.ts';
+import { luminanceContrast, luminanceOf, rgbOf } from '../badge/colors.ts';
 import { composeIcon, placeMark } from '../svg/compose.ts';
 import { darkRecolour } from '../svg/dark.ts';
 import { buildIco } from '../ico/ico.ts';
-import { blankRefusal } from '../errors.ts';
-import type { ForgeInput, ForgeStage, HexColor, MeasuredImage, PlannedAsset, RasterJob, RenderContext, SanitizedSvg, StageContribution } from '../plan/types.ts';
+import { blankRefusal, type SvgRejectedError } from '../errors.ts';
+import type {
+  FaintPicture,
+  ForgeInput,
+  ForgeStage,
+  HexColor,
+  MeasuredImage,
+  PlannedAsset,
+  RasterJob,
+  RenderContext,
+  SanitizedSvg,
+  StageContribution,
+} from '../plan/types.ts';
 
 /** Padding on each side of small favicons: enough that a wide mark never touches the tab's edge. */
 export const FAVICON_INSET = 1 / 16;
@@ -15,27 +27,21 @@ export const MASKABLE_SAFE_CIRCLE = 0.8;
 export const MASKABLE_CONTENT_CIRCLE = 0.76;
 export const ICO_SIZES = [16, 32, 48] as const;
 
-/** An indexed PNG's header fields and the chunks the stages judge it by. */
+/** The chunks of an indexed PNG the stages judge it by: the colours it uses, never its pixels. */
 export interface IndexedPng {
-  width: number;
-  height: number;
-  /** Bits per palette index. */
-  depth: number;
-  interlaced: boolean;
   /** PLTE: three bytes per entry. */
   palette: Uint8Array;
   /** tRNS: one alpha per entry from the first; entries past its end are opaque. */
   alpha: Uint8Array;
-  /** The IDAT chunks, in order (one zlib stream together). */
-  data: Uint8Array[];
 }
 
 /**
- * The chunks of an indexed PNG, without decoding a pixel; undefined for any other PNG. forge's
+ * The palette of an indexed PNG, without decoding a pixel; undefined for any other PNG. forge's
  * renderer writes every image of at most 256 colours this way, holding only the colours it uses
- * (render/render-child.cjs), so the stages can judge what an image shows from its palette: the
- * favicon (drawsNothing), the live favicon and the verified badge's tile. Here rather than in a
- * module of its own, whose loading would cost every run ~1 ms (docs/forge.md).
+ * (render/render-child.cjs), so the stages can judge what an image shows from its palette: whether
+ * the favicon stage's icons draw anything (drawsNothing), how well a picture shows on its tile
+ * (mostVisibleOn), whether the verified badge's tile is bare. Here rather than in a module of its
+ * own, whose loading would cost every run ~1 ms (docs/forge.md).
  */
 export function readIndexedPng(png: Uint8Array): IndexedPng | undefined {
   // IHDR comes first: 8-byte signature, 4-byte length, "IHDR", width, height, depth, colour type.
@@ -43,17 +49,16 @@ export function readIndexedPng(png: Uint8Array): IndexedPng | undefined {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   let palette: Uint8Array = new Uint8Array(0);
   let alpha: Uint8Array = new Uint8Array(0);
-  const data: Uint8Array[] = [];
   for (let offset = 8; offset + 8 <= png.byteLength; ) {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(png[offset + 4]!, png[offset + 5]!, png[offset + 6]!, png[offset + 7]!);
-    const body = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'PLTE') palette = body;
-    else if (type === 'tRNS') alpha = body;
-    else if (type === 'IDAT') data.push(body);
+    // Both come before the image data, which is never read.
+    if (type === 'IDAT') break;
+    if (type === 'PLTE') palette = png.subarray(offset + 8, offset + 8 + length);
+    else if (type === 'tRNS') alpha = png.subarray(offset + 8, offset + 8 + length);
     offset += 12 + length;
   }
-  return { width: view.getUint32(16), height: view.getUint32(20), depth: png[24]!, interlaced: png[28] !== 0, palette, alpha, data };
+  return { palette, alpha };
 }
 
 /**
@@ -71,6 +76,94 @@ export function drawsNothing(png: Uint8Array): boolean {
 }
 
 const iconRefusal = (field: 'mark' | 'glyph', file: string, size: number) => blankRefusal(field, file, `${size}x${size} icon`);
+
+/** `#rrggbb` of three 8-bit channels. */
+export const hexOf = (red: number, green: number, blue: number) => `#${[red, green, blue].map((channel) => channel.toString(16).padStart(2, '0')).join('')}` as HexColor;
+
+/**
+ * The colour of an image's opaque pixels that stands out most from `background`, with its WCAG
+ * contrast ratio against it, read from the palette of an indexed PNG of forge's renderer (only
+ * the colours used, so no pixel is decoded). For an image that draws a picture on an opaque tile of
+ * `background`, that is how well the picture shows there at best. With `enough`, the first colour
+ * that reaches it is the answer (most marks: their own colour, within the first few entries).
+ * Undefined for any other PNG (over 256 colours: gradients, which are then not judged) or one
+ * with no opaque pixel.
+ */
+export function mostVisibleOn(png: Uint8Array, background: HexColor, enough = Infinity): { colour: HexColor; ratio: number } | undefined {
+  const indexed = readIndexedPng(png);
+  if (!indexed) return undefined;
+  const { palette, alpha } = indexed;
+  const tile = luminanceOf(...rgbOf(background));
+  let most: { entry: number; ratio: number } | undefined;
+  for (let entry = 0; entry < palette.length / 3; entry += 1) {
+    // Entries past the end of tRNS are opaque; a partly transparent one is a tile's own edge.
+    if (entry < alpha.length && alpha[entry] !== 255) continue;
+    const ratio = luminanceContrast(luminanceOf(palette[entry * 3]!, palette[entry * 3 + 1]!, palette[entry * 3 + 2]!), tile);
+    if (!most || ratio > most.ratio) most = { entry, ratio };
+    if (ratio >= enough) break;
+  }
+  return most && { colour: hexOf(palette[most.entry * 3]!, palette[most.entry * 3 + 1]!, palette[most.entry * 3 + 2]!), ratio: most.ratio };
+}
+
+/**
+ * The finding for a picture drawn on a `background` tile in `png` when it hardly shows there: its
+ * palette read up to the first colour that reaches FAINT_CONTRAST (measured: 10-55 µs warm to read
+ * a whole palette of the test marks' 180 and 512 px tiles; the first entries decide for most marks).
+ */
+export function faintOnTile(png: Uint8Array, background: HexColor, field: FaintPicture['field'], asset: string): FaintPicture | undefined {
+  const most = mostVisibleOn(png, background, FAINT_CONTRAST);
+  return most && most.ratio < FAINT_CONTRAST ? { field, asset, ...most } : undefined;
+}
+
+const hasOwnGlyph = (input: ForgeInput) => input.config.glyph !== undefined && input.glyph !== input.mark;
+
+/**
+ * The images the favicon stage decides on whether a picture draws anything, as it draws them, and
+ * its refusal when every one is blank: a glyph of its own on favicon.ico's three entries (its only
+ * images there); the mark (or the glyph that is the mark) on its largest icon alone on a transparent
+ * canvas, the 512 px one, or favicon-96x96.png when the home-screen icons show the glyph.
+ */
+function judgedImages(input: ForgeInput, field: 'mark' | 'glyph'): { jobs: RasterJob[]; refusal: () => SvgRejectedError } {
+  const { config, mark, glyph } = input;
+  const brand = config.colors.brand;
+  if (field === 'glyph' && hasOwnGlyph(input)) {
+    return {
+      jobs: ICO_SIZES.map((size) => ({ svg: raster(glyph, size, brand), width: size, height: size, output: 'png' })),
+      refusal: () => iconRefusal('glyph', config.glyph!, ICO_SIZES.at(-1)!),
+    };
+  }
+  const size = homeScreenSource(input) === mark ? 512 : 96;
+  return { jobs: [{ svg: raster(mark, size, brand), width: size, height: size, output: 'png' }], refusal: () => iconRefusal('mark', config.mark, size) };
+}
+
+const verdicts = new WeakMap<ForgeInput, WeakMap<RenderContext, Map<'mark' | 'glyph', Promise<SvgRejectedError | undefined>>>>();
+
+/**
+ * Whether the mark or the glyph draws anything, as the favicon stage decides it: the `svg-empty`
+ * refusal it would throw, or undefined. For the stages that draw the picture (live favicon, the
+ * verified badge, the social card) in a run without the favicon stage, so that one input gets one
+ * verdict whichever stages run: their own images show the picture at other sizes, on a tile or
+ * beside a dot, where a faint hairline may show or vanish differently, and a glyph drawn white on
+ * a white tile draws pixels all the same. It costs those runs the judged images (favicon.ico's
+ * three entries for a glyph of its own, one 512 px icon for the mark), drawn once per run however
+ * many stages ask (kept per input and renderer context, which forge makes anew for each run with a
+ * signal; a failed draw is forgotten).
+ */
+export function pictureVerdict(input: ForgeInput, field: 'mark' | 'glyph', context: RenderContext): Promise<SvgRejectedError | undefined> {
+  const key = field === 'glyph' && hasOwnGlyph(input) ? 'glyph' : 'mark';
+  let byContext = verdicts.get(input);
+  if (!byContext) verdicts.set(input, (byContext = new WeakMap()));
+  let byField = byContext.get(context);
+  if (!byField) byContext.set(context, (byField = new Map()));
+  let verdict = byField.get(key);
+  if (!verdict) {
+    const { jobs, refusal } = judgedImages(input, key);
+    verdict = context.rasterizeAll(jobs).then((pngs) => (pngs.every(drawsNothing) ? refusal() : undefined));
+    byField.set(key, verdict);
+    verdict.catch(() => byField.delete(key));
+  }
+  return verdict;
+}
 
 function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inset?: number; background?: HexColor; safeCircle?: number } = {}): string {
   return composeIcon(mark, {
@@ -141,7 +234,10 @@ export const faviconStage: ForgeStage = {
     // The home-screen and app icons are big tiles: a wide mark is a thin strip in them, so a
     // creator with a square glyph may put that there instead (homeScreen: "glyph").
     const home = homeScreenSource(input);
-    const ownGlyph = input.config.glyph !== undefined && glyph !== mark;
+    const ownGlyph = hasOwnGlyph(input);
+    const homeField = home === mark ? 'mark' : 'glyph';
+    /** The home-screen picture where it hardly shows on an opaque tile of colors.background, by file (images end in any order). */
+    const faint = new Map<string, FaintPicture>();
     /**
      * How much of its box each picture's drawing fills, measured by the renderer on a small image of
      * it alone on a transparent background that the stage draws anyway: the mark on
@@ -155,13 +251,14 @@ export const faviconStage: ForgeStage = {
     /**
      * `markShows`: the image is the mark alone on a transparent background, so its pixels say whether the mark draws anything.
      * `measures`: the image is the mark alone on a transparent background: its drawing's share of its box is recorded.
+     * `onTile`: the image is the home-screen picture on an opaque tile of colors.background: its palette says how well it shows there.
      */
     const png = (
       name: string,
       purpose: PlannedAsset['purpose'],
       size: number,
       svg: () => string,
-      extra: { tint?: HexColor; markShows?: true; measures?: true } = {},
+      extra: { tint?: HexColor; markShows?: true; measures?: true; onTile?: true } = {},
     ): PlannedAsset => ({
       name,
       format: 'png',
@@ -174,6 +271,8 @@ export const faviconStage: ForgeStage = {
         const bytes = image instanceof Uint8Array ? image : image.bytes;
         if (extra.markShows && drawsNothing(bytes)) throw iconRefusal('mark', input.config.mark, size);
         if (extra.measures) shares.mark = drawnShare(image, mark, size);
+        const found = extra.onTile && faintOnTile(bytes, background, homeField, name);
+        if (found) faint.set(name, found);
         return bytes;
       },
     });
@@ -200,7 +299,7 @@ export const faviconStage: ForgeStage = {
           // A glyph of its own is drawn only here, on a transparent background: these entries are
           // the pixels that say whether it shows. A glyph that is the mark is judged at 512 px
           // below, where a faint hairline that vanishes at 48 px still counts.
-          if (input.config.glyph && glyph !== mark && pngs.every(drawsNothing)) throw iconRefusal('glyph', input.config.glyph, ICO_SIZES.at(-1)!);
+          if (ownGlyph && pngs.every(drawsNothing)) throw iconRefusal('glyph', input.config.glyph!, ICO_SIZES.at(-1)!);
           return buildIco(ICO_SIZES.map((size, index) => ({ size, png: pngs[index]! })));
         },
       },
@@ -209,15 +308,15 @@ export const faviconStage: ForgeStage = {
       // that says whether the mark draws anything (see the 512 px icon below). Always the mark
       // alone: where its drawing's share of its box is measured.
       png('favicon-96x96.png', 'favicon', 96, () => raster(mark, 96, brand), { measures: true, ...(home === mark ? {} : { markShows: true as const }) }),
-      png('apple-touch-icon.png', 'apple-touch-icon', 180, () => raster(home, 180, brand, { inset: TOUCH_ICON_INSET, background })),
+      png('apple-touch-icon.png', 'apple-touch-icon', 180, () => raster(home, 180, brand, { inset: TOUCH_ICON_INSET, background }), { onTile: true }),
       png('web-app-manifest-192x192.png', 'manifest-any', 192, () => raster(home, 192, brand)),
       // With the mark on the home screen, its largest image alone on a transparent background: when
       // none of its pixels shows, the mark draws nothing, whatever hid it (svg-empty). Judged on
       // this image rather than on a render of its own, which would cost every run a job.
       png('web-app-manifest-512x512.png', 'manifest-any', 512, () => raster(home, 512, brand), home === mark ? { markShows: true } : {}),
-      png('web-app-manifest-maskable-512x512.png', 'manifest-maskable', 512, () =>
-        raster(home, 512, brand, { background, safeCircle: MASKABLE_CONTENT_CIRCLE }),
-      ),
+      png('web-app-manifest-maskable-512x512.png', 'manifest-maskable', 512, () => raster(home, 512, brand, { background, safeCircle: MASKABLE_CONTENT_CIRCLE }), {
+        onTile: true,
+      }),
       png('web-app-manifest-monochrome-512x512.png', 'manifest-monochrome', 512, () => raster(home, 512, brand, { safeCircle: MASKABLE_CONTENT_CIRCLE }), { tint: '#000000' }),
     ];
     return {
@@ -228,6 +327,7 @@ export const faviconStage: ForgeStage = {
           const advice = share && smallDrawingAdvice(field, input[field], share);
           return advice ? [advice] : [];
         }),
+      faint: () => assets.flatMap((asset) => faint.get(asset.name) ?? []),
       headTags: [
         { tag: 'link', attributes: { rel: 'icon', type: 'image/png', href: 'favicon-96x96.png', sizes: '96x96' } },
         { tag: 'link', attributes: { rel: 'icon', type: 'image/svg+xml', href: 'favicon.svg' } },

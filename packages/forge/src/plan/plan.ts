@@ -1,6 +1,7 @@
+import { faintAdvice } from '../advice.ts';
 import { renderHead, themeColorTags } from '../head/head.ts';
 import { buildManifest } from '../manifest/manifest.ts';
-import type { ForgeInput, ForgePlan, ForgeStage, HeadTag, ManifestIcon, PlannedAsset } from './types.ts';
+import type { FaintPicture, ForgeInput, ForgePlan, ForgeStage, HeadTag, ManifestIcon, PlannedAsset } from './types.ts';
 
 export interface PlanOptions {
   /** URL path the files are served under, ending in `/` (default `/`). */
@@ -27,6 +28,7 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
   const headTags: HeadTag[] = [];
   const manifestIcons: ManifestIcon[] = [];
   const advisers: (() => string[])[] = [];
+  const faint: (() => FaintPicture[])[] = [];
   const names = stages.map((stage) => stage.name);
   for (const stage of stages) {
     const contribution = stage.plan(input, { basePath, stages: names });
@@ -34,6 +36,7 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
     headTags.push(...(contribution.headTags ?? []));
     manifestIcons.push(...(contribution.manifestIcons ?? []));
     if (contribution.advice) advisers.push(contribution.advice);
+    if (contribution.faint) faint.push(contribution.faint);
   }
   headTags.push({ tag: 'link', attributes: { rel: 'manifest', href: 'site.webmanifest' } }, ...themeColorTags(input));
 
@@ -55,5 +58,7 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
     if (seen.has(asset.name)) throw new Error(`two stages produce ${asset.name}`);
     seen.add(asset.name);
   }
-  return { input, assets, headTags, drawnAdvice: () => advisers.flatMap((advise) => advise()) };
+  // A picture faint on its tile in several stages' images is one sentence naming all of them.
+  const drawnAdvice = () => [...advisers.flatMap((advise) => advise()), ...faintAdvice(input, faint.flatMap((found) => found()))];
+  return { input, assets, headTags, drawnAdvice };
 }

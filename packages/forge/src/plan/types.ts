@@ -110,7 +110,10 @@ export interface RenderJobOptions {
   signal?: AbortSignal;
 }
 
-/** Where an image's visible pixels (alpha above 0) lie, in pixels: right and bottom exclusive. */
+/**
+ * Where an image's drawing lies, in pixels, right and bottom exclusive: the pixels whose alpha is at
+ * least half the image's strongest (a glow's or soft shadow's faint tail does not count).
+ */
 export interface PixelBox {
   left: number;
   top: number;
@@ -118,7 +121,7 @@ export interface PixelBox {
   bottom: number;
 }
 
-/** An image with the box of its visible pixels; no box when every pixel is transparent. */
+/** An image with the box of its drawing (PixelBox); no box when every pixel is transparent. */
 export interface MeasuredImage {
   bytes: Uint8Array;
   box?: PixelBox;
@@ -178,6 +181,22 @@ export interface StageContribution {
    * `adviceFor`); called once every asset of the run is drawn.
    */
   advice?: () => string[];
+  /**
+   * The creator's pictures this stage drew on `colors.background` that hardly stand out from it;
+   * called once every asset is drawn. The plan words them as one sentence per picture, naming the
+   * files of every stage that showed it so (advice.ts, faintAdvice).
+   */
+  faint?: () => FaintPicture[];
+}
+
+/** A picture of the creator's drawn on `colors.background` whose most visible colour there is below FAINT_CONTRAST against it. */
+export interface FaintPicture {
+  field: 'mark' | 'glyph' | 'monogram';
+  /** The file or files that show it, as the creator sees them named (`badges/verified.*`). */
+  asset: string;
+  /** The colour of the picture's pixels that stands out most from the background, and its contrast ratio against it. */
+  colour: HexColor;
+  ratio: number;
 }
 
 /** What a stage may know about the run: where the files will be served (absolute URLs in og: tags), and which stages run. */
@@ -185,9 +204,9 @@ export interface StagePlanOptions {
   /** URL path the files are served under, ending in `/`. */
   basePath: string;
   /**
-   * Names of every stage in this run, in plan order. A stage that judges the creator's picture on
-   * an image with more than that picture in it leaves the verdict to the favicon stage, which sees
-   * the picture alone, when that stage runs too.
+   * Names of every stage in this run, in plan order. Whether a picture draws anything is the
+   * favicon stage's verdict in every run (favicon/stage.ts, pictureVerdict): a stage that draws the
+   * mark or glyph asks for that verdict itself only when the favicon stage is not in the run.
    */
   stages?: readonly string[];
 }

@@ -28,16 +28,22 @@ async function rejection(promise: Promise<unknown>): Promise<RenderError> {
 }
 
 describe('IsolatedRenderer', () => {
-  it('measures where the visible pixels lie, on the same bytes as rasterize', async () => {
+  it('measures where the drawing lies (alpha at least half the strongest), on the same bytes as rasterize', async () => {
     const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">${body}</svg>`;
-    const two = svg('<rect x="3" y="2" width="4" height="5"/><rect x="15" y="8" width="1" height="1" fill-opacity="0.02"/>');
+    const two = svg('<rect x="3" y="2" width="4" height="5"/><rect x="15" y="8" width="1" height="1" fill-opacity="0.49"/>');
     const job = { svg: two, width: 20, height: 10, output: 'png' as const };
     const measured = await renderer.rasterizeMeasured(job);
-    // The faint 1-pixel square counts: visible means alpha above 0.
-    expect(measured.box).toEqual({ left: 3, top: 2, right: 16, bottom: 9 });
+    // Beside an opaque shape, a pixel under half its alpha (a glow's tail, a soft shadow) does not count.
+    expect(measured.box).toEqual({ left: 3, top: 2, right: 7, bottom: 7 });
     expect(measured.bytes).toEqual(await renderer.rasterize(job));
+    // At half it does.
+    const half = { ...job, svg: two.replace('0.49', '0.51') };
+    expect((await renderer.rasterizeMeasured(half)).box).toEqual({ left: 3, top: 2, right: 16, bottom: 9 });
+    // A drawing faint all over is measured against its own strongest pixel: the same box at 2 % alpha.
+    const faint = { ...half, svg: half.svg.replace('<rect x="3"', '<rect fill-opacity="0.02" x="3"').replace('0.51', '0.0102') };
+    expect((await renderer.rasterizeMeasured(faint)).box).toEqual({ left: 3, top: 2, right: 16, bottom: 9 });
     // Tinted (the monochrome icon) it is the same box; blank, there is none.
-    expect((await renderer.rasterizeMeasured({ ...job, tint: '#000000' })).box).toEqual({ left: 3, top: 2, right: 16, bottom: 9 });
+    expect((await renderer.rasterizeMeasured({ ...job, tint: '#000000' })).box).toEqual({ left: 3, top: 2, right: 7, bottom: 7 });
     expect((await renderer.rasterizeMeasured({ ...job, svg: svg('<rect width="20" height="10" fill="none"/>') })).box).toBeUndefined();
     // A line one pixel high across the canvas.
     expect((await renderer.rasterizeMeasured({ ...job, svg: svg('<rect y="4" width="20" height="1"/>') })).box).toEqual({ left: 0, top: 4, right: 20, bottom: 5 });

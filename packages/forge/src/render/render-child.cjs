@@ -321,14 +321,27 @@ async function encodeTruecolourPng(pixels, width, height, allowPalette) {
 }
 
 /**
- * The box holding every pixel that is not fully transparent ({ left, top, right, bottom }, right
- * and bottom exclusive), or undefined when none is. Premultiplied, a transparent pixel is 0. Each
- * row is read from the left up to its first visible pixel and from the right down to its last, so
- * a drawing's inside is never read. It runs once or twice per forge run in a fresh renderer, i.e.
+ * The box holding every pixel that shows the drawing itself ({ left, top, right, bottom }, right
+ * and bottom exclusive), or undefined when no pixel shows at all. A pixel counts when its alpha is
+ * at least half the image's strongest: a solid shape's own edge (half-covered pixels) counts, the
+ * faint tail of a glow, a blur or a soft shadow around it does not, so a small logo with a wide
+ * glow still reads as small; a drawing that is faint all over (a watermark at 20 % opacity, a lone
+ * faint pixel) is measured against its own strongest pixel. Premultiplied, alpha is the high byte.
+ * The first pass stops at the first opaque pixel (almost every mark has one); the second reads each
+ * row from the left up to its first counted pixel and from the right down to its last, so a
+ * drawing's inside is never read. It runs once or twice per forge run in a fresh renderer, i.e.
  * interpreted, which is why stages measure their smallest images (docs/forge.md).
  */
 function visibleBox(pixels, width, height) {
   const view = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+  let strongest = 0;
+  for (let i = 0; i < view.length && strongest < 255; i += 1) {
+    const alpha = view[i] >>> 24;
+    if (alpha > strongest) strongest = alpha;
+  }
+  if (strongest === 0) return undefined;
+  // alpha * 2 >= strongest, i.e. alpha >= 128 for a drawing with an opaque pixel.
+  const least = (strongest + 1) >> 1;
   let left = width;
   let right = 0;
   let top = -1;
@@ -336,16 +349,16 @@ function visibleBox(pixels, width, height) {
   for (let y = 0, row = 0; y < height; y += 1, row += width) {
     const end = row + width;
     let i = row;
-    while (i < end && view[i] === 0) i += 1;
+    while (i < end && view[i] >>> 24 < least) i += 1;
     if (i === end) continue;
     if (top < 0) top = y;
     bottom = y + 1;
     if (i - row < left) left = i - row;
     let j = end - 1;
-    while (view[j] === 0) j -= 1;
+    while (view[j] >>> 24 < least) j -= 1;
     if (j - row + 1 > right) right = j - row + 1;
   }
-  return top < 0 ? undefined : { left, top, right, bottom };
+  return { left, top, right, bottom };
 }
 
 /** The encoded image, and with `measure` where its visible pixels lie (read before encoding: alpha is never changed by it). */

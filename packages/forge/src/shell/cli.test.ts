@@ -216,7 +216,7 @@ describe('dropkit forge', () => {
     }
   });
 
-  it('refuses a blank mark with --only live-favicon and a blank glyph with --only badges, in one line, writing nothing (once a dot alone, an empty tile)', async () => {
+  it('refuses a blank mark with --only live-favicon and a blank glyph with --only badges with the whole run\'s message, in one line, writing nothing (once a dot alone, an empty tile)', async () => {
     await mkdir(join(dir, 'dot'));
     await writeFile(join(dir, 'dot/hidden.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.a{visibility:hidden}</style><rect class="a" width="100" height="100"/></svg>');
     await writeFile(join(dir, 'dot/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
@@ -225,8 +225,8 @@ describe('dropkit forge', () => {
     await writeFile(join(dir, 'dot/badges.json'), JSON.stringify({ name: 'Dot', mark: 'mark.svg', glyph: 'hidden.svg', badges: [{ kind: 'verified' }], colors }));
     const where = 'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox\n';
     const cases = [
-      ['live.json', 'live-favicon', 'mark: hidden.svg draws nothing: Expected some of it to show in its 96x96 live favicon, but every pixel beside the live dot came out transparent; '],
-      ['badges.json', 'badges', "glyph: hidden.svg draws nothing: Expected some of it to show in its 56x56 tile on the verified badge, but every pixel came out the tile's colour, colors.background (#ffffff); "],
+      ['live.json', 'live-favicon', 'mark: hidden.svg draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; '],
+      ['badges.json', 'badges', 'glyph: hidden.svg draws nothing: Expected some of it to show in its 48x48 icon, but every pixel came out transparent; '],
     ];
     for (const [config, stage, message] of cases) {
       const { code, stdout, stderr } = run('forge', `dot/${config}`, '--out', `out/dot-${stage}`, '--only', stage!);
@@ -237,13 +237,30 @@ describe('dropkit forge', () => {
     }
   });
 
-  it('refuses a mark drawn far beside its viewBox with --only social as well, in one line, writing nothing (once render-crashed)', async () => {
+  it('forges a glyph white on a white badge tile with --only badges, as a whole run does, with a note naming the colours and the files', async () => {
+    await mkdir(join(dir, 'white'));
+    await writeFile(join(dir, 'white/glyph.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#fff"/></svg>');
+    await writeFile(join(dir, 'white/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    const colors = { brand: '#112233', background: '#ffffff' };
+    await writeFile(join(dir, 'white/creator.json'), JSON.stringify({ name: 'White', mark: 'mark.svg', glyph: 'glyph.svg', badges: [{ kind: 'verified' }], colors }));
+    const note =
+      'dropkit forge: note: white/creator.json: the glyph hardly shows on colors.background (#ffffff) in badges/verified.*: its most visible colour there, #ffffff, ' +
+      'has a contrast of 1.00:1 against it, below the 1.5:1 under which a shape hardly stands out; give the glyph a colour that stands out from #ffffff, or choose another colors.background\n';
+    for (const only of [['--only', 'badges'], []]) {
+      const { code, stderr } = run('forge', 'white/creator.json', '--out', `out/white${only.length}`, ...only);
+      expect(stderr).toBe(note);
+      expect(code).toBe(0);
+      expect(existsSync(join(dir, `out/white${only.length}/badges/verified.png`))).toBe(true);
+    }
+  });
+
+  it('refuses a mark drawn far beside its viewBox with --only social as well, with the whole run\'s message, in one line, writing nothing (once render-crashed)', async () => {
     await mkdir(join(dir, 'far'));
     await writeFile(join(dir, 'far/beside.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect x="100000" width="100" height="100"/></svg>');
     await writeFile(join(dir, 'far/creator.json'), JSON.stringify({ name: 'Far', mark: 'beside.svg', colors: { brand: '#112233', background: '#ffffff' } }));
     const { code, stdout, stderr } = run('forge', 'far/creator.json', '--out', 'out/far', '--only', 'social');
     expect(stderr).toBe(
-      'dropkit forge: mark: beside.svg draws nothing: Expected some of it to show in its 250x250 image on the social card, but every pixel came out transparent; ' +
+      'dropkit forge: mark: beside.svg draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ' +
         'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox\n',
     );
     expect(code).toBe(1);
@@ -317,7 +334,7 @@ describe('dropkit forge', () => {
     const padded = run('forge', 'nova/padded.json', '--out', 'out/padded', '--only', 'favicon');
     expect(padded.code).toBe(0);
     expect(padded.stderr).toBe(
-      "dropkit forge: note: nova/padded.json: the drawing fills only 31 % of the mark's width and 31 % of its height, and forge fits the whole canvas " +
+      "dropkit forge: note: nova/padded.json: the drawing fills only 31 % of the mark's width and 30 % of its height, and forge fits the whole canvas " +
         '(the viewBox), not the drawing on it, so the icons show it small in wide margins; unless the space is meant, crop the canvas to the drawing ' +
         'before you save (Inkscape: Edit → Resize Page to Selection; Illustrator: Object → Artboards → Fit to Artwork Bounds)\n',
     );

@@ -1,10 +1,12 @@
 import { loadSharp } from '../load-sharp.ts';
 import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
-import { inkOn, readableOn } from '../badge/colors.ts';
+import { FAINT_CONTRAST } from '../advice.ts';
+import { inkOn, luminanceContrast, luminanceOf, readableOn, rgbOf } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
-import { blankRefusal, ForgeConfigError } from '../errors.ts';
+import { ForgeConfigError } from '../errors.ts';
+import { hexOf, pictureVerdict } from '../favicon/stage.ts';
 import { placedMark } from '../svg/compose.ts';
-import type { ForgeInput, ForgeStage, HeadTag, HexColor, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import type { FaintPicture, ForgeInput, ForgeStage, HeadTag, HexColor, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /** The Open Graph size every network crops from. */
 export const CARD = { width: 1200, height: 630 } as const;
@@ -100,10 +102,34 @@ export function markRasterSvg(mark: SanitizedSvg, width: number, height: number,
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${nested}</svg>`;
 }
 
-/** True when no pixel of an RGBA buffer shows: every alpha byte is 0. */
-function transparentEverywhere(rgba: Uint8Array): boolean {
-  for (let index = 3; index < rgba.length; index += 4) if (rgba[index] !== 0) return false;
-  return true;
+/** A straight-alpha channel laid over an opaque one, as the card composites the mark. */
+const over = (channel: number, under: number, alpha: number) => Math.round((channel * alpha + under * (255 - alpha)) / 255);
+
+/**
+ * How well the mark shows on the card: the colour of its pixels, laid on `background` as the card
+ * lays them, that stands out most from it, with its contrast ratio; undefined once one reaches
+ * FAINT_CONTRAST (enough: most marks stop at their first solid pixel) or when no pixel shows. It
+ * reads the straight RGBA the renderer returned for the mark alone, from the top, skipping the
+ * transparent pixels and repeats of the last pixel, so only a faint mark is read to its end.
+ */
+export function faintOnCard(rgba: Uint8Array, background: HexColor): { colour: HexColor; ratio: number } | undefined {
+  const [r, g, b] = rgbOf(background);
+  const tile = luminanceOf(r, g, b);
+  let most: { colour: HexColor; ratio: number } | undefined;
+  let last = -1;
+  for (let index = 0; index < rgba.length; index += 4) {
+    const alpha = rgba[index + 3]!;
+    if (alpha === 0) continue;
+    // The buffer comes over IPC at any byte offset, so no Int32Array view: one number per pixel.
+    const value = rgba[index]! * 0x1000000 + rgba[index + 1]! * 0x10000 + rgba[index + 2]! * 0x100 + alpha;
+    if (value === last) continue;
+    last = value;
+    const colour = [over(rgba[index]!, r, alpha), over(rgba[index + 1]!, g, alpha), over(rgba[index + 2]!, b, alpha)] as const;
+    const ratio = luminanceContrast(luminanceOf(...colour), tile);
+    if (ratio >= FAINT_CONTRAST) return undefined;
+    if (!most || ratio > most.ratio) most = { colour: hexOf(...colour), ratio };
+  }
+  return most;
 }
 
 /**
@@ -127,18 +153,30 @@ export function socialCardSvg(input: ForgeInput, options: SocialOptions, markPng
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">${parts.join('')}</svg>`;
 }
 
-export async function renderSocialCard(input: ForgeInput, options: SocialOptions, context: RenderContext): Promise<Uint8Array> {
+/**
+ * The card, and the finding when the mark hardly shows on it. `judge`: the favicon stage is not in
+ * the run, so this stage asks for its verdict on whether the mark draws anything (one input, one
+ * verdict: the mark's image here is up to 900x250 px, where a faint hairline may show or vanish
+ * otherwise than on the 512 px icon).
+ */
+export async function renderSocialCard(
+  input: ForgeInput,
+  options: SocialOptions,
+  context: RenderContext,
+  judge = false,
+): Promise<{ png: Uint8Array; faint?: FaintPicture }> {
   const place = markPlacement(input.mark);
-  const markPixels = await context.rasterize({
-    svg: markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand),
-    width: place.width,
-    height: place.height,
-    output: 'rgba',
-  });
-  // The mark alone on a transparent canvas: when none of it shows, the card would carry an empty
-  // box where the mark belongs. The favicon stage refuses such a mark too (judged on its 512 px
-  // icon); this catches it when the social card is forged without that stage (--only social).
-  if (transparentEverywhere(markPixels)) throw blankRefusal('mark', input.config.mark, `${place.width}x${place.height} image on the social card`);
+  const [markPixels, refusal] = await Promise.all([
+    context.rasterize({
+      svg: markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand),
+      width: place.width,
+      height: place.height,
+      output: 'rgba',
+    }),
+    judge ? pictureVerdict(input, 'mark', context) : undefined,
+  ]);
+  if (refusal) throw refusal;
+  const faint = faintOnCard(markPixels, input.config.colors.background);
   // This PNG only carries pixels into the card and is never written: fast beats small here.
   const sharp = await loadSharp();
   const markPng = await sharp(Buffer.from(markPixels.buffer, markPixels.byteOffset, markPixels.byteLength), {
@@ -146,7 +184,8 @@ export async function renderSocialCard(input: ForgeInput, options: SocialOptions
   })
     .png({ compressionLevel: 1, adaptiveFiltering: false })
     .toBuffer();
-  return context.rasterize({ svg: socialCardSvg(input, options, markPng), ...CARD, output: 'png' });
+  const png = await context.rasterize({ svg: socialCardSvg(input, options, markPng), ...CARD, output: 'png' });
+  return faint ? { png, faint: { field: 'mark', asset: CARD_FILE, ...faint } } : { png };
 }
 
 /** og: and twitter: tags. Crawlers need an absolute image URL, which the creator's `url` makes possible. */
@@ -182,9 +221,24 @@ export const socialStage: ForgeStage = {
     const options = parseSocial(input);
     // Fail at plan time, before anything is drawn, when the title cannot be drawn or fitted.
     fitTitle(options.title);
+    const judge = !planOptions?.stages?.includes('favicon');
+    let faint: FaintPicture | undefined;
     return {
-      assets: [{ name: CARD_FILE, format: 'png', purpose: 'social', ...CARD, render: (context) => renderSocialCard(input, options, context) }],
+      assets: [
+        {
+          name: CARD_FILE,
+          format: 'png',
+          purpose: 'social',
+          ...CARD,
+          render: async (context) => {
+            const card = await renderSocialCard(input, options, context, judge);
+            faint = card.faint;
+            return card.png;
+          },
+        },
+      ],
       headTags: socialHeadTags(input, options, planOptions?.basePath ?? '/'),
+      faint: () => (faint ? [faint] : []),
     };
   },
 };

@@ -22,8 +22,9 @@ const FAR: Record<string, string> = {
   'a rect far beside the viewBox': svg('<rect x="100000" width="100" height="100"/>'),
   'a group moved far off by its transform': svg('<g transform="translate(4000 4000) rotate(30)"><rect width="100" height="100"/></g>'),
 };
+/** The favicon stage's verdict, which the social card alone asks for too (one input, one verdict). */
 const SOCIAL_REFUSAL =
-  'mark: far.svg draws nothing: Expected some of it to show in its 250x250 image on the social card, but every pixel came out transparent; ' +
+  'mark: far.svg draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ' +
   'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox';
 
 let renderer: IsolatedRenderer;
@@ -57,7 +58,7 @@ async function alphaOutside(png: Uint8Array, inside: (x: number, y: number) => b
 }
 
 describe.each(Object.entries(FAR))('%s', (_, far) => {
-  it('is refused with svg-empty by the social card alone, judged on the mark image it draws anyway', async () => {
+  it('is refused with svg-empty by the social card alone, with the favicon stage\'s verdict', async () => {
     const error = await forge(await inputFrom({ 'far.svg': far }), { renderer, stages: [socialStage] }).then(
       () => undefined,
       (reason: unknown) => reason as Error & { code: string },
