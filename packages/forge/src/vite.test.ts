@@ -83,6 +83,22 @@ describe('@dropkit/forge/vite', () => {
     expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: note: brand\/padded\.json: the drawing fills only 31 % of the mark's width and 30 % of its height, /)]);
   });
 
+  it('warns when the mark hardly shows on colors.background, naming the colours and the files', async () => {
+    const config = JSON.parse(await readFile(join(app, 'brand/creator.json'), 'utf8'));
+    delete config.glyph;
+    delete config.homeScreen;
+    await writeFile(join(app, 'brand/white.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#fff"/></svg>');
+    await writeFile(join(app, 'brand/white.json'), JSON.stringify({ ...config, mark: 'white.svg', colors: { ...config.colors, background: '#ffffff' } }));
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root: app, configFile: false, customLogger, plugins: [dropkitForge({ config: 'brand/white.json', stages: [faviconStage] })], build: { outDir: 'dist-white' } });
+    expect(warnings).toEqual([
+      'dropkit forge: note: brand/white.json: the mark hardly shows on colors.background (#ffffff) in apple-touch-icon.png and web-app-manifest-maskable-512x512.png: ' +
+        'its most visible colour there, #ffffff, has a contrast of 1.00:1 against it, below the 1.5:1 under which a shape hardly stands out; ' +
+        'give the mark a colour that stands out from #ffffff, or choose another colors.background',
+    ]);
+  });
+
   it('serves the set from memory in dev and injects the head snippet', async () => {
     const server = await createServer({ root: app, configFile: false, logLevel: 'silent', plugins: plugins(), server: { port: 0, host: '127.0.0.1' } });
     await server.listen();
