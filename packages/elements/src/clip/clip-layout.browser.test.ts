@@ -169,62 +169,103 @@ describe('<drop-clip> end screen at the widths clips are embedded at', () => {
         const clip = page.querySelector<Clip>('drop-clip')!;
         await playToEnd(clip);
 
-        expect(endScreenBoxes(clip).cards).to.have.length(4);
-        const list = shadow(clip).querySelector('[part~="carousel"] ul')!;
-        // More products than fit scroll inside their own box: bring each one into view in turn (the
-        // page may scroll too, so every box is measured again after each).
-        for (let index = 0; index < 4; index++) {
-          endScreenBoxes(clip).cards[index]!.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-          const { clipBox, controls, cards, replay } = endScreenBoxes(clip);
-          const card = cards[index]!;
-          const listBox = list.getBoundingClientRect();
-          expect(inside(card.box, listBox), `${card.name} ${JSON.stringify(card.box)} fits its list ${JSON.stringify(listBox)} when scrolled to`).to.equal(true);
-          expect(inside(card.box, clipBox), `${card.name} ${JSON.stringify(card.box)} inside the clip ${JSON.stringify(clipBox)}`).to.equal(true);
-          for (const other of [...controls, replay]) {
-            expect(overlap(card.box, other.box), `${card.name} ${JSON.stringify(card.box)} clear of ${other.name} ${JSON.stringify(other.box)}`).to.equal(false);
-          }
-        }
-        // The controls and Watch again are on top, not under the end screen's veil: a pointer at
-        // their middle presses them (each scrolled into the window first: a 360 px clip is taller).
-        for (const fixed of [...endScreenBoxes(clip).controls, endScreenBoxes(clip).replay]) {
-          fixed.element.scrollIntoView({ block: 'nearest' });
-          const box = fixed.element.getBoundingClientRect();
-          const hit = shadow(clip).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-          expect(hit === fixed.element || fixed.element.contains(hit), `${fixed.name} is what a pointer at its middle hits (${hit?.localName}.${hit?.className})`).to.equal(true);
-        }
-
-        const { clipBox, controls, cards, replay, targets } = endScreenBoxes(clip);
-        for (const fixed of [...controls, replay]) expect(inside(fixed.box, clipBox), `${fixed.name} inside the clip`).to.equal(true);
-        // The list box itself keeps clear of the controls and of Watch again.
-        for (const other of [...controls, replay]) {
-          expect(overlap(list.getBoundingClientRect(), other.box), `the product list clear of ${other.name}`).to.equal(false);
-        }
-        const laidOut = cards;
-        for (let i = 0; i < laidOut.length; i++) {
-          for (let j = i + 1; j < laidOut.length; j++) {
-            expect(overlap(laidOut[i]!.box, laidOut[j]!.box), `${laidOut[i]!.name} clear of ${laidOut[j]!.name}`).to.equal(false);
-          }
-          // Inside a card, everything stays in the card, and the name and price keep clear of the button.
-          const card = laidOut[i]!.element;
-          for (const piece of card.children) {
-            const box = piece.getBoundingClientRect();
-            expect(inside(box, laidOut[i]!.box), `${laidOut[i]!.name}: its ${piece.localName} ${JSON.stringify(box)} inside the card ${JSON.stringify(laidOut[i]!.box)}`).to.equal(true);
-          }
-          const text = card.querySelector('.card-text');
-          const button = card.querySelector('drop-button');
-          if (text && button) expect(overlap(text.getBoundingClientRect(), button.getBoundingClientRect()), `${laidOut[i]!.name}: text clear of its button`).to.equal(false);
-        }
-        expect(clippedText(shadow(clip).querySelector('[part~="carousel"]')!), 'text cut off').to.deep.equal([]);
-        for (const target of targets) {
-          const box = target.element.getBoundingClientRect();
-          expect(box.width, `${target.name} width`).to.be.at.least(24);
-          expect(box.height, `${target.name} height`).to.be.at.least(24);
-        }
+        expectEndScreenFits(clip);
         await expectNoAxeViolations(clip);
       });
     }
   }
 });
+
+describe('<drop-clip> text and the page\'s root font size', () => {
+  afterEach(() => {
+    document.documentElement.style.removeProperty('font-size');
+    cleanup();
+  });
+
+  // The page's root carries the visitor's default font size (set in the browser's settings) unless
+  // the page fixes it; a page that shrinks its root to make 1rem = 10 px must not shrink the clip.
+  const roots = [
+    { root: '62.5%', text: '14px', why: 'a page with html { font-size: 62.5% } (1rem = 10 px): never below 14 px' },
+    { root: '20px', text: '17.5px', why: 'a root of 20 px (a visitor who set a larger default): 0.875rem, larger with it' },
+  ];
+  for (const { root, text, why } of roots) {
+    for (const width of [260, 360]) {
+      it(`${why}; ${width} px: the end screen's cards still fit`, async () => {
+        document.documentElement.style.fontSize = root;
+        const page = await fixture(`<div>
+          <drop-clip style="width: ${width}px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="9/16">${products}</drop-clip>
+        </div>`);
+        const clip = page.querySelector<Clip>('drop-clip')!;
+        await playToEnd(clip);
+        expect(getComputedStyle(clip).fontSize, 'the clip').to.equal(text);
+        // What it holds follows: a card's name, and the buy link a drop-button draws for it.
+        const name = shadow(clip).querySelector('[part~="carousel"] [part~="card-link"]')!;
+        expect(getComputedStyle(name).fontSize, 'a card').to.equal(text);
+        expectEndScreenFits(clip);
+        await expectNoAxeViolations(clip);
+      });
+    }
+  }
+});
+
+/**
+ * The end screen of a clip played to its end: its four products' cards each fit the list (scrolled
+ * to) and the clip, clear of the controls, of "Watch again" and of each other, no text cut off,
+ * every target 24 px or more, the controls and "Watch again" on top.
+ */
+function expectEndScreenFits(clip: Clip): void {
+  expect(endScreenBoxes(clip).cards).to.have.length(4);
+  const list = shadow(clip).querySelector('[part~="carousel"] ul')!;
+  // More products than fit scroll inside their own box: bring each one into view in turn (the
+  // page may scroll too, so every box is measured again after each).
+  for (let index = 0; index < 4; index++) {
+    endScreenBoxes(clip).cards[index]!.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const { clipBox, controls, cards, replay } = endScreenBoxes(clip);
+    const card = cards[index]!;
+    const listBox = list.getBoundingClientRect();
+    expect(inside(card.box, listBox), `${card.name} ${JSON.stringify(card.box)} fits its list ${JSON.stringify(listBox)} when scrolled to`).to.equal(true);
+    expect(inside(card.box, clipBox), `${card.name} ${JSON.stringify(card.box)} inside the clip ${JSON.stringify(clipBox)}`).to.equal(true);
+    for (const other of [...controls, replay]) {
+      expect(overlap(card.box, other.box), `${card.name} ${JSON.stringify(card.box)} clear of ${other.name} ${JSON.stringify(other.box)}`).to.equal(false);
+    }
+  }
+  // The controls and Watch again are on top, not under the end screen's veil: a pointer at
+  // their middle presses them (each scrolled into the window first: a 360 px clip is taller).
+  for (const fixed of [...endScreenBoxes(clip).controls, endScreenBoxes(clip).replay]) {
+    fixed.element.scrollIntoView({ block: 'nearest' });
+    const box = fixed.element.getBoundingClientRect();
+    const hit = shadow(clip).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    expect(hit === fixed.element || fixed.element.contains(hit), `${fixed.name} is what a pointer at its middle hits (${hit?.localName}.${hit?.className})`).to.equal(true);
+  }
+
+  const { clipBox, controls, cards, replay, targets } = endScreenBoxes(clip);
+  for (const fixed of [...controls, replay]) expect(inside(fixed.box, clipBox), `${fixed.name} inside the clip`).to.equal(true);
+  // The list box itself keeps clear of the controls and of Watch again.
+  for (const other of [...controls, replay]) {
+    expect(overlap(list.getBoundingClientRect(), other.box), `the product list clear of ${other.name}`).to.equal(false);
+  }
+  const laidOut = cards;
+  for (let i = 0; i < laidOut.length; i++) {
+    for (let j = i + 1; j < laidOut.length; j++) {
+      expect(overlap(laidOut[i]!.box, laidOut[j]!.box), `${laidOut[i]!.name} clear of ${laidOut[j]!.name}`).to.equal(false);
+    }
+    // Inside a card, everything stays in the card, and the name and price keep clear of the button.
+    const card = laidOut[i]!.element;
+    for (const piece of card.children) {
+      const box = piece.getBoundingClientRect();
+      expect(inside(box, laidOut[i]!.box), `${laidOut[i]!.name}: its ${piece.localName} ${JSON.stringify(box)} inside the card ${JSON.stringify(laidOut[i]!.box)}`).to.equal(true);
+    }
+    const text = card.querySelector('.card-text');
+    const button = card.querySelector('drop-button');
+    if (text && button) expect(overlap(text.getBoundingClientRect(), button.getBoundingClientRect()), `${laidOut[i]!.name}: text clear of its button`).to.equal(false);
+  }
+  expect(clippedText(shadow(clip).querySelector('[part~="carousel"]')!), 'text cut off').to.deep.equal([]);
+  for (const target of targets) {
+    const box = target.element.getBoundingClientRect();
+    expect(box.width, `${target.name} width`).to.be.at.least(24);
+    expect(box.height, `${target.name} height`).to.be.at.least(24);
+  }
+}
 
 /** How many lines a piece of text was laid out on. */
 function lineCount(element: Element): number {

@@ -16,7 +16,9 @@ export const clipStyles = css`
     position: relative;
     max-width: 100%;
     color: var(--drop-clip-card-color);
-    font: 400 14px/1.35 var(--drop-clip-font);
+    /* Follows the visitor's default font size through the page's root (16 px: 14 px as always),
+       never below 14 px where a page shrinks its root (html { font-size: 62.5% }). */
+    font: 400 max(14px, 0.875rem)/1.35 var(--drop-clip-font);
     letter-spacing: normal;
     text-align: start;
     text-transform: none;
@@ -230,9 +232,10 @@ export const clipStyles = css`
     animation: pulse 1.6s ease-out infinite;
   }
 
-  /* The end screen keeps clear of the controls (8 + 40 px) above it. Its products are as many
-     columns of at least 240 px as the clip's width holds (one in a phone-sized clip), scrolling
-     within the space left when there are more than fit: no card cut at the edge, no name squeezed. */
+  /* The end screen keeps clear of the controls (8 + 40 px; 50 with their touch squares) above it.
+     Its products are as many columns of at least 240 px as the clip's width holds (one in a
+     phone-sized clip), scrolling within the space left when there are more than fit: no card cut
+     at the edge, no name squeezed. */
   .carousel {
     position: absolute;
     inset: 0;
@@ -303,6 +306,25 @@ export const clipStyles = css`
   @keyframes pulse {
     to {
       box-shadow: 0 0 0 12px transparent;
+    }
+  }
+
+  /* A finger needs a 44 px square (WCAG 2.5.5); a mouse keeps what it has. The look stays too: an
+     invisible square takes the taps around the round controls (2 px out from their 40) and the
+     hotspot's dot (11 px out from the 22 inside its border; a bigger dot would hide more of the
+     picture). A circle would not do: its corners miss. The controls' squares stay 2 px apart. */
+  @media (pointer: coarse) {
+    .controls button {
+      position: relative;
+    }
+    .controls button::after,
+    .hotspot::after {
+      content: '';
+      position: absolute;
+      inset: -2px;
+    }
+    .hotspot::after {
+      inset: -11px;
     }
   }
 

@@ -54,6 +54,16 @@ export const countdownStyles = css`
     display: inline-flex;
     align-items: center;
   }
+  /* A finger needs 44 px (WCAG 2.5.5); a mouse keeps the compact row. The boxes themselves grow, so
+     the actions' gap still keeps two links' areas apart. The width is for a short label in another
+     language. */
+  @media (pointer: coarse) {
+    a,
+    button {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+    }
+  }
   /* A bare <button> keeps the browser's light grey face: on a dark page the text it inherits would
      vanish into it. It reads as the link beside it instead. */
   button {
