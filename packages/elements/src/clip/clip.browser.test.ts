@@ -477,6 +477,25 @@ describe('<drop-clip>', () => {
     await expectNoAxeViolations(clip);
   });
 
+  it('a drop that names nothing is one warning for the clip and all its cards', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const missing = `clip-missing-${uniqueId()}`;
+    const warnings = captureWarnings();
+    try {
+      const clip = await fixture<Clip>(clipHtml(uniqueId(), `drop="${missing}"`));
+      await seek(clip, 1.2);
+      const cardButtons = shadow(clip).querySelectorAll('[part~="cards"] drop-button');
+      await customElements.whenDefined('drop-button');
+      await Promise.all([...cardButtons].map((button) => (button as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
+      expect(cardButtons.length >= 2, 'several card buttons name the same drop').to.equal(true);
+      const said = warnings.messages.filter((text) => text.includes(`drop="${missing}"`));
+      expect(said.length).to.equal(1);
+      expect(said[0]!.includes('<drop-clip>')).to.equal(true);
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('cards are drop-buttons that follow the drop state when the clip names a drop', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const page = await fixture(`<div><div id="clip-drop-owner" state="sold-out"></div>${clipHtml(uniqueId(), 'drop="clip-drop-owner" referral="creator42"')}</div>`);

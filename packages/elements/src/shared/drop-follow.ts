@@ -76,7 +76,9 @@ export class DropFollower implements ReactiveController {
     const owner = this.#find();
     if (owner) this.#attach(owner);
     else if (this.host.drop) {
-      warnOnce(this.host, 'drop-follow:missing', `<${this.host.localName}> follows drop="${this.host.drop}" but no element has that id yet.`);
+      // Once per page and id, not per widget: a clip names its drop for each of its cards' buttons
+      // too, and one typo should read as one warning (the clip's, which looks first).
+      warnOnce(null, `drop-follow:missing:${this.host.drop}`, `<${this.host.localName}> follows drop="${this.host.drop}" but no element has that id yet.`);
     }
   }
 
