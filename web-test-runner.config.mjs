@@ -10,6 +10,7 @@ import { chromiumArgs, findChromium } from './tools/chromium.mjs';
 import { testEndpoints } from './test/support/endpoints.mjs';
 import { flakyCdn } from './test/support/flaky-cdn.mjs';
 import { forcedColors } from './test/support/forced-colors.mjs';
+import { touch } from './test/support/touch.mjs';
 import { axTree } from './test/support/ax-tree.mjs';
 
 const kitTags = {
@@ -44,7 +45,7 @@ export default {
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColors(), axTree()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColors(), touch(), axTree()],
   middleware: [...testEndpoints, flakyCdn],
   browsers: [
     chromeLauncher({

@@ -176,6 +176,43 @@ describe('<drop-clip> end screen at the widths clips are embedded at', () => {
   }
 });
 
+describe('<drop-clip> end screen as it appears', () => {
+  afterEach(cleanup);
+
+  // The product list scrolls when more cards than fit: a card sliding in from below made it
+  // scroll for a card that fits, every frame of the slide. The card's foot was cut off and
+  // browsers with classic scrollbars (Firefox, WebKit on Linux, desktop Windows) flashed one,
+  // Firefox narrowing the card for it (seen in `npm run check:engines`).
+  it('every frame from the end: a card that fits is whole in its list, which does not scroll', async () => {
+    const page = await fixture(`<div>
+      <drop-clip style="width: 192px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="9/16">
+        <drop-product price="24" currency="EUR"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+      </drop-clip>
+    </div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    const seen: string[] = [];
+    let frames = 0;
+    let sampling = true;
+    const sample = () => {
+      const list = shadow(clip).querySelector('[part~="carousel"] ul');
+      const card = list?.querySelector('[part~="card"]');
+      if (list && card) {
+        frames++;
+        const below = card.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom;
+        if (below > 0.5 || list.scrollHeight > list.clientHeight) seen.push(`card ${below.toFixed(1)} px below its list, list ${list.scrollHeight} px in ${list.clientHeight}`);
+      }
+      if (sampling) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+    await playToEnd(clip);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sampling = false;
+    expect(frames, 'frames of the end screen seen').to.be.at.least(2);
+    expect(seen).to.deep.equal([]);
+    await expectNoAxeViolations(clip);
+  });
+});
+
 describe('<drop-clip> text and the page\'s root font size', () => {
   afterEach(() => {
     document.documentElement.style.removeProperty('font-size');

@@ -255,6 +255,12 @@ export const clipStyles = css`
     overflow-y: auto;
   }
 
+  /* The end screen's cards come with its veil, at once: sliding up into a list that scrolls, each
+     would make it scroll for the slide (its foot cut off, a classic scrollbar flashing). */
+  .carousel .card {
+    animation: none;
+  }
+
   .replay {
     justify-self: center;
     padding: 10px 18px;

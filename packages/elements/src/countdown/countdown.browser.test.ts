@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import {
@@ -334,6 +334,49 @@ describe('<drop-countdown> links', () => {
     const text = await (await fetch(downloads[0]!.href)).text();
     expect(text).to.contain('SUMMARY:Winter drop');
   });
+});
+
+describe('<drop-countdown> links on a touch screen', () => {
+  afterEach(async () => {
+    await executeServerCommand('emulate-touch', { active: false });
+    cleanup();
+  });
+
+  /** The links' boxes, in rows as the browser wrapped them (top to bottom). */
+  function linkRows(el: Element): DOMRect[][] {
+    const boxes = ['calendar-button', 'google-link', 'notify-link'].map((name) => part(el, name)!.getBoundingClientRect());
+    const rows = new Map<number, DOMRect[]>();
+    for (const box of boxes) rows.set(Math.round(box.top), [...(rows.get(Math.round(box.top)) ?? []), box]);
+    return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+  }
+
+  // Three links in a 200 px column wrap onto two or three rows. Each 44 px box already holds its
+  // line 10 px clear of the next; the gap on top of that left a wrapped "Notify me" 28 px under
+  // "Google Calendar", a paragraph of its own rather than the next link of the same row.
+  for (const pointer of ['touch', 'mouse'] as const) {
+    it(`${pointer}: a wrapped row of links sits ${pointer === 'touch' ? 'right under the row above (44 px boxes)' : 'one gap under the row above (24 px boxes)'}`, async () => {
+      await executeServerCommand('emulate-touch', { active: pointer === 'touch' });
+      expect(matchMedia('(pointer: coarse)').matches, 'the pointer the page sees').to.equal(pointer === 'touch');
+      const page = await fixture(`<div style="width: 200px; font: 16px/1.5 sans-serif">
+        <drop-countdown at="${at}" now="2026-12-05T16:00:00Z" notify="https://t.me/x">Drops 5 December</drop-countdown>
+      </div>`);
+      const el = page.querySelector('drop-countdown')!;
+      await (el as CountdownElement).updateComplete;
+      const rows = linkRows(el);
+      expect(rows.length, 'rows of links').to.be.at.least(2);
+      const size = pointer === 'touch' ? 44 : 24;
+      for (const box of rows.flat()) {
+        expect(box.height, 'a link\'s height').to.be.at.least(size - 0.5);
+        if (pointer === 'touch') expect(box.width, 'a link\'s width').to.be.at.least(43.5);
+      }
+      const gap = pointer === 'touch' ? 0 : parseFloat(getComputedStyle(el).fontSize) / 2;
+      for (let i = 1; i < rows.length; i++) {
+        const above = Math.max(...rows[i - 1]!.map((box) => box.bottom));
+        expect(rows[i]![0]!.top - above, `row ${i + 1} under row ${i}`).to.be.closeTo(gap, 0.5);
+      }
+      await expectNoAxeViolations(el);
+    });
+  }
 });
 
 describe('<drop-countdown> on the real clock', () => {

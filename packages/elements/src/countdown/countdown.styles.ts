@@ -56,12 +56,16 @@ export const countdownStyles = css`
   }
   /* A finger needs 44 px (WCAG 2.5.5); a mouse keeps the compact row. The boxes themselves grow, so
      the actions' gap still keeps two links' areas apart. The width is for a short label in another
-     language. */
+     language. A wrapped row needs no gap above it: the boxes already keep each line 10 px clear, and
+     a gap on top made the wrapped link look like a paragraph of its own. */
   @media (pointer: coarse) {
     a,
     button {
       min-block-size: 44px;
       min-inline-size: 44px;
+    }
+    [part='actions'] {
+      row-gap: 0;
     }
   }
   /* A bare <button> keeps the browser's light grey face: on a dark page the text it inherits would
