@@ -3,23 +3,15 @@
  * that errors, hangs or talks nonsense never disables a live button; a clip whose video 404s, is
  * blocked by the page's CSP, or may not autoplay still offers a working link to the product.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { creatorPage, kitSettled, launchChromium, openPage, type PageWatch } from './support/browser.ts';
-import { startServer, type HardeningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { creatorPage, kitSettled, openPage, type PageWatch } from './support/browser.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { CHECKOUT_URL, PRODUCT_URL, everyElementBody } from './support/every-element.ts';
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile();
 let pageCount = 0;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function withPage(watch: PageWatch, body: (watch: PageWatch) => Promise<void>): Promise<void> {
   try {
@@ -42,14 +34,14 @@ describe('a failing stock endpoint never disables a live button', () => {
   for (const mode of ['error', 'hang', 'garbage'] as const) {
     it(`stock-src answering ${mode}`, async () => {
       const stock = `/api/stock?mode=${mode}&page=${++pageCount}`;
-      const url = server.page(`/stock-${pageCount}`, {
+      const url = server().page(`/stock-${pageCount}`, {
         html: creatorPage({
           body: `<drop-button id="buy" state="live" stock-src="${stock}" stock-interval="1"><a href="${CHECKOUT_URL}">Buy</a></drop-button>`,
         }),
       });
-      await withPage(await openPage(browser, url), async ({ page, errors }) => {
+      await withPage(await openPage(browser(), url), async ({ page, errors }) => {
         await kitSettled(page);
-        const asked = () => server.requests.filter((r) => r.path === stock).length;
+        const asked = () => server().requests.filter((r) => r.path === stock).length;
         // An erroring or garbled endpoint is asked again (backing off); a hanging one is still pending.
         await expect.poll(asked, { timeout: 10_000 }).toBeGreaterThanOrEqual(mode === 'hang' ? 1 : 2);
         await page.waitForTimeout(mode === 'hang' ? 2500 : 300);
@@ -60,12 +52,12 @@ describe('a failing stock endpoint never disables a live button', () => {
   }
 
   it('control: the same button does react to its stock endpoint (0 left: sold out)', async () => {
-    const url = server.page(`/stock-${++pageCount}`, {
+    const url = server().page(`/stock-${++pageCount}`, {
       html: creatorPage({
         body: `<drop-button id="buy" state="live" stock-src="/api/stock?available=0&page=${pageCount}" stock-interval="1"><a href="${CHECKOUT_URL}">Buy</a></drop-button>`,
       }),
     });
-    await withPage(await openPage(browser, url), async ({ page }) => {
+    await withPage(await openPage(browser(), url), async ({ page }) => {
       await kitSettled(page);
       await expect.poll(() => page.locator('#buy').getAttribute('state'), { timeout: 10_000 }).toBe('sold-out');
     });
@@ -83,11 +75,11 @@ describe('a clip that cannot play still sells', () => {
   ];
   for (const { label, video, headers, blockAutoplay, playback } of cases) {
     it(`${label}: a visible, working link to the product, and the buy button`, async () => {
-      const url = server.page(`/clip-${++pageCount}`, {
+      const url = server().page(`/clip-${++pageCount}`, {
         html: creatorPage({ body: everyElementBody({ ...live(), videoSrc: video }) }),
         headers,
       });
-      const watch = await openPage(browser, url, { viewport: { width: 800, height: 900 } }, async (page) => {
+      const watch = await openPage(browser(), url, { viewport: { width: 800, height: 900 } }, async (page) => {
         if (blockAutoplay) {
           await page.addInitScript(() => {
             HTMLMediaElement.prototype.play = () => Promise.reject(new DOMException('autoplay is not allowed', 'NotAllowedError'));

@@ -4,22 +4,22 @@
  * let Lit in, the creator's own HTML must still be there.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { creatorPage, kitSettled, launchChromium, openPage, type KitScript } from './support/browser.ts';
-import { extraScripts, startServer, type HardeningServer } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { creatorPage, kitSettled, openPage, type KitScript } from './support/browser.ts';
+import { extraScripts } from './support/server.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { bundlePageScript } from './support/page-script.ts';
 import { strictCsp } from '../support/strict-csp.mjs';
 import { CHECKOUT_URL, ELEMENT_TAGS, FALLBACK, everyElementBody } from './support/every-element.ts';
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile();
 
 let pageCount = 0;
 function strictPage(kit: KitScript, options: { trustedTypes?: string; head?: (nonce: string) => string; at?: string } = {}) {
   const nonce = randomBytes(16).toString('base64');
   const path = `/csp-${++pageCount}`;
-  return server.page(path, {
+  return server().page(path, {
     html: creatorPage({ kit, nonce, head: options.head?.(nonce), body: everyElementBody({ at: options.at }) }),
     headers: { 'Content-Security-Policy': strictCsp(nonce, { trustedTypes: options.trustedTypes, reportUri: '/__csp-report' }) },
   });
@@ -49,20 +49,15 @@ function otherLitApp(): Promise<string> {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
   extraScripts.set('/extra/other-lit-app.js', await otherLitApp());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe.each(['es', 'iife'] as const)('strict CSP + Trusted Types, %s build', (kit) => {
   it('renders every element and goes live with zero securitypolicyviolation events', async () => {
-    const reportsBefore = server.cspReports.length;
+    const reportsBefore = server().cspReports.length;
     // T0 a few seconds ahead so the live flip (and the button following it) happens under the CSP too.
     const at = new Date(Date.now() + 3000).toISOString();
-    const watch = await openPage(browser, strictPage(kit, { at }));
+    const watch = await openPage(browser(), strictPage(kit, { at }));
     try {
       await kitSettled(watch.page);
       expect(await renderedTags(watch.page)).toEqual(Object.fromEntries(ELEMENT_TAGS.map((tag) => [tag, true])));
@@ -80,7 +75,7 @@ describe.each(['es', 'iife'] as const)('strict CSP + Trusted Types, %s build', (
       expect(styling).toEqual(ELEMENT_TAGS.map(() => true));
       expect(await watch.violations()).toEqual([]);
       expect(watch.errors).toEqual([]);
-      expect(server.cspReports.slice(reportsBefore)).toEqual([]);
+      expect(server().cspReports.slice(reportsBefore)).toEqual([]);
       // A valid creator page: the kit has nothing to warn about (also when the IIFE in <head> upgrades
       // the elements before the parser has reached the links inside them).
       expect(watch.warnings.filter((w) => w.startsWith('[dropkit]'))).toEqual([]);
@@ -90,7 +85,7 @@ describe.each(['es', 'iife'] as const)('strict CSP + Trusted Types, %s build', (
   });
 
   it('a Trusted Types list without lit-html leaves the creator\'s own link and text in place', async () => {
-    const watch = await openPage(browser, strictPage(kit, { trustedTypes: 'marketplace-only' }));
+    const watch = await openPage(browser(), strictPage(kit, { trustedTypes: 'marketplace-only' }));
     try {
       // Give the kit every chance to (fail to) start.
       await watch.page.waitForLoadState('load');
@@ -113,7 +108,7 @@ describe.each(['es', 'iife'] as const)('strict CSP + Trusted Types, %s build', (
       `<script nonce="${nonce}" src="/extra/other-lit-app.js"></script>`;
     // Without 'allow-duplicates' the second createPolicy('lit-html') throws: whichever Lit comes second
     // cannot render, and the creator's plain HTML is what remains.
-    const strict = await openPage(browser, strictPage(kit, { head: otherAppFirst }));
+    const strict = await openPage(browser(), strictPage(kit, { head: otherAppFirst }));
     try {
       await strict.page.waitForFunction(() => customElements.get('other-app'));
       await strict.page.waitForTimeout(500);
@@ -125,7 +120,7 @@ describe.each(['es', 'iife'] as const)('strict CSP + Trusted Types, %s build', (
     } finally {
       await strict.close();
     }
-    const tolerant = await openPage(browser, strictPage(kit, { head: otherAppFirst, trustedTypes: "lit-html 'allow-duplicates'" }));
+    const tolerant = await openPage(browser(), strictPage(kit, { head: otherAppFirst, trustedTypes: "lit-html 'allow-duplicates'" }));
     try {
       await kitSettled(tolerant.page);
       expect(await renderedTags(tolerant.page)).toEqual(Object.fromEntries(ELEMENT_TAGS.map((tag) => [tag, true])));

@@ -53,9 +53,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Route } from 'playwright-core';
-import { OFFLINE_EXCEPT_LOCALHOST, kitSettled, launchChromium, openPage } from './support/browser.ts';
-import { repoRoot, startServer, type HardeningServer, type Handler } from './support/server.ts';
+import type { Route } from 'playwright-core';
+import { OFFLINE_EXCEPT_LOCALHOST, kitSettled, openPage } from './support/browser.ts';
+import { repoRoot, type Handler } from './support/server.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 
 const run = promisify(execFile);
 
@@ -267,8 +268,7 @@ function scriptTagProblems(code: string): string[] {
 /** A few days before every drop the examples announce. */
 const PAGE_CLOCK = new Date('2026-12-01T12:00:00Z');
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile({ chromiumArgs: [OFFLINE_EXCEPT_LOCALHOST] });
 let pageCount = 0;
 
 interface PageOutcome {
@@ -283,7 +283,7 @@ interface PageOutcome {
 
 /** Serves `body` as a creator's page with the built kit; a block's own kit line is pointed at it. */
 async function openExample(body: string): Promise<PageOutcome> {
-  const local = `${server.origin}/cdn/dropkit.js`;
+  const local = `${server().origin}/cdn/dropkit.js`;
   const hasKit = withoutComments(body).match(KIT_SCRIPT) !== null;
   const page = body.replace(KIT_SCRIPT, (tag, src: string) => tag.replace(src, src.endsWith('.iife.js') ? local.replace('.js', '.iife.js') : local));
   const html = `<!doctype html>
@@ -300,11 +300,11 @@ ${page}
 </main>
 </body>
 </html>`;
-  const url = server.page(`/example-${++pageCount}`, { html });
+  const url = server().page(`/example-${++pageCount}`, { html });
   const external: string[] = [];
   let inFlight = 0;
   let lastSettled = Date.now();
-  const watch = await openPage(browser, url, {}, async (_page, context) => {
+  const watch = await openPage(browser(), url, {}, async (_page, context) => {
     // The page's clock starts at the same moment on every run, so the examples are judged in the
     // same state whatever today is (their drops are on 5 December 2026: scheduled, the state with the
     // most moving parts). It runs on from there like a real clock.
@@ -318,7 +318,7 @@ ${page}
     context.on('requestfailed', done);
     await context.route('**/*', async (route) => {
       const target = new URL(route.request().url());
-      if (target.origin === server.origin || target.protocol === 'data:' || target.protocol === 'blob:') return route.continue();
+      if (target.origin === server().origin || target.protocol === 'data:' || target.protocol === 'blob:') return route.continue();
       if (target.origin === PLACEHOLDER_SITE) return placeholderSite(route, target);
       external.push(target.href);
       return route.abort('blockedbyclient');
@@ -369,15 +369,10 @@ function assertCleanPage(block: Block, outcome: PageOutcome): void {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium([OFFLINE_EXCEPT_LOCALHOST])]);
-  for (const path of [...Object.keys(MEDIA), '/mark/mark.json']) server.route(path, mediaRoute);
+  for (const path of [...Object.keys(MEDIA), '/mark/mark.json']) server().route(path, mediaRoute);
   await readFile(cdnFile).catch(() => {
     throw new Error('dist/cdn/dropkit.js is missing: run npm run build first');
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // ---------------------------------------------------------------------------------------------

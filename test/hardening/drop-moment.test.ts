@@ -4,29 +4,21 @@
  * is down, slow or talking nonsense. Visitor clocks are Playwright's fake clock (Date and timers in
  * the page); the true time is this Node process's clock, which the time endpoint also serves.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { creatorPage, kitSettled, launchChromium, openPage, type PageWatch } from './support/browser.ts';
-import { startServer, type HardeningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { creatorPage, kitSettled, openPage, type PageWatch } from './support/browser.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile();
 let pageCount = 0;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function countdownPage(attributes: string, kit: 'es' | 'iife' = 'es'): string {
-  return server.page(`/moment-${++pageCount}`, {
+  return server().page(`/moment-${++pageCount}`, {
     html: creatorPage({ kit, body: `<drop-countdown id="drop" format="clock" ${attributes}>Drops soon</drop-countdown>` }),
   });
 }
@@ -96,7 +88,7 @@ describe('a visitor clock that is wrong, corrected by time-src', () => {
       Object.entries(skews).map(async ([label, skew]) => {
         const timeSrc = `/api/time?visitor=${encodeURIComponent(label)}`;
         let events: Array<{ state: string; trueTime: number }> = [];
-        const watch = await openPage(browser, countdownPage(`at="2030-01-01T00:00:00Z" time-src="${timeSrc}"`), {}, async (page) => {
+        const watch = await openPage(browser(), countdownPage(`at="2030-01-01T00:00:00Z" time-src="${timeSrc}"`), {}, async (page) => {
           events = await recordDropStates(page);
           await page.clock.install({ time: Date.now() + skew });
         });
@@ -104,7 +96,7 @@ describe('a visitor clock that is wrong, corrected by time-src', () => {
         return { label, timeSrc, watch, events: () => events };
       }),
     );
-    const samples = (timeSrc: string) => server.requests.filter((r) => r.path === timeSrc);
+    const samples = (timeSrc: string) => server().requests.filter((r) => r.path === timeSrc);
     // Synced: every page asked its time-src, and has stopped asking.
     await expect.poll(() => visitors.every(({ timeSrc }) => samples(timeSrc).length > 0 && Date.now() - Math.max(...samples(timeSrc).map((r) => r.at)) > 500), { timeout: 20_000 }).toBe(true);
     const t0 = Date.now() + 2000;
@@ -137,13 +129,13 @@ describe('hidden tabs and sleeping laptops', () => {
   async function hiddenTabPage(t0: number) {
     const url = countdownPage(`at="${new Date(t0).toISOString()}" time-src="/api/time"`);
     let events: Array<{ state: string; trueTime: number }> = [];
-    const watch = await openPage(browser, url, {}, async (page) => {
+    const watch = await openPage(browser(), url, {}, async (page) => {
       events = await recordDropStates(page);
       await page.clock.install({ time: Date.now() });
       await installVisibilityControl(page);
     });
     await kitSettled(watch.page);
-    await expect.poll(() => server.requests.filter((r) => r.path === '/api/time').length).toBeGreaterThan(0);
+    await expect.poll(() => server().requests.filter((r) => r.path === '/api/time').length).toBeGreaterThan(0);
     await watch.page.waitForTimeout(300);
     expect(await countdownState(watch.page)).toBe('scheduled');
     return { watch, events: () => events };
@@ -165,7 +157,7 @@ describe('hidden tabs and sleeping laptops', () => {
       await setHidden(page, true);
       // Ten minutes pass for the page and the world alike; a background tab's throttled timers run
       // late, at most once.
-      server.advanceTime(10 * MINUTE);
+      server().advanceTime(10 * MINUTE);
       await page.clock.fastForward(10 * MINUTE);
       expect(await showAndRead(page)).toEqual({ property: 'live', attribute: 'live' });
       await page.clock.runFor(2000);
@@ -173,7 +165,7 @@ describe('hidden tabs and sleeping laptops', () => {
       expect(events().map((e) => e.state)).toEqual(['live']);
       expect(errors).toEqual([]);
     });
-    server.advanceTime(-10 * MINUTE);
+    server().advanceTime(-10 * MINUTE);
   });
 
   it('a frozen tab whose wall clock jumped 10 minutes past T0 goes live as soon as time-src confirms; drop-state fired once', async () => {
@@ -183,7 +175,7 @@ describe('hidden tabs and sleeping laptops', () => {
       // A frozen (or suspended) tab: the wall clock moves 10 minutes on, the monotonic clock and the
       // timers do not. The countdown cannot tell that from a visitor changing their clock, so it asks
       // time-src before flipping; the server agrees ten minutes passed.
-      server.advanceTime(10 * MINUTE);
+      server().advanceTime(10 * MINUTE);
       await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 10 * MINUTE);
       const shown = await showAndRead(page);
       expect(['scheduled', 'live']).toContain(shown.property);
@@ -196,26 +188,26 @@ describe('hidden tabs and sleeping laptops', () => {
       expect(events().map((e) => e.state)).toEqual(['live']);
       expect(errors).toEqual([]);
     });
-    server.advanceTime(-10 * MINUTE);
+    server().advanceTime(-10 * MINUTE);
   });
 
   it('sleep and resume: resyncs with time-src, and the remaining time never jumps back up', async () => {
     const t0 = Date.now() + 30 * MINUTE;
     const url = countdownPage(`at="${new Date(t0).toISOString()}" time-src="/api/time"`);
     await withPage(
-      await openPage(browser, url, {}, async (page) => {
+      await openPage(browser(), url, {}, async (page) => {
         await page.clock.install({ time: Date.now() });
         await installVisibilityControl(page);
       }),
       async ({ page, errors }) => {
         await kitSettled(page);
         await page.waitForTimeout(300);
-        const timeRequests = () => server.requests.filter((r) => r.path === '/api/time').length;
+        const timeRequests = () => server().requests.filter((r) => r.path === '/api/time').length;
         const syncedBefore = timeRequests();
         const seen: number[] = [(await shownRemaining(page))!];
         // The lid closes (the tab is hidden), two minutes pass for the laptop and the world alike.
         await setHidden(page, true);
-        server.advanceTime(2 * MINUTE);
+        server().advanceTime(2 * MINUTE);
         await page.clock.fastForward(2 * MINUTE);
         await setHidden(page, false);
         for (let i = 0; i < 12; i++) {
@@ -230,7 +222,7 @@ describe('hidden tabs and sleeping laptops', () => {
         expect(errors).toEqual([]);
       },
     );
-    server.advanceTime(-2 * MINUTE);
+    server().advanceTime(-2 * MINUTE);
   });
 });
 
@@ -244,7 +236,7 @@ describe('daylight saving time between now and T0, in the visitor\'s zone', () =
     it(`${label}: the remaining time is the real one, the moment is in the visitor's new offset`, async () => {
       const url = countdownPage(`at="${at}"`);
       await withPage(
-        await openPage(browser, url, { timezoneId: 'America/New_York' }, async (page) => {
+        await openPage(browser(), url, { timezoneId: 'America/New_York' }, async (page) => {
           await page.clock.install({ time: Date.parse(now) - 1000 });
           await page.clock.pauseAt(Date.parse(now));
         }),
@@ -262,18 +254,18 @@ describe('daylight saving time between now and T0, in the visitor\'s zone', () =
 describe('a time-src that is down, slow or answering garbage', () => {
   it('renders at once, falls back to the visitor clock, and warns once per endpoint', async () => {
     const at = new Date(Date.now() + 2 * HOUR).toISOString();
-    const url = server.page(`/moment-${++pageCount}`, {
+    const url = server().page(`/moment-${++pageCount}`, {
       html: creatorPage({
         body: ['error', 'garbage', 'json&delay=5000']
           .map((mode, i) => `<drop-countdown id="c${i}" format="clock" at="${at}" time-src="/api/time?mode=${mode}">Drops soon</drop-countdown>`)
           .join('\n'),
       }),
     });
-    await withPage(await openPage(browser, url), async ({ page, warnings, errors }) => {
+    await withPage(await openPage(browser(), url), async ({ page, warnings, errors }) => {
       await kitSettled(page);
       // The slow endpoint is still thinking (if it was even asked yet); the countdowns are already
       // on screen and counting.
-      const slow = server.requests.find((r) => r.path.startsWith('/api/time?mode=json&delay=5000'));
+      const slow = server().requests.find((r) => r.path.startsWith('/api/time?mode=json&delay=5000'));
       expect(slow === undefined || Date.now() < slow.at + 5000).toBe(true);
       const shown = await page.evaluate(() =>
         ['#c0', '#c1', '#c2'].map((id) => document.querySelector(id)!.shadowRoot!.querySelector('[part="remaining"]')?.textContent ?? ''),

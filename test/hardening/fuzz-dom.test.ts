@@ -7,16 +7,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { OFFLINE_EXCEPT_LOCALHOST, creatorPage, kitSettled, launchChromium, openPage, type PageWatch } from './support/browser.ts';
-import { startServer, type HardeningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { OFFLINE_EXCEPT_LOCALHOST, creatorPage, kitSettled, openPage, type PageWatch } from './support/browser.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 
 const URL_RUNS = 10_000;
 const TEXT_RUNS = 600;
 const BOX_WIDTH = 360;
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile({ chromiumArgs: [OFFLINE_EXCEPT_LOCALHOST] });
 let watch: PageWatch;
 
 const BODY = `
@@ -29,15 +28,12 @@ const BODY = `
 </drop-clip></div>`;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium([OFFLINE_EXCEPT_LOCALHOST])]);
-  const url = server.page('/fuzz', { html: creatorPage({ body: BODY }) });
-  watch = await openPage(browser, url, { viewport: { width: 900, height: 1600 } });
+  const url = server().page('/fuzz', { html: creatorPage({ body: BODY }) });
+  watch = await openPage(browser(), url, { viewport: { width: 900, height: 1600 } });
   await kitSettled(watch.page);
 });
 afterAll(async () => {
   await watch?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 /** URL-ish strings: real URLs of every scheme, classic filter bypasses, and random junk. */

@@ -4,14 +4,13 @@
  * legible — measured in the rendered page: text size, contrast against what is really behind it,
  * target size, and that a click really lands — and mounting them must not change the page's styles.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { creatorPage, kitSettled, launchChromium, openPage } from './support/browser.ts';
-import { startServer, type HardeningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { creatorPage, kitSettled, openPage } from './support/browser.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { everyElementBody } from './support/every-element.ts';
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile();
 
 /**
  * Hostile, but a page its own visitors can read: light text on a dark page, body text at 16 px while
@@ -36,13 +35,6 @@ const KEY_PARTS = [
   { host: '#clip', part: 'video', text: false },
 ] as const;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Measure {
   fontSize: number;
@@ -105,10 +97,10 @@ function pageStyles(page: Page): Promise<Record<string, Record<string, string>>>
 
 describe.each(['es', 'iife'] as const)('hostile page CSS, %s build', (kit) => {
   it('widgets stay legible and usable, and the page\'s own styles are unchanged by mounting them', async () => {
-    const url = server.page(`/hostile-${kit}`, {
+    const url = server().page(`/hostile-${kit}`, {
       html: creatorPage({ kit: 'none', head: `<style>${HOSTILE_CSS}</style>`, body: everyElementBody() }),
     });
-    const watch = await openPage(browser, url, { viewport: { width: 800, height: 1400 } });
+    const watch = await openPage(browser(), url, { viewport: { width: 800, height: 1400 } });
     try {
       const before = await pageStyles(watch.page);
       // The kit arrives after the page has styled itself, as a tag manager would add it.

@@ -10,23 +10,15 @@
  * Deadlines here are functional ("live within 2 s of T0 on this phone"), with margins wide enough for
  * a busy 2-core machine; how fast the kit is belongs to the benchmarks.
  */
-import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
-import type { Browser, BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
-import { creatorPage, kitSettled, launchChromium, openPage, type KitScript, type PageWatch } from './support/browser.ts';
-import { startServer, type HardeningServer } from './support/server.ts';
+import { describe, it, type ExpectStatic } from 'vitest';
+import type { BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
+import { creatorPage, kitSettled, openPage, type KitScript, type PageWatch } from './support/browser.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { CHECKOUT_URL, ELEMENT_TAGS, NOTIFY_URL, PRODUCT_URL, everyElementBody } from './support/every-element.ts';
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile();
 let pageCount = 0;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** An iPhone-sized phone: what most visitors hold when a creator's push notification arrives. */
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
@@ -71,7 +63,7 @@ async function openPhone(url: string, beforeLoad?: (page: Page) => Promise<void>
   const navigations: string[] = [];
   const checkouts: Checkout[] = [];
   const states: Array<{ state: string; trueTime: number }> = [];
-  const watch = await openPage(browser, url, PHONE, async (page, context) => {
+  const watch = await openPage(browser(), url, PHONE, async (page, context) => {
     await context.route(OUTSIDE, (route) => {
       if (route.request().isNavigationRequest()) navigations.push(route.request().url());
       return route.fulfill({ status: 204 });
@@ -110,7 +102,7 @@ async function withPhone(url: string, body: (phone: Phone) => Promise<void>, bef
 }
 
 function everyElementPage(kit: KitScript, at: number, label: string): string {
-  return server.page(`/phone-${label}-${++pageCount}`, { html: creatorPage({ kit, body: everyElementBody({ at: new Date(at).toISOString() }) }) });
+  return server().page(`/phone-${label}-${++pageCount}`, { html: creatorPage({ kit, body: everyElementBody({ at: new Date(at).toISOString() }) }) });
 }
 
 /**
@@ -561,7 +553,7 @@ describe('a phone at drop time', () => {
       { length: 14 },
       (_, i) => `<drop-product at="0" until="1" href="${PRODUCT_URL}-${i + 1}" price="24" currency="EUR">Glow tee ${i + 1}</drop-product>`,
     ).join('\n');
-    const url = server.page(`/phone-swipe-${++pageCount}`, {
+    const url = server().page(`/phone-swipe-${++pageCount}`, {
       html: creatorPage({
         kit: 'iife',
         body: `<drop-clip id="clip" src="/media/clip/clip.webm" poster="/media/clip/poster.png">${products}</drop-clip>
@@ -614,7 +606,7 @@ type Sizes = Record<string, { width: number; height: number }>;
  * moment (hotspot and card up): the sizes of the kit's boxes, the pointer and the clip's text size.
  */
 async function kitSizes(options: BrowserContextOptions): Promise<{ sizes: Sizes; pointer: string; clipFont: string; errors: string[] }> {
-  const watch = await openPage(browser, everyElementPage('es', Date.now() + 3_600_000, 'sizes'), { viewport: { width: 1024, height: 900 }, ...options });
+  const watch = await openPage(browser(), everyElementPage('es', Date.now() + 3_600_000, 'sizes'), { viewport: { width: 1024, height: 900 }, ...options });
   try {
     const { page } = watch;
     await kitSettled(page, 20_000);
@@ -686,10 +678,10 @@ describe("a visitor's default font size", () => {
   ];
   for (const { root, standard, text, what } of pages) {
     it(`es build, ${what}: the clip's text is ${text}`, async ({ expect }) => {
-      const url = server.page(`/font-size-${++pageCount}`, {
+      const url = server().page(`/font-size-${++pageCount}`, {
         html: creatorPage({ kit: 'es', head: root ? `<style>${root}</style>` : '', body: everyElementBody({ at: new Date(Date.now() + 3_600_000).toISOString() }) }),
       });
-      const watch = await openPage(browser, url, {}, async (page, context) => {
+      const watch = await openPage(browser(), url, {}, async (page, context) => {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Page.enable');
         await cdp.send('Page.setFontSizes', { fontSizes: { standard } });
@@ -711,7 +703,7 @@ describe("a visitor's default font size", () => {
 
 describe('the phone checks catch what they look for', () => {
   it('a too-wide element, a small target, a hover-only reveal and a covered target are each reported; a hit area is measured, not read off the box', async ({ expect }) => {
-    const url = server.page(`/phone-controls-${++pageCount}`, {
+    const url = server().page(`/phone-controls-${++pageCount}`, {
       html: creatorPage({
         kit: 'none',
         head: `<style>

@@ -4,22 +4,13 @@
  * requests allowed are the kit's own files and the URLs the creator configured; nothing may be
  * written to cookies or any storage.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { creatorPage, kitSettled, launchChromium, openPage } from './support/browser.ts';
-import { startServer, type HardeningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { creatorPage, kitSettled, openPage } from './support/browser.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { everyElementBody } from './support/every-element.ts';
 
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** The creator configured exactly these (see everyElementBody), plus the kit's own folder. */
 const ALLOWED = [
@@ -34,9 +25,9 @@ describe.each(['es', 'iife'] as const)('privacy, %s build', (kit) => {
   it('requests only the kit and the configured URLs, and writes no cookie or storage', async () => {
     const at = new Date(Date.now() + 2000).toISOString();
     const path = `/privacy-${kit}`;
-    const url = server.page(path, { html: creatorPage({ kit, body: everyElementBody({ at }) }) });
+    const url = server().page(path, { html: creatorPage({ kit, body: everyElementBody({ at }) }) });
     const requested: string[] = [];
-    const watch = await openPage(browser, url, { viewport: { width: 800, height: 900 } }, async (page) => {
+    const watch = await openPage(browser(), url, { viewport: { width: 800, height: 900 } }, async (page) => {
       page.on('request', (request) => requested.push(request.url()));
     });
     try {

@@ -4,21 +4,20 @@
  * app. The second copy (served from /cdn-second/) claims another version. Nothing may throw, the
  * first definition wins, and exactly one warning names both versions.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { creatorPage, kitSettled, launchChromium, openPage } from './support/browser.ts';
-import { SECOND_KIT_VERSION, extraScripts, startServer, type HardeningServer } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { creatorPage, kitSettled, openPage } from './support/browser.ts';
+import { SECOND_KIT_VERSION, extraScripts } from './support/server.ts';
+import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { bundlePageScript } from './support/page-script.ts';
 import { ELEMENT_TAGS, everyElementBody } from './support/every-element.ts';
 import { VERSION } from '../../packages/elements/src/shared/vocabulary.ts';
 
 const FIRST_KIT_VERSION = VERSION;
-let server: HardeningServer;
-let browser: Browser;
+const { server, browser } = serverAndChromiumForThisFile();
 let pageCount = 0;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
   const otherApp = await bundlePageScript(`import { LitElement, html, css } from 'lit';
     class OtherApp extends LitElement {
       static styles = css\`p { color: rgb(1, 2, 3); }\`;
@@ -26,10 +25,6 @@ beforeAll(async () => {
     }
     customElements.define('other-app', OtherApp);`);
   extraScripts.set('/extra/other-lit-app.js', otherApp);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Which kit version owns each tag (define.ts stamps the class it registers). */
@@ -45,10 +40,10 @@ function owners(page: Page): Promise<Record<string, string | undefined>> {
 const duplicateWarnings = (warnings: string[]) => warnings.filter((w) => w.startsWith('[dropkit]') && /already on this page/.test(w));
 
 async function scenario(head: string, body = '', afterLoad?: (page: Page) => Promise<void>) {
-  const url = server.page(`/twice-${++pageCount}`, {
+  const url = server().page(`/twice-${++pageCount}`, {
     html: creatorPage({ kit: 'none', head: `<script src="/extra/other-lit-app.js"></script>\n${head}`, body: `<other-app></other-app>${everyElementBody()}${body}` }),
   });
-  const watch = await openPage(browser, url);
+  const watch = await openPage(browser(), url);
   await watch.page.waitForLoadState('load');
   await afterLoad?.(watch.page);
   await kitSettled(watch.page);
@@ -108,7 +103,7 @@ describe('the kit loaded twice', () => {
   });
 
   it('two ES loaders from two folders: the second steps aside with one warning and fetches no element', async () => {
-    const requestsBefore = server.requests.length;
+    const requestsBefore = server().requests.length;
     const { watch, otherAppRendered } = await scenario(
       `<script type="module" src="/cdn/dropkit.js"></script>\n<script type="module" src="/cdn-second/dropkit.js"></script>`,
     );
@@ -118,11 +113,11 @@ describe('the kit loaded twice', () => {
       expect(Object.values(await owners(watch.page))).toEqual(ELEMENT_TAGS.map(() => FIRST_KIT_VERSION));
       expect(duplicateWarnings(watch.warnings)).toHaveLength(1);
       // Its own static imports (shared vocabulary, warnings) load with it; no element chunk does.
-      const secondElementChunks = server.requests
+      const secondElementChunks = server().requests
         .slice(requestsBefore)
         .filter((r) => /^\/cdn-second\/(countdown|button|mark|clip)-/.test(r.path));
       expect(secondElementChunks).toEqual([]);
-      expect(server.requests.slice(requestsBefore).some((r) => /^\/cdn\/countdown-/.test(r.path))).toBe(true);
+      expect(server().requests.slice(requestsBefore).some((r) => /^\/cdn\/countdown-/.test(r.path))).toBe(true);
     } finally {
       await watch.close();
     }

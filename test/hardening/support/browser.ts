@@ -1,12 +1,10 @@
 /**
- * Chromium through playwright-core (Debian's binary, the shared flags), plus a page builder that
- * writes a creator's page the way a creator would: the one script tag, their own HTML inside the
- * elements, optionally a nonce for a strict CSP.
+ * Pages in the file's Chromium (see server-and-chromium.ts): a page builder that writes a creator's
+ * page the way a creator would (the one script tag, their own HTML inside the elements, optionally a
+ * nonce for a strict CSP), and a watcher for what the page then does.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { HardeningServer } from './server.ts';
-
-export { launchChromium } from '../../support/launch-chromium.ts';
 
 /** Every host name but the test server's fails to resolve at once: fuzzed URLs cannot reach out. */
 export const OFFLINE_EXCEPT_LOCALHOST = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
