@@ -5,21 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { creatorPage, kitSettled, openPage, type PageWatch } from './support/browser.ts';
+import { creatorPage, kitSettled, openPage, withPage } from './support/browser.ts';
 import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { CHECKOUT_URL, PRODUCT_URL, everyElementBody } from './support/every-element.ts';
 
 const { server, browser } = serverAndChromiumForThisFile();
 let pageCount = 0;
 
-
-async function withPage(watch: PageWatch, body: (watch: PageWatch) => Promise<void>): Promise<void> {
-  try {
-    await body(watch);
-  } finally {
-    await watch.close();
-  }
-}
 
 /** The button a visitor presses: enabled, pointing at the checkout, and really clickable. */
 async function expectBuyable(page: Page, selector: string, href: string): Promise<void> {

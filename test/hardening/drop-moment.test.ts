@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { creatorPage, kitSettled, openPage, type PageWatch } from './support/browser.ts';
+import { creatorPage, kitSettled, openPage, withPage } from './support/browser.ts';
 import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 
 const { server, browser } = serverAndChromiumForThisFile();
@@ -67,14 +67,6 @@ async function shownRemaining(page: Page): Promise<number | null> {
   if (!match) return null;
   const [, days = '0', hours, minutes, seconds] = match;
   return ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds);
-}
-
-async function withPage<T>(watch: PageWatch, body: (watch: PageWatch) => Promise<T>): Promise<T> {
-  try {
-    return await body(watch);
-  } finally {
-    await watch.close();
-  }
 }
 
 describe('a visitor clock that is wrong, corrected by time-src', () => {

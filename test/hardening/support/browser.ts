@@ -102,6 +102,15 @@ export async function openPage(
   };
 }
 
+/** Runs `body` on an opened page, then closes the page's context whether `body` passed or threw. */
+export async function withPage<T>(watch: PageWatch, body: (watch: PageWatch) => Promise<T>): Promise<T> {
+  try {
+    return await body(watch);
+  } finally {
+    await watch.close();
+  }
+}
+
 /** The elements that render a shadow root (others, like <drop-product>, are data inside one). */
 const RENDERING_TAGS = ['drop-countdown', 'drop-button', 'drop-mark', 'drop-clip'];
 
