@@ -177,8 +177,18 @@ async function webkitEngine() {
     version: `WebKitGTK ${session.capabilities.browserVersion}`,
     open: (url) => call('POST', at('/url'), { url }),
     evaluate: (source) => call('POST', at('/execute/sync'), { script: `return (${source})`, args: [] }),
+    // WebDriver's screenshot is the viewport only: a page longer than a phone's screen is taken a
+    // screen at a time (name.png, name-2.png, …) so what lies below the fold is looked at too.
     async screenshot(path) {
-      writeFileSync(path, Buffer.from(await call('GET', at('/screenshot')), 'base64'));
+      const [height, screen] = await call('POST', at('/execute/sync'), { script: 'return [document.documentElement.scrollHeight, innerHeight]', args: [] });
+      for (let i = 0; i * screen < height; i++) {
+        await call('POST', at('/execute/sync'), { script: 'scrollTo(0, arguments[0])', args: [i * screen] });
+        // A frame or two for the scrolled page to be painted (and a clip scrolled to, to start).
+        if (i > 0) await sleep(300);
+        const file = i === 0 ? path : path.replace(/\.png$/, `-${i + 1}.png`);
+        writeFileSync(file, Buffer.from(await call('GET', at('/screenshot')), 'base64'));
+      }
+      await call('POST', at('/execute/sync'), { script: 'scrollTo(0, 0)', args: [] });
     },
     async close() {
       await call('DELETE', at('')).catch(() => {});
