@@ -217,6 +217,45 @@ describe('a picture that hardly shows on colors.background (forge(), real render
     ]);
   });
 
+  // A name forge has no initials for: the verified badge shows the mark, so every stage judges it.
+  const everywhere = { name: '東京', colors: onWhite, badges: ['verified'], social: { title: 'Tokyo' } };
+  const everyFile = 'apple-touch-icon.png, web-app-manifest-maskable-512x512.png, social-card.png and badges/verified.*';
+
+  it('gives a mark in one flat colour and the same mark as a 2-stop gradient of nearly that colour the same advice, in every file', async () => {
+    const disc = (fill: string, defs = '') => svg(`${defs}<circle cx="50" cy="50" r="40" fill="${fill}"/>`);
+    const gradient = (from: string, to: string) =>
+      disc('url(#g)', `<linearGradient id="g" x2="1" y2="1"><stop stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient>`);
+    const faint = await forgeWith({ 'mark.svg': disc('#e8e8e8') }, everywhere);
+    expect(faint).toEqual([sentence('mark', '#ffffff', everyFile, '#e8e8e8', '1.23', ownColour('mark', '#ffffff'))]);
+    const faintGradient = await forgeWith({ 'mark.svg': gradient('#e4e4e4', '#ececec') }, everywhere);
+    expect(faintGradient).toHaveLength(1);
+    // The same files; the colour named is the gradient's darker end, which 1 % of its pixels reach.
+    expect(faintGradient[0]).toMatch(new RegExp(`^the mark hardly shows on colors\\.background \\(#ffffff\\) in ${everyFile.replace(/[.*]/g, '\\$&')}: its most visible colour there, #e[4-6]e[4-6]e[4-6], has a contrast of 1\\.2[5-7]:1`));
+    // Both visible: no advice for either.
+    expect(await forgeWith({ 'mark.svg': disc('#8a8a8a') }, everywhere)).toEqual([]);
+    expect(await forgeWith({ 'mark.svg': gradient('#868686', '#8e8e8e') }, everywhere)).toEqual([]);
+  }, 60_000);
+
+  it('is not swayed by a few far-off pixels: a faint mark with a dark speck, or whose gradient ends dark in its last sliver, is advised as the faint mark', async () => {
+    const expected = [sentence('mark', '#ffffff', everyFile, '#eeeeee', '1.16', ownColour('mark', '#ffffff'))];
+    expect(await forgeWith({ 'mark.svg': svg('<circle cx="50" cy="50" r="40" fill="#eeeeee"/>') }, everywhere)).toEqual(expected);
+    // A dot 2 units across in a disc of 80: a quarter of 1 % of its pixels, which the eye reads as a speck, not as the mark.
+    const speck = svg('<circle cx="50" cy="50" r="40" fill="#eeeeee"/><circle cx="50" cy="50" r="1" fill="#1b1b3a"/>');
+    expect(await forgeWith({ 'mark.svg': speck }, everywhere)).toEqual(expected);
+    const farEnd = svg(
+      '<linearGradient id="g"><stop offset="0.98" stop-color="#eeeeee"/><stop offset="1" stop-color="#1b1b3a"/></linearGradient><circle cx="50" cy="50" r="40" fill="url(#g)"/>',
+    );
+    expect(await forgeWith({ 'mark.svg': farEnd }, everywhere)).toEqual(expected);
+  }, 60_000);
+
+  it('judges a glyph on the home screen ("homeScreen": "glyph") on the home-screen tiles it shows on, beside the badge', async () => {
+    const config = { glyph: 'glyph.svg', homeScreen: 'glyph' as const, colors: onWhite, badges: ['verified'] };
+    const faintGlyph = svg('<circle cx="50" cy="50" r="40" fill="#eeeeee"/>');
+    expect(await forgeWith({ 'mark.svg': dark, 'glyph.svg': faintGlyph }, config)).toEqual([
+      sentence('glyph', '#ffffff', 'apple-touch-icon.png, web-app-manifest-maskable-512x512.png and badges/verified.*', '#eeeeee', '1.16', ownColour('glyph', '#ffffff')),
+    ]);
+  }, 60_000);
+
   it('says nothing when some colour of the picture stands out: the test marks on their background, a white mark with a dark outline', async () => {
     for (const mark of Object.values(MARKS)) expect(await forgeWith({ 'mark.svg': mark }, { badges: ['verified'] })).toEqual(expect.not.arrayContaining([expect.stringMatching(/hardly shows/)]));
     const outlined = svg('<circle cx="50" cy="50" r="40" fill="#fff" stroke="#1b1b3a" stroke-width="4"/>');

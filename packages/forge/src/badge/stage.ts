@@ -1,7 +1,7 @@
 import { rgbOf } from './colors.ts';
 import { blankRefusal } from '../errors.ts';
-import { drawsNothing, faintOnTile, pictureVerdict, readIndexedPng } from '../favicon/stage.ts';
-import type { FaintPicture, ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import { drawsNothing, faintIn, pictureVerdict, readIndexedPng } from '../favicon/stage.ts';
+import type { FaintPicture, ForgeInput, ForgeStage, HexColor, MeasuredImage, Palette, PlannedAsset, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
@@ -21,10 +21,20 @@ const GLYPH_PIXELS = 56;
  * would otherwise restyle the badge around it, and the glyph is drawn by the isolated renderer.
  */
 export async function renderGlyphPng(glyph: SanitizedSvg, palette: Palette, context: RenderContext, onTile = true): Promise<Uint8Array> {
+  return (await renderGlyphTile(glyph, palette, context, onTile)).bytes;
+}
+
+/**
+ * renderGlyphPng, and on its tile how well the glyph shows there (`shown`, measured by the renderer
+ * while it draws, when it can: rasterizeMeasured with `shownOn`).
+ */
+async function renderGlyphTile(glyph: SanitizedSvg, palette: Palette, context: RenderContext, onTile: boolean): Promise<MeasuredImage> {
   // On its own background tile: a glyph in the brand colour would vanish on a brand-coloured badge.
   const background = onTile ? palette.background : undefined;
   const svg = composeIcon(glyph, { size: GLYPH_PIXELS, inset: 0.18, background, defaultFill: palette.brand, pixelSized: true });
-  return context.rasterize({ svg, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' });
+  const job: RasterJob = { svg, width: GLYPH_PIXELS, height: GLYPH_PIXELS, output: 'png' };
+  if (background && context.rasterizeMeasured) return context.rasterizeMeasured({ ...job, shownOn: background });
+  return { bytes: await context.rasterize(job) };
 }
 
 /**
@@ -97,13 +107,14 @@ async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, fa
     // for here when that stage is not in the run: this tile shows the picture at 36 px on an
     // opaque tile, where a faint hairline vanishes and a white glyph on white is the bare tile.
     const judged = source && source.field !== 'monogram' && !faviconJudges ? pictureVerdict(input, source.field, context) : undefined;
-    const [png, refusal] = await Promise.all([renderGlyphPng(svg, input.config.colors, context), judged]);
+    const [image, refusal] = await Promise.all([renderGlyphTile(svg, input.config.colors, context, true), judged]);
     if (refusal) throw refusal;
+    const png = image.bytes;
     if (source?.field === 'monogram') {
       const blank = await monogramBlank(input, svg, png, context);
       if (blank) throw blankRefusal('monogram', source.file, `${GLYPH_PIXELS}x${GLYPH_PIXELS} tile on the verified badge`, blank);
     }
-    const faint = source && faintOnTile(png, input.config.colors.background, source.field, asset);
+    const faint = source && faintIn(image, source.field, asset);
     return faint ? { png, faint } : { png };
   }
   // Forge's own monogram already is a tile with initials in an ink that reads on it.

@@ -195,7 +195,9 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
  * some runs and refused by others before every stage took the favicon stage's verdict (measured on
  * the previous stages: the whole run refused the first through the social card, --only social
  * accepted the second, which the whole run refused, the third and fourth were refused by
- * --only live-favicon, the fifth and sixth by --only badges).
+ * --only live-favicon, the fifth and sixth by --only badges); the last was refused by every run
+ * but --only social (which does not draw the glyph) until the glyph on the home screen was judged
+ * there.
  */
 const line = (viewBox: string, x1: number, y1: number, x2: number, y2: number, width: number) =>
   svg(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#000" stroke-width="${width}" opacity="0.1"/>`, viewBox);
@@ -247,6 +249,14 @@ const EDGE: { name: string; files: Record<string, string>; config: Record<string
     config: { monogram: 'm.svg', ...onWhite },
     verdict: 'ok',
   },
+  {
+    // On the home screen the glyph shows at up to 512 px, where this hairline does; favicon.ico's
+    // entries, where it does not, judged it alone until then: every run refused it.
+    name: 'a glyph on the home screen whose hairline shows at 512 px but not in favicon.ico',
+    files: { 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': line('0 0 2000 2000', 0, 1000, 2000, 1000, 1) },
+    config: { glyph: 'g.svg', homeScreen: 'glyph' },
+    verdict: 'ok',
+  },
 ];
 
 describe('one verdict whichever stages run', () => {
@@ -273,6 +283,26 @@ describe('one verdict whichever stages run', () => {
     outcomes['favicon'] = await verdict(forge(input, { renderer, stages: [faviconStage] }));
     expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((name) => [name, expected])));
   }, 60_000);
+});
+
+describe('a glyph on the home screen ("homeScreen": "glyph")', () => {
+  it('is judged where it shows largest, its 512 px icon: refused there when blank, by a whole run and by each stage that draws it alone', async () => {
+    const files = { 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': BLANK['a mask that hides everything']! };
+    const input = await fromFiles(files, { glyph: 'g.svg', homeScreen: 'glyph', badges: [{ kind: 'verified' }] });
+    for (const stages of [undefined, [faviconStage], [liveFaviconStage], [badgeStage]]) {
+      const error = await refusal(forge(input, { renderer, ...(stages ? { stages } : {}) }));
+      expect(error.message).toBe(`glyph: g.svg ${MESSAGE_TAIL}`);
+    }
+  }, 60_000);
+
+  it('is forged when its hairline shows on the home-screen icons, though favicon.ico shows none of it', async () => {
+    const thin = line('0 0 2000 2000', 0, 1000, 2000, 1000, 1);
+    const result = await forge(await fromFiles({ 'logo.svg': svg(`<rect ${square}/>`), 'g.svg': thin }, { glyph: 'g.svg', homeScreen: 'glyph' }), { renderer, stages: [faviconStage] });
+    const ico = result.files.find((file) => file.name === 'favicon.ico')!.bytes;
+    const entries = await Promise.all(readIcoDirectory(ico).map((entry) => maxAlpha(ico.subarray(entry.offset, entry.offset + entry.length))));
+    expect(entries).toEqual([0, 0, 0]);
+    expect(await maxAlpha(result.files.find((file) => file.name === 'web-app-manifest-512x512.png')!.bytes)).toBeGreaterThan(0);
+  });
 });
 
 describe('a faint mark that does show', () => {

@@ -1,5 +1,4 @@
 import { FAINT_CONTRAST, smallDrawingAdvice } from '../advice.ts';
-import { luminanceContrast, luminanceOf, rgbOf } from '../badge/colors.ts';
 import { composeIcon, placeMark } from '../svg/compose.ts';
 import { darkRecolour } from '../svg/dark.ts';
 import { buildIco } from '../ico/ico.ts';
@@ -39,9 +38,9 @@ export interface IndexedPng {
  * The palette of an indexed PNG, without decoding a pixel; undefined for any other PNG. forge's
  * renderer writes every image of at most 256 colours this way, holding only the colours it uses
  * (render/render-child.cjs), so the stages can judge what an image shows from its palette: whether
- * the favicon stage's icons draw anything (drawsNothing), how well a picture shows on its tile
- * (mostVisibleOn), whether the verified badge's tile is bare. Here rather than in a module of its
- * own, whose loading would cost every run ~1 ms (docs/forge.md).
+ * the favicon stage's icons draw anything (drawsNothing), whether the verified badge's tile is
+ * bare. Here rather than in a module of its own, whose loading would cost every run ~1 ms
+ * (docs/forge.md).
  */
 export function readIndexedPng(png: Uint8Array): IndexedPng | undefined {
   // IHDR comes first: 8-byte signature, 4-byte length, "IHDR", width, height, depth, colour type.
@@ -77,56 +76,35 @@ export function drawsNothing(png: Uint8Array): boolean {
 
 const iconRefusal = (field: 'mark' | 'glyph', file: string, size: number) => blankRefusal(field, file, `${size}x${size} icon`);
 
-/** `#rrggbb` of three 8-bit channels. */
-export const hexOf = (red: number, green: number, blue: number) => `#${[red, green, blue].map((channel) => channel.toString(16).padStart(2, '0')).join('')}` as HexColor;
-
 /**
- * The colour of an image's opaque pixels that stands out most from `background`, with its WCAG
- * contrast ratio against it, read from the palette of an indexed PNG of forge's renderer (only
- * the colours used, so no pixel is decoded). For an image that draws a picture on an opaque tile of
- * `background`, that is how well the picture shows there at best. With `enough`, the first colour
- * that reaches it is the answer (most marks: their own colour, within the first few entries).
- * Undefined for any other PNG (over 256 colours: gradients, which are then not judged) or one
- * with no opaque pixel.
+ * The finding for a picture drawn on an opaque tile of colors.background when it hardly shows
+ * there: read from the image's `shown`, which the renderer measures for a job with `shownOn`
+ * (rasterizeMeasured: the contrast the most visible 1 % of the picture's pixels reach, whether the
+ * image is written with a palette or, past 256 colours, as truecolour). Undefined when it shows,
+ * or when the renderer did not measure it.
  */
-export function mostVisibleOn(png: Uint8Array, background: HexColor, enough = Infinity): { colour: HexColor; ratio: number } | undefined {
-  const indexed = readIndexedPng(png);
-  if (!indexed) return undefined;
-  const { palette, alpha } = indexed;
-  const tile = luminanceOf(...rgbOf(background));
-  let most: { entry: number; ratio: number } | undefined;
-  for (let entry = 0; entry < palette.length / 3; entry += 1) {
-    // Entries past the end of tRNS are opaque; a partly transparent one is a tile's own edge.
-    if (entry < alpha.length && alpha[entry] !== 255) continue;
-    const ratio = luminanceContrast(luminanceOf(palette[entry * 3]!, palette[entry * 3 + 1]!, palette[entry * 3 + 2]!), tile);
-    if (!most || ratio > most.ratio) most = { entry, ratio };
-    if (ratio >= enough) break;
-  }
-  return most && { colour: hexOf(palette[most.entry * 3]!, palette[most.entry * 3 + 1]!, palette[most.entry * 3 + 2]!), ratio: most.ratio };
-}
-
-/**
- * The finding for a picture drawn on a `background` tile in `png` when it hardly shows there: its
- * palette read up to the first colour that reaches FAINT_CONTRAST (measured: 10-55 µs warm to read
- * a whole palette of the test marks' 180 and 512 px tiles; the first entries decide for most marks).
- */
-export function faintOnTile(png: Uint8Array, background: HexColor, field: FaintPicture['field'], asset: string): FaintPicture | undefined {
-  const most = mostVisibleOn(png, background, FAINT_CONTRAST);
-  return most && most.ratio < FAINT_CONTRAST ? { field, asset, ...most } : undefined;
+export function faintIn(image: MeasuredImage | Uint8Array, field: FaintPicture['field'], asset: string): FaintPicture | undefined {
+  if (image instanceof Uint8Array || !image.shown || image.shown.ratio >= FAINT_CONTRAST) return undefined;
+  return { field, asset, colour: image.shown.colour, ratio: image.shown.ratio };
 }
 
 const hasOwnGlyph = (input: ForgeInput) => input.config.glyph !== undefined && input.glyph !== input.mark;
 
 /**
  * The images the favicon stage decides on whether a picture draws anything, as it draws them, and
- * its refusal when every one is blank: a glyph of its own on favicon.ico's three entries (its only
- * images there); the mark (or the glyph that is the mark) on its largest icon alone on a transparent
- * canvas, the 512 px one, or favicon-96x96.png when the home-screen icons show the glyph.
+ * its refusal when every one is blank: each picture on its largest image alone on a transparent
+ * canvas, so a faint hairline that shows there counts. The home-screen picture (the mark, or with
+ * `"homeScreen": "glyph"` the glyph) on the 512 px manifest icon; then the mark on
+ * favicon-96x96.png; a glyph of its own that stays off the home screen on favicon.ico's three
+ * entries, its only images.
  */
 function judgedImages(input: ForgeInput, field: 'mark' | 'glyph'): { jobs: RasterJob[]; refusal: () => SvgRejectedError } {
   const { config, mark, glyph } = input;
   const brand = config.colors.brand;
   if (field === 'glyph' && hasOwnGlyph(input)) {
+    if (homeScreenSource(input) === glyph) {
+      return { jobs: [{ svg: raster(glyph, 512, brand), width: 512, height: 512, output: 'png' }], refusal: () => iconRefusal('glyph', config.glyph!, 512) };
+    }
     return {
       jobs: ICO_SIZES.map((size) => ({ svg: raster(glyph, size, brand), width: size, height: size, output: 'png' })),
       refusal: () => iconRefusal('glyph', config.glyph!, ICO_SIZES.at(-1)!),
@@ -145,9 +123,9 @@ const verdicts = new WeakMap<ForgeInput, WeakMap<RenderContext, Map<'mark' | 'gl
  * verdict whichever stages run: their own images show the picture at other sizes, on a tile or
  * beside a dot, where a faint hairline may show or vanish differently, and a glyph drawn white on
  * a white tile draws pixels all the same. It costs those runs the judged images (favicon.ico's
- * three entries for a glyph of its own, one 512 px icon for the mark), drawn once per run however
- * many stages ask (kept per input and renderer context, which forge makes anew for each run with a
- * signal; a failed draw is forgotten).
+ * three entries for a glyph of its own, one 512 px icon for the mark or for a glyph on the home
+ * screen), drawn once per run however many stages ask (kept per input and renderer context, which
+ * forge makes anew for each run with a signal; a failed draw is forgotten).
  */
 export function pictureVerdict(input: ForgeInput, field: 'mark' | 'glyph', context: RenderContext): Promise<SvgRejectedError | undefined> {
   const key = field === 'glyph' && hasOwnGlyph(input) ? 'glyph' : 'mark';
@@ -177,7 +155,8 @@ function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inse
 
 /**
  * Draws a job, measured when the renderer can (the same bytes either way), so the stage learns
- * how much of its canvas the drawing fills from an image it draws anyway.
+ * from an image it draws anyway how much of its canvas the drawing fills, or with the job's
+ * `shownOn` how well it shows on that colour.
  */
 function drawMeasured(context: RenderContext, job: RasterJob): Promise<MeasuredImage | Uint8Array> {
   return context.rasterizeMeasured ? context.rasterizeMeasured(job) : context.rasterize(job);
@@ -236,6 +215,8 @@ export const faviconStage: ForgeStage = {
     const home = homeScreenSource(input);
     const ownGlyph = hasOwnGlyph(input);
     const homeField = home === mark ? 'mark' : 'glyph';
+    /** The creator's file behind each picture, named in a refusal. */
+    const fileOf = (field: 'mark' | 'glyph') => (field === 'mark' ? input.config.mark : input.config.glyph!);
     /** The home-screen picture where it hardly shows on an opaque tile of colors.background, by file (images end in any order). */
     const faint = new Map<string, FaintPicture>();
     /**
@@ -249,16 +230,18 @@ export const faviconStage: ForgeStage = {
      */
     const shares: { mark?: { width: number; height: number }; glyph?: { width: number; height: number } } = {};
     /**
-     * `markShows`: the image is the mark alone on a transparent background, so its pixels say whether the mark draws anything.
+     * `shows`: the image is that picture alone on a transparent background, its largest such image,
+     * so its pixels say whether the picture draws anything.
      * `measures`: the image is the mark alone on a transparent background: its drawing's share of its box is recorded.
-     * `onTile`: the image is the home-screen picture on an opaque tile of colors.background: its palette says how well it shows there.
+     * `onTile`: the image is the home-screen picture on an opaque tile of colors.background: the
+     * renderer measures how well it shows there (`shownOn`).
      */
     const png = (
       name: string,
       purpose: PlannedAsset['purpose'],
       size: number,
       svg: () => string,
-      extra: { tint?: HexColor; markShows?: true; measures?: true; onTile?: true } = {},
+      extra: { tint?: HexColor; shows?: 'mark' | 'glyph'; measures?: true; onTile?: true } = {},
     ): PlannedAsset => ({
       name,
       format: 'png',
@@ -266,12 +249,12 @@ export const faviconStage: ForgeStage = {
       width: size,
       height: size,
       async render(context) {
-        const job: RasterJob = { svg: svg(), width: size, height: size, output: 'png', tint: extra.tint };
-        const image = extra.measures ? await drawMeasured(context, job) : await context.rasterize(job);
+        const job: RasterJob = { svg: svg(), width: size, height: size, output: 'png', tint: extra.tint, ...(extra.onTile ? { shownOn: background } : {}) };
+        const image = extra.measures || extra.onTile ? await drawMeasured(context, job) : await context.rasterize(job);
         const bytes = image instanceof Uint8Array ? image : image.bytes;
-        if (extra.markShows && drawsNothing(bytes)) throw iconRefusal('mark', input.config.mark, size);
+        if (extra.shows && drawsNothing(bytes)) throw iconRefusal(extra.shows, fileOf(extra.shows), size);
         if (extra.measures) shares.mark = drawnShare(image, mark, size);
-        const found = extra.onTile && faintOnTile(bytes, background, homeField, name);
+        const found = extra.onTile && faintIn(image, homeField, name);
         if (found) faint.set(name, found);
         return bytes;
       },
@@ -296,10 +279,11 @@ export const faviconStage: ForgeStage = {
           } else {
             pngs = await context.rasterizeAll(jobs);
           }
-          // A glyph of its own is drawn only here, on a transparent background: these entries are
-          // the pixels that say whether it shows. A glyph that is the mark is judged at 512 px
-          // below, where a faint hairline that vanishes at 48 px still counts.
-          if (ownGlyph && pngs.every(drawsNothing)) throw iconRefusal('glyph', input.config.glyph!, ICO_SIZES.at(-1)!);
+          // A glyph of its own off the home screen is drawn only here on a transparent background:
+          // these entries are the pixels that say whether it shows. On the home screen (as a glyph
+          // that is the mark) it is judged at 512 px below, where a faint hairline that vanishes at
+          // 48 px still counts, as it shows there.
+          if (ownGlyph && home !== glyph && pngs.every(drawsNothing)) throw iconRefusal('glyph', input.config.glyph!, ICO_SIZES.at(-1)!);
           return buildIco(ICO_SIZES.map((size, index) => ({ size, png: pngs[index]! })));
         },
       },
@@ -307,13 +291,13 @@ export const faviconStage: ForgeStage = {
       // With the glyph on the home screen this is the largest image of the mark left, so the one
       // that says whether the mark draws anything (see the 512 px icon below). Always the mark
       // alone: where its drawing's share of its box is measured.
-      png('favicon-96x96.png', 'favicon', 96, () => raster(mark, 96, brand), { measures: true, ...(home === mark ? {} : { markShows: true as const }) }),
+      png('favicon-96x96.png', 'favicon', 96, () => raster(mark, 96, brand), { measures: true, ...(home === mark ? {} : { shows: 'mark' as const }) }),
       png('apple-touch-icon.png', 'apple-touch-icon', 180, () => raster(home, 180, brand, { inset: TOUCH_ICON_INSET, background }), { onTile: true }),
       png('web-app-manifest-192x192.png', 'manifest-any', 192, () => raster(home, 192, brand)),
-      // With the mark on the home screen, its largest image alone on a transparent background: when
-      // none of its pixels shows, the mark draws nothing, whatever hid it (svg-empty). Judged on
-      // this image rather than on a render of its own, which would cost every run a job.
-      png('web-app-manifest-512x512.png', 'manifest-any', 512, () => raster(home, 512, brand), home === mark ? { markShows: true } : {}),
+      // The home-screen picture's largest image alone on a transparent background: when none of its
+      // pixels shows, the mark (or the glyph there) draws nothing, whatever hid it (svg-empty).
+      // Judged on this image rather than on a render of its own, which would cost every run a job.
+      png('web-app-manifest-512x512.png', 'manifest-any', 512, () => raster(home, 512, brand), { shows: homeField }),
       png('web-app-manifest-maskable-512x512.png', 'manifest-maskable', 512, () => raster(home, 512, brand, { background, safeCircle: MASKABLE_CONTENT_CIRCLE }), {
         onTile: true,
       }),

@@ -102,6 +102,11 @@ export interface RasterJob {
   palette?: boolean;
   /** Replace every colour by this one, keeping only the alpha (monochrome icons). */
   tint?: HexColor;
+  /**
+   * With `rasterizeMeasured`: measure how well the drawing shows laid on this colour
+   * (MeasuredImage.shown) instead of where it lies (its box). Ignored by `rasterize`.
+   */
+  shownOn?: HexColor;
 }
 
 /** Per-job options of a renderer. */
@@ -121,10 +126,24 @@ export interface PixelBox {
   bottom: number;
 }
 
-/** An image with the box of its drawing (PixelBox); no box when every pixel is transparent. */
+/**
+ * How well a drawing shows on a colour: the colour and WCAG contrast ratio against it that the most
+ * visible 1 % of its drawn pixels reach (pixels laid on that colour; those that come out exactly it
+ * are not drawn). A drawing whose every pixel comes out the colour itself reads as it at 1:1.
+ */
+export interface Shown {
+  colour: HexColor;
+  ratio: number;
+}
+
+/**
+ * An image with the box of its drawing (PixelBox; none when every pixel is transparent), or, for a
+ * job with `shownOn`, how well it shows on that colour (none when every pixel is transparent).
+ */
 export interface MeasuredImage {
   bytes: Uint8Array;
   box?: PixelBox;
+  shown?: Shown;
 }
 
 /**
@@ -136,9 +155,9 @@ export interface RenderContext {
   /** Rasterize many jobs at once (lets the renderer spread them over its processes). */
   rasterizeAll(jobs: readonly RasterJob[], options?: RenderJobOptions): Promise<Uint8Array[]>;
   /**
-   * `rasterize` (the same bytes), also saying where the visible pixels lie, measured where the
-   * pixels are anyway. Optional: with a renderer of a caller's own that lacks it, the advice that
-   * needs it is not given.
+   * `rasterize` (the same bytes), also saying where the visible pixels lie, or with the job's
+   * `shownOn` how well they show on that colour, measured where the pixels are anyway. Optional:
+   * with a renderer of a caller's own that lacks it, the advice that needs it is not given.
    */
   rasterizeMeasured?(job: RasterJob, options?: RenderJobOptions): Promise<MeasuredImage>;
 }

@@ -3,6 +3,8 @@ import { getEventListeners } from 'node:events';
 import sharp from 'sharp';
 import { IsolatedRenderer } from './isolated.ts';
 import { RenderError } from '../errors.ts';
+import { contrastRatio, luminanceContrast, luminanceOf, rgbOf } from '../badge/colors.ts';
+import type { HexColor } from '../plan/types.ts';
 
 const square = (size: number, fill = '#ff3366') =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><rect width="${size}" height="${size}" fill="${fill}"/></svg>`;
@@ -47,6 +49,79 @@ describe('IsolatedRenderer', () => {
     expect((await renderer.rasterizeMeasured({ ...job, svg: svg('<rect width="20" height="10" fill="none"/>') })).box).toBeUndefined();
     // A line one pixel high across the canvas.
     expect((await renderer.rasterizeMeasured({ ...job, svg: svg('<rect y="4" width="20" height="1"/>') })).box).toEqual({ left: 0, top: 4, right: 20, bottom: 5 });
+  });
+
+  it('measures how well the drawing shows on a colour (shownOn): the contrast its most visible 1 % of pixels reach, by one rule whatever the encoding', async () => {
+    /**
+     * The rule worked out here from the decoded image instead: every pixel laid on the background
+     * (straight alpha), those that come out the background itself left out, the rest ranked by
+     * contrast; the answer is the pixel at 1 % of them (and, for contrast, the single most visible).
+     */
+    const fromPixels = (rgba: Uint8Array, background: HexColor) => {
+      const [r, g, b] = rgbOf(background);
+      const tile = luminanceOf(r, g, b);
+      const ratios: number[] = [];
+      for (let i = 0; i < rgba.length; i += 4) {
+        const alpha = rgba[i + 3]!;
+        if (alpha === 0) continue;
+        const laid = [r, g, b].map((under, channel) => Math.round((rgba[i + channel]! * alpha + under * (255 - alpha)) / 255)) as [number, number, number];
+        if (laid[0] === r && laid[1] === g && laid[2] === b) continue;
+        ratios.push(luminanceContrast(luminanceOf(...laid), tile));
+      }
+      ratios.sort((x, y) => y - x);
+      return { share: ratios[Math.ceil(ratios.length * 0.01) - 1]!, most: ratios[0]!, colours: new Set(ratios).size };
+    };
+    const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">${body}</svg>`;
+    const tile = '<rect width="64" height="64" fill="#ffffff"/>';
+    const cases = {
+      // A palette of a few colours: the renderer reads the PNG writer's colour table.
+      flat: svg(`${tile}<circle cx="32" cy="32" r="24" fill="#e8e8e8"/>`),
+      // The same faint disc with a dark speck: the speck is the most visible pixel, not 1 % of them.
+      speck: svg(`${tile}<circle cx="32" cy="32" r="24" fill="#e8e8e8"/><rect x="31" y="31" width="2" height="2" fill="#1b1b3a"/>`),
+      // Two crossing gradients on a transparent canvas: thousands of colours, read pixel run by run.
+      gradient: svg(
+        '<linearGradient id="a"><stop stop-color="#ff0000"/><stop offset="1" stop-color="#0000ff" stop-opacity="0.3"/></linearGradient>' +
+          '<linearGradient id="b" x2="0" y2="1"><stop stop-color="#00ff00" stop-opacity="0"/><stop offset="1" stop-color="#ffff00"/></linearGradient>' +
+          '<circle cx="32" cy="32" r="30" fill="url(#a)"/><circle cx="32" cy="32" r="30" fill="url(#b)"/>',
+      ),
+    };
+    for (const [name, body] of Object.entries(cases)) {
+      for (const background of ['#ffffff', '#1b1b3a'] as const) {
+        const job = { svg: body, width: 64, height: 64, output: 'png' as const };
+        const measured = await renderer.rasterizeMeasured({ ...job, shownOn: background });
+        expect(measured.bytes, name).toEqual(await renderer.rasterize(job));
+        expect(measured.box, name).toBeUndefined();
+        const rgba = await renderer.rasterize({ ...job, output: 'rgba' });
+        const expected = fromPixels(rgba, background);
+        if (name === 'gradient') expect(expected.colours).toBeGreaterThan(256);
+        // The colour named has the contrast given; both match the decoded pixels' within 0.5 %
+        // (the renderer lays its premultiplied pixels on the colour, the test straightened ones:
+        // a level apart in a faint pixel of the gradient's edge).
+        expect(contrastRatio(measured.shown!.colour, background), `${name} on ${background}`).toBeCloseTo(measured.shown!.ratio, 6);
+        expect(Math.abs(measured.shown!.ratio / expected.share - 1), `${name} on ${background}`).toBeLessThan(0.005);
+        if (name === 'speck' && background === '#ffffff') expect(expected.most).toBeGreaterThan(measured.shown!.ratio * 2);
+        // The same from the raw pixels (the social card's job) and from a truecolour PNG.
+        for (const other of [{ output: 'rgba' as const }, { palette: false }]) {
+          expect((await renderer.rasterizeMeasured({ ...job, ...other, shownOn: background })).shown, `${name} ${JSON.stringify(other)}`).toEqual(measured.shown);
+        }
+      }
+    }
+    // Past 256 colours a large image is read at about 4,096 pixels spread over it: the same answer
+    // as every pixel's within 1 %, and the same whatever the encoding.
+    const large = svg(cases.gradient.replace(/^<svg[^>]*>|<\/svg>$/g, '')).replace('width="64" height="64"', 'width="400" height="300" viewBox="0 0 64 64" preserveAspectRatio="none"');
+    for (const background of ['#ffffff', '#1b1b3a'] as const) {
+      const job = { svg: large, width: 400, height: 300, output: 'png' as const };
+      const measured = await renderer.rasterizeMeasured({ ...job, shownOn: background });
+      const expected = fromPixels(await renderer.rasterize({ ...job, output: 'rgba' }), background);
+      expect(expected.colours).toBeGreaterThan(256);
+      expect(Math.abs(measured.shown!.ratio / expected.share - 1), `400x300 gradient on ${background}`).toBeLessThan(0.01);
+      expect((await renderer.rasterizeMeasured({ ...job, output: 'rgba', shownOn: background })).shown).toEqual(measured.shown);
+    }
+    const speck = await renderer.rasterizeMeasured({ svg: cases.speck, width: 64, height: 64, output: 'png', shownOn: '#ffffff' });
+    expect(speck.shown).toEqual({ colour: '#e8e8e8', ratio: contrastRatio('#e8e8e8', '#ffffff') });
+    // A bare tile is its own colour at 1:1; a transparent canvas shows nothing at all.
+    expect((await renderer.rasterizeMeasured({ svg: svg(tile), width: 64, height: 64, output: 'png', shownOn: '#ffffff' })).shown).toEqual({ colour: '#ffffff', ratio: 1 });
+    expect((await renderer.rasterizeMeasured({ svg: svg(''), width: 64, height: 64, output: 'png', shownOn: '#ffffff' })).shown).toBeUndefined();
   });
 
   it('renders in a child process, not in this one', async () => {

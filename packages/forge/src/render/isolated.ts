@@ -39,7 +39,7 @@ interface Sent {
 
 type ChildMessage =
   | { ready: true }
-  | { id: number; ok: true; bytes: Uint8Array; box?: MeasuredImage['box'] }
+  | { id: number; ok: true; bytes: Uint8Array; box?: MeasuredImage['box']; shown?: MeasuredImage['shown'] }
   | { id: number; ok: false; message: string }
   /** An abandoned job the child dropped before drawing it. */
   | { id: number; skipped: true };
@@ -161,7 +161,9 @@ class RenderProcess {
     this.onAnswer(!('skipped' in message));
     // An abandoned job was rejected when its signal aborted: these settle nothing then.
     if ('skipped' in message) pending.reject(new RenderError('render-failed', 'The job was abandoned'));
-    else if (message.ok) pending.resolve(message.box ? { bytes: message.bytes, box: message.box } : { bytes: message.bytes });
+    else if (message.ok) {
+      pending.resolve({ bytes: message.bytes, ...(message.box ? { box: message.box } : {}), ...(message.shown ? { shown: message.shown } : {}) });
+    }
     else pending.reject(new RenderError('render-failed', `The renderer refused the image: ${message.message}`));
     this.onFree(this);
   }
@@ -229,8 +231,9 @@ export class IsolatedRenderer implements RenderContext {
   }
 
   /**
-   * `rasterize`, also saying where the image's visible pixels lie. The child measures the pixels it
-   * holds anyway, before encoding them, so the bytes are the same as `rasterize`'s.
+   * `rasterize`, also saying where the image's visible pixels lie, or with the job's `shownOn` how
+   * well they show on that colour. The child measures the pixels it holds anyway, before encoding
+   * them, so the bytes are the same as `rasterize`'s.
    */
   rasterizeMeasured(job: RasterJob, options: RenderJobOptions = {}): Promise<MeasuredImage> {
     return this.draw(job, options, true);

@@ -1,12 +1,11 @@
 import { loadSharp } from '../load-sharp.ts';
 import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
-import { FAINT_CONTRAST } from '../advice.ts';
-import { inkOn, luminanceContrast, luminanceOf, readableOn, rgbOf } from '../badge/colors.ts';
+import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
 import { ForgeConfigError } from '../errors.ts';
-import { hexOf, pictureVerdict } from '../favicon/stage.ts';
+import { faintIn, pictureVerdict } from '../favicon/stage.ts';
 import { placedMark } from '../svg/compose.ts';
-import type { FaintPicture, ForgeInput, ForgeStage, HeadTag, HexColor, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import type { FaintPicture, ForgeInput, ForgeStage, HeadTag, HexColor, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /** The Open Graph size every network crops from. */
 export const CARD = { width: 1200, height: 630 } as const;
@@ -102,36 +101,6 @@ export function markRasterSvg(mark: SanitizedSvg, width: number, height: number,
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${nested}</svg>`;
 }
 
-/** A straight-alpha channel laid over an opaque one, as the card composites the mark. */
-const over = (channel: number, under: number, alpha: number) => Math.round((channel * alpha + under * (255 - alpha)) / 255);
-
-/**
- * How well the mark shows on the card: the colour of its pixels, laid on `background` as the card
- * lays them, that stands out most from it, with its contrast ratio; undefined once one reaches
- * FAINT_CONTRAST (enough: most marks stop at their first solid pixel) or when no pixel shows. It
- * reads the straight RGBA the renderer returned for the mark alone, from the top, skipping the
- * transparent pixels and repeats of the last pixel, so only a faint mark is read to its end.
- */
-export function faintOnCard(rgba: Uint8Array, background: HexColor): { colour: HexColor; ratio: number } | undefined {
-  const [r, g, b] = rgbOf(background);
-  const tile = luminanceOf(r, g, b);
-  let most: { colour: HexColor; ratio: number } | undefined;
-  let last = -1;
-  for (let index = 0; index < rgba.length; index += 4) {
-    const alpha = rgba[index + 3]!;
-    if (alpha === 0) continue;
-    // The buffer comes over IPC at any byte offset, so no Int32Array view: one number per pixel.
-    const value = rgba[index]! * 0x1000000 + rgba[index + 1]! * 0x10000 + rgba[index + 2]! * 0x100 + alpha;
-    if (value === last) continue;
-    last = value;
-    const colour = [over(rgba[index]!, r, alpha), over(rgba[index + 1]!, g, alpha), over(rgba[index + 2]!, b, alpha)] as const;
-    const ratio = luminanceContrast(luminanceOf(...colour), tile);
-    if (ratio >= FAINT_CONTRAST) return undefined;
-    if (!most || ratio > most.ratio) most = { colour: hexOf(...colour), ratio };
-  }
-  return most;
-}
-
 /**
  * The card as forge draws it around the mark. The mark arrives as a PNG so nothing of the creator's
  * SVG (its styles in particular) can reach the text around it.
@@ -166,17 +135,17 @@ export async function renderSocialCard(
   judge = false,
 ): Promise<{ png: Uint8Array; faint?: FaintPicture }> {
   const place = markPlacement(input.mark);
-  const [markPixels, refusal] = await Promise.all([
-    context.rasterize({
-      svg: markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand),
-      width: place.width,
-      height: place.height,
-      output: 'rgba',
-    }),
+  const job: RasterJob = { svg: markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand), width: place.width, height: place.height, output: 'rgba' };
+  // How well the mark shows laid on the card's background is measured by the renderer while it
+  // draws the mark's pixels (shownOn), by the same rule as the home-screen tiles.
+  const background = input.config.colors.background;
+  const [image, refusal] = await Promise.all([
+    context.rasterizeMeasured ? context.rasterizeMeasured({ ...job, shownOn: background }) : context.rasterize(job),
     judge ? pictureVerdict(input, 'mark', context) : undefined,
   ]);
   if (refusal) throw refusal;
-  const faint = faintOnCard(markPixels, input.config.colors.background);
+  const markPixels = image instanceof Uint8Array ? image : image.bytes;
+  const faint = faintIn(image, 'mark', CARD_FILE);
   // This PNG only carries pixels into the card and is never written: fast beats small here.
   const sharp = await loadSharp();
   const markPng = await sharp(Buffer.from(markPixels.buffer, markPixels.byteOffset, markPixels.byteLength), {
@@ -185,7 +154,7 @@ export async function renderSocialCard(
     .png({ compressionLevel: 1, adaptiveFiltering: false })
     .toBuffer();
   const png = await context.rasterize({ svg: socialCardSvg(input, options, markPng), ...CARD, output: 'png' });
-  return faint ? { png, faint: { field: 'mark', asset: CARD_FILE, ...faint } } : { png };
+  return faint ? { png, faint } : { png };
 }
 
 /** og: and twitter: tags. Crawlers need an absolute image URL, which the creator's `url` makes possible. */
