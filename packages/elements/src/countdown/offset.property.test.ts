@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextProbe, offsetBounds, PROBE_MARGIN_MS, type TimeSample } from './offset.ts';
+import { carryBounds, CLOCK_READ_MS, MAX_DRIFT, nextProbe, offsetBounds, PROBE_MARGIN_MS, type TimeSample } from './offset.ts';
 
 interface World {
   /** Server clock − visitor clock, the number the bounds must hold. */
@@ -229,6 +229,82 @@ describe('nextProbe, for every server that answers in whole seconds', () => {
         expect(offset - low).toBeGreaterThanOrEqual(0);
         expect(offset - low).toBeLessThanOrEqual(roundTrip + PROBE_MARGIN_MS);
       }),
+      params,
+    );
+  });
+});
+
+/**
+ * Bounds carried from one sync to the next (carryBounds), in a world where nothing steps: the
+ * server's clock gains or loses up to 500 ppm on the visitor's monotonic clock, the visitor's wall
+ * clock is slewed by up to 500 ppm, and reading the wall against the monotonic clock is off by up to
+ * CLOCK_READ_MS. Whatever the bounds proved then, the widened bounds hold the offset now.
+ */
+const drift = fc.double({ min: -MAX_DRIFT, max: MAX_DRIFT, noNaN: true });
+const elapsed = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 10_000 }), fc.double({ min: 0, max: 1e8, noNaN: true }));
+const carryWorld = fc.record({
+  // The offset back then, and bounds that held it (whole ms, as offsetBounds gives them).
+  then: fc.double({ min: -2 * 86_400_000, max: 2 * 86_400_000, noNaN: true }),
+  below: fc.double({ min: 0, max: 2000, noNaN: true }),
+  above: fc.double({ min: 0, max: 2000, noNaN: true }),
+  elapsed,
+  serverDrift: drift,
+  visitorSlew: drift,
+  readError: fc.double({ min: -CLOCK_READ_MS, max: CLOCK_READ_MS, noNaN: true }),
+});
+
+describe('carryBounds, for every clock that drifts no faster than NTP slews', () => {
+  it('the widened bounds hold the offset now, and a clock that only slews is always carried', () => {
+    fc.assert(
+      fc.property(carryWorld, ({ then, below, above, elapsed, serverDrift, visitorSlew, readError }) => {
+        const bounds = { low: Math.floor(then - below), high: Math.ceil(then + above) };
+        // The wall clock moved this much against the monotonic clock; the offset (server − wall) the other way.
+        const wallMoved = visitorSlew * elapsed;
+        const now = then + serverDrift * elapsed - wallMoved;
+        const carried = carryBounds(bounds, elapsed, wallMoved + readError);
+        expect(carried).not.toBeNull();
+        expect(carried!.low).toBeLessThanOrEqual(now);
+        expect(carried!.high).toBeGreaterThanOrEqual(now);
+      }),
+      params,
+    );
+  });
+
+  it('a clock that moved more than slewing explains (set by hand, a sleep) is not carried', () => {
+    fc.assert(
+      fc.property(carryWorld, fc.double({ min: 0, max: 1e7, noNaN: true }), fc.boolean(), ({ then, elapsed }, beyond, back) => {
+        const step = (CLOCK_READ_MS + elapsed * MAX_DRIFT + beyond + 0.001) * (back ? -1 : 1);
+        expect(carryBounds({ low: Math.floor(then), high: Math.ceil(then) }, elapsed, step)).toBeNull();
+      }),
+      params,
+    );
+  });
+
+  it('with the new answers: still holds the truth, no wider than either; answers that contradict them drop them', () => {
+    fc.assert(
+      fc.property(
+        world,
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: -5000, max: 5000 }),
+        ({ offset, samples }, below, above, shift) => {
+          const own = offsetBounds(samples)!;
+          // Carried bounds that hold the truth are kept where they overlap the answers.
+          const holding = { low: offset - below, high: offset + above };
+          const both = offsetBounds(samples, holding)!;
+          expect(both.low).toBeLessThanOrEqual(offset);
+          expect(both.high).toBeGreaterThanOrEqual(offset);
+          expect(both.low).toBeGreaterThanOrEqual(Math.max(own.low, holding.low));
+          expect(both.high).toBeLessThanOrEqual(Math.min(own.high, holding.high));
+          // Carried bounds anywhere (wrong ones included): kept only if they overlap, never taken
+          // alone, so the page's clock stays where the answers put it when they disagree.
+          const anywhere = { low: offset + shift - below, high: offset + shift + above };
+          const result = offsetBounds(samples, anywhere)!;
+          if (anywhere.high < own.low || anywhere.low > own.high) expect(result).toEqual(own);
+          else expect(result).toEqual({ low: Math.max(own.low, anywhere.low), high: Math.min(own.high, anywhere.high) });
+          expect(offsetBounds([], holding)).toBeNull();
+        },
+      ),
       params,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextProbe, offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
+import { carryBounds, nextProbe, offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
 import { nextSecondBoundary } from './clock.ts';
 
 describe('offsetBounds', () => {
@@ -106,5 +106,25 @@ describe('nextSecondBoundary', () => {
   it('without a target follows the clock seconds', () => {
     expect(nextSecondBoundary(1_999)).toBe(2_000);
     expect(nextSecondBoundary(2_000)).toBe(3_000);
+  });
+});
+
+describe('carryBounds', () => {
+  it('widens the last bounds by 500 ppm of the time since, the clock reading and what the wall clock moved', () => {
+    // 10 s later, the wall clock moved 1 ms against the monotonic one: ceil(5.0005 + 1 + 2) = 9 ms each way.
+    expect(carryBounds({ low: 4100, high: 4120 }, 10_000, -1)).toEqual({ low: 4091, high: 4129 });
+  });
+
+  it('starts afresh once the wall clock moved more than slewing explains (set by hand, a sleep), or time ran back', () => {
+    expect(carryBounds({ low: 4100, high: 4120 }, 10_000, 8)).toBeNull();
+    expect(carryBounds({ low: 4100, high: 4120 }, -1, 0)).toBeNull();
+  });
+
+  it('new answers keep carried bounds where they overlap and drop them where they contradict', () => {
+    const answer = { sent: 1000, received: 1300, server: 5150, error: 500 }; // 3350..4650
+    expect(offsetBounds([answer], { low: 4091, high: 4129 })).toEqual({ low: 4091, high: 4129 });
+    expect(offsetBounds([answer], { low: 4600, high: 4700 })).toEqual({ low: 4600, high: 4650 });
+    // No overlap: one side is wrong, and the answer was just measured; never the carried bounds alone.
+    expect(offsetBounds([answer], { low: 5000, high: 5040 })).toEqual({ low: 3350, high: 4650 });
   });
 });

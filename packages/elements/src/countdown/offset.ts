@@ -29,9 +29,11 @@ export interface OffsetBounds {
  * where they overlap, and a later answer only narrows them. The page's clock adopts `low`
  * (clock.ts setOffset), the earliest true time the answers allow: never ahead of the server.
  * Answers that cannot all be right (a clock jumped between them) leave the fastest answer's own
- * bounds, the tightest any one of them proves.
+ * bounds, the tightest any one of them proves. `carried`: an earlier sync's bounds (carryBounds),
+ * kept where they overlap what the answers say; where they do not, one side is wrong and only the
+ * answers, just measured, are trusted: a carried bound is never taken for an answer.
  */
-export function offsetBounds(samples: readonly TimeSample[]): OffsetBounds | null {
+export function offsetBounds(samples: readonly TimeSample[], carried?: OffsetBounds | null): OffsetBounds | null {
   let fastest: (OffsetBounds & { roundTrip: number }) | null = null;
   let low = -Infinity;
   let high = Infinity;
@@ -44,7 +46,39 @@ export function offsetBounds(samples: readonly TimeSample[]): OffsetBounds | nul
     if (!fastest || received - sent < fastest.roundTrip) fastest = { low: sampleLow, high: sampleHigh, roundTrip: received - sent };
   }
   if (!fastest) return null;
-  return low <= high ? { low, high } : { low: fastest.low, high: fastest.high };
+  if (low > high) ({ low, high } = fastest);
+  return carried && carried.low <= high && carried.high >= low
+    ? { low: Math.max(low, carried.low), high: Math.min(high, carried.high) }
+    : { low, high };
+}
+
+/**
+ * The fastest rate NTP slews a clock, 500 ppm: the most the server's clock can gain or lose on the
+ * visitor's monotonic clock between two syncs without a step (which nothing here could see).
+ */
+export const MAX_DRIFT = 500e-6;
+/**
+ * How far a comparison of the visitor's wall clock with its monotonic clock may be off from reading
+ * them alone: Date.now() has whole ms, and browsers coarsen performance.now() (to 1 ms in some).
+ */
+export const CLOCK_READ_MS = 2;
+
+/**
+ * A previous sync's bounds, made to hold now: `elapsed` monotonic ms since that sync began, and
+ * `moved`, how much the visitor's wall clock moved against the monotonic clock since (Date.now() −
+ * performance.now(), now less then). The offset is server − wall clock, so it moved by −`moved`
+ * (give or take the reading) plus whatever the server drifted: the bounds widen by both, each way.
+ * Null (start afresh) once `moved` is more than slewing explains: the clock was set or the device
+ * slept, and the time that passed is no longer known from `elapsed`. Not 2 s as clock.ts's jump
+ * check: that one only has to notice a stale offset, while a movement let through here is time
+ * the carried bounds must absorb, and every visitor carrying a second of it would get no sharper.
+ */
+export function carryBounds({ low, high }: OffsetBounds, elapsed: number, moved: number): OffsetBounds | null {
+  moved = Math.abs(moved);
+  if (!(elapsed >= 0 && moved <= CLOCK_READ_MS + elapsed * MAX_DRIFT)) return null;
+  // The server drifts for the wall-clock time too, should that be the longer.
+  const slack = Math.ceil((elapsed + moved) * MAX_DRIFT + moved + CLOCK_READ_MS);
+  return { low: low - slack, high: high + slack };
 }
 
 /**
@@ -62,10 +96,11 @@ export const PROBE_MARGIN_MS = 20;
  * (the fastest so far) after sending. If the truth is above the middle the server has turned its
  * second (the low bound rises to the middle, less half a trip), else it has not (the high bound
  * falls to it, plus half a trip): either way the bounds about halve (offsetBounds keeps the overlap,
- * so a request that lands elsewhere only narrows less). `after`: the earliest moment to send.
+ * so a request that lands elsewhere only narrows less). `after`: the earliest moment to send;
+ * `margin`: PROBE_MARGIN_MS, or more for bounds carried from an earlier sync (see sync.ts).
  */
-export function nextProbe({ low, high }: OffsetBounds, roundTrip: number, after: number): number | null {
-  if (high - low <= roundTrip + PROBE_MARGIN_MS) return null;
+export function nextProbe({ low, high }: OffsetBounds, roundTrip: number, after: number, margin = PROBE_MARGIN_MS): number | null {
+  if (high - low <= roundTrip + margin) return null;
   // The server's time at the reading if the offset were the middle, and the wait until it is whole.
   const reading = after + roundTrip / 2 + (low + high) / 2;
   return after + (((-reading % 1000) + 1000) % 1000);

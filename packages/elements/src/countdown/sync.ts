@@ -2,7 +2,7 @@
  * Reading a `time-src`: the lazily loaded half of the clock (see clock.ts), fetched only by pages
  * that have one. Resyncing is triggered from clock.ts, which owns the page's listeners.
  */
-import { nextProbe, offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
+import { carryBounds, nextProbe, offsetBounds, PROBE_MARGIN_MS, serverTimeFrom, type OffsetBounds, type TimeSample } from './offset.ts';
 import { warnOnce } from '../shared/warn.ts';
 
 /** Back to back: a JSON answer is exact to the millisecond, and the fastest of four is tight enough. */
@@ -29,6 +29,8 @@ type SetOffset = (low: number, high: number) => void;
 interface Sync {
   done: Promise<void>;
   startedAt: number;
+  /** What its answers proved so far, and the wall and monotonic clocks as it began: for a resync to carry. */
+  known?: { bounds: OffsetBounds; wall: number; monotonic: number };
 }
 
 const syncs = new Map<string, Sync>();
@@ -44,20 +46,34 @@ export function syncClock(timeSrc: string, setOffset: SetOffset): Promise<void> 
   return syncs.get(url)?.done ?? startSync(url, setOffset);
 }
 
-function startSync(url: string, setOffset: SetOffset): Promise<void> {
+function startSync(url: string, setOffset: SetOffset, carry = false): Promise<void> {
+  const known = syncs.get(url)?.known;
   const sync = { startedAt: performance.now() } as Sync;
   syncs.set(url, sync);
+  // What the previous sync proved still holds, widened for the time since (carryBounds), so a `Date`
+  // endpoint is not asked all over again when every visitor's tab comes back at T0. Never after a
+  // jump (`carry` false), nor when the visitor's clock moved since.
+  const carried =
+    carry && known
+      ? carryBounds(known.bounds, sync.startedAt - known.monotonic, Date.now() - sync.startedAt - known.wall + known.monotonic)
+      : null;
+  // The widening is a few ms after a few seconds: chasing it would cost every returning visitor a
+  // timed request and up to a second, so the timed requests tolerate up to PROBE_MARGIN_MS more of
+  // it (the page may lag by the trip + 40 ms then, still never ahead).
+  const margin =
+    PROBE_MARGIN_MS + (carried ? Math.min(PROBE_MARGIN_MS, carried.high - carried.low - known!.bounds.high + known!.bounds.low) : 0);
   // A resync of the same URL owes its own answers; this one stops timing more requests then.
-  return (sync.done = sampleServer(url, setOffset, () => syncs.get(url) === sync));
+  return (sync.done = sampleServer(url, setOffset, sync, carried, margin));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function sampleServer(url: string, setOffset: SetOffset, current: () => boolean): Promise<void> {
+async function sampleServer(url: string, setOffset: SetOffset, sync: Sync, carried: OffsetBounds | null, margin: number): Promise<void> {
   const samples: TimeSample[] = [];
   let fastest = Infinity;
   const startWall = Date.now();
   const startMonotonic = performance.now();
+  const current = () => syncs.get(url) === sync;
   // The visitor's clock jumped since this sync began (someone set it, the device slept): its
   // samples were timed on the clock from before the jump and would pull the offset back there,
   // ending the hold on a stale answer. The resync that the jump triggers (clock.ts) takes over.
@@ -80,8 +96,9 @@ async function sampleServer(url: string, setOffset: SetOffset, current: () => bo
     fastest = Math.min(fastest, roundTrip);
     // Adopted answer by answer, not after the last: the first answer often settles the state
     // already (a visitor arriving from a push notification 30 s after the drop needs no more).
-    const { low, high } = offsetBounds(samples)!;
-    setOffset(low, high);
+    const bounds = offsetBounds(samples, carried)!;
+    sync.known = { bounds, wall: startWall, monotonic: startMonotonic };
+    setOffset(bounds.low, bounds.high);
     return true;
   };
   try {
@@ -93,8 +110,8 @@ async function sampleServer(url: string, setOffset: SetOffset, current: () => bo
     timeout = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
     const deadline = performance.now() + PROBE_TIMEOUT_MS;
     for (let probes = 0; probes < MAX_PROBES; ) {
-      const bounds = offsetBounds(samples)!;
-      const at = nextProbe(bounds, fastest, Date.now());
+      const bounds = offsetBounds(samples, carried)!;
+      const at = nextProbe(bounds, fastest, Date.now(), margin);
       if (at === null || performance.now() + at - Date.now() + fastest > deadline) return;
       await sleep(at - Date.now());
       if (jumped() || !current()) return;
@@ -128,5 +145,5 @@ export async function resyncAll(setOffset: SetOffset, force = false): Promise<vo
   const due = [...syncs].filter(
     ([, { startedAt }]) => force || performance.now() - startedAt >= RESYNC_MIN_INTERVAL_MS,
   );
-  await Promise.all(due.map(([url]) => startSync(url, setOffset)));
+  await Promise.all(due.map(([url]) => startSync(url, setOffset, !force)));
 }
