@@ -44,6 +44,23 @@ async function fastestTrip(): Promise<number> {
   return roundTrip;
 }
 
+/**
+ * A creator's static site: no {"now"}, a Date header truncated to its second, and a clock an hour
+ * and 437 ms ahead (the visitor's clock is right), so every answer proves the offset only to within
+ * a second. The countdown is mounted 300 ms into the server's second, so the first answers all read
+ * its clock about there: a page that adopts their low bound without more runs about 300 ms late.
+ */
+async function countdownOnDateOnlyServer(): Promise<{ el: CountdownElement; src: string; skew: number; roundTrip: number }> {
+  const skew = HOUR + 437;
+  const src = timeSrc(`mode=date&skew=${skew}`);
+  const roundTrip = await fastestTrip();
+  await sleep((((300 - (realNow() + skew)) % 1000) + 1000) % 1000);
+  const el = await fixture<CountdownElement>(
+    `<drop-countdown at="${iso(realNow() + skew + HOUR)}" format="clock" time-src="${src}"></drop-countdown>`,
+  );
+  return { el, src, skew, roundTrip };
+}
+
 /** Moves T0 1.5 s ahead by the server's clock and resolves how many ms after it the page flipped. */
 async function flipLateness(el: CountdownElement, skew: number): Promise<{ late: number; states: string[] }> {
   const target = realNow() + 1500;
@@ -60,19 +77,8 @@ describe('<drop-countdown time-src> with only a Date header', () => {
   afterEach(cleanup);
 
   it('a server clock 1 h 437 ms ahead, whole seconds only: the page flips within a round trip + 50 ms of its T0, never before', async () => {
-    // A creator's static site: no {"now"}, a Date header truncated to its second, and a clock off by
-    // a fraction of a second (the visitor's clock is right). Every answer only proves the offset to
-    // within a second; the page must time its requests to see the server's second turn.
-    const skew = HOUR + 437;
-    const src = timeSrc(`mode=date&skew=${skew}`);
-    // The round trip to this server, which no answer can see through: the page may lag by that much.
-    const roundTrip = await fastestTrip();
-    // Start 300 ms into the server's second, so the first answers all read its clock about there: a
-    // page that adopts their low bound without more runs about 300 ms late (as it did before).
-    await sleep((((300 - (realNow() + skew)) % 1000) + 1000) % 1000);
-    const el = await fixture<CountdownElement>(
-      `<drop-countdown at="${iso(realNow() + skew + HOUR)}" format="clock" time-src="${src}"></drop-countdown>`,
-    );
+    // The page must time its requests to see the server's second turn.
+    const { el, src, skew, roundTrip } = await countdownOnDateOnlyServer();
     // The first answer is adopted as it arrives: no waiting for the timed requests.
     await waitFor(() => Math.abs(shownSeconds(el) - 3600) <= 2, 'the first answer', 1500);
     const log = await settled(src);
@@ -99,13 +105,7 @@ describe('<drop-countdown time-src> with only a Date header, resynced', () => {
     this.timeout(40_000);
     // Every visitor's tab comes back at T0: a sync that started from nothing would time up to six
     // more requests per visitor. What the first sync proved still holds, a few ms wider.
-    const skew = HOUR + 437;
-    const src = timeSrc(`mode=date&skew=${skew}`);
-    const roundTrip = await fastestTrip();
-    await sleep((((300 - (realNow() + skew)) % 1000) + 1000) % 1000);
-    const el = await fixture<CountdownElement>(
-      `<drop-countdown at="${iso(realNow() + skew + HOUR)}" format="clock" time-src="${src}"></drop-countdown>`,
-    );
+    const { el, src, skew, roundTrip } = await countdownOnDateOnlyServer();
     const first = (await settled(src)).length;
     await sleep(2000);
     setPageVisibility('hidden');
