@@ -17,6 +17,7 @@ import {
   setPageVisibility,
   sleep,
   waitFor,
+  watchFlip,
   type CountdownElement,
 } from './countdown-test-helpers.ts';
 
@@ -128,11 +129,7 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     const el = await fixture<CountdownElement>(
       `<drop-countdown at="${iso(target)}" format="clock" time-src="${timeSrc()}"></drop-countdown>`,
     );
-    const seen = recordStates(el);
-    let flippedAt = 0;
-    el.addEventListener('drop-state', () => (flippedAt = realNow()));
-    await waitFor(() => el.state === 'live', 'live at the true T0', 4000);
-    await sleep(200);
+    const { flippedAt, seen } = await watchFlip(el, 'live at the true T0', 4000);
     expect(flippedAt).to.be.at.least(target - 5);
     expect(seen.map((s) => s.state)).to.deep.equal(['live']);
   });
@@ -146,11 +143,7 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     const el = await fixture<CountdownElement>(
       `<drop-countdown at="${iso(target)}" format="clock" time-src="${timeSrc('delay=400')}"></drop-countdown>`,
     );
-    const seen = recordStates(el);
-    let flippedAt = 0;
-    el.addEventListener('drop-state', () => (flippedAt = realNow()));
-    await waitFor(() => el.state === 'live', 'live at the true T0', 8000);
-    await sleep(200);
+    const { flippedAt, seen } = await watchFlip(el, 'live at the true T0', 8000);
     expect(flippedAt).to.be.at.least(target - 5);
     // Late by no more than the answers' window (one 400 ms trip), with room for a busy machine.
     expect(flippedAt).to.be.below(target + 1000);

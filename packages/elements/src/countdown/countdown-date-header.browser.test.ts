@@ -5,7 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { cleanup, fixture } from '../test-support/fixture.ts';
-import { HOUR, iso, realNow, recordStates, remainingText, setPageVisibility, sleep, waitFor, type CountdownElement } from './countdown-test-helpers.ts';
+import { HOUR, iso, realNow, remainingText, setPageVisibility, sleep, waitFor, watchFlip, type CountdownElement } from './countdown-test-helpers.ts';
 
 const timeSrc = (query: string) => `/__test/time?run=date-${realNow()}&${query}`;
 
@@ -65,11 +65,7 @@ async function countdownOnDateOnlyServer(): Promise<{ el: CountdownElement; src:
 async function flipLateness(el: CountdownElement, skew: number): Promise<{ late: number; states: string[] }> {
   const target = realNow() + 1500;
   el.setAttribute('at', iso(target + skew));
-  const seen = recordStates(el);
-  let flippedAt = 0;
-  el.addEventListener('drop-state', () => (flippedAt = realNow()));
-  await waitFor(() => el.state === 'live', 'live at the server\'s T0', 4000);
-  await sleep(100);
+  const { flippedAt, seen } = await watchFlip(el, "live at the server's T0", 4000, 100);
   return { late: flippedAt - target, states: seen.map((s) => s.state) };
 }
 

@@ -3,9 +3,10 @@
  * against the sources and both built bundles.
  */
 import type { DropState } from '../shared/vocabulary.ts';
+import { sleep, waitFor } from '../test-support/wait.ts';
 
 export { captureWarnings } from '../test-support/warnings.ts';
-export { sleep, waitFor } from '../test-support/wait.ts';
+export { sleep, waitFor };
 
 /** The page's real clock, captured before any test stubs `Date.now`. */
 export const MINUTE = 60_000;
@@ -55,6 +56,25 @@ export function recordStates(el: Element): Array<{ state: DropState; previous: D
     seen.push({ state, previous, elementState: (el as CountdownElement).state });
   });
   return seen;
+}
+
+/**
+ * Waits for `el` to go live and resolves the real time its `drop-state` fired, with every
+ * `drop-state` it fired until `settleMs` after (a second flip would show there). Listening starts
+ * at the call, before its first await: call it right after mounting, await it when the test is ready.
+ */
+export async function watchFlip(
+  el: CountdownElement,
+  what: string,
+  timeoutMs: number,
+  settleMs = 200,
+): Promise<{ flippedAt: number; seen: ReturnType<typeof recordStates> }> {
+  const seen = recordStates(el);
+  let flippedAt = 0;
+  el.addEventListener('drop-state', () => (flippedAt = realNow()));
+  await waitFor(() => el.state === 'live', what, timeoutMs);
+  await sleep(settleMs);
+  return { flippedAt, seen };
 }
 
 /** Makes the page report itself hidden (or visible again) and tells everyone, as a tab switch does. */

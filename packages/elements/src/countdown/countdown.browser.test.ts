@@ -15,6 +15,7 @@ import {
   setPageVisibility,
   sleep,
   waitFor,
+  watchFlip,
   type CountdownElement,
 } from './countdown-test-helpers.ts';
 
@@ -388,12 +389,9 @@ describe('<drop-countdown> on the real clock', () => {
   it('flips to live at `at`, firing drop-state exactly once, synchronously with the state', async () => {
     const target = realNow() + 1200;
     const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(target)}" format="clock"></drop-countdown>`);
-    const seen = recordStates(el);
-    let flippedAt = 0;
-    el.addEventListener('drop-state', () => (flippedAt = realNow()));
+    const flip = watchFlip(el, 'live', 4000, 1100);
     expect(remainingText(el)).to.match(/^00:00:0[12]$/);
-    await waitFor(() => el.state === 'live', 'live', 4000);
-    await sleep(1100);
+    const { flippedAt, seen } = await flip;
     expect(seen).to.deep.equal([{ state: 'live', previous: 'scheduled', elementState: 'live' }]);
     expect(flippedAt).to.be.at.least(target - 5);
     await el.updateComplete;
