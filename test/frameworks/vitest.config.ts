@@ -9,12 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, findChromium } from '../../tools/chromium.mjs';
+import { docsSnippets } from './docs-snippets.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
+  // docs-snippets.test.ts: docs/packages.md's code blocks served as modules and pages.
+  plugins: [docsSnippets()],
   // Vue's runtime-only build: the tests render with `h()`, no template compiler needed.
   define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
-  optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'react/jsx-runtime', 'vue', '@lit/react'] },
+  optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'react/jsx-runtime', 'react-dom', 'react-dom/server', 'vue', '@lit/react'] },
   test: {
     include: ['test/frameworks/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
