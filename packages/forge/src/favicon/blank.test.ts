@@ -11,8 +11,9 @@ import { readIcoDirectory } from '../ico/ico.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
 import { badgeStage } from '../badge/stage.ts';
 import { liveFaviconStage } from '../live-favicon/live-favicon.ts';
+import { markSetStage } from '../mark-set/mark-set.ts';
 import { socialStage } from '../social/social-card.ts';
-import type { ForgeStage } from '../plan/types.ts';
+import type { ForgeStage, RasterJob, RenderContext } from '../plan/types.ts';
 import { sanitizeSvg } from '../svg/sanitize.ts';
 import { testConfig } from '../testing/marks.ts';
 import dropkitForge from '../vite.ts';
@@ -151,6 +152,31 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
     expect(error.message).toBe(`glyph: g.svg ${GLYPH_TAIL}`);
   });
 
+  it.each(Object.entries(BLANK))('is refused by the mark set alone (--only mark-set), which copies the SVG, with the favicon stage\'s verdict and message: %s', async (_, mark) => {
+    const error = await refusal(forge(await fromFiles({ 'logo.svg': mark }), { renderer, stages: [markSetStage] }));
+    expect(error.code).toBe('svg-empty');
+    expect(error.message).toBe(`mark: logo.svg ${MESSAGE_TAIL}`);
+  });
+
+  it('is refused by the mark set alone for a glyph of its own, named as the glyph, and a blank glyph beside a blank mark named as a whole run names it', async () => {
+    const glyph = { 'logo.svg': drawn, 'g.svg': BLANK['a clipPath around nothing it clips']! };
+    expect((await refusal(forge(await fromFiles(glyph, { glyph: 'g.svg' }), { renderer, stages: [markSetStage] }))).message).toBe(`glyph: g.svg ${GLYPH_TAIL}`);
+    // Both blank: a whole run refuses the picture whose image comes first in the favicon stage's
+    // plan (favicon.ico for a glyph off the home screen, favicon-96x96.png for the mark when the
+    // glyph is on it); the mark set alone, and beside the other stages, names the same one.
+    const both = { 'logo.svg': BLANK['display:none by class']!, 'g.svg': BLANK['a mask that hides everything']! };
+    const cases = [
+      [{ glyph: 'g.svg' }, `glyph: g.svg ${GLYPH_TAIL}`],
+      [{ glyph: 'g.svg', homeScreen: 'glyph' }, `mark: logo.svg ${MESSAGE_TAIL.replace('512x512', '96x96')}`],
+    ] as const;
+    for (const [config, message] of cases) {
+      const input = await fromFiles(both, config);
+      for (const stages of [undefined, [markSetStage], [markSetStage, socialStage]]) {
+        expect((await refusal(forge(input, { renderer, ...(stages ? { stages } : {}) }))).message).toBe(message);
+      }
+    }
+  }, 60_000);
+
   it('is refused by the badges alone when the verified badge draws the mark (a name forge has no initials for), named as the mark', async () => {
     const config = { name: '東京', ...verified };
     const error = await refusal(forge(await fromFiles({ 'logo.svg': BLANK['opacity:0 on a group by a sheet']! }, config), { renderer, stages: [badgeStage] }));
@@ -198,6 +224,8 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
  * --only live-favicon, the fifth and sixth by --only badges); the last was refused by every run
  * but --only social (which does not draw the glyph) until the glyph on the home screen was judged
  * there.
+ * --only mark-set, which copies the SVGs and drew nothing, accepted the second until it took the
+ * favicon stage's verdict too.
  */
 const line = (viewBox: string, x1: number, y1: number, x2: number, y2: number, width: number) =>
   svg(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#000" stroke-width="${width}" opacity="0.1"/>`, viewBox);
@@ -269,11 +297,13 @@ describe('one verdict whichever stages run', () => {
     ['live-favicon', liveFaviconStage],
     ['badges', badgeStage],
     ['social', socialStage],
+    ['mark-set', markSetStage],
   ];
 
   it.each(EDGE)('$name: the whole run and each stage alone agree', async ({ files, config, verdict: expected }) => {
     // A name forge has no initials for: without a glyph or monogram the verified badge draws the
-    // mark, so every stage here draws the picture judged (a run that draws none does not judge it).
+    // mark, so every stage here draws the picture judged, or publishes it (the mark set copies the
+    // SVGs); a run that does neither does not judge it.
     const input = await fromFiles(files, { name: '東京', social: { title: 'Tokyo' }, badges: [{ kind: 'verified' }], ...config });
     const outcomes = { whole: await verdict(forge(input, { renderer })) } as Record<string, string>;
     for (const [name, stage] of stages) {
@@ -283,6 +313,30 @@ describe('one verdict whichever stages run', () => {
     outcomes['favicon'] = await verdict(forge(input, { renderer, stages: [faviconStage] }));
     expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((name) => [name, expected])));
   }, 60_000);
+});
+
+describe('the mark set beside the favicon stage', () => {
+  /** The run's renderer, counting the images asked of it. */
+  const counting = (jobs: RasterJob[]): RenderContext => ({
+    rasterize: (job) => (jobs.push(job), renderer.rasterize(job)),
+    rasterizeAll: (all) => (jobs.push(...all), renderer.rasterizeAll(all)),
+    rasterizeMeasured: (job) => (jobs.push(job), renderer.rasterizeMeasured(job)),
+  });
+
+  it('leaves the verdict to it: a run with both draws no image more than the favicon stage alone, and makes the same files', async () => {
+    const drawn = svg(`<rect ${square}/>`);
+    for (const config of [{}, { glyph: 'g.svg' }, { glyph: 'g.svg', homeScreen: 'glyph' }]) {
+      const input = await fromFiles({ 'logo.svg': drawn, 'g.svg': svg('<circle cx="50" cy="50" r="40"/>') }, config);
+      const alone: RasterJob[] = [];
+      const both: RasterJob[] = [];
+      await forge(input, { renderer: counting(alone), stages: [faviconStage] });
+      const result = await forge(input, { renderer: counting(both), stages: [faviconStage, markSetStage] });
+      expect(both).toHaveLength(alone.length);
+      const markOnly = await forge(input, { renderer, stages: [markSetStage] });
+      const set = (files: typeof result.files) => files.filter((file) => file.name.startsWith('mark/')).map((file) => `${file.name} ${file.sha256}`);
+      expect(set(result.files)).toEqual(set(markOnly.files));
+    }
+  });
 });
 
 describe('a glyph on the home screen ("homeScreen": "glyph")', () => {

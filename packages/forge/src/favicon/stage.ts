@@ -119,10 +119,11 @@ const verdicts = new WeakMap<ForgeInput, WeakMap<RenderContext, Map<'mark' | 'gl
 /**
  * Whether the mark or the glyph draws anything, as the favicon stage decides it: the `svg-empty`
  * refusal it would throw, or undefined. For the stages that draw the picture (live favicon, the
- * verified badge, the social card) in a run without the favicon stage, so that one input gets one
- * verdict whichever stages run: their own images show the picture at other sizes, on a tile or
- * beside a dot, where a faint hairline may show or vanish differently, and a glyph drawn white on
- * a white tile draws pixels all the same. It costs those runs the judged images (favicon.ico's
+ * verified badge, the social card) or publish it (the mark set, through picturesVerdict) in a run
+ * without the favicon stage, so that one input gets one verdict whichever stages run: their own
+ * images show the picture at other sizes, on a tile or beside a dot, where a faint hairline may
+ * show or vanish differently, a glyph drawn white on a white tile draws pixels all the same, and
+ * the mark set draws no image at all. It costs those runs the judged images (favicon.ico's
  * three entries for a glyph of its own, one 512 px icon for the mark or for a glyph on the home
  * screen), drawn once per run however many stages ask (kept per input and renderer context, which
  * forge makes anew for each run with a signal; a failed draw is forgotten).
@@ -141,6 +142,20 @@ export function pictureVerdict(input: ForgeInput, field: 'mark' | 'glyph', conte
     verdict.catch(() => byField.delete(key));
   }
   return verdict;
+}
+
+/**
+ * The favicon stage's verdict on the mark and the glyph together, for a stage that publishes both
+ * (the mark set) in a run without that stage: the refusal a whole run throws, or undefined. When
+ * both are blank it is the one whose image comes first in the favicon stage's plan, as in a whole
+ * run: the picture kept off the home screen (a glyph of its own on favicon.ico, or the mark on
+ * favicon-96x96.png), then the home-screen one on its 512 px icon. Without a glyph of its own both
+ * are the mark's one verdict.
+ */
+export async function picturesVerdict(input: ForgeInput, context: RenderContext): Promise<SvgRejectedError | undefined> {
+  const order = homeScreenSource(input) === input.glyph ? (['mark', 'glyph'] as const) : (['glyph', 'mark'] as const);
+  const verdicts = await Promise.all(order.map((field) => pictureVerdict(input, field, context)));
+  return verdicts.find((refusal) => refusal !== undefined);
 }
 
 function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inset?: number; background?: HexColor; safeCircle?: number } = {}): string {

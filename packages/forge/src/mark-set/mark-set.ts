@@ -3,7 +3,8 @@ import { missingGlyphs, textBounds, textPath } from '../badge/font.ts';
 import { escapeXml } from '../badge/badge-svg.ts';
 import { darkRecolour } from '../svg/dark.ts';
 import { defaultPaint } from '../svg/compose.ts';
-import type { DarkPalette, ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, SanitizedSvg } from '../plan/types.ts';
+import { picturesVerdict } from '../favicon/stage.ts';
+import type { DarkPalette, ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /** The monogram's tile, in SVG user units (it scales: the element sizes it by CSS). */
 export const MONOGRAM_SIZE = 64;
@@ -183,24 +184,39 @@ const text = (value: string) => new TextEncoder().encode(value);
  * `mark/`: the variants `<drop-mark>` switches between (wordmark, monogram, glyph), each with a dark
  * twin when the creator has a dark palette, and `mark/mark.json` describing them for
  * `<drop-mark src="…/mark.json">`.
+ *
+ * The set copies the creator's SVGs and draws no image of them, yet a blank mark or glyph here is
+ * a blank logo on the creator's site. Whether they draw anything is the favicon stage's verdict in
+ * every run: without that stage in the run (`--only mark-set`) this one asks for it, and no file of
+ * the set is made until it is in, so a logo a whole run refuses is refused here with the same
+ * message. With the favicon stage in the run it is left to it: nothing is drawn twice.
  */
 export const markSetStage: ForgeStage = {
   name: 'mark-set',
-  plan(input) {
+  plan(input, options) {
+    const judge = !options?.stages?.includes('favicon');
+    const made = (make: () => string): PlannedAsset['render'] =>
+      judge
+        ? async (context: RenderContext) => {
+            const refusal = await picturesVerdict(input, context);
+            if (refusal) throw refusal;
+            return text(make());
+          }
+        : () => text(make());
     const assets: PlannedAsset[] = [];
     for (const variant of variants(input)) {
       const size = { width: variant.width, height: variant.height };
-      assets.push({ name: `mark/${variant.file}`, format: 'svg', purpose: 'mark-set', ...size, render: () => text(variant.light()) });
+      assets.push({ name: `mark/${variant.file}`, format: 'svg', purpose: 'mark-set', ...size, render: made(variant.light) });
       const dark = variant.dark;
       if (dark) {
-        assets.push({ name: `mark/${variant.file.replace(/\.svg$/u, '-dark.svg')}`, format: 'svg', purpose: 'mark-set', ...size, render: () => text(dark()) });
+        assets.push({ name: `mark/${variant.file.replace(/\.svg$/u, '-dark.svg')}`, format: 'svg', purpose: 'mark-set', ...size, render: made(dark) });
       }
     }
     assets.push({
       name: 'mark/mark.json',
       format: 'json',
       purpose: 'mark-set',
-      render: () => text(`${JSON.stringify(markJson(input), null, 2)}\n`),
+      render: made(() => `${JSON.stringify(markJson(input), null, 2)}\n`),
     });
     return { assets };
   },

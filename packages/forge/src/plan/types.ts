@@ -225,7 +225,8 @@ export interface StagePlanOptions {
   /**
    * Names of every stage in this run, in plan order. Whether a picture draws anything is the
    * favicon stage's verdict in every run (favicon/stage.ts, pictureVerdict): a stage that draws the
-   * mark or glyph asks for that verdict itself only when the favicon stage is not in the run.
+   * mark or glyph, or publishes it (the mark set), asks for that verdict itself only when the
+   * favicon stage is not in the run.
    */
   stages?: readonly string[];
 }

@@ -216,7 +216,7 @@ describe('dropkit forge', () => {
     }
   });
 
-  it('refuses a blank mark with --only live-favicon and a blank glyph with --only badges with the whole run\'s message, in one line, writing nothing (once a dot alone, an empty tile)', async () => {
+  it('refuses a blank mark with --only live-favicon and a blank glyph with --only badges, and either with --only mark-set, with the whole run\'s message, in one line, writing nothing (once a dot alone, an empty tile, a blank mark copied)', async () => {
     await mkdir(join(dir, 'dot'));
     await writeFile(join(dir, 'dot/hidden.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.a{visibility:hidden}</style><rect class="a" width="100" height="100"/></svg>');
     await writeFile(join(dir, 'dot/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
@@ -227,13 +227,16 @@ describe('dropkit forge', () => {
     const cases = [
       ['live.json', 'live-favicon', 'mark: hidden.svg draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; '],
       ['badges.json', 'badges', 'glyph: hidden.svg draws nothing: Expected some of it to show in its 48x48 icon, but every pixel came out transparent; '],
+      ['live.json', 'mark-set', 'mark: hidden.svg draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; '],
+      ['badges.json', 'mark-set', 'glyph: hidden.svg draws nothing: Expected some of it to show in its 48x48 icon, but every pixel came out transparent; '],
     ];
     for (const [config, stage, message] of cases) {
-      const { code, stdout, stderr } = run('forge', `dot/${config}`, '--out', `out/dot-${stage}`, '--only', stage!);
+      const out = `out/dot-${stage}-${config}`;
+      const { code, stdout, stderr } = run('forge', `dot/${config}`, '--out', out, '--only', stage!);
       expect(stderr).toBe(`dropkit forge: ${message}${where}`);
       expect(code).toBe(1);
       expect(stdout).toBe('');
-      expect(existsSync(join(dir, `out/dot-${stage}`))).toBe(false);
+      expect(existsSync(join(dir, out))).toBe(false);
     }
   });
 
