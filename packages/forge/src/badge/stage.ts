@@ -1,5 +1,5 @@
 import { rgbOf } from './colors.ts';
-import { blankRefusal } from '../errors.ts';
+import { blankRefusal, type SvgRejectedError } from '../errors.ts';
 import { drawsNothing, faintIn, pictureVerdict, readIndexedPng } from '../favicon/stage.ts';
 import type { FaintPicture, ForgeInput, ForgeStage, HexColor, MeasuredImage, Palette, PlannedAsset, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
@@ -100,6 +100,31 @@ async function monogramBlank(input: ForgeInput, svg: SanitizedSvg, png: Uint8Arr
   return drawsNothing(await renderGlyphPng(svg, input.config.colors, context, false)) ? blank : undefined;
 }
 
+/** The refusal of a monogram that draws nothing on the tile `png` the verified badge embeds, or undefined. */
+async function monogramRefusal(input: ForgeInput, svg: SanitizedSvg, file: string, png: Uint8Array, context: RenderContext): Promise<SvgRejectedError | undefined> {
+  const blank = await monogramBlank(input, svg, png, context);
+  return blank ? blankRefusal('monogram', file, `${GLYPH_PIXELS}x${GLYPH_PIXELS} tile on the verified badge`, blank) : undefined;
+}
+
+/**
+ * This stage's verdict on a supplied monogram, for the mark set, which publishes it, in a run
+ * without this stage: the refusal a whole run throws when the config has a verified badge that
+ * shows the monogram (no glyph), drawn on the same tile; otherwise undefined, as a whole run judges
+ * it nowhere else. A badges list this stage would refuse is its to report: not judged here.
+ */
+export async function monogramVerdict(input: ForgeInput, context: RenderContext): Promise<SvgRejectedError | undefined> {
+  let specs: BadgeSpec[];
+  try {
+    specs = parseBadges(input.config.badges);
+  } catch {
+    return undefined;
+  }
+  const { svg, source } = verifiedGlyph(input);
+  if (source?.field !== 'monogram' || !specs.some((spec) => spec.kind === 'verified')) return undefined;
+  const tile = await renderGlyphTile(svg, input.config.colors, context, true);
+  return monogramRefusal(input, svg, source.file, tile.bytes, context);
+}
+
 async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, faviconJudges: boolean, asset: string): Promise<VerifiedGlyph> {
   const { svg, tile, source } = verifiedGlyph(input);
   if (tile) {
@@ -111,8 +136,8 @@ async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, fa
     if (refusal) throw refusal;
     const png = image.bytes;
     if (source?.field === 'monogram') {
-      const blank = await monogramBlank(input, svg, png, context);
-      if (blank) throw blankRefusal('monogram', source.file, `${GLYPH_PIXELS}x${GLYPH_PIXELS} tile on the verified badge`, blank);
+      const refusal = await monogramRefusal(input, svg, source.file, png, context);
+      if (refusal) throw refusal;
     }
     const faint = source && faintIn(image, source.field, asset);
     return faint ? { png, faint } : { png };

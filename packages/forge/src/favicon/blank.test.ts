@@ -192,6 +192,26 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
     expect(tileToo.message).toBe(`monogram: m.svg ${TILE_TAIL.replace(/the tile's colour, [^;]*/, 'transparent, the tile included')}`);
   }, 60_000);
 
+  it('is refused for a blank monogram by the mark set alone, which publishes it, as by a whole run: only where a verified badge shows it', async () => {
+    const files = { 'logo.svg': drawn, 'm.svg': BLANK['display:none by class']! };
+    const input = await fromFiles(files, { monogram: 'm.svg', ...verified });
+    for (const stages of [[markSetStage], [faviconStage, markSetStage], [markSetStage, socialStage]]) {
+      expect((await refusal(forge(input, { renderer, stages }))).message).toBe(`monogram: m.svg ${TILE_TAIL}`);
+    }
+    const unpainted = await fromFiles({ 'logo.svg': drawn, 'm.svg': BLANK['fill:none on every shape by a sheet']! }, { monogram: 'm.svg', ...verified });
+    expect((await refusal(forge(unpainted, { renderer, stages: [markSetStage] }))).message).toBe(
+      `monogram: m.svg ${TILE_TAIL.replace(/the tile's colour, [^;]*/, 'transparent, the tile included')}`,
+    );
+    // Without a verified badge, or with a glyph it shows instead, nothing draws the monogram: a
+    // whole run accepts it, and so does the mark set alone.
+    for (const config of [{ monogram: 'm.svg', badges: [{ kind: 'live' }] }, { monogram: 'm.svg', glyph: 'logo.svg', ...verified }]) {
+      const other = await fromFiles(files, config);
+      await forge(other, { renderer });
+      const set = await forge(other, { renderer, stages: [markSetStage] });
+      expect(set.files.map((file) => file.name)).toContain('mark/monogram.svg');
+    }
+  }, 60_000);
+
   it('accepts a glyph whose own sheet paints the whole tile: one colour, but not the background', async () => {
     const greenAll = svg('<style>rect,path{fill:#00ff00 !important}</style><path d="M10 10h80v80H10z"/>');
     const result = await forge(await fromFiles({ 'logo.svg': drawn, 'g.svg': greenAll }, { glyph: 'g.svg', ...verified }), { renderer, stages: [badgeStage] });
@@ -315,13 +335,22 @@ describe('one verdict whichever stages run', () => {
   }, 60_000);
 });
 
-describe('the mark set beside the favicon stage', () => {
+describe('the mark set beside the stages that judge its pictures', () => {
   /** The run's renderer, counting the images asked of it. */
   const counting = (jobs: RasterJob[]): RenderContext => ({
     rasterize: (job) => (jobs.push(job), renderer.rasterize(job)),
     rasterizeAll: (all) => (jobs.push(...all), renderer.rasterizeAll(all)),
     rasterizeMeasured: (job) => (jobs.push(job), renderer.rasterizeMeasured(job)),
   });
+
+  it('and beside the badges, leaves the monogram to them: no image more than those stages alone', async () => {
+    const input = await fromFiles({ 'logo.svg': svg(`<rect ${square}/>`), 'm.svg': svg('<circle cx="50" cy="50" r="40"/>') }, { monogram: 'm.svg', badges: [{ kind: 'verified' }] });
+    const alone: RasterJob[] = [];
+    const both: RasterJob[] = [];
+    await forge(input, { renderer: counting(alone), stages: [faviconStage, badgeStage] });
+    await forge(input, { renderer: counting(both), stages: [faviconStage, badgeStage, markSetStage] });
+    expect(both).toHaveLength(alone.length);
+  }, 60_000);
 
   it('leaves the verdict to it: a run with both draws no image more than the favicon stage alone, and makes the same files', async () => {
     const drawn = svg(`<rect ${square}/>`);

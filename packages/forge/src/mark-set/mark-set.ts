@@ -4,6 +4,7 @@ import { escapeXml } from '../badge/badge-svg.ts';
 import { darkRecolour } from '../svg/dark.ts';
 import { defaultPaint } from '../svg/compose.ts';
 import { picturesVerdict } from '../favicon/stage.ts';
+import type { SvgRejectedError } from '../errors.ts';
 import type { DarkPalette, ForgeInput, ForgeStage, HexColor, Palette, PlannedAsset, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /** The monogram's tile, in SVG user units (it scales: the element sizes it by CSS). */
@@ -181,24 +182,40 @@ export function markJson(input: ForgeInput): MarkJson {
 const text = (value: string) => new TextEncoder().encode(value);
 
 /**
+ * Whether the pictures the set publishes draw anything, as a whole run decides it: the favicon
+ * stage's verdict on the mark and glyph (unless `favicon` runs too), then the verified badge's on a
+ * supplied monogram (unless `badges` runs too; judged only where a verified badge shows it, as in
+ * a whole run). The badge stage's code is loaded only for a config with a monogram and badges.
+ */
+async function verdictOf(input: ForgeInput, stages: readonly string[] | undefined, context: RenderContext): Promise<SvgRejectedError | undefined> {
+  const refusal = stages?.includes('favicon') ? undefined : await picturesVerdict(input, context);
+  if (refusal || stages?.includes('badges') || !input.monogram || input.config.badges === undefined) return refusal;
+  return (await import('../badge/stage.ts')).monogramVerdict(input, context);
+}
+
+/**
  * `mark/`: the variants `<drop-mark>` switches between (wordmark, monogram, glyph), each with a dark
  * twin when the creator has a dark palette, and `mark/mark.json` describing them for
  * `<drop-mark src="…/mark.json">`.
  *
- * The set copies the creator's SVGs and draws no image of them, yet a blank mark or glyph here is
- * a blank logo on the creator's site. Whether they draw anything is the favicon stage's verdict in
- * every run: without that stage in the run (`--only mark-set`) this one asks for it, and no file of
- * the set is made until it is in, so a logo a whole run refuses is refused here with the same
- * message. With the favicon stage in the run it is left to it: nothing is drawn twice.
+ * The set copies the creator's SVGs and draws no image of them, yet a blank picture here is a
+ * blank logo on the creator's site. Whether one draws anything is the verdict of the stage that
+ * judges it in a whole run (verdictOf): without that stage in the run (`--only mark-set`) this one
+ * asks for it, and no file of the set is made until it is in, so a logo a whole run refuses is
+ * refused here with the same message. With those stages in the run it is left to them: nothing
+ * is drawn twice.
  */
 export const markSetStage: ForgeStage = {
   name: 'mark-set',
   plan(input, options) {
-    const judge = !options?.stages?.includes('favicon');
+    const stages = options?.stages;
+    const judge = !(stages?.includes('favicon') && stages.includes('badges'));
+    // Asked once per run (a plan is made per run), however many files wait for it.
+    let verdict: Promise<SvgRejectedError | undefined> | undefined;
     const made = (make: () => string): PlannedAsset['render'] =>
       judge
         ? async (context: RenderContext) => {
-            const refusal = await picturesVerdict(input, context);
+            const refusal = await (verdict ??= verdictOf(input, stages, context));
             if (refusal) throw refusal;
             return text(make());
           }
