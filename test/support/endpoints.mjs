@@ -7,6 +7,9 @@
  * GET /__test/time/log?run=<label>
  *   [{"arrived": ms, "read": ms}, …] — when each time request under `run` arrived and when its clock
  *   was read (unskewed server ms), to count the samples a page took before it decided something.
+ * GET /__test/time/delay?run=<label>&ms=<ms>
+ *   From now on, time requests under `run` are read after `ms` instead of their own `delay`: a
+ *   server that answered quickly and then slows down (everyone's tab coming back at T0).
  * Add further endpoints below, one small function each (or a module of their own, like
  * ./stalling-video.mjs for the clip whose network stalls).
  */
@@ -16,12 +19,13 @@ import { stallingVideoRoutes } from './stalling-video.mjs';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const timeLogs = new Map();
+const runDelays = new Map();
 
 async function time(ctx, params) {
   const entry = { arrived: Date.now(), read: null };
   const run = params.get('run');
   if (run) timeLogs.set(run, [...(timeLogs.get(run) ?? []), entry]);
-  const delay = Number(params.get('delay') ?? 0);
+  const delay = runDelays.get(run) ?? Number(params.get('delay') ?? 0);
   if (delay > 0) await sleep(delay);
   const mode = params.get('mode') ?? 'json';
   entry.read = Date.now();
@@ -46,6 +50,12 @@ async function time(ctx, params) {
   }
   ctx.type = 'application/json';
   ctx.body = JSON.stringify({ now });
+}
+
+async function timeDelay(ctx, params) {
+  runDelays.set(params.get('run') ?? '', Number(params.get('ms') ?? 0));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.status = 204;
 }
 
 async function timeLog(ctx, params) {
@@ -163,6 +173,7 @@ async function stockLog(ctx, params) {
 const routes = {
   '/__test/time': time,
   '/__test/time/log': timeLog,
+  '/__test/time/delay': timeDelay,
   '/__test/clip/video.webm': clipVideo,
   '/__test/clip/requests': clipRequestCount,
   '/__test/stock': stock,

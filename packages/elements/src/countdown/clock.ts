@@ -88,10 +88,11 @@ let pendingSyncs = 0;
 
 /**
  * While a sync is in flight: how far below and above `now()` the true time may be, by the answers so
- * far (unbounded until the first one); null otherwise. Dependents should not change state while
- * `now() + low` and `now() + high` would disagree on it: a visitor clock that runs fast (or jumped
- * while the laptop slept) must not open a drop before the server has had its say. Listeners of
- * `onClockChange` are called on every answer and when the sync settles.
+ * far (unbounded until the first one, unless a resync starts from what the last sync proved); null
+ * otherwise. Dependents should not change state while `now() + low` and `now() + high` would
+ * disagree on it: a visitor clock that runs fast (or jumped while the laptop slept) must not open
+ * a drop before the server has had its say. Listeners of `onClockChange` are called on every
+ * answer and when the sync settles.
  */
 export function syncing(): readonly [number, number] | null {
   return pendingSyncs > 0 ? doubt : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carryBounds, nextProbe, offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
+import { adoptAtOnce, CARRY_AT_ONCE_MS, carryBounds, nextProbe, offsetBounds, serverTimeFrom, type TimeSample } from './offset.ts';
 import { nextSecondBoundary } from './clock.ts';
 
 describe('offsetBounds', () => {
@@ -126,5 +126,17 @@ describe('carryBounds', () => {
     expect(offsetBounds([answer], { low: 4600, high: 4700 })).toEqual({ low: 4600, high: 4650 });
     // No overlap: one side is wrong, and the answer was just measured; never the carried bounds alone.
     expect(offsetBounds([answer], { low: 5000, high: 5040 })).toEqual({ low: 3350, high: 4650 });
+  });
+});
+
+describe('adoptAtOnce', () => {
+  it('adopts bounds carried over a few minutes, not over an hour', () => {
+    const before = { low: 4100, high: 4120 };
+    // Three minutes: 90 ms of drift each way.
+    expect(adoptAtOnce(before, carryBounds(before, 180_000, 0)!)).toBe(true);
+    // An hour: 1.8 s each way, which the first answer would take back as a jump in the clock.
+    expect(adoptAtOnce(before, carryBounds(before, 3_600_000, 0)!)).toBe(false);
+    expect(adoptAtOnce(before, { low: before.low - CARRY_AT_ONCE_MS, high: 4500 })).toBe(true);
+    expect(adoptAtOnce(before, { low: before.low - CARRY_AT_ONCE_MS - 1, high: 4120 })).toBe(false);
   });
 });

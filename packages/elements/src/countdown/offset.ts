@@ -82,6 +82,20 @@ export function carryBounds({ low, high }: OffsetBounds, elapsed: number, moved:
 }
 
 /**
+ * The most a resync's carried bounds may have widened below the last sync's and still be adopted
+ * before the resync's first answer (sync.ts): the page's clock steps back by that much when the tab
+ * returns, before it paints, and forward again when the answer narrows the bounds, which a clock of
+ * whole seconds shows as one second held at most a quarter second longer. It covers tabs hidden up
+ * to about eight minutes; one hidden longer waits for the answer, as a first sync does.
+ */
+export const CARRY_AT_ONCE_MS = 250;
+
+/** Whether a resync adopts `carried` (carryBounds of `before`) before its first answer. */
+export function adoptAtOnce(before: OffsetBounds, carried: OffsetBounds): boolean {
+  return before.low - carried.low <= CARRY_AT_ONCE_MS;
+}
+
+/**
  * How much wider than the fastest round trip the bounds may stay before more `Date`-header requests
  * stop paying: halving the last 20 ms costs another request and up to a second of waiting.
  */

@@ -2,7 +2,7 @@
  * Reading a `time-src`: the lazily loaded half of the clock (see clock.ts), fetched only by pages
  * that have one. Resyncing is triggered from clock.ts, which owns the page's listeners.
  */
-import { carryBounds, nextProbe, offsetBounds, PROBE_MARGIN_MS, serverTimeFrom, type OffsetBounds, type TimeSample } from './offset.ts';
+import { adoptAtOnce, carryBounds, nextProbe, offsetBounds, PROBE_MARGIN_MS, serverTimeFrom, type OffsetBounds, type TimeSample } from './offset.ts';
 import { warnOnce } from '../shared/warn.ts';
 
 /** Back to back: a JSON answer is exact to the millisecond, and the fastest of four is tight enough. */
@@ -48,7 +48,9 @@ export function syncClock(timeSrc: string, setOffset: SetOffset): Promise<void> 
 
 function startSync(url: string, setOffset: SetOffset, carry = false): Promise<void> {
   const known = syncs.get(url)?.known;
-  const sync = { startedAt: performance.now() } as Sync;
+  // Kept until this sync has answers of its own, so a resync that gets none still leaves the next
+  // one something to carry.
+  const sync = { startedAt: performance.now(), known } as Sync;
   syncs.set(url, sync);
   // What the previous sync proved still holds, widened for the time since (carryBounds), so a `Date`
   // endpoint is not asked all over again when every visitor's tab comes back at T0. Never after a
@@ -59,16 +61,28 @@ function startSync(url: string, setOffset: SetOffset, carry = false): Promise<vo
       : null;
   // The widening is a few ms after a few seconds: chasing it would cost every returning visitor a
   // timed request and up to a second, so the timed requests tolerate up to PROBE_MARGIN_MS more of
-  // it (the page may lag by the trip + 40 ms then, still never ahead).
+  // it (the page may lag by the last sync's bounds + 20 ms then, still never ahead).
   const margin =
     PROBE_MARGIN_MS + (carried ? Math.min(PROBE_MARGIN_MS, carried.high - carried.low - known!.bounds.high + known!.bounds.low) : 0);
+  // Adopted before the first answer: when every tab comes back at T0 the endpoint is at its
+  // slowest, and the page must not hold the drop shut for a round trip when what the last sync
+  // proved, widened for the drift since, already settles it (a tab that stayed visible has been
+  // flipping on that sync's offset all along).
+  if (carried && adoptAtOnce(known!.bounds, carried)) setOffset(carried.low, carried.high);
   // A resync of the same URL owes its own answers; this one stops timing more requests then.
-  return (sync.done = sampleServer(url, setOffset, sync, carried, margin));
+  return (sync.done = sampleServer(url, setOffset, sync, carried, margin, carried ? known!.bounds.high - known!.bounds.low : 0));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function sampleServer(url: string, setOffset: SetOffset, sync: Sync, carried: OffsetBounds | null, margin: number): Promise<void> {
+async function sampleServer(
+  url: string,
+  setOffset: SetOffset,
+  sync: Sync,
+  carried: OffsetBounds | null,
+  margin: number,
+  settledWidth: number,
+): Promise<void> {
   const samples: TimeSample[] = [];
   let fastest = Infinity;
   const startWall = Date.now();
@@ -111,7 +125,10 @@ async function sampleServer(url: string, setOffset: SetOffset, sync: Sync, carri
     const deadline = performance.now() + PROBE_TIMEOUT_MS;
     for (let probes = 0; probes < MAX_PROBES; ) {
       const bounds = offsetBounds(samples, carried)!;
-      const at = nextProbe(bounds, fastest, Date.now(), margin);
+      // A resync settles for what the last sync settled for (its six requests may have left more than
+      // the trip + 20 ms, or its fastest trip was slower than this one's), plus the widening above:
+      // jitter must not buy every returning visitor more requests for a few ms.
+      const at = nextProbe(bounds, fastest, Date.now(), margin + Math.max(0, settledWidth - fastest - PROBE_MARGIN_MS));
       if (at === null || performance.now() + at - Date.now() + fastest > deadline) return;
       await sleep(at - Date.now());
       if (jumped() || !current()) return;
