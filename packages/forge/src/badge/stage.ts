@@ -1,7 +1,7 @@
 import { rgbOf } from './colors.ts';
 import { blankRefusal, type SvgRejectedError } from '../errors.ts';
-import { drawsNothing, faintIn, pictureVerdict, readIndexedPng } from '../favicon/stage.ts';
-import type { FaintPicture, ForgeInput, ForgeStage, HexColor, MeasuredImage, Palette, PlannedAsset, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import { askedPictures, drawsNothing, faintIn, picturesVerdict, readIndexedPng } from '../favicon/stage.ts';
+import type { FaintPicture, ForgeInput, ForgeStage, HexColor, JudgedPicture, MeasuredImage, Palette, PlannedAsset, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
 import { parseBadges, type BadgeSpec } from './badge-config.ts';
@@ -125,14 +125,30 @@ export async function monogramVerdict(input: ForgeInput, context: RenderContext)
   return monogramRefusal(input, svg, source.file, tile.bytes, context);
 }
 
-async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, faviconJudges: boolean, asset: string): Promise<VerifiedGlyph> {
+/**
+ * The picture the verified badge draws of the creator's own files whose verdict is the favicon
+ * stage's (the glyph, or the mark for a name without initials), when the config has a verified
+ * badge; nothing for a monogram, judged by this stage in every run, or for forge's own initials.
+ */
+function judgedByBadges(input: ForgeInput): JudgedPicture[] {
+  let specs: BadgeSpec[];
+  try {
+    specs = parseBadges(input.config.badges);
+  } catch {
+    return [];
+  }
+  const field = verifiedGlyph(input).source?.field;
+  return specs.some((spec) => spec.kind === 'verified') && (field === 'mark' || field === 'glyph') ? [field] : [];
+}
+
+async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, judged: readonly JudgedPicture[] | undefined, asset: string): Promise<VerifiedGlyph> {
   const { svg, tile, source } = verifiedGlyph(input);
   if (tile) {
     // Whether the glyph or mark draws anything is the favicon stage's verdict in every run, asked
     // for here when that stage is not in the run: this tile shows the picture at 36 px on an
     // opaque tile, where a faint hairline vanishes and a white glyph on white is the bare tile.
-    const judged = source && source.field !== 'monogram' && !faviconJudges ? pictureVerdict(input, source.field, context) : undefined;
-    const [image, refusal] = await Promise.all([renderGlyphTile(svg, input.config.colors, context, true), judged]);
+    const asked = source && source.field !== 'monogram' && judged ? picturesVerdict(input, context, judged) : undefined;
+    const [image, refusal] = await Promise.all([renderGlyphTile(svg, input.config.colors, context, true), asked]);
     if (refusal) throw refusal;
     const png = image.bytes;
     if (source?.field === 'monogram') {
@@ -171,17 +187,18 @@ function once<T>(make: (context: RenderContext) => Promise<T>): (context: Render
 
 /**
  * Plans every file of one badge. Pure: nothing is drawn until a render function runs.
- * `faviconJudges`: the favicon stage runs too and judges whether the glyph or mark shows.
+ * `judged`: the pictures whose verdict the verified badge asks of the favicon stage (its own and
+ * the run's others); undefined when that stage runs too and judges whether the glyph or mark shows.
  * `faint` receives the creator's picture when it hardly shows on the verified badge's tile.
  */
-export function planBadge(spec: BadgeSpec, input: ForgeInput, faviconJudges = false, faint?: (found: FaintPicture) => void): PlannedAsset[] {
+export function planBadge(spec: BadgeSpec, input: ForgeInput, judged?: readonly JudgedPicture[], faint?: (found: FaintPicture) => void): PlannedAsset[] {
   const layout = layoutBadge(spec);
   const { colors } = input.config;
   const base = `badges/${spec.id}`;
   const glyph =
     spec.kind === 'verified'
       ? once(async (context: RenderContext) => {
-          const drawn = await renderVerifiedGlyph(input, context, faviconJudges, `${base}.*`);
+          const drawn = await renderVerifiedGlyph(input, context, judged, `${base}.*`);
           if (drawn.faint) faint?.(drawn.faint);
           return drawn.png;
         })
@@ -229,13 +246,14 @@ export function planBadge(spec: BadgeSpec, input: ForgeInput, faviconJudges = fa
  */
 export const badgeStage: ForgeStage = {
   name: 'badges',
+  judges: judgedByBadges,
   plan(input, options) {
-    const faviconJudges = options?.stages?.includes('favicon') ?? false;
+    const judged = options?.stages?.includes('favicon') ? undefined : askedPictures(judgedByBadges(input), options);
     const specs = parseBadges(input.config.badges);
     // By badge, in config order, whichever tile is drawn first.
     const faint = new Map<string, FaintPicture>();
     return {
-      assets: specs.flatMap((spec) => planBadge(spec, input, faviconJudges, (found) => faint.set(spec.id, found))),
+      assets: specs.flatMap((spec) => planBadge(spec, input, judged, (found) => faint.set(spec.id, found))),
       faint: () => specs.flatMap((spec) => faint.get(spec.id) ?? []),
     };
   },

@@ -12,6 +12,7 @@ import { IsolatedRenderer } from '../render/isolated.ts';
 import { badgeStage } from '../badge/stage.ts';
 import { liveFaviconStage } from '../live-favicon/live-favicon.ts';
 import { markSetStage } from '../mark-set/mark-set.ts';
+import { DEFAULT_STAGES } from '../plan/stages.ts';
 import { socialStage } from '../social/social-card.ts';
 import type { ForgeStage, RasterJob, RenderContext } from '../plan/types.ts';
 import { sanitizeSvg } from '../svg/sanitize.ts';
@@ -333,6 +334,87 @@ describe('one verdict whichever stages run', () => {
     outcomes['favicon'] = await verdict(forge(input, { renderer, stages: [faviconStage] }));
     expect(outcomes).toEqual(Object.fromEntries(Object.keys(outcomes).map((name) => [name, expected])));
   }, 60_000);
+});
+
+describe('a blank mark, glyph or both, whichever stages run (every --only subset)', () => {
+  /**
+   * The pictures each stage draws or publishes, so judges (the verified badge shows the glyph).
+   * Written out here rather than read from the stages' `judges`, so a stage that asks about the
+   * wrong picture fails this test.
+   */
+  const SHOWS: Record<string, readonly ('mark' | 'glyph')[]> = {
+    favicon: ['mark', 'glyph'],
+    'live-favicon': ['glyph'],
+    'mark-set': ['mark', 'glyph'],
+    social: ['mark'],
+    badges: ['glyph'],
+  };
+  const outcome = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof SvgRejectedError ? error.message : `unexpected: ${String(error)}`),
+    );
+  const blankSets = [['mark'], ['glyph'], ['mark', 'glyph']] as const;
+
+  it.each([
+    ['off the home screen', {}],
+    ['on the home screen', { homeScreen: 'glyph' }],
+  ] as const)('with the glyph %s, every subset refuses as a whole run would refuse the pictures it draws or publishes, naming the same one', async (_, home) => {
+    // In the order of the CLI's --only, which runs the chosen stages in DEFAULT_STAGES' order.
+    const subsets = Array.from({ length: 2 ** DEFAULT_STAGES.length - 1 }, (_, mask) => DEFAULT_STAGES.filter((__, index) => (mask + 1) & (1 << index)));
+    expect(subsets.map((stages) => stages.map((stage) => stage.name).join(',')).filter((name) => name === 'live-favicon,social')).toHaveLength(1);
+    const inputFor = (blank: readonly string[]) =>
+      fromFiles(
+        { 'logo.svg': blank.includes('mark') ? BLANK['display:none by class']! : svg(`<rect ${square}/>`), 'g.svg': blank.includes('glyph') ? BLANK['a mask that hides everything']! : svg('<circle cx="50" cy="50" r="40"/>') },
+        { glyph: 'g.svg', social: { title: 'Drop' }, badges: [{ kind: 'verified' }], ...home },
+      );
+    // The reference: a whole run of the same config with only those pictures blank.
+    const whole = new Map<string, string>();
+    for (const blank of [[], ...blankSets]) whole.set(blank.join('+'), await outcome(forge(await inputFor(blank), { renderer })));
+    expect(whole.get('')).toBe('accepted');
+    const expected: Record<string, string> = {};
+    const actual: Record<string, string> = {};
+    for (const blank of blankSets) {
+      const input = await inputFor(blank);
+      for (const stages of subsets) {
+        const names = stages.map((stage) => stage.name);
+        const cell = `${blank.join('+')} blank, --only ${names.join(',')}`;
+        const shown = blank.filter((field) => names.some((name) => SHOWS[name]!.includes(field)));
+        expected[cell] = whole.get(shown.join('+'))!;
+        actual[cell] = await outcome(forge(input, { renderer, stages }));
+      }
+    }
+    expect(actual).toEqual(expected);
+  }, 240_000);
+
+  it("asks about the run's other pictures without drawing an image more: a run draws what its stages draw alone, and no picture none of them shows", async () => {
+    const drawn = (jobs: Set<string>): RenderContext => {
+      const note = (job: RasterJob) => jobs.add(`${job.width}x${job.height} ${job.output} ${job.shownOn ?? ''} ${job.tint ?? ''} ${job.svg}`);
+      return {
+        rasterize: (job) => (note(job), renderer.rasterize(job)),
+        rasterizeAll: (all) => (all.forEach(note), renderer.rasterizeAll(all)),
+        rasterizeMeasured: (job) => (note(job), renderer.rasterizeMeasured(job)),
+      };
+    };
+    // A colour of each picture's own, to tell in a job which picture it draws.
+    const colours = { mark: '#0a0b0c', glyph: '#0c0b0a' };
+    const files = { 'logo.svg': svg(`<rect ${square} fill="${colours.mark}"/>`), 'g.svg': svg(`<circle cx="50" cy="50" r="40" fill="${colours.glyph}"/>`) };
+    const askers = DEFAULT_STAGES.filter((stage) => stage.name !== 'favicon');
+    const subsets = Array.from({ length: 2 ** askers.length - 1 }, (_, mask) => askers.filter((__, index) => (mask + 1) & (1 << index)));
+    for (const home of [{}, { homeScreen: 'glyph' }]) {
+      const input = await fromFiles(files, { glyph: 'g.svg', social: { title: 'Drop' }, badges: [{ kind: 'verified' }], ...home });
+      const alone = new Map<string, Set<string>>();
+      for (const stages of subsets) {
+        const names = stages.map((stage) => stage.name);
+        const jobs = new Set<string>();
+        await forge(input, { renderer: drawn(jobs), stages });
+        if (stages.length === 1) alone.set(names[0]!, jobs);
+        else expect([...jobs].sort(), names.join(',')).toEqual([...new Set(names.flatMap((name) => [...alone.get(name)!]))].sort());
+        const pictures = (['mark', 'glyph'] as const).filter((field) => [...jobs].some((job) => job.includes(colours[field])));
+        expect(pictures, names.join(',')).toEqual((['mark', 'glyph'] as const).filter((field) => names.some((name) => SHOWS[name]!.includes(field))));
+      }
+    }
+  }, 120_000);
 });
 
 describe('the mark set beside the stages that judge its pictures', () => {

@@ -8,12 +8,14 @@ import type {
   ForgeInput,
   ForgeStage,
   HexColor,
+  JudgedPicture,
   MeasuredImage,
   PlannedAsset,
   RasterJob,
   RenderContext,
   SanitizedSvg,
   StageContribution,
+  StagePlanOptions,
 } from '../plan/types.ts';
 
 /** Padding on each side of small favicons: enough that a wide mark never touches the tab's edge. */
@@ -114,22 +116,21 @@ function judgedImages(input: ForgeInput, field: 'mark' | 'glyph'): { jobs: Raste
   return { jobs: [{ svg: raster(mark, size, brand), width: size, height: size, output: 'png' }], refusal: () => iconRefusal('mark', config.mark, size) };
 }
 
-const verdicts = new WeakMap<ForgeInput, WeakMap<RenderContext, Map<'mark' | 'glyph', Promise<SvgRejectedError | undefined>>>>();
+const verdicts = new WeakMap<ForgeInput, WeakMap<RenderContext, Map<JudgedPicture, Promise<SvgRejectedError | undefined>>>>();
 
 /**
  * Whether the mark or the glyph draws anything, as the favicon stage decides it: the `svg-empty`
  * refusal it would throw, or undefined. For the stages that draw the picture (live favicon, the
- * verified badge, the social card) or publish it (the mark set, through picturesVerdict) in a run
- * without the favicon stage, so that one input gets one verdict whichever stages run: their own
- * images show the picture at other sizes, on a tile or beside a dot, where a faint hairline may
+ * verified badge, the social card) or publish it (the mark set) in a run without the favicon
+ * stage, through picturesVerdict, so that one input gets one verdict whichever stages run: their
+ * own images show the picture at other sizes, on a tile or beside a dot, where a faint hairline may
  * show or vanish differently, a glyph drawn white on a white tile draws pixels all the same, and
  * the mark set draws no image at all. It costs those runs the judged images (favicon.ico's
  * three entries for a glyph of its own, one 512 px icon for the mark or for a glyph on the home
  * screen), drawn once per run however many stages ask (kept per input and renderer context, which
  * forge makes anew for each run with a signal; a failed draw is forgotten).
  */
-export function pictureVerdict(input: ForgeInput, field: 'mark' | 'glyph', context: RenderContext): Promise<SvgRejectedError | undefined> {
-  const key = field === 'glyph' && hasOwnGlyph(input) ? 'glyph' : 'mark';
+function pictureVerdict(input: ForgeInput, key: JudgedPicture, context: RenderContext): Promise<SvgRejectedError | undefined> {
   let byContext = verdicts.get(input);
   if (!byContext) verdicts.set(input, (byContext = new WeakMap()));
   let byField = byContext.get(context);
@@ -145,17 +146,33 @@ export function pictureVerdict(input: ForgeInput, field: 'mark' | 'glyph', conte
 }
 
 /**
- * The favicon stage's verdict on the mark and the glyph together, for a stage that publishes both
- * (the mark set) in a run without that stage: the refusal a whole run throws, or undefined. When
- * both are blank it is the one whose image comes first in the favicon stage's plan, as in a whole
- * run: the picture kept off the home screen (a glyph of its own on favicon.ico, or the mark on
- * favicon-96x96.png), then the home-screen one on its 512 px icon. Without a glyph of its own both
- * are the mark's one verdict.
+ * The favicon stage's verdict on `pictures` (default both) in a run without that stage: the
+ * refusal a whole run throws, or undefined. A stage asks about every picture its run judges
+ * (StagePlanOptions.judged), not only its own, so that when two are blank the run names the one a
+ * whole run names whichever asking stage's image comes first in the plan (--only live-favicon,social
+ * named the glyph where a whole run names the mark): the one whose image comes first in the
+ * favicon stage's plan, the picture kept off the home screen (a glyph of its own on favicon.ico,
+ * or the mark on favicon-96x96.png), then the home-screen one on its 512 px icon. Without a glyph
+ * of its own both are the mark's one verdict. Asking about another stage's picture draws nothing
+ * more: that stage asks too, and each verdict is drawn once per run.
  */
-export async function picturesVerdict(input: ForgeInput, context: RenderContext): Promise<SvgRejectedError | undefined> {
+export async function picturesVerdict(
+  input: ForgeInput,
+  context: RenderContext,
+  pictures: readonly JudgedPicture[] = ['mark', 'glyph'],
+): Promise<SvgRejectedError | undefined> {
+  const keys = new Set(pictures.map((field) => (field === 'glyph' && hasOwnGlyph(input) ? 'glyph' : 'mark')));
   const order = homeScreenSource(input) === input.glyph ? (['mark', 'glyph'] as const) : (['glyph', 'mark'] as const);
-  const verdicts = await Promise.all(order.map((field) => pictureVerdict(input, field, context)));
+  const verdicts = await Promise.all(order.filter((key) => keys.has(key)).map((key) => pictureVerdict(input, key, context)));
   return verdicts.find((refusal) => refusal !== undefined);
+}
+
+/**
+ * The pictures a stage asks picturesVerdict about: its own, and every other its run judges
+ * (undefined options: planned on its own, outside planStages).
+ */
+export function askedPictures(own: readonly JudgedPicture[], options: StagePlanOptions | undefined): JudgedPicture[] {
+  return [...new Set([...own, ...(options?.judged ?? [])])];
 }
 
 function raster(mark: SanitizedSvg, size: number, brand: HexColor, extra: { inset?: number; background?: HexColor; safeCircle?: number } = {}): string {

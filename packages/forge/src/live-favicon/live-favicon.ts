@@ -1,4 +1,4 @@
-import { faviconSvg, pictureVerdict } from '../favicon/stage.ts';
+import { askedPictures, faviconSvg, picturesVerdict } from '../favicon/stage.ts';
 import type { ForgeInput, ForgeStage, HexColor } from '../plan/types.ts';
 
 /** The universal "on air" red, the same in light and dark tabs. */
@@ -26,6 +26,7 @@ export function liveFaviconSvg(input: ForgeInput, pixels?: number): string {
  */
 export const liveFaviconStage: ForgeStage = {
   name: 'live-favicon',
+  judges: () => ['glyph'],
   plan(input, options) {
     const size = LIVE_FAVICON_PNG_SIZE;
     // Whether the glyph draws anything is the favicon stage's verdict in every run; without that
@@ -33,6 +34,7 @@ export const liveFaviconStage: ForgeStage = {
     // a hairline that shows at 512 px may vanish at 96, and a glyph that shows only under the dot
     // still shows in favicon.ico, which a whole run accepts.
     const judge = !options?.stages?.includes('favicon');
+    const asked = askedPictures(['glyph'], options);
     return {
       assets: [
         {
@@ -52,7 +54,7 @@ export const liveFaviconStage: ForgeStage = {
           async render(context) {
             const [png, refusal] = await Promise.all([
               context.rasterize({ svg: liveFaviconSvg(input, size), width: size, height: size, output: 'png' }),
-              judge ? pictureVerdict(input, 'glyph', context) : undefined,
+              judge ? picturesVerdict(input, context, asked) : undefined,
             ]);
             if (refusal) throw refusal;
             return png;

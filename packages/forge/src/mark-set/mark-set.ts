@@ -207,6 +207,9 @@ async function verdictOf(input: ForgeInput, stages: readonly string[] | undefine
  */
 export const markSetStage: ForgeStage = {
   name: 'mark-set',
+  // It publishes both (the glyph's verdict is the mark's without a glyph of its own), and asks
+  // about both: no other stage's picture can come before them.
+  judges: () => ['mark', 'glyph'],
   plan(input, options) {
     const stages = options?.stages;
     const judge = !(stages?.includes('favicon') && stages.includes('badges'));

@@ -30,8 +30,10 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
   const advisers: (() => string[])[] = [];
   const faint: (() => FaintPicture[])[] = [];
   const names = stages.map((stage) => stage.name);
+  // Known before any stage plans, so each asking stage asks about every picture the run judges.
+  const judged = names.includes('favicon') ? [] : [...new Set(stages.flatMap((stage) => stage.judges?.(input) ?? []))];
   for (const stage of stages) {
-    const contribution = stage.plan(input, { basePath, stages: names });
+    const contribution = stage.plan(input, { basePath, stages: names, judged });
     assets.push(...contribution.assets);
     headTags.push(...(contribution.headTags ?? []));
     manifestIcons.push(...(contribution.manifestIcons ?? []));

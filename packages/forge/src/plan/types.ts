@@ -218,23 +218,38 @@ export interface FaintPicture {
   ratio: number;
 }
 
+/** A picture of the creator's whose "draws nothing" verdict is the favicon stage's in every run (favicon/stage.ts). */
+export type JudgedPicture = 'mark' | 'glyph';
+
 /** What a stage may know about the run: where the files will be served (absolute URLs in og: tags), and which stages run. */
 export interface StagePlanOptions {
   /** URL path the files are served under, ending in `/`. */
   basePath: string;
   /**
    * Names of every stage in this run, in plan order. Whether a picture draws anything is the
-   * favicon stage's verdict in every run (favicon/stage.ts, pictureVerdict): a stage that draws the
+   * favicon stage's verdict in every run (favicon/stage.ts, picturesVerdict): a stage that draws the
    * mark or glyph, or publishes it (the mark set), asks for that verdict itself only when the
    * favicon stage is not in the run.
    */
   stages?: readonly string[];
+  /**
+   * Every picture some stage of this run asks that verdict on (ForgeStage.judges); empty when the
+   * favicon stage runs. A stage that asks asks about all of them, so when two are blank every
+   * asking stage throws the same refusal, the one a whole run throws, whichever of their images
+   * comes first in the plan.
+   */
+  judged?: readonly JudgedPicture[];
 }
 
 /** A stage is a pure function of the input. */
 export interface ForgeStage {
   name: string;
   plan(input: ForgeInput, options?: StagePlanOptions): StageContribution;
+  /**
+   * The pictures this stage asks the favicon stage's verdict on in a run without that stage: those
+   * it draws or publishes. Never throws (a config the stage refuses is its plan's to report).
+   */
+  judges?(input: ForgeInput): readonly JudgedPicture[];
 }
 
 /** The whole plan: pure data plus lazy render functions, in output order. */

@@ -3,9 +3,9 @@ import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-conf
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
 import { ForgeConfigError } from '../errors.ts';
-import { faintIn, pictureVerdict } from '../favicon/stage.ts';
+import { askedPictures, faintIn, picturesVerdict } from '../favicon/stage.ts';
 import { placedMark } from '../svg/compose.ts';
-import type { FaintPicture, ForgeInput, ForgeStage, HeadTag, HexColor, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
+import type { FaintPicture, ForgeInput, ForgeStage, HeadTag, HexColor, JudgedPicture, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 
 /** The Open Graph size every network crops from. */
 export const CARD = { width: 1200, height: 630 } as const;
@@ -123,16 +123,16 @@ export function socialCardSvg(input: ForgeInput, options: SocialOptions, markPng
 }
 
 /**
- * The card, and the finding when the mark hardly shows on it. `judge`: the favicon stage is not in
- * the run, so this stage asks for its verdict on whether the mark draws anything (one input, one
- * verdict: the mark's image here is up to 900x250 px, where a faint hairline may show or vanish
- * otherwise than on the 512 px icon).
+ * The card, and the finding when the mark hardly shows on it. `judged`: the favicon stage is not
+ * in the run, so this stage asks for its verdict on whether these pictures draw anything, the mark
+ * and any other the run judges (one input, one verdict: the mark's image here is up to 900x250 px,
+ * where a faint hairline may show or vanish otherwise than on the 512 px icon).
  */
 export async function renderSocialCard(
   input: ForgeInput,
   options: SocialOptions,
   context: RenderContext,
-  judge = false,
+  judged?: readonly JudgedPicture[],
 ): Promise<{ png: Uint8Array; faint?: FaintPicture }> {
   const place = markPlacement(input.mark);
   const job: RasterJob = { svg: markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand), width: place.width, height: place.height, output: 'rgba' };
@@ -141,7 +141,7 @@ export async function renderSocialCard(
   const background = input.config.colors.background;
   const [image, refusal] = await Promise.all([
     context.rasterizeMeasured ? context.rasterizeMeasured({ ...job, shownOn: background }) : context.rasterize(job),
-    judge ? pictureVerdict(input, 'mark', context) : undefined,
+    judged ? picturesVerdict(input, context, judged) : undefined,
   ]);
   if (refusal) throw refusal;
   const markPixels = image instanceof Uint8Array ? image : image.bytes;
@@ -186,11 +186,12 @@ export function socialHeadTags(input: ForgeInput, options: SocialOptions, basePa
 /** `social-card.png` (1200×630) and its og:/twitter: tags in head.html. */
 export const socialStage: ForgeStage = {
   name: 'social',
+  judges: () => ['mark'],
   plan(input, planOptions) {
     const options = parseSocial(input);
     // Fail at plan time, before anything is drawn, when the title cannot be drawn or fitted.
     fitTitle(options.title);
-    const judge = !planOptions?.stages?.includes('favicon');
+    const judged = planOptions?.stages?.includes('favicon') ? undefined : askedPictures(['mark'], planOptions);
     let faint: FaintPicture | undefined;
     return {
       assets: [
@@ -200,7 +201,7 @@ export const socialStage: ForgeStage = {
           purpose: 'social',
           ...CARD,
           render: async (context) => {
-            const card = await renderSocialCard(input, options, context, judge);
+            const card = await renderSocialCard(input, options, context, judged);
             faint = card.faint;
             return card.png;
           },
