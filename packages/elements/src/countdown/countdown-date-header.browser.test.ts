@@ -46,10 +46,11 @@ async function tripsTo(src: string): Promise<number[]> {
 
 /**
  * The slowest of a sync's timed requests (the third on: the two back-to-back answers before them
- * read the server mid-second and only start the timing; a sync that timed none is judged on those two). Each timed answer proves the server's time
- * to within its own round trip, so that, not a trip measured before the sync, is what the page may
- * lag by: on a busy machine the test server answers tens of ms slower than to a quiet warm-up fetch
- * (a warm-up trip once left a 72 ms flip judged against 5 ms).
+ * read the server mid-second and only start the timing; a sync that timed none is judged on those
+ * two). Each timed answer proves the server's time to within its own round trip, so that, not a
+ * trip measured before the sync, is what the page may lag by: on a busy machine the test server
+ * answers tens of ms slower than to a quiet warm-up fetch (a warm-up trip once left a 72 ms flip
+ * judged against 5 ms).
  */
 const slowestTimedTrip = (syncTrips: number[]) => Math.max(...(syncTrips.length > 2 ? syncTrips.slice(2) : syncTrips));
 
