@@ -9,23 +9,15 @@
  * their place (with `ignored: true`) so a test can see what is hidden from the reader and what is
  * under it. Call it from a browser test with `executeServerCommand('ax-tree', { selector })`.
  */
-const sessions = new WeakMap();
+import { cdpCommand } from './cdp-command.mjs';
 
 // A property is { name, value: { type, value } }; related-node properties carry no plain value.
 const value = (property) => property?.value?.value;
 
-export function axTree() {
-  return {
-    name: 'ax-tree',
-    async executeCommand({ command, payload, session }) {
-      if (command !== 'ax-tree') return undefined;
-      const page = session.browser.getPage(session.id);
-      if (!sessions.has(page)) {
-        const cdp = await page.createCDPSession();
-        await cdp.send('Accessibility.enable');
-        sessions.set(page, cdp);
-      }
-      const cdp = sessions.get(page);
+export const axTree = () =>
+  cdpCommand(
+    'ax-tree',
+    async (cdp, payload) => {
       const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
       const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: payload.selector });
       if (!nodeId) throw new Error(`ax-tree: nothing matches ${payload.selector}`);
@@ -44,5 +36,5 @@ export function axTree() {
       });
       return shape(start);
     },
-  };
-}
+    (cdp) => cdp.send('Accessibility.enable'),
+  );

@@ -6,19 +6,12 @@
  * emulateMedia's later calls neither see nor clear it. Call it from a browser test with
  * `executeServerCommand('emulate-forced-colors', { active: true })`.
  */
-const sessions = new WeakMap();
+import { cdpCommand } from './cdp-command.mjs';
 
-export function forcedColors() {
-  return {
-    name: 'emulate-forced-colors',
-    async executeCommand({ command, payload, session }) {
-      if (command !== 'emulate-forced-colors') return undefined;
-      const page = session.browser.getPage(session.id);
-      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
-      await sessions.get(page).send('Emulation.setEmulatedMedia', {
-        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
-      });
-      return true;
-    },
-  };
-}
+export const forcedColors = () =>
+  cdpCommand('emulate-forced-colors', async (cdp, payload) => {
+    await cdp.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+    });
+    return true;
+  });
