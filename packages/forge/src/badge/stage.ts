@@ -113,14 +113,9 @@ async function monogramRefusal(input: ForgeInput, svg: SanitizedSvg, file: strin
  * it nowhere else. A badges list this stage would refuse is its to report: not judged here.
  */
 export async function monogramVerdict(input: ForgeInput, context: RenderContext): Promise<SvgRejectedError | undefined> {
-  let specs: BadgeSpec[];
-  try {
-    specs = parseBadges(input.config.badges);
-  } catch {
-    return undefined;
-  }
+  if (!hasVerifiedBadge(input)) return undefined;
   const { svg, source } = verifiedGlyph(input);
-  if (source?.field !== 'monogram' || !specs.some((spec) => spec.kind === 'verified')) return undefined;
+  if (source?.field !== 'monogram') return undefined;
   const tile = await renderGlyphTile(svg, input.config.colors, context, true);
   return monogramRefusal(input, svg, source.file, tile.bytes, context);
 }
@@ -131,14 +126,18 @@ export async function monogramVerdict(input: ForgeInput, context: RenderContext)
  * badge; nothing for a monogram, judged by this stage in every run, or for forge's own initials.
  */
 function judgedByBadges(input: ForgeInput): JudgedPicture[] {
-  let specs: BadgeSpec[];
-  try {
-    specs = parseBadges(input.config.badges);
-  } catch {
-    return [];
-  }
+  if (!hasVerifiedBadge(input)) return [];
   const field = verifiedGlyph(input).source?.field;
-  return specs.some((spec) => spec.kind === 'verified') && (field === 'mark' || field === 'glyph') ? [field] : [];
+  return field === 'mark' || field === 'glyph' ? [field] : [];
+}
+
+/** Whether the config asks for a verified badge; false for a badges list this stage would refuse (its plan reports that). */
+function hasVerifiedBadge(input: ForgeInput): boolean {
+  try {
+    return parseBadges(input.config.badges).some((spec) => spec.kind === 'verified');
+  } catch {
+    return false;
+  }
 }
 
 async function renderVerifiedGlyph(input: ForgeInput, context: RenderContext, judged: readonly JudgedPicture[] | undefined, asset: string): Promise<VerifiedGlyph> {
