@@ -194,6 +194,27 @@ describe('<drop-mark> when an image does not arrive', () => {
     }
   });
 
+  it("src changed to a mark.json that 404s: the previous mark's images go, with one warning naming the URL", async () => {
+    const warnings = captureWarnings();
+    try {
+      const box = await fixture(`<div style="width: 400px"><drop-mark src="${media}/mark.json" ${height}></drop-mark></div>`);
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      await until(mark, () => mark.variant === 'wordmark');
+      // A marketplace reusing the element for the next creator, whose mark.json is missing.
+      mark.setAttribute('name', 'Other Creator');
+      mark.setAttribute('src', `${gone}/mark.json`);
+      await until(mark, () => warnings.messages.some((m) => m.includes(`${gone}/mark.json`)));
+      expect(mark.shadowRoot!.querySelectorAll('img')).to.have.length(0);
+      expect(mark.variant).to.equal(null);
+      expect(mark.getAttribute('aria-label')).to.equal('Other Creator');
+      const failures = warnings.messages.filter((m) => m.includes(`${gone}/mark.json`));
+      expect(failures).to.have.length(1);
+      expect(failures[0]).to.contain('could not load');
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('a slotted image that 404s is treated the same way: the next variant', async () => {
     const box = await fixture(
       `<div style="width: 400px"><drop-mark name="Nova" ${height}>` +

@@ -109,6 +109,41 @@ describe('<drop-mark>', () => {
     expect(new URL(source.getAttribute('srcset')!).pathname).to.equal(`${media}/wordmark-dark.svg`);
   });
 
+  describe('a mark.json when a framework moves or reuses the mark', () => {
+    const nova = async (mark: MarkLike) => {
+      const deadline = performance.now() + 5000;
+      while (mark.getAttribute('aria-label') !== 'Nova Studio' && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await manifestLoaded(mark);
+      expect(mark.getAttribute('aria-label')).to.equal('Nova Studio');
+      expect(mark.variant).to.equal('wordmark');
+      expect(mark.getBoundingClientRect().width).to.equal(160);
+    };
+
+    it('loads it when the mark is moved to another container while the JSON is on its way', async () => {
+      const page = await fixture(`<div><div class="from" style="width: 600px"></div><div class="to" style="width: 600px"></div></div>`);
+      await customElements.whenDefined('drop-mark');
+      const mark = document.createElement('drop-mark') as MarkLike;
+      mark.setAttribute('src', `${media}/mark.json`);
+      mark.style.setProperty('--drop-mark-height', '40px');
+      page.querySelector('.from')!.append(mark);
+      // The first update has asked for the JSON; a framework moves the mark before the answer (one task).
+      await mark.updateComplete;
+      page.querySelector('.to')!.append(mark);
+      await nova(mark);
+    });
+
+    it('loads it again when src is removed and set back (a framework re-rendering)', async () => {
+      const box = await fixture(`<div style="width: 600px"><drop-mark src="${media}/mark.json" ${height}></drop-mark></div>`);
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      await nova(mark);
+      mark.removeAttribute('src');
+      await settle(mark);
+      expect(mark.shadowRoot!.querySelectorAll('img')).to.have.length(0);
+      mark.setAttribute('src', `${media}/mark.json`);
+      await nova(mark);
+    });
+  });
+
   it('shows the dark variant when the visitor prefers dark', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     const box = await fixture(`<div style="width: 600px"><drop-mark name="Nova" ${srcs} src-wordmark-dark="${media}/wordmark-dark.svg" ${height}></drop-mark></div>`);

@@ -103,6 +103,9 @@ export class DropMark extends LitElement {
     // says when that room grows.
     const container = this.parentElement ?? (this.parentNode as ShadowRoot | null)?.host;
     if (container) this.#resizeObserver.observe(container);
+    // Moved (disconnected and connected again) while its mark.json was on the way: that request was
+    // dropped, so ask again. The first connection leaves it to the first update.
+    if (this.hasUpdated) void this.#loadManifest();
   }
 
   override disconnectedCallback(): void {
@@ -112,7 +115,6 @@ export class DropMark extends LitElement {
     cancelAnimationFrame(this.#fitFrame);
     this.#manifestRequest?.abort();
     this.#manifestRequest = null;
-    this.#loadedManifestFrom = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -171,7 +173,7 @@ export class DropMark extends LitElement {
     const url = this.src ? toResourceUrl(this.src) : null;
     if (!url) {
       if (this.src) warnOnce(this, `src:${this.src}`, `<${this.localName}> src="${this.src}" is ignored: expected an https URL or a path on this site.`);
-      this.manifest = null;
+      this.#forgetManifest();
       return;
     }
     if (this.#loadedManifestFrom === url.href) return;
@@ -187,8 +189,17 @@ export class DropMark extends LitElement {
       this.manifest = manifest;
     } catch (error) {
       if (request.signal.aborted) return;
+      // The mark.json before this one named another mark (a marketplace reusing the element for the
+      // next creator): its images must not stand for this one.
+      this.#forgetManifest();
       warnOnce(this, `src:${url.href}`, `<${this.localName}> could not load ${url.href} (${String(error)}); expected JSON {"name", "wordmark", "monogram", "glyph"}.`);
     }
+  }
+
+  /** No mark.json now; the same URL set again later is fetched again. */
+  #forgetManifest(): void {
+    this.manifest = null;
+    this.#loadedManifestFrom = null;
   }
 
   #accessibleName(): string | null {
