@@ -120,6 +120,17 @@ describe('<drop-clip>', () => {
     await waitFor(() => !video.paused, 'resume when back in view');
   });
 
+  it('plays a new src set while it is in view (a framework reusing the clip for the next product)', async () => {
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    const video = videoOf(clip);
+    await waitFor(() => clip.playback === 'playing' && !video.paused, 'autoplay');
+    const next = uniqueId();
+    clip.setAttribute('src', videoUrl(next));
+    await waitFor(() => videoOf(clip).currentSrc.includes(next) && !videoOf(clip).paused && videoOf(clip).currentTime > 0, 'the new clip playing');
+    expect(clip.playback).to.equal('playing');
+    expect(await videoRequests(next)).to.be.at.least(1);
+  });
+
   it('pauses while the tab is hidden and resumes when it is visible again', async () => {
     const clip = await fixture<Clip>(clipHtml(uniqueId()));
     const video = videoOf(clip);
@@ -289,6 +300,36 @@ describe('<drop-clip>', () => {
     }
   });
 
+  it('reports each product view once when a framework adds or reorders products around it', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    const views: string[] = [];
+    const listener = (event: Event) => void views.push((event as HTMLElementEventMap['drop-product-view']).name);
+    document.addEventListener('drop-product-view', listener);
+    try {
+      await seek(clip, 2);
+      await waitFor(() => views.length === 1, 'the hoodie viewed');
+      // A new product above the others: every product after it moves one place down the list.
+      const added = document.createElement('drop-product');
+      added.setAttribute('at', '1.8');
+      added.innerHTML = '<a href="https://buy.stripe.com/test_scarf">Glow scarf</a>';
+      clip.prepend(added);
+      await waitFor(() => cardNames(clip).includes('Glow scarf'), 'the added product');
+      await waitFor(() => views.length >= 2, 'the scarf viewed');
+      // The list reversed while both cards stay up: neither is a new view.
+      clip.append(...[...clip.querySelectorAll('drop-product')].reverse());
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      expect(views).to.deep.equal(['Glow hoodie', 'Glow scarf']);
+      // A framework without keys patches in place: the scarf's element now holds another product.
+      added.innerHTML = '<a href="https://buy.stripe.com/test_beanie">Glow beanie</a>';
+      await waitFor(() => views.length >= 3, 'the beanie viewed');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(views).to.deep.equal(['Glow hoodie', 'Glow scarf', 'Glow beanie']);
+    } finally {
+      document.removeEventListener('drop-product-view', listener);
+    }
+  });
+
   it('a card click fires drop-product-click and a cancelable drop-checkout with sku and referral', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const clip = await fixture<Clip>(clipHtml(uniqueId(), 'referral="utm_source=clip"'));
@@ -424,6 +465,40 @@ describe('<drop-clip>', () => {
     added.remove();
     await waitFor(() => cardNames(clip).length === 0, 'the removed product to leave');
     expect(part(clip, 'list')!.textContent).to.not.contain('Glow scarf');
+  });
+
+  it('reads products whose fields a framework set as properties, before or after the kit upgraded them, with no false warning', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const warnings = captureWarnings();
+    try {
+      // Before: elements made where no custom element is defined (a framework's template document),
+      // their properties set, then put in the page, where the clip upgrades before its products.
+      const inert = document.implementation.createHTMLDocument('');
+      const page = inert.createElement('div');
+      page.innerHTML = clipHtml(uniqueId(), '', '');
+      const early = inert.createElement('drop-product') as HTMLElement;
+      Object.assign(early, { at: '0.5', href: 'https://buy.stripe.com/test_early', price: 24, currency: 'EUR' });
+      early.textContent = 'Early tee';
+      page.firstElementChild!.append(early);
+      const mounted = await fixture(`<div></div>`);
+      mounted.append(document.adoptNode(page));
+      const clip = mounted.querySelector<Clip>('drop-clip')!;
+      await clip.updateComplete;
+      // After: an upgraded product, properties set before it is connected (its update comes later).
+      const late = document.createElement('drop-product') as HTMLElement;
+      Object.assign(late, { at: '1', href: 'https://buy.stripe.com/test_late' });
+      late.textContent = 'Late cap';
+      clip.append(late);
+      await waitFor(() => (part(clip, 'list')?.querySelectorAll('a[href]').length ?? 0) === 2, 'both products linked in the list');
+      const links = [...part(clip, 'list')!.querySelectorAll('a')].map((a) => [a.textContent!.replace(/\s+/g, ' ').trim(), new URL(a.href).pathname]);
+      expect(links).to.deep.equal([
+        ['Early tee €24.00', '/test_early'],
+        ['Late cap', '/test_late'],
+      ]);
+      expect(warnings.messages).to.deep.equal([]);
+    } finally {
+      warnings.restore();
+    }
   });
 
   it('reads products from a metadata track of JSON cues', async () => {

@@ -138,8 +138,9 @@ export class DropClip extends LitElement {
   private autoplayRefused = false;
   private progressFrom = 0;
   private readonly progressFired = new Set<ProgressMilestone>();
-  private readonly viewTimers = new Map<number, ReturnType<typeof setTimeout>>();
-  private readonly viewed = new Set<number>();
+  // Views are counted per product (see `productKey`), not per place in the list.
+  private readonly viewTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly viewed = new Set<string>();
   private observers: { disconnect(): void }[] = [];
   private reducedMotionQuery: MediaQueryList | null = null;
   private readonly words = new ElementWords(this, clipEnglish);
@@ -287,6 +288,10 @@ export class DropClip extends LitElement {
     if ((changed.has('loadRequested') || videoNew) && this.loadRequested) {
       this.listenToTracks();
       this.followVisibility();
+    } else if (changed.has('src') && this.loadRequested) {
+      // A new src stops the video (the media load algorithm pauses it, with no pause event): a clip
+      // in view starts the new one as it would have started the first.
+      this.followVisibility();
     }
     if (changed.has('captionsOn') || changed.has('loadRequested') || videoNew) this.applyCaptions();
   }
@@ -388,22 +393,24 @@ export class DropClip extends LitElement {
   /** Cards count as seen only while a person could see them: clip in view, tab visible. */
   private trackViews(): void {
     const canSee = this.inViewport && document.visibilityState === 'visible';
-    const onScreen = !canSee ? [] : this.playback === 'ended' ? this.products.map((_, index) => index) : this.shown;
-    for (const [index, timer] of this.viewTimers) {
-      if (!onScreen.includes(index)) {
+    const indexes = !canSee ? [] : this.playback === 'ended' ? this.products.map((_, index) => index) : this.shown;
+    const onScreen = indexes.map((index) => productKey(this.products[index]!));
+    for (const [key, timer] of this.viewTimers) {
+      if (!onScreen.includes(key)) {
         clearTimeout(timer);
-        this.viewTimers.delete(index);
+        this.viewTimers.delete(key);
       }
     }
-    for (const index of onScreen) {
-      if (this.viewed.has(index) || this.viewTimers.has(index)) continue;
+    for (const key of onScreen) {
+      if (this.viewed.has(key) || this.viewTimers.has(key)) continue;
       this.viewTimers.set(
-        index,
+        key,
         setTimeout(() => {
-          this.viewTimers.delete(index);
-          const product = this.products[index];
-          if (!product) return;
-          this.viewed.add(index);
+          this.viewTimers.delete(key);
+          // Where the product is now: the list may have changed around it during that second.
+          const index = this.products.findIndex((product) => productKey(product) === key);
+          if (index < 0) return;
+          this.viewed.add(key);
           this.dispatchEvent(new DropProductViewEvent(this.detailOf(index)));
         }, VIEW_AFTER_MS),
       );
@@ -699,6 +706,16 @@ export class DropClip extends LitElement {
         : nothing}
     </div>`;
   }
+}
+
+/**
+ * What a view is counted for. Not the place in the list: a framework adding a product above another
+ * or reordering them would report one product twice and another never. Not the <drop-product>
+ * element either: frameworks without keys patch elements in place, so one element becomes another
+ * product. A product is what a visitor would call one: its name, link and sku.
+ */
+function productKey(product: ClipProduct): string {
+  return JSON.stringify([product.name, product.href, product.sku]);
 }
 
 /** Video, poster, tracks and thumbnails: https anywhere, or the page's own origin (shared rule). */

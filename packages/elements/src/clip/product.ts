@@ -70,11 +70,13 @@ export class DropProduct extends LitElement {
 }
 
 /**
- * Reads a `<drop-product>` from its attributes and content. Works on an element that is not
- * upgraded yet (the clip may run first), so it never relies on the class's properties.
+ * Reads a `<drop-product>` from its properties, attributes and content. Works on an element that is
+ * not upgraded yet (the clip may run first), so it never relies on the class's accessors.
  */
 export function productInputOf(element: Element): ProductInput {
-  const attr = (name: string) => element.getAttribute(name);
+  // A framework sets properties (React 19, Vue): on an element not upgraded yet they are plain own
+  // properties, and on an upgraded one they reach the attribute only in its next update.
+  const attr = (name: string) => (element as unknown as Record<string, unknown>)[name] ?? element.getAttribute(name);
   return {
     name: element.textContent?.replace(/\s+/g, ' ').trim() ?? '',
     href: attr('href') ?? element.querySelector('a[href]')?.getAttribute('href') ?? null,
