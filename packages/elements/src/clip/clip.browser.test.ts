@@ -511,6 +511,32 @@ describe('<drop-clip>', () => {
     expect(cardNames(clip)).to.deep.equal(['Glow socks', 'Glow cap €18.00']);
   });
 
+  it('reads every metadata track, one saved with a byte order mark and CRLF, and says once which cue is not JSON', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const warnings = captureWarnings();
+    try {
+      const clip = await fixture<Clip>(
+        clipHtml(
+          uniqueId(),
+          '',
+          `${products}<track kind="metadata" src="/test/media/clip/products.vtt"><track kind="metadata" src="/test/media/clip/more-products.vtt">`,
+        ),
+      );
+      const listed = () => [...part(clip, 'list')!.querySelectorAll('li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+      await waitFor(() => listed().length === 6, 'both tracks in the list');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Light products first, then the tracks' in markup order, whichever track arrived first.
+      expect(listed().slice(4)).to.deep.equal(['Glow cap €18.00', 'Glow beanie €15.00']);
+      await seek(clip, 1.2);
+      expect(cardNames(clip)).to.deep.equal(['Glow tee €24.00', 'Glow hoodie', 'Glow beanie €15.00']);
+      const notJson = warnings.messages.filter((message) => message.includes('metadata cue'));
+      expect(notJson).to.have.length(1);
+      expect(notJson[0]).to.contain('Broken');
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('refuses hostile product links (never an href), with one warning each', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const warnings = captureWarnings();

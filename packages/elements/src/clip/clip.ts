@@ -315,11 +315,13 @@ export class DropClip extends LitElement {
   }
 
   private listenToTracks(): void {
-    for (const element of this.renderRoot.querySelectorAll<HTMLTrackElement>('track[kind="metadata"]')) {
+    const metadata = [...this.renderRoot.querySelectorAll<HTMLTrackElement>('track[kind="metadata"]')];
+    for (const element of metadata) {
       // Metadata tracks are disabled by default, and a disabled track never loads its cues.
       element.track.mode = 'hidden';
       const read = () => {
-        const cues = [...(element.track.cues ?? [])] as VTTCue[];
+        // Every metadata track's cues, in markup order: one track arriving must not replace another's.
+        const cues = metadata.flatMap((track) => [...(track.track.cues ?? [])]) as VTTCue[];
         const readings = cues.map((cue) => readProductCue(cue.text, cue.startTime, cue.endTime, document.baseURI, mediaUrl));
         this.cueProducts = this.keepProducts(readings);
         this.products = [...this.lightProducts, ...this.cueProducts];

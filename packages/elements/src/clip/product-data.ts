@@ -114,6 +114,8 @@ export function readProduct(
       at = parsedAt;
       until = parsedUntil;
     }
+  } else if (input.until != null) {
+    problems.push(`${label}: expected "at" with "until" (the card shows from "at" until "until") but received only until=${JSON.stringify(input.until)}`);
   }
 
   let x: number | null = null;
