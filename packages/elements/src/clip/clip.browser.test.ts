@@ -426,7 +426,7 @@ describe('<drop-clip>', () => {
     let clip: Clip;
     try {
       clip = await fixture<Clip>(
-        clipHtml(uniqueId(), '', `<drop-product at="soon" until="later" x="50%"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>`).replace(
+        clipHtml(uniqueId(), '', `<drop-product at="soon" until="later" x="50%" image="http://cdn.example/tee.jpg"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>`).replace(
           'ratio="9/16"',
           'ratio="wide"',
         ),
@@ -440,6 +440,10 @@ describe('<drop-clip>', () => {
     expect(warnings.messages.filter((m) => /ratio/.test(m))).to.have.length(1);
     expect(warnings.messages.filter((m) => /expected "at"/.test(m))).to.have.length(1);
     expect(warnings.messages.filter((m) => /hotspot/.test(m))).to.have.length(1);
+    // A plain-http thumbnail from another site is refused, and the warning says what would be taken.
+    const image = warnings.messages.filter((m) => m.includes('http://cdn.example/tee.jpg'));
+    expect(image).to.have.length(1);
+    expect(image[0]).to.contain('expected "image" to be an https (or same-site) URL');
     const box = clip.getBoundingClientRect();
     expect(box.height).to.be.closeTo((box.width * 16) / 9, 1);
     expect(part(clip, 'base')!.getAttribute('aria-label')).to.equal('Glow tee preview');

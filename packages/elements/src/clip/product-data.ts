@@ -95,7 +95,7 @@ export function readProduct(
 
   const rawImage = text(input.image);
   const image = rawImage === null ? null : resolveMedia(rawImage);
-  if (rawImage !== null && image === null) problems.push(`${label}: expected an http(s) image URL but received ${JSON.stringify(rawImage)}`);
+  if (rawImage !== null && image === null) problems.push(`${label}: expected "image" to be an https (or same-site) URL but received ${JSON.stringify(rawImage)}`);
 
   // A product without a valid time still belongs in the list and the end carousel; it just never
   // gets a timed card.
