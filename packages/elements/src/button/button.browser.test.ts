@@ -366,6 +366,38 @@ describe('<drop-button>', () => {
       expect(label(button)).to.equal('Sold out');
     });
 
+    it('follows a countdown added to the page after it, never selling before that drop', async () => {
+      // A later section, a framework rendering the countdown second, or the classic script upgrading
+      // the button before the parser reaches the countdown: the countdown arrives scheduled and says
+      // nothing until T0.
+      const id = uniqueId('later');
+      const warnings = captureWarnings();
+      try {
+        const wrapper = await fixture(`<div><drop-button drop="${id}"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`);
+        const button = wrapper.querySelector('drop-button') as ButtonLike;
+        expect(button.state, 'no countdown yet: the button keeps its own state').to.equal('live');
+        const countdown = document.createElement('drop-countdown');
+        countdown.id = id;
+        countdown.setAttribute('at', new Date(Date.now() + 3600_000).toISOString());
+        wrapper.append(countdown);
+        await until(() => button.state === 'scheduled', 'the button to follow the countdown that came later');
+        await button.updateComplete;
+        expect(link(button).hasAttribute('href')).to.equal(false);
+        expect(clickAndCatchNavigation(button)).to.equal(false);
+        expect(warnings.messages.filter((m) => m.includes(id))).to.have.length(1);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('follows an element that takes the id it names later', async () => {
+      const id = uniqueId('renamed');
+      const wrapper = await fixture(`<div><div state="sold-out"></div><drop-button drop="${id}"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`);
+      const button = wrapper.querySelector('drop-button') as ButtonLike;
+      wrapper.querySelector('div')!.id = id;
+      await until(() => button.state === 'sold-out', 'the button to follow the element once it has the id');
+    });
+
     it('shows the countdown\'s time to drop while scheduled, or "Notify me" with its notify link', async () => {
       const at = new Date(Date.now() + 3 * 3600_000 + 30_000).toISOString();
       const wrapper = await fixture(

@@ -28,6 +28,8 @@ export class DropFollower implements ReactiveController {
   #owner: DropStateOwner | null = null;
   #root: Document | ShadowRoot | null = null;
   #attributeObserver: MutationObserver | null = null;
+  /** Watches for the element `drop` names while it is not on the page yet. */
+  #arrivalObserver: MutationObserver | null = null;
   #ownerWatch: ReactiveController | null = null;
   #told = false;
 
@@ -79,7 +81,20 @@ export class DropFollower implements ReactiveController {
       // Once per page and id, not per widget: a clip names its drop for each of its cards' buttons
       // too, and one typo should read as one warning (the clip's, which looks first).
       warnOnce(null, `drop-follow:missing:${this.host.drop}`, `<${this.host.localName}> follows drop="${this.host.drop}" but no element has that id yet.`);
+      this.#awaitOwner();
     }
+  }
+
+  /**
+   * A countdown added after the widget (a later section, a framework rendering it second, a classic
+   * script upgrading the button before the parser reaches the countdown) starts out scheduled and
+   * fires no event until T0: without looking for it, the button stayed live and sold before the drop.
+   */
+  #awaitOwner(): void {
+    // #onAnyState attaches the element once it is there, and #detach stops this observer.
+    this.#arrivalObserver = new MutationObserver(this.#onAnyState);
+    // #find also looks in the document from inside a shadow root.
+    for (const root of new Set([this.#root!, document])) this.#arrivalObserver.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] });
   }
 
   #find(): DropStateOwner | null {
@@ -128,6 +143,8 @@ export class DropFollower implements ReactiveController {
     this.#root?.removeEventListener(DropStateEvent.type, this.#onAnyState, true);
     this.#attributeObserver?.disconnect();
     this.#attributeObserver = null;
+    this.#arrivalObserver?.disconnect();
+    this.#arrivalObserver = null;
     if (this.#ownerWatch) (this.#owner as (DropStateOwner & Partial<ReactiveControllerHost>) | null)?.removeController?.(this.#ownerWatch);
     this.#ownerWatch = null;
     this.#owner = null;
