@@ -192,6 +192,23 @@ describe('<drop-button>', () => {
       }
     });
 
+    it('goes back to live, without a warning, when the page removes its state', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button state="sold-out"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        el.removeAttribute('state');
+        await el.updateComplete;
+        expect(el.state).to.equal('live');
+        expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+        el.state = undefined as unknown as 'live';
+        await el.updateComplete;
+        expect(el.state).to.equal('live');
+      } finally {
+        warnings.restore();
+      }
+      expect(warnings.messages).to.deep.equal([]);
+    });
+
     it('uses the creator\'s slotted text per state', async () => {
       const el = await fixture<ButtonLike>(`<drop-button state="sold-out"><a href="https://buy.stripe.com/x">Buy</a><span slot="sold-out">Alles weg</span></drop-button>`);
       const slot = el.shadowRoot!.querySelector('slot[name="sold-out"]') as HTMLSlotElement;

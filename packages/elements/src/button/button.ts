@@ -189,7 +189,10 @@ export class DropButton extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('state') && !isDropState(this.state)) {
-      warnOnce(this, 'state', `<${this.localName}> state="${String(this.state)}" is not one of scheduled, live, sold-out, ended; using live.`);
+      // No state at all (the attribute removed, a framework setting undefined) is simply the default.
+      if (this.state != null) {
+        warnOnce(this, 'state', `<${this.localName}> state="${String(this.state)}" is not one of scheduled, live, sold-out, ended; using live.`);
+      }
       this.state = 'live';
     }
     if (changed.has('drop')) this.#follower.refresh();

@@ -90,6 +90,32 @@ describe('<drop-countdown> states (pinned clock)', () => {
     expect(part(el, 'status')!.textContent).to.equal('Sold out');
   });
 
+  it('sold-out lifted (attribute removed, or a framework setting undefined): the clock decides again, no warning', async () => {
+    const warnings = captureWarnings();
+    try {
+      const el = await fixture<CountdownElement>(`<drop-countdown at="${at}" state="sold-out" now="2026-12-05T17:30:00Z"></drop-countdown>`);
+      const seen = recordStates(el);
+      el.removeAttribute('state');
+      await el.updateComplete;
+      expect(el.state).to.equal('live');
+      expect(el.getAttribute('state'), 'the state is reflected again, for CSS and followers').to.equal('live');
+      expect(part(el, 'status')!.textContent).to.equal('Live now');
+      el.state = 'sold-out';
+      el.state = undefined as unknown as 'live';
+      await el.updateComplete;
+      expect(el.state).to.equal('live');
+      expect(el.getAttribute('state')).to.equal('live');
+      expect(seen.map(({ state }) => state)).to.deep.equal(['live', 'sold-out', 'live']);
+      const unscheduled = await fixture<CountdownElement>(`<drop-countdown state="live">Drops soon</drop-countdown>`);
+      unscheduled.removeAttribute('state');
+      await unscheduled.updateComplete;
+      expect(unscheduled.state, 'without at, no state is the default').to.equal('scheduled');
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages.filter((m) => m.includes('state'))).to.deep.equal([]);
+  });
+
   it('pinning `now` moves a preview through every state, one event per change', async () => {
     const el = await fixture<CountdownElement>(
       `<drop-countdown at="${at}" until="2026-12-05T20:00:00+01:00" now="2026-12-05T16:00:00Z"></drop-countdown>`,

@@ -192,6 +192,13 @@ export class DropCountdown extends LitElement {
   }
 
   set state(value: DropState) {
+    // No state (the attribute removed, a framework setting undefined) lifts the page's: the default,
+    // the clock's. Lit does not reflect a value set from an attribute, so the attribute comes back
+    // here, for the page's CSS and the buttons that follow it.
+    if ((value as DropState | null | undefined) == null) {
+      value = 'scheduled';
+      queueMicrotask(() => this.hasAttribute('state') || this.setAttribute('state', this.#state));
+    }
     if (!isDropState(value)) {
       warnOnce(this, `state:${value}`, `state="${value}" is not one of ${DROP_STATES.join(', ')}; ignored.`);
       return;
