@@ -236,6 +236,19 @@ describe('<drop-button>', () => {
       expect(price).to.match(/24,00\s€/);
     });
 
+    it('formats the price in the language its words are in, also inside a component\'s shadow root', async () => {
+      // A marketplace's product card: its own lang on the host, the button in its shadow root.
+      const card = await fixture(`<div lang="de-DE"></div>`);
+      const root = card.attachShadow({ mode: 'open' });
+      root.innerHTML = `<drop-button price="24" currency="EUR"><a href="https://buy.stripe.com/x">Kaufen</a></drop-button>`;
+      const button = root.querySelector('drop-button')!;
+      await customElements.whenDefined('drop-button');
+      await until(() => button.shadowRoot!.querySelector('[part="price"]') !== null, 'the German button');
+      const price = button.shadowRoot!.querySelector('[part="price"]')!.textContent!;
+      expect(price).to.equal(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(24));
+      expect(price).to.match(/24,00\s€/);
+    });
+
     it('drops an unknown currency with one warning instead of breaking', async () => {
       const warnings = captureWarnings();
       try {
