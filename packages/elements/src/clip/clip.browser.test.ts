@@ -26,6 +26,9 @@ const cardNames = (clip: Element) =>
 // Video start-up is the slowest thing these tests wait for, so they allow it 8 s, not the usual 5.
 const waitFor = (check: () => boolean, what: string, ms = 8000) => waitUntil(check, what, ms);
 
+/** Every link's href in the clip's shadow root. */
+const deepLinks = (clip: Element) => [...shadow(clip).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+
 async function videoRequests(id: string): Promise<number> {
   const response = await fetch(`/__test/clip/requests?id=${id}&fresh=${Math.random()}`, { cache: 'no-store' });
   return ((await response.json()) as { count: number }).count;
@@ -206,6 +209,25 @@ describe('<drop-clip>', () => {
     ]);
     expect(links[0]!.href).to.equal('https://buy.stripe.com/test_tee?sku=tee-l');
     await expectNoAxeViolations(clip);
+  });
+
+  it('a new src after a failed one is tried, and its own failure is named in a warning of its own', async () => {
+    const [first, second] = [uniqueId(), uniqueId()];
+    const warnings = captureWarnings();
+    try {
+      const clip = await fixture<Clip>(clipHtml(first).replace(videoUrl(first), videoUrl(first, '&status=404')));
+      await waitFor(() => clip.playback === 'error', 'the first error');
+      clip.setAttribute('src', videoUrl(second, '&status=404'));
+      const failures = () => warnings.messages.filter((m) => /could not be played/.test(m));
+      await waitFor(() => failures().length >= 2, 'a warning naming the second video');
+      expect(failures()).to.have.length(2);
+      expect(failures()[0]).to.contain(`id=${first}`);
+      expect(failures()[1]).to.contain(`id=${second}`);
+      expect(clip.playback).to.equal('error');
+      expect(await videoRequests(second)).to.be.greaterThan(0);
+    } finally {
+      warnings.restore();
+    }
   });
 
   it('a file the browser cannot decode ends the same way: poster and products', async () => {
@@ -513,6 +535,29 @@ describe('<drop-clip>', () => {
     await waitFor(() => (part(clip, 'list')?.textContent ?? '').includes('Glow cap'), 'the cue product in the list');
     await seek(clip, 3);
     expect(cardNames(clip)).to.deep.equal(['Glow socks', 'Glow cap €18.00']);
+  });
+
+  it('shows only the products it read and checked, whatever a framework sets as clip.products, before or after the upgrade', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const unchecked = [{ name: 'Injected', href: 'javascript:alert(1)', at: 0, until: 99 }];
+    const inert = document.implementation.createHTMLDocument('');
+    const page = inert.createElement('div');
+    page.innerHTML = clipHtml(uniqueId());
+    Object.assign(page.firstElementChild!, { products: unchecked });
+    const mounted = await fixture(`<div></div>`);
+    mounted.append(document.adoptNode(page));
+    const clip = mounted.querySelector<Clip>('drop-clip')!;
+    await clip.updateComplete;
+    const listed = () => [...part(clip, 'list')!.querySelectorAll('li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    const expected = ['Glow tee €24.00', 'Glow hoodie', 'Glow socks', 'Sticker pack'];
+    await waitFor(() => listed().length === 4, 'the creator\'s products');
+    expect(listed()).to.deep.equal(expected);
+    Object.assign(clip, { products: unchecked });
+    await clip.updateComplete;
+    await seek(clip, 2);
+    expect(listed()).to.deep.equal(expected);
+    expect(cardNames(clip)).to.deep.equal(['Glow hoodie']);
+    expect(deepLinks(clip).filter((href) => !href.startsWith('https:'))).to.deep.equal([]);
   });
 
   it('reads every metadata track, one saved with a byte order mark and CRLF, and says once which cue is not JSON', async () => {

@@ -89,7 +89,6 @@ export class DropClip extends LitElement {
     playback: { reflect: true },
     state: { reflect: true },
     buffering: { type: Boolean, reflect: true },
-    products: { attribute: false, state: true },
     loadRequested: { state: true },
     muted: { state: true },
     captionsOn: { state: true },
@@ -121,7 +120,6 @@ export class DropClip extends LitElement {
    */
   declare buffering: boolean;
 
-  declare protected products: readonly ClipProduct[];
   declare protected loadRequested: boolean;
   declare protected muted: boolean;
   declare protected captionsOn: boolean;
@@ -130,6 +128,13 @@ export class DropClip extends LitElement {
   declare protected shown: readonly number[];
 
   private readonly follower = new DropFollower(this, (state) => (this.state = state));
+  /**
+   * What the clip shows, read and checked from its `<drop-product>`s and metadata tracks only. Not a
+   * reactive property: those have a public accessor, and a framework setting `clip.products = …` (React
+   * 19 sets any property the element has) would replace the checked products with unchecked ones, a
+   * `javascript:` link among them.
+   */
+  #products: readonly ClipProduct[] = [];
   private lightProducts: readonly ClipProduct[] = [];
   private cueProducts: readonly ClipProduct[] = [];
   private halfVisible = false;
@@ -158,7 +163,6 @@ export class DropClip extends LitElement {
     this.playback = 'idle';
     this.state = null;
     this.buffering = false;
-    this.products = [];
     this.loadRequested = false;
     this.muted = true;
     this.captionsOn = false;
@@ -276,7 +280,7 @@ export class DropClip extends LitElement {
     // Set through the CSSOM, never as markup: strict page CSPs refuse inline style attributes.
     if (stage) stage.style.aspectRatio = ratio ? `${ratio[0]} / ${ratio[1]}` : '';
     for (const hotspot of this.renderRoot.querySelectorAll<HTMLElement>('[part~="hotspot"]')) {
-      const product = this.products[Number(hotspot.dataset['index'])];
+      const product = this.#products[Number(hotspot.dataset['index'])];
       if (product?.x != null && product.y != null) {
         hotspot.style.setProperty('left', `${product.x}%`);
         hotspot.style.setProperty('top', `${product.y}%`);
@@ -301,7 +305,12 @@ export class DropClip extends LitElement {
   private readLightProducts(): void {
     const readings = [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI, mediaUrl));
     this.lightProducts = this.keepProducts(readings, document.readyState !== 'loading');
-    this.products = [...this.lightProducts, ...this.cueProducts];
+    this.#setProducts();
+  }
+
+  #setProducts(): void {
+    this.#products = [...this.lightProducts, ...this.cueProducts];
+    this.requestUpdate();
     this.syncToTime();
   }
 
@@ -324,8 +333,7 @@ export class DropClip extends LitElement {
         const cues = metadata.flatMap((track) => [...(track.track.cues ?? [])]) as VTTCue[];
         const readings = cues.map((cue) => readProductCue(cue.text, cue.startTime, cue.endTime, document.baseURI, mediaUrl));
         this.cueProducts = this.keepProducts(readings);
-        this.products = [...this.lightProducts, ...this.cueProducts];
-        this.syncToTime();
+        this.#setProducts();
       };
       if (element.readyState === HTMLTrackElement.LOADED) read();
       element.addEventListener('load', read);
@@ -360,7 +368,7 @@ export class DropClip extends LitElement {
   private syncToTime = (): void => {
     const video = this.video;
     const t = video && this.loadRequested ? video.currentTime : Number.NaN;
-    const next = this.playback === 'ended' || this.playback === 'error' ? [] : shownAt(this.products, t);
+    const next = this.playback === 'ended' || this.playback === 'error' ? [] : shownAt(this.#products, t);
     if (next.length !== this.shown.length || next.some((index, i) => this.shown[i] !== index)) this.shown = next;
     // `playback` keeps saying "playing" through a stall (the visitor's Pause still applies); this
     // says that the picture is frozen, so the frame on screen does not look like a broken clip.
@@ -395,8 +403,8 @@ export class DropClip extends LitElement {
   /** Cards count as seen only while a person could see them: clip in view, tab visible. */
   private trackViews(): void {
     const canSee = this.inViewport && document.visibilityState === 'visible';
-    const indexes = !canSee ? [] : this.playback === 'ended' ? this.products.map((_, index) => index) : this.shown;
-    const onScreen = indexes.map((index) => productKey(this.products[index]!));
+    const indexes = !canSee ? [] : this.playback === 'ended' ? this.#products.map((_, index) => index) : this.shown;
+    const onScreen = indexes.map((index) => productKey(this.#products[index]!));
     for (const [key, timer] of this.viewTimers) {
       if (!onScreen.includes(key)) {
         clearTimeout(timer);
@@ -410,7 +418,7 @@ export class DropClip extends LitElement {
         setTimeout(() => {
           this.viewTimers.delete(key);
           // Where the product is now: the list may have changed around it during that second.
-          const index = this.products.findIndex((product) => productKey(product) === key);
+          const index = this.#products.findIndex((product) => productKey(product) === key);
           if (index < 0) return;
           this.viewed.add(key);
           this.dispatchEvent(new DropProductViewEvent(this.detailOf(index)));
@@ -483,7 +491,8 @@ export class DropClip extends LitElement {
         break;
       case 'error':
         this.playback = 'error';
-        warnOnce(this, 'video-error', `<drop-clip>: the video ${video.currentSrc || this.src} could not be played (${video.error?.message || 'media error ' + video.error?.code}); showing the poster and products`);
+        // Once per video, not per clip: a new src that fails too is another thing to fix.
+        warnOnce(this, `error:${video.currentSrc}`, `<drop-clip>: the video ${video.currentSrc || this.src} could not be played (${video.error?.message || 'media error ' + video.error?.code}); showing the poster and products`);
         break;
       case 'volumechange':
         this.muted = video.muted;
@@ -531,7 +540,7 @@ export class DropClip extends LitElement {
   // --- products: clicks and details --------------------------------------------------------
 
   private detailOf(index: number): ClipProductDetail {
-    const product = this.products[index]!;
+    const product = this.#products[index]!;
     return { name: product.name, href: product.href, sku: product.sku, index };
   }
 
@@ -541,7 +550,7 @@ export class DropClip extends LitElement {
   }
 
   private onProductClick(event: MouseEvent, index: number, viaButton: boolean): void {
-    const product = this.products[index];
+    const product = this.#products[index];
     if (!product) return;
     this.dispatchEvent(new DropProductClickEvent(this.detailOf(index)));
     // A <drop-button> announces its own checkout; plain links get the same cancelable event here so
@@ -557,7 +566,7 @@ export class DropClip extends LitElement {
   // --- rendering ----------------------------------------------------------------------------
 
   private renderProduct(index: number, where: 'card' | 'list') {
-    const product = this.products[index]!;
+    const product = this.#products[index]!;
     const words = this.words.current!;
     const href = this.checkoutHref(product);
     // The words' locale is the clip's own language (nearest `lang`), so prices and words agree.
@@ -591,7 +600,7 @@ export class DropClip extends LitElement {
   }
 
   private renderHotspot(index: number) {
-    const product = this.products[index]!;
+    const product = this.#products[index]!;
     const href = this.checkoutHref(product);
     if (product.x === null || product.y === null) return nothing;
     // Before the drop opens (or once it is over) the dot only points; the card's button says why. So it
@@ -640,7 +649,7 @@ export class DropClip extends LitElement {
     const waitsForVisitor =
       this.playback === 'blocked' || this.playback === 'paused' || (this.reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
     const label = this.label?.trim() || words.clip;
-    const all = this.products.map((_, index) => index);
+    const all = this.#products.map((_, index) => index);
     // The stage's markup order is its Tab order, so it follows what the eye reads (WCAG 2.4.3): the
     // controls at the top, the play button in the middle, the cards at the bottom, the end screen.
     // Painting order is the styles' business (the controls stay above the end screen's veil).
@@ -689,7 +698,7 @@ export class DropClip extends LitElement {
               ${this.shown.map((index) => this.renderProduct(index, 'card'))}
             </ul>`
           : nothing}
-        ${ended && this.products.length > 0
+        ${ended && this.#products.length > 0
           ? html`<div part="carousel" class="carousel" role="group" aria-label=${words.allProducts}>
               <ul>
                 ${all.map((index) => this.renderProduct(index, 'card'))}
@@ -698,7 +707,7 @@ export class DropClip extends LitElement {
             </div>`
           : nothing}
       </div>
-      ${this.products.length > 0
+      ${this.#products.length > 0
         ? html`<div part="list" class=${failed ? 'list' : 'list visually-hidden'}>
             <p id="list-title" class="list-title">${words.productList}</p>
             <ul aria-labelledby="list-title">
