@@ -428,6 +428,17 @@ describe('<drop-button>', () => {
       await until(() => button.state === 'sold-out', 'the button to follow the element once it has the id');
     });
 
+    it('is simply live again when the page takes its drop away (a framework reusing the element)', async () => {
+      const id = uniqueId('taken');
+      const page = await fixture(`<div><div id="${id}" state="scheduled"></div><drop-button drop="${id}"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`);
+      const button = page.querySelector('drop-button') as ButtonLike;
+      await until(() => button.state === 'scheduled', 'the button to follow its drop');
+      button.removeAttribute('drop');
+      await until(() => button.state === 'live', 'the button to be live without a drop');
+      await button.updateComplete;
+      expect(link(button).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+    });
+
     it('shows the countdown\'s time to drop while scheduled, or "Notify me" with its notify link', async () => {
       const at = new Date(Date.now() + 3 * 3600_000 + 30_000).toISOString();
       const wrapper = await fixture(
@@ -710,6 +721,21 @@ describe('<drop-button>', () => {
       elsewhere.append(el);
       const before = (await stockLog(id)).length;
       await until(async () => (await stockLog(id)).length > before, 'polling to continue after the move', 4000);
+    });
+
+    it('stops polling once the countdown says the drop has ended, after a sold-out stock', async () => {
+      const id = uniqueId('ended');
+      const page = await fixture(
+        `<div><div id="${id}-owner" state="live"></div><drop-button drop="${id}-owner" stock-src="/__test/stock?id=${id}&available=0" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+      );
+      const button = page.querySelector('drop-button') as ButtonLike;
+      await until(() => button.state === 'sold-out', 'sold-out from the stock endpoint');
+      page.querySelector(`#${id}-owner`)!.setAttribute('state', 'ended');
+      await until(() => button.state === 'ended', 'the countdown\'s ended');
+      const asked = (await stockLog(id)).length;
+      // A poll every second (±10 %) would ask twice more in this time.
+      await sleep(2500);
+      expect((await stockLog(id)).length, 'requests after the drop ended').to.equal(asked);
     });
 
     it('does not poll before the drop is live', async () => {

@@ -195,7 +195,12 @@ export class DropButton extends LitElement {
       }
       this.state = 'live';
     }
-    if (changed.has('drop')) this.#follower.refresh();
+    if (changed.has('drop')) {
+      const followed = this.#follower.owner;
+      this.#follower.refresh();
+      // The state was the drop's, not the page's: a button reused without a drop is simply live again.
+      if (followed && !this.#follower.owner) this.state = this.#soldOutByStock ? 'sold-out' : 'live';
+    }
     this.#updateTicker();
   }
 
@@ -222,6 +227,8 @@ export class DropButton extends LitElement {
   #adoptState(state: DropState): void {
     // A stock endpoint that reported 0 knows more than a countdown that merely reached T0.
     if (state === 'live' && this.#soldOutByStock) return;
+    // Any other state the countdown says outranks the stock's 0: a drop that ended is not polled.
+    this.#soldOutByStock = false;
     this.state = state;
     this.requestUpdate();
     // The wait may end on the state the button already had (live): no property changes then.
