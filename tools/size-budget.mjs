@@ -63,7 +63,8 @@ export const budgets = {
   // 44 px tap targets in the countdown and the clip added exactly 1 B here (the loader's chunk names).
   // A returning tab using its last sync's bounds at once changed chunk names only: exactly 1 B.
   // A drop named before its countdown is on the page followed once it comes, state removed meaning the default, the price in its words' lang added exactly 52 B.
-  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52,
+  // A button whose drop is taken away live again, and no stock polling after the countdown says ended, added exactly 27 B.
+  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52 + 27,
   // The mark's measuring step (box = the variant shown) and 32 px glyph rule added exactly 144 B.
   // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
   // The mark leaving out an image that did not load (a dark twin: its light image), warning once,
@@ -89,12 +90,14 @@ export const budgets = {
   // 44 px tap squares on touch screens and text that follows the visitor's font size (max(14px, 0.875rem)) added exactly 50 B.
   // A returning tab using its last sync's bounds at once (the on-demand sync chunk) changed chunk names only: exactly 4 B.
   // A drop named before its countdown is on the page followed once it comes, state removed meaning the default, the price in its words' lang (the follower and the button chunk) added exactly 53 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53,
+  // A button whose drop is taken away live again, and no stock polling after the countdown says ended, (the button chunk) added exactly 26 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26,
   // A tag the page registers itself from the npm package not held by the loader's words wait added exactly 15 B.
   // 44 px tap squares and text that follows the visitor's font size (the clip chunk) added exactly 50 B.
   // A returning tab using its last sync's bounds at once (the on-demand sync chunk) changed chunk names only: exactly 4 B.
   // A drop named before its countdown is on the page followed once it comes, state removed meaning the default, the price in its words' lang (the follower and the button chunk) added exactly 53 B.
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53,
+  // A button whose drop is taken away live again, and no stock polling after the countdown says ended, (the button chunk) added exactly 26 B.
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -127,7 +130,8 @@ export const budgets = {
   // A resync of a Date-header time-src starting from the last sync's bounds (the on-demand sync chunk, +204 B) added exactly 202 B.
   // A tab hidden a few minutes using those bounds at once, before the resync's first answer and settling for what that sync settled for (sync chunk +49 B), added exactly 56 B.
   // A drop named before its countdown is on the page followed once it comes, state removed meaning the default, the price in its words' lang added exactly 76 B.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76,
+  // A button whose drop is taken away live again, and no stock polling after the countdown says ended, added exactly 26 B.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
