@@ -115,7 +115,7 @@ export function readProduct(
       until = parsedUntil;
     }
   } else if (input.until != null) {
-    problems.push(`${label}: expected "at" with "until" (the card shows from "at" until "until") but received only until=${JSON.stringify(input.until)}`);
+    problems.push(`${label}: expected "at" with "until" but received only until=${JSON.stringify(input.until)}`);
   }
 
   let x: number | null = null;
