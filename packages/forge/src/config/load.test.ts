@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants, openSync, closeSync } from 'node:fs';
+import { mkdtemp, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCreator } from './load.ts';
@@ -74,5 +76,74 @@ describe('loadCreator', () => {
     const path = await creator('huge', JSON.stringify(CONFIG), { 'mark.svg': huge });
     const error = await loadCreator(path).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'svg-too-large', message: `mark.svg: Expected at most 1048576 bytes but received ${huge.length}` });
+  });
+
+  // A marketplace forges configs uploaded by strangers: what they name must not hang the process
+  // or make it read without end. Each case must settle well within the time limit.
+  const settledWithin = async (path: string, ms = 5_000) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<string>((done) => (timer = setTimeout(() => done('still reading'), ms)));
+    try {
+      return await Promise.race([loadCreator(path).then(() => 'loaded', (error: { code: string; message: string }) => `${error.code}: ${error.message}`), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  // An open() blocked on a FIFO with no writer holds one of libuv's threads until a writer comes;
+  // be that writer, so a failing case does not leave the test process stuck on its way out.
+  const release = (fifo: string) => {
+    try {
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: nobody is waiting on it
+    }
+  };
+
+  it('refuses a mark that is a FIFO or a device (/dev/zero) at once, naming it, without reading it', async () => {
+    const fifo = await creator('fifo-mark', JSON.stringify(CONFIG), {});
+    execFileSync('mkfifo', [join(dir, 'fifo-mark/mark.svg')]);
+    try {
+      expect(await settledWithin(fifo)).toBe(
+        `config-invalid: Expected mark to name a readable file relative to ${fifo} but "mark.svg" is a named pipe (FIFO), not a file (${join(dir, 'fifo-mark/mark.svg')})`,
+      );
+    } finally {
+      release(join(dir, 'fifo-mark/mark.svg'));
+    }
+    const zero = await creator('zero-glyph', JSON.stringify({ ...CONFIG, glyph: 'glyph.svg' }));
+    await symlink('/dev/zero', join(dir, 'zero-glyph/glyph.svg'));
+    expect(await settledWithin(zero)).toBe(
+      `config-invalid: Expected glyph to name a readable file relative to ${zero} but "glyph.svg" is a device, not a file (${join(dir, 'zero-glyph/glyph.svg')})`,
+    );
+  });
+
+  it('refuses a config that is a FIFO or a device at once, and one over 1 MiB without reading it', async () => {
+    const fifo = join(dir, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      expect(await settledWithin(fifo)).toBe(`config-invalid: Expected a readable config file at ${fifo} but it is a named pipe (FIFO), not a file`);
+    } finally {
+      release(fifo);
+    }
+    expect(await settledWithin('/dev/zero')).toBe('config-invalid: Expected a readable config file at /dev/zero but it is a device, not a file');
+    const text = JSON.stringify({ ...CONFIG, name: 'x'.repeat(1024 * 1024) });
+    const big = await creator('big-config', text);
+    expect(await settledWithin(big)).toBe(`config-invalid: Expected a config file of at most 1048576 bytes at ${big} but it holds ${text.length}`);
+  });
+
+  it('refuses a huge mark by its size, without reading it into memory', async () => {
+    const path = await creator('sparse', JSON.stringify(CONFIG), {});
+    // A sparse file: 1 GiB long, no disk used.
+    await writeFile(join(dir, 'sparse/mark.svg'), '');
+    await truncate(join(dir, 'sparse/mark.svg'), 1024 ** 3);
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 2);
+    try {
+      expect(await settledWithin(path, 20_000)).toBe(`svg-too-large: mark.svg: Expected at most 1048576 bytes but received ${1024 ** 3}`);
+    } finally {
+      clearInterval(sampler);
+    }
+    // Reading it whole took the file's size in memory (1 GiB) before refusing it.
+    expect(peak - before).toBeLessThan(64 * 1024 * 1024);
   });
 });

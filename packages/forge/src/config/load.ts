@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ForgeConfigError, SvgRejectedError } from '../errors.ts';
 import { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from '../svg/sanitize.ts';
@@ -88,6 +89,55 @@ export function jsonProblem(text: string, parserMessage: string): string {
   return `Expected JSON but ${where} has ${JSON.stringify(text[offset])} (${reason})`;
 }
 
+/** A config is a few hundred bytes; this only keeps a file named by mistake from being read whole. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/** What a path names when it is not a file forge can read to its end: a folder, a FIFO, a device. */
+function notAFile(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return 'folder';
+  if (info.isFIFO()) return 'named pipe (FIFO)';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'special file';
+}
+
+type BoundedRead = { bytes: Buffer } | { notAFile: string } | { tooLarge: string };
+
+/**
+ * Reads a regular file of at most `maxBytes`, or says why not, without reading past the limit.
+ * The paths come from a creator's config (a marketplace forges strangers' uploads), so one may name
+ * /dev/zero, a FIFO or a huge file: `readFile` would read the first until memory runs out, block
+ * on the second for good (in a libuv thread, which then keeps even `process.exit` from returning)
+ * and read the third whole before the size check saw it.
+ */
+async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
+  // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one.
+  // It changes nothing for a regular file. (Windows has no such flag, nor FIFOs in the file system.)
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const info = await handle.stat();
+    const kind = notAFile(info);
+    if (kind) return { notAFile: kind };
+    if (info.size > maxBytes) return { tooLarge: String(info.size) };
+    // The size is not trusted (the file may grow meanwhile; /proc reports 0): read at most one
+    // byte past the limit, which is enough to know it is over.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { tooLarge: `more than ${maxBytes}` };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads creator.json and the files it names (relative to it). Reads only; writes nothing.
  * `onRead` hears the absolute path of each file as it is about to be read, whether the read then
@@ -95,15 +145,21 @@ export function jsonProblem(text: string, parserMessage: string): string {
  * config as it changes instead of keeping its own list of the fields that name files.
  */
 export async function loadCreator(configPath: string, options: { limits?: SvgLimits; onRead?: (file: string) => void } = {}): Promise<ForgeInput> {
-  let text: string;
+  let read: BoundedRead;
   options.onRead?.(resolve(configPath));
   try {
-    text = await readFile(configPath, 'utf8');
+    read = await readBounded(configPath, CONFIG_MAX_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder (name the creator.json inside it)' : `it cannot be read (${code ?? 'unreadable'})`;
     throw new ForgeConfigError(`Expected a readable config file at ${configPath} but ${why}`);
   }
+  if ('notAFile' in read) {
+    const why = read.notAFile === 'folder' ? 'it is a folder (name the creator.json inside it)' : `it is a ${read.notAFile}, not a file`;
+    throw new ForgeConfigError(`Expected a readable config file at ${configPath} but ${why}`);
+  }
+  if ('tooLarge' in read) throw new ForgeConfigError(`Expected a config file of at most ${CONFIG_MAX_BYTES} bytes at ${configPath} but it holds ${read.tooLarge}`);
+  const text = read.bytes.toString('utf8');
   // Windows editors (Notepad among them) save UTF-8 with a byte order mark, which JSON.parse refuses.
   const json = text.replace(/^\uFEFF/, '');
   let raw: unknown;
@@ -119,17 +175,18 @@ export async function loadCreator(configPath: string, options: { limits?: SvgLim
     async (path, field) => {
       const file = resolve(base, path);
       options.onRead?.(file);
-      let bytes: Buffer;
+      const refuse = (why: string) => new ForgeConfigError(`Expected ${field} to name a readable file relative to ${configPath} but ${JSON.stringify(path)} ${why}`);
+      let read: BoundedRead;
       try {
-        bytes = await readFile(file);
+        read = await readBounded(file, maxBytes);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? `does not exist (looked for ${file})` : code === 'EISDIR' ? `is a folder (${file})` : `cannot be read (${code ?? 'unreadable'}: ${file})`;
-        throw new ForgeConfigError(`Expected ${field} to name a readable file relative to ${configPath} but ${JSON.stringify(path)} ${why}`);
+        throw refuse(code === 'ENOENT' ? `does not exist (looked for ${file})` : code === 'EISDIR' ? `is a folder (${file})` : `cannot be read (${code ?? 'unreadable'}: ${file})`);
       }
+      if ('notAFile' in read) throw refuse(read.notAFile === 'folder' ? `is a folder (${file})` : `is a ${read.notAFile}, not a file (${file})`);
       // The sanitizer refuses it too, but would only see the bytes it is handed: say the real size.
-      if (bytes.length > maxBytes) throw new SvgRejectedError('svg-too-large', `${path}: Expected at most ${maxBytes} bytes but received ${bytes.length}`);
-      return bytes;
+      if ('tooLarge' in read) throw new SvgRejectedError('svg-too-large', `${path}: Expected at most ${maxBytes} bytes but received ${read.tooLarge}`);
+      return read.bytes;
     },
     { source: configPath, limits: options.limits },
   );
