@@ -240,6 +240,37 @@ describe('<drop-countdown> invalid input', () => {
     });
   }
 
+  it('a mistyped now, url or until: the fallback, and one warning each naming the attribute', async () => {
+    const warnings = captureWarnings();
+    let el: CountdownElement;
+    try {
+      el = await fixture<CountdownElement>(`<drop-countdown at="${at}" now="2026-12-05T18:30" url="http://shop.example/winter">Drops Sat</drop-countdown>`);
+      el.requestUpdate();
+      await el.updateComplete;
+      // A framework sets it as a property.
+      (el as unknown as { now: unknown }).now = 'tomorrow';
+      await el.updateComplete;
+      el.setAttribute('until', '2026-12-05T16:00:00Z');
+      await el.updateComplete;
+      el.setAttribute('until', 'Saturday night');
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+    } finally {
+      warnings.restore();
+    }
+    // Not pinned: the real clock, weeks before the drop.
+    expect(el.state).to.equal('scheduled');
+    expect(await el.toIcs()).to.not.contain('shop.example');
+    const about = (attribute: string) => warnings.messages.filter((m) => m.includes(attribute));
+    expect(about('now="2026-12-05T18:30"'), 'now without an offset').to.have.length(1);
+    expect(about('now="tomorrow"'), 'now set as a property').to.have.length(1);
+    expect(about('url="http://shop.example/winter"'), 'an http url').to.have.length(1);
+    expect(about('until is not after at'), 'until before at').to.have.length(1);
+    expect(about('until="Saturday night"'), 'a mistyped until after that').to.have.length(1);
+    expect(warnings.messages).to.have.length(5);
+  });
+
   it('without `at`, a marketplace may drive the state itself, with no warning', async () => {
     const warnings = captureWarnings();
     let el: CountdownElement;

@@ -246,12 +246,22 @@ export class DropCountdown extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // React 19, Vue, Preact and Solid set at="…" as a property, not an attribute: the same ISO text
     // (or epoch milliseconds) is accepted there, under the same rules.
+    let pin = this.getAttribute('now');
     for (const key of ['at', 'until', 'now'] as const) {
       const value: unknown = this[key];
-      if (typeof value === 'string') this[key] = parseInstantOrNull(value);
-      else if (typeof value === 'number') this[key] = Number.isFinite(value) ? new Date(value) : null;
+      if (typeof value === 'string') {
+        if (key === 'now') pin = value;
+        this[key] = parseInstantOrNull(value);
+      } else if (typeof value === 'number') this[key] = Number.isFinite(value) ? new Date(value) : null;
     }
     if (!this.hasUpdated || changed.has('at') || changed.has('until')) this.#checkSchedule();
+    // A mistyped pin leaves a preview counting on the real clock: say so, as for `at`.
+    if (changed.has('now') && pin && !parseInstantOrNull(pin)) {
+      warnOnce(this, `now:${pin}`, `now="${pin}" is not an ISO 8601 date-time with Z or an offset; ignored.`);
+    }
+    if (changed.has('url') && this.url && !toHttpsUrl(this.url)) {
+      warnOnce(this, `url:${this.url}`, `url="${this.url}" is not an https URL; ignored.`);
+    }
     if (changed.has('format') && !(FORMATS as readonly string[]).includes(this.format)) {
       warnOnce(this, 'format', `format="${this.format}" is not one of ${FORMATS.join(', ')}; using auto.`);
     }
@@ -371,9 +381,9 @@ export class DropCountdown extends LitElement {
             : `at="${raw}" is not an ISO 8601 date-time with Z or an offset.`;
       warnOnce(this, `at:${raw}`, `${why} Showing the text inside <${this.localName}> instead.`);
     } else if (validDate(this.until) && !this.#validUntil()) {
-      warnOnce(this, 'until', `until is not after at; the drop stays live with no end.`);
+      warnOnce(this, 'until<at', `until is not after at; the drop stays live with no end.`);
     } else if (this.getAttribute('until') !== null && !validDate(this.until)) {
-      warnOnce(this, 'until', `until="${this.getAttribute('until')}" is not an ISO 8601 date-time with Z or an offset; ignored.`);
+      warnOnce(this, `until:${this.getAttribute('until')}`, `until="${this.getAttribute('until')}" is not an ISO 8601 date-time with Z or an offset; ignored.`);
     }
   }
 
