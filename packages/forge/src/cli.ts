@@ -112,7 +112,11 @@ async function removeIfEmpty(folders: readonly string[]): Promise<void> {
 function outputFolder(out: string, config: string, many: boolean): string {
   if (!many) return out;
   const file = basename(config, '.json');
-  return join(out, file === 'creator' ? basename(dirname(config)) : file);
+  // Resolved: `creator.json` given from inside its folder has the dirname ".", which named --out
+  // itself, so that set replaced the folder holding every other creator's.
+  const name = file === 'creator' ? basename(dirname(resolve(config))) : file;
+  // A config at the root (no folder name) or named ..json: a name that is not a folder of its own.
+  return join(out, name === '' || name === '.' || name === '..' ? basename(config) : name);
 }
 
 async function forgeCommand(args: string[]): Promise<number> {
@@ -296,7 +300,10 @@ async function forgeAll(
     if (!outcome.error) for (const hint of outcome.hints) process.stderr.write(`dropkit forge: note: ${hint}\n`);
     if (outcome.error) {
       failed = true;
-      process.stderr.write(`dropkit forge: ${outcome.error}\n`);
+      // With several configs each failure says whose it is: a mark's refusal names only its own
+      // file (mark.svg), which is the same name in every creator's folder.
+      const whose = many && !outcome.error.startsWith(`${outcome.config}: `) ? `${outcome.config}: ` : '';
+      process.stderr.write(`dropkit forge: ${whose}${outcome.error}\n`);
     }
     if (outcome.check) {
       const { errors, warnings } = outcome.check;

@@ -281,6 +281,37 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'many/bad'))).toBe(false);
   });
 
+  it('names the config on each failure line of several, as a mark\'s own message names only its file', async () => {
+    for (const [folder, mark] of [['unclosed', '<svg xmlns="http://www.w3.org/2000/svg"><g>'], ['prose', 'hello']]) {
+      await mkdir(join(dir, folder));
+      await writeFile(join(dir, folder, 'mark.svg'), mark);
+      await writeFile(join(dir, folder, 'creator.json'), JSON.stringify({ name: folder, mark: 'mark.svg', colors: { brand: '#ff3366', background: '#ffffff' } }));
+    }
+    const { code, stderr } = run('forge', 'nova/creator.json', 'unclosed/creator.json', 'bad/creator.json', 'prose/creator.json', '--out', 'named', '--only', 'favicon');
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^dropkit forge: unclosed\/creator\.json: mark\.svg: Expected well-formed XML/);
+    // A config's own problem already starts with its path: said once.
+    expect(lines[1]).toBe('dropkit forge: bad/creator.json: Expected a hex colour such as #ff3366 or #f36 for colors.brand but received "red;}"');
+    expect(lines[2]).toBe('dropkit forge: prose/creator.json: mark.svg: Expected an SVG document (not an SVG: no <svg> element)');
+    expect(existsSync(join(dir, 'named/nova/favicon.ico'))).toBe(true);
+  });
+
+  it('gives creator.json named from inside its folder its folder\'s name among several, never --out itself', async () => {
+    await cp(join(dir, 'nova'), join(dir, 'here'), { recursive: true });
+    await cp(join(dir, 'here/creator.json'), join(dir, 'here/second.json'));
+    const result = spawnSync(process.execPath, [cli, 'forge', 'creator.json', 'second.json', '--out', '../from-inside', '--only', 'favicon'], { encoding: 'utf8', cwd: join(dir, 'here'), timeout: 120_000 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^creator\.json\s+\.\.\/from-inside\/here\s+11\s/m);
+    expect(result.stdout).toMatch(/^second\.json\s+\.\.\/from-inside\/second\s+11\s/m);
+    // Until 28 November 2026 the first set was --out itself, and one set's rename replaced or broke the other.
+    expect(readdirSync(join(dir, 'from-inside')).sort()).toEqual(['here', 'second']);
+    expect(readdirSync(join(dir, 'from-inside/here'))).toContain('favicon.ico');
+    expect(readdirSync(join(dir, 'from-inside/second'))).toContain('favicon.ico');
+  });
+
   it('keeps a process alive while a job waits for a starting renderer, and lets it exit after', () => {
     const script = `
       const { IsolatedRenderer } = await import(${JSON.stringify(join(packageDir, 'dist/render/isolated.js'))});
