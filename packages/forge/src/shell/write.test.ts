@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,19 @@ describe('writeAtomically', () => {
     expect(await readdir(out)).toEqual(['sub']);
     expect(await readFile(join(out, 'sub', 'new.png'), 'utf8')).toBe('new');
     expect(await readdir(parent)).toEqual(['icons']);
+  });
+
+  it('replaces the folder a symlinked output names, and keeps the link', async () => {
+    // A deploy's `public -> releases/site` (or a link to a mounted volume).
+    await mkdir(join(parent, 'releases/site'), { recursive: true });
+    await writeFile(join(parent, 'releases/site/old.png'), 'old');
+    await symlink('releases/site', join(parent, 'public'));
+    await writeAtomically(join(parent, 'public'), [{ name: 'new.png', bytes: Buffer.from('new') }]);
+    expect((await lstat(join(parent, 'public'))).isSymbolicLink()).toBe(true);
+    expect(await readdir(join(parent, 'releases/site'))).toEqual(['new.png']);
+    expect(await readFile(join(parent, 'public/new.png'), 'utf8')).toBe('new');
+    expect((await readdir(parent)).sort()).toEqual(['public', 'releases']);
+    expect(await readdir(join(parent, 'releases'))).toEqual(['site']);
   });
 
   it('keeps the previous set and leaves nothing behind when one of the files cannot be written', async () => {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ForgedFile } from '../plan/types.ts';
 
@@ -20,7 +20,11 @@ export interface StagedWrite {
  * (written after the fact, a favicon set took 8-10 ms of a ~200 ms one-creator run).
  */
 export async function stageAtomically(outDir: string): Promise<StagedWrite> {
-  const target = resolve(outDir);
+  // An output that is a symlink to a folder (a deploy's `public -> releases/site`, a mounted
+  // volume) replaces the folder it names, staged beside that folder, on its file system: renaming
+  // onto the link itself swapped the link for a folder here and left the one it named stale. (The
+  // CLI's check of what --out holds follows the link too.) A path not there yet is used as given.
+  const target = await realpath(resolve(outDir)).catch(() => resolve(outDir));
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.forge-`));
   const writes: Promise<void>[] = [];
