@@ -324,6 +324,25 @@ describe('<drop-mark>', () => {
     }
   });
 
+  it('takes its mark.json only from src: a framework setting mark.manifest changes nothing', async () => {
+    // React 19 sets any property the element has; the checked mark.json must not be one.
+    const forged = { name: 'Not Nova', variants: { wordmark: { url: 'http://evil.example/w.svg', dark: null, aspect: 4 } } };
+    const box = await fixture(`<div style="width: 600px"></div>`);
+    await customElements.whenDefined('drop-mark');
+    const mark = document.createElement('drop-mark') as MarkLike & { manifest?: unknown };
+    mark.setAttribute('src', `${media}/mark.json`);
+    mark.style.setProperty('--drop-mark-height', '40px');
+    mark.manifest = forged;
+    box.append(mark);
+    await manifestLoaded(mark);
+    mark.manifest = forged;
+    await settle(mark);
+    expect(mark.getAttribute('aria-label')).to.equal('Nova Studio');
+    const images = [...mark.shadowRoot!.querySelectorAll('img')].map((img) => new URL(img.src).pathname);
+    expect(images).to.include(`${media}/wordmark.svg`);
+    expect(images.some((path) => path.includes('evil') || path === '/w.svg')).to.equal(false);
+  });
+
   it('is decorative, with one warning, when it has no name', async () => {
     const warnings = captureWarnings();
     try {

@@ -39,7 +39,6 @@ export class DropMark extends LitElement {
     srcMonogramDark: { type: String, attribute: 'src-monogram-dark' },
     srcGlyphDark: { type: String, attribute: 'src-glyph-dark' },
     variant: { type: String, reflect: true },
-    manifest: { state: true },
     slotted: { state: true },
     aspects: { state: true },
     failed: { state: true },
@@ -64,7 +63,6 @@ export class DropMark extends LitElement {
   /** The variant shown now (read-only; reflected for styling). */
   declare variant: MarkVariant | null;
 
-  declare protected manifest: MarkManifest | null;
   declare protected slotted: Partial<Record<MarkVariant, Element>>;
   declare protected aspects: Partial<Record<MarkVariant, number>>;
   /** Image URLs (and slotted elements) that did not load: left out for the element's life; a new URL is tried. */
@@ -75,7 +73,15 @@ export class DropMark extends LitElement {
   /** The room the page gave at the last measurement, asking for `widest` (see `#fit`). */
   #room = { width: 0, height: 0, widest: 0 };
   #choiceWasMeasured = false;
+  /**
+   * The checked mark.json, read from `src` only. Not a reactive property: those have a public
+   * accessor, and a framework setting `mark.manifest = …` (React 19 sets any property an element
+   * has) would put unchecked image URLs in its place.
+   */
+  #manifest: MarkManifest | null = null;
   #manifestRequest: AbortController | null = null;
+  /** For willUpdate, which sees reactive properties in `changed` but not the manifest. */
+  #manifestChanged = false;
   #loadedManifestFrom: string | null = null;
 
   constructor() {
@@ -89,7 +95,6 @@ export class DropMark extends LitElement {
     this.srcMonogramDark = null;
     this.srcGlyphDark = null;
     this.variant = null;
-    this.manifest = null;
     this.slotted = {};
     this.aspects = {};
     this.failed = new Set();
@@ -121,7 +126,8 @@ export class DropMark extends LitElement {
     if (changed.has('src')) void this.#loadManifest();
     this.#syncAccessibleName();
     // Hysteresis protects a choice against jittering widths, not against new variants or shapes.
-    if ([...changed.keys()].some((key) => key !== 'variant' && key !== 'name')) {
+    if (this.#manifestChanged || [...changed.keys()].some((key) => key !== 'variant' && key !== 'name')) {
+      this.#manifestChanged = false;
       this.#choiceWasMeasured = false;
       this.#fit(false);
       this.#fitSoon();
@@ -151,7 +157,7 @@ export class DropMark extends LitElement {
       }
       const [light, dark] = fromAttributes[variant];
       const url = light && this.#checkedUrl(light, `src-${variant}`);
-      const source = url ? { url, dark: dark && this.#checkedUrl(dark, `src-${variant}-dark`), aspect: null } : this.manifest?.variants[variant];
+      const source = url ? { url, dark: dark && this.#checkedUrl(dark, `src-${variant}-dark`), aspect: null } : this.#manifest?.variants[variant];
       // An image that did not load leaves its variant out; a dark twin that did not load leaves the light image.
       if (source && !this.failed.has(source.url)) {
         sources[variant] = source.dark && this.failed.has(source.dark) ? { ...source, dark: null } : source;
@@ -186,7 +192,7 @@ export class DropMark extends LitElement {
       for (const problem of problems) warnOnce(this, `src:${url.href}:${problem}`, `<${this.localName}> ${url.href}: ${problem}`);
       if (request.signal.aborted) return;
       this.#loadedManifestFrom = url.href;
-      this.manifest = manifest;
+      this.#setManifest(manifest);
     } catch (error) {
       if (request.signal.aborted) return;
       // The mark.json before this one named another mark (a marketplace reusing the element for the
@@ -196,9 +202,16 @@ export class DropMark extends LitElement {
     }
   }
 
+  #setManifest(manifest: MarkManifest | null): void {
+    if (manifest === this.#manifest) return;
+    this.#manifest = manifest;
+    this.#manifestChanged = true;
+    this.requestUpdate();
+  }
+
   /** No mark.json now; the same URL set again later is fetched again. */
   #forgetManifest(): void {
-    this.manifest = null;
+    this.#setManifest(null);
     this.#loadedManifestFrom = null;
   }
 
@@ -206,7 +219,7 @@ export class DropMark extends LitElement {
     const fromSlot = Object.values(this.slotted)
       .map((el) => el.getAttribute('aria-label') ?? (el instanceof HTMLImageElement ? el.alt : null) ?? el.querySelector('img[alt]')?.getAttribute('alt'))
       .find((text) => text?.trim());
-    return this.name?.trim() || this.manifest?.name || fromSlot?.trim() || null;
+    return this.name?.trim() || this.#manifest?.name || fromSlot?.trim() || null;
   }
 
   #syncAccessibleName(): void {
@@ -295,7 +308,7 @@ export class DropMark extends LitElement {
     const variant = image.dataset.variant as MarkVariant;
     const url = image.currentSrc;
     const dark = url === (this.#sources()[variant] as MarkSource | undefined)?.dark ? '-dark' : '';
-    const fromManifest = this.manifest?.variants[variant]?.url === image.src;
+    const fromManifest = this.#manifest?.variants[variant]?.url === image.src;
     this.#failedToLoad(url, url, fromManifest ? `${this.src} "${dark && 'dark.'}${variant}"` : `src-${variant}${dark}`);
   };
 
