@@ -143,6 +143,26 @@ describe('IsolatedRenderer', () => {
     expect(renderer.pids()[0]).not.toBe(before);
   });
 
+  it('takes a budget longer than a Node timer can wait (Infinity included) as the longest one, and refuses options that are not numbers it can use', async () => {
+    // setTimeout waits at most 2^31-1 ms: past that Node waits 1 ms, so every image timed out.
+    for (const timeoutMs of [3e9, Infinity]) {
+      const patient = new IsolatedRenderer({ processes: 1, timeoutMs });
+      try {
+        expect((await patient.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' })).length).toBe(16);
+      } finally {
+        patient.close();
+      }
+    }
+    // 0, a negative or NaN budget timed every image out; NaN processes never started one (the job
+    // waited for good), Infinity would start them without end.
+    for (const timeoutMs of [0, -5, Number.NaN]) {
+      expect(() => new IsolatedRenderer({ timeoutMs })).toThrow(new RangeError(`Expected timeoutMs to be a positive number of milliseconds but received ${timeoutMs}`));
+    }
+    for (const processes of [Number.NaN, Infinity]) {
+      expect(() => new IsolatedRenderer({ processes })).toThrow(new RangeError(`Expected processes to be a finite number of child processes but received ${processes}`));
+    }
+  });
+
   it('ends a dying renderer in render-crashed', async () => {
     const job = renderer.rasterize({ svg: slow, width: 512, height: 512, output: 'png' });
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -12,7 +12,7 @@ import type { MeasuredImage, RasterJob, RenderContext, RenderJobOptions } from '
 export interface IsolatedRendererOptions {
   /** Child processes to spread jobs over (default: available cores, at most 4). */
   processes?: number;
-  /** Budget for one rasterization, in milliseconds (default 10 s). */
+  /** Budget for one rasterization, in milliseconds (default 10 s; longer than 2^31-1, Infinity included, is 2^31-1). */
   timeoutMs?: number;
 }
 
@@ -43,6 +43,9 @@ type ChildMessage =
   | { id: number; ok: false; message: string }
   /** An abandoned job the child dropped before drawing it. */
   | { id: number; skipped: true };
+
+/** The longest wait a Node timer holds (2^31-1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** resvg allocates the whole canvas up front; no icon or badge needs more than this per side. */
 export const MAX_CANVAS_SIDE = 4096;
@@ -211,8 +214,15 @@ export class IsolatedRenderer implements RenderContext {
   private drawnCount = 0;
 
   constructor(options: IsolatedRendererOptions = {}) {
-    this.size = Math.max(1, options.processes ?? Math.min(4, availableParallelism()));
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    const { processes = Math.min(4, availableParallelism()), timeoutMs = 10_000 } = options;
+    // NaN never started a child (every job waited for good), Infinity would start them without end.
+    if (!Number.isFinite(processes)) throw new RangeError(`Expected processes to be a finite number of child processes but received ${processes}`);
+    // 0, a negative or NaN budget would time every image out at once.
+    if (!(timeoutMs > 0)) throw new RangeError(`Expected timeoutMs to be a positive number of milliseconds but received ${timeoutMs}`);
+    this.size = Math.max(1, processes);
+    // A Node timer waits at most 2^31-1 ms (24.8 days) and turns a longer wait into 1 ms, which
+    // timed every image out: a longer budget, Infinity included, is that longest one.
+    this.timeoutMs = Math.min(timeoutMs, MAX_TIMER_MS);
   }
 
   /** Starts the child processes now instead of on the first job (hides their start-up time). */
