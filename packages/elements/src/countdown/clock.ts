@@ -81,8 +81,14 @@ function setOffset(low: number, high: number): void {
  */
 export function syncClock(timeSrc: string): Promise<void> {
   listenForResync();
-  return track((sync) => sync.syncClock(timeSrc, setOffset));
+  // A second countdown on the same time-src joins its sync: tracking it as a new one threw away what
+  // the answers so far proved, and held every countdown at T0 until the next answer (a second late).
+  let done = syncs.get(timeSrc);
+  if (!done) syncs.set(timeSrc, (done = track((sync) => sync.syncClock(timeSrc, setOffset))));
+  return done;
 }
+
+const syncs = new Map<string, Promise<void>>();
 
 let pendingSyncs = 0;
 

@@ -189,6 +189,31 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     expect(seen.flat()).to.deep.equal([]);
   });
 
+  it('a countdown added while the sync runs does not hold the others shut at T0 (a section a framework adds late)', async () => {
+    // Slow answers, so the sync is still running at T0: after the first, the page knows the true time
+    // within one trip and opens the drop on time; a second countdown on the same time-src joins that
+    // sync, it does not start one, and must not throw away what the first answer proved.
+    const src = timeSrc('delay=1500');
+    const first = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + HOUR)}" format="clock" time-src="${src}"></drop-countdown>`,
+    );
+    const run = new URL(src, location.href).searchParams.get('run')!;
+    const requests = async () => ((await (await fetch(`/__test/time/log?run=${run}`)).json()) as unknown[]).length;
+    while ((await requests()) < 2) await sleep(10);
+    const target = realNow() + 500;
+    first.at = new Date(target);
+    const flip = watchFlip(first, 'the first countdown live at T0', 5000);
+    const second = document.createElement('drop-countdown') as CountdownElement;
+    second.setAttribute('time-src', src);
+    second.setAttribute('at', iso(target));
+    first.after(second);
+    const { flippedAt, seen } = await flip;
+    // The next answer comes about 1.5 s after the previous one: a hold would last until then.
+    expect(flippedAt - target, 'ms after T0').to.be.within(-5, 400);
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+    expect(second.state).to.equal('live');
+  });
+
   it('the visitor clock jumps an hour ahead while an answer is on its way: that answer opens nothing', async () => {
     // Answers are adopted one by one, so an answer to a request sent before the jump (timed on the
     // old clock) must not end the hold that the jump started.
