@@ -192,6 +192,12 @@ async function forgeAll(
     process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(unknown)}\n`);
     return 1;
   }
+  // `--only "$STAGES"` with the variable unset ran no stage: a set of forge.json, head.html and the
+  // manifest, no icon, replaced the creator's whole folder with exit 0.
+  if (only?.length === 0) {
+    process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(values.only)}, which names none\n`);
+    return 1;
+  }
   const stages = await loadStages(only ? known.filter((name) => only.includes(name)) : known);
   const tty = process.stdout.isTTY === true;
   const outcomes: CreatorOutcome[] = positionals.map((config, index) => ({ config, out: outs[index]!, hints: [] }));

@@ -312,6 +312,19 @@ describe('dropkit forge', () => {
     expect(readdirSync(join(dir, 'from-inside/second'))).toContain('favicon.ico');
   });
 
+  it('refuses an --only that names no stage (an empty variable in a script), keeping the previous set', () => {
+    expect(run('forge', 'nova/creator.json', '--out', 'only-none', '--only', 'favicon').code).toBe(0);
+    const before = readdirSync(join(dir, 'only-none')).sort();
+    for (const only of ['', ' ', ',']) {
+      const { code, stdout, stderr } = run('forge', 'nova/creator.json', '--out', 'only-none', '--only', only);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`dropkit forge: expected --only to name stages among favicon, live-favicon, mark-set, social, badges but received ${JSON.stringify(only)}, which names none\n`);
+      // Until 28 November 2026 it forged no stage: a set of forge.json, head.html and the manifest replaced the icons.
+      expect(readdirSync(join(dir, 'only-none')).sort()).toEqual(before);
+    }
+  });
+
   it('keeps a process alive while a job waits for a starting renderer, and lets it exit after', () => {
     const script = `
       const { IsolatedRenderer } = await import(${JSON.stringify(join(packageDir, 'dist/render/isolated.js'))});
