@@ -226,8 +226,10 @@ async function forgeAll(
         process.exit(signal === 'SIGINT' ? 130 : 143);
       });
   };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  // `on`, not `once`: with no listener left, a second Ctrl-C (or a SIGTERM after the SIGINT) during
+  // the cleanup took Node's default and killed forge mid-way, leaving a staging folder behind.
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
 
   const runOne = async (outcome: CreatorOutcome) => {
     let staged: ReturnType<typeof stageAtomically> | undefined;

@@ -139,6 +139,25 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'stopped'))).toBe(false);
   }, 60_000);
 
+  it('leaves nothing half written when Ctrl-C comes twice, or SIGTERM after it, while it cleans up', async () => {
+    for (const [first, second] of [['SIGINT', 'SIGINT'], ['SIGINT', 'SIGTERM']] as const) {
+      const child = spawn(process.execPath, [cli, 'forge', 'nova/creator.json', '--out', 'twice/nova'], { cwd: dir });
+      const exited = new Promise<number | null>((done) => child.on('exit', (status) => done(status)));
+      // The second signal goes as soon as forge has said it is stopping: it is then cleaning up.
+      const stopping = new Promise<void>((done) => child.stderr.on('data', (chunk: Buffer) => chunk.includes('stopped by') && done()));
+      const staging = () => (existsSync(join(dir, 'twice')) ? readdirSync(join(dir, 'twice')).filter((name) => name.startsWith('.nova.forge-')) : []);
+      for (let tries = 0; staging().length === 0 && tries < 6000; tries += 1) await new Promise((wait) => setTimeout(wait, 5));
+      expect(staging()).toHaveLength(1);
+      child.kill(first);
+      // An impatient second press: the staging folder was still being removed (50 ms and more here).
+      await stopping;
+      child.kill(second);
+      // Until 28 November 2026 the second signal killed forge (no exit code) and the staging folder stayed.
+      expect(await exited, `${first} then ${second}`).toBe(130);
+      expect(existsSync(join(dir, 'twice')), `${first} then ${second}`).toBe(false);
+    }
+  }, 60_000);
+
   it('removes the --out folder it made for several creators when stopped by Ctrl-C, and keeps one that was there', async () => {
     await cp(join(dir, 'nova'), join(dir, 'nova2'), { recursive: true });
     await mkdir(join(dir, 'was-there'));
