@@ -49,6 +49,21 @@ describe('loadCreator', () => {
     expect(await messageOf(short)).toBe(`${short}: Expected JSON but the file ends too soon at line 1, column 17 (a closing } or ] or " is missing)`);
   });
 
+  it('names a comment as what JSON does not allow, where it starts, wherever it is', async () => {
+    const cases = [
+      ['comment-line', '{\n  // the shop\n  "name": "Nova"\n}', 'line 2, column 3'],
+      ['comment-after', '{\n  "name": "Nova" // ours\n}', 'line 2, column 18'],
+      ['comment-block', '{ "name": "Nova", /* the shop */ "mark": "mark.svg" }', 'line 1, column 19'],
+      // V8 names no position for this one: forge finds it.
+      ['comment-first', '// creator config\n{ "name": "Nova" }', 'line 1, column 1'],
+      ['comment-bom', '\uFEFF  /* saved by VS Code */ {}', 'line 1, column 3'],
+    ];
+    for (const [folder, text, where] of cases) {
+      const path = await creator(folder!, text!);
+      expect(await messageOf(path), folder).toBe(`${path}: Expected JSON but a comment starts at ${where}: remove it (and any other), JSON allows no comments`);
+    }
+  });
+
   it('reads a config saved with a byte order mark (Windows Notepad)', async () => {
     const path = await creator('bom', `\uFEFF${JSON.stringify(CONFIG)}`);
     expect((await loadCreator(path)).config.name).toBe('Nova');

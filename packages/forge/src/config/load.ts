@@ -71,8 +71,9 @@ function trailingCommaAt(text: string): number | undefined {
 export function jsonProblem(text: string, parserMessage: string): string {
   if (text.trim() === '') return 'Expected JSON but the file is empty';
   const position = /at position (\d+)/.exec(parserMessage);
-  // V8 gives no position for some errors ("[1,]"); a trailing comma is then found by scanning.
-  const offset = position ? Number(position[1]) : trailingCommaAt(text);
+  // V8 gives no position for some errors: "[1,]" (a trailing comma, then found by scanning) and a
+  // text that starts wrong, such as a comment on its first line.
+  const offset = position ? Number(position[1]) : /^\s*\/[/*]/.test(text) ? text.search(/\//) : trailingCommaAt(text);
   if (offset === undefined) {
     if (/end of JSON input/.test(parserMessage)) return 'Expected JSON but the file ends too soon (a closing } or ] or " is missing)';
     return `Expected JSON (${parserMessage.length > 120 ? `${parserMessage.slice(0, 120)}…` : parserMessage})`;
@@ -82,6 +83,10 @@ export function jsonProblem(text: string, parserMessage: string): string {
   const column = offset - before.lastIndexOf('\n');
   const where = `line ${line}, column ${column}`;
   if (offset >= text.length) return `Expected JSON but the file ends too soon at ${where} (a closing } or ] or " is missing)`;
+  // Editors that write JSONC (VS Code's settings, tsconfig) let people comment a config; JSON has none.
+  if (/^\/[/*]/.test(text.slice(offset))) {
+    return `Expected JSON but a comment starts at ${where}: remove it (and any other), JSON allows no comments`;
+  }
   if (/,\s*$/.test(before) && /^[}\]]/.test(text.slice(offset))) {
     return `Expected JSON but there is a comma before the ${JSON.stringify(text[offset])} at ${where}: remove it, JSON allows no comma after the last entry`;
   }
