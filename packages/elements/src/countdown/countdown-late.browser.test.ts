@@ -124,4 +124,24 @@ describe('<drop-countdown time-src> for a visitor who arrives after the drop sta
     expect(scheduleParts(el)).to.deep.equal(['remaining', 'calendar-button', 'google-link', 'notify-link']);
     expect(seen).to.deep.equal([]);
   });
+
+  it('visitor clock 1 h fast on a page that renders state="scheduled" (server-side rendering): nothing opens before the answer', async () => {
+    Date.now = () => realNow() + HOUR;
+    const states: string[] = [];
+    const record = (event: Event) => states.push((event as Event & { state: string }).state);
+    document.addEventListener('drop-state', record);
+    try {
+      const el = await fixture<CountdownElement>(
+        `<drop-countdown at="${iso(realNow() + 30 * MINUTE)}" state="scheduled" format="clock"
+          time-src="${timeSrc('delay=1000')}">Drops today at 18:00</drop-countdown>`,
+      );
+      expect(el.state, 'before the server answered').to.equal('scheduled');
+      await waitFor(() => remainingText(el) !== null, 'the countdown after the first answer', 3000);
+      expect(el.state).to.equal('scheduled');
+      expect(el.getAttribute('state')).to.equal('scheduled');
+    } finally {
+      document.removeEventListener('drop-state', record);
+    }
+    expect(states, 'drop-state events').to.deep.equal([]);
+  });
 });

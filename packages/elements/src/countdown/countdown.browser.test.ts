@@ -106,6 +106,11 @@ describe('<drop-countdown> states (pinned clock)', () => {
       expect(el.state).to.equal('live');
       expect(el.getAttribute('state')).to.equal('live');
       expect(seen.map(({ state }) => state)).to.deep.equal(['live', 'sold-out', 'live']);
+      // A state the clock overrides does not stay on the element either.
+      el.setAttribute('state', 'scheduled');
+      await el.updateComplete;
+      expect(el.state).to.equal('live');
+      expect(el.getAttribute('state')).to.equal('live');
       const unscheduled = await fixture<CountdownElement>(`<drop-countdown state="live">Drops soon</drop-countdown>`);
       unscheduled.removeAttribute('state');
       await unscheduled.updateComplete;

@@ -192,20 +192,23 @@ export class DropCountdown extends LitElement {
   }
 
   set state(value: DropState) {
-    // No state (the attribute removed, a framework setting undefined) lifts the page's: the default,
-    // the clock's. Lit does not reflect a value set from an attribute, so the attribute comes back
-    // here, for the page's CSS and the buttons that follow it.
-    if ((value as DropState | null | undefined) == null) {
-      value = 'scheduled';
-      queueMicrotask(() => this.hasAttribute('state') || this.setAttribute('state', this.#state));
-    }
+    // No state (the attribute removed, a framework setting undefined) lifts the page's: the default.
+    if ((value as DropState | null | undefined) == null) value = 'scheduled';
     if (!isDropState(value)) {
       warnOnce(this, `state:${value}`, `state="${value}" is not one of ${DROP_STATES.join(', ')}; ignored.`);
       return;
     }
     this.#soldOut = value === 'sold-out';
-    this.#setState(this.#scheduled() && !this.#soldOut ? this.#stateAt(this.#time()) : value);
+    // With a schedule the clock decides, held like a tick while a time-src is being asked (a page
+    // rendering state="scheduled" opened the drop on a fast visitor clock). While the element
+    // upgrades, before connectedCallback starts the sync, its first refresh there decides.
+    if (!this.#scheduled() || this.#soldOut) this.#setState(value);
+    else if (this.#releaseAnnouncer) this.#refresh();
+    // Lit does not reflect a value set from an attribute: when the clock overrode it (or it was
+    // removed), the attribute is put right, for the page's CSS and the buttons that follow it.
+    queueMicrotask(() => this.getAttribute('state') === this.#state || this.setAttribute('state', this.#state));
   }
+
 
   override connectedCallback(): void {
     super.connectedCallback();
