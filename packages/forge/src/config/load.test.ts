@@ -64,6 +64,25 @@ describe('loadCreator', () => {
     }
   });
 
+  it('refuses a config not saved as UTF-8, naming where, instead of forging "Caf\uFFFD" into the set', async () => {
+    const config = JSON.stringify({ ...CONFIG, name: 'Nova' }, null, 2).replace('"name": "Nova"', '"name": "Café Noël"');
+    const latin1 = await creator('latin1', '');
+    await writeFile(latin1, Buffer.from(config, 'latin1'));
+    expect(await messageOf(latin1)).toBe(
+      `${latin1}: Expected a config saved as UTF-8 but line 2, column 15 holds a byte that is not UTF-8 (saved in another encoding, such as Windows-1252); save it again as UTF-8 (Notepad: File, Save as, Encoding: UTF-8)`,
+    );
+    const le = await creator('utf16le', '');
+    await writeFile(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(config, 'utf16le')]));
+    const be = await creator('utf16be', '');
+    await writeFile(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(config, 'utf16le').swap16()]));
+    for (const path of [le, be]) {
+      expect(await messageOf(path)).toBe(`${path}: Expected a config saved as UTF-8 but it is saved as UTF-16; save it again as UTF-8 (Notepad: File, Save as, Encoding: UTF-8)`);
+    }
+    // The same config as UTF-8, with or without its byte order mark, is read as written.
+    const utf8 = await creator('utf8', `\uFEFF${config}`);
+    expect((await loadCreator(utf8)).config.name).toBe('Café Noël');
+  });
+
   it('reads a config saved with a byte order mark (Windows Notepad)', async () => {
     const path = await creator('bom', `\uFEFF${JSON.stringify(CONFIG)}`);
     expect((await loadCreator(path)).config.name).toBe('Nova');

@@ -144,6 +144,27 @@ async function readBounded(path: string, maxBytes: number): Promise<BoundedRead>
 }
 
 /**
+ * The config's text, or a refusal naming where it stops being UTF-8. Decoded loosely, a config saved
+ * as Windows-1252 ("Café" from an older Windows editor) became "Caf\uFFFD" in the manifest, the head
+ * snippet and the badges, with exit 0; one saved as UTF-16 (Notepad's "Unicode") gave V8's message
+ * about an unexpected "\uFFFD".
+ */
+function decodeConfig(bytes: Buffer, configPath: string): string {
+  const resave = 'save it again as UTF-8 (Notepad: File, Save as, Encoding: UTF-8)';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ForgeConfigError(`${configPath}: Expected a config saved as UTF-8 but it is saved as UTF-16; ${resave}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const loose = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const before = loose.slice(0, loose.indexOf('\uFFFD'));
+    const where = `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+    throw new ForgeConfigError(`${configPath}: Expected a config saved as UTF-8 but ${where} holds a byte that is not UTF-8 (saved in another encoding, such as Windows-1252); ${resave}`);
+  }
+}
+
+/**
  * Reads creator.json and the files it names (relative to it). Reads only; writes nothing.
  * `onRead` hears the absolute path of each file as it is about to be read, whether the read then
  * succeeds or not: exactly what the result depends on, so a watcher (the Vite plugin) follows the
@@ -164,7 +185,7 @@ export async function loadCreator(configPath: string, options: { limits?: SvgLim
     throw new ForgeConfigError(`Expected a readable config file at ${configPath} but ${why}`);
   }
   if ('tooLarge' in read) throw new ForgeConfigError(`Expected a config file of at most ${CONFIG_MAX_BYTES} bytes at ${configPath} but it holds ${read.tooLarge}`);
-  const text = read.bytes.toString('utf8');
+  const text = decodeConfig(read.bytes, configPath);
   // Windows editors (Notepad among them) save UTF-8 with a byte order mark, which JSON.parse refuses.
   const json = text.replace(/^\uFEFF/, '');
   let raw: unknown;
