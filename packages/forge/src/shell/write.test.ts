@@ -43,6 +43,21 @@ describe('writeAtomically', () => {
     expect(await readdir(join(parent, 'releases'))).toEqual(['site']);
   });
 
+  it('lets writers of the same folder at once each put a whole set in place in turn, leaving nothing beside it', async () => {
+    // Two runs of one creator at once (a creator who saves twice): one set's two renames can fall
+    // between the other's. Until 28 November 2026 about one writer in four failed (ENOTEMPTY) and
+    // left the set it had moved aside as a .previous folder for good.
+    const out = join(parent, 'icons');
+    for (let round = 0; round < 40; round += 1) {
+      const set = (tag: string) => Array.from({ length: 12 }, (_, index) => ({ name: `f${index}.txt`, bytes: Buffer.from(tag) }));
+      const outcomes = await Promise.allSettled(['a', 'b', 'c'].map((tag) => writeAtomically(out, set(tag))));
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+      expect(await readdir(parent)).toEqual(['icons']);
+      const tags = new Set(await Promise.all((await readdir(out)).map((name) => readFile(join(out, name), 'utf8'))));
+      expect(tags.size).toBe(1);
+    }
+  });
+
   it('keeps the previous set and leaves nothing behind when one of the files cannot be written', async () => {
     const out = join(parent, 'icons');
     await mkdir(out);

@@ -61,15 +61,35 @@ export async function stageAtomically(outDir: string): Promise<StagedWrite> {
       finished = true;
       await settled();
       const previous = `${staging}.previous`;
-      let moved = false;
-      try {
-        await rename(target, previous);
-        moved = true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Another writer of the same folder (two runs of one creator at once) may put its set in
+      // place between this one's two renames. This set then goes in after it, as if it had come
+      // second: each try loses only to a rename made in that instant.
+      for (let attempt = 1; ; attempt += 1) {
+        let moved = false;
+        try {
+          await rename(target, previous);
+          moved = true;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+        try {
+          await rename(staging, target);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if ((code === 'ENOTEMPTY' || code === 'EEXIST') && attempt < 10) {
+            // Another writer's whole set is in place: the one moved aside is older, so it goes,
+            // and this one tries again after a pause of its own, so two writers in step part.
+            if (moved) await rm(previous, { recursive: true, force: true });
+            await new Promise((wait) => setTimeout(wait, Math.random() * 5 * attempt));
+            continue;
+          }
+          // Any other failure puts the set moved aside back: the previous output stays as it was.
+          if (moved) await rename(previous, target).catch(() => rm(previous, { recursive: true, force: true }));
+          throw error;
+        }
+        if (moved) await rm(previous, { recursive: true, force: true });
+        return;
       }
-      await rename(staging, target);
-      if (moved) await rm(previous, { recursive: true, force: true });
     },
     async abort() {
       finished = true;
