@@ -122,6 +122,24 @@ describe('badge text fitting', () => {
     expect(layoutBadge(spec({ label: 'Café Ωμέγα Живо' })).fontSize).toBe(BADGE_FONT_SIZE);
   });
 
+  it('draws an accent typed as a separate mark (macOS, pasted text) on its letter, not after it', async () => {
+    // "é" as e + U+0301: the font's combining accent has no advance of its own, and forge places
+    // glyphs one by one, so it landed over the gap after the "e" ("Cafe´ Paris").
+    const composed = plannedFor([{ kind: 'custom', text: 'Café Paris' }], false);
+    const decomposed = plannedFor([{ kind: 'custom', text: 'Cafe\u0301 Paris' }], false);
+    const [a, b] = await Promise.all([composed, decomposed].map(async (assets) => decodePage(await render(assets, 'badges/custom@2x.png'))));
+    expect(b!.width).toBe(a!.width);
+    expect(meanDifference(a!, b!)).toBe(0);
+    // What has no single character (q + acute) cannot be placed; it is refused, naming the accent.
+    expect(() => layoutBadge(spec({ label: 'q\u0301' }))).toThrowError(/badges\[0\]\.text .*U\+0301 after "q"/u);
+  });
+
+  it('ignores invisible characters (soft hyphen, zero-width space, the emoji variation selector) instead of refusing them', () => {
+    // Text copied from a web page or a phone keyboard carries them; they draw nothing either way.
+    expect(layoutBadge(spec({ label: 'Re\u00adstock \u2665\ufe0f\u200b' })).textPath).toBe(layoutBadge(spec({ label: 'Restock \u2665' })).textPath);
+    expect(() => layoutBadge(spec({ label: '\u200b\u00ad' }))).toThrowError(/visible text/u);
+  });
+
   it('never clips a shrunk label: the rendered ink stays inside the badge padding', async () => {
     const badges = [{ kind: 'custom', text: 'WWWWWWWWWWWWWWWWWWWW', maxWidth: 200 }];
     const assets = plannedFor(badges, false);

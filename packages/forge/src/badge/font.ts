@@ -87,9 +87,18 @@ function codePoint(character: string): string {
 /**
  * Collapses whitespace (a badge is one line) and refuses text the font cannot draw, naming the
  * characters, because a missing glyph would otherwise render as nothing at all.
+ *
+ * Accents typed as separate marks (macOS and many pasted texts write "é" as e + U+0301) are joined
+ * to their letter first: glyphs are placed one by one, with no mark positioning, so a lone accent
+ * would land after its letter. Invisible characters (soft hyphen, zero-width space and joiner,
+ * variation selectors) draw nothing in any case and are dropped rather than refused.
  */
 export function normalizeText(text: string, field: string): string {
-  const collapsed = text.replace(/\s+/gu, ' ').trim();
+  const collapsed = text
+    .normalize('NFC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   if (collapsed === '') throw new TextError('text-empty', `Expected visible text for ${field} but received ${JSON.stringify(text)}`);
   const missing = missingGlyphs(collapsed);
   if (missing.length > 0) {
@@ -98,6 +107,14 @@ export function normalizeText(text: string, field: string): string {
       'text-missing-glyphs',
       `${field} ${JSON.stringify(collapsed)} uses characters the bundled font (${BUNDLED_FONT.family}) cannot draw: ${list}` +
         `${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}. Use Latin, Greek or Cyrillic text.`,
+    );
+  }
+  const loneMark = /(.?)(\p{M})/su.exec(collapsed);
+  if (loneMark) {
+    throw new TextError(
+      'text-missing-glyphs',
+      `${field} ${JSON.stringify(collapsed)} has an accent forge cannot place: ${codePoint(loneMark[2]!)}${loneMark[1] ? ` after "${loneMark[1]}"` : ' at the start'} ` +
+        '(there is no single character for that letter with it). Use letters that exist with their accent, such as "é".',
     );
   }
   return collapsed;

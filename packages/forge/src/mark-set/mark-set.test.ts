@@ -37,6 +37,7 @@ describe('monogram', () => {
     ['nova', 'N'],
     ['Jean-Luc Picard', 'JP'],
     ['  émile   zola ', 'ÉZ'],
+    ['E\u0301mile Zola', 'ÉZ'],
     ['@cass.makes', 'CM'],
     ['東京スタジオ', undefined],
     ['   ', undefined],

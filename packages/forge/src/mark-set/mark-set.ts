@@ -19,7 +19,9 @@ const MONOGRAM_INK_BOX = { width: 40, height: 26 } as const;
  * the glyph rather than draw empty boxes.
  */
 export function initialsOf(name: string): string | undefined {
+  // "É" typed as E + U+0301 is one letter; without NFC the initial would lose its accent.
   const words = name
+    .normalize('NFC')
     .split(/[\s\-_.·]+/u)
     .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
     .filter((word) => word !== '');
