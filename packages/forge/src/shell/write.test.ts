@@ -1,8 +1,8 @@
-import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stageAtomically, writeAtomically } from './write.ts';
+import { LEFTOVER_AGE_MS, stageAtomically, writeAtomically } from './write.ts';
 
 describe('writeAtomically', () => {
   let parent: string;
@@ -56,6 +56,28 @@ describe('writeAtomically', () => {
       const tags = new Set(await Promise.all((await readdir(out)).map((name) => readFile(join(out, name), 'utf8'))));
       expect(tags.size).toBe(1);
     }
+  });
+
+  it('removes what killed runs left beside the folder (staging and moved-aside sets an hour old), nothing else', async () => {
+    // A run killed outright (SIGKILL, an OOM kill, a container stopped) leaves its staging folder;
+    // until 28 November 2026 every such folder stayed for good.
+    const old = (Date.now() - LEFTOVER_AGE_MS - 60_000) / 1000;
+    const make = async (name: string, age: number | null, file = false) => {
+      const path = join(parent, name);
+      if (file) await writeFile(path, 'x');
+      else await mkdir(path);
+      if (!file) await writeFile(join(path, 'favicon.ico'), 'x');
+      if (age !== null) await utimes(path, age, age);
+    };
+    await make('.icons.forge-Ab12Cd', old);
+    await make('.icons.forge-Ef34Gh.previous', old);
+    await make('.badges.forge-Ij56Kl', old);
+    await make('.icons.forge-Mn78Op', null); // a writer at work right now
+    await make('.icons.forge-keep', old); // not mkdtemp's name
+    await make('.icons.forge-Qr90St', old, true); // a file, not a staging folder
+    await make('notes', old);
+    await writeAtomically(join(parent, 'icons'), [{ name: 'favicon.svg', bytes: Buffer.from('<svg/>') }]);
+    expect((await readdir(parent)).sort()).toEqual(['.icons.forge-Mn78Op', '.icons.forge-Qr90St', '.icons.forge-keep', 'icons', 'notes']);
   });
 
   it('keeps the previous set and leaves nothing behind when one of the files cannot be written', async () => {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ForgedFile } from '../plan/types.ts';
 
@@ -88,6 +88,7 @@ export async function stageAtomically(outDir: string): Promise<StagedWrite> {
           throw error;
         }
         if (moved) await rm(previous, { recursive: true, force: true });
+        await sweepLeftovers(target);
         return;
       }
     },
@@ -97,6 +98,47 @@ export async function stageAtomically(outDir: string): Promise<StagedWrite> {
       await rm(staging, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A staging folder untouched this long belongs to no running writer: one creator's set is staged in
+ * seconds, so only a run killed outright (SIGKILL, an OOM kill, a container stopped after its grace
+ * period, a power cut) leaves one behind.
+ */
+export const LEFTOVER_AGE_MS = 60 * 60 * 1000;
+
+/** mkdtemp's name for a staging folder (six random characters), or the set it moved aside. */
+const LEFTOVER = /^\..+\.forge-[A-Za-z0-9]{6}(\.previous)?$/;
+
+/** Folders already swept by this process: a batch writing thousands of sets into one folder reads it once. */
+const swept = new Set<string>();
+
+/**
+ * Removes what killed runs left beside `target` (`.<name>.forge-XXXXXX`, and their `.previous`)
+ * once a set is in place there: a marketplace's server restarted mid-run must not gather hidden
+ * copies of icon sets for good. Only folders of that name untouched for LEFTOVER_AGE_MS, so another
+ * writer's live staging folder is never removed; best effort, never failing the run that wrote.
+ */
+async function sweepLeftovers(target: string): Promise<void> {
+  const folder = dirname(target);
+  if (swept.has(folder)) return;
+  // A server forging for months into ever new folders must not keep every name: forgetting them
+  // only means reading a folder again.
+  if (swept.size >= 10_000) swept.clear();
+  swept.add(folder);
+  const stale = Date.now() - LEFTOVER_AGE_MS;
+  try {
+    const names = (await readdir(folder)).filter((name) => LEFTOVER.test(name));
+    await Promise.all(
+      names.map(async (name) => {
+        const path = join(folder, name);
+        const info = await stat(path);
+        if (info.isDirectory() && info.mtimeMs < stale) await rm(path, { recursive: true, force: true });
+      }),
+    );
+  } catch {
+    // A folder that cannot be read or a leftover that cannot be removed costs disk space, not the set.
+  }
 }
 
 /**
