@@ -163,3 +163,22 @@ export function parseBadges(value: unknown): BadgeSpec[] {
     };
   });
 }
+
+/**
+ * With a dark palette every badge also writes `<id>-dark…` files, so an id that is another badge's
+ * id plus "-dark" would write the same files. Refused here, naming both badges, rather than where
+ * the plan finds two files of one name and can say only that.
+ */
+export function assertDarkNamesFree(specs: readonly BadgeSpec[]): void {
+  const indexOf = new Map(specs.map((spec, index) => [spec.id, index]));
+  specs.forEach((spec, index) => {
+    const other = indexOf.get(`${spec.id}-dark`);
+    if (other !== undefined) {
+      throw problem(
+        `badges[${other}].id`,
+        `a name other than the one the dark files of badges[${index}] (${JSON.stringify(spec.id)}) take, such as "${spec.id}-night"`,
+        `${spec.id}-dark`,
+      );
+    }
+  });
+}

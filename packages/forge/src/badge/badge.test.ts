@@ -59,6 +59,17 @@ describe('badge config', () => {
     ]);
   });
 
+  it('refuses an id that names the dark files of another badge, saying which, when there is a dark palette', () => {
+    // With colors.dark, "live" also writes badges/live-dark.png: a badge with id "live-dark" wrote
+    // the same files and the run stopped with "two stages produce badges/live-dark.png".
+    for (const badges of [['live', { kind: 'custom', id: 'live-dark', text: 'Other' }], [{ kind: 'custom', id: 'live-dark', text: 'Other' }, 'live']]) {
+      expect(() => plannedFor(badges)).toThrowError(ForgeConfigError);
+      expect(() => plannedFor(badges)).toThrowError(/dark files of badges\[\d\] \("live"\).* for badges\[\d\]\.id but received "live-dark"/u);
+    }
+    // Without a dark palette nothing is named -dark, and the two badges do not meet.
+    expect(plannedFor(['live', { kind: 'custom', id: 'live-dark', text: 'Other' }], false).has('badges/live-dark.png')).toBe(true);
+  });
+
   it('dates the drop in the creator time zone, not the machine one', () => {
     const at = '2026-12-06T03:00:00Z';
     expect(parseBadges([{ kind: 'drop', at }])[0]!.label).toBe('Drop · Dec 6');

@@ -4,7 +4,7 @@ import { askedPictures, drawsNothing, faintIn, picturesVerdict, readIndexedPng }
 import type { FaintPicture, ForgeInput, ForgeStage, HexColor, JudgedPicture, MeasuredImage, Palette, PlannedAsset, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
-import { parseBadges, type BadgeSpec } from './badge-config.ts';
+import { assertDarkNamesFree, parseBadges, type BadgeSpec } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, badgeFrameSvg, type BadgeArt } from './badge-svg.ts';
 import { encodeGif, encodePng, encodeWebp, type FrameStrip } from './encode.ts';
 import { layoutBadge } from './layout.ts';
@@ -249,6 +249,7 @@ export const badgeStage: ForgeStage = {
   plan(input, options) {
     const judged = options?.stages?.includes('favicon') ? undefined : askedPictures(judgedByBadges(input), options);
     const specs = parseBadges(input.config.badges);
+    if (input.config.colors.dark) assertDarkNamesFree(specs);
     // By badge, in config order, whichever tile is drawn first.
     const faint = new Map<string, FaintPicture>();
     return {
