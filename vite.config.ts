@@ -10,7 +10,19 @@ const elementsSrc = 'packages/elements/src';
  * here too; browser tests run in web-test-runner.config.mjs.
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [minifyTemplates()],
+  plugins: [
+    minifyTemplates(),
+    // A classic script is decoded in the page's encoding unless its host names one, and nginx and
+    // Apache name none by default: on a windows-1252 page every word outside ASCII came out as
+    // "hinzufÃ¼gen", and on a Shift_JIS page the file did not even parse (no widget at all). A
+    // byte-order mark outranks both, for 3 bytes. Module scripts are always UTF-8.
+    mode === 'iife' && {
+      name: 'dropkit-utf8-bom',
+      generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
+        for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = `\uFEFF${file.code}`;
+      },
+    },
+  ],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: mode !== 'iife',
