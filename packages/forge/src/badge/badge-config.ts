@@ -1,4 +1,5 @@
 import { ForgeConfigError } from '../errors.ts';
+import { missingGlyphs } from './font.ts';
 
 /** The badges a creator can declare; `custom` carries its own text. */
 export const BADGE_KINDS = ['live', 'drop', 'limited', 'verified', 'sold-out', 'custom'] as const;
@@ -61,6 +62,19 @@ export function formatDropDay(at: Date, timeZone: string, locale: string): strin
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(at);
 }
 
+/**
+ * A date written in `locale` must be one the bundled font can draw. Refused here, naming the locale
+ * field, because the layout's own refusal would name the badge or the date and ask for other text,
+ * when the words came from the locale and the creator wrote none.
+ */
+export function assertDrawableDate(date: string, locale: string, field: string, instead: string): void {
+  if (missingGlyphs(date).length === 0) return;
+  throw new ForgeConfigError(
+    `Expected a locale whose dates the bundled font (Inter) can draw for ${field} but received ${JSON.stringify(locale)}: ` +
+      `it writes ${JSON.stringify(date)}; choose a locale written in Latin, Greek or Cyrillic letters (such as "en-US", "fr-FR" or "ru-RU"), or ${instead}`,
+  );
+}
+
 /** Checks a time zone name the way Intl will use it, so a typo fails at plan time with its field named. */
 export function assertTimeZone(timeZone: unknown, field: string): string {
   if (typeof timeZone !== 'string') throw problem(field, 'an IANA time zone such as "Europe/Berlin"', timeZone);
@@ -103,7 +117,9 @@ function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string
       if (typeof locale !== 'string' || !Intl.DateTimeFormat.supportedLocalesOf([locale]).length) {
         throw problem(`${field}.locale`, 'a BCP 47 locale such as "en-US"', locale);
       }
-      return `Drop · ${formatDropDay(at, timeZone, locale)}`;
+      const label = `Drop · ${formatDropDay(at, timeZone, locale)}`;
+      assertDrawableDate(label, locale, `${field}.locale`, `write the words yourself in ${field}.text`);
+      return label;
     }
     case 'limited': {
       const number = positiveInteger(entry['number'], `${field}.number`);

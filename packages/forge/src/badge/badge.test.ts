@@ -70,6 +70,20 @@ describe('badge config', () => {
     expect(plannedFor(['live', { kind: 'custom', id: 'live-dark', text: 'Other' }], false).has('badges/live-dark.png')).toBe(true);
   });
 
+  it('refuses a drop locale whose dates the font cannot draw, naming locale rather than text the creator never wrote', () => {
+    // "ja-JP" writes the day as "12月5日": the refusal named badges[0] and said "Use Latin, Greek
+    // or Cyrillic text" to a creator who had written no text.
+    const drop = { kind: 'drop', at: '2026-12-05T18:00:00Z' };
+    expect(() => parseBadges([drop, { ...drop, id: 'jp', locale: 'ja-JP' }])).toThrowError(ForgeConfigError);
+    expect(() => parseBadges([drop, { ...drop, id: 'jp', locale: 'ja-JP' }])).toThrowError(
+      /for badges\[1\]\.locale but received "ja-JP": it writes "Drop · 12月5日".*"en-US".*badges\[1\]\.text/u,
+    );
+    expect(() => parseBadges([{ ...drop, locale: 'ar-EG' }])).toThrowError(/badges\[0\]\.locale/u);
+    // Locales written in Latin, Greek or Cyrillic letters, and a text of its own, are drawn.
+    expect(parseBadges([{ ...drop, locale: 'de-DE' }, { ...drop, id: 'ru', locale: 'ru-RU' }]).map((s) => s.label)).toEqual(['Drop · 5. Dez.', 'Drop · 5 дек.']);
+    expect(parseBadges([{ ...drop, locale: 'ja-JP', text: 'Drop Dec 5' }])[0]!.label).toBe('Drop Dec 5');
+  });
+
   it('dates the drop in the creator time zone, not the machine one', () => {
     const at = '2026-12-06T03:00:00Z';
     expect(parseBadges([{ kind: 'drop', at }])[0]!.label).toBe('Drop · Dec 6');

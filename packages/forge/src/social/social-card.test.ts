@@ -75,6 +75,11 @@ describe('social card', () => {
   it('refuses bad options naming the field, and names it cannot draw', () => {
     expect(() => parseSocial(testInput({ social: { dropAt: 'tomorrow' } }))).toThrowError(/social\.dropAt/u);
     expect(() => parseSocial(testInput({ social: { timeZone: 'Nowhere/Land' } }))).toThrowError(/social\.timeZone/u);
+    // The drop line is written in social.locale: a locale whose dates the font cannot draw is named as such.
+    expect(() => parseSocial(testInput({ social: { dropAt: '2026-12-05T18:00:00Z', locale: 'ko-KR' } }))).toThrowError(
+      /for social\.locale but received "ko-KR": it writes "Drop · .*월.*"/u,
+    );
+    expect(() => parseSocial(testInput({ social: { locale: 'ko-KR' } }))).not.toThrow();
     expect(() => parseSocial(testInput({ social: { colour: 'red' } }))).toThrowError(ForgeConfigError);
     expect(() => socialStage.plan(testInput({ name: '東京スタジオ' }))).toThrowError(/social\.title .*cannot draw/u);
     expect(() => socialStage.plan(testInput({ name: '東京スタジオ', social: { title: 'Tokyo Studio' } }))).not.toThrow();

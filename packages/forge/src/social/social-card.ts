@@ -1,5 +1,5 @@
 import { loadSharp } from '../load-sharp.ts';
-import { assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
+import { assertDrawableDate, assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
 import { ForgeConfigError } from '../errors.ts';
@@ -50,13 +50,17 @@ export function parseSocial(input: ForgeInput): SocialOptions {
     throw expected('social.locale', 'a BCP 47 locale such as "en-US"', locale);
   }
   const description = text('description', 300);
-  return {
+  const options: SocialOptions = {
     title: text('title', 100) ?? input.config.name,
     ...(description ? { description } : {}),
     ...(social['dropAt'] !== undefined ? { dropAt: parseInstant(social['dropAt'], 'social.dropAt') } : {}),
     timeZone: social['timeZone'] === undefined ? 'UTC' : assertTimeZone(social['timeZone'], 'social.timeZone'),
     locale,
   };
+  if (options.dropAt) {
+    assertDrawableDate(formatDropLine(options.dropAt, options.timeZone, locale), locale, 'social.locale', 'leave social.dropAt out (the card then shows no date)');
+  }
+  return options;
 }
 
 /** "Drop · Sat, Dec 5 · 6:00 PM EST", in the creator's time zone and locale. */
