@@ -93,7 +93,7 @@ function codePoint(character: string): string {
  * would land after its letter. Invisible characters (soft hyphen, zero-width space and joiner,
  * variation selectors) draw nothing in any case and are dropped rather than refused.
  */
-export function normalizeText(text: string, field: string): string {
+export function normalizeText(text: string, field: string, advice = 'Use Latin, Greek or Cyrillic text.'): string {
   const collapsed = text
     .normalize('NFC')
     .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
@@ -106,7 +106,7 @@ export function normalizeText(text: string, field: string): string {
     throw new TextError(
       'text-missing-glyphs',
       `${field} ${JSON.stringify(collapsed)} uses characters the bundled font (${BUNDLED_FONT.family}) cannot draw: ${list}` +
-        `${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}. Use Latin, Greek or Cyrillic text.`,
+        `${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}. ${advice}`,
     );
   }
   const loneMark = /(.?)(\p{M})/su.exec(collapsed);

@@ -81,7 +81,9 @@ describe('social card', () => {
     );
     expect(() => parseSocial(testInput({ social: { locale: 'ko-KR' } }))).not.toThrow();
     expect(() => parseSocial(testInput({ social: { colour: 'red' } }))).toThrowError(ForgeConfigError);
-    expect(() => socialStage.plan(testInput({ name: '東京スタジオ' }))).toThrowError(/social\.title .*cannot draw/u);
+    // A name in another script is not to be changed: the refusal asks for social.title, not other text.
+    expect(() => socialStage.plan(testInput({ name: '東京スタジオ' }))).toThrowError(/social\.title .*cannot draw.*\. Add social\.title, .*your name stays/u);
+    expect(() => socialStage.plan(testInput({ name: 'Nova', social: { title: 'ライブ' } }))).toThrowError(/cannot draw.*\. Use Latin, Greek or Cyrillic text\.$/u);
     expect(() => socialStage.plan(testInput({ name: '東京スタジオ', social: { title: 'Tokyo Studio' } }))).not.toThrow();
     expect(() => socialStage.plan(testInput({ name: 'W'.repeat(60) }))).toThrowError(/shorter social\.title/u);
   });

@@ -24,6 +24,8 @@ export interface SocialOptions {
   dropAt?: Date;
   timeZone: string;
   locale: string;
+  /** Whether the title is the creator's name (no social.title), for what a refusal asks them to do. */
+  titleFromName?: boolean;
 }
 
 const SOCIAL_FIELDS = ['title', 'description', 'dropAt', 'timeZone', 'locale'];
@@ -52,6 +54,7 @@ export function parseSocial(input: ForgeInput): SocialOptions {
   const description = text('description', 300);
   const options: SocialOptions = {
     title: text('title', 100) ?? input.config.name,
+    ...(social['title'] === undefined ? { titleFromName: true } : {}),
     ...(description ? { description } : {}),
     ...(social['dropAt'] !== undefined ? { dropAt: parseInstant(social['dropAt'], 'social.dropAt') } : {}),
     timeZone: social['timeZone'] === undefined ? 'UTC' : assertTimeZone(social['timeZone'], 'social.timeZone'),
@@ -71,8 +74,12 @@ export function formatDropLine(at: Date, timeZone: string, locale: string): stri
   return `Drop · ${day} · ${time}`.replace(/[\u00a0\u202f]/gu, ' ');
 }
 
-function fitTitle(title: string): { text: string; size: number } {
-  const text = normalizeText(title, 'social.title (defaults to name)');
+function fitTitle(title: string, fromName = false): { text: string; size: number } {
+  // A name in another script is no mistake to correct: the card needs a title of its own.
+  const advice = fromName
+    ? 'Add social.title, the title for the card in Latin, Greek or Cyrillic letters; your name stays as it is in the manifest and the head tags.'
+    : undefined;
+  const text = normalizeText(title, 'social.title (defaults to name)', advice);
   const advance = advancePerPixel(text);
   const size = Math.min(TITLE.size, Math.floor((TITLE.maxWidth / advance) * 4) / 4);
   if (size < TITLE.floor) {
@@ -111,7 +118,7 @@ export function markRasterSvg(mark: SanitizedSvg, width: number, height: number,
  */
 export function socialCardSvg(input: ForgeInput, options: SocialOptions, markPng: Uint8Array): string {
   const { brand, background } = input.config.colors;
-  const title = fitTitle(options.title);
+  const title = fitTitle(options.title, options.titleFromName);
   const place = markPlacement(input.mark);
   const parts = [
     `<rect width="${CARD.width}" height="${CARD.height}" fill="${background}"/>`,
@@ -194,7 +201,7 @@ export const socialStage: ForgeStage = {
   plan(input, planOptions) {
     const options = parseSocial(input);
     // Fail at plan time, before anything is drawn, when the title cannot be drawn or fitted.
-    fitTitle(options.title);
+    fitTitle(options.title, options.titleFromName);
     const judged = planOptions?.stages?.includes('favicon') ? undefined : askedPictures(['mark'], planOptions);
     let faint: FaintPicture | undefined;
     return {
