@@ -147,7 +147,8 @@ async function forgeCommand(args: string[]): Promise<number> {
   }
   // A relative base ("shop/") would make every page below the root ask for shop/favicon.svg
   // relative to itself, and the manifest's start_url point at shop/shop/.
-  if (!/^(\/|https?:\/\/)[^\s"'<>\\]*$/.test(values.base!)) {
+  // A query or a fragment ("/shop/?v=1") would come before every file name appended to it.
+  if (!/^(\/|https?:\/\/)[^\s"'<>\\?#]*$/.test(values.base!)) {
     process.stderr.write(`dropkit forge: expected --base to be the URL path the files are served from, starting with / (such as /shop/), or a full https:// address, but received ${JSON.stringify(values.base)}\n`);
     return 1;
   }

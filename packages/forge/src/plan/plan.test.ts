@@ -47,6 +47,15 @@ describe('the plan (no pixels)', () => {
     expect(manifest.icons.map((icon: { purpose: string; sizes: string }) => `${icon.purpose} ${icon.sizes}`)).toEqual(['any 192x192', 'any 512x512', 'maskable 512x512', 'monochrome 512x512']);
   });
 
+  it('refuses a base path with a query or a fragment, which every file name would be appended to', async () => {
+    // "/shop/?v=1" gave href="/shop/?v=1/favicon.svg": the page itself with a query, never the icon.
+    const input = await inputFromMark(WIDE_MARK);
+    for (const basePath of ['/shop/?v=1', '/shop/#icons', 'https://cdn.example/shop/?v=2']) {
+      expect(() => planForge(input, { basePath, stages: [faviconStage] })).toThrowError(/Expected a URL path .*basePath/u);
+    }
+    expect(() => planForge(input, { basePath: 'https://cdn.example/shop/', stages: [faviconStage] })).not.toThrow();
+  });
+
   it('escapes creator text in the head snippet', async () => {
     const plan = planForge(await inputFromMark(WIDE_MARK, { shortName: '"><script>x</script>' }));
     const head = new TextDecoder().decode(await plan.assets.find((asset) => asset.name === 'head.html')!.render({} as never));

@@ -11,7 +11,8 @@ export interface PlanOptions {
 }
 
 export function normaliseBasePath(basePath = '/'): string {
-  if (/[\s"'<>\\]/.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
+  // Every file name is appended to it: after a query or a fragment, it names the page, not the file.
+  if (/[\s"'<>\\?#]/.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
   return basePath.endsWith('/') ? basePath : `${basePath}/`;
 }
 

@@ -444,7 +444,7 @@ describe('dropkit forge', () => {
     const missing = run('forge', 'nova/creator.json');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('expected at least one config and --out <dir>');
-    for (const base of ['shop/', '/a b/']) {
+    for (const base of ['shop/', '/a b/', '/shop/?v=1', '/shop/#icons']) {
       const wrongBase = run('forge', 'nova/creator.json', '--out', 'x', '--base', base);
       expect(wrongBase.code).toBe(1);
       expect(wrongBase.stderr).toBe(
