@@ -1,5 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getEventListeners } from 'node:events';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { IsolatedRenderer } from './isolated.ts';
 import { RenderError } from '../errors.ts';
@@ -164,11 +165,64 @@ describe('IsolatedRenderer', () => {
   });
 
   it('ends a dying renderer in render-crashed', async () => {
+    // SIGABRT is how resvg's panic (and Node's own fatal errors) end a child.
     const job = renderer.rasterize({ svg: slow, width: 512, height: 512, output: 'png' });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    process.kill(renderer.pids()[0]!, 'SIGKILL');
+    process.kill(renderer.pids()[0]!, 'SIGABRT');
     expect((await rejection(job)).code).toBe('render-crashed');
     expect((await renderer.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' })).length).toBe(16);
+  });
+
+  describe('a renderer killed from outside (SIGKILL: the kernel out of memory, an operator)', () => {
+    // About a second of filter work: long enough to be killed while drawn, well inside the budget.
+    const medium = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><filter id="f">${'<feGaussianBlur stdDeviation="40"/>'.repeat(7)}</filter>${'<rect width="400" height="400" filter="url(#f)"/>'.repeat(7)}</svg>`;
+    // Each test has its own renderer, so the CPU a child has used is this test's start-up and drawing.
+    let patient: IsolatedRenderer;
+    beforeEach(() => void (patient = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 })));
+    afterEach(() => patient.close());
+
+    /** CPU seconds a process has used (Linux /proc; utime + stime in clock ticks of 1/100 s). */
+    const cpuSeconds = (pid: number) => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    };
+
+    /**
+     * Kills the child drawing `job` once it is well into the drawing: a child that is not `before`
+     * and has used 0.3 s of CPU (a start-up takes under 0.1 s), the job still unsettled.
+     */
+    async function killWhileDrawing(job: Promise<unknown>, settled: () => boolean, before?: number): Promise<number> {
+      const deadline = performance.now() + 20_000;
+      const drawing = () => {
+        const pid = patient.pids()[0];
+        return pid !== undefined && pid !== before && cpuSeconds(pid) >= 0.3;
+      };
+      while (!drawing() && !settled() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(settled(), 'the job ended before its renderer could be killed: make it longer').toBe(false);
+      const pid = patient.pids()[0]!;
+      process.kill(pid, 'SIGKILL');
+      void job.catch(() => {});
+      return pid;
+    }
+
+    it('draws the image again instead of calling it not renderable', async () => {
+      // Until 28 November 2026 a creator's valid mark was refused as "not renderable" when a busy
+      // server's OOM killer picked its renderer.
+      let done = false;
+      const job = patient.rasterize({ svg: medium, width: 512, height: 512, output: 'png' }).finally(() => (done = true));
+      await killWhileDrawing(job, () => done);
+      expect((await sharp(await job).metadata()).width).toBe(512);
+    });
+
+    it('blames the image once it is killed a second time, drawn alone', async () => {
+      let done = false;
+      const job = patient.rasterize({ svg: medium, width: 512, height: 512, output: 'png' }).finally(() => (done = true));
+      const first = await killWhileDrawing(job, () => done);
+      await killWhileDrawing(job, () => done, first);
+      const error = await rejection(job);
+      expect(error.code).toBe('render-crashed');
+      expect(error.message).toContain('SIGKILL');
+    });
   });
 
   it('hands the job queued behind a hang to a new child, where it is drawn', async () => {

@@ -30,6 +30,12 @@ interface Pending {
    * it runs again alone in a child, where a crash is its own.
    */
   alone?: boolean;
+  /**
+   * Was being drawn when something outside killed its child (SIGKILL: the kernel's OOM killer, an
+   * operator): that says nothing about the image, so it is drawn once more, alone, before a second
+   * kill blames it.
+   */
+  killedOnce?: true;
 }
 
 interface Sent {
@@ -181,11 +187,17 @@ class RenderProcess {
     if (!stoppedByUs && this.ready && unanswered.length > 0) {
       // The oldest job was being drawn. Alone in the child (or re-run alone) it is the cause;
       // with jobs queued behind it, its answer may still have been on its way: all run again alone.
-      if (unanswered.length === 1 || unanswered[0]!.alone) {
+      // resvg and Node end a child they cannot go on with by aborting it (SIGABRT) or by a fault;
+      // a SIGKILL came from outside, so the first one sends the drawn job round again too, instead
+      // of telling a creator under a busy server's memory pressure that their mark cannot be drawn.
+      const drawn = unanswered[0]!;
+      const killedFromOutside = signal === 'SIGKILL' && !drawn.killedOnce;
+      if ((unanswered.length === 1 || drawn.alone) && !killedFromOutside) {
         unanswered.shift()!.reject(
           new RenderError('render-crashed', `The renderer stopped (${signal ?? `exit code ${code}`}) while drawing the image; the input is not renderable`),
         );
       } else {
+        if (killedFromOutside) drawn.killedOnce = true;
         for (const pending of unanswered) pending.alone = true;
       }
     }
