@@ -346,3 +346,26 @@ describe('words: a language dropkit does not speak', () => {
     expect(warnings.messages.filter((message) => message.includes('lang="xx"'))).to.have.length(1);
   });
 });
+
+describe('words: the page switches language', () => {
+  afterEach(cleanup);
+
+  it('a live button and a clip follow a changed lang, as the ticking countdown does', async () => {
+    const wrapper = await fixture(`<div lang="de">
+      <drop-button><a href="https://buy.example/tee"></a></drop-button>
+      <drop-clip src="/__test/clip/video.webm?id=words-switch-lang-${Date.now()}" poster="/test/media/clip/poster.png"></drop-clip>
+    </div>`);
+    const button = wrapper.querySelector('drop-button')!;
+    const clip = wrapper.querySelector('drop-clip')!;
+    await waitFor(() => text(part(button, 'label')) === 'Kaufen', 'the German button');
+    await waitFor(() => part(clip, 'mute')?.getAttribute('aria-label') === 'Stummschalten', 'the German clip');
+    // A single-page app's language menu: only the attribute changes, nothing asks the widgets.
+    wrapper.lang = 'fr';
+    await waitFor(() => text(part(button, 'label')) === 'Acheter', 'the button in French');
+    await waitFor(() => part(clip, 'mute')?.getAttribute('aria-label') === 'Couper le son', 'the clip in French');
+    wrapper.lang = 'en';
+    await waitFor(() => text(part(button, 'label')) === 'Buy', 'the button back in English');
+    expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('Mute');
+    await expectNoAxeViolations(wrapper);
+  });
+});

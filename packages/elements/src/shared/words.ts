@@ -171,6 +171,14 @@ export function localeOf(element: Element): string {
 }
 
 /**
+ * Every connected element with words. A `lang` changed anywhere in the page (a single-page app's
+ * language menu) makes each of them update: the countdown re-renders every second anyway, but a
+ * live button or a clip would keep the old language beside it for good.
+ */
+const hosts = new Set<ReactiveControllerHost>();
+let langObserver: MutationObserver | undefined;
+
+/**
  * Gives an element the words of its language. `current` is null until they are here: the element
  * then renders only its default slot, i.e. what the creator wrote, so a German page never flashes
  * English. A language change keeps the old words on screen until the new ones arrive.
@@ -190,6 +198,19 @@ export class ElementWords<K extends WordKey> {
     this.#host = host;
     this.#english = english;
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.#host);
+    // An attributeFilter implies attributes: true. Observing again with the same options is a no-op.
+    (langObserver ??= new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()))).observe(document, {
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.#host);
   }
 
   /** The words to render with, or null while the first ones load. */
