@@ -369,3 +369,24 @@ describe('words: the page switches language', () => {
     await expectNoAxeViolations(wrapper);
   });
 });
+
+describe('words: a lang that is not a language tag', () => {
+  afterEach(cleanup);
+
+  it('lang="de_DE" (a server locale, not a language tag) warns once, naming it and the form expected', async () => {
+    const warnings = captureWarnings();
+    try {
+      const wrapper = await fixture(`<div lang="de_DE">
+        <drop-countdown at="${AT}" now="2026-12-05T17:30:00Z"></drop-countdown>
+        <drop-countdown at="${AT}" now="2026-12-05T14:58:57Z"></drop-countdown>
+      </div>`);
+      const [live] = [...wrapper.querySelectorAll('drop-countdown')];
+      await waitFor(() => text(part(live!, 'status')) !== '', 'the countdown to render');
+    } finally {
+      warnings.restore();
+    }
+    const about = warnings.messages.filter((message) => message.includes('lang="de_DE"'));
+    expect(about).to.have.length(1);
+    expect(about[0]).to.include('"de-DE"');
+  });
+});

@@ -151,6 +151,9 @@ function canonicalLocale(lang: string): string {
     try {
       locale = Intl.getCanonicalLocales(lang)[0] ?? navigator.language;
     } catch {
+      // lang="" says the language is unknown, which is valid HTML; anything else is a mistake, most
+      // often a server's locale (de_DE) that silently gave the visitor's browser language.
+      if (lang) warnOnce(null, `tag:${lang}`, `lang="${lang}" is not a language tag like "de-DE"; using the browser's language.`);
       locale = navigator.language;
     }
     canonicalLocales.set(lang, locale);
