@@ -71,6 +71,10 @@ describe('creator config validation', () => {
   it('rejects non-objects and empty strings', () => {
     expect(configErrors([])).toEqual(['Expected an object for the config but received an array']);
     expect(configErrors(testConfig({ name: '' }))).toEqual(['Expected a non-empty string for name but received an empty string']);
+    // Spaces, a tab, a no-break space: nothing a home screen or a social card could show.
+    expect(configErrors(testConfig({ name: '   ' }))).toEqual(['Expected a non-empty string for name but received only white space ("   ")']);
+    expect(configErrors(testConfig({ shortName: '\t\u00a0' }))).toEqual(['Expected a non-empty string for shortName but received only white space ("\\t\u00a0")']);
+    expect(configErrors(testConfig({ social: { title: ' ' } }))).toEqual(['Expected a non-empty string for social.title but received only white space (" ")']);
     expect(configErrors(testConfig({ shortName: 'x'.repeat(31) }))).toEqual(['Expected at most 30 characters for shortName but received 31']);
   });
 

@@ -135,6 +135,9 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
   if (typeof value === 'string') {
     if (node.minLength !== undefined && value.length < node.minLength) {
       errors.push(`Expected ${expectation(node)} for ${field} but received an empty string`);
+    } else if (node.minLength !== undefined && value.trim() === '') {
+      // A name of spaces passed as non-empty: --only favicon installed an app named "   ".
+      errors.push(`Expected ${expectation(node)} for ${field} but received only white space (${JSON.stringify(value)})`);
     } else if (node.maxLength !== undefined && value.length > node.maxLength) {
       errors.push(`Expected at most ${node.maxLength} characters for ${field} but received ${value.length}`);
     } else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) {
