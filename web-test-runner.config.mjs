@@ -37,6 +37,18 @@ const elementTests = 'packages/elements/src/**/*.browser.test.ts';
 // Pure functions checked in the browser's own Intl: the built bundles would run the same sources.
 const sourceOnly = '!packages/elements/src/**/*.property.browser.test.ts';
 
+/**
+ * The cdn groups test the built files as a creator's visitors get them, byte for byte: esbuild
+ * compiles the sources, but with a target set it also rewrote every .js it served, dist/cdn's
+ * included (non-ASCII text turned into \u escapes, which hid the classic script's page-encoding
+ * bug from these groups).
+ */
+function sourcesOnly(plugin) {
+  const transform = plugin.transform.bind(plugin);
+  plugin.transform = (context) => (context.path.startsWith('/dist/') ? undefined : transform(context));
+  return plugin;
+}
+
 export default {
   rootDir: '.',
   nodeResolve: true,
@@ -45,7 +57,7 @@ export default {
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColors(), touch(), axTree()],
+  plugins: [sourcesOnly(esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })), forcedColors(), touch(), axTree()],
   middleware: [...testEndpoints, flakyCdn],
   browsers: [
     chromeLauncher({
