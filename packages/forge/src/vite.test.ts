@@ -99,6 +99,124 @@ describe('@dropkit/forge/vite', () => {
     ]);
   });
 
+  it('puts the snippet after the doctype and <meta charset> of a page without <head>', async () => {
+    const root = await mkdtemp(join(app, 'no-head-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    // <head> and </head> are optional in HTML; the snippet went before the doctype (quirks mode).
+    await writeFile(join(root, 'index.html'), '<!doctype html>\n<meta charset="utf-8">\n<title>Drop</title>\n<p>Drop</p>\n');
+    await build({ root, configFile: false, logLevel: 'silent', plugins: plugins(), build: { outDir: 'dist' } });
+    const html = await readFile(join(root, 'dist/index.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>\n<meta charset="utf-8">\n<link rel="icon" /);
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg">');
+  });
+
+  it("with base './', gives each page of a multi-page app hrefs that reach the set from its own folder", async () => {
+    const root = await mkdtemp(join(app, 'relative-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Home</title></head><body></body></html>');
+    await cp(join(root, 'index.html'), join(root, 'about/index.html'), { recursive: true });
+    await cp(join(root, 'index.html'), join(root, 'shop/tees/index.html'), { recursive: true });
+    const input = { main: join(root, 'index.html'), about: join(root, 'about/index.html'), tees: join(root, 'shop/tees/index.html') };
+    await build({ root, configFile: false, logLevel: 'silent', base: './', plugins: plugins(), build: { outDir: 'dist', rollupOptions: { input } } });
+    const out = join(root, 'dist');
+    for (const page of ['index.html', 'about/index.html', 'shop/tees/index.html']) {
+      const html = await readFile(join(out, page), 'utf8');
+      const hrefs = [...html.matchAll(/<link [^>]*href="([^"]+)"/g)].map((match) => match[1]!);
+      expect(hrefs.length).toBeGreaterThan(4);
+      // Each href, resolved as the browser does from the page's own URL, names a file the build wrote.
+      for (const href of hrefs) {
+        const file = new URL(href, `https://shop.example/${page}`).pathname.slice(1);
+        expect({ page, href, file, exists: await readFile(join(out, file)).then(() => true, () => false) }).toEqual({ page, href, file, exists: true });
+      }
+    }
+    expect(await readFile(join(out, 'shop/tees/index.html'), 'utf8')).toContain('href="../../favicon.svg"');
+  });
+
+  it("with a config forge refuses, dev still serves Vite's client and the app, so the error page shows the overlay", async () => {
+    await writeFile(join(app, 'broken-dev.json'), JSON.stringify({ name: 'x', mark: 'missing.svg', colors: { brand: '#fff', background: '#000' } }));
+    await writeFile(join(app, 'app-code.js'), 'export const drop = 1;');
+    const server = await createServer({ root: app, configFile: false, logLevel: 'silent', plugins: [dropkitForge({ config: 'broken-dev.json' })], server: { port: 0, host: '127.0.0.1' } });
+    await server.listen();
+    try {
+      const origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+      const page = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(500);
+      const errorPage = await page.text();
+      expect(errorPage).toContain('dropkit forge: Expected mark to name a readable file');
+      // The error page draws the overlay and hears the reload through Vite's client.
+      expect(errorPage).toContain('/@vite/client');
+      const client = await fetch(`${origin}/@vite/client`);
+      expect(client.status).toBe(200);
+      expect(client.headers.get('content-type')).toMatch(/javascript/);
+      const code = await fetch(`${origin}/app-code.js`);
+      expect(code.status).toBe(200);
+      expect(await code.text()).toContain('drop = 1');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('forges nothing in an SSR build: the set belongs to the client build', async () => {
+    const root = await mkdtemp(join(app, 'ssr-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(join(root, 'entry-server.js'), 'export const render = () => "<h1>Drop</h1>";');
+    const renderer = new IsolatedRenderer({ processes: 1 });
+    try {
+      await build({
+        root,
+        configFile: false,
+        logLevel: 'silent',
+        plugins: [dropkitForge({ config: 'brand/creator.json', stages: [faviconStage], renderer })],
+        build: { ssr: 'entry-server.js', outDir: 'dist-server' },
+      });
+      expect(await readdir(join(root, 'dist-server'))).toEqual(['entry-server.mjs']);
+      expect(renderer.drawn).toBe(0);
+    } finally {
+      renderer.close();
+    }
+  });
+
+  it('refuses options it cannot use, naming the option and what it takes', () => {
+    const plugin = dropkitForge as (options: unknown) => unknown;
+    expect(() => plugin(undefined)).toThrow("dropkit forge: Expected dropkitForge({ config: 'brand/creator.json' }) but received undefined");
+    expect(() => plugin({})).toThrow(/^dropkit forge: Expected the config option to be the path of creator\.json relative to Vite's root \(as "brand\/creator\.json"\) but received undefined$/);
+    expect(() => plugin({ config: 5 })).toThrow(/the config option .* but received 5$/);
+    expect(() => plugin({ config: ' ' })).toThrow(/the config option .* but received " "$/);
+    expect(() => plugin({ config: 'brand/creator.json', basePath: 5 })).toThrow('dropkit forge: Expected the basePath option to be a URL path (as "/shop/") but received 5');
+    expect(() => plugin({ config: 'brand/creator.json', stages: 'favicon' })).toThrow(
+      "dropkit forge: Expected the stages option to be an array of forge's stages (as [faviconStage]) but received \"favicon\"",
+    );
+    expect(() => plugin({ config: 'brand/creator.json', stages: ['favicon'] })).toThrow(/the stages option .* but received an array$/);
+    expect(() => plugin({ config: 'brand/creator.json', renderer: {} })).toThrow(/the renderer option to be an IsolatedRenderer .* but received an object$/);
+    expect(() => plugin({ config: 'brand/creator.json', stages: [faviconStage], basePath: '/shop/' })).not.toThrow();
+  });
+
+  it('writes a set whose basePath lies under the base into that folder: two creators, each set where its page links it', async () => {
+    const root = await mkdtemp(join(app, 'two-'));
+    await cp(demoCreator, join(root, 'nova'), { recursive: true });
+    await cp(demoCreator, join(root, 'other'), { recursive: true });
+    const other = JSON.parse(await readFile(join(root, 'other/creator.json'), 'utf8'));
+    await writeFile(join(root, 'other/creator.json'), JSON.stringify({ ...other, name: 'Other Shop', shortName: 'Other Shop' }));
+    await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Home</title></head><body></body></html>');
+    const twoCreators = (second: string) => [
+      dropkitForge({ config: 'nova/creator.json', basePath: '/shop/nova/', stages: [faviconStage] }),
+      dropkitForge({ config: 'other/creator.json', basePath: second, stages: [faviconStage] }),
+    ];
+    await build({ root, configFile: false, logLevel: 'silent', base: '/shop/', plugins: twoCreators('/shop/other/'), build: { outDir: 'dist' } });
+    const out = join(root, 'dist');
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    const hrefs = [...html.matchAll(/<link [^>]*href="([^"]+)"/g)].map((match) => match[1]!);
+    expect(hrefs).toEqual(expect.arrayContaining(['/shop/nova/favicon.svg', '/shop/other/favicon.svg']));
+    // Served from dist/ at /shop/: every link names a file the build wrote.
+    for (const href of hrefs) expect({ href, exists: await readFile(join(out, href.slice('/shop/'.length))).then(() => true, () => false) }).toEqual({ href, exists: true });
+    expect(JSON.parse(await readFile(join(out, 'nova/site.webmanifest'), 'utf8')).name).toBe('Nova Threads');
+    expect(JSON.parse(await readFile(join(out, 'other/site.webmanifest'), 'utf8')).name).toBe('Other Shop');
+
+    await expect(
+      build({ root, configFile: false, logLevel: 'silent', base: '/shop/', plugins: twoCreators('/shop/nova/'), build: { outDir: 'dist-same' } }),
+    ).rejects.toThrow(/dropkit forge: other\/creator\.json would write nova\/[\w.-]+, which the build already has .*: give each creator its own basePath/);
+  });
+
   it('serves the set from memory in dev and injects the head snippet', async () => {
     const server = await createServer({ root: app, configFile: false, logLevel: 'silent', plugins: plugins(), server: { port: 0, host: '127.0.0.1' } });
     await server.listen();

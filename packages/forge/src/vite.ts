@@ -4,6 +4,7 @@ import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
+import { normaliseBasePath } from './plan/plan.ts';
 import type { ForgeResult, ForgeStage, RenderContext } from './plan/types.ts';
 
 /**
@@ -62,7 +63,68 @@ function watchTargets(file: string, root: string, outDir: string): string[] {
   return usable ? [file, folder] : [file];
 }
 
+/**
+ * Where the head snippet goes in a page: before `</head>`. A page may leave `<head>` and
+ * `</head>` out (both optional in HTML): prepending the snippet put it before `<!doctype html>`,
+ * which sends the browser into quirks mode, and before `<meta charset>`, which must come within
+ * the first 1024 bytes. So without `</head>` it goes right after the page's `<meta charset>`,
+ * else after `<head>`, `<html>` or the doctype, whichever comes last of those present.
+ */
+function withHead(html: string, head: string): string {
+  const close = html.search(/<\/head\s*>/i);
+  if (close >= 0) return html.slice(0, close) + head + html.slice(close);
+  const anchors = [/<meta\s[^>]*charset[^>]*>/i, /<head(?:\s[^>]*)?>/i, /<html(?:\s[^>]*)?>/i, /<!doctype[^>]*>/i];
+  for (const anchor of anchors) {
+    const found = anchor.exec(html);
+    if (found) return html.slice(0, found.index + found[0].length) + '\n' + head + html.slice(found.index + found[0].length);
+  }
+  return head + html;
+}
+
+/**
+ * Vite's relative base (`base: './'` or `''`) makes every URL relative to the page that holds it.
+ * forge writes one snippet with `./` hrefs, right for a page at the root of the output only: in
+ * `about/index.html` they named `about/favicon.svg`, which does not exist. Each page gets hrefs
+ * that climb back to the root. Only hrefs forge made start with `href="./` (it prefixes each file
+ * of the set with the base path and nothing else).
+ */
+function relativeTo(page: string, head: string): string {
+  const depth = page.replace(/^\/+/, '').split('/').length - 1;
+  return depth === 0 ? head : head.replaceAll('href="./', `href="${'../'.repeat(depth)}`);
+}
+
+/** Describes a value for a message: a string quoted, anything else by what it is. */
+function described(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null || typeof value !== 'object') return String(value);
+  return 'an object';
+}
+
+/**
+ * The options are read from a vite.config.js, often untyped: a missing `config` or a string for
+ * `stages` failed only inside Vite's build as `The "paths[1]" argument must be of type string` or
+ * `stages.map is not a function`, naming neither the plugin nor the option. Checked as the config
+ * loads, each message names the option and what it takes.
+ */
+function checkOptions(options: unknown): asserts options is DropkitForgeOptions {
+  const fail = (what: string) => {
+    throw new TypeError(`dropkit forge: ${what}`);
+  };
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    fail(`Expected dropkitForge({ config: 'brand/creator.json' }) but received ${described(options)}`);
+  const { config, basePath, stages, renderer } = options as Record<string, unknown>;
+  if (typeof config !== 'string' || config.trim() === '')
+    fail(`Expected the config option to be the path of creator.json relative to Vite's root (as "brand/creator.json") but received ${described(config)}`);
+  if (basePath !== undefined && typeof basePath !== 'string') fail(`Expected the basePath option to be a URL path (as "/shop/") but received ${described(basePath)}`);
+  if (stages !== undefined && (!Array.isArray(stages) || stages.some((stage) => typeof stage?.plan !== 'function')))
+    fail(`Expected the stages option to be an array of forge's stages (as [faviconStage]) but received ${described(stages)}`);
+  if (renderer !== undefined && (typeof (renderer as RenderContext)?.rasterize !== 'function' || typeof (renderer as RenderContext).rasterizeAll !== 'function'))
+    fail(`Expected the renderer option to be an IsolatedRenderer (an object with rasterize and rasterizeAll) but received ${described(renderer)}`);
+}
+
 export default function dropkitForge(options: DropkitForgeOptions): Plugin {
+  checkOptions(options);
   let viteConfig: ResolvedConfig;
   let current: Run | undefined;
   let configPath = '';
@@ -71,6 +133,8 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   let devServer: ViteDevServer | undefined;
   /** Whether this dev server has forged yet: until a page asks, a change has nothing to redo. */
   let forged = false;
+  /** The names of the set this dev server last forged: the requests a failed run answers with its error. */
+  let names = new Set<string>();
   /**
    * The files the set depends on, absolute: the config and every file the latest run read (mark,
    * glyph, monogram, whatever the config names today). A change to any other file of the project
@@ -85,7 +149,9 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     devServer?.watcher.add(file);
   };
 
-  const basePath = () => options.basePath ?? viteConfig.base ?? '/';
+  /** Vite's `base: './'` (or `''`): URLs relative to each page, in a build only (dev serves from `/`). */
+  const relativeBase = () => options.basePath === undefined && (viteConfig.base === './' || viteConfig.base === '');
+  const basePath = () => options.basePath ?? (relativeBase() ? './' : viteConfig.base) ?? '/';
   const start = (): Run => {
     if (current) return current;
     const controller = new AbortController();
@@ -141,6 +207,25 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     current?.controller.abort();
     current = undefined;
   };
+  /**
+   * A server bundle (`vite build --ssr`, `build.ssr`, or a framework's server environment) serves
+   * no page of its own: the set belongs with the client build. Forging there drew the whole set a
+   * second time (an SSR app builds twice) and wrote the icons beside the server code.
+   */
+  const serverBuild = (context: { environment?: { config: { consumer?: string } } }) =>
+    Boolean(viteConfig.build.ssr) || context.environment?.config.consumer === 'server';
+  /**
+   * Where in the output folder the set goes: a `basePath` below Vite's `base` (`/brand/` under
+   * `/`) names a folder of the site, so the files go into that folder; the set was written to the
+   * output's root while the page linked `/brand/…`, which worked in dev (served from memory at
+   * the basePath) and 404ed once built. Any other basePath (a CDN URL, a path beside the base)
+   * leaves the files at the root, to be uploaded where it points.
+   */
+  const outputFolder = () => {
+    const base = viteConfig.base;
+    const path = basePath();
+    return base.startsWith('/') && path.startsWith(base) ? normaliseBasePath(path).slice(base.length) : '';
+  };
   const explain = (error: unknown) => (error instanceof ForgeError ? new Error(`dropkit forge: ${error.message}`) : error);
 
   return {
@@ -150,7 +235,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       configPath = resolve(config.root, options.config);
     },
     async buildStart() {
-      if (viteConfig.command === 'build') {
+      if (viteConfig.command === 'build' && !serverBuild(this)) {
         try {
           await run();
         } catch (error) {
@@ -174,9 +259,9 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     },
     transformIndexHtml: {
       order: 'pre',
-      async handler(html) {
+      async handler(html, context) {
         const { head } = await run().catch((error) => Promise.reject(explain(error)));
-        return html.includes('</head>') ? html.replace('</head>', `${head}</head>`) : `${head}${html}`;
+        return withHead(html, relativeBase() ? relativeTo(context.path, head) : head);
       },
     },
     closeBundle() {
@@ -185,17 +270,25 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       closing = true;
       stop();
     },
-    async generateBundle() {
+    async generateBundle(_output, bundle) {
+      if (serverBuild(this)) return;
       const { files } = await run().catch((error) => Promise.reject(explain(error)));
+      const folder = outputFolder();
       for (const file of files) {
         if (file.name === 'head.html' || file.name === 'forge.json') continue;
-        this.emitFile({ type: 'asset', fileName: file.name, source: file.bytes });
+        const fileName = folder + file.name;
+        // Two plugins (two creators) writing one folder: the second set replaced the first without
+        // a word while the page linked both.
+        if (bundle[fileName])
+          this.error(`dropkit forge: ${options.config} would write ${fileName}, which the build already has (another dropkitForge plugin, or a file of the app): give each creator its own basePath`);
+        this.emitFile({ type: 'asset', fileName, source: file.bytes });
       }
     },
     configureServer(server) {
       closing = false;
       devServer = server;
       forged = false;
+      names = new Set();
       watched = new Set([configPath]);
       server.watcher.add(configPath);
       const changed = (path: string) => {
@@ -224,12 +317,17 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
         const name = path.slice(base.length);
         run()
           .then(({ files }) => {
+            names = new Set(files.map((file) => file.name));
             const file = files.find((candidate) => candidate.name === name && candidate.name !== 'forge.json' && candidate.name !== 'head.html');
             if (!file) return next();
             response.setHeader('Content-Type', CONTENT_TYPES[file.format] ?? 'application/octet-stream');
             response.end(file.bytes);
           })
-          .catch((error) => next(explain(error)));
+          // Every request under the base passes here, Vite's own client and the app's modules
+          // included: answering them all with forge's error left the error page without
+          // /@vite/client, so it showed no overlay and never heard the reload once the config
+          // was fixed. Only a file of the set (as last forged) gets forge's message.
+          .catch((error) => (names.has(name) ? next(explain(error)) : next()));
       });
     },
   };
