@@ -132,6 +132,23 @@ describe('@dropkit/forge/vite', () => {
     expect(await readFile(join(out, 'shop/tees/index.html'), 'utf8')).toContain('href="../../favicon.svg"');
   });
 
+  it("in dev under base '/shop/', every link the page gets is served (Vite's dev rewrite doubled the base)", async () => {
+    const server = await createServer({ root: app, configFile: false, logLevel: 'silent', base: '/shop/', plugins: plugins(), server: { port: 0, host: '127.0.0.1' } });
+    await server.listen();
+    try {
+      const origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+      const html = await (await fetch(`${origin}/shop/`, { headers: { accept: 'text/html' } })).text();
+      const hrefs = [...html.matchAll(/<link [^>]*href="([^"]+)"/g)].map((match) => match[1]!);
+      expect(hrefs).toContain('/shop/favicon.svg');
+      for (const href of hrefs) {
+        const response = await fetch(new URL(href, `${origin}/shop/`));
+        expect({ href, status: response.status, type: response.headers.get('content-type') }).toEqual({ href, status: 200, type: expect.stringMatching(/^image\/|^application\/manifest\+json$/) });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it("with a config forge refuses, dev still serves Vite's client and the app, so the error page shows the overlay", async () => {
     await writeFile(join(app, 'broken-dev.json'), JSON.stringify({ name: 'x', mark: 'missing.svg', colors: { brand: '#fff', background: '#000' } }));
     await writeFile(join(app, 'app-code.js'), 'export const drop = 1;');
@@ -215,6 +232,23 @@ describe('@dropkit/forge/vite', () => {
     await expect(
       build({ root, configFile: false, logLevel: 'silent', base: '/shop/', plugins: twoCreators('/shop/nova/'), build: { outDir: 'dist-same' } }),
     ).rejects.toThrow(/dropkit forge: other\/creator\.json would write nova\/[\w.-]+, which the build already has .*: give each creator its own basePath/);
+  });
+
+  it("warns about the page's own favicon (create-vite's template) that the snippet would compete with", async () => {
+    const root = await mkdtemp(join(app, 'own-icon-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <link rel="icon" type="image/svg+xml" href="/vite.svg" />\n' +
+        '    <meta name="theme-color" content="#646cff">\n    <title>Drop</title>\n  </head>\n  <body></body>\n</html>\n',
+    );
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, plugins: plugins(), build: { outDir: 'dist' } });
+    expect(warnings).toEqual([
+      'dropkit forge: index.html has tags of its own that the forged head snippet also sets (<link rel="icon" type="image/svg+xml" href="/vite.svg" /> ' +
+        '<meta name="theme-color" content="#646cff">): the browser picks one of each by its own rules, so remove them from index.html to show brand/creator.json\'s icons',
+    ]);
   });
 
   it('serves the set from memory in dev and injects the head snippet', async () => {

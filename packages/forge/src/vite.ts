@@ -123,6 +123,14 @@ function checkOptions(options: unknown): asserts options is DropkitForgeOptions 
     fail(`Expected the renderer option to be an IsolatedRenderer (an object with rasterize and rasterizeAll) but received ${described(renderer)}`);
 }
 
+/**
+ * The page's own tags that the snippet also sets: the favicon `npm create vite` puts in every
+ * template (`<link rel="icon" type="image/svg+xml" href="/vite.svg" />`), an old manifest, a
+ * theme colour. With two, the browser picks one by its own rules (type, sizes, order: they differ
+ * between browsers), so the creator's icon may not be the one shown.
+ */
+const OWN_TAG = /<link\s[^>]*\brel\s*=\s*["']?(?:shortcut icon|icon|apple-touch-icon(?:-precomposed)?|manifest|mask-icon)["'\s>][^>]*>|<meta\s[^>]*\bname\s*=\s*["']?theme-color\b[^>]*>/gi;
+
 export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   checkOptions(options);
   let viteConfig: ResolvedConfig;
@@ -135,6 +143,8 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   let forged = false;
   /** The names of the set this dev server last forged: the requests a failed run answers with its error. */
   let names = new Set<string>();
+  /** The pages already warned about tags of their own that the snippet sets too. */
+  const toldAbout = new Set<string>();
   /**
    * The files the set depends on, absolute: the config and every file the latest run read (mark,
    * glyph, monogram, whatever the config names today). A change to any other file of the project
@@ -258,9 +268,22 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       if (viteConfig.command === 'build' && watched.has(resolve(id))) stop();
     },
     transformIndexHtml: {
-      order: 'pre',
+      // After Vite's own pass over the page: in dev it prefixes every root-relative URL of the page
+      // with `base`, and the snippet's hrefs carry the base already (`/shop/shop/favicon.svg`,
+      // a 404 for every link under any base but `/`, until 28 November 2026).
+      order: 'post',
       async handler(html, context) {
         const { head } = await run().catch((error) => Promise.reject(explain(error)));
+        const own = html.match(OWN_TAG);
+        // Once per page: a dev server transforms the page on every load.
+        if (own && !toldAbout.has(context.path)) {
+          toldAbout.add(context.path);
+          const page = context.path.replace(/^\//, '');
+          viteConfig.logger.warn(
+            `dropkit forge: ${page} has tags of its own that the forged head snippet also sets (${own.join(' ')}): ` +
+              `the browser picks one of each by its own rules, so remove them from ${page} to show ${options.config}'s icons`,
+          );
+        }
         return withHead(html, relativeBase() ? relativeTo(context.path, head) : head);
       },
     },
