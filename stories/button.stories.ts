@@ -72,6 +72,8 @@ const meta: Meta<ButtonArgs> = {
     // "Follows a countdown" story and the `provider` control; stock needs a stock endpoint.
     ...documentedOnly(['drop', 'href', 'stock-src', 'stock-interval', 'low-stock', 'low-stock-text']),
     ...documentedOnly(['stockSrc', 'stockInterval', 'lowStock', 'lowStockText', 'checkoutHref']),
+    // The state slots: `label` sets the live text, `slottedLabels` fills the others.
+    ...documentedOnly(['live', 'scheduled', 'notify', 'sold-out', 'ended', 'unavailable']),
     provider: {
       control: 'select',
       options: [...CHECKOUT_PROVIDERS, 'hostile'],

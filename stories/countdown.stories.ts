@@ -57,6 +57,8 @@ const meta: Meta<CountdownArgs> = {
     // Documented from the manifest; the story's own `timeZone` control sets `time-zone`. A time-src
     // needs a server answering with the time, and favicon-live changes the preview tab's icon only.
     ...documentedOnly(['time-zone', 'time-src', 'favicon-live', 'timeSrc', 'faviconLive']),
+    // The slots hold the story's fixed content (the `liveSlot` control toggles the buy link).
+    ...documentedOnly(['live', 'ended', 'sold-out']),
     lang: {
       control: 'select',
       description: 'The `lang` around the countdown. Empty: the toolbar Locale.',

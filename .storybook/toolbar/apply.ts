@@ -69,12 +69,26 @@ export function emulateMedia(elements: Element[], emulation: MediaEmulation): vo
   for (const element of elements) {
     const root = element.shadowRoot;
     if (!root) continue;
+    emulateSourceMedia(root, emulation);
     const forced: string[] = [];
     for (const sheet of root.adoptedStyleSheets) collectForcedRules(sheet.cssRules, emulation, forced);
     if (forced.length === 0) continue;
     const overrides = new CSSStyleSheet();
     overrides.replaceSync(forced.join('\n'));
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, overrides];
+  }
+}
+
+/**
+ * A `<picture>` picks its `<source media>` from the real media features, not from style sheets: the
+ * mark's `<source media="(prefers-color-scheme: dark)">` kept the light wordmark on the dark surface.
+ * Each such source gets a media query that answers as the toolbar says (`all` or `not all`); the
+ * toolbar renders the story afresh on every change, so the original query is never needed again.
+ */
+function emulateSourceMedia(root: ShadowRoot, emulation: MediaEmulation): void {
+  for (const source of root.querySelectorAll<HTMLSourceElement>('picture > source[media]')) {
+    const emulated = emulatedQueries.find(([query]) => query.test(source.media));
+    if (emulated) source.media = emulated[1](emulation) ? 'all' : 'not all';
   }
 }
 
