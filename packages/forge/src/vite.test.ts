@@ -219,7 +219,11 @@ describe('@dropkit/forge/vite', () => {
       dropkitForge({ config: 'nova/creator.json', basePath: '/shop/nova/', stages: [faviconStage] }),
       dropkitForge({ config: 'other/creator.json', basePath: second, stages: [faviconStage] }),
     ];
-    await build({ root, configFile: false, logLevel: 'silent', base: '/shop/', plugins: twoCreators('/shop/other/'), build: { outDir: 'dist' } });
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, base: '/shop/', plugins: twoCreators('/shop/other/'), build: { outDir: 'dist' } });
+    // The second plugin finds the first one's snippet in the page: not the page's own tags.
+    expect(warnings).toEqual([]);
     const out = join(root, 'dist');
     const html = await readFile(join(out, 'index.html'), 'utf8');
     const hrefs = [...html.matchAll(/<link [^>]*href="([^"]+)"/g)].map((match) => match[1]!);

@@ -131,6 +131,13 @@ function checkOptions(options: unknown): asserts options is DropkitForgeOptions 
  */
 const OWN_TAG = /<link\s[^>]*\brel\s*=\s*["']?(?:shortcut icon|icon|apple-touch-icon(?:-precomposed)?|manifest|mask-icon)["'\s>][^>]*>|<meta\s[^>]*\bname\s*=\s*["']?theme-color\b[^>]*>/gi;
 
+/**
+ * The snippets dropkitForge plugins put into pages lately, in this process: with two creators in
+ * one config, the second plugin sees the first one's snippet in the page, which is not the page's
+ * own. Bounded: a long dev session forges a new snippet on every edit of the config.
+ */
+const injectedHeads = new Set<string>();
+
 export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   checkOptions(options);
   let viteConfig: ResolvedConfig;
@@ -274,17 +281,22 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       order: 'post',
       async handler(html, context) {
         const { head } = await run().catch((error) => Promise.reject(explain(error)));
-        const own = html.match(OWN_TAG);
+        let page = html;
+        for (const injected of injectedHeads) page = page.replaceAll(injected, '');
+        const own = page.match(OWN_TAG);
         // Once per page: a dev server transforms the page on every load.
         if (own && !toldAbout.has(context.path)) {
           toldAbout.add(context.path);
-          const page = context.path.replace(/^\//, '');
+          const name = context.path.replace(/^\//, '');
           viteConfig.logger.warn(
-            `dropkit forge: ${page} has tags of its own that the forged head snippet also sets (${own.join(' ')}): ` +
-              `the browser picks one of each by its own rules, so remove them from ${page} to show ${options.config}'s icons`,
+            `dropkit forge: ${name} has tags of its own that the forged head snippet also sets (${own.join(' ')}): ` +
+              `the browser picks one of each by its own rules, so remove them from ${name} to show ${options.config}'s icons`,
           );
         }
-        return withHead(html, relativeBase() ? relativeTo(context.path, head) : head);
+        const injected = relativeBase() ? relativeTo(context.path, head) : head;
+        injectedHeads.add(injected);
+        if (injectedHeads.size > 64) injectedHeads.delete(injectedHeads.values().next().value!);
+        return withHead(html, injected);
       },
     },
     closeBundle() {
