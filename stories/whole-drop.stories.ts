@@ -47,8 +47,13 @@ const atMoment = (moment: Exclude<DropClockMoment, 'as-written'>): Story => ({
     const button = canvasElement.querySelector('drop-button')!;
     await waitFor(() => expect(countdown.getAttribute('state')).toBe(expectedState[moment]));
     await waitFor(() => expect(button.getAttribute('state')).toBe(expectedState[moment]));
-    const buyable = button.shadowRoot?.querySelector('[part~="button"]')?.getAttribute('aria-disabled') !== 'true';
-    await expect(buyable).toBe(moment === 'live');
+    // The button renders its new state a frame after the attribute changes: read it once drawn (a
+    // direct read failed this step in every built Storybook, where the attribute lands first).
+    const buyable = () => {
+      const control = button.shadowRoot?.querySelector('[part~="button"]');
+      return control ? control.getAttribute('aria-disabled') !== 'true' : null;
+    };
+    await waitFor(() => expect(buyable()).toBe(moment === 'live'));
   },
 });
 
