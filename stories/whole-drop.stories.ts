@@ -11,19 +11,29 @@ import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
  * the toolbar's "Drop clock" to move the whole drop (T−1 day, T−10 s, live, sold out, ended); the
  * stories below pin each moment and check that every widget agrees.
  */
+/**
+ * The Reference page draws every story of this file in one document: with one fixed id, every
+ * button followed the first countdown on the page (T−1 day and T−10 s showed "Drops in 7d…", the
+ * real clock's). Each render gets its own id.
+ */
+let renders = 0;
+
 const meta: Meta = {
   title: 'Showcase/A whole drop',
-  render: () => html`
+  render: () => {
+    const drop = `winter-drop-${++renders}`;
+    return html`
     <article style="display: grid; gap: 1rem; max-width: 32rem">
       <drop-mark name="Nova Threads" src-wordmark=${wordmarkUrl} src-glyph=${glyphUrl} style="--drop-mark-height: 40px"></drop-mark>
-      <drop-countdown id="winter-drop" at="2026-12-05T18:00:00+01:00" until="2026-12-05T20:00:00+01:00" time-zone="Europe/Paris">
+      <drop-countdown id=${drop} at="2026-12-05T18:00:00+01:00" until="2026-12-05T20:00:00+01:00" time-zone="Europe/Paris">
         Drops Sat 5 Dec, 18:00 CET
       </drop-countdown>
-      <drop-button drop="winter-drop" price="24" currency="EUR" sku="GLOW-TEE">
+      <drop-button drop=${drop} price="24" currency="EUR" sku="GLOW-TEE">
         <a href="https://buy.stripe.com/test_glow_tee">Buy the Glow tee</a>
       </drop-button>
     </article>
-  `,
+  `;
+  },
 };
 export default meta;
 
@@ -45,6 +55,9 @@ const atMoment = (moment: Exclude<DropClockMoment, 'as-written'>): Story => ({
   play: async ({ canvasElement }) => {
     const countdown = canvasElement.querySelector('drop-countdown')!;
     const button = canvasElement.querySelector('drop-button')!;
+    // The button follows this story's countdown, the only one with its id in the document.
+    await expect(button.getAttribute('drop')).toBe(countdown.id);
+    await expect(document.querySelectorAll(`[id="${countdown.id}"]`).length).toBe(1);
     await waitFor(() => expect(countdown.getAttribute('state')).toBe(expectedState[moment]));
     await waitFor(() => expect(button.getAttribute('state')).toBe(expectedState[moment]));
     // The button renders its new state a frame after the attribute changes: read it once drawn (a
