@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { ForgeError } from './errors.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
+import { UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
 import type { ForgedFile } from './plan/types.ts';
 
 // Kept in step with package.json by the release; read here without loading the core.
@@ -146,9 +147,9 @@ async function forgeCommand(args: string[]): Promise<number> {
     return 1;
   }
   // A relative base ("shop/") would make every page below the root ask for shop/favicon.svg
-  // relative to itself, and the manifest's start_url point at shop/shop/.
-  // A query or a fragment ("/shop/?v=1") would come before every file name appended to it.
-  if (!/^(\/|https?:\/\/)[^\s"'<>\\?#]*$/.test(values.base!)) {
+  // relative to itself, and the manifest's start_url point at shop/shop/; what else a base may not
+  // hold (a query, a fragment, quotes) is the plan's one rule.
+  if (!/^(\/|https?:\/\/)/.test(values.base!) || UNSAFE_IN_BASE_PATH.test(values.base!)) {
     process.stderr.write(`dropkit forge: expected --base to be the URL path the files are served from, starting with / (such as /shop/), or a full https:// address, but received ${JSON.stringify(values.base)}\n`);
     return 1;
   }

@@ -119,7 +119,14 @@ type BoundedRead = { bytes: Buffer } | { notAFile: string } | { tooLarge: string
 async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
   // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one.
   // It changes nothing for a regular file. (Windows has no such flag, nor FIFOs in the file system.)
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // Linux opens a folder and stat says so below; other systems refuse to open one.
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { notAFile: 'folder' };
+    throw error;
+  }
   try {
     const info = await handle.stat();
     const kind = notAFile(info);
@@ -177,7 +184,7 @@ export async function loadCreator(configPath: string, options: { limits?: SvgLim
     read = await readBounded(configPath, CONFIG_MAX_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder (name the creator.json inside it)' : `it cannot be read (${code ?? 'unreadable'})`;
+    const why = code === 'ENOENT' ? 'there is no such file' : `it cannot be read (${code ?? 'unreadable'})`;
     throw new ForgeConfigError(`Expected a readable config file at ${configPath} but ${why}`);
   }
   if ('notAFile' in read) {
@@ -207,7 +214,7 @@ export async function loadCreator(configPath: string, options: { limits?: SvgLim
         read = await readBounded(file, maxBytes);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw refuse(code === 'ENOENT' ? `does not exist (looked for ${file})` : code === 'EISDIR' ? `is a folder (${file})` : `cannot be read (${code ?? 'unreadable'}: ${file})`);
+        throw refuse(code === 'ENOENT' ? `does not exist (looked for ${file})` : `cannot be read (${code ?? 'unreadable'}: ${file})`);
       }
       if ('notAFile' in read) throw refuse(read.notAFile === 'folder' ? `is a folder (${file})` : `is a ${read.notAFile}, not a file (${file})`);
       // The sanitizer refuses it too, but would only see the bytes it is handed: say the real size.

@@ -10,9 +10,15 @@ export interface PlanOptions {
   stages?: readonly ForgeStage[];
 }
 
+/**
+ * What a base path may not hold: what would break the head snippet's quoted attributes, and a query
+ * or a fragment, after which every file name appended to it names the page, not the file. The CLI's
+ * `--base` check uses it too.
+ */
+export const UNSAFE_IN_BASE_PATH = /[\s"'<>\\?#]/;
+
 export function normaliseBasePath(basePath = '/'): string {
-  // Every file name is appended to it: after a query or a fragment, it names the page, not the file.
-  if (/[\s"'<>\\?#]/.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
+  if (UNSAFE_IN_BASE_PATH.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
   return basePath.endsWith('/') ? basePath : `${basePath}/`;
 }
 
