@@ -209,7 +209,6 @@ export class DropCountdown extends LitElement {
     queueMicrotask(() => this.getAttribute('state') === this.#state || this.setAttribute('state', this.#state));
   }
 
-
   override connectedCallback(): void {
     super.connectedCallback();
     // In the document before the first milestone, so that screen readers take it as a live region.
