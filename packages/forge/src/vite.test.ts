@@ -130,6 +130,9 @@ describe('@dropkit/forge/vite', () => {
       }
     }
     expect(await readFile(join(out, 'shop/tees/index.html'), 'utf8')).toContain('href="../../favicon.svg"');
+    // start_url is resolved against the manifest's URL (at the output's root): the app's root.
+    const manifest = JSON.parse(await readFile(join(out, 'site.webmanifest'), 'utf8'));
+    expect(new URL(manifest.start_url, 'https://shop.example/app/site.webmanifest').href).toBe('https://shop.example/app/');
   });
 
   it("in dev under base '/shop/', every link the page gets is served (Vite's dev rewrite doubled the base)", async () => {
@@ -230,8 +233,11 @@ describe('@dropkit/forge/vite', () => {
     expect(hrefs).toEqual(expect.arrayContaining(['/shop/nova/favicon.svg', '/shop/other/favicon.svg']));
     // Served from dist/ at /shop/: every link names a file the build wrote.
     for (const href of hrefs) expect({ href, exists: await readFile(join(out, href.slice('/shop/'.length))).then(() => true, () => false) }).toEqual({ href, exists: true });
-    expect(JSON.parse(await readFile(join(out, 'nova/site.webmanifest'), 'utf8')).name).toBe('Nova Threads');
+    const novaManifest = JSON.parse(await readFile(join(out, 'nova/site.webmanifest'), 'utf8'));
+    expect(novaManifest.name).toBe('Nova Threads');
     expect(JSON.parse(await readFile(join(out, 'other/site.webmanifest'), 'utf8')).name).toBe('Other Shop');
+    // Installed, the app opens at its root (Vite's base), not the folder of the icons (/shop/nova/).
+    expect(novaManifest.start_url).toBe('/shop/');
 
     await expect(
       build({ root, configFile: false, logLevel: 'silent', base: '/shop/', plugins: twoCreators('/shop/nova/'), build: { outDir: 'dist-same' } }),

@@ -169,6 +169,17 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   /** Vite's `base: './'` (or `''`): URLs relative to each page, in a build only (dev serves from `/`). */
   const relativeBase = () => options.basePath === undefined && (viteConfig.base === './' || viteConfig.base === '');
   const basePath = () => options.basePath ?? (relativeBase() ? './' : viteConfig.base) ?? '/';
+  /**
+   * Where the installed app opens: the app's root, Vite's `base`, even when `basePath` puts the
+   * icons elsewhere. A relative base is resolved against the manifest, which sits at the output's
+   * root beside the page, so `./` is that root; with a `basePath` of its own the manifest lies
+   * elsewhere and the root is not known from there: forge's default (the config's `url`, else `/`).
+   */
+  const startUrl = () => {
+    const relative = viteConfig.base === './' || viteConfig.base === '';
+    if (!relative) return viteConfig.base;
+    return options.basePath === undefined ? './' : undefined;
+  };
   const start = (): Run => {
     if (current) return current;
     const controller = new AbortController();
@@ -193,6 +204,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       .then((input) =>
         forge(input, {
           basePath: basePath(),
+          ...(startUrl() === undefined ? {} : { startUrl: startUrl()! }),
           signal,
           ...(options.stages ? { stages: options.stages } : {}),
           ...(options.renderer ? { renderer: options.renderer } : {}),

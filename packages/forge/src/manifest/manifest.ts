@@ -11,7 +11,8 @@ export interface WebManifest {
   start_url: string;
 }
 
-export function buildManifest(input: ForgeInput, icons: readonly ManifestIcon[], basePath: string): WebManifest {
+/** `startUrl` is the app's entry, not `basePath`: the icons may live in a folder of their own or on a CDN. */
+export function buildManifest(input: ForgeInput, icons: readonly ManifestIcon[], basePath: string, startUrl: string): WebManifest {
   const { config } = input;
   return {
     name: config.name,
@@ -20,6 +21,6 @@ export function buildManifest(input: ForgeInput, icons: readonly ManifestIcon[],
     theme_color: config.colors.brand,
     background_color: config.colors.background,
     display: 'standalone',
-    start_url: basePath,
+    start_url: startUrl,
   };
 }

@@ -43,8 +43,27 @@ describe('the plan (no pixels)', () => {
       '<meta name="theme-color" media="(prefers-color-scheme: dark)" content="#ff7a9c">',
     ]);
     const manifest = JSON.parse(new TextDecoder().decode(await plan.assets.find((asset) => asset.name === 'site.webmanifest')!.render({} as never)));
-    expect(manifest).toMatchObject({ name: 'Nova <Drop> & "Co"', short_name: 'Nova', theme_color: '#ff3366', background_color: '#fff7f9', display: 'standalone', start_url: '/shop/' });
+    expect(manifest).toMatchObject({ name: 'Nova <Drop> & "Co"', short_name: 'Nova', theme_color: '#ff3366', background_color: '#fff7f9', display: 'standalone' });
     expect(manifest.icons.map((icon: { purpose: string; sizes: string }) => `${icon.purpose} ${icon.sizes}`)).toEqual(['any 192x192', 'any 512x512', 'maskable 512x512', 'monochrome 512x512']);
+  });
+
+  it("opens the installed app at the creator's page, not at the folder the icons are served from", async () => {
+    // start_url copied the base path: --base /icons/ made the installed app open /icons/ (a 404),
+    // a CDN base made it open the CDN.
+    const startUrl = async (config: Record<string, unknown>, options: { basePath?: string; startUrl?: string }) => {
+      const plan = planForge(await inputFromMark(WIDE_MARK, config), { ...options, stages: [faviconStage] });
+      const manifest = plan.assets.find((asset) => asset.name === 'site.webmanifest')!;
+      return JSON.parse(new TextDecoder().decode(await manifest.render({} as never))).start_url;
+    };
+    expect(await startUrl({}, { basePath: '/icons/' })).toBe('/');
+    expect(await startUrl({}, { basePath: 'https://cdn.example/icons/' })).toBe('/');
+    expect(await startUrl({ url: 'https://nova.example/drops' }, { basePath: 'https://cdn.example/icons/' })).toBe('https://nova.example/drops');
+    // A shell that knows the app's root (the Vite plugin: its base) passes it.
+    expect(await startUrl({ url: 'https://nova.example/' }, { basePath: '/shop/brand/', startUrl: '/shop/' })).toBe('/shop/');
+    expect(await startUrl({}, { basePath: './', startUrl: './?source=app' })).toBe('./?source=app');
+    for (const bad of ['javascript:alert(1)', '/shop/"><b>', '', 'data:text/html,x']) {
+      await expect(startUrl({}, { startUrl: bad })).rejects.toThrowError(/Expected a URL path or an https:\/\/ address \(as \/ or https:\/\/nova.example\/\) for startUrl/u);
+    }
   });
 
   it('refuses a base path with a query or a fragment, which every file name would be appended to', async () => {

@@ -6,6 +6,12 @@ import type { FaintPicture, ForgeInput, ForgePlan, ForgeStage, HeadTag, Manifest
 export interface PlanOptions {
   /** URL path the files are served under, ending in `/` (default `/`). */
   basePath?: string;
+  /**
+   * Where the installed app opens: the manifest's `start_url`, resolved against the manifest's own
+   * URL. Default: the config's `url` (the creator's page), else `/`. Not the base path, which names
+   * where the icons are served: `/icons/` or a CDN there opened the icons' folder (a 404).
+   */
+  startUrl?: string;
   /** Stages to run (default: every stage in plan/stages.ts). */
   stages?: readonly ForgeStage[];
 }
@@ -22,6 +28,19 @@ export function normaliseBasePath(basePath = '/'): string {
   return basePath.endsWith('/') ? basePath : `${basePath}/`;
 }
 
+/**
+ * What a start URL may not hold: white space and what would break out of JSON or HTML quoting. A
+ * query (`/?source=app`, for analytics) is fine here; only a scheme other than http(s) is refused.
+ */
+const UNSAFE_IN_START_URL = /[\s"'<>\\]/;
+
+export function normaliseStartUrl(startUrl: string): string {
+  if (typeof startUrl !== 'string' || startUrl === '' || UNSAFE_IN_START_URL.test(startUrl) || (/^[a-z][a-z0-9+.-]*:/i.test(startUrl) && !/^https?:\/\//i.test(startUrl))) {
+    throw new Error(`Expected a URL path or an https:// address (as / or https://nova.example/) for startUrl, where the installed app opens, but received ${JSON.stringify(startUrl)}`);
+  }
+  return startUrl;
+}
+
 // `@` for the @2x convention of badge images; still no `..`, no leading dot, no backslash.
 const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9][\w.@-]*(\/[A-Za-z0-9][\w.@-]*)*$/;
 
@@ -31,6 +50,7 @@ const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9][\w.@-]*(\/[A-Za-z0-9][\w.@-]*)*$/;
  */
 export function planStages(input: ForgeInput, stages: readonly ForgeStage[], options: Omit<PlanOptions, 'stages'> = {}): ForgePlan {
   const basePath = normaliseBasePath(options.basePath);
+  const startUrl = normaliseStartUrl(options.startUrl ?? input.config.url ?? '/');
   const assets: PlannedAsset[] = [];
   const headTags: HeadTag[] = [];
   const manifestIcons: ManifestIcon[] = [];
@@ -49,7 +69,7 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
   }
   headTags.push({ tag: 'link', attributes: { rel: 'manifest', href: 'site.webmanifest' } }, ...themeColorTags(input));
 
-  const manifest = buildManifest(input, manifestIcons, basePath);
+  const manifest = buildManifest(input, manifestIcons, basePath, startUrl);
   const encoder = new TextEncoder();
   assets.push(
     {

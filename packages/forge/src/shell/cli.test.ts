@@ -66,6 +66,23 @@ describe('dropkit forge', () => {
     );
   });
 
+  it("opens the installed app at the creator's url, or /, whatever --base names the icons' folder", async () => {
+    // start_url was --base: /icons/ made the installed app open the icons' folder (a 404).
+    const config = JSON.parse(await readFile(join(dir, 'nova/creator.json'), 'utf8'));
+    await writeFile(join(dir, 'nova/no-url.json'), JSON.stringify({ ...config, url: undefined }));
+    const startUrl = async (file: string, out: string, base: string) => {
+      const { code, stderr } = run('forge', file, '--out', out, '--base', base, '--only', 'favicon');
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const manifest = JSON.parse(await readFile(join(dir, out, 'site.webmanifest'), 'utf8'));
+      // The icons still come from --base.
+      expect(manifest.icons[0].src.startsWith(base)).toBe(true);
+      return manifest.start_url;
+    };
+    expect(await startUrl('nova/creator.json', 'out/start-url', '/icons/')).toBe('https://nova.example');
+    expect(await startUrl('nova/no-url.json', 'out/start-url', '/icons/')).toBe('/');
+    expect(await startUrl('nova/no-url.json', 'out/start-url', 'https://cdn.example/icons/')).toBe('/');
+  });
+
   it('exits 1 with one clear line and writes nothing for a bad config', () => {
     const { code, stdout, stderr } = run('forge', 'bad/creator.json', '--out', 'out/bad');
     expect(code).toBe(1);
