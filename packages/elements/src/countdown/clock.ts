@@ -83,8 +83,16 @@ export function syncClock(timeSrc: string): Promise<void> {
   listenForResync();
   // A second countdown on the same time-src joins its sync: tracking it as a new one threw away what
   // the answers so far proved, and held every countdown at T0 until the next answer (a second late).
-  let done = syncs.get(timeSrc);
-  if (!done) syncs.set(timeSrc, (done = track((sync) => sync.syncClock(timeSrc, setOffset))));
+  // The same endpoint however it is written ("/time", "./time", "https://shop/time"): keyed as
+  // written, a theme's relative URL and a creator's absolute one held each other shut that way.
+  let key = timeSrc;
+  try {
+    key = new URL(timeSrc, document.baseURI).href;
+  } catch {
+    // Not a URL: sync.ts says so once, and the visitor's clock decides.
+  }
+  let done = syncs.get(key);
+  if (!done) syncs.set(key, (done = track((sync) => sync.syncClock(timeSrc, setOffset))));
   return done;
 }
 

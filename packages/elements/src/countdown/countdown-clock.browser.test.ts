@@ -214,6 +214,34 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     expect(second.state).to.equal('live');
   });
 
+  it('one sync per endpoint however the time-src is written (a relative and an absolute URL)', async () => {
+    // A marketplace's theme writes time-src="/time", a creator pastes "https://shop/time": the same
+    // server, asked once, and no countdown held shut at T0 while the other's answers are in.
+    const src = timeSrc('delay=1500');
+    const first = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + HOUR)}" format="clock" time-src="${src}"></drop-countdown>`,
+    );
+    const run = new URL(src, location.href).searchParams.get('run')!;
+    const requests = async () => ((await (await fetch(`/__test/time/log?run=${run}`)).json()) as unknown[]).length;
+    while ((await requests()) < 2) await sleep(10);
+    const target = realNow() + 500;
+    first.at = new Date(target);
+    const flip = watchFlip(first, 'the first countdown live at T0', 5000);
+    const second = document.createElement('drop-countdown') as CountdownElement;
+    second.setAttribute('time-src', new URL(src, document.baseURI).href);
+    second.setAttribute('at', iso(target));
+    first.after(second);
+    const { flippedAt, seen } = await flip;
+    expect(flippedAt - target, 'ms after T0').to.be.within(-5, 400);
+    expect(seen.map((s) => s.state)).to.deep.equal(['live']);
+    expect(second.state).to.equal('live');
+    // One sync asks one request at a time; a second would have sent its own while one was on its way.
+    await sleep(1600);
+    const log = (await (await fetch(`/__test/time/log?run=${run}`)).json()) as { arrived: number; read: number }[];
+    expect(log.length).to.be.at.least(2);
+    for (let i = 1; i < log.length; i++) expect(log[i]!.arrived >= log[i - 1]!.read, `request ${i + 1} after answer ${i}`).to.equal(true);
+  });
+
   it('the visitor clock jumps an hour ahead while an answer is on its way: that answer opens nothing', async () => {
     // Answers are adopted one by one, so an answer to a request sent before the jump (timed on the
     // old clock) must not end the hold that the jump started.
