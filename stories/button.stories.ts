@@ -64,16 +64,15 @@ const meta: Meta<ButtonArgs> = {
   argTypes: {
     // DropState is no type Storybook knows: it would drop `&args=state:…` from the URL.
     state: { control: 'inline-radio', options: [...DROP_STATES], type: 'string' },
-    // The CSS parts `price` and `label` share these names and would take over their rows (and turn
-    // the controls into JSON editors that the URL cannot set).
     price: { control: 'number', type: 'number', description: 'The price (a number), formatted in the page language with `currency`.', table: { category: 'attributes' } },
+    // The story's own arg, not an attribute: the CSS part `label` has a row of its own (referenceRows).
     label: { control: 'text', type: 'string', description: "The text of the creator's `<a>`: the label while live." },
     // Documented from the manifest, not wired into these stories: `drop` and `href` are shown by the
     // "Follows a countdown" story and the `provider` control; stock needs a stock endpoint.
     ...documentedOnly(['drop', 'href', 'stock-src', 'stock-interval', 'low-stock', 'low-stock-text']),
-    ...documentedOnly(['stockSrc', 'stockInterval', 'lowStock', 'lowStockText', 'checkoutHref']),
-    // The state slots: `label` sets the live text, `slottedLabels` fills the others.
-    ...documentedOnly(['live', 'scheduled', 'notify', 'sold-out', 'ended', 'unavailable']),
+    ...documentedOnly(['stockSrc', 'stockInterval', 'lowStock', 'lowStockText', 'checkoutHref', 'stock']),
+    // The state slots: `label` sets the live text, `slottedLabels` fills the others, `withMark` the mark.
+    ...documentedOnly(['live', 'scheduled', 'notify', 'sold-out', 'ended', 'unavailable', 'mark']),
     provider: {
       control: 'select',
       options: [...CHECKOUT_PROVIDERS, 'hostile'],

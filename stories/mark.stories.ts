@@ -30,6 +30,8 @@ const meta: Meta<MarkArgs> = {
     // The story sets the image attributes from `variants` and `dark`; these rows document them.
     ...documentedOnly(['src', 'src-wordmark', 'src-monogram', 'src-glyph', 'src-wordmark-dark', 'src-monogram-dark', 'src-glyph-dark']),
     ...documentedOnly(['srcWordmark', 'srcMonogram', 'srcGlyph', 'srcWordmarkDark', 'srcMonogramDark', 'srcGlyphDark', 'variant']),
+    // The slots: the Slotted story fills them with its own markup.
+    ...documentedOnly(['wordmark', 'monogram', 'glyph']),
     // The CSS part `name` shares this name and took over its row (a JSON editor that changed nothing).
     name: { control: 'text', type: 'string', description: "The creator's name: the mark's accessible name, and its text when no image loads.", table: { category: 'attributes' } },
     width: { control: { type: 'range', min: 16, max: 480, step: 1 }, description: 'Width of the surrounding box (px).' },

@@ -35,3 +35,109 @@ export function brokenControls(argTypes: Record<string, ControlRow>, initialArgs
   }
   return problems;
 }
+
+/** A custom-elements manifest declaration, as far as the Reference table reads it. */
+export interface ManifestDeclaration {
+  tagName?: string;
+  members?: ManifestItem[];
+  attributes?: ManifestItem[];
+  events?: ManifestItem[];
+  slots?: ManifestItem[];
+  cssProperties?: ManifestItem[];
+  cssParts?: ManifestItem[];
+}
+
+interface ManifestItem {
+  name: string;
+  kind?: string;
+  description?: string;
+  type?: { text?: string };
+  default?: string;
+}
+
+export interface ReferenceRow {
+  name: string;
+  description?: string;
+  type?: { name: string };
+  table: { category?: string; type?: { summary?: string }; defaultValue?: { summary?: string }; disable?: boolean };
+  action?: { name: string };
+  control?: false;
+}
+
+/** The manifest's lists, in the order of the Reference table, and the category each is filed under. */
+const SECTIONS = [
+  ['members', 'properties'],
+  ['attributes', 'attributes'],
+  ['events', 'events'],
+  ['slots', 'slots'],
+  ['cssProperties', 'css custom properties'],
+  ['cssParts', 'css shadow parts'],
+] as const;
+
+/** The default slot has no name in the manifest; its row needs one. */
+const DEFAULT_SLOT = '(default)';
+
+/**
+ * The Reference table's rows for one element (`parameters.docs.extractArgTypes` in preview.ts).
+ * Storybook's own extraction keys every row by its bare name, so a part named like an attribute or
+ * slot (the button's `price` and `mark`, the mark's `name`, `wordmark`, `monogram`, `glyph`, the
+ * clip's `poster`) replaced that row, and a story arg named like a part (the button story's `label`,
+ * the text of the creator's link) was filed under "css shadow parts". Here what a designer sets
+ * (properties, attributes, slots) keeps the bare name, which a story's arg of that name extends; events,
+ * custom properties and parts, which no arg sets, are keyed by category and cannot collide. The
+ * default slot, which Storybook left out, is listed too.
+ */
+export function referenceRows(declaration: ManifestDeclaration): Record<string, ReferenceRow> {
+  const rows: Record<string, ReferenceRow> = {};
+  for (const [section, category] of SECTIONS) {
+    for (const item of declaration[section] ?? []) {
+      if (item.kind === 'method') continue;
+      const name = item.name || DEFAULT_SLOT;
+      const input = category === 'properties' || category === 'attributes' || category === 'slots';
+      const typeText = item.type?.text;
+      rows[input ? name : `${category}:${name}`] = {
+        name,
+        description: item.description,
+        type: { name: category === 'slots' ? 'string' : input ? (typeText ?? 'string') : 'void' },
+        table: { category, type: { summary: typeText }, defaultValue: { summary: item.default } },
+        // An event, part or custom property row documents; a control there would change nothing. Nor
+        // can an arg feed the default slot (it has no name to be set by).
+        ...(input && name !== DEFAULT_SLOT ? {} : { control: false as const }),
+      };
+      if (category === 'events') {
+        // Storybook's actions panel logs the event through this hidden `on…` arg.
+        const handler = `on${name.replace(/(?:^|[-_:.\s]+)(.)/g, (_, chr: string) => chr.toUpperCase())}`;
+        rows[handler] = { name: handler, action: { name }, table: { disable: true } };
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * Rows of a story's Reference table filed where they do not belong: every item of the element's
+ * manifest must have a row of its name in its own category, and an arg the render reads must not sit
+ * among the events, parts or custom properties (where nothing can set it).
+ */
+export function misfiledRows(argTypes: Record<string, ControlRow & { name?: string }>, initialArgs: Record<string, unknown>, declaration: ManifestDeclaration): string[] {
+  const problems: string[] = [];
+  const rows = Object.entries(argTypes);
+  for (const [section, category] of SECTIONS) {
+    for (const item of declaration[section] ?? []) {
+      if (item.kind === 'method') continue;
+      const name = item.name || DEFAULT_SLOT;
+      // A property and its attribute of the same name share one row, filed as the attribute.
+      const filed = category === 'properties' ? ['properties', 'attributes'] : [category];
+      if (!rows.some(([, row]) => row.name === name && filed.includes(row.table?.category ?? ''))) {
+        problems.push(`${declaration.tagName} ${category} "${name}" has no row of its own in the Reference table`);
+      }
+    }
+  }
+  for (const [key, row] of rows) {
+    const category = row.table?.category ?? '';
+    if (key in initialArgs && !INPUT_CATEGORIES.includes(category) && category !== '') {
+      problems.push(`the story's arg "${key}" is filed under "${category}"`);
+    }
+  }
+  return problems;
+}
