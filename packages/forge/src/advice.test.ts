@@ -163,7 +163,8 @@ describe('a picture that hardly shows on colors.background (forge(), real render
   const dark = svg('<rect width="100" height="100" fill="#1b1b3a"/>');
   const onWhite = { brand: '#ff3366', background: '#ffffff' } as const;
   const forgeWith = async (files: Record<string, string>, overrides: Partial<CreatorConfig>, stages?: ForgeStage[]) => {
-    const input = await prepareInput(testConfig({ mark: 'mark.svg', ...overrides }), async (path) => new TextEncoder().encode(files[path]!));
+    // With a url, as the social card's og:image needs (without one that is advice of its own).
+    const input = await prepareInput(testConfig({ mark: 'mark.svg', url: 'https://nova.example', ...overrides }), async (path) => new TextEncoder().encode(files[path]!));
     return (await forge(input, { renderer, ...(stages ? { stages } : {}) })).advice;
   };
   const sentence = (field: string, background: string, files: string, colour: string, ratio: string, fix: string) =>

@@ -69,7 +69,8 @@ describe('dropkit forge', () => {
   it("opens the installed app at the creator's url, or /, whatever --base names the icons' folder", async () => {
     // start_url was --base: /icons/ made the installed app open the icons' folder (a 404).
     const config = JSON.parse(await readFile(join(dir, 'nova/creator.json'), 'utf8'));
-    await writeFile(join(dir, 'nova/no-url.json'), JSON.stringify({ ...config, url: undefined }));
+    await cp(join(dir, 'nova'), join(dir, 'no-url'), { recursive: true });
+    await writeFile(join(dir, 'no-url/creator.json'), JSON.stringify({ ...config, url: undefined }));
     const startUrl = async (file: string, out: string, base: string) => {
       const { code, stderr } = run('forge', file, '--out', out, '--base', base, '--only', 'favicon');
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -79,8 +80,8 @@ describe('dropkit forge', () => {
       return manifest.start_url;
     };
     expect(await startUrl('nova/creator.json', 'out/start-url', '/icons/')).toBe('https://nova.example');
-    expect(await startUrl('nova/no-url.json', 'out/start-url', '/icons/')).toBe('/');
-    expect(await startUrl('nova/no-url.json', 'out/start-url', 'https://cdn.example/icons/')).toBe('/');
+    expect(await startUrl('no-url/creator.json', 'out/start-url', '/icons/')).toBe('/');
+    expect(await startUrl('no-url/creator.json', 'out/start-url', 'https://cdn.example/icons/')).toBe('/');
   });
 
   it('exits 1 with one clear line and writes nothing for a bad config', () => {
@@ -281,7 +282,7 @@ describe('dropkit forge', () => {
     await writeFile(join(dir, 'white/glyph.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#fff"/></svg>');
     await writeFile(join(dir, 'white/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
     const colors = { brand: '#112233', background: '#ffffff' };
-    await writeFile(join(dir, 'white/creator.json'), JSON.stringify({ name: 'White', mark: 'mark.svg', glyph: 'glyph.svg', badges: [{ kind: 'verified' }], colors }));
+    await writeFile(join(dir, 'white/creator.json'), JSON.stringify({ name: 'White', url: 'https://white.example', mark: 'mark.svg', glyph: 'glyph.svg', badges: [{ kind: 'verified' }], colors }));
     const note =
       'dropkit forge: note: white/creator.json: the glyph hardly shows on colors.background (#ffffff) in badges/verified.*: its most visible colour there, #ffffff, ' +
       'has a contrast of 1.00:1 against it, below the 1.5:1 under which a shape hardly stands out; give the glyph a colour that stands out from #ffffff, or choose another colors.background\n';

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { colorDistance, decodePage, hexRgb, pixelAt, testInput, type Decoded, directRenderContext } from '../badge/testing.ts';
 import { ForgeConfigError } from '../errors.ts';
+import { forge } from '../forge.ts';
 import { CARD, formatDropLine, markPlacement, parseSocial, socialStage } from './social-card.ts';
 
 const context = directRenderContext();
@@ -70,6 +71,32 @@ describe('social card', () => {
       'twitter:card': 'summary_large_image',
       'twitter:image': 'https://nova.example/icons/social-card.png',
     });
+  });
+
+  it('names no og:image it cannot give a full address, and says to set url, in every shell', async () => {
+    const tagsOf = (headTags: readonly { attributes: Readonly<Record<string, string>> }[]) =>
+      Object.fromEntries(headTags.map((tag) => [tag.attributes['property'] ?? tag.attributes['name'], tag.attributes['content']]));
+    // Without url: the CLI's / (and --base /icons/), Vite's ./ and the library's default each gave a
+    // relative og:image that link previews ignore, without a word.
+    for (const basePath of ['/', '/icons/', './', undefined]) {
+      const contribution = socialStage.plan(testInput({ social: { title: 'Nova drops' } }), basePath === undefined ? undefined : { basePath });
+      const tags = tagsOf(contribution.headTags!);
+      expect({ basePath, image: Object.keys(tags).filter((key) => key.endsWith(':image') || key.includes(':image:')) }).toEqual({ basePath, image: [] });
+      expect(tags['twitter:card']).toBe('summary');
+      expect(tags['og:title']).toBe('Nova drops');
+      expect(contribution.advice!()).toEqual([expect.stringMatching(/no og:image.*social-card\.png.*full address.*add "url": "https:\/\/…"/u)]);
+    }
+    // A full base address (a CDN) is one already; url resolves a path.
+    const cdn = socialStage.plan(testInput(), { basePath: 'https://cdn.example/icons/' });
+    expect(tagsOf(cdn.headTags!)['og:image']).toBe('https://cdn.example/icons/social-card.png');
+    expect(cdn.advice!()).toEqual([]);
+    const relative = socialStage.plan(testInput({ url: 'https://nova.example/' }), { basePath: './' });
+    expect(tagsOf(relative.headTags!)['twitter:image']).toBe('https://nova.example/social-card.png');
+    expect(relative.advice!()).toEqual([]);
+    // Through forge(): the advice reaches the shells (the CLI's notes, Vite's warnings).
+    const result = await forge(testInput(), { renderer: context, stages: [socialStage] });
+    expect(result.head).not.toContain('og:image');
+    expect(result.advice.filter((line) => line.includes('no og:image'))).toHaveLength(1);
   });
 
   it('refuses bad options naming the field, and names it cannot draw', () => {

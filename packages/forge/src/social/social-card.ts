@@ -168,10 +168,25 @@ export async function renderSocialCard(
   return faint ? { png, faint } : { png };
 }
 
-/** og: and twitter: tags. Crawlers need an absolute image URL, which the creator's `url` makes possible. */
-export function socialHeadTags(input: ForgeInput, options: SocialOptions, basePath = '/'): HeadTag[] {
+/**
+ * The card's full address, or undefined when none can be made: link previews (Facebook, Slack,
+ * iMessage) ignore a relative og:image, so `/social-card.png` or Vite's `./social-card.png` showed
+ * no picture. A base path that is a full address (a CDN) is one; else the creator's `url` resolves it.
+ */
+export function socialCardUrl(input: ForgeInput, basePath = '/'): string | undefined {
   const path = `${basePath}${CARD_FILE}`;
-  const image = input.config.url ? new URL(path, input.config.url).href : path;
+  if (/^https?:\/\//i.test(path)) return new URL(path).href;
+  return input.config.url ? new URL(path, input.config.url).href : undefined;
+}
+
+/** Said when the card is written but its address cannot be: the one field that fixes it is `url`. */
+export const NO_CARD_URL_ADVICE =
+  `the head tags name no og:image, so links to your page are shared without ${CARD_FILE}: link previews (Facebook, Slack, iMessage) ` +
+  'load only a picture with a full address, which forge makes from url; add "url": "https://…", the address of your page';
+
+/** og: and twitter: tags, the image ones only with a full address for the card (socialCardUrl). */
+export function socialHeadTags(input: ForgeInput, options: SocialOptions, basePath = '/'): HeadTag[] {
+  const image = socialCardUrl(input, basePath);
   const alt = options.dropAt ? `${options.title} — ${formatDropLine(options.dropAt, options.timeZone, options.locale)}` : options.title;
   const og = (property: string, content: string): HeadTag => ({ tag: 'meta', attributes: { property, content } });
   const twitter = (name: string, content: string): HeadTag => ({ tag: 'meta', attributes: { name, content } });
@@ -181,16 +196,20 @@ export function socialHeadTags(input: ForgeInput, options: SocialOptions, basePa
     og('og:title', options.title),
     ...(options.description ? [og('og:description', options.description)] : []),
     ...(input.config.url ? [og('og:url', input.config.url)] : []),
-    og('og:image', image),
-    og('og:image:type', 'image/png'),
-    og('og:image:width', String(CARD.width)),
-    og('og:image:height', String(CARD.height)),
-    og('og:image:alt', alt),
-    twitter('twitter:card', 'summary_large_image'),
+    ...(image
+      ? [
+          og('og:image', image),
+          og('og:image:type', 'image/png'),
+          og('og:image:width', String(CARD.width)),
+          og('og:image:height', String(CARD.height)),
+          og('og:image:alt', alt),
+        ]
+      : []),
+    // A large-image card without an image is a broken one; the plain card shows title and text.
+    twitter('twitter:card', image ? 'summary_large_image' : 'summary'),
     twitter('twitter:title', options.title),
     ...(options.description ? [twitter('twitter:description', options.description)] : []),
-    twitter('twitter:image', image),
-    twitter('twitter:image:alt', alt),
+    ...(image ? [twitter('twitter:image', image), twitter('twitter:image:alt', alt)] : []),
   ];
 }
 
@@ -219,6 +238,7 @@ export const socialStage: ForgeStage = {
         },
       ],
       headTags: socialHeadTags(input, options, planOptions?.basePath ?? '/'),
+      advice: () => (socialCardUrl(input, planOptions?.basePath ?? '/') ? [] : [NO_CARD_URL_ADVICE]),
       faint: () => (faint ? [faint] : []),
     };
   },
