@@ -175,7 +175,7 @@ export const EndCarousel: Story = {
 export const EndCarouselNarrow: Story = {
   args: { width: 200, drop: 'story-clip-narrow-drop' },
   render: (args) => html`
-    <drop-countdown id="story-clip-narrow-drop" at="2031-12-05T18:00:00Z">Drops 5 December 2031</drop-countdown>
+    <drop-countdown id="story-clip-narrow-drop" at="2026-12-05T18:00:00+01:00" now="2026-12-05T16:00:00Z">Drops Sat 5 Dec, 18:00 CET</drop-countdown>
     ${render(args, (video) => {
       video.defaultPlaybackRate = 4;
       video.playbackRate = 4;
@@ -215,11 +215,14 @@ export const Hotspots: Story = { args: { products: 'hotspots' } };
 /** Products can also come from a WebVTT `metadata` track whose cues are JSON (here: the cap at 2.5 s). */
 export const MetadataTrack: Story = { args: { products: 'metadata-track' } };
 
-/** With `drop`, cards are `<drop-button>`s following the drop: before T0 they are disabled. */
+/**
+ * With `drop`, cards are `<drop-button>`s following the drop: before T0 they are disabled. The
+ * countdown's clock is pinned an hour before T0, so the story looks the same on any day.
+ */
 export const FollowsTheDrop: Story = {
   args: { drop: 'story-clip-drop' },
   render: (args) => html`
-    <drop-countdown id="story-clip-drop" at="2031-12-05T18:00:00Z">Drops 5 December 2031</drop-countdown>
+    <drop-countdown id="story-clip-drop" at="2026-12-05T18:00:00+01:00" now="2026-12-05T16:00:00Z">Drops Sat 5 Dec, 18:00 CET</drop-countdown>
     ${render(args)}
   `,
 };

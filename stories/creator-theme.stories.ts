@@ -51,13 +51,17 @@ function badgesOf(forged: Forged, dark: boolean): Array<{ src: string; alt: stri
 
 interface CreatorThemeArgs {
   dropAt: string;
+  /** The countdown's pinned clock: the story looks the same on any day. */
+  now: string;
   price: number;
   currency: string;
 }
 
 const meta: Meta<CreatorThemeArgs> = {
   title: 'Showcase/Creator theme',
-  args: { dropAt: creator.social.dropAt, price: 24, currency: 'EUR' },
+  // A day before the creator's drop; empty follows the real clock.
+  args: { dropAt: creator.social.dropAt, now: new Date(Date.parse(creator.social.dropAt) - 86_400_000).toISOString(), price: 24, currency: 'EUR' },
+  argTypes: { now: { control: 'text', description: 'Pins the countdown's clock (ISO 8601). Empty: the real clock.' } },
   loaders: [async () => ({ forged: await loadForged() })],
   parameters: { layout: 'fullscreen' },
 };
@@ -86,7 +90,7 @@ export const NovaThreads: StoryObj<CreatorThemeArgs> = {
       ${forged
         ? html`<drop-mark src="./forge/mark/mark.json" name=${creator.name} style="--drop-mark-height: 48px"></drop-mark>`
         : html`<p style="font-size: 1.5rem; font-weight: 700; margin: 0">${creator.name}</p>`}
-      <drop-countdown id="creator-drop" at=${args.dropAt} time-zone=${creator.social.timeZone} name="${creator.name} drop">
+      <drop-countdown id="creator-drop" at=${args.dropAt} now=${args.now || nothing} time-zone=${creator.social.timeZone} name="${creator.name} drop">
         Drops ${args.dropAt}
       </drop-countdown>
       <drop-button drop="creator-drop" price=${args.price} currency=${args.currency}>

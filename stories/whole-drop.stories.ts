@@ -39,7 +39,10 @@ export default meta;
 
 type Story = StoryObj;
 
-export const AsWritten: Story = { name: 'As written (follows the real clock)' };
+export const AsWritten: Story = {
+  name: 'As written (follows the real clock)',
+  parameters: { realClock: 'shows the drop as a visitor would see it today' },
+};
 
 const expectedState: Record<Exclude<DropClockMoment, 'as-written'>, string> = {
   't-minus-1-day': 'scheduled',
