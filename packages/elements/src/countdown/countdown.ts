@@ -135,8 +135,9 @@ export class DropCountdown extends LitElement {
   /** An https link for "Notify me" (a Telegram channel, a newsletter form…). */
   declare notify: string | null;
   /**
-   * The drop's name: the calendar entry's title (default: the page title), said first in announcements
-   * and after the words of "Add to calendar", "Google Calendar" and "Notify me" to screen readers.
+   * The drop's name: the calendar entry's title (default: the page title, else "Drop" in the page
+   * language), said first in announcements and after the words of "Add to calendar", "Google
+   * Calendar" and "Notify me" to screen readers.
    */
   declare name: string | null;
   /** The drop's https page, put in the calendar entry. Default: this page, when it is https. */
@@ -528,7 +529,8 @@ export class DropCountdown extends LitElement {
     return {
       start,
       end: this.#validUntil() ?? new Date(start.getTime() + HOUR),
-      summary: this.name?.trim() || document.title.trim() || 'Drop',
+      // The page language's word, as on the button beside it: an English "Drop" in a Japanese calendar.
+      summary: this.name?.trim() || document.title.trim() || (this.#words.current ?? countdownEnglish).drop,
       url: (toHttpsUrl(this.url) ?? toHttpsUrl(location.href))?.href,
       stamp: new Date(trueNow()),
     };

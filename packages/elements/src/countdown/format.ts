@@ -20,6 +20,7 @@ export const countdownEnglish = {
   creatorTime: '{time} {zone}',
   startsIn: 'The drop starts {time}.',
   isLive: 'The drop is live.',
+  drop: 'Drop',
 } satisfies Partial<Words>;
 export type CountdownWords = Pick<Words, keyof typeof countdownEnglish>;
 

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'يبدأ الإطلاق {time}.',
   isLive: 'بدأ الإطلاق.',
+  drop: 'إطلاق',
   dropsIn: 'يبدأ بعد {time}',
   comingSoon: 'قريبًا',
   dropEnded: 'انتهى الإطلاق',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} {zone}',
   startsIn: 'Der Drop startet {time}.',
   isLive: 'Der Drop ist live.',
+  drop: 'Drop',
   dropsIn: 'Noch {time}',
   comingSoon: 'Bald erhältlich',
   dropEnded: 'Drop beendet',

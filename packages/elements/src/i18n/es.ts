@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'El drop empieza {time}.',
   isLive: 'El drop ya está en vivo.',
+  drop: 'Drop',
   dropsIn: 'Sale en {time}',
   comingSoon: 'Próximamente',
   dropEnded: 'Drop terminado',

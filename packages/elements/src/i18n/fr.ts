@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'Le drop commence {time}.',
   isLive: 'Le drop est en direct.',
+  drop: 'Drop',
   dropsIn: 'Sortie dans {time}',
   comingSoon: 'Bientôt disponible',
   dropEnded: 'Drop terminé',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'הדרופ מתחיל {time}.',
   isLive: 'הדרופ התחיל.',
+  drop: 'דרופ',
   dropsIn: 'מתחיל בעוד {time}',
   comingSoon: 'בקרוב',
   dropEnded: 'הדרופ הסתיים',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'Il drop inizia {time}.',
   isLive: 'Il drop è in diretta.',
+  drop: 'Drop',
   dropsIn: 'Esce tra {time}',
   comingSoon: 'Prossimamente',
   dropEnded: 'Drop terminato',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{zone} {time}',
   startsIn: 'ドロップは{time}に始まります。',
   isLive: 'ドロップが始まりました。',
+  drop: 'ドロップ',
   dropsIn: '発売まで {time}',
   comingSoon: '近日発売',
   dropEnded: '販売終了',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{zone} {time}',
   startsIn: '드롭이 {time}에 시작됩니다.',
   isLive: '드롭이 시작되었습니다.',
+  drop: '드롭',
   dropsIn: '오픈까지 {time}',
   comingSoon: '출시 예정',
   dropEnded: '판매 종료',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'De drop begint {time}.',
   isLive: 'De drop is live.',
+  drop: 'Drop',
   dropsIn: 'Nog {time}',
   comingSoon: 'Binnenkort',
   dropEnded: 'Drop voorbij',

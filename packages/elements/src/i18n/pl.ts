@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'Drop startuje {time}.',
   isLive: 'Drop wystartował.',
+  drop: 'Drop',
   dropsIn: 'Start za {time}',
   comingSoon: 'Już wkrótce',
   dropEnded: 'Drop zakończony',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'O drop começa {time}.',
   isLive: 'O drop está ao vivo.',
+  drop: 'Drop',
   dropsIn: 'Começa em {time}',
   comingSoon: 'Em breve',
   dropEnded: 'Drop encerrado',

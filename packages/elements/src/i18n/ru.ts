@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'Дроп начнётся {time}.',
   isLive: 'Дроп начался.',
+  drop: 'Дроп',
   dropsIn: 'Старт через {time}',
   comingSoon: 'Скоро в продаже',
   dropEnded: 'Дроп завершён',

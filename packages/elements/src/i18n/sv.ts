@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'Droppen startar {time}.',
   isLive: 'Droppen är live.',
+  drop: 'Drop',
   dropsIn: 'Släpps om {time}',
   comingSoon: 'Kommer snart',
   dropEnded: 'Droppen är slut',

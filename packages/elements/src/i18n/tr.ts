@@ -12,6 +12,7 @@ export default {
   creatorTime: '{time} ({zone})',
   startsIn: 'Drop {time} başlıyor.',
   isLive: 'Drop başladı.',
+  drop: 'Drop',
   dropsIn: 'Başlamasına {time} kaldı',
   comingSoon: 'Çok yakında',
   dropEnded: 'Drop sona erdi',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{zone} {time}',
   startsIn: '發售將於{time}開始。',
   isLive: '發售已開始。',
+  drop: '發售',
   dropsIn: '距開賣 {time}',
   comingSoon: '即將推出',
   dropEnded: '發售已結束',

@@ -12,6 +12,7 @@ export default {
   creatorTime: '{zone} {time}',
   startsIn: '发售将于{time}开始。',
   isLive: '发售已开始。',
+  drop: '发售',
   dropsIn: '距开售 {time}',
   comingSoon: '即将推出',
   dropEnded: '发售已结束',

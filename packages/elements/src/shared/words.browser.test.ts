@@ -380,3 +380,22 @@ describe('words: the page switches language', () => {
     await expectNoAxeViolations(wrapper);
   });
 });
+
+describe('words: the calendar entry of a drop without a name', () => {
+  afterEach(cleanup);
+
+  it('is called a drop in the page language when the page has no title either', async () => {
+    const title = document.title;
+    document.title = '';
+    try {
+      const wrapper = await fixture(`<div lang="ja"><drop-countdown at="${AT}" now="2026-12-05T16:00:00Z"></drop-countdown></div>`);
+      const el = wrapper.querySelector('drop-countdown') as HTMLElement & { toIcs(): Promise<string> };
+      await waitFor(() => text(part(el, 'calendar-button')) === 'カレンダーに追加', 'the Japanese countdown');
+      expect(await el.toIcs()).to.contain('\r\nSUMMARY:ドロップ\r\n');
+      const google = new URL((part(el, 'google-link') as HTMLAnchorElement).href);
+      expect(google.searchParams.get('text')).to.equal('ドロップ');
+    } finally {
+      document.title = title;
+    }
+  });
+});

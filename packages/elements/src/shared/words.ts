@@ -35,6 +35,8 @@ export interface Words {
   /** Screen readers: `{time}` is `Intl.RelativeTimeFormat`'s "in 10 minutes". */
   readonly startsIn: string;
   readonly isLive: string;
+  /** The calendar entry's title when the drop has no `name` and the page no title. */
+  readonly drop: string;
   // button
   /** `{time}` is the clock, e.g. "01:02:03". */
   readonly dropsIn: string;
