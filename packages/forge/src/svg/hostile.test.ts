@@ -123,7 +123,8 @@ const cases: HostileCase[] = [
   { name: 'two root elements', mark: () => `${svg('<rect/>')}${svg('<rect/>')}`, code: 'svg-malformed' },
   { name: 'PNG bytes named .svg', mark: () => Buffer.from(secretPngBase64, 'base64'), code: 'svg-not-svg' },
   { name: 'JPEG bytes named .svg', mark: () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]), code: 'svg-not-svg' },
-  { name: 'UTF-16 bytes', mark: () => Buffer.from(`\ufeff${svg('<rect/>')}`, 'utf16le'), code: 'svg-not-svg' },
+  // With its byte order mark UTF-16 is read (sanitize.test.ts); without, it is no text forge reads.
+  { name: 'UTF-16 bytes without a byte order mark', mark: () => Buffer.from(svg('<rect/>'), 'utf16le'), code: 'svg-not-svg' },
   { name: 'empty file', mark: () => '', code: 'svg-not-svg' },
   { name: 'HTML page', mark: () => '<html><body><svg></svg></body></html>', code: 'svg-not-svg' },
   { name: 'svg root outside the SVG namespace', mark: () => '<svg viewBox="0 0 9 9"><rect/></svg>', code: 'svg-not-svg' },

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sanitizeSvg, substitutedTypefaces } from './sanitize.ts';
+import { DEFAULT_SVG_LIMITS, sanitizeSvg, substitutedTypefaces } from './sanitize.ts';
 import { SvgRejectedError } from '../errors.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
 import { COMPLEX_MARK, TALL_MARK } from '../testing/marks.ts';
@@ -239,6 +239,85 @@ describe('sanitizeSvg', () => {
           '<circle requiredExtensions="http://ns.example/unknown" cx="5" cy="5" r="4" fill="#000000"/>',
       );
       expect(rebuilt).toContain('systemLanguage="fr"');
+    });
+
+    describe('a file in the encoding its XML declaration names (older Illustrator, CorelDRAW, cutter software write Latin-1)', () => {
+      const logo = (text: string, declaration = '') =>
+        `${declaration}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="${SIZE}" height="${SIZE}">` +
+        `<rect width="120" height="8" fill="#ff3366"/><text x="4" y="34" font-size="26" fill="#1b1b3a">${text}</text></svg>`;
+      const declared = (encoding: string) => `<?xml version="1.0" encoding="${encoding}"?>\n`;
+      /** The bytes of a windows-1252 file: Latin-1 with € and ’ in 0x80-0x9f. */
+      const cp1252 = (text: string) => Buffer.from(text.replace(/€/gu, '\x80').replace(/’/gu, '\x92'), 'latin1');
+      const sizedPixels = (rebuilt: string) => pixels(rebuilt.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `));
+
+      it('reads ISO-8859-1, windows-1252 and UTF-16 as the same drawing as UTF-8, text included, and writes UTF-8', async () => {
+        // Each was refused as "the bytes are not text", though valid XML.
+        const text = 'Café Zürich €5 ’';
+        const utf8 = sanitizeSvg(logo(text));
+        const files: Record<string, Uint8Array> = {
+          'ISO-8859-1': Buffer.from(logo('Café Zürich', declared('ISO-8859-1')), 'latin1'),
+          'windows-1252': cp1252(logo(text, declared('windows-1252'))),
+          "latin1, single quotes": Buffer.from(logo('Café Zürich', "<?xml version='1.0' encoding='latin1' standalone='no'?>"), 'latin1'),
+          'UTF-16LE with its byte order mark': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(logo(text, declared('UTF-16')), 'utf16le')]),
+          'UTF-16BE with its byte order mark': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(logo(text), 'utf16le').swap16()]),
+        };
+        for (const [name, bytes] of Object.entries(files)) {
+          const rebuilt = sanitizeSvg(bytes, name);
+          const expected = name.startsWith('UTF-16') || name === 'windows-1252' ? utf8 : sanitizeSvg(logo('Café Zürich'));
+          expect({ name, svg: rebuilt.svg }).toEqual({ name, svg: expected.svg });
+          expect(rebuilt.hasText).toBe(true);
+          // Written as UTF-8 without a declaration: nothing in it still says ISO-8859-1.
+          expect(rebuilt.svg.startsWith('<svg ')).toBe(true);
+          expect(rebuilt.svg).not.toMatch(/encoding|<\?xml/iu);
+        }
+        expect(utf8.svg).toContain('>Café Zürich €5 ’</text>');
+        // resvg draws the letters: the Latin-1 file's pixels are the UTF-8 file's, and the text row has ink.
+        const [latin1, reference, withoutText] = await Promise.all([
+          sizedPixels(sanitizeSvg(files['ISO-8859-1']!).svg),
+          sizedPixels(sanitizeSvg(logo('Café Zürich')).svg),
+          sizedPixels(sanitizeSvg(logo('')).svg),
+        ]);
+        expect(Buffer.from(latin1).equals(Buffer.from(reference))).toBe(true);
+        expect(Buffer.from(latin1).equals(Buffer.from(withoutText))).toBe(false);
+      });
+
+      it('refuses a file that is not UTF-8 and declares nothing, or an encoding forge does not read, saying to save it as UTF-8', () => {
+        const refusal = (input: Uint8Array) => {
+          try {
+            sanitizeSvg(input, 'logo.svg');
+          } catch (error) {
+            expect(error).toBeInstanceOf(SvgRejectedError);
+            return `${(error as SvgRejectedError).code}: ${(error as Error).message}`;
+          }
+          return 'accepted';
+        };
+        expect(refusal(Buffer.from(logo('Café'), 'latin1'))).toMatch(
+          /^svg-not-svg: logo\.svg: Expected an SVG document in UTF-8 but the bytes are not UTF-8 text and it declares no other encoding; save it as UTF-8 .*encoding="windows-1252"/u,
+        );
+        // Declared UTF-8 (or nothing) and not UTF-8: the declaration is believed, not guessed around.
+        expect(refusal(Buffer.from(logo('Café', declared('UTF-8')), 'latin1'))).toMatch(/^svg-not-svg: logo\.svg: Expected an SVG document in UTF-8 but the bytes are not UTF-8 text; save it as UTF-8/u);
+        expect(refusal(Buffer.from(logo('x', declared('Shift_JIS')), 'latin1'))).toMatch(/declares encoding="Shift_JIS", which forge does not read; save it as UTF-8/u);
+        expect(refusal(Buffer.from(logo('x', declared('x-made-up')), 'latin1'))).toMatch(/declares encoding="x-made-up", which forge does not read/u);
+        // UTF-16 must start with its byte order mark (XML 1.0, 4.3.3).
+        expect(refusal(Buffer.from(logo('x', declared('UTF-16')), 'latin1'))).toMatch(/declares encoding="UTF-16" without one; save it as UTF-8/u);
+        // A byte ISO-8859-3 leaves unassigned is no character in it.
+        expect(refusal(Buffer.from(logo('\u00a5', declared('ISO-8859-3')), 'latin1'))).toMatch(/the bytes are not ISO-8859-3 text; save it as UTF-8/u);
+      });
+
+      it('keeps every limit and check on the decoded text: the size as UTF-8, entities and doctypes however encoded', () => {
+        const limits = { ...DEFAULT_SVG_LIMITS, maxBytes: 4000 };
+        // 2 500 bytes as Latin-1, 4 600 once each é takes two bytes in UTF-8.
+        const body = logo('é'.repeat(2100), declared('ISO-8859-1'));
+        const latin1 = Buffer.from(body, 'latin1');
+        expect(latin1.length).toBeLessThan(limits.maxBytes);
+        expect(() => sanitizeSvg(latin1, 'logo.svg', limits)).toThrowError(/^logo\.svg: Expected at most 4000 bytes but received \d+ once read as UTF-8$/u);
+        // An entity or a doctype of its own is refused whatever the bytes look like before decoding.
+        const entity = `<!DOCTYPE svg [<!ENTITY x "&#233;">]>${logo('&x;')}`;
+        expect(codeOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(entity, 'utf16le')]))).toBe('svg-doctype');
+        expect(codeOf(Buffer.from(declared('windows-1252') + entity, 'latin1'))).toBe('svg-doctype');
+        // A declaration that is not at the start is no declaration: the file is read as UTF-8.
+        expect(codeOf(Buffer.from(`<!-- é -->${declared('ISO-8859-1')}${logo('x')}`, 'latin1'))).toBe('svg-not-svg');
+      });
     });
 
     it('keeps xml:space="preserve", so the spaces in a text stay where the designer typed them', async () => {

@@ -75,6 +75,80 @@ function sniffBinary(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/**
+ * What an SVG may be written in besides UTF-8 and UTF-16 (each told by its byte order mark): the
+ * single-byte encodings of the WHATWG Encoding Standard that keep ASCII as it is, so the XML
+ * declaration and every tag read the same before and after decoding. Named as TextDecoder names
+ * them: `ISO-8859-1`, `latin1` and `US-ASCII` are windows-1252 there, as in every browser.
+ * Older exporters (Illustrator 8-10, CorelDRAW, some plotter and cutter software) write Latin-1.
+ */
+const SINGLE_BYTE_ENCODINGS: ReadonlySet<string> = new Set([
+  ...['1250', '1251', '1252', '1253', '1254', '1255', '1256', '1257', '1258'].map((page) => `windows-${page}`),
+  ...['2', '3', '4', '5', '6', '7', '8', '10', '13', '14', '15', '16'].map((part) => `iso-8859-${part}`),
+]);
+
+/** What windows-1252 has at 0x80-0x9f (the Encoding Standard's table; its five unassigned bytes stay C1 controls). */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/**
+ * windows-1252 (and so ISO-8859-1, which browsers read as it): Node 20's TextDecoder decodes it as
+ * ISO-8859-1 proper, turning € and ’ into C1 controls that the font check then refused.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...chunk);
+  }
+  return text.replace(/[\x80-\x9f]/gu, (control) => WINDOWS_1252_HIGH[control.charCodeAt(0) - 0x80]!);
+}
+
+/** `<?xml version="1.0" encoding="ISO-8859-1"?>`: the declared encoding, read as ASCII from the first bytes. */
+const DECLARED_ENCODING = /^<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]{0,39})\1/;
+
+const SAVE_AS_UTF8 = 'save it as UTF-8 (Inkscape and Illustrator write UTF-8 by default)';
+
+/**
+ * The file's text, decoded as it says it is written: a byte order mark (UTF-8, UTF-16), else the
+ * encoding its XML declaration names, else UTF-8. What comes out is a string; the rebuilt document
+ * is written without a declaration, so it is UTF-8 like every file forge writes. Strict: a byte that
+ * is not text in that encoding is a refusal, not a replacement character.
+ */
+function decodeSvg(bytes: Uint8Array): string {
+  let encoding: string;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8';
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  else {
+    const declared = DECLARED_ENCODING.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1'))?.[2];
+    let known: string | undefined;
+    try {
+      known = declared === undefined ? 'utf-8' : new TextDecoder(declared).encoding;
+    } catch {
+      known = undefined;
+    }
+    if (known === 'utf-16le' || known === 'utf-16be') {
+      return reject('svg-not-svg', `Expected a UTF-16 document to start with a byte order mark but it declares encoding="${declared}" without one; ${SAVE_AS_UTF8}`);
+    }
+    if (known !== 'utf-8' && (known === undefined || !SINGLE_BYTE_ENCODINGS.has(known))) {
+      return reject('svg-not-svg', `Expected an SVG document in UTF-8 (or a single-byte encoding such as ISO-8859-1) but it declares encoding="${declared}", which forge does not read; ${SAVE_AS_UTF8}`);
+    }
+    encoding = known;
+  }
+  try {
+    return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const named = encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase();
+    const undeclared = encoding === 'utf-8' && !DECLARED_ENCODING.test(Buffer.from(bytes.subarray(0, 256)).toString('latin1'));
+    return reject(
+      'svg-not-svg',
+      `Expected an SVG document in UTF-8 but the bytes are not ${named} text` +
+        (undeclared ? ' and it declares no other encoding' : '') +
+        `; ${SAVE_AS_UTF8}${undeclared ? ', or name its encoding in the XML declaration (<?xml version="1.0" encoding="windows-1252"?>)' : ''}`,
+    );
+  }
+}
+
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
@@ -734,12 +808,10 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   if (bytes.length > limits.maxBytes) reject('svg-too-large', `Expected at most ${limits.maxBytes} bytes but received ${bytes.length}`);
   const binary = sniffBinary(bytes);
   if (binary) reject('svg-not-svg', `Expected an SVG document (not an SVG: the file is ${binary})`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return reject('svg-not-svg', 'Expected an SVG document in UTF-8 (not an SVG: the bytes are not text)');
-  }
+  const text = decodeSvg(bytes);
+  // The limit bounds what is parsed and written, which is UTF-8: a Latin-1 file grows as it is read.
+  const utf8Length = Buffer.byteLength(text, 'utf8');
+  if (utf8Length > limits.maxBytes) reject('svg-too-large', `Expected at most ${limits.maxBytes} bytes but received ${utf8Length} once read as UTF-8`);
   if (!/<svg[\s>/]/.test(text)) reject('svg-not-svg', 'Expected an SVG document (not an SVG: no <svg> element)');
   // The W3C's own SVG doctype (CorelDRAW and older Illustrator exports write it) declares nothing,
   // and the DTD it names is never fetched. It is dropped, with an internal subset only when that
