@@ -61,7 +61,7 @@ const meta: Meta<CreatorThemeArgs> = {
   title: 'Showcase/Creator theme',
   // A day before the creator's drop; empty follows the real clock.
   args: { dropAt: creator.social.dropAt, now: new Date(Date.parse(creator.social.dropAt) - 86_400_000).toISOString(), price: 24, currency: 'EUR' },
-  argTypes: { now: { control: 'text', description: 'Pins the countdown's clock (ISO 8601). Empty: the real clock.' } },
+  argTypes: { now: { control: 'text', description: "Pins the countdown's clock (ISO 8601). Empty: the real clock." } },
   loaders: [async () => ({ forged: await loadForged() })],
   parameters: { layout: 'fullscreen' },
 };
