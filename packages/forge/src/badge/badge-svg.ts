@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { HexColor, Palette } from '../plan/types.ts';
 import type { BadgeKind, BadgeSpec } from './badge-config.ts';
 import { inkOn, readableOn } from './colors.ts';
@@ -43,10 +44,10 @@ export function shineOffset(layout: BadgeLayout, progress: number): number {
 }
 
 /** Per-scheme colours as CSS classes, so one SVG can follow `prefers-color-scheme`. */
-function colorRules(colors: BadgeColors): string {
+function colorRules(colors: BadgeColors, scope: string): string {
   return (
-    `.dk-fill{fill:${colors.fill}}.dk-ink{fill:${colors.ink}}.dk-cut{stroke:${colors.fill}}` +
-    (colors.outline ? `.dk-outline{stroke:${colors.outline}}` : '')
+    `.${scope}-fill{fill:${colors.fill}}.${scope}-ink{fill:${colors.ink}}.${scope}-cut{stroke:${colors.fill}}` +
+    (colors.outline ? `.${scope}-outline{stroke:${colors.outline}}` : '')
   );
 }
 
@@ -56,11 +57,11 @@ interface Drawing {
   phase: 'animated' | number;
 }
 
-function body(art: BadgeArt, drawing: Drawing): string {
+function body(art: BadgeArt, drawing: Drawing, scope: string): string {
   const { layout, spec } = art;
   const { colors, phase } = drawing;
   const { width, height } = layout;
-  const prefix = `dk-${spec.id}`;
+  const prefix = scope;
   const radius = height / 2;
   const resting = phase === 'animated' ? 0 : phase;
   const parts: string[] = [];
@@ -68,8 +69,8 @@ function body(art: BadgeArt, drawing: Drawing): string {
 
   parts.push(
     colors.outline
-      ? `<rect class="dk-fill dk-outline" x=".5" y=".5" width="${width - 1}" height="${height - 1}" rx="${radius - 0.5}" fill="${colors.fill}" stroke="${colors.outline}"/>`
-      : `<rect class="dk-fill" width="${width}" height="${height}" rx="${radius}" fill="${colors.fill}"/>`,
+      ? `<rect class="${scope}-fill ${scope}-outline" x=".5" y=".5" width="${width - 1}" height="${height - 1}" rx="${radius - 0.5}" fill="${colors.fill}" stroke="${colors.outline}"/>`
+      : `<rect class="${scope}-fill" width="${width}" height="${height}" rx="${radius}" fill="${colors.fill}"/>`,
   );
 
   const icon = layout.icon;
@@ -77,10 +78,10 @@ function body(art: BadgeArt, drawing: Drawing): string {
     const pulse = sampleKeyframes(MOTION_KEYFRAMES.pulse, resting);
     const ring =
       phase === 'animated'
-        ? `<circle class="dk-ink dk-ring" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}" opacity="${round(pulse['opacity']!)}"/>`
-        : `<circle class="dk-ink" cx="${icon.cx}" cy="${icon.cy}" r="${round(icon.r * pulse['scale']!)}" fill="${colors.ink}" opacity="${round(pulse['opacity']!)}"/>`;
+        ? `<circle class="${scope}-ink ${scope}-ring" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}" opacity="${round(pulse['opacity']!)}"/>`
+        : `<circle class="${scope}-ink" cx="${icon.cx}" cy="${icon.cy}" r="${round(icon.r * pulse['scale']!)}" fill="${colors.ink}" opacity="${round(pulse['opacity']!)}"/>`;
     parts.push(`<g clip-path="url(#${prefix}-pill)">${ring}</g>`);
-    parts.push(`<circle class="dk-ink" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}"/>`);
+    parts.push(`<circle class="${scope}-ink" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}"/>`);
   } else if (icon?.kind === 'verified') {
     if (art.glyphPng) {
       defs.push(`<clipPath id="${prefix}-glyph"><circle cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}"/></clipPath>`);
@@ -90,26 +91,26 @@ function body(art: BadgeArt, drawing: Drawing): string {
         `<image clip-path="url(#${prefix}-glyph)" x="${icon.cx - icon.r}" y="${icon.cy - icon.r}" width="${size}" height="${size}" href="${href}"/>`,
       );
       // A small check disc on the glyph's lower right, cut out of the glyph by a ring of badge colour.
-      parts.push(`<circle class="dk-ink dk-cut" cx="15.5" cy="14.5" r="4" fill="${colors.ink}" stroke="${colors.fill}"/>`);
+      parts.push(`<circle class="${scope}-ink ${scope}-cut" cx="15.5" cy="14.5" r="4" fill="${colors.ink}" stroke="${colors.fill}"/>`);
       parts.push(
-        `<path class="dk-cut" d="M13.7 14.6l1.3 1.3 2.3-2.5" fill="none" stroke="${colors.fill}" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round"/>`,
+        `<path class="${scope}-cut" d="M13.7 14.6l1.3 1.3 2.3-2.5" fill="none" stroke="${colors.fill}" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round"/>`,
       );
     } else {
-      parts.push(`<circle class="dk-ink" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}"/>`);
+      parts.push(`<circle class="${scope}-ink" cx="${icon.cx}" cy="${icon.cy}" r="${icon.r}" fill="${colors.ink}"/>`);
       parts.push(
-        `<path class="dk-cut" d="M6.8 10.2l2.2 2.2 4.2-4.6" fill="none" stroke="${colors.fill}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+        `<path class="${scope}-cut" d="M6.8 10.2l2.2 2.2 4.2-4.6" fill="none" stroke="${colors.fill}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
       );
     }
   }
 
-  parts.push(`<path class="dk-ink" d="${layout.textPath}" fill="${colors.ink}"/>`);
+  parts.push(`<path class="${scope}-ink" d="${layout.textPath}" fill="${colors.ink}"/>`);
 
   if (spec.motion === 'shine') {
     const progress = sampleKeyframes(MOTION_KEYFRAMES.shine, resting)['progress']!;
     const strength = spec.kind === 'verified' ? 0.4 : 0.28;
     const band = `M0 ${height}L${SHINE_SLANT} 0h${SHINE_BAND}L${SHINE_BAND} ${height}z`;
     parts.push(
-      `<g clip-path="url(#${prefix}-pill)"><path class="dk-shine" d="${band}" fill="#ffffff" opacity="${strength}" transform="translate(${shineOffset(layout, progress)} 0)"/></g>`,
+      `<g clip-path="url(#${prefix}-pill)"><path class="${scope}-shine" d="${band}" fill="#ffffff" opacity="${strength}" transform="translate(${shineOffset(layout, progress)} 0)"/></g>`,
     );
   }
   return `<defs>${defs.join('')}</defs>${parts.join('')}`;
@@ -124,31 +125,48 @@ function open(art: BadgeArt, scale: number): string {
 }
 
 /**
- * The badge as an animated SVG: CSS keyframes only (no script, so it also animates inside `<img>`),
- * paused on its resting frame under `prefers-reduced-motion`, recoloured under
- * `prefers-color-scheme: dark` when the creator has a dark palette.
+ * The prefix of every class, id and keyframe name in one badge: `dk-` and a hash of the badge as
+ * drawn. Badges inlined into one page share its style sheet, so with one fixed prefix (`.dk-shine`,
+ * `@keyframes dk-live-pulse`) the last badge's rules restyled the others: its dark colours, its
+ * shine's travel for its own width. The same badge always gets the same prefix (deterministic
+ * output), and two copies of one badge share rules that are the same anyway.
  */
-export function animatedBadgeSvg(art: BadgeArt): string {
+export function badgeScope(art: BadgeArt): string {
+  return `dk-${createHash('sha256').update(animated(art, 'dk')).digest('hex').slice(0, 8)}`;
+}
+
+function animated(art: BadgeArt, scope: string): string {
   const { spec, layout } = art;
-  const name = `dk-${spec.id}-${spec.motion}`;
+  const name = `${scope}-${spec.motion}`;
   const duration = `${BADGE_LOOP.durationMs / 1000}s`;
   let motion: string;
   if (spec.motion === 'pulse' && layout.icon) {
     motion =
       cssKeyframes(name, MOTION_KEYFRAMES.pulse, (v) => `transform:scale(${round(v['scale']!)});opacity:${round(v['opacity']!)}`) +
-      `.dk-ring{transform-origin:${layout.icon.cx}px ${layout.icon.cy}px;transform-box:view-box;animation:${name} ${duration} linear infinite}`;
+      `.${scope}-ring{transform-origin:${layout.icon.cx}px ${layout.icon.cy}px;transform-box:view-box;animation:${name} ${duration} linear infinite}`;
   } else {
     motion =
       cssKeyframes(name, MOTION_KEYFRAMES.shine, (v) => `transform:translate(${shineOffset(layout, v['progress']!)}px,0)`) +
-      `.dk-shine{animation:${name} ${duration} linear infinite}`;
+      `.${scope}-shine{animation:${name} ${duration} linear infinite}`;
   }
-  const reduced = '@media (prefers-reduced-motion:reduce){.dk-ring,.dk-shine{animation:none}}';
-  const dark = art.dark ? `@media (prefers-color-scheme:dark){${colorRules(art.dark)}}` : '';
-  return `${open(art, 1)}<style>${motion}${reduced}${dark}</style>${body(art, { colors: art.light, phase: 'animated' })}</svg>`;
+  const reduced = `@media (prefers-reduced-motion:reduce){.${scope}-ring,.${scope}-shine{animation:none}}`;
+  const dark = art.dark ? `@media (prefers-color-scheme:dark){${colorRules(art.dark, scope)}}` : '';
+  return `${open(art, 1)}<style>${motion}${reduced}${dark}</style>${body(art, { colors: art.light, phase: 'animated' }, scope)}</svg>`;
+}
+
+/**
+ * The badge as an animated SVG: CSS keyframes only (no script, so it also animates inside `<img>`),
+ * paused on its resting frame under `prefers-reduced-motion`, recoloured under
+ * `prefers-color-scheme: dark` when the creator has a dark palette. Every name in it is scoped
+ * (badgeScope), so several badges can be inlined into one page.
+ */
+export function animatedBadgeSvg(art: BadgeArt): string {
+  return animated(art, badgeScope(art));
 }
 
 /** One still frame of the loop, for the rasterizer: no CSS, every animated value written out. */
 export function badgeFrameSvg(art: BadgeArt, scheme: 'light' | 'dark', phase: number, scale: number): string {
   const colors = scheme === 'dark' && art.dark ? art.dark : art.light;
-  return `${open(art, scale)}${body(art, { colors, phase })}</svg>`;
+  // Drawn alone, never inlined beside another badge: the ids need no scope of their own.
+  return `${open(art, scale)}${body(art, { colors, phase }, `dk-${art.spec.id}`)}</svg>`;
 }

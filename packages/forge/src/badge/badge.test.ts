@@ -205,10 +205,12 @@ describe('badge motion', () => {
   it('writes an SVG animated by CSS only, still under reduced motion, recoloured in dark mode', async () => {
     const svg = new TextDecoder().decode(await render(plannedFor(['live']), 'badges/live.svg'));
     expect(svg).not.toMatch(/<script|on[a-z]+=|<animate|<set/iu);
-    expect(svg).toMatch(/@keyframes dk-live-pulse\{0%\{transform:scale\(1\);opacity:0\}/u);
-    expect(svg).toContain('animation:dk-live-pulse 2s linear infinite');
-    expect(svg).toContain('@media (prefers-reduced-motion:reduce){.dk-ring,.dk-shine{animation:none}}');
-    expect(svg).toContain(`@media (prefers-color-scheme:dark){.dk-fill{fill:${DARK_BRAND}}`);
+    // Every name carries the badge's own scope (badge-svg.chromium.test.ts: two badges in one page).
+    const scope = /@keyframes (dk-[0-9a-f]{8})-pulse\{0%\{transform:scale\(1\);opacity:0\}/u.exec(svg)?.[1];
+    expect(scope).toBeDefined();
+    expect(svg).toContain(`animation:${scope}-pulse 2s linear infinite`);
+    expect(svg).toContain(`@media (prefers-reduced-motion:reduce){.${scope}-ring,.${scope}-shine{animation:none}}`);
+    expect(svg).toContain(`@media (prefers-color-scheme:dark){.${scope}-fill{fill:${DARK_BRAND}}`);
     expect(svg).toContain('role="img" aria-label="LIVE"><title>LIVE</title>');
     // No text element: the label is outlines, so it needs no font wherever the SVG is shown.
     expect(svg).not.toContain('<text');
