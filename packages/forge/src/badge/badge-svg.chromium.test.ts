@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumForThisFile } from '../../../../test/support/launch-chromium.ts';
 import { parseBadges } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, badgeScope, shineOffset, type BadgeArt } from './badge-svg.ts';
+import type { HexColor } from '../plan/types.ts';
 import { layoutBadge } from './layout.ts';
 import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
 
@@ -11,7 +12,7 @@ import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
  */
 const browser = chromiumForThisFile();
 
-function art(kind: 'live' | 'limited' | Record<string, unknown>, darkBrand = '#a78bfa'): BadgeArt {
+function art(kind: 'live' | 'limited' | Record<string, unknown>, darkBrand: HexColor = '#a78bfa'): BadgeArt {
   const [spec] = parseBadges([kind === 'live' ? 'live' : kind === 'limited' ? { kind: 'limited', number: 1, of: 50 } : kind]);
   const light = badgeColors(spec!.kind, { brand: '#6d28d9', background: '#ffffff' });
   const dark = badgeColors(spec!.kind, { brand: darkBrand, background: '#111827' });
