@@ -399,3 +399,26 @@ describe('words: the calendar entry of a drop without a name', () => {
     }
   });
 });
+
+describe("words: a marketplace's shadow root", () => {
+  afterEach(cleanup);
+
+  it('the nearest lang across the shadow boundary decides, on first render and when it changes', async () => {
+    // A marketplace renders its product panel in a (closed) shadow root; the language lives on the
+    // panel's host (the page is English) and on a section inside the shadow tree.
+    const host = await fixture('<div lang="de"></div>');
+    const root = host.attachShadow({ mode: 'closed' });
+    (globalThis as unknown as { dropkit: { observe(root: ShadowRoot): void } }).dropkit.observe(root);
+    root.innerHTML = `<drop-countdown at="${AT}" now="2026-12-05T16:00:00Z"></drop-countdown>
+      <section lang="fr"><drop-countdown at="${AT}" now="2026-12-05T16:00:00Z"></drop-countdown></section>`;
+    const [outer, inner] = [...root.querySelectorAll('drop-countdown')];
+    await waitFor(() => text(part(outer!, 'calendar-button')) === 'Zum Kalender hinzufügen', "the host's German");
+    await waitFor(() => text(part(inner!, 'calendar-button')) === 'Ajouter à l’agenda', "the section's French");
+    // The marketplace's language menu changes lang inside its own shadow tree, then on the host.
+    root.querySelector('section')!.lang = 'es';
+    await waitFor(() => text(part(inner!, 'calendar-button')) === 'Añadir al calendario', 'Spanish inside the shadow tree');
+    host.lang = 'it';
+    await waitFor(() => text(part(outer!, 'calendar-button')) === 'Aggiungi al calendario', 'Italian from the host');
+    expect(text(part(inner!, 'calendar-button'))).to.equal('Añadir al calendario');
+  });
+});

@@ -207,11 +207,15 @@ export class ElementWords<K extends WordKey> {
 
   hostConnected(): void {
     hosts.add(this.#host);
+    langObserver ??= new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
+    // The document's subtree stops at shadow roots: a marketplace's language menu changing `lang`
+    // inside its own shadow tree went unseen, so each shadow root the element sits in is watched too.
     // An attributeFilter implies attributes: true. Observing again with the same options is a no-op.
-    (langObserver ??= new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()))).observe(document, {
-      attributeFilter: ['lang'],
-      subtree: true,
-    });
+    let node: Node | undefined = this.#host;
+    do {
+      node = node.getRootNode();
+      langObserver.observe(node, { attributeFilter: ['lang'], subtree: true });
+    } while ((node = (node as Partial<ShadowRoot>).host));
   }
 
   hostDisconnected(): void {
