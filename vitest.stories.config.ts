@@ -3,7 +3,8 @@
  * driven by playwright-core) and checked with axe through the a11y addon, which fails the story on
  * any violation (`parameters.a11y.test = 'error'` in .storybook/preview.ts). Stories are found by
  * .storybook/main.ts, so new stories are tested without touching this file. Each story runs twice:
- * on the light surface and on the dark, right-to-left one.
+ * on the light surface and on the dark, right-to-left one. The third project builds Storybook and
+ * opens every page of the build (stories/built-storybook.test.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -39,6 +40,8 @@ export default defineConfig({
     projects: [
       storyProject('stories', {}),
       storyProject('stories-dark-rtl', { theme: 'dark', direction: 'rtl', locale: 'ar' }),
+      // The static build a designer is sent, every story and Reference page opened (see the file).
+      { test: { name: 'built-storybook', include: ['stories/built-storybook.test.ts'], environment: 'node' } },
     ],
   },
 });
