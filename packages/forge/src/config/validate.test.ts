@@ -28,6 +28,16 @@ describe('creator config validation', () => {
     ]);
   });
 
+  it('refuses a url no browser can open, naming the field, rather than failing with a stack', () => {
+    // Each passed the schema's pattern and stopped the run with "TypeError: Invalid URL" and its stack.
+    for (const url of ['https://x.com:99999/', 'https://[::1', 'https://exa%mple.com', 'https://a:b', 'https://@']) {
+      expect(configErrors(testConfig({ url }))).toEqual([
+        `Expected an https:// URL for url (your page's address, such as https://nova.example/shop) but received ${JSON.stringify(url)}, which is not an address a browser can open`,
+      ]);
+    }
+    expect(configErrors(testConfig({ url: 'https://nova.example:8443/shop?ref=bio#drops' }))).toEqual([]);
+  });
+
   it('says what to write for a required field that is missing', () => {
     expect(configErrors({ name: 'Nova', mark: 'mark.svg', colors: { brand: '#ff3366' } })).toEqual([
       'Expected colors.background (required: a hex colour such as #ff3366 or #f36) but it is missing',

@@ -188,6 +188,25 @@ function inkErrors(value: unknown): string[] {
   ];
 }
 
+/**
+ * The schema's pattern takes any https:// text without spaces or quotes, but forge resolves the
+ * social card's address and the manifest's start_url against `url`: one no browser can open
+ * (`https://x.com:99999/`, `https://[::1`, `https://exa%mple.com`) stopped the run with a
+ * TypeError's stack ("Invalid URL") instead of a line naming the field.
+ */
+function urlErrors(value: unknown): string[] {
+  const url = (value as { url?: unknown } | null)?.url;
+  if (typeof url !== 'string' || !/^https:\/\/[^\s"'<>]+$/u.test(url)) return [];
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // host stays empty
+  }
+  if (host !== '') return [];
+  return [`Expected an https:// URL for url (your page's address, such as https://nova.example/shop) but received ${describeValue(url)}, which is not an address a browser can open`];
+}
+
 /** `homeScreen: "glyph"` draws the glyph file on the home-screen icons, so there must be one. */
 function homeScreenErrors(value: unknown): string[] {
   const config = value as { homeScreen?: unknown; glyph?: unknown } | null;
@@ -199,6 +218,7 @@ function homeScreenErrors(value: unknown): string[] {
 export function configErrors(value: unknown): string[] {
   const errors: string[] = [];
   check(creatorConfigSchema, value, '', errors);
+  errors.push(...urlErrors(value));
   errors.push(...inkErrors(value));
   errors.push(...homeScreenErrors(value));
   return errors;
