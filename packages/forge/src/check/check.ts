@@ -40,9 +40,22 @@ export async function checkForgedFolder(folder: string, basePath = '/'): Promise
 
   const root = resolve(folder);
   const head = await readFile(join(root, 'head.html'), 'utf8');
+  // The page is on the creator's site; the files are where the base says, which may be another
+  // host (--base https://cdn.example/icons/, or //cdn.example/icons/). Taken as a path on the
+  // page's own host, every file of such a set was reported missing (a 404 each, exit 1).
+  const page = `${SITE}/`;
+  const base = new URL(basePath, page);
   const fetcher = async (url: string) => {
-    const { pathname } = new URL(url);
-    const relative = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.slice(1);
+    let target: URL;
+    try {
+      target = new URL(url, page);
+    } catch {
+      return { status: 404, contentType: null };
+    }
+    const { pathname } = target;
+    const underBase = target.origin === base.origin && pathname.startsWith(base.pathname);
+    if (!underBase && target.origin !== new URL(page).origin) return { status: 404, contentType: null };
+    const relative = underBase ? pathname.slice(base.pathname.length) : pathname.slice(1);
     const path = normalize(join(root, decodeURIComponent(relative)));
     if (!path.startsWith(root + sep)) return { status: 404, contentType: null };
     try {
@@ -62,7 +75,7 @@ export async function checkForgedFolder(folder: string, basePath = '/'): Promise
     }
   };
   const document = parse(`<html><head>${head}</head><body></body></html>`);
-  const report = await checker.checkFavicon(`${SITE}${basePath}`, document.querySelector('head'), fetcher);
+  const report = await checker.checkFavicon(base.origin === new URL(page).origin ? base.href : page, document.querySelector('head'), fetcher);
   const summary: CheckSummary = { errors: [], warnings: [] };
   for (const section of Object.values(report)) {
     for (const message of section.messages) {

@@ -66,6 +66,14 @@ describe('dropkit forge', () => {
     );
   });
 
+  it('passes --check with a --base on another host (a CDN), as with a path', () => {
+    // The checker's files were looked up as paths on the page's host: every one a 404, exit 1.
+    for (const base of ['https://cdn.example/icons/', '//cdn.example/icons/', '/shop/']) {
+      const { code, stdout, stderr } = run('forge', 'nova/creator.json', '--out', 'out/cdn-check', '--check', '--only', 'favicon', '--base', base);
+      expect({ base, stderr, code, check: /check out\/cdn-check: .*/u.exec(stdout)?.[0] }).toEqual({ base, stderr: '', code: 0, check: 'check out/cdn-check: 0 errors, 0 warnings' });
+    }
+  });
+
   it("opens the installed app at the creator's url, or /, whatever --base names the icons' folder", async () => {
     // start_url was --base: /icons/ made the installed app open the icons' folder (a 404).
     const config = JSON.parse(await readFile(join(dir, 'nova/creator.json'), 'utf8'));
