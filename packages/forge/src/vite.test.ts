@@ -110,14 +110,19 @@ describe('@dropkit/forge/vite', () => {
     expect(html).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg">');
   });
 
-  it("with base './', gives each page of a multi-page app hrefs that reach the set from its own folder", async () => {
+  it.each([
+    ["base './'", { base: './' }],
+    // An explicit basePath './' gave nested pages ./ hrefs, naming their own folder.
+    ["basePath './'", { base: '/', basePath: './' }],
+  ])("with %s, gives each page of a multi-page app hrefs that reach the set from its own folder", async (_name, { base, basePath }) => {
+    const plugins = () => [dropkitForge({ config: 'brand/creator.json', stages: [faviconStage], ...(basePath ? { basePath } : {}) })];
     const root = await mkdtemp(join(app, 'relative-'));
     await cp(demoCreator, join(root, 'brand'), { recursive: true });
     await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Home</title></head><body></body></html>');
     await cp(join(root, 'index.html'), join(root, 'about/index.html'), { recursive: true });
     await cp(join(root, 'index.html'), join(root, 'shop/tees/index.html'), { recursive: true });
     const input = { main: join(root, 'index.html'), about: join(root, 'about/index.html'), tees: join(root, 'shop/tees/index.html') };
-    await build({ root, configFile: false, logLevel: 'silent', base: './', plugins: plugins(), build: { outDir: 'dist', rollupOptions: { input } } });
+    await build({ root, configFile: false, logLevel: 'silent', base, plugins: plugins(), build: { outDir: 'dist', rollupOptions: { input } } });
     const out = join(root, 'dist');
     for (const page of ['index.html', 'about/index.html', 'shop/tees/index.html']) {
       const html = await readFile(join(out, page), 'utf8');
@@ -132,10 +137,14 @@ describe('@dropkit/forge/vite', () => {
     expect(await readFile(join(out, 'shop/tees/index.html'), 'utf8')).toContain('href="../../favicon.svg"');
     // start_url is resolved against the manifest's URL (at the output's root): the app's root.
     const manifest = JSON.parse(await readFile(join(out, 'site.webmanifest'), 'utf8'));
-    expect(new URL(manifest.start_url, 'https://shop.example/app/site.webmanifest').href).toBe('https://shop.example/app/');
+    expect(new URL(manifest.start_url, 'https://shop.example/app/site.webmanifest').href).toBe(base === './' ? 'https://shop.example/app/' : 'https://shop.example/');
   });
 
-  it("in dev under base '/shop/', every link the page gets is served (Vite's dev rewrite doubled the base)", async () => {
+  it.each([
+    ['', plugins],
+    // basePath './' was served in dev under no path a request has: every link a 404.
+    [" with basePath './'", () => [dropkitForge({ config: 'brand/creator.json', basePath: './', stages: [faviconStage] })]],
+  ])("in dev under base '/shop/'%s, every link the page gets is served (Vite's dev rewrite doubled the base)", async (_name, plugins) => {
     const server = await createServer({ root: app, configFile: false, logLevel: 'silent', base: '/shop/', plugins: plugins(), server: { port: 0, host: '127.0.0.1' } });
     await server.listen();
     try {
@@ -209,6 +218,13 @@ describe('@dropkit/forge/vite', () => {
     expect(() => plugin({ config: 'brand/creator.json', stages: ['favicon'] })).toThrow(/the stages option .* but received an array$/);
     expect(() => plugin({ config: 'brand/creator.json', renderer: {} })).toThrow(/the renderer option to be an IsolatedRenderer .* but received an object$/);
     expect(() => plugin({ config: 'brand/creator.json', stages: [faviconStage], basePath: '/shop/' })).not.toThrow();
+    // Linked as brand/favicon.svg from each page while written to the output's root: a 404 in build and dev.
+    for (const basePath of ['brand/', '../brand/', '/shop/?v=1', 'ftp://cdn.example/']) {
+      expect(() => plugin({ config: 'brand/creator.json', basePath })).toThrow(
+        `dropkit forge: Expected the basePath option to be a URL path from the site's root (as "/shop/"), a full https:// address, or "./", but received ${JSON.stringify(basePath)}; `,
+      );
+    }
+    for (const basePath of ['./', 'https://cdn.example/nova/', '//cdn.example/nova/']) expect(() => plugin({ config: 'brand/creator.json', basePath })).not.toThrow();
   });
 
   it('writes a set whose basePath lies under the base into that folder: two creators, each set where its page links it', async () => {

@@ -4,7 +4,7 @@ import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
-import { normaliseBasePath } from './plan/plan.ts';
+import { normaliseBasePath, UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
 import type { ForgeResult, ForgeStage, RenderContext } from './plan/types.ts';
 
 /**
@@ -117,6 +117,13 @@ function checkOptions(options: unknown): asserts options is DropkitForgeOptions 
   if (typeof config !== 'string' || config.trim() === '')
     fail(`Expected the config option to be the path of creator.json relative to Vite's root (as "brand/creator.json") but received ${described(config)}`);
   if (basePath !== undefined && typeof basePath !== 'string') fail(`Expected the basePath option to be a URL path (as "/shop/") but received ${described(basePath)}`);
+  // A path relative to each page ("brand/") linked brand/favicon.svg while the set was written to
+  // the output's root and served in dev only under a path no request has: a 404 in build and dev.
+  if (typeof basePath === 'string' && basePath !== './' && (!/^(\/|https?:\/\/)/i.test(basePath) || UNSAFE_IN_BASE_PATH.test(basePath)))
+    fail(
+      `Expected the basePath option to be a URL path from the site's root (as "/shop/"), a full https:// address, or "./", but received ${described(basePath)}; ` +
+        'a path relative to the page names another folder from every page below the root, and a query or fragment names the page',
+    );
   if (stages !== undefined && (!Array.isArray(stages) || stages.some((stage) => typeof stage?.plan !== 'function')))
     fail(`Expected the stages option to be an array of forge's stages (as [faviconStage]) but received ${described(stages)}`);
   if (renderer !== undefined && (typeof (renderer as RenderContext)?.rasterize !== 'function' || typeof (renderer as RenderContext).rasterizeAll !== 'function'))
@@ -166,9 +173,13 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     devServer?.watcher.add(file);
   };
 
-  /** Vite's `base: './'` (or `''`): URLs relative to each page, in a build only (dev serves from `/`). */
-  const relativeBase = () => options.basePath === undefined && (viteConfig.base === './' || viteConfig.base === '');
-  const basePath = () => options.basePath ?? (relativeBase() ? './' : viteConfig.base) ?? '/';
+  /**
+   * Vite's `base: './'` (or `''`), or `basePath: './'`: URLs relative to each page, in a build only
+   * (dev serves from Vite's base). An explicit `'./'` gave nested pages `./` hrefs that named their
+   * own folder, and in dev was served under no path a request has.
+   */
+  const relativeBase = () => options.basePath === './' || (options.basePath === undefined && (viteConfig.base === './' || viteConfig.base === ''));
+  const basePath = () => (relativeBase() ? (viteConfig.command === 'build' ? './' : viteConfig.base) : (options.basePath ?? viteConfig.base ?? '/'));
   /**
    * Where the installed app opens: the app's root, Vite's `base`, even when `basePath` puts the
    * icons elsewhere. A relative base is resolved against the manifest, which sits at the output's
@@ -178,7 +189,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   const startUrl = () => {
     const relative = viteConfig.base === './' || viteConfig.base === '';
     if (!relative) return viteConfig.base;
-    return options.basePath === undefined ? './' : undefined;
+    return options.basePath === undefined || options.basePath === './' ? './' : undefined;
   };
   const start = (): Run => {
     if (current) return current;
