@@ -111,7 +111,7 @@ describe('@dropkit/forge/vite', () => {
   });
 
   it.each([
-    ["base './'", { base: './' }],
+    ["base './'", { base: './' } as { base: string; basePath?: string }],
     // An explicit basePath './' gave nested pages ./ hrefs, naming their own folder.
     ["basePath './'", { base: '/', basePath: './' }],
   ])("with %s, gives each page of a multi-page app hrefs that reach the set from its own folder", async (_name, { base, basePath }) => {
