@@ -343,6 +343,37 @@ describe('<drop-mark>', () => {
     expect(images.some((path) => path.includes('evil') || path === '/w.svg')).to.equal(false);
   });
 
+  it('keeps what it learnt to itself: a framework setting failed, aspects or slotted changes nothing', async () => {
+    // React 19 and Vue set any property the element has: a marketplace spreading its own props
+    // ({slotted: null}) onto the mark replaced what the mark had found out (a 4 px wordmark from a
+    // made-up shape), and the next update threw ("Cannot convert undefined or null to object").
+    const box = await fixture(`<div style="width: 400px"><drop-mark name="Nova Studio" ${srcs} ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as unknown as MarkLike & Record<string, unknown>;
+    await settle(mark);
+    const rejected: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => void rejected.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      mark.failed = new Set([new URL(`${media}/wordmark.svg`, location.href).href]);
+      mark.aspects = { wordmark: 0.1 };
+      mark.slotted = { wordmark: document.createElement('img') };
+      mark.setAttribute('src-glyph', `${media}/glyph.svg?again`);
+      await settle(mark);
+      expect(mark.variant).to.equal('wordmark');
+      expect(shownVariants(mark)).to.deep.equal(['wordmark']);
+      expect(mark.getBoundingClientRect().width).to.equal(160);
+      mark.failed = false;
+      mark.aspects = null;
+      mark.slotted = null;
+      mark.setAttribute('src-glyph', `${media}/glyph.svg`);
+      await settle(mark);
+      expect(rejected.length).to.equal(0);
+      expect(mark.variant).to.equal('wordmark');
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('is decorative, with one warning, when it has no name', async () => {
     const warnings = captureWarnings();
     try {

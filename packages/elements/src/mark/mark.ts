@@ -39,9 +39,6 @@ export class DropMark extends LitElement {
     srcMonogramDark: { type: String, attribute: 'src-monogram-dark' },
     srcGlyphDark: { type: String, attribute: 'src-glyph-dark' },
     variant: { type: String, reflect: true },
-    slotted: { state: true },
-    aspects: { state: true },
-    failed: { state: true },
   };
 
   /** The creator's name: the mark's accessible name whatever variant shows. */
@@ -63,10 +60,15 @@ export class DropMark extends LitElement {
   /** The variant shown now (read-only; reflected for styling). */
   declare variant: MarkVariant | null;
 
-  declare protected slotted: Partial<Record<MarkVariant, Element>>;
-  declare protected aspects: Partial<Record<MarkVariant, number>>;
+  /*
+   * What the mark found out for itself: private fields, not reactive state, for the reason given at
+   * #manifest (state properties have public accessors too: a marketplace spreading {slotted: null}
+   * onto the element made its next update throw). Each change goes through #sourcesChanged.
+   */
+  #slotted: Partial<Record<MarkVariant, Element>> = {};
+  #aspects: Partial<Record<MarkVariant, number>> = {};
   /** Image URLs (and slotted elements) that did not load: left out for the element's life; a new URL is tried. */
-  declare protected failed: ReadonlySet<string | Element>;
+  #failed: ReadonlySet<string | Element> = new Set();
 
   #resizeObserver: ResizeObserver | null = null;
   #fitFrame = 0;
@@ -80,8 +82,8 @@ export class DropMark extends LitElement {
    */
   #manifest: MarkManifest | null = null;
   #manifestRequest: AbortController | null = null;
-  /** For willUpdate, which sees reactive properties in `changed` but not the manifest. */
-  #manifestChanged = false;
+  /** For willUpdate, which sees reactive properties in `changed` but not the private fields above. */
+  #changedSources = false;
   #loadedManifestFrom: string | null = null;
 
   constructor() {
@@ -95,9 +97,6 @@ export class DropMark extends LitElement {
     this.srcMonogramDark = null;
     this.srcGlyphDark = null;
     this.variant = null;
-    this.slotted = {};
-    this.aspects = {};
-    this.failed = new Set();
   }
 
   override connectedCallback(): void {
@@ -126,8 +125,8 @@ export class DropMark extends LitElement {
     if (changed.has('src')) void this.#loadManifest();
     this.#syncAccessibleName();
     // Hysteresis protects a choice against jittering widths, not against new variants or shapes.
-    if (this.#manifestChanged || [...changed.keys()].some((key) => key !== 'variant' && key !== 'name')) {
-      this.#manifestChanged = false;
+    if (this.#changedSources || [...changed.keys()].some((key) => key !== 'variant' && key !== 'name')) {
+      this.#changedSources = false;
       this.#choiceWasMeasured = false;
       this.#fit(false);
       this.#fitSoon();
@@ -150,17 +149,17 @@ export class DropMark extends LitElement {
     };
     const sources: Partial<Record<MarkVariant, MarkSource | Element>> = {};
     for (const variant of MARK_VARIANTS) {
-      const slotted = this.slotted[variant];
+      const slotted = this.#slotted[variant];
       if (slotted) {
-        if (!this.failed.has(slotted)) sources[variant] = slotted;
+        if (!this.#failed.has(slotted)) sources[variant] = slotted;
         continue;
       }
       const [light, dark] = fromAttributes[variant];
       const url = light && this.#checkedUrl(light, `src-${variant}`);
       const source = url ? { url, dark: dark && this.#checkedUrl(dark, `src-${variant}-dark`), aspect: null } : this.#manifest?.variants[variant];
       // An image that did not load leaves its variant out; a dark twin that did not load leaves the light image.
-      if (source && !this.failed.has(source.url)) {
-        sources[variant] = source.dark && this.failed.has(source.dark) ? { ...source, dark: null } : source;
+      if (source && !this.#failed.has(source.url)) {
+        sources[variant] = source.dark && this.#failed.has(source.dark) ? { ...source, dark: null } : source;
       }
     }
     return sources;
@@ -205,7 +204,11 @@ export class DropMark extends LitElement {
   #setManifest(manifest: MarkManifest | null): void {
     if (manifest === this.#manifest) return;
     this.#manifest = manifest;
-    this.#manifestChanged = true;
+    this.#sourcesChanged();
+  }
+
+  #sourcesChanged(): void {
+    this.#changedSources = true;
     this.requestUpdate();
   }
 
@@ -216,7 +219,7 @@ export class DropMark extends LitElement {
   }
 
   #accessibleName(): string | null {
-    const fromSlot = Object.values(this.slotted)
+    const fromSlot = Object.values(this.#slotted)
       .map((el) => el.getAttribute('aria-label') ?? (el instanceof HTMLImageElement ? el.alt : null) ?? el.querySelector('img[alt]')?.getAttribute('alt'))
       .find((text) => text?.trim());
     return this.name?.trim() || this.#manifest?.name || fromSlot?.trim() || null;
@@ -245,7 +248,7 @@ export class DropMark extends LitElement {
   }
 
   #aspect(variant: MarkVariant, source: MarkSource | Element): number {
-    return this.aspects[variant] ?? (source instanceof Element ? aspectOfElement(source) : source.aspect) ?? GUESSED_ASPECT[variant];
+    return this.#aspects[variant] ?? (source instanceof Element ? aspectOfElement(source) : source.aspect) ?? GUESSED_ASPECT[variant];
   }
 
   /**
@@ -267,7 +270,7 @@ export class DropMark extends LitElement {
     this.style.setProperty('--_drop-mark-min-aspect', String(Math.min(1, ...shapes)));
     const widest = shapes.length ? Math.max(...shapes) : 1;
     // The name shown as text (every image failed) takes its own width.
-    this.style.setProperty('--_drop-mark-text', shapes.length || !this.failed.size ? '' : 'auto');
+    this.style.setProperty('--_drop-mark-text', shapes.length || !this.#failed.size ? '' : 'auto');
     if (measure || widest !== this.#room.widest) {
       this.style.setProperty('--_drop-mark-aspect', String(widest));
       const style = getComputedStyle(this);
@@ -286,10 +289,11 @@ export class DropMark extends LitElement {
     const slot = event.target as HTMLSlotElement;
     const variant = slot.name as MarkVariant;
     const element = slot.assignedElements()[0];
-    const next = { ...this.slotted };
+    const next = { ...this.#slotted };
     if (element) next[variant] = element;
     else delete next[variant];
-    this.slotted = next;
+    this.#slotted = next;
+    this.#sourcesChanged();
     const image = element instanceof HTMLImageElement ? element : element?.querySelector('img');
     // decode() also answers for an image that had already loaded or failed before the element was defined.
     image?.decode().then(
@@ -313,23 +317,25 @@ export class DropMark extends LitElement {
   };
 
   #failedToLoad(key: string | Element, url: string, from: string): void {
-    if (this.failed.has(key)) return;
-    this.failed = new Set(this.failed).add(key);
+    if (this.#failed.has(key)) return;
+    this.#failed = new Set(this.#failed).add(key);
+    this.#sourcesChanged();
     warnOnce(this, `error:${url}`, `<${this.localName}> ${from}: ${url} did not load, so it is left out; expected an image at that URL.`);
   }
 
   #measured(variant: MarkVariant, image: HTMLImageElement): void {
     if (!image.naturalWidth || !image.naturalHeight) return;
     const aspect = image.naturalWidth / image.naturalHeight;
-    if (this.aspects[variant] === aspect) return;
-    this.aspects = { ...this.aspects, [variant]: aspect };
+    if (this.#aspects[variant] === aspect) return;
+    this.#aspects = { ...this.#aspects, [variant]: aspect };
+    this.#sourcesChanged();
   }
 
   protected override render() {
     const sources = this.#sources();
     // Every image failed: the creator's name as plain text keeps the brand in its place. Not as a
     // widget's icon (a <drop-button>'s slot="mark"), where the label beside it already has the words.
-    const name = Object.keys(sources).length || !this.failed.size || this.slot === 'mark' ? null : this.#accessibleName();
+    const name = Object.keys(sources).length || !this.#failed.size || this.slot === 'mark' ? null : this.#accessibleName();
     return html`${name ? html`<span part="name">${name}</span>` : nothing}${MARK_VARIANTS.map((variant) => {
       const source = sources[variant];
       const shown = variant === this.variant;
