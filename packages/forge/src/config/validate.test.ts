@@ -38,6 +38,15 @@ describe('creator config validation', () => {
     expect(configErrors(testConfig({ url: 'https://nova.example:8443/shop?ref=bio#drops' }))).toEqual([]);
   });
 
+  it("says what a badge id takes, in the badge stage's words", () => {
+    // It said: Expected File name under badges/ (default: the kind). for badges[0].id (the
+    // editor-facing description taken as the expectation).
+    expect(configErrors(testConfig({ badges: [{ kind: 'live', id: 'Live Now' }] }))).toEqual([
+      'Expected a file name of lower-case letters, digits and dashes (at most 40) for badges[0].id but received "Live Now"',
+    ]);
+    expect(configErrors(testConfig({ badges: [{ kind: 'live', id: 'live-now' }] }))).toEqual([]);
+  });
+
   it('says what to write for a required field that is missing', () => {
     expect(configErrors({ name: 'Nova', mark: 'mark.svg', colors: { brand: '#ff3366' } })).toEqual([
       'Expected colors.background (required: a hex colour such as #ff3366 or #f36) but it is missing',
