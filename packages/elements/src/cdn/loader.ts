@@ -14,7 +14,10 @@ import { version as VERSION } from '../../package.json';
 
 export interface DropkitGlobal {
   version: string;
-  /** Watch a shadow root (or any subtree) for dropkit tags that the document observer cannot see. */
+  /**
+   * Watch a shadow root (or any subtree) for dropkit tags that the document observer cannot see,
+   * and the open shadow roots of the components inside it (there now, or added later with theirs).
+   */
   observe(root: Document | ShadowRoot | Element): void;
 }
 
@@ -24,7 +27,6 @@ const wordsKey = Symbol.for('dropkit.words');
 type EarlyWords = Record<string, unknown> & { ready?: (tag: string) => Promise<unknown> | undefined };
 type GlobalWithWords = typeof globalThis & { [wordsKey]?: EarlyWords };
 const pendingTags = new Set(Object.keys(lazyElements));
-const observers: MutationObserver[] = [];
 
 /**
  * A chunk that did not arrive (a phone's network dropping a request at drop time) is asked for
@@ -87,30 +89,42 @@ function load(tag: string, root: ParentNode): void {
     // 1, 3, 9 and 27 s, then every 30 s.
     retryTimer ??= setTimeout(retry, Math.min(3 ** retries++, 30) * 1e3);
   });
-  if (pendingTags.size === 0) {
-    for (const observer of observers.splice(0)) observer.disconnect();
-  }
 }
 
-function scan(root: ParentNode): void {
+/** Every root observed: a component calling observe() on each connection must not add an observer each time. */
+const watched = new WeakSet<Node>();
+
+function scan(root: ParentNode, deep?: boolean): void {
   if (root instanceof Element && pendingTags.has(root.localName)) load(root.localName, root);
   for (const tag of [...pendingTags]) {
     if (root.querySelector(tag)) load(tag, root);
   }
+  // A marketplace that observes its panel's root also means the cards rendered in it, which render
+  // into shadow roots of their own (open ones: a closed root or one attached after its host was
+  // added needs its own observe call). Not the document's: that walk would cost every creator's page
+  // on every change. Dropkit's own elements are skipped, their chunks define what they render.
+  if (deep) {
+    for (const element of [root, ...root.querySelectorAll('*')] as Element[]) {
+      if (element.shadowRoot && !lazyElements[element.localName]) observe(element.shadowRoot, deep);
+    }
+  }
 }
 
-function observe(root: Document | ShadowRoot | Element): void {
-  if (pendingTags.size === 0) return;
-  scan(root);
+function observe(root: Document | ShadowRoot | Element, deep?: boolean): void {
+  if (pendingTags.size === 0 || watched.has(root)) return;
+  watched.add(root);
+  scan(root, deep);
+  // Not kept in a list to disconnect them all at once: the list kept every observed root alive, a
+  // marketplace's removed panels and cards too. Each stops at the first change after the last tag.
   const observer = new MutationObserver((records) => {
+    if (pendingTags.size === 0) return observer.disconnect();
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE) scan(node as Element);
+        if (node.nodeType === Node.ELEMENT_NODE) scan(node as Element, deep);
       }
     }
   });
   observer.observe(root, { childList: true, subtree: true });
-  observers.push(observer);
 }
 
 type GlobalWithLoader = typeof globalThis & { [loaderKey]?: DropkitGlobal; dropkit?: DropkitGlobal };
@@ -121,7 +135,7 @@ if (existing) {
   // This module body runs once per loader URL, so this warning cannot repeat.
   console.warn(`[dropkit] the dropkit loader ${existing.version} is already on this page; ignoring loader ${VERSION}.`);
 }
-const api: DropkitGlobal = existing ?? { version: VERSION, observe };
+const api: DropkitGlobal = existing ?? { version: VERSION, observe: (root) => observe(root, true) };
 if (!existing) {
   host[loaderKey] = api;
   host.dropkit ??= api;
