@@ -120,19 +120,49 @@ function outputFolder(out: string, config: string, many: boolean): string {
   return join(out, name === '' || name === '.' || name === '..' ? basename(config) : name);
 }
 
-async function forgeCommand(args: string[]): Promise<number> {
+/**
+ * The options as given, each at most once (`--only` may repeat and adds up). parseArgs keeps the
+ * last of a repeated option without a word: `--only favicon --only badges` forged badges alone
+ * into the folder it replaced, and a second `--out` (a script's default, then the creator's) chose
+ * which folder was replaced.
+ */
+function parseForgeArgs(args: string[]): { values: { out?: string; check: boolean; base: string; timeout: string; only?: string; help: boolean }; positionals: string[] } | string {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      out: { type: 'string', short: 'o' },
+      out: { type: 'string', short: 'o', multiple: true },
       check: { type: 'boolean', default: false },
-      base: { type: 'string', default: '/' },
-      timeout: { type: 'string', default: '10000' },
-      only: { type: 'string' },
+      base: { type: 'string', multiple: true },
+      timeout: { type: 'string', multiple: true },
+      only: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  for (const name of ['out', 'base', 'timeout'] as const) {
+    const given = values[name];
+    if (given && given.length > 1) return `expected --${name} once but received it ${given.length} times (${given.map((value) => JSON.stringify(value)).join(', ')})`;
+  }
+  return {
+    values: {
+      ...(values.out ? { out: values.out[0]! } : {}),
+      check: values.check!,
+      base: values.base?.[0] ?? '/',
+      timeout: values.timeout?.[0] ?? '10000',
+      ...(values.only ? { only: values.only.join(',') } : {}),
+      help: values.help!,
+    },
+    positionals,
+  };
+}
+
+async function forgeCommand(args: string[]): Promise<number> {
+  const parsed = parseForgeArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`dropkit forge: ${parsed}\n`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

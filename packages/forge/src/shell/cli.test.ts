@@ -370,6 +370,21 @@ describe('dropkit forge', () => {
     }
   });
 
+  it('adds up a repeated --only, and refuses a repeated --out, --base or --timeout, writing nothing', () => {
+    // parseArgs kept the last of each: --only favicon --only mark-set forged the mark set alone.
+    const both = run('forge', 'nova/creator.json', '--out', 'out/only-twice', '--only', 'favicon', '--only', 'mark-set');
+    expect({ code: both.code, stderr: both.stderr }).toEqual({ code: 0, stderr: '' });
+    const written = readdirSync(join(dir, 'out/only-twice'));
+    expect(written).toContain('favicon.ico');
+    expect(written).toContain('mark');
+    for (const [option, first, second] of [['--out', 'out/a', 'out/b'], ['--base', '/a/', '/b/'], ['--timeout', '5000', '9000']] as const) {
+      const args = option === '--out' ? [option, first, option, second] : ['--out', 'out/twice', option, first, option, second];
+      const { code, stdout, stderr } = run('forge', 'nova/creator.json', ...args);
+      expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: `dropkit forge: expected ${option} once but received it 2 times ("${first}", "${second}")\n` });
+    }
+    for (const never of ['out/a', 'out/b', 'out/twice']) expect(existsSync(join(dir, never))).toBe(false);
+  });
+
   it('keeps a process alive while a job waits for a starting renderer, and lets it exit after', () => {
     const script = `
       const { IsolatedRenderer } = await import(${JSON.stringify(join(packageDir, 'dist/render/isolated.js'))});
