@@ -73,6 +73,10 @@ describe('the plan (no pixels)', () => {
       expect(() => planForge(input, { basePath, stages: [faviconStage] })).toThrowError(/Expected a URL path .*basePath/u);
     }
     expect(() => planForge(input, { basePath: 'https://cdn.example/shop/', stages: [faviconStage] })).not.toThrow();
+    // From untyped JavaScript: named, not "basePath.endsWith is not a function".
+    for (const [basePath, shown] of [[5, '5'], [null, 'null'], [['/a/'], '["/a/"]']] as const) {
+      expect(() => planForge(input, { basePath: basePath as never, stages: [faviconStage] })).toThrowError(`Expected a URL path for basePath but received ${shown}`);
+    }
   });
 
   it('escapes creator text in the head snippet', async () => {

@@ -24,7 +24,8 @@ export interface PlanOptions {
 export const UNSAFE_IN_BASE_PATH = /[\s"'<>\\?#]/;
 
 export function normaliseBasePath(basePath = '/'): string {
-  if (UNSAFE_IN_BASE_PATH.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
+  // Typed, but a marketplace's JavaScript may pass anything: a number failed as "basePath.endsWith is not a function".
+  if (typeof basePath !== 'string' || UNSAFE_IN_BASE_PATH.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath) ?? String(basePath)}`);
   return basePath.endsWith('/') ? basePath : `${basePath}/`;
 }
 
