@@ -90,6 +90,8 @@ describe('social card', () => {
     const cdn = socialStage.plan(testInput(), { basePath: 'https://cdn.example/icons/' });
     expect(tagsOf(cdn.headTags!)['og:image']).toBe('https://cdn.example/icons/social-card.png');
     expect(cdn.advice!()).toEqual([]);
+    const protocolRelative = socialStage.plan(testInput(), { basePath: '//cdn.example/icons/' });
+    expect(tagsOf(protocolRelative.headTags!)['og:image']).toBe('https://cdn.example/icons/social-card.png');
     const relative = socialStage.plan(testInput({ url: 'https://nova.example/' }), { basePath: './' });
     expect(tagsOf(relative.headTags!)['twitter:image']).toBe('https://nova.example/social-card.png');
     expect(relative.advice!()).toEqual([]);

@@ -171,11 +171,12 @@ export async function renderSocialCard(
 /**
  * The card's full address, or undefined when none can be made: link previews (Facebook, Slack,
  * iMessage) ignore a relative og:image, so `/social-card.png` or Vite's `./social-card.png` showed
- * no picture. A base path that is a full address (a CDN) is one; else the creator's `url` resolves it.
+ * no picture. A base path that is a full address (a CDN, also `//cdn.example/`) is one; else the creator's `url` resolves it.
  */
 export function socialCardUrl(input: ForgeInput, basePath = '/'): string | undefined {
   const path = `${basePath}${CARD_FILE}`;
-  if (/^https?:\/\//i.test(path)) return new URL(path).href;
+  // A protocol-relative base (//cdn.example/icons/) is a full address on an https page.
+  if (/^(https?:)?\/\//i.test(path)) return new URL(path, 'https://base.invalid/').href;
   return input.config.url ? new URL(path, input.config.url).href : undefined;
 }
 
