@@ -38,6 +38,19 @@ describe('creator config validation', () => {
     expect(configErrors(testConfig({ url: 'https://nova.example:8443/shop?ref=bio#drops' }))).toEqual([]);
   });
 
+  it('refuses a control character in a text field or a path, naming the field and where it is', () => {
+    // A NUL in name went raw into the manifest and og:title (read as U+FFFD by every HTML parser).
+    expect(configErrors(testConfig({ name: 'Nova\u0000Threads' }))).toEqual([
+      'Expected a non-empty string without control characters for name but received "Nova\\u0000Threads" (U+0000 at character 5)',
+    ]);
+    expect(configErrors(testConfig({ social: { title: 'Drop\u0085' } }))).toEqual([
+      expect.stringMatching(/^Expected .* without control characters for social\.title but received .* \(U\+0085 at character 5\)$/u),
+    ]);
+    expect(configErrors(testConfig({ mark: 'logo\u001b[0m.svg' }))).toEqual([expect.stringMatching(/for mark but received .* \(U\+001B at character 5\)$/u)]);
+    // Tabs and line breaks are text.
+    expect(configErrors(testConfig({ social: { description: 'Tees\nand prints\r\n\tevery Friday' } }))).toEqual([]);
+  });
+
   it("says what a badge id takes, in the badge stage's words", () => {
     // It said: Expected File name under badges/ (default: the kind). for badges[0].id (the
     // editor-facing description taken as the expectation).

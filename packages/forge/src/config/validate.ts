@@ -103,6 +103,9 @@ function typeMatches(type: SchemaNode['type'], value: unknown): boolean {
   }
 }
 
+/** C0 and C1 controls and DEL, but tab and line breaks, which text may hold. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+
 function check(rawNode: SchemaNode, value: unknown, path: string, errors: string[]): void {
   const node = resolve(rawNode);
   const field = path || 'the config';
@@ -138,6 +141,12 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
     } else if (node.minLength !== undefined && value.trim() === '') {
       // A name of spaces passed as non-empty: --only favicon installed an app named "   ".
       errors.push(`Expected ${expectation(node)} for ${field} but received only white space (${JSON.stringify(value)})`);
+    } else if (CONTROL_CHARACTER.test(value)) {
+      // Pasted from a spreadsheet or a CMS: a NUL in name reached the manifest and the head's
+      // og:title raw, where HTML parsers read it as U+FFFD ("Nova�Threads" in every link preview).
+      const index = value.search(CONTROL_CHARACTER);
+      const code = value.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
+      errors.push(`Expected ${expectation(node)} without control characters for ${field} but received ${describeValue(value)} (U+${code} at character ${index + 1})`);
     } else if (node.maxLength !== undefined && value.length > node.maxLength) {
       errors.push(`Expected at most ${node.maxLength} characters for ${field} but received ${value.length}`);
     } else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) {
