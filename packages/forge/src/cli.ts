@@ -230,6 +230,12 @@ async function forgeAll(
     process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(values.only)}, which names none\n`);
     return 1;
   }
+  // The checker judges the favicon set: without it every run "failed" with five errors about files
+  // --only left out, exit 1, after replacing the folder.
+  if (values.check && only && !only.includes('favicon')) {
+    process.stderr.write(`dropkit forge: expected --only to include favicon with --check, which checks the favicon set, but received ${JSON.stringify(only.join(','))}; add favicon to --only or leave --check out\n`);
+    return 1;
+  }
   const stages = await loadStages(only ? known.filter((name) => only.includes(name)) : known);
   const tty = process.stdout.isTTY === true;
   const outcomes: CreatorOutcome[] = positionals.map((config, index) => ({ config, out: outs[index]!, hints: [] }));

@@ -385,6 +385,17 @@ describe('dropkit forge', () => {
     for (const never of ['out/a', 'out/b', 'out/twice']) expect(existsSync(join(dir, never))).toBe(false);
   });
 
+  it('refuses --check with an --only that leaves the favicon set out, writing nothing', () => {
+    // It replaced the folder, then failed with the checker's five errors about the missing favicons.
+    const { code, stdout, stderr } = run('forge', 'nova/creator.json', '--out', 'out/check-social', '--only', 'social', '--check');
+    expect({ code, stdout, stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'dropkit forge: expected --only to include favicon with --check, which checks the favicon set, but received "social"; add favicon to --only or leave --check out\n',
+    });
+    expect(existsSync(join(dir, 'out/check-social'))).toBe(false);
+  });
+
   it('keeps a process alive while a job waits for a starting renderer, and lets it exit after', () => {
     const script = `
       const { IsolatedRenderer } = await import(${JSON.stringify(join(packageDir, 'dist/render/isolated.js'))});
