@@ -51,6 +51,15 @@ describe('creator config validation', () => {
     expect(configErrors(testConfig({ social: { description: 'Tees\nand prints\r\n\tevery Friday' } }))).toEqual([]);
   });
 
+  it('refuses half a character (a lone surrogate, text cut inside an emoji), naming the field', () => {
+    // Written as U+FFFD: "Nova �" under the home-screen icon.
+    expect(configErrors(testConfig({ shortName: 'Nova \ud83d' }))).toEqual([
+      'Expected a non-empty string of whole characters for shortName but received "Nova \\ud83d", which holds half of one (U+D83D at character 6, as where text was cut inside an emoji)',
+    ]);
+    expect(configErrors(testConfig({ social: { description: '\ude00 drops' } }))).toEqual([expect.stringMatching(/for social\.description .*U\+DE00 at character 1/u)]);
+    expect(configErrors(testConfig({ shortName: 'Nova 😀', social: { title: 'Drops 🔥' } }))).toEqual([]);
+  });
+
   it("says what a badge id takes, in the badge stage's words", () => {
     // It said: Expected File name under badges/ (default: the kind). for badges[0].id (the
     // editor-facing description taken as the expectation).

@@ -106,6 +106,9 @@ function typeMatches(type: SchemaNode['type'], value: unknown): boolean {
 /** C0 and C1 controls and DEL, but tab and line breaks, which text may hold. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 
+/** A UTF-16 surrogate without its other half: no character at all (String.prototype.isWellFormed is ES2024). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function check(rawNode: SchemaNode, value: unknown, path: string, errors: string[]): void {
   const node = resolve(rawNode);
   const field = path || 'the config';
@@ -147,6 +150,12 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
       const index = value.search(CONTROL_CHARACTER);
       const code = value.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
       errors.push(`Expected ${expectation(node)} without control characters for ${field} but received ${describeValue(value)} (U+${code} at character ${index + 1})`);
+    } else if (LONE_SURROGATE.test(value)) {
+      // Half of an emoji, from text cut to a length by a CMS or a spreadsheet: it was written as
+      // U+FFFD, so "Nova �" stood under the home-screen icon.
+      const index = value.search(LONE_SURROGATE);
+      const code = value.charCodeAt(index).toString(16).toUpperCase();
+      errors.push(`Expected ${expectation(node)} of whole characters for ${field} but received ${describeValue(value)}, which holds half of one (U+${code} at character ${index + 1}, as where text was cut inside an emoji)`);
     } else if (node.maxLength !== undefined && value.length > node.maxLength) {
       errors.push(`Expected at most ${node.maxLength} characters for ${field} but received ${value.length}`);
     } else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) {
