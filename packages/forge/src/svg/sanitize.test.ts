@@ -271,6 +271,8 @@ describe('sanitizeSvg', () => {
           expect(rebuilt.svg).not.toMatch(/encoding|<\?xml/iu);
         }
         expect(utf8.svg).toContain('>Café Zürich €5 ’</text>');
+        // Given as a string, the text is decoded already: its declaration is not applied again ("CafÃ©").
+        expect(sanitizeSvg(logo(text, declared('ISO-8859-1'))).svg).toBe(utf8.svg);
         // resvg draws the letters: the Latin-1 file's pixels are the UTF-8 file's, and the text row has ink.
         const [latin1, reference, withoutText] = await Promise.all([
           sizedPixels(sanitizeSvg(files['ISO-8859-1']!).svg),
