@@ -42,6 +42,18 @@ describe('@dropkit/forge/vite', () => {
     expect(manifest.start_url).toBe('/shop/');
   });
 
+  it("with the set on a CDN, opens the installed app at the config's url: a path would resolve against the CDN's manifest", async () => {
+    const root = await mkdtemp(join(app, 'cdn-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body></body></html>');
+    const plugins = [dropkitForge({ config: 'brand/creator.json', basePath: 'https://cdn.example/nova/', stages: [faviconStage] })];
+    await build({ root, configFile: false, logLevel: 'silent', base: '/shop/', plugins, build: { outDir: 'dist' } });
+    const manifest = JSON.parse(await readFile(join(root, 'dist/site.webmanifest'), 'utf8'));
+    expect(manifest.icons[0].src).toBe('https://cdn.example/nova/web-app-manifest-192x192.png');
+    // '/shop/' against https://cdn.example/nova/site.webmanifest names the CDN, which browsers ignore.
+    expect(manifest.start_url).toBe('https://nova.example');
+  });
+
   it('fails the build with the forge message for a bad config', async () => {
     await writeFile(join(app, 'broken.json'), JSON.stringify({ name: 'x', mark: 'missing.svg', colors: { brand: '#fff', background: '#000' } }));
     await expect(

@@ -188,7 +188,10 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
    */
   const startUrl = () => {
     const relative = viteConfig.base === './' || viteConfig.base === '';
-    if (!relative) return viteConfig.base;
+    const onAHost = (url: string) => /^(https?:)?\/\//i.test(url);
+    // With the set on a CDN the manifest is there too, and a path base resolves to the CDN: the
+    // browser ignores a start_url of another origin than the page's. The config's url names it.
+    if (!relative) return onAHost(basePath()) && !onAHost(viteConfig.base) ? undefined : viteConfig.base;
     return options.basePath === undefined || options.basePath === './' ? './' : undefined;
   };
   const start = (): Run => {
