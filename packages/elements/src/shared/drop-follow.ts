@@ -92,6 +92,7 @@ export class DropFollower implements ReactiveController {
    */
   #awaitOwner(): void {
     // #onAnyState attaches the element once it is there, and #detach stops this observer.
+    this.#arrivalObserver?.disconnect();
     this.#arrivalObserver = new MutationObserver(this.#onAnyState);
     // #find also looks in the document from inside a shadow root.
     for (const root of new Set([this.#root!, document])) this.#arrivalObserver.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] });
@@ -130,12 +131,24 @@ export class DropFollower implements ReactiveController {
 
   #watchOwnerUpdates(owner: DropStateOwner): void {
     const litOwner = owner as DropStateOwner & Partial<ReactiveControllerHost>;
-    if (!this.onOwnerUpdate || this.#ownerWatch || typeof litOwner.addController !== 'function') return;
-    const onOwnerUpdate = this.onOwnerUpdate;
-    this.#ownerWatch = { hostUpdated: () => onOwnerUpdate(owner) };
+    if (this.#ownerWatch || typeof litOwner.addController !== 'function') return;
+    this.#ownerWatch = {
+      hostUpdated: () => this.onOwnerUpdate?.(owner),
+      // A marketplace re-rendering the drop replaces the countdown under the same id: the new one
+      // starts scheduled and says nothing until T0, so the widget kept the removed one's state (live,
+      // and selling, before a drop that had moved). Looked up once the replacement is in (a moved
+      // countdown is back by then too); while none is, the widget keeps the state it had, and the
+      // one added later is attached when it comes.
+      hostDisconnected: () =>
+        queueMicrotask(() => {
+          if (this.#owner !== owner) return;
+          this.#onAnyState();
+          if (this.#owner === owner && !owner.isConnected) this.#awaitOwner();
+        }),
+    };
     litOwner.addController(this.#ownerWatch);
     // Anything the owner rendered before we watched it.
-    onOwnerUpdate(owner);
+    this.onOwnerUpdate?.(owner);
   }
 
   #detach(): void {
@@ -171,7 +184,12 @@ export class DropFollower implements ReactiveController {
   };
 
   #onAnyState = (): void => {
-    if (this.#owner?.isConnected) return;
+    if (this.#owner?.isConnected) {
+      // The owner came back (moved by a framework): nothing to wait for.
+      this.#arrivalObserver?.disconnect();
+      this.#arrivalObserver = null;
+      return;
+    }
     const owner = this.#find();
     if (owner) {
       this.#detach();
