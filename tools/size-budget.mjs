@@ -79,7 +79,8 @@ export const budgets = {
   // One clock sync per endpoint however time-src is written (clock.ts) added exactly 25 B, the countdown's calendar word 2 B (chunk names).
   // A lang changed inside a shadow root followed (shared/words.ts) added exactly 26 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
-  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52 + 27 + 1 + 19 + 3 + 93 + 54 + 25 + 2 + 26 + 76,
+  // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 36 B.
+  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52 + 27 + 1 + 19 + 3 + 93 + 54 + 25 + 2 + 26 + 76 + 36,
   // The mark's measuring step (box = the variant shown) and 32 px glyph rule added exactly 144 B.
   // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
   // The mark leaving out an image that did not load (a dark twin: its light image), warning once,
@@ -119,7 +120,8 @@ export const budgets = {
   // One clock sync per endpoint however time-src is written (clock.ts) added exactly 23 B, the countdown's calendar word 3 B (chunk names).
   // A lang changed inside a shadow root followed (shared/words.ts) added exactly 28 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76,
+  // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 34 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34,
   // A tag the page registers itself from the npm package not held by the loader's words wait added exactly 15 B.
   // 44 px tap squares and text that follows the visitor's font size (the clip chunk) added exactly 50 B.
   // A returning tab using its last sync's bounds at once (the on-demand sync chunk) changed chunk names only: exactly 4 B.
@@ -133,7 +135,8 @@ export const budgets = {
   // A warning for a lang that is not a language tag (lang="de_DE", shared/words.ts) added exactly 54 B.
   // As drop-clip: one clock sync per endpoint 23 B, the calendar word 3 B, a lang changed inside a shadow root 28 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76,
+  // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 34 B.
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -175,7 +178,8 @@ export const budgets = {
   // A warning for a lang that is not a language tag (lang="de_DE", shared/words.ts) added exactly 51 B.
   // One clock sync per endpoint (clock.ts) added exactly 23 B; a calendar word in each language file 88 B; a lang changed inside a shadow root followed 31 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76,
+  // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 34 B.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
