@@ -665,6 +665,24 @@ describe('<drop-countdown> properties, motion and the shared ticker', () => {
     expect(el.at).to.equal(null);
   });
 
+  it('refuses Unix seconds set as a property (a shop API timestamp) instead of opening the drop in 1970', async () => {
+    // Stripe and many shop APIs give seconds; read as milliseconds they are January 1970, long past:
+    // the countdown went live at once and a following button sold before the drop.
+    const warnings = captureWarnings();
+    try {
+      const el = await fixture<CountdownElement>(`<drop-countdown format="clock">Drops Saturday</drop-countdown>`);
+      const seen = recordStates(el);
+      (el as unknown as { at: unknown }).at = Math.floor(Date.parse('2030-12-05T17:00:00Z') / 1000);
+      await el.updateComplete;
+      expect(el.at).to.equal(null);
+      expect(el.state).to.equal('scheduled');
+      expect(seen).to.deep.equal([]);
+      expect(warnings.messages.some((message) => message.includes('at=1922720400 looks like seconds'))).to.equal(true);
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('the live dot pulses, and stands still under prefers-reduced-motion', async () => {
     const el = await fixture(`<drop-countdown at="${at}" now="2026-12-05T17:01:00Z"></drop-countdown>`);
     const dot = () => getComputedStyle(part(el, 'status')!, '::before').animationName;

@@ -255,7 +255,13 @@ export class DropCountdown extends LitElement {
       if (typeof value === 'string') {
         if (key === 'now') pin = value;
         this[key] = parseInstantOrNull(value);
-      } else if (typeof value === 'number') this[key] = Number.isFinite(value) ? new Date(value) : null;
+      } else if (typeof value === 'number') {
+        // Unix seconds (Stripe's, many shop APIs') read as milliseconds are January 1970: the drop
+        // opened at once. No drop is before 1973, where 1e11 ms lies; 1e11 s is the year 5138.
+        const seconds = Math.abs(value) < 1e11;
+        if (seconds) warnOnce(this, key, `${key}=${value} looks like seconds, not milliseconds; ignored.`);
+        this[key] = Number.isFinite(value) && !seconds ? new Date(value) : null;
+      }
     }
     if (!this.hasUpdated || changed.has('at') || changed.has('until')) this.#checkSchedule();
     // A mistyped pin leaves a preview counting on the real clock: say so, as for `at`.
