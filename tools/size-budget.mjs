@@ -56,7 +56,8 @@ export const budgets = {
   // One clock sync per endpoint however time-src is written (clock.ts) added exactly 26 B; "Drop" in the page language for a nameless calendar entry exactly 13 B.
   // A lang changed inside a shadow root followed (shared/words.ts watches each shadow root a widget sits in) added exactly 27 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
-  'drop-countdown': 14.5 * KB + 20 + 56 + 146 + 9 + 198 + 31 + 11 + 51 + 83 + 12 + 22 + 23 + 84 + 20 + 93 + 53 + 26 + 13 + 27 + 76,
+  // Refusing Unix seconds set as at/until/now (countdown.ts, a warning) added exactly 53 B.
+  'drop-countdown': 14.5 * KB + 20 + 56 + 146 + 9 + 198 + 31 + 11 + 51 + 83 + 12 + 22 + 23 + 84 + 20 + 93 + 53 + 26 + 13 + 27 + 76 + 53,
   // Naming another library's element in the define warning (not as a second dropkit) added exactly 11 B.
   // Arabic, Hebrew and Russian words added exactly 20 B.
   // No stock polling while the button waits for its countdown's state added exactly 10 B.
@@ -121,7 +122,8 @@ export const budgets = {
   // A lang changed inside a shadow root followed (shared/words.ts) added exactly 28 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
   // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 34 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34,
+  // Refusing Unix seconds set as at/until/now (countdown.ts, a warning) changed chunk names only: exactly 3 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3,
   // A tag the page registers itself from the npm package not held by the loader's words wait added exactly 15 B.
   // 44 px tap squares and text that follows the visitor's font size (the clip chunk) added exactly 50 B.
   // A returning tab using its last sync's bounds at once (the on-demand sync chunk) changed chunk names only: exactly 4 B.
@@ -136,7 +138,8 @@ export const budgets = {
   // As drop-clip: one clock sync per endpoint 23 B, the calendar word 3 B, a lang changed inside a shadow root 28 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
   // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 34 B.
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34,
+  // Refusing Unix seconds set as at/until/now (countdown.ts, a warning) changed chunk names only: exactly 3 B.
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -179,7 +182,8 @@ export const budgets = {
   // One clock sync per endpoint (clock.ts) added exactly 23 B; a calendar word in each language file 88 B; a lang changed inside a shadow root followed 31 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
   // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 34 B.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34,
+  // Refusing Unix seconds set as at/until/now (countdown.ts, a warning) added exactly 55 B.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34 + 55,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
