@@ -249,6 +249,19 @@ describe('<drop-button>', () => {
       expect(price).to.match(/24,00\s€/);
     });
 
+    it('shows no price for an empty price attribute (a template with no price), not "€0.00"', async () => {
+      // price="{{ product.price }}" with no price: Number("") is 0, and the live button offered the tee for nothing.
+      const el = await fixture<ButtonLike>(`<drop-button price="" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      const price = () => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+      expect(price()).to.equal(null);
+      el.setAttribute('price', '  ');
+      await el.updateComplete;
+      expect(price()).to.equal(null);
+      el.setAttribute('price', '0');
+      await el.updateComplete;
+      expect(price()).to.equal('€0.00');
+    });
+
     it('drops an unknown currency with one warning instead of breaking', async () => {
       const warnings = captureWarnings();
       try {
@@ -618,6 +631,33 @@ describe('<drop-button>', () => {
       await el.updateComplete;
       expect(label(el)).to.equal('Sold out');
       expect(link(el).hasAttribute('href')).to.equal(false);
+    });
+
+    it('keeps the default threshold for an empty low-stock attribute', async () => {
+      // low-stock="" read as 0, which hides the note: "Only 3 left" never showed.
+      const id = uniqueId('low-empty');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&available=3" stock-interval="1" low-stock=""><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(() => el.stock === 3, 'the first stock answer');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="stock"]')!.textContent).to.equal('Only 3 left');
+    });
+
+    it('shows no low-stock note for a property a framework sets: available={true} from a Shopify product', async () => {
+      // React 19 and Vue set any property the element has; the button's stock count was one (a Lit
+      // state property has a public accessor), so a product's `available: true` said "Only 1 left".
+      const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+      const props: Record<string, unknown> = { available: true, timeLeft: 0, creatorHref: 'https://evil.example/', creatorLabel: 'Free', hasMark: true };
+      for (const [key, value] of Object.entries(props)) (el as unknown as Record<string, unknown>)[key] = value;
+      el.setAttribute('sku', 'TEE');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="stock"]')!.textContent).to.equal('');
+      expect(el.stock).to.equal(null);
+      expect(label(el)).to.equal('Buy');
+      expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x?sku=TEE');
+      expect(link(el).getAttribute('aria-disabled')).to.equal(null);
+      expect((el.shadowRoot!.querySelector('[part="mark"]') as HTMLElement).hidden).to.equal(true);
     });
 
     it('words the low-stock note the creator\'s way', async () => {

@@ -18,6 +18,12 @@ const REPEAT_CLICK_WINDOW_MS = 1500;
 const DEFAULT_LOW_STOCK = 5;
 
 /**
+ * A number attribute that is empty or blank (a template printing a missing value, `price=""`) is
+ * no number, not 0: Lit's Number read it as 0, so the live button showed "€0.00".
+ */
+const optionalNumber = { fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : null) };
+
+/**
  * A buy button for any checkout. It enhances the creator's own link, which keeps working before and
  * without the script:
  *
@@ -61,21 +67,15 @@ export class DropButton extends LitElement {
     state: { type: String, reflect: true },
     drop: { type: String, reflect: true },
     href: { type: String },
-    price: { type: Number },
+    price: { converter: optionalNumber },
     currency: { type: String },
     sku: { type: String },
     referral: { type: String },
     target: { type: String },
     stockSrc: { type: String, attribute: 'stock-src' },
-    stockInterval: { type: Number, attribute: 'stock-interval' },
-    lowStock: { type: Number, attribute: 'low-stock' },
+    stockInterval: { converter: optionalNumber, attribute: 'stock-interval' },
+    lowStock: { converter: optionalNumber, attribute: 'low-stock' },
     lowStockText: { type: String, attribute: 'low-stock-text' },
-    available: { state: true },
-    creatorLabel: { state: true },
-    creatorHref: { state: true },
-    creatorTarget: { state: true },
-    timeLeft: { state: true },
-    hasMark: { state: true },
   };
 
   /** The drop's state: set by the page/marketplace, or followed from the countdown. */
@@ -102,12 +102,20 @@ export class DropButton extends LitElement {
   /** The low-stock note with `{n}` for the count, e.g. `Nur noch {n}` (default "Only {n} left" in the page language). */
   declare lowStockText: string | null;
 
-  declare protected available: number | null;
-  declare protected creatorLabel: string;
-  declare protected creatorHref: string | null;
-  declare protected creatorTarget: string | null;
-  declare protected timeLeft: number | null;
-  declare protected hasMark: boolean;
+  /*
+   * What the button reads for itself (the stock count, the creator's link, the time left, whether a
+   * mark is slotted): private fields, not Lit state, whose public accessors React 19 and Vue set
+   * like any property: a Shopify product's `available: true` spread onto the button said "Only 1
+   * left". Each change asks for an update (inside willUpdate that is the update under way).
+   */
+  #available: number | null = null;
+  #creatorLabel = '';
+  #creatorHref: string | null = null;
+  #creatorTarget: string | null = null;
+  #timeLeft: number | null = null;
+  #hasMark = false;
+  /** For updated(), which sees reactive properties in `changed` but not the creator's link (the first update checks it). */
+  #creatorHrefChanged = true;
 
   #follower = new DropFollower(
     this,
@@ -138,28 +146,23 @@ export class DropButton extends LitElement {
     this.stockInterval = null;
     this.lowStock = null;
     this.lowStockText = null;
-    this.available = null;
-    this.creatorLabel = '';
-    this.creatorHref = null;
-    this.creatorTarget = null;
-    this.timeLeft = null;
-    this.hasMark = false;
   }
+
 
   /** Which checkout the link goes to, or null when the link is not usable. Also on `data-provider`. */
   get provider(): CheckoutProvider | null {
-    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
+    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
     return check.ok ? check.provider : null;
   }
 
   /** Last stock count read from `stock-src`, or null before the first answer. */
   get stock(): number | null {
-    return this.available;
+    return this.#available;
   }
 
   /** The checkout URL a click would open (with `sku`/`referral` applied), or null when the link is not usable. */
   get checkoutHref(): string | null {
-    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
+    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
     if (!check.ok) return null;
     return withCheckoutParams(check.url, check.provider, { sku: this.sku, referral: this.referral }).href;
   }
@@ -205,10 +208,11 @@ export class DropButton extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
+    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
     if (check.ok) this.dataset.provider = check.provider;
     else delete this.dataset.provider;
-    if (!check.ok && (changed.has('href') || changed.has('creatorHref'))) this.#warnUnusableLink();
+    if (!check.ok && (changed.has('href') || this.#creatorHrefChanged)) this.#warnUnusableLink();
+    this.#creatorHrefChanged = false;
     if (changed.has('currency') || changed.has('price')) this.#checkPrice();
     if (changed.has('state') || changed.has('stockSrc') || changed.has('stockInterval') || changed.has('drop')) this.#updateStock();
   }
@@ -220,8 +224,8 @@ export class DropButton extends LitElement {
       document.addEventListener('DOMContentLoaded', () => this.#warnUnusableLink(), { once: true });
       return;
     }
-    const check = checkCheckoutUrl(this.href ?? this.creatorHref, document.baseURI);
-    if (!check.ok) warnOnce(this, `href:${this.href ?? this.creatorHref}`, `<${this.localName}> is disabled: ${check.reason}.`);
+    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
+    if (!check.ok) warnOnce(this, `href:${this.href ?? this.#creatorHref}`, `<${this.localName}> is disabled: ${check.reason}.`);
   }
 
   #adoptState(state: DropState): void {
@@ -242,9 +246,12 @@ export class DropButton extends LitElement {
       // The button itself may carry a slot (inside a countdown's `live` slot); that does not count.
       return !slotted || slotted === this || !this.contains(slotted);
     });
-    this.creatorHref = link?.getAttribute('href') ?? null;
-    this.creatorTarget = link?.getAttribute('target') ?? null;
-    this.creatorLabel = link?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const href = link?.getAttribute('href') ?? null;
+    if (href !== this.#creatorHref) this.#creatorHrefChanged = true;
+    this.#creatorHref = href;
+    this.#creatorTarget = link?.getAttribute('target') ?? null;
+    this.#creatorLabel = link?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    this.requestUpdate();
   }
 
   #checkPrice(): void {
@@ -279,16 +286,20 @@ export class DropButton extends LitElement {
       this.#stopTicker?.();
       this.#stopTicker = null;
       // A pinned countdown stands still, and so does the button that follows it.
-      this.timeLeft = at === null ? null : Math.max(0, at - pinned!);
+      this.#timeLeft = at === null ? null : Math.max(0, at - pinned!);
       return;
     }
-    this.timeLeft = Math.max(0, at - now());
+    this.#timeLeft = Math.max(0, at - now());
     if (this.#stopTicker) return;
     // The countdown's shared ticker, aligned to the same second boundaries, so button and countdown
     // always show the same remaining time.
     this.#stopTicker = subscribe((time) => {
       const target = this.#dropTime();
-      this.timeLeft = target === null ? null : Math.max(0, target - time);
+      const left = target === null ? null : Math.max(0, target - time);
+      if (left !== this.#timeLeft) {
+        this.#timeLeft = left;
+        this.requestUpdate();
+      }
     }, () => this.#dropTime() ?? Number.NaN);
   }
 
@@ -335,11 +346,12 @@ export class DropButton extends LitElement {
       return true;
     }
     if (typeof available !== 'number' || !Number.isFinite(available) || available < 0) return false;
-    this.available = Math.floor(available);
-    if (this.available === 0 && this.state === 'live') {
+    this.#available = Math.floor(available);
+    this.requestUpdate();
+    if (this.#available === 0 && this.state === 'live') {
       this.#soldOutByStock = true;
       this.state = 'sold-out';
-    } else if (this.available > 0 && this.#soldOutByStock && this.state === 'sold-out') {
+    } else if (this.#available > 0 && this.#soldOutByStock && this.state === 'sold-out') {
       // Abandoned carts released stock: the drop is buyable again.
       this.#soldOutByStock = false;
       this.state = 'live';
@@ -366,7 +378,8 @@ export class DropButton extends LitElement {
   };
 
   #onMarkSlot = (event: Event): void => {
-    this.hasMark = (event.target as HTMLSlotElement).assignedElements().length > 0;
+    this.#hasMark = (event.target as HTMLSlotElement).assignedElements().length > 0;
+    this.requestUpdate();
   };
 
   #checkoutHrefIfLive(): string | null {
@@ -381,7 +394,7 @@ export class DropButton extends LitElement {
    * jump), anything else swaps the label once.
    */
   #waiting(): boolean {
-    return this.#follower.waiting || this.timeLeft === 0;
+    return this.#follower.waiting || this.#timeLeft === 0;
   }
 
   // --- render ---------------------------------------------------------------------------------
@@ -395,15 +408,15 @@ export class DropButton extends LitElement {
     const checkout = this.#checkoutHrefIfLive();
     const notify = state === 'scheduled' ? toHttpsUrl(this.#follower.owner?.notify) : null;
     const href = checkout ?? notify?.href ?? null;
-    const target = this.target ?? this.creatorTarget;
+    const target = this.target ?? this.#creatorTarget;
     const opensElsewhere = target !== null && target !== '' && target !== '_self';
     const locale = this.#language();
     const price = this.price != null ? formatPrice(this.price, this.currency, locale) : null;
     const low = this.lowStock ?? DEFAULT_LOW_STOCK;
-    const showStock = !waiting && this.state === 'live' && this.available !== null && this.available > 0 && this.available <= low;
+    const showStock = !waiting && this.state === 'live' && this.#available !== null && this.#available > 0 && this.#available <= low;
     const invalid = this.provider === null;
     // The time left, when the label shows it (not "Notify me", "Coming soon" or an unusable link).
-    const timeLeft = state === 'scheduled' && !notify && !invalid ? this.timeLeft : null;
+    const timeLeft = state === 'scheduled' && !notify && !invalid ? this.#timeLeft : null;
     // The time sits where the language puts it ("Drops in {time}", "Başlamasına {time} kaldı"); the
     // `scheduled` slot replaces only the words before it.
     const [before = '', after = ''] = words.dropsIn.split('{time}');
@@ -421,14 +434,14 @@ export class DropButton extends LitElement {
         aria-disabled=${href ? nothing : 'true'}
         tabindex=${href ? nothing : '0'}
         @click=${checkout ? this.#onClick : notify ? nothing : this.#onClick}
-        ><span part="mark" aria-hidden="true" ?hidden=${!this.hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
+        ><span part="mark" aria-hidden="true" ?hidden=${!this.#hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
         ><span part="label">${timeLeft === null
           ? this.#label(words, invalid, notify !== null, state)
           : html`<slot name="scheduled">${before.trim()}</slot> <span aria-hidden="true"><span part="time">${formatTimeToDrop(timeLeft, this.#words.locale)}</span>${after}</span>`}</span
         >${timeLeft === null ? nothing : html`<span class="said"><span>${timeToDropInWords(timeLeft, this.#words.locale)}${after}</span></span>`}${price && state === 'live' && !invalid
           ? html`<span part="price">${price}</span>`
           : nothing}</a
-      ><span part="stock" role="status">${showStock ? this.#lowStockNote(words, this.available!) : ''}</span>`;
+      ><span part="stock" role="status">${showStock ? this.#lowStockNote(words, this.#available!) : ''}</span>`;
   }
 
   #lowStockNote(words: ButtonWords, available: number): string {
@@ -452,7 +465,7 @@ export class DropButton extends LitElement {
       case 'ended':
         return html`<slot name="ended">${words.dropEnded}</slot>`;
       default:
-        return html`<slot name="live">${this.creatorLabel || words.buy}</slot>`;
+        return html`<slot name="live">${this.#creatorLabel || words.buy}</slot>`;
     }
   }
 
