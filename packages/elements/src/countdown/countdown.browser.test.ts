@@ -597,6 +597,16 @@ describe('<drop-countdown favicon-live>', () => {
     await waitFor(() => iconHref() === '/favicon.png', 'the original icon');
   });
 
+  it('takes the live icon again when the countdown comes back (a tab panel an app re-renders)', async () => {
+    const el = await fixture(`<drop-countdown at="${iso(realNow() - HOUR)}" favicon-live="/favicon-live.svg"></drop-countdown>`);
+    const parent = el.parentElement!;
+    await waitFor(() => iconHref().endsWith('/favicon-live.svg'), 'the live icon');
+    el.remove();
+    await waitFor(() => iconHref() === '/favicon.png', 'the original icon');
+    parent.append(el);
+    await waitFor(() => iconHref().endsWith('/favicon-live.svg'), 'the live icon again');
+  });
+
   it('does not touch the icon before live, and flips it at T0', async () => {
     const el = await fixture<CountdownElement>(
       `<drop-countdown at="${iso(realNow() + 700)}" favicon-live="/favicon-live.svg"></drop-countdown>`,

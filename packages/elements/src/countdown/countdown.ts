@@ -223,6 +223,9 @@ export class DropCountdown extends LitElement {
       this.#refresh();
     });
     this.#refresh();
+    // Leaving the page gave the live icon back; coming back live (an app re-rendering its tab panel)
+    // changes no state, so nothing else would take it again.
+    this.#followFavicon();
   }
 
   override disconnectedCallback(): void {
