@@ -114,8 +114,9 @@ function observe(root: Document | ShadowRoot | Element, deep?: boolean): void {
   if (pendingTags.size === 0 || watched.has(root)) return;
   watched.add(root);
   scan(root, deep);
-  // Not kept in a list to disconnect them all at once: the list kept every observed root alive, a
-  // marketplace's removed panels and cards too. Each stops at the first change after the last tag.
+  // Each stops itself at the first change after the last tag, rather than a list of them all being
+  // disconnected then: fewer bytes. (Neither keeps a removed root alive: an observer holds its
+  // nodes weakly, measured in Chromium.)
   const observer = new MutationObserver((records) => {
     if (pendingTags.size === 0) return observer.disconnect();
     for (const record of records) {
