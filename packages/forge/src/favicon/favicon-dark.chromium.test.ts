@@ -26,6 +26,22 @@ describe('favicon.svg of a mark coloured by its own stylesheet', () => {
   });
 });
 
+describe('favicon.svg of a mark whose inline styles override its stylesheet (an Illustrator file recoloured in Inkscape)', () => {
+  // Each square has the sheet's class; the first two were recoloured in Inkscape, which writes an inline style.
+  const RECOLOURED_MARK =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><style>.st0{fill:#22AA55}</style>' +
+    '<rect class="st0" width="10" height="10" style="fill:#FF3366"/><rect class="st0" x="10" width="10" height="10" style="fill:#1E2A5A"/>' +
+    '<rect class="st0" x="20" width="10" height="10"/></svg>';
+
+  it('draws the inline colours in light mode and swaps or lifts them in dark mode', async () => {
+    const svg = faviconSvg(await inputFromMark(RECOLOURED_MARK));
+    const light = await drawnIconPixels(browser(), svg, 'light', SQUARES);
+    const dark = await drawnIconPixels(browser(), svg, 'dark', SQUARES);
+    expect(light).toEqual({ brand: [0xff, 0x33, 0x66, 255], own: [0x1e, 0x2a, 0x5a, 255], background: [0x22, 0xaa, 0x55, 255] });
+    expect(dark).toEqual({ brand: [0xff, 0x7a, 0x9c, 255], own: [...hexRgb(readableTwin('#1e2a5a', DARK_BACKGROUND)), 255], background: [0x22, 0xaa, 0x55, 255] });
+  });
+});
+
 const DARK_BACKGROUND = '#14142b';
 const hexOf = (pixel: readonly number[]) => `#${pixel.slice(0, 3).map((channel) => channel.toString(16).padStart(2, '0')).join('')}` as HexColor;
 

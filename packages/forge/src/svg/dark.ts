@@ -242,7 +242,13 @@ export interface DarkRecolour {
 export function darkRecolour(svg: string, light: Palette, dark: DarkPalette): DarkRecolour {
   const swaps = darkSwaps(svg, light, dark);
   const rules = new Set<string>();
-  const rule = (property: string, from: string, to: string) => rules.add(`[${property}="${from}"]{${property}:${to}}`);
+  const rule = (property: string, from: string, to: string) => {
+    rules.add(`[${property}="${from}"]{${property}:${to}}`);
+    // Where the mark has a sheet, an inline style stays one (`fill:#e30613;`, see the sanitizer's
+    // inlineStylesOverSheets) and outranks any rule but an important one; matched by its spelling.
+    const declaration = `${property}:${from};`;
+    if (svg.includes(declaration)) rules.add(`[style^="${declaration}"],[style*=";${declaration}"]{${property}:${to}!important}`);
+  };
   // A currentColor mark gets color="<brand>" from compose's defaultPaint; it swaps like a fill.
   const paletteProperties = /currentcolor/i.test(svg) ? [...PALETTE_PROPERTIES, 'color'] : PALETTE_PROPERTIES;
   for (const [from, to] of swaps) if (from === light.brand || from === light.background) for (const property of paletteProperties) rule(property, from, to);

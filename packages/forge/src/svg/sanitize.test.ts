@@ -177,6 +177,17 @@ describe('sanitizeSvg', () => {
       expect(sanitizeSvg(svg('<rect width="1" height="1" style="mix-blend-mode:url(#a);isolation:isolate"/>')).svg).toContain('<rect style="isolation:isolate" width="1" height="1"/>');
     });
 
+    it('keeps an inline style above the mark\'s own sheet, as the cascade ranks them (an Illustrator file recoloured in Inkscape)', async () => {
+      // Inkscape keeps Illustrator's class and writes the new colour as an inline style: browsers draw it red.
+      const recoloured = '<style>.st0{fill:#1D1D1B}</style><rect class="st0" width="10" height="5" style="fill:#e30613;stroke-width:0"/><rect class="st0" y="5" width="10" height="5"/>';
+      const rebuilt = await rebuiltAlike(recoloured);
+      const top = await pixels(rebuilt.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `));
+      expect([...top.subarray(0, 4)]).toEqual([0xe3, 0x06, 0x13, 255]);
+      expect(rebuilt).toContain('<rect fill="#e30613" stroke-width="0" class="st0" width="10" height="5" style="fill:#e30613;stroke-width:0;"/>');
+      // Without a sheet the attributes alone draw the same: no style attribute is written.
+      expect(sanitizeSvg(svg('<rect width="10" height="5" style="fill:#e30613"/>')).svg).toContain('<rect fill="#e30613" width="10" height="5"/>');
+    });
+
     it("keeps mask-type, so an alpha mask is not read as a luminance one (a black shape would hide everything)", async () => {
       const rebuilt = await rebuiltAlike('<mask id="m" mask-type="alpha"><rect width="10" height="10" fill="#000000"/></mask><rect width="10" height="10" fill="#ff3366" mask="url(#m)"/>');
       expect(rebuilt).toContain('mask-type="alpha"');

@@ -57,6 +57,8 @@ interface Node {
   name: string;
   attributes: Map<string, string>;
   children: Array<Node | string>;
+  /** The attributes that came from the element's inline style (see inlineStylesOverSheets). */
+  inline?: Set<string>;
 }
 
 function reject(code: SvgErrorCode, message: string): never {
@@ -457,7 +459,8 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
     }
     for (const [key, value] of attributes) if (PAINT_ATTRIBUTES.has(key)) attributes.set(key, normalisePaint(value));
 
-    const node: Node = { name, attributes, children: [] };
+    const inline = new Set([...styled].filter((key) => key !== 'style'));
+    const node: Node = { name, attributes, children: [], ...(inline.size > 0 ? { inline } : {}) };
     if (!root) root = node;
     else stack.at(-1)!.children.push(node);
     stack.push(node);
@@ -534,6 +537,33 @@ function checkUseExpansion(root: Node, limits: SvgLimits): void {
     return bounded;
   };
   expandedSize(root);
+}
+
+/**
+ * An inline style outranks every rule of a sheet, and a presentation attribute ranks below them all:
+ * an Illustrator file recoloured in Inkscape keeps `class="st0"` and gains `style="fill:#e30613"`,
+ * which browsers and resvg draw red, but as attributes alone the sheet's `.st0{fill:#1d1d1b}` won and
+ * forge drew it black. So where the mark has a sheet, what an element's inline style set is written
+ * again as its `style` (rebuilt from the sanitized values, `prop:value;` each, the spelling
+ * svg/dark.ts targets in dark mode), besides the attributes the later stages read. Without a sheet
+ * the attributes alone draw the same.
+ */
+function inlineStylesOverSheets(root: Node): void {
+  const hasSheet = (node: Node): boolean =>
+    (node.name === 'style' && node.children.some((child) => typeof child === 'string' && child.trim() !== '')) ||
+    node.children.some((child) => typeof child !== 'string' && hasSheet(child));
+  if (!hasSheet(root)) return;
+  const restyle = (node: Node) => {
+    if (node.inline) {
+      // The root's own placement (width, height) is gone: forge places the mark.
+      const kept = [...node.inline].filter((key) => node.attributes.has(key));
+      const declarations = kept.map((key) => `${key}:${node.attributes.get(key)};`).join('');
+      const keywords = node.attributes.get('style') ?? '';
+      if (declarations + keywords !== '') node.attributes.set('style', declarations + keywords);
+    }
+    for (const child of node.children) if (typeof child !== 'string') restyle(child);
+  };
+  restyle(root);
 }
 
 function serialize(node: Node, out: string[]): void {
@@ -852,6 +882,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   for (const [key, value] of root.attributes) attributes.set(key, value);
   root.attributes = attributes;
   checkDrawable(root);
+  inlineStylesOverSheets(root);
 
   const out: string[] = [];
   serialize(root, out);
