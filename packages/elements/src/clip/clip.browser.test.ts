@@ -378,6 +378,40 @@ describe('<drop-clip>', () => {
     expect(location.pathname).to.not.match(/test_tee/);
   });
 
+  it('starts one checkout for a double click on a card, as the buy button does', async () => {
+    // A marketplace that runs its own checkout on drop-checkout opened it twice (two carts, two
+    // payment sheets) for an impatient double tap; the buy button has ignored the second for long.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    await seek(clip, 0.7);
+    let checkouts = 0;
+    let navigations = 0;
+    const onCheckout = (event: Event) => {
+      checkouts++;
+      event.preventDefault();
+    };
+    // Any click the page still lets through would navigate; count those, then stop them.
+    const onClick = (event: Event) => {
+      if (!event.defaultPrevented) navigations++;
+      event.preventDefault();
+    };
+    document.addEventListener('drop-checkout', onCheckout);
+    window.addEventListener('click', onClick);
+    try {
+      const link = shadow(clip).querySelector<HTMLAnchorElement>('[part~="cards"] a')!;
+      link.click();
+      link.click();
+      expect(checkouts).to.equal(1);
+      expect(navigations).to.equal(0);
+      // Another product is another checkout.
+      shadow(clip).querySelector<HTMLAnchorElement>('[part~="list"] li:last-child a')!.click();
+      expect(checkouts).to.equal(2);
+    } finally {
+      document.removeEventListener('drop-checkout', onCheckout);
+      window.removeEventListener('click', onClick);
+    }
+  });
+
   it('keyboard: k plays/pauses, m mutes, c toggles captions, Tab reaches the shown cards', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const page = await fixture(`<div><button id="before">before</button>${clipHtml(uniqueId())}</div>`);

@@ -26,6 +26,8 @@ const NEAR_VIEWPORT = '300px 0px';
 /** A card counts as seen after this long on screen. */
 const VIEW_AFTER_MS = 1000;
 const CAPTION_KINDS = ['captions', 'subtitles'];
+/** A second click on the same product within this window is the same checkout, as on the buy button. */
+const REPEAT_CLICK_WINDOW_MS = 1500;
 
 interface ClipTrack {
   kind: string;
@@ -146,6 +148,8 @@ export class DropClip extends LitElement {
   // Views are counted per product (see `productKey`), not per place in the list.
   private readonly viewTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly viewed = new Set<string>();
+  /** The product whose checkout a card link last started (its `productKey`), and when. */
+  #lastCheckout: [string, number] = ['', -Infinity];
   private observers: { disconnect(): void }[] = [];
   private reducedMotionQuery: MediaQueryList | null = null;
   private readonly words = new ElementWords(this, clipEnglish);
@@ -558,6 +562,13 @@ export class DropClip extends LitElement {
     if (viaButton || product.provider === null) return;
     const href = this.checkoutHref(product);
     if (href === null) return;
+    // A double click (or an impatient second tap) would start a marketplace's own checkout twice.
+    const [last, at] = this.#lastCheckout;
+    this.#lastCheckout = [productKey(product), performance.now()];
+    if (last === this.#lastCheckout[0] && this.#lastCheckout[1] - at < REPEAT_CLICK_WINDOW_MS) {
+      event.preventDefault();
+      return;
+    }
     const checkout = new DropCheckoutEvent({ href, provider: product.provider, sku: product.sku });
     this.dispatchEvent(checkout);
     if (checkout.defaultPrevented) event.preventDefault();
