@@ -212,7 +212,10 @@ function arm(): void {
   if (subscriptions.size === 0) return;
   let earliest = Infinity;
   for (const { due } of subscriptions) earliest = Math.min(earliest, due);
-  timer = setTimeout(fire, Math.max(0, earliest - now()));
+  // Browsers wait at most 2^31 − 1 ms; a longer delay wraps around and fired at once, over and over
+  // (a countdown a month away, off-screen, waking for its T−1 day). fire() re-arms for the rest. A
+  // delay already past is 0 to them.
+  timer = setTimeout(fire, Math.min(2e9, earliest - now()));
 }
 
 function fire(): void {

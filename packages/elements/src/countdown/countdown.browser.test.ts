@@ -675,6 +675,28 @@ describe('<drop-countdown> properties, motion and the shared ticker', () => {
     expect(el.at).to.equal(null);
   });
 
+  it('an unseen countdown a month away arms no timer longer than browsers can wait', async () => {
+    // A delay past 2^31 − 1 ms (24.8 days) wraps around (to 0 up to 49.7 days): the page's one timer
+    // fired at once, found nothing due and armed itself again, every 4 ms, while a countdown announced
+    // a month ahead sat below the fold or in a background tab (51 timers in 200 ms).
+    const delays: number[] = [];
+    const original = window.setTimeout;
+    window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) => {
+      delays.push(Number(timeout ?? 0));
+      return original(handler, timeout, ...rest);
+    }) as typeof window.setTimeout;
+    try {
+      setPageVisibility('hidden');
+      await fixture(`<drop-countdown at="${iso(realNow() + 30 * 24 * HOUR)}"></drop-countdown>`);
+      await sleep(200);
+    } finally {
+      window.setTimeout = original;
+      setPageVisibility('visible');
+    }
+    expect(delays.filter((delay) => delay > 2 ** 31 - 1)).to.deep.equal([]);
+    expect(delays.filter((delay) => delay < 1000).length < 20, `${delays.length} timers in 200 ms`).to.equal(true);
+  });
+
   it('refuses Unix seconds set as a property (a shop API timestamp) instead of opening the drop in 1970', async () => {
     // Stripe and many shop APIs give seconds; read as milliseconds they are January 1970, long past:
     // the countdown went live at once and a following button sold before the drop.
