@@ -250,4 +250,15 @@ describe('marks as design tools export them', () => {
     const dark = svg.slice(svg.indexOf('@media (prefers-color-scheme:dark){'), svg.indexOf('</style>'));
     expect(dark).toContain('[color="#ff3366"]{color:#ff7a9c}');
   });
+
+  it("keeps the tiles of the touch and maskable icons in the background colour when the mark's sheet styles by element", async () => {
+    // A hand-written or icon-tool sheet: `rect{…}` reaches every rect of the document the mark is drawn into.
+    const mark = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{fill:#1d1d1b}</style><rect x="2" y="2" width="6" height="6"/></svg>';
+    const result = await forge(await inputFromMark(mark), { renderer, stages: [faviconStage] });
+    for (const name of ['apple-touch-icon.png', 'web-app-manifest-maskable-512x512.png']) {
+      const image = await decode(result.files.find((forgedFile) => forgedFile.name === name)!.bytes);
+      expect([name, pixel(image, 1, 1)]).toEqual([name, BACKGROUND]);
+      expect([name, pixel(image, image.width / 2, image.height / 2)]).toEqual([name, [0x1d, 0x1d, 0x1b, 255]]);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumForThisFile } from '../../../../test/support/launch-chromium.ts';
-import { testInput } from '../badge/testing.ts';
+import { TEST_GLYPH, testInput } from '../badge/testing.ts';
 import { drawnIconPixels } from '../testing/draw-icon.ts';
 import { LIVE_DOT, liveFaviconSvg } from './live-favicon.ts';
 
@@ -24,5 +24,20 @@ describe('favicon-live.svg in Chromium', () => {
     const { dot, outline } = await drawnPixels('dark');
     expect(dot).toEqual([239, 68, 68, 255]);
     expect(outline).toEqual([17, 24, 39, 255]); // the dark background
+  });
+});
+
+describe('favicon-live.svg of a glyph whose sheet styles circles (a hand-written or icon-tool sheet)', () => {
+  // The sheet reaches the whole file, the dot included.
+  const glyph = { ...TEST_GLYPH, svg: TEST_GLYPH.svg.replace('<rect', '<style>circle{fill:#1d1d1b;stroke:#1d1d1b}</style><rect') };
+  const input = { ...testInput(), glyph };
+  const points = { dot: [LIVE_DOT.cx, LIVE_DOT.cy], outline: [LIVE_DOT.cx - LIVE_DOT.r - 1, LIVE_DOT.cy], disc: [32, 32] } as const;
+
+  it('keeps the dot red with its outline in the background colour, light and dark', async () => {
+    const light = await drawnIconPixels(browser(), liveFaviconSvg(input), 'light', points);
+    const dark = await drawnIconPixels(browser(), liveFaviconSvg(input), 'dark', points);
+    expect(light).toEqual({ dot: [239, 68, 68, 255], outline: [255, 255, 255, 255], disc: [0x1d, 0x1d, 0x1b, 255] });
+    expect(dark.dot).toEqual([239, 68, 68, 255]);
+    expect(dark.outline).toEqual([17, 24, 39, 255]);
   });
 });

@@ -1,8 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { faviconSvg } from '../favicon/stage.ts';
-import { colorDistance, decodePage, hexRgb, pixelAt, testInput, directRenderContext } from '../badge/testing.ts';
-import { LIVE_DOT, LIVE_DOT_COLOR, LIVE_FAVICON_PNG_SIZE, liveFaviconStage } from './live-favicon.ts';
+import { colorDistance, decodePage, hexRgb, pixelAt, testInput, directRenderContext, TEST_GLYPH } from '../badge/testing.ts';
+import { LIVE_DOT, LIVE_DOT_COLOR, LIVE_FAVICON_PNG_SIZE, liveFaviconStage, liveFaviconSvg } from './live-favicon.ts';
 
 const context = directRenderContext();
 
@@ -49,5 +49,12 @@ describe('live favicon', () => {
     for (const name of ['favicon-live.svg', 'favicon-live.png']) {
       expect(Buffer.from(await again.get(name)!.render(context)).equals(Buffer.from(await planned().get(name)!.render(context)))).toBe(true);
     }
+  });
+
+  it("draws the dot red in the PNG when the glyph's sheet styles circles (it reaches the whole file)", async () => {
+    const glyph = { ...TEST_GLYPH, svg: TEST_GLYPH.svg.replace('<rect', '<style>circle{fill:#1d1d1b;stroke:#1d1d1b}</style><rect') };
+    const png = await decodePage(await context.rasterize({ svg: liveFaviconSvg({ ...testInput(), glyph }, 96), width: 96, height: 96, output: 'png' }));
+    expect(colorDistance(pixelAt(png, LIVE_DOT.cx * 1.5, LIVE_DOT.cy * 1.5), hexRgb(LIVE_DOT_COLOR))).toBeLessThan(8);
+    expect(colorDistance(pixelAt(png, (LIVE_DOT.cx - LIVE_DOT.r - 0.6) * 1.5, LIVE_DOT.cy * 1.5), hexRgb('#ffffff'))).toBeLessThan(40);
   });
 });

@@ -10,13 +10,20 @@ export const LIVE_FAVICON_PNG_SIZE = 96;
 
 /**
  * favicon.svg with a live dot. The dot's outline is painted in the page background colour so it
- * stands off the mark; the favicon's own dark-mode rules repaint that colour, so it follows too.
+ * stands off the mark, and the dark background in dark mode.
  * With `pixels`, the raster job for the PNG of that size (see faviconSvg).
  */
 export function liveFaviconSvg(input: ForgeInput, pixels?: number): string {
   const favicon = faviconSvg(input, pixels);
   const { cx, cy, r, outline } = LIVE_DOT;
-  const dot = `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${LIVE_DOT_COLOR}" stroke="${input.config.colors.background}" stroke-width="${outline}"/>`;
+  const { background, dark } = input.config.colors;
+  // The mark's own sheet reaches the whole file: its `circle{fill:#1d1d1b}` painted the dot too. An
+  // inline style outranks a sheet's rules (in resvg even important ones), so the dot's paint is one;
+  // the dark outline then needs an important rule of its own, matched on that exact style.
+  const paint = `fill:${LIVE_DOT_COLOR};stroke:${background};stroke-width:${outline}`;
+  const darkOutline =
+    dark && dark.background !== background ? `<style>@media (prefers-color-scheme:dark){[style="${paint}"]{stroke:${dark.background}!important}}</style>` : '';
+  const dot = `${darkOutline}<circle cx="${cx}" cy="${cy}" r="${r}" fill="${LIVE_DOT_COLOR}" stroke="${background}" stroke-width="${outline}" style="${paint}"/>`;
   return `${favicon.slice(0, favicon.lastIndexOf('</svg>'))}${dot}</svg>`;
 }
 

@@ -106,6 +106,8 @@ export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string
   const size = options.size;
   const pixels = options.pixels ?? size;
   const dimensions = raster ? ` width="${pixels}" height="${pixels}"` : '';
-  const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}"/>` : '';
+  // Its paint is an inline style, which outranks the mark's own sheet: a `rect{fill:#1d1d1b}` there
+  // reaches the whole document and turned the apple-touch and maskable tiles black.
+  const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}" style="fill:${options.background}"/>` : '';
   return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}">${options.prelude ?? ''}${background}${nested}${options.epilogue ?? ''}</svg>`;
 }
