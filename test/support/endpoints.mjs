@@ -2,8 +2,9 @@
  * Real HTTP endpoints served by the test runner's own server, so element tests talk to a server the
  * way they would in production (no fetch mocks).
  *
- * GET /__test/time?skew=<ms>&delay=<ms>&mode=date|json|garbage|error[&run=<label>]
- *   The "server clock": Date header and {"now": epoch ms}, shifted by `skew`, read after `delay`.
+ * GET /__test/time?skew=<ms>&delay=<ms>&mode=date|json|seconds|garbage|error[&run=<label>]
+ *   The "server clock": Date header and {"now": epoch ms}, shifted by `skew`, read after `delay`
+ *   (`seconds`: {"now": epoch seconds}, as a server writing PHP's time() answers).
  * GET /__test/time/log?run=<label>
  *   [{"arrived": ms, "read": ms}, …] — when each time request under `run` arrived and when its clock
  *   was read (unskewed server ms), to count the samples a page took before it decided something.
@@ -49,7 +50,7 @@ async function time(ctx, params) {
     return;
   }
   ctx.type = 'application/json';
-  ctx.body = JSON.stringify({ now });
+  ctx.body = JSON.stringify({ now: mode === 'seconds' ? Math.floor(now / 1000) : now });
 }
 
 async function timeDelay(ctx, params) {

@@ -100,6 +100,18 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     expect(seen).to.deep.equal([]);
   });
 
+  it('a server answering {"now": <seconds>} (PHP time()) is read by its Date header, not as 1970', async () => {
+    skewVisitorClock(+HOUR);
+    const el = await fixture<CountdownElement>(
+      `<drop-countdown at="${iso(realNow() + 30 * MINUTE)}" format="clock" time-src="${timeSrc('mode=seconds')}"></drop-countdown>`,
+    );
+    const seen = recordStates(el);
+    // The Date header has whole seconds: within one of the true time once its answers are in.
+    await waitFor(() => Math.abs(shownSeconds(el) - 30 * 60) <= 2, 'the remaining time by the Date header', 8000);
+    expect(el.state).to.equal('scheduled');
+    expect(seen).to.deep.equal([]);
+  });
+
   it('visitor clock 1 h slow: a drop that is live on the server is live here', async () => {
     skewVisitorClock(-HOUR);
     const el = await fixture<CountdownElement>(

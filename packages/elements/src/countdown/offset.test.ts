@@ -44,6 +44,15 @@ describe('serverTimeFrom', () => {
     });
   });
 
+  it('takes no seconds for milliseconds: a {"now": time()} server is read by its Date header', () => {
+    // PHP's time(), Python's time.time(): read as milliseconds they are January 1970, and every
+    // visitor's page counted 56 years to a drop that never opened.
+    const date = 'Fri, 05 Dec 2025 17:00:00 GMT';
+    expect(serverTimeFrom('{"now": 1764954000}', date)).toEqual({ server: Date.UTC(2025, 11, 5, 17) + 500, error: 500 });
+    expect(serverTimeFrom('{"now": 1764954000.123}', date)).toEqual({ server: Date.UTC(2025, 11, 5, 17) + 500, error: 500 });
+    expect(serverTimeFrom('{"now": 1764954000}', null)).toBeNull();
+  });
+
   it('returns null for garbage', () => {
     expect(serverTimeFrom('{"now": "soon"', 'not a date')).toBeNull();
     expect(serverTimeFrom('{"now": -5}', null)).toBeNull();

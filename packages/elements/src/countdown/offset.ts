@@ -129,7 +129,9 @@ export function serverTimeFrom(body: string, dateHeader: string | null): Pick<Ti
   try {
     const parsed: unknown = JSON.parse(body);
     const value = (parsed as { now?: unknown } | null)?.now;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return { server: value };
+    // Seconds (PHP's time(), Python's time.time()) are no milliseconds: read as such they are January
+    // 1970, and the drop never opened. No server's clock reads before 1973, where 1e11 ms lies.
+    if (typeof value === 'number' && Number.isFinite(value) && value > 1e11) return { server: value };
   } catch {
     // Not JSON: a plain endpoint that only sets Date is fine.
   }
