@@ -4,8 +4,8 @@
  * Debian's Chromium. The story runs (vitest.stories.config.ts) use Storybook's dev server; two bugs
  * lived only in the build last time (media turned into `data:` addresses, a play step reading the
  * button before it drew). A page fails on an uncaught error, a console error, a dropkit warning from
- * a story that should not warn, a story or play function that threw, or a Reference page with
- * nothing on it.
+ * a story that should not warn, a story or play function that threw, an axe violation (the a11y
+ * addon's report), or a Reference page with nothing on it.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -91,8 +91,12 @@ function watchStorybook(): void {
       for (const event of ['storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing']) value.on(event, fail(event));
       value.on('docsRendered', () => (outcome.done = true));
       value.on('storyFinished', (payload: unknown) => {
-        const { status } = payload as { status?: string };
-        if (status !== 'success') outcome.failures.push(`storyFinished with status ${status}`);
+        // An error here is also a report that failed: the a11y addon's axe run (a11y.test = 'error').
+        type Report = { type: string; status: string; result?: { violations?: Array<{ id: string }> } };
+        const { status, reporters = [] } = payload as { status?: string; reporters?: Report[] };
+        const failed = reporters.filter((report) => report.status === 'failed');
+        const named = failed.map((report) => `; ${report.type}: ${report.result?.violations?.map((violation) => violation.id).join(', ') ?? 'failed'}`);
+        if (status !== 'success') outcome.failures.push(`storyFinished with status ${status}${named.join('')}`);
         outcome.done = true;
       });
     },
