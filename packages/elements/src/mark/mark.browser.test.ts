@@ -374,6 +374,23 @@ describe('<drop-mark>', () => {
     }
   });
 
+  it('keeps showing the variant it chose when a page or framework sets variant (a design-system prop)', async () => {
+    // variant="outline" is every design system's prop: React 19 sets it as the property, and the
+    // mark showed no variant at all (its box the wordmark's, empty) until the next resize.
+    const box = await fixture(`<div style="width: 400px"><drop-mark name="Nova Studio" ${srcs} ${height}></drop-mark></div>`);
+    const mark = box.querySelector('drop-mark') as MarkLike;
+    await settle(mark);
+    expect(mark.variant).to.equal('wordmark');
+    mark.variant = 'outline';
+    await settle(mark);
+    expect(shownVariants(mark)).to.deep.equal(['wordmark']);
+    expect(mark.variant).to.equal('wordmark');
+    mark.setAttribute('variant', 'glyph');
+    await settle(mark);
+    expect(shownVariants(mark)).to.deep.equal(['wordmark']);
+    expect(mark.getAttribute('variant')).to.equal('wordmark');
+  });
+
   it('is decorative, with one warning, when it has no name', async () => {
     const warnings = captureWarnings();
     try {

@@ -75,6 +75,8 @@ export class DropMark extends LitElement {
   /** The room the page gave at the last measurement, asking for `widest` (see `#fit`). */
   #room = { width: 0, height: 0, widest: 0 };
   #choiceWasMeasured = false;
+  /** The variant #fit chose: `variant` is read-only, yet a page or framework may set it. */
+  #chosen: MarkVariant | null = null;
   /**
    * The checked mark.json, read from `src` only. Not a reactive property: those have a public
    * accessor, and a framework setting `mark.manifest = …` (React 19 sets any property an element
@@ -122,6 +124,9 @@ export class DropMark extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // variant="outline" (a design system's prop, which React 19 sets as the property) showed the
+    // wrong variant, or none, in the chosen one's box until the next resize.
+    this.variant = this.#chosen;
     if (changed.has('src')) void this.#loadManifest();
     this.#syncAccessibleName();
     // Hysteresis protects a choice against jittering widths, not against new variants or shapes.
@@ -282,7 +287,7 @@ export class DropMark extends LitElement {
     const next = chooseVariant({ aspects, width, height, current });
     this.#choiceWasMeasured = width > 0 && height > 0;
     this.style.setProperty('--_drop-mark-aspect', String((next && aspects[next]) || 1));
-    if (next !== this.variant) this.variant = next;
+    this.variant = this.#chosen = next;
   }
 
   #onSlotChange = (event: Event): void => {
