@@ -186,8 +186,13 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
     const files = { 'logo.svg': drawn, 'm.svg': BLANK['display:none by class']! };
     const error = await refusal(forge(await fromFiles(files, { monogram: 'm.svg', ...verified }), { renderer }));
     expect(error.message).toBe(`monogram: m.svg ${TILE_TAIL}`);
+    // The monogram's sheet reaches the tile too, but its paint is an inline style: the bare tile.
     const unpainted = { 'logo.svg': drawn, 'm.svg': BLANK['fill:none on every shape by a sheet']! };
-    const tileToo = await refusal(forge(await fromFiles(unpainted, { monogram: 'm.svg', ...verified }), { renderer, stages: [badgeStage] }));
+    const bare = await refusal(forge(await fromFiles(unpainted, { monogram: 'm.svg', ...verified }), { renderer, stages: [badgeStage] }));
+    expect(bare.message).toBe(`monogram: m.svg ${TILE_TAIL}`);
+    // What that style does not set, a sheet's clip to nothing, hides the tile as well.
+    const clipped = { 'logo.svg': drawn, 'm.svg': svg('<style>rect{clip-path:url(#none)}</style><clipPath id="none"/><rect width="50" height="50"/>') };
+    const tileToo = await refusal(forge(await fromFiles(clipped, { monogram: 'm.svg', ...verified }), { renderer, stages: [badgeStage] }));
     expect(tileToo.message).toBe(`monogram: m.svg ${TILE_TAIL.replace(/the tile's colour, [^;]*/, 'transparent, the tile included')}`);
   }, 60_000);
 
@@ -198,9 +203,7 @@ describe('a blank mark or glyph forged without the favicon stage', () => {
       expect((await refusal(forge(input, { renderer, stages }))).message).toBe(`monogram: m.svg ${TILE_TAIL}`);
     }
     const unpainted = await fromFiles({ 'logo.svg': drawn, 'm.svg': BLANK['fill:none on every shape by a sheet']! }, { monogram: 'm.svg', ...verified });
-    expect((await refusal(forge(unpainted, { renderer, stages: [markSetStage] }))).message).toBe(
-      `monogram: m.svg ${TILE_TAIL.replace(/the tile's colour, [^;]*/, 'transparent, the tile included')}`,
-    );
+    expect((await refusal(forge(unpainted, { renderer, stages: [markSetStage] }))).message).toBe(`monogram: m.svg ${TILE_TAIL}`);
     // Without a verified badge, or with a glyph it shows instead, nothing draws the monogram: a
     // whole run accepts it, and so does the mark set alone.
     for (const config of [{ monogram: 'm.svg', badges: [{ kind: 'live' }] }, { monogram: 'm.svg', glyph: 'logo.svg', ...verified }]) {
