@@ -724,6 +724,29 @@ describe('<drop-clip>', () => {
     });
   });
 
+  it('keeps its drop\'s state when a page or framework sets state, never a hotspot link before T0', async () => {
+    // A marketplace passing the same props to every drop widget (state drives the buy button) set
+    // the clip's read-only state to live: its hotspots became checkout links before the drop opened.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const page = await fixture(`<div><div id="clip-drop-early" state="scheduled"></div>${clipHtml(uniqueId(), 'drop="clip-drop-early"')}</div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    await seek(clip, 1.2);
+    expect(part(clip, 'hotspot')!.localName).to.equal('span');
+    clip.state = 'live';
+    await clip.updateComplete;
+    expect(clip.state).to.equal('scheduled');
+    expect(part(clip, 'hotspot')!.localName).to.equal('span');
+    clip.setAttribute('state', 'live');
+    await clip.updateComplete;
+    expect(clip.getAttribute('state')).to.equal('scheduled');
+    expect(shadow(clip).querySelectorAll('a[part~="hotspot"]').length).to.equal(0);
+    // The drop itself opening still opens the hotspot.
+    page.querySelector('#clip-drop-early')!.setAttribute('state', 'live');
+    await waitFor(() => clip.state === 'live', 'the clip to follow its drop');
+    await clip.updateComplete;
+    expect(part(clip, 'hotspot')!.localName).to.equal('a');
+  });
+
   it('adds its referral to every product link, reflects it, and ignores the old ref attribute', async () => {
     type ClipWithReferral = Clip & { referral: string | null };
     const page = await fixture(`<div>${clipHtml(uniqueId(), 'referral="creator42"')}${clipHtml(uniqueId(), 'ref="creator42"')}</div>`);

@@ -129,7 +129,13 @@ export class DropClip extends LitElement {
   /** Indexes of the products whose timed card is up now. */
   declare protected shown: readonly number[];
 
-  private readonly follower = new DropFollower(this, (state) => (this.state = state));
+  /**
+   * The followed drop's state: `state` is read-only, yet a page or framework may set it (a
+   * marketplace passing the buy button's props to every drop widget), and a hotspot then linked
+   * to the checkout before T0.
+   */
+  #followed: DropState | null = null;
+  private readonly follower = new DropFollower(this, (state) => (this.state = this.#followed = state));
   /**
    * What the clip shows, read and checked from its `<drop-product>`s and metadata tracks only. Not a
    * reactive property: those have a public accessor, and a framework setting `clip.products = …` (React
@@ -259,6 +265,7 @@ export class DropClip extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.state = this.#followed;
     if (changed.has('drop') && changed.get('drop') !== undefined) this.follower.refresh();
     if (changed.has('ratio') && this.ratio !== null && parseRatio(this.ratio) === null) {
       warnOnce(this, 'ratio', `<drop-clip>: expected ratio like "9/16" or "16:9" but received ${JSON.stringify(this.ratio)}; using 9/16`);
