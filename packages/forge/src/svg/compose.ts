@@ -81,6 +81,24 @@ function layerAnchor([x, y, width, height]: SanitizedSvg['viewBox']): string {
   return `<path d="M${x} ${y}h${width}v${height}h${-width}z" style="fill-opacity:0;stroke:none"/>`;
 }
 
+/** A root's opacity, filter or mask, as the sanitizer writes attributes (` name="value"`). */
+const GROUP_EFFECT = / (opacity|filter|mask)="[^"]*"/g;
+
+/**
+ * resvg 2.6.2 applies the opacity, filter and mask of a nested `<svg>` twice (a root
+ * `opacity="0.5"` drew the icons at a quarter), where browsers and resvg on the mark alone apply
+ * them once. In a raster job they move from the mark's root to a group holding its content: the
+ * same user space (the viewBox's) and the same bounding box, applied once. `body` is the mark
+ * after `<svg xmlns="…"`, without its closing tag.
+ */
+function groupEffectsInside(body: string): string {
+  const end = body.indexOf('>');
+  const rootAttributes = body.slice(0, end);
+  const effects = rootAttributes.match(GROUP_EFFECT);
+  if (!effects) return body;
+  return `${rootAttributes.replace(GROUP_EFFECT, '')}><g${effects.join('')}>${body.slice(end + 1)}</g>`;
+}
+
 /**
  * The one way forge puts a sanitized mark on a canvas: its own root becomes a nested `<svg>` at
  * `place` (its viewBox and preserveAspectRatio fit the drawing into that box), given the paint it
@@ -95,7 +113,7 @@ export function placedMark(mark: SanitizedSvg, place: Placement, options: { defa
   // Last, so no shape of the mark gets a sibling before it (a sheet's `rect:first-child` still
   // matches what it matched). A childless root (`<svg …/>`) holds nothing to draw or crash on.
   if (options.raster && body.endsWith('</svg>')) {
-    body = body.slice(0, -'</svg>'.length) + layerAnchor(mark.viewBox) + '</svg>';
+    body = groupEffectsInside(body.slice(0, -'</svg>'.length)) + layerAnchor(mark.viewBox) + '</svg>';
   }
   return `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${defaultPaint(mark, options.defaultFill)}${body}`;
 }

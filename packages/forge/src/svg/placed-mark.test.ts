@@ -108,3 +108,29 @@ describe('several stages failing at once', () => {
     await expect(forgeStages(input, [failing('first', 200), failing('second', 0)], { renderer })).rejects.toThrow('first failed');
   });
 });
+
+describe("a mark's root opacity, filter and mask", () => {
+  // resvg 2.6.2 applies these twice on a nested <svg>, which is how every stage places the mark.
+  const EFFECTS: Record<string, string> = {
+    'opacity="0.5"': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" opacity="0.5"><rect width="100" height="100" fill="#ff3366"/></svg>',
+    'an inline opacity': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" style="opacity:.5"><style>.a{fill:#ff3366}</style><rect class="a" width="100" height="100"/></svg>',
+    'a filter that halves the alpha':
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" filter="url(#half)"><filter id="half"><feColorMatrix values="1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 0 0 0 .5 0"/></filter><rect width="100" height="100" fill="#ff3366"/></svg>',
+    'a grey luminance mask':
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" mask="url(#grey)"><mask id="grey"><rect width="100" height="100" fill="#bbbbbb"/></mask><rect width="100" height="100" fill="#ff3366"/></svg>',
+  };
+
+  it.each(Object.keys(EFFECTS))('are applied once in the icons, as the mark alone draws: %s', async (kind) => {
+    const mark = EFFECTS[kind]!;
+    const input = await prepareInput(testConfig({ mark: 'mark.svg' }), async () => new TextEncoder().encode(mark));
+    const result = await forge(input, { renderer, stages: [await STAGE_LOADERS['favicon']!()] });
+    const icon = result.files.find((file) => file.name === 'web-app-manifest-512x512.png')!;
+    const { data } = await sharp(icon.bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    // The mark alone, drawn by resvg as the root of its own document.
+    const alone = await renderer.rasterize({ svg: mark.replace('<svg ', '<svg width="100" height="100" '), width: 100, height: 100, output: 'rgba' });
+    const expected = alone[(50 * 100 + 50) * 4 + 3]!;
+    expect(expected).toBeGreaterThan(80);
+    expect(expected).toBeLessThan(200);
+    expect(Math.abs(data[(256 * 512 + 256) * 4 + 3]! - expected)).toBeLessThanOrEqual(2);
+  });
+});

@@ -563,7 +563,9 @@ function inlineStylesOverSheets(root: Node): void {
     }
     for (const child of node.children) if (typeof child !== 'string') restyle(child);
   };
-  restyle(root);
+  // Not the root: forge draws it as a nested <svg>, whose opacity, filter and mask compose moves
+  // from its attributes to a group (resvg applies them twice there); a sheet's `svg{…}` is rare.
+  for (const child of root.children) if (typeof child !== 'string') restyle(child);
 }
 
 function serialize(node: Node, out: string[]): void {
