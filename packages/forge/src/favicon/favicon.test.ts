@@ -260,5 +260,12 @@ describe('marks as design tools export them', () => {
       expect([name, pixel(image, 1, 1)]).toEqual([name, BACKGROUND]);
       expect([name, pixel(image, image.width / 2, image.height / 2)]).toEqual([name, [0x1d, 0x1d, 0x1b, 255]]);
     }
+    // Nor may it thin the tile or outline it.
+    const thinning = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{opacity:.5;stroke:#000000;stroke-width:8}</style><circle cx="5" cy="5" r="3" fill="#1d1d1b"/></svg>';
+    const thinned = await forge(await inputFromMark(thinning), { renderer, stages: [faviconStage] });
+    for (const name of ['apple-touch-icon.png', 'web-app-manifest-maskable-512x512.png']) {
+      const image = await decode(thinned.files.find((forgedFile) => forgedFile.name === name)!.bytes);
+      expect([name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([name, false, BACKGROUND]);
+    }
   });
 });
