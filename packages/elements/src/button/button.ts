@@ -33,10 +33,10 @@ const optionalNumber = { fromAttribute: (value: string | null) => (value?.trim()
  *
  * It follows a drop's state from a `<drop-countdown>` (by `drop="<id>"` or by sitting inside one),
  * or from its own `state` attribute, and only links to an https checkout while the drop is live.
- *
- * @fires drop-checkout - `DropCheckoutEvent` `{href, provider, sku}` before navigating; cancelable: `preventDefault()` to run your own checkout.
  * Its own words ("Drops in", "Sold out"…) follow the page language (`lang` on the nearest ancestor);
  * the slots below replace them.
+ *
+ * @fires drop-checkout - `DropCheckoutEvent` `{href, provider, sku}` before navigating; cancelable: `preventDefault()` to run your own checkout.
  *
  * @slot live - Label while the drop is live. Default: the text of the creator's link, else "Buy".
  * @slot scheduled - Label before the drop. Default: "Drops in" (the time left stays beside it), or "Coming soon".
