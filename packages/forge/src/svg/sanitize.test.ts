@@ -188,6 +188,20 @@ describe('sanitizeSvg', () => {
       expect(sanitizeSvg(svg('<rect width="10" height="5" style="fill:#e30613"/>')).svg).toContain('<rect fill="#e30613" width="10" height="5"/>');
     });
 
+    it('turns a transform-origin into the transform it means (Boxy SVG writes one on every rotated shape; resvg ignores it, browsers do not)', async () => {
+      const sized = (document: string) => document.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+      // What a browser draws: the bar turned about the centre, as rotate(90 5 5) turns it.
+      const turned = await pixels(sized(svg('<rect x="3" y="1" width="4" height="2" fill="#ff3366" transform="rotate(90 5 5)"/>')));
+      for (const origin of ['style="transform-origin: 5px 5px"', 'transform-origin="5 5"', 'style="transform-origin:5px 5px 0"']) {
+        const rebuilt = sanitizeSvg(svg(`<rect x="3" y="1" width="4" height="2" fill="#ff3366" ${origin} transform="rotate(90)"/>`)).svg;
+        expect(Buffer.from(await pixels(sized(rebuilt))).equals(Buffer.from(turned)), origin).toBe(true);
+        expect(rebuilt).not.toContain('transform-origin');
+      }
+      // One that depends on the viewport, or that has no transform to move, is dropped as before.
+      expect(sanitizeSvg(svg('<rect width="2" height="2" style="transform-origin:center" transform="rotate(90)"/>')).svg).toContain('<rect width="2" height="2" transform="rotate(90)"/>');
+      expect(sanitizeSvg(svg('<rect width="2" height="2" transform-origin="5 5"/>')).svg).toContain('<rect width="2" height="2"/>');
+    });
+
     it("keeps mask-type, so an alpha mask is not read as a luminance one (a black shape would hide everything)", async () => {
       const rebuilt = await rebuiltAlike('<mask id="m" mask-type="alpha"><rect width="10" height="10" fill="#000000"/></mask><rect width="10" height="10" fill="#ff3366" mask="url(#m)"/>');
       expect(rebuilt).toContain('mask-type="alpha"');

@@ -351,6 +351,35 @@ function normalisePaint(value: string): string {
   return `#${long.toLowerCase()}`;
 }
 
+const TRANSFORM_ORIGIN = 'transform-origin';
+
+/**
+ * A transform-origin in user units (`50px 50px`, as Boxy SVG writes one on every rotated shape;
+ * `50 50` as an attribute), or undefined for what depends on the viewport (`center`, `50%`).
+ */
+function originPoint(value: string): [number, number] | undefined {
+  const parts = value.trim().split(/[\s,]+/);
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  const lengths = parts.map((part) => /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px)?$/i.exec(part)?.[1]).map((number) => (number === undefined ? Number.NaN : Number(number)));
+  if (lengths.some((length) => !Number.isFinite(length)) || (lengths[2] ?? 0) !== 0) return undefined;
+  return [lengths[0]!, lengths[1]!];
+}
+
+/**
+ * A transform about a transform-origin becomes the same transform about 0 0, framed by two
+ * translations: browsers honour the property, resvg 2.6.2 ignores it, and forge's icons and its
+ * favicon.svg must draw alike. An origin it cannot place in user units is dropped, as before.
+ */
+function foldTransformOrigin(attributes: Map<string, string>): void {
+  const origin = attributes.get(TRANSFORM_ORIGIN);
+  if (origin === undefined) return;
+  attributes.delete(TRANSFORM_ORIGIN);
+  const transform = attributes.get('transform');
+  const point = transform === undefined ? undefined : originPoint(origin);
+  if (!point || (point[0] === 0 && point[1] === 0)) return;
+  attributes.set('transform', `translate(${point[0]} ${point[1]}) ${transform} translate(${-point[0]} ${-point[1]})`);
+}
+
 /**
  * Inline style declarations become attributes, so one allowlist governs both spellings. The few
  * properties SVG has no attribute for stay a declaration, rebuilt from keywords only.
@@ -365,7 +394,8 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
     const value = declaration.slice(colon + 1).replace(/!important/i, '').trim();
     if (STYLE_ONLY_PROPERTIES.has(property)) {
       if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
-    } else if (value && ALLOWED_ATTRIBUTES.has(property) && !URL_ATTRIBUTES.has(property)) into.set(property, value);
+    } else if (property === TRANSFORM_ORIGIN && value) into.set(property, value);
+    else if (value && ALLOWED_ATTRIBUTES.has(property) && !URL_ATTRIBUTES.has(property)) into.set(property, value);
   }
   if (kept.length > 0) into.set('style', kept.join(';'));
 }
@@ -452,12 +482,17 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
         if (/^(default|preserve)$/.test(attribute.value)) attributes.set('xml:space', attribute.value);
         continue;
       }
+      if (attribute.uri === '' && attribute.local === TRANSFORM_ORIGIN && !styled.has(TRANSFORM_ORIGIN)) {
+        attributes.set(TRANSFORM_ORIGIN, attribute.value);
+        continue;
+      }
       if (attribute.uri !== '' || !ALLOWED_ATTRIBUTES.has(attribute.local) || styled.has(attribute.local)) continue;
       checkUrls(attribute.value, `${attribute.name} of <${name}>`);
       const value = PAINT_ATTRIBUTES.has(attribute.local) ? normalisePaint(attribute.value) : attribute.value;
       attributes.set(attribute.local, value);
     }
     for (const [key, value] of attributes) if (PAINT_ATTRIBUTES.has(key)) attributes.set(key, normalisePaint(value));
+    foldTransformOrigin(attributes);
 
     const inline = new Set([...styled].filter((key) => key !== 'style'));
     const node: Node = { name, attributes, children: [], ...(inline.size > 0 ? { inline } : {}) };
@@ -556,7 +591,8 @@ function inlineStylesOverSheets(root: Node): void {
   const restyle = (node: Node) => {
     if (node.inline) {
       // The root's own placement (width, height) is gone: forge places the mark.
-      const kept = [...node.inline].filter((key) => node.attributes.has(key));
+      // Not transform: its attribute syntax (rotate(90), no units) is not CSS, which a sheet's rule would need.
+      const kept = [...node.inline].filter((key) => key !== 'transform' && node.attributes.has(key));
       const declarations = kept.map((key) => `${key}:${node.attributes.get(key)};`).join('');
       const keywords = node.attributes.get('style') ?? '';
       if (declarations + keywords !== '') node.attributes.set('style', declarations + keywords);
