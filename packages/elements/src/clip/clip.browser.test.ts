@@ -412,6 +412,32 @@ describe('<drop-clip>', () => {
     }
   });
 
+  it('keeps a keyboard user\'s place when what had focus goes: the play button once playing, a card whose time is over', async () => {
+    // Enter on "Play clip" started the clip and removed the button under the focus: focus fell to
+    // the page, and the next Tab started again from the top of the page.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    const video = videoOf(clip);
+    await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'metadata');
+    await clip.updateComplete;
+    part(clip, 'play-overlay')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => clip.playback === 'playing', 'playing after Enter');
+    await clip.updateComplete;
+    expect(part(clip, 'play-overlay') === null).to.equal(true);
+    expect(document.activeElement === clip).to.equal(true);
+    expect(shadow(clip).activeElement?.getAttribute('part')).to.equal('control play-pause');
+
+    clip.pause();
+    await waitFor(() => clip.playback === 'paused', 'paused');
+    await seek(clip, 0.7);
+    shadow(clip).querySelector<HTMLAnchorElement>('[part~="cards"] a')!.focus();
+    await seek(clip, 0.2);
+    expect(part(clip, 'cards') === null).to.equal(true);
+    expect(document.activeElement === clip).to.equal(true);
+    expect(shadow(clip).activeElement?.getAttribute('part')).to.equal('control play-pause');
+  });
+
   it('keyboard: k plays/pauses, m mutes, c toggles captions, Tab reaches the shown cards', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const page = await fixture(`<div><button id="before">before</button>${clipHtml(uniqueId())}</div>`);

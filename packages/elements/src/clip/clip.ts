@@ -285,6 +285,14 @@ export class DropClip extends LitElement {
     if (changed.has('loadRequested') && this.loadRequested && this.playback === 'idle') this.playback = 'ready';
   }
 
+  protected override update(changed: PropertyValues): void {
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    super.update(changed);
+    // A keyboard user's place must not vanish with what it was on ("Play clip" once playing, a card
+    // whose time is over): focus fell to the page, and the next Tab started from its top.
+    if (focused && !focused.isConnected) this.renderRoot.querySelector<HTMLElement>('[part~="play-pause"]')?.focus();
+  }
+
   protected override updated(changed: PropertyValues): void {
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
     const ratio = this.ratio === null ? null : parseRatio(this.ratio);
