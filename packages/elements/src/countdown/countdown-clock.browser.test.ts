@@ -131,7 +131,9 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     const seen = recordStates(el);
     await waitFor(() => shownSeconds(el) > 0, 'the synced remaining time');
     await el.updateComplete;
-    expect(shownSeconds(el)).to.be.within(2 * 3600 - 2, 2 * 3600);
+    // The page's clock is never ahead of the server but may lag it by up to a round trip (the
+    // earliest time the answers allow): on a busy machine that trip passed the second and 7201 showed.
+    expect(shownSeconds(el)).to.be.within(2 * 3600 - 2, 2 * 3600 + 1);
     expect(seen).to.deep.equal([]);
   });
 
