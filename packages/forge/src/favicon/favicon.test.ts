@@ -268,4 +268,17 @@ describe('marks as design tools export them', () => {
       expect([name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([name, false, BACKGROUND]);
     }
   });
+
+  it('ends a mark at its viewBox, as an image ends, whatever its root overflow says', async () => {
+    // Artwork past the viewBox on every side, under a root that asks not to be clipped (as an attribute or a style).
+    for (const root of ['overflow="visible"', 'style="overflow:visible"']) {
+      const mark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" ${root}><rect x="-50" y="-50" width="200" height="200" fill="#00cc00"/><circle cx="50" cy="50" r="30" fill="#1b1b3a"/></svg>`;
+      const result = await forge(await inputFromMark(mark), { renderer, stages: [faviconStage] });
+      const icon = async (name: string) => decode(result.files.find((forgedFile) => forgedFile.name === name)!.bytes);
+      expect([root, pixel(await icon('apple-touch-icon.png'), 1, 1)]).toEqual([root, BACKGROUND]);
+      expect([root, pixel(await icon('web-app-manifest-maskable-512x512.png'), 40, 40)]).toEqual([root, BACKGROUND]);
+      expect([root, pixel(await icon('favicon-96x96.png'), 1, 1)[3]]).toEqual([root, 0]);
+      expect(new TextDecoder().decode(result.files.find((forgedFile) => forgedFile.name === 'favicon.svg')!.bytes)).not.toContain('overflow');
+    }
+  });
 });

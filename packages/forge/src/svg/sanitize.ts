@@ -911,8 +911,11 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
     reject('svg-bad-size', `Expected an aspect ratio of at most ${limits.maxAspectRatio}:1 but received ${ratio.toFixed(1)}:1`);
   }
 
-  // The fitting code owns placement; the mark keeps only its own coordinate system.
-  for (const placement of ['width', 'height', 'x', 'y', 'viewBox', 'preserveAspectRatio']) root.attributes.delete(placement);
+  // The fitting code owns placement; the mark keeps only its own coordinate system. Its clip too:
+  // shown as an image a mark ends at its viewBox, but as the nested <svg> forge places, a root's
+  // overflow="visible" let artwork past the viewBox spill over the padding, the tile and the
+  // maskable safe zone.
+  for (const placement of ['width', 'height', 'x', 'y', 'viewBox', 'preserveAspectRatio', 'overflow']) root.attributes.delete(placement);
   const attributes = new Map<string, string>([
     ['xmlns', SVG_NS],
     ['viewBox', viewBox.join(' ')],
