@@ -260,6 +260,13 @@ describe('<drop-button>', () => {
       el.setAttribute('price', '0');
       await el.updateComplete;
       expect(price()).to.equal('€0.00');
+      // React 19 and Vue set the property: an empty CMS field is no price either.
+      (el as unknown as { price: unknown }).price = '';
+      await el.updateComplete;
+      expect(price()).to.equal(null);
+      (el as unknown as { price: unknown }).price = '24';
+      await el.updateComplete;
+      expect(price()).to.equal('€24.00');
     });
 
     it('drops an unknown currency with one warning instead of breaking', async () => {

@@ -191,6 +191,8 @@ export class DropButton extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // React 19 and Vue set the property: an empty field ("" from a CMS) is no price, as the attribute.
+    if (`${this.price}`.trim() === '') this.price = null;
     if (changed.has('state') && !isDropState(this.state)) {
       // No state at all (the attribute removed, a framework setting undefined) is simply the default.
       if (this.state != null) {
