@@ -38,3 +38,13 @@ export function Wrappers() {
 export const StringAt = () => <drop-countdown at="2026-12-05T18:00:00Z" until={1796580000000} />;
 // @ts-expect-error a moment is a Date, ISO text or epoch ms, not a boolean
 export const BooleanAt = () => <drop-countdown at={true} />;
+// Read-only properties are no props: React 19 assigns them, which throws (a getter without a setter).
+// @ts-expect-error `stock` is read from `stock-src`, not set
+export const SetStock = () => <drop-button stock={3} />;
+// @ts-expect-error `checkoutHref` is what a click would open, not an input
+export const SetCheckoutHref = () => <drop-button checkoutHref="https://buy.stripe.com/test" />;
+// The wrappers set every prop as a property too, so the same keys are refused there.
+// @ts-expect-error `stock` is read-only on the wrapper as well
+export const WrapperStock = () => <DropButton stock={3} />;
+// @ts-expect-error `provider` is read-only on the wrapper as well
+export const WrapperProvider = () => <DropButton provider="stripe" />;

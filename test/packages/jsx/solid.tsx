@@ -10,3 +10,5 @@ export const Attributed = () => <drop-button referral="tiktok" ref={(button) => 
 export const EpochNow = () => <drop-countdown prop:now={1796580000000} />;
 // @ts-expect-error `prop:now` takes a Date, ISO text or epoch ms
 export const Wrong = () => <drop-countdown prop:now={true} />;
+// @ts-expect-error `provider` is read-only (a getter), so there is no `prop:provider`
+export const SetProvider = () => <drop-button prop:provider="stripe" />;

@@ -14,11 +14,29 @@ import type { DropProduct } from '../clip/product.ts';
 type Settable<T> = T extends Date ? Date | string | number : T;
 
 /**
- * The element's own public, non-method properties. React 19, Preact and Solid all assign a prop as a
- * property when the element has one, so each takes what the property accepts.
+ * True when `K` can be assigned on `E`. A getter without a setter (`button.stock`, `provider`,
+ * `checkoutHref`) is `readonly` to TypeScript, and only this equality tells readonly keys apart.
+ */
+type Writable<E, K extends keyof E> =
+  (<T>() => T extends { [Q in K]: E[K] } ? 1 : 2) extends <T>() => T extends { -readonly [Q in K]: E[K] } ? 1 : 2 ? true : false;
+
+/** The keys of `E` that are read-only (getters without setters), which no prop may set. */
+export type ReadonlyKeys<E> = { [K in keyof E]-?: Writable<E, K> extends true ? never : K }[keyof E];
+
+/**
+ * The element's own public, non-method, writable properties. React 19, Preact and Solid all assign a
+ * prop as a property when the element has one, so each takes what the property accepts, and a
+ * read-only one is no prop at all: React 19 assigns it in strict mode, which throws, and the whole
+ * tree unmounts (`<drop-button {...product}>` with a `stock` field).
  */
 export type OwnProperties<E> = {
-  [K in keyof E as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: Settable<E[K]>;
+  [K in keyof E as K extends keyof LitElement
+    ? never
+    : E[K] extends (...args: never[]) => unknown
+      ? never
+      : Writable<E, K> extends true
+        ? K
+        : never]?: Settable<E[K]>;
 };
 
 /** `timeSrc` → `time-src`: the HTML spelling of a multi-word property's attribute. */

@@ -15,8 +15,22 @@ import { DropProduct as DropProductElement } from '../clip/product.ts';
 import type { DropStateEvent } from '../shared/drop-state-event.ts';
 import type { DropCheckoutEvent } from '../shared/checkout-event.ts';
 import type { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent } from '../clip/events.ts';
+import type { ReadonlyKeys } from '../jsx/props.ts';
 
 const onDropCheckout = 'drop-checkout' as EventName<DropCheckoutEvent>;
+
+/**
+ * The component without props for the element's read-only properties (`stock`, `provider`,
+ * `checkoutHref`): @lit/react types every element key as a prop and assigns it in strict mode, so
+ * `<DropButton {...product}>` with a `stock` field threw and unmounted the whole tree.
+ */
+type Wrapper<C> =
+  C extends React.ForwardRefExoticComponent<infer P>
+    ? P extends React.RefAttributes<infer I>
+      ? React.ForwardRefExoticComponent<Omit<P, ReadonlyKeys<I>>>
+      : never
+    : never;
+const writableOnly = <C>(component: C) => component as Wrapper<C>;
 
 /**
  * What @lit/react treats as element properties: it asks `prop in elementClass.prototype`. Standard
@@ -32,45 +46,55 @@ function reactView<T extends CustomElementConstructor>(element: T): T {
   return { prototype } as unknown as T;
 }
 
-export const DropCountdown = createComponent({
-  react: React,
-  tagName: 'drop-countdown',
-  elementClass: reactView(DropCountdownElement),
-  events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
-  displayName: 'DropCountdown',
-});
+export const DropCountdown = writableOnly(
+  createComponent({
+    react: React,
+    tagName: 'drop-countdown',
+    elementClass: reactView(DropCountdownElement),
+    events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
+    displayName: 'DropCountdown',
+  }),
+);
 
-export const DropButton = createComponent({
-  react: React,
-  tagName: 'drop-button',
-  elementClass: reactView(DropButtonElement),
-  events: { onDropCheckout },
-  displayName: 'DropButton',
-});
+export const DropButton = writableOnly(
+  createComponent({
+    react: React,
+    tagName: 'drop-button',
+    elementClass: reactView(DropButtonElement),
+    events: { onDropCheckout },
+    displayName: 'DropButton',
+  }),
+);
 
-export const DropMark = createComponent({
-  react: React,
-  tagName: 'drop-mark',
-  elementClass: reactView(DropMarkElement),
-  displayName: 'DropMark',
-});
+export const DropMark = writableOnly(
+  createComponent({
+    react: React,
+    tagName: 'drop-mark',
+    elementClass: reactView(DropMarkElement),
+    displayName: 'DropMark',
+  }),
+);
 
-export const DropClip = createComponent({
-  react: React,
-  tagName: 'drop-clip',
-  elementClass: reactView(DropClipElement),
-  events: {
-    onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
-    onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
-    onDropClipProgress: 'drop-clip-progress' as EventName<DropClipProgressEvent>,
-    onDropCheckout,
-  },
-  displayName: 'DropClip',
-});
+export const DropClip = writableOnly(
+  createComponent({
+    react: React,
+    tagName: 'drop-clip',
+    elementClass: reactView(DropClipElement),
+    events: {
+      onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
+      onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
+      onDropClipProgress: 'drop-clip-progress' as EventName<DropClipProgressEvent>,
+      onDropCheckout,
+    },
+    displayName: 'DropClip',
+  }),
+);
 
-export const DropProduct = createComponent({
-  react: React,
-  tagName: 'drop-product',
-  elementClass: reactView(DropProductElement),
-  displayName: 'DropProduct',
-});
+export const DropProduct = writableOnly(
+  createComponent({
+    react: React,
+    tagName: 'drop-product',
+    elementClass: reactView(DropProductElement),
+    displayName: 'DropProduct',
+  }),
+);
