@@ -89,6 +89,9 @@ describe('sanitizeSvg', () => {
     );
     expect(substitutedTypefaces(mark.svg)).toEqual(['Montserrat-Bold', 'Playfair Display', 'Inter']);
     expect(substitutedTypefaces(sanitizeSvg(svg('<text font-family="DejaVu Sans, sans-serif">A</text>')).svg)).toEqual([]);
+    // Beside a sheet an inline style is written back as one too: still one name, no "&quot".
+    const quoted = sanitizeSvg(svg('<style>.a{fill:#f00}</style><text class="a" style=\'font-family:"Playfair Display", serif\'>A</text>'));
+    expect(substitutedTypefaces(quoted.svg)).toEqual(['Playfair Display']);
   });
 
   it('refuses an embedded font with the advice to outline the text', () => {

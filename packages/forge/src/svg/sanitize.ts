@@ -840,8 +840,10 @@ const FORGE_TYPEFACES = /^(?:dejavu sans|sans-serif|system-ui|inherit)$/i;
  */
 export function substitutedTypefaces(svg: string): string[] {
   const typefaces = new Set<string>();
-  // As an attribute (inline styles became attributes) or a declaration in a <style> sheet.
-  for (const [, attribute, declaration] of svg.matchAll(/font-family(?:="([^"]*)"|\s*:\s*([^;}<"]+))/g)) {
+  // As an attribute (inline styles became attributes) or a declaration in a <style> sheet; not in a
+  // rebuilt style attribute (inlineStylesOverSheets), which repeats an attribute in another escaping.
+  const withoutStyleAttributes = svg.replace(/\sstyle="[^"]*"/g, '');
+  for (const [, attribute, declaration] of withoutStyleAttributes.matchAll(/font-family(?:="([^"]*)"|\s*:\s*([^;}<"]+))/g)) {
     const list = (attribute ?? declaration ?? '').replace(/&quot;|&#34;|&#39;|&apos;/g, "'");
     const first = list.split(',')[0]!.replace(/['"]/g, '').trim();
     if (first !== '' && !FORGE_TYPEFACES.test(first)) typefaces.add(first);
