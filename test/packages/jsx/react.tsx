@@ -25,7 +25,9 @@ export function RawTags() {
 export function Wrappers() {
   return (
     <>
-      <DropCountdown at={new Date('2026-12-05T18:00:00Z')} onDropState={(event) => event.previous} />
+      <DropCountdown at={new Date('2026-12-05T18:00:00Z')} onDropState={(event) => event.previous}>
+        Drops Friday
+      </DropCountdown>
       <DropButton href="https://buy.stripe.com/test" onDropCheckout={(event) => event.href} />
       <DropButton referral="tiktok" ref={(button) => void button?.checkoutHref} />
       {/* @ts-expect-error the checkout event has no `state` */}

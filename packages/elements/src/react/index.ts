@@ -27,7 +27,8 @@ const onDropCheckout = 'drop-checkout' as EventName<DropCheckoutEvent>;
 type Wrapper<C> =
   C extends React.ForwardRefExoticComponent<infer P>
     ? P extends React.RefAttributes<infer I>
-      ? React.ForwardRefExoticComponent<Omit<P, ReadonlyKeys<I>>>
+      ? // Only the element's own: HTMLElement's read-only `children` is React's prop of that name.
+        React.ForwardRefExoticComponent<Omit<P, Exclude<ReadonlyKeys<I>, keyof HTMLElement>>>
       : never
     : never;
 const writableOnly = <C>(component: C) => component as Wrapper<C>;
