@@ -205,6 +205,23 @@ describe('sanitizeSvg', () => {
       expect(sanitizeSvg(svg('<rect width="2" height="2" transform-origin="5 5"/>')).svg).toContain('<rect width="2" height="2"/>');
     });
 
+    it('spells a CSS transform from a style in the attribute\'s syntax (rotate(90deg), translate(2px, 0)), which renderers read', async () => {
+      const sized = (document: string) => document.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+      const drawn = async (body: string) => Buffer.from(await pixels(sized(svg(body))));
+      const bar = '<rect x="3" y="1" width="4" height="2" fill="#ff3366"';
+      const cases: Array<[string, string]> = [
+        ['style="transform-origin:5px 5px;transform:rotate(90deg)"', 'transform="rotate(90 5 5)"'],
+        ['style="transform:translateX(2px) rotate(0.25turn) scale(1.5, 1)"', 'transform="translate(2 0) rotate(90) scale(1.5 1)"'],
+        // Valid CSS outranks the attribute, none included; an invalid declaration leaves it.
+        ['transform="rotate(90 5 5)" style="transform:none"', ''],
+        ['transform="rotate(90 5 5)" style="transform:rotate(90)"', 'transform="rotate(90 5 5)"'],
+      ];
+      for (const [written, meant] of cases) {
+        const rebuilt = sanitizeSvg(svg(`${bar} ${written}/>`)).svg;
+        expect(Buffer.from(await pixels(sized(rebuilt))).equals(await drawn(`${bar} ${meant}/>`)), written).toBe(true);
+      }
+    });
+
     it("keeps mask-type, so an alpha mask is not read as a luminance one (a black shape would hide everything)", async () => {
       const rebuilt = await rebuiltAlike('<mask id="m" mask-type="alpha"><rect width="10" height="10" fill="#000000"/></mask><rect width="10" height="10" fill="#ff3366" mask="url(#m)"/>');
       expect(rebuilt).toContain('mask-type="alpha"');

@@ -353,6 +353,72 @@ function normalisePaint(value: string): string {
 
 const TRANSFORM_ORIGIN = 'transform-origin';
 
+const DEGREES_PER: Readonly<Record<string, number>> = { deg: 1, rad: 180 / Math.PI, grad: 0.9, turn: 360 };
+
+/**
+ * A CSS transform (`rotate(45deg) translate(10px, 0)`, as a style writes one) in the attribute's
+ * syntax, which has no units: as an attribute the CSS spelling is invalid, and renderers drew the
+ * shape untransformed where browsers turn it. `none` is the identity; anything else it cannot
+ * spell (3D, percentages, calc(), unitless angles, which CSS itself rejects) is undefined: dropped,
+ * as a browser drops the invalid declaration.
+ */
+function cssTransform(value: string): string | undefined {
+  // Valid CSS, so it outranks a transform attribute: no transform at all.
+  if (/^none$/i.test(value)) return 'matrix(1 0 0 1 0 0)';
+  // Bounded, so a stranger's megabyte of letters without "(" stays linear.
+  const FUNCTION = /([a-z]{1,16})\(([^()]{0,512})\)/gi;
+  const functions = [...value.matchAll(FUNCTION)];
+  // Nothing but functions and the spaces between them.
+  if (functions.length === 0 || value.replace(FUNCTION, '').trim() !== '') return undefined;
+  const number = (part: string | undefined) => (part !== undefined && NUMBER.test(part) ? Number(part) : undefined);
+  const length = (part: string | undefined) => {
+    const match = part === undefined ? null : /^(.*?)(px)?$/i.exec(part);
+    const n = number(match?.[1]);
+    return n !== undefined && (match?.[2] !== undefined || n === 0) ? n : undefined;
+  };
+  const angle = (part: string | undefined) => {
+    const match = part === undefined ? null : /^(.*?)(deg|rad|grad|turn)$/i.exec(part);
+    const n = number(match?.[1]);
+    if (n !== undefined) return n * DEGREES_PER[match![2]!.toLowerCase()]!;
+    return number(part) === 0 ? 0 : undefined;
+  };
+  const out: string[] = [];
+  for (const [, name = '', inside = ''] of functions) {
+    const args = inside.trim() === '' ? [] : inside.trim().split(/\s*,\s*|\s+/);
+    const all = <T>(parts: Array<T | undefined>): parts is T[] => parts.every((part) => part !== undefined);
+    const lower = name.toLowerCase();
+    let spelled: string | undefined;
+    if (lower === 'matrix' && args.length === 6) {
+      const values = args.map(number);
+      if (all(values)) spelled = `matrix(${values.join(' ')})`;
+    } else if (lower === 'translate' && (args.length === 1 || args.length === 2)) {
+      const values = args.map(length);
+      if (all(values)) spelled = `translate(${values.join(' ')})`;
+    } else if ((lower === 'translatex' || lower === 'translatey') && args.length === 1) {
+      const n = length(args[0]);
+      if (n !== undefined) spelled = lower === 'translatex' ? `translate(${n} 0)` : `translate(0 ${n})`;
+    } else if (lower === 'scale' && (args.length === 1 || args.length === 2)) {
+      const values = args.map(number);
+      if (all(values)) spelled = `scale(${values.join(' ')})`;
+    } else if ((lower === 'scalex' || lower === 'scaley') && args.length === 1) {
+      const n = number(args[0]);
+      if (n !== undefined) spelled = lower === 'scalex' ? `scale(${n} 1)` : `scale(1 ${n})`;
+    } else if ((lower === 'rotate' || lower === 'skewx' || lower === 'skewy') && args.length === 1) {
+      const n = angle(args[0]);
+      if (n !== undefined) spelled = `${lower === 'rotate' ? 'rotate' : lower === 'skewx' ? 'skewX' : 'skewY'}(${n})`;
+    } else if (lower === 'skew' && (args.length === 1 || args.length === 2)) {
+      const values = args.map(angle);
+      if (all(values)) {
+        const tan = (degrees: number) => Math.tan((degrees * Math.PI) / 180);
+        spelled = `matrix(1 ${tan(values[1] ?? 0)} ${tan(values[0]!)} 1 0 0)`;
+      }
+    }
+    if (spelled === undefined) return undefined;
+    out.push(spelled);
+  }
+  return out.join(' ');
+}
+
 /**
  * A transform-origin in user units (`50px 50px`, as Boxy SVG writes one on every rotated shape;
  * `50 50` as an attribute), or undefined for what depends on the viewport (`center`, `50%`).
@@ -395,7 +461,10 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
     if (STYLE_ONLY_PROPERTIES.has(property)) {
       if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
     } else if (property === TRANSFORM_ORIGIN && value) into.set(property, value);
-    else if (value && ALLOWED_ATTRIBUTES.has(property) && !URL_ATTRIBUTES.has(property)) into.set(property, value);
+    else if (property === 'transform') {
+      const transform = cssTransform(value);
+      if (transform !== undefined) into.set(property, transform);
+    } else if (value && ALLOWED_ATTRIBUTES.has(property) && !URL_ATTRIBUTES.has(property)) into.set(property, value);
   }
   if (kept.length > 0) into.set('style', kept.join(';'));
 }
