@@ -45,7 +45,7 @@ interface ClipTrack {
  * Without JavaScript the creator's own markup (product links under a poster image) is what shows.
  *
  * @fires drop-product-view - A product card was on screen for at least 1 s (`DropProductViewEvent`).
- * @fires drop-product-click - A visitor activated a product card, hotspot or list link (`DropProductClickEvent`).
+ * @fires drop-product-click - A product card, hotspot or list link started a checkout, once per checkout (`DropProductClickEvent`).
  * @fires drop-clip-progress - Playback passed 25, 50, 75 or 100 % (`DropClipProgressEvent`).
  * @fires drop-checkout - A checkout starts from a product card (cancelable `DropCheckoutEvent`); cards that are `<drop-button>`s fire it themselves.
  *
@@ -531,9 +531,11 @@ export class DropClip extends LitElement {
     if (video) video.muted = this.muted;
   }
 
-  private toggleCaptions(): void {
-    if (!this.tracks.some((track) => CAPTION_KINDS.includes(track.kind))) return;
+  /** False when there are no captions to switch: the key is then the page's (see onKeydown). */
+  private toggleCaptions(): boolean {
+    if (!this.tracks.some((track) => CAPTION_KINDS.includes(track.kind))) return false;
     this.captionsOn = !this.captionsOn;
+    return true;
   }
 
   private applyCaptions(): void {
@@ -551,8 +553,8 @@ export class DropClip extends LitElement {
     const key = event.key.toLowerCase();
     if (key === 'k' || (key === ' ' && !onControl)) this.togglePlay();
     else if (key === 'm') this.toggleMute();
-    else if (key === 'c') this.toggleCaptions();
-    else return;
+    // A key the clip does nothing with stays the page's or the screen reader's (a clip without captions and c).
+    else if (key !== 'c' || !this.toggleCaptions()) return;
     event.preventDefault();
   };
 
@@ -568,23 +570,30 @@ export class DropClip extends LitElement {
     return withCheckoutParams(new URL(product.href), product.provider, { sku: product.sku, referral: this.referral }).href;
   }
 
-  private onProductClick(event: MouseEvent, index: number, viaButton: boolean): void {
+  /**
+   * A product click is counted when it starts a checkout, as the buy button fires `drop-checkout`:
+   * a card button calls this on its own `drop-checkout` (none while disabled, none for a repeat), a
+   * plain link on its click, after the same repeat check. Analytics then count what a visitor could
+   * act on, once per checkout.
+   */
+  private onProductClick(event: Event, index: number, viaButton: boolean): void {
     const product = this.#products[index];
-    if (!product) return;
+    const href = product && this.checkoutHref(product);
+    if (!href) return;
+    if (!viaButton) {
+      // A double click (or an impatient second tap) would start a marketplace's own checkout twice.
+      const [last, at] = this.#lastCheckout;
+      this.#lastCheckout = [productKey(product), performance.now()];
+      if (last === this.#lastCheckout[0] && this.#lastCheckout[1] - at < REPEAT_CLICK_WINDOW_MS) {
+        event.preventDefault();
+        return;
+      }
+    }
     this.dispatchEvent(new DropProductClickEvent(this.detailOf(index)));
     // A <drop-button> announces its own checkout; plain links get the same cancelable event here so
     // a marketplace can run its own flow whichever card it is.
-    if (viaButton || product.provider === null) return;
-    const href = this.checkoutHref(product);
-    if (href === null) return;
-    // A double click (or an impatient second tap) would start a marketplace's own checkout twice.
-    const [last, at] = this.#lastCheckout;
-    this.#lastCheckout = [productKey(product), performance.now()];
-    if (last === this.#lastCheckout[0] && this.#lastCheckout[1] - at < REPEAT_CLICK_WINDOW_MS) {
-      event.preventDefault();
-      return;
-    }
-    const checkout = new DropCheckoutEvent({ href, provider: product.provider, sku: product.sku });
+    if (viaButton) return;
+    const checkout = new DropCheckoutEvent({ href, provider: product.provider!, sku: product.sku });
     this.dispatchEvent(checkout);
     if (checkout.defaultPrevented) event.preventDefault();
   }
@@ -614,7 +623,7 @@ export class DropClip extends LitElement {
           drop=${this.drop!}
           sku=${product.sku ?? nothing}
           referral=${this.referral ?? nothing}
-          @click=${(event: MouseEvent) => this.onProductClick(event, index, true)}
+          @drop-checkout=${(event: Event) => this.onProductClick(event, index, true)}
           ><a href=${product.href!}>${words.buy}</a></drop-button
         >`;
     } else {

@@ -29,7 +29,10 @@ export class DropProductViewEvent extends Event implements ClipProductDetail {
   }
 }
 
-/** A visitor activated a product (card, hotspot or list link), before any checkout starts. */
+/**
+ * A visitor started a product's checkout (card, hotspot or list link), just before its `drop-checkout`:
+ * never for a disabled card button or the repeat of a double click.
+ */
 export class DropProductClickEvent extends Event implements ClipProductDetail {
   static readonly type = 'drop-product-click';
   readonly name: string;

@@ -1,0 +1,132 @@
+import { expect } from '@esm-bundle/chai';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { cleanup, fixture } from '../test-support/fixture.ts';
+import { waitFor as waitUntil } from '../test-support/wait.ts';
+
+/**
+ * What the clip takes from the visitor and what it reports about them: keys it does not act on stay
+ * the page's, and the analytics count only what a visitor could act on. Real Chromium, the real
+ * test clip (test/media/clip/clip.webm) through the test server; the DOM only.
+ */
+
+type Clip = HTMLElement & { playback: string; state: string | null; updateComplete: Promise<boolean>; play(): Promise<void> };
+
+let nextId = 0;
+const uniqueId = () => `${Date.now().toString(36)}-actions-${nextId++}`;
+const shadow = (clip: Element) => clip.shadowRoot!;
+const videoOf = (clip: Element) => shadow(clip).querySelector('video')!;
+const waitFor = (check: () => boolean, what: string, ms = 8000) => waitUntil(check, what, ms);
+
+async function seek(clip: Clip, seconds: number): Promise<void> {
+  const video = videoOf(clip);
+  await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'video metadata');
+  const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  video.currentTime = seconds;
+  await seeked;
+  await clip.updateComplete;
+}
+
+const clipHtml = (attributes = '', children = '') =>
+  `<drop-clip style="width: 180px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="9/16" ${attributes}>
+    ${children}
+    <drop-product at="0.5" until="1.5" sku="tee-l"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+  </drop-clip>`;
+
+/** Every `type` event reaching the document while `act` runs; drop-checkouts are cancelled (no navigation). */
+async function eventsDuring(types: string[], act: () => void | Promise<void>): Promise<Event[]> {
+  const events: Event[] = [];
+  const record = (event: Event) => {
+    events.push(event);
+    if (event.type === 'drop-checkout' || event.type === 'click') event.preventDefault();
+  };
+  for (const type of types) document.addEventListener(type, record);
+  try {
+    await act();
+  } finally {
+    for (const type of types) document.removeEventListener(type, record);
+  }
+  return events;
+}
+
+describe('<drop-clip> actions', () => {
+  afterEach(async () => {
+    cleanup();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('leaves the c key to the page (and a screen reader) when it has no captions', async () => {
+    // The page's own "c" shortcut, or a screen reader's, was lost: the clip cancelled the keystroke
+    // though it had nothing to switch on.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml());
+    await clip.updateComplete;
+    shadow(clip).querySelector<HTMLElement>('[part~="mute"]')!.focus();
+    const seen: boolean[] = [];
+    const onKey = (event: KeyboardEvent) => seen.push(event.defaultPrevented);
+    document.addEventListener('keydown', onKey);
+    try {
+      await sendKeys({ press: 'c' });
+      await sendKeys({ press: 'm' });
+    } finally {
+      document.removeEventListener('keydown', onKey);
+    }
+    // c: nothing to do, the page's; m: the clip's.
+    expect(seen.join()).to.equal('false,true');
+  });
+
+  it('takes the c key when it has captions to switch', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml('', '<track kind="captions" src="/test/media/clip/captions.vtt" srclang="en" label="English">'));
+    await clip.updateComplete;
+    shadow(clip).querySelector<HTMLElement>('[part~="mute"]')!.focus();
+    const seen: boolean[] = [];
+    const onKey = (event: KeyboardEvent) => seen.push(event.defaultPrevented);
+    document.addEventListener('keydown', onKey);
+    try {
+      await sendKeys({ press: 'c' });
+    } finally {
+      document.removeEventListener('keydown', onKey);
+    }
+    await clip.updateComplete;
+    expect(seen.join()).to.equal('true');
+    expect(shadow(clip).querySelector('[part~="captions"]')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('counts a product click only when it starts a checkout: not on a disabled card button, once for a double click', async () => {
+    // A card button before the drop fired drop-product-click for every click on the disabled button,
+    // and a double click on a live one counted twice (only the checkout was de-duplicated).
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const page = await fixture(`<div><div id="actions-drop" state="scheduled"></div>${clipHtml('drop="actions-drop"')}</div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    await seek(clip, 0.7);
+    await customElements.whenDefined('drop-button');
+    const button = shadow(clip).querySelector('[part~="cards"] drop-button') as HTMLElement & { updateComplete: Promise<unknown> };
+    await button.updateComplete;
+    const press = () => button.shadowRoot!.querySelector<HTMLElement>('[part~="button"]')!.click();
+    const types = ['drop-product-click', 'drop-checkout'];
+
+    expect((await eventsDuring(types, press)).map((event) => event.type).join()).to.equal('');
+
+    page.querySelector('#actions-drop')!.setAttribute('state', 'live');
+    await waitFor(() => button.getAttribute('state') === 'live', 'the card button to go live');
+    await button.updateComplete;
+    const live = await eventsDuring(types, () => {
+      press();
+      press();
+    });
+    // The product click comes first, as for a plain card link.
+    expect(live.map((event) => event.type).join()).to.equal('drop-product-click,drop-checkout');
+  });
+
+  it('counts one product click for a double click on a plain card link', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml());
+    await seek(clip, 0.7);
+    const link = shadow(clip).querySelector<HTMLAnchorElement>('[part~="cards"] a')!;
+    const events = await eventsDuring(['drop-product-click', 'drop-checkout', 'click'], () => {
+      link.click();
+      link.click();
+    });
+    expect(events.map((event) => event.type).join()).to.equal('drop-product-click,drop-checkout,click,click');
+  });
+});
