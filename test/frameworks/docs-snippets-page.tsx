@@ -7,7 +7,7 @@
  * handlers did. Everything is judged in this page's own realm (its Date, its registries) and sent
  * back as plain data.
  */
-import { createElement, type FunctionComponent } from 'react';
+import { createElement, useEffect, type FunctionComponent } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
@@ -86,9 +86,19 @@ export async function runSnippetPage(kind: PageKind, called: string[], tags: str
       flushSync(() => root.render(createElement(snippet.default as FunctionComponent<typeof scope>, scope)));
     } else if (kind === 'react-ssr') {
       // The server's HTML arrives, then React hydrates it; the page's client code (its entry module)
-      // has registered the tags already.
-      app.innerHTML = renderToString(createElement(snippet.default as FunctionComponent<typeof scope>, scope));
-      flushSync(() => hydrateRoot(app, createElement(snippet.default as FunctionComponent<typeof scope>, scope)));
+      // has registered the tags already. React hydrates in a task of its own, after the elements'
+      // first render (Lit's, a microtask), so it meets the attributes they reflect (state=…), as on
+      // a real page; hydrating inside flushSync would compare the HTML before they render.
+      let hydrated = false;
+      // An effect runs once the hydration is committed (and never on the server).
+      const App = () => {
+        useEffect(() => void (hydrated = true));
+        return createElement(snippet.default as FunctionComponent<typeof scope>, scope);
+      };
+      app.innerHTML = renderToString(createElement(App));
+      await Promise.all(customElementsOnPage(tags).map((widget) => widget.updateComplete));
+      hydrateRoot(app, createElement(App), { onRecoverableError: (error) => void messages.push(`hydration: ${String(error)}`) });
+      await until(() => hydrated, 'React hydrated the server HTML');
     } else if (kind === 'vue-template') {
       createApp({ setup: () => scope, render: snippet.render as () => unknown }).mount(app);
     }

@@ -263,8 +263,9 @@ function reactModule(block: Block): string {
         for (const attribute of node.attributes.properties) {
           if (!ts.isJsxAttribute(attribute)) continue;
           const name = attribute.name.getText(source);
-          // Handlers are checked by firing their events; key and ref are React's own.
-          if (/^on/.test(name) || name === 'key' || name === 'ref') continue;
+          // Handlers are checked by firing their events; key, ref and suppressHydrationWarning are
+          // React's own.
+          if (/^on/.test(name) || ['key', 'ref', 'suppressHydrationWarning'].includes(name)) continue;
           const init = attribute.initializer;
           const value = !init
             ? 'true'
