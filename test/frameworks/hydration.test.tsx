@@ -6,7 +6,7 @@
  * and without a second copy of anything.
  */
 import { describe, expect, it } from 'vitest';
-import { useEffect } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import type {} from '@dropkit/elements/jsx/react';
@@ -51,7 +51,7 @@ function Wrappers() {
   );
 }
 
-async function hydrateAfterRender(Page: () => JSX.Element): Promise<{ problems: string[]; kept: boolean; text: string }> {
+async function hydrateAfterRender(Page: () => ReactElement): Promise<{ problems: string[]; kept: boolean; text: string }> {
   let hydrated = false;
   const App = () => {
     useEffect(() => void (hydrated = true));
