@@ -129,4 +129,22 @@ describe('<drop-clip> actions', () => {
     });
     expect(events.map((event) => event.type).join()).to.equal('drop-product-click,drop-checkout,click,click');
   });
+
+  it('reports progress for a recording whose duration is not known at first (a live WebM: Infinity)', async () => {
+    // A browser's MediaRecorder writes no Duration: the video says Infinity until it knows, and no
+    // 25/50/75 % ever fired, as what had been watched was forgotten meanwhile.
+    const clip = await fixture<Clip>(`<drop-clip style="width: 180px" src="/test/media/clip/live.webm?id=${uniqueId()}" ratio="9/16"></drop-clip>`);
+    const video = videoOf(clip);
+    const durations: number[] = [];
+    video.addEventListener('timeupdate', () => durations.push(video.duration));
+    video.defaultPlaybackRate = 4;
+    video.playbackRate = 4;
+    const progress: number[] = [];
+    clip.addEventListener('drop-clip-progress', (event) => progress.push(event.percent));
+    await waitFor(() => clip.playback === 'ended', 'the end', 10_000);
+    await clip.updateComplete;
+    // The file really is one whose duration was unknown while it played.
+    expect(durations.some((duration) => duration === Infinity)).to.equal(true);
+    expect(progress.join()).to.equal('25,50,75,100');
+  });
 });

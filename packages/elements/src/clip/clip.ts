@@ -409,6 +409,9 @@ export class DropClip extends LitElement {
   };
 
   private reportProgress(to: number, duration: number): void {
+    // A recording with no Duration in its header (a browser's MediaRecorder) says Infinity until the
+    // browser knows: the run so far is kept and judged on the durationchange that tells it.
+    if (!Number.isFinite(duration)) return;
     for (const percent of milestonesPassed(this.progressFrom, to, duration)) {
       if (this.progressFired.has(percent)) continue;
       this.progressFired.add(percent);
@@ -707,6 +710,7 @@ export class DropClip extends LitElement {
           @error=${this.onVideoEvent}
           @volumechange=${this.onVideoEvent}
           @timeupdate=${this.onTimeUpdate}
+          @durationchange=${this.onTimeUpdate}
           @seeking=${this.onSeek}
           @seeked=${this.onSeek}
           @ratechange=${this.syncToTime}
