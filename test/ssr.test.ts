@@ -34,6 +34,24 @@ describe('server rendering with React', () => {
     expect(stdout).toContain('<drop-mark');
   });
 
+  it("writes the wrappers' element properties as the attributes the elements read", () => {
+    // Between the tags registering and React hydrating, the elements have only this HTML: without
+    // drop the button went live before its drop, without name the mark hid from screen readers.
+    const { stdout, stderr, status } = serverRender(`
+      const { DropCountdown, DropButton, DropMark } = await import('@dropkit/elements/react');
+      console.log(renderToString(h('main', null,
+        h(DropCountdown, { id: 'winter', at: new Date('2026-12-05T17:00:00Z'), timeZone: 'Europe/Paris', format: 'long', onDropState: () => {} }, 'Drops Saturday'),
+        h(DropButton, { drop: 'winter', referral: 'tiktok', sku: null }, h('a', { href: 'https://buy.stripe.com/x' }, 'Buy')),
+        h(DropMark, { name: 'Nova Threads', className: 'brand' }))));`);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain(
+      '<drop-countdown id="winter" at="2026-12-05T17:00:00.000Z" time-zone="Europe/Paris" format="long">Drops Saturday</drop-countdown>',
+    );
+    expect(stdout).toContain('<drop-button drop="winter" referral="tiktok"><a href="https://buy.stripe.com/x">Buy</a></drop-button>');
+    expect(stdout).toContain('<drop-mark name="Nova Threads" class="brand"></drop-mark>');
+  });
+
   it('renders the raw tags with ISO text for the moment', () => {
     const { stdout, stderr, status } = serverRender(`
       console.log(renderToString(h('drop-countdown', { at: '2026-12-05T18:00:00+01:00', 'time-zone': 'Europe/Paris' }, 'Drops Saturday')));`);

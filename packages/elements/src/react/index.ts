@@ -41,61 +41,110 @@ const writableOnly = <C>(component: C) => component as Wrapper<C>;
  */
 function reactView<T extends CustomElementConstructor>(element: T): T {
   const prototype = new Proxy(element.prototype as object, {
-    // No HTMLElement in a server render (Node): every key then is the element's own.
-    has: (target, key) => !(typeof HTMLElement !== 'undefined' && key in HTMLElement.prototype) && Reflect.has(target, key),
+    // On a server (no HTMLElement) none is: @lit/react leaves element properties out of the HTML
+    // (it sets them in a layout effect, which a server never runs), so they go to React as
+    // attributes, under the names serverAttributes gives them.
+    has: (target, key) => onClient && !(key in HTMLElement.prototype) && Reflect.has(target, key),
   });
   return { prototype } as unknown as T;
 }
 
-export const DropCountdown = writableOnly(
-  createComponent({
-    react: React,
-    tagName: 'drop-countdown',
-    elementClass: reactView(DropCountdownElement),
-    events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
-    displayName: 'DropCountdown',
-  }),
+const onClient = typeof HTMLElement !== 'undefined';
+
+/**
+ * On a server, the wrapper writes each element property the element reads from an attribute as
+ * that attribute (`timeZone` → `time-zone`, a `Date` as ISO text, `true` as present), so the server
+ * HTML says which drop a button follows and what a mark is called. Without it a page showed, from
+ * the moment the tags registered until React hydrated, a live buy button before its drop, a
+ * countdown without a time and a mark hidden from screen readers. On the client: the wrapper as is.
+ */
+function serverAttributes<C>(component: C, element: { readonly observedAttributes: string[]; elementProperties: Map<PropertyKey, { attribute?: boolean | string }> }): C {
+  if (onClient) return component;
+  void element.observedAttributes; // finalizes the class: elementProperties is complete from here
+  const attributeOf = new Map<string, string>();
+  for (const [key, { attribute }] of element.elementProperties) {
+    if (typeof key === 'string' && attribute !== false) attributeOf.set(key, typeof attribute === 'string' ? attribute : key.toLowerCase());
+  }
+  const inner = component as unknown as React.ComponentType<Record<string, unknown>>;
+  const server = React.forwardRef<unknown, Record<string, unknown>>((props, ref) => {
+    const passed: Record<string, unknown> = { ref };
+    for (const [key, value] of Object.entries(props)) {
+      const attribute = attributeOf.get(key);
+      if (attribute === undefined) passed[key] = value;
+      else if (typeof value === 'string' || typeof value === 'number') passed[attribute] = String(value);
+      else if (value === true) passed[attribute] = '';
+      else if (value instanceof Date && !Number.isNaN(value.getTime())) passed[attribute] = value.toISOString();
+    }
+    return React.createElement(inner, passed);
+  });
+  server.displayName = (inner as { displayName?: string }).displayName;
+  return server as unknown as C;
+}
+
+export const DropCountdown = serverAttributes(
+  writableOnly(
+    createComponent({
+      react: React,
+      tagName: 'drop-countdown',
+      elementClass: reactView(DropCountdownElement),
+      events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
+      displayName: 'DropCountdown',
+    }),
+  ),
+  DropCountdownElement,
 );
 
-export const DropButton = writableOnly(
-  createComponent({
-    react: React,
-    tagName: 'drop-button',
-    elementClass: reactView(DropButtonElement),
-    events: { onDropCheckout },
-    displayName: 'DropButton',
-  }),
+export const DropButton = serverAttributes(
+  writableOnly(
+    createComponent({
+      react: React,
+      tagName: 'drop-button',
+      elementClass: reactView(DropButtonElement),
+      events: { onDropCheckout },
+      displayName: 'DropButton',
+    }),
+  ),
+  DropButtonElement,
 );
 
-export const DropMark = writableOnly(
-  createComponent({
-    react: React,
-    tagName: 'drop-mark',
-    elementClass: reactView(DropMarkElement),
-    displayName: 'DropMark',
-  }),
+export const DropMark = serverAttributes(
+  writableOnly(
+    createComponent({
+      react: React,
+      tagName: 'drop-mark',
+      elementClass: reactView(DropMarkElement),
+      displayName: 'DropMark',
+    }),
+  ),
+  DropMarkElement,
 );
 
-export const DropClip = writableOnly(
-  createComponent({
-    react: React,
-    tagName: 'drop-clip',
-    elementClass: reactView(DropClipElement),
-    events: {
-      onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
-      onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
-      onDropClipProgress: 'drop-clip-progress' as EventName<DropClipProgressEvent>,
-      onDropCheckout,
-    },
-    displayName: 'DropClip',
-  }),
+export const DropClip = serverAttributes(
+  writableOnly(
+    createComponent({
+      react: React,
+      tagName: 'drop-clip',
+      elementClass: reactView(DropClipElement),
+      events: {
+        onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
+        onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
+        onDropClipProgress: 'drop-clip-progress' as EventName<DropClipProgressEvent>,
+        onDropCheckout,
+      },
+      displayName: 'DropClip',
+    }),
+  ),
+  DropClipElement,
 );
 
-export const DropProduct = writableOnly(
-  createComponent({
-    react: React,
-    tagName: 'drop-product',
-    elementClass: reactView(DropProductElement),
-    displayName: 'DropProduct',
-  }),
+export const DropProduct = serverAttributes(
+  writableOnly(
+    createComponent({
+      react: React,
+      tagName: 'drop-product',
+      elementClass: reactView(DropProductElement),
+      displayName: 'DropProduct',
+    }),
+  ),
+  DropProductElement,
 );
