@@ -72,3 +72,20 @@ describe('favicon.svg of a mark with a third, dark colour', () => {
     for (const [part, pixel] of Object.entries(dark)) expect(contrastRatio(hexOf(pixel), DARK_BACKGROUND), part).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("favicon.svg of a mark whose own sheet outranks its paint attributes (path{fill:…} over fill=\"<brand>\")", () => {
+  // The first square is a path written in the brand colour that the mark's own element rule turns
+  // green; the other two are rects the sheet does not reach.
+  const SHEET_OVER_ATTRIBUTE_MARK =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><style>path{fill:#22aa55}</style>' +
+    '<path d="M0 0h10v10H0z" fill="#ff3366"/><rect x="10" width="10" height="10" fill="#ff3366"/>' +
+    '<rect x="20" width="10" height="10" fill="#fff7f9"/></svg>';
+
+  it("keeps the sheet's colour in dark mode too, while the attributes it does not reach swap", async () => {
+    const svg = faviconSvg(await inputFromMark(SHEET_OVER_ATTRIBUTE_MARK));
+    const light = await drawnIconPixels(browser(), svg, 'light', SQUARES);
+    const dark = await drawnIconPixels(browser(), svg, 'dark', SQUARES);
+    expect(light).toEqual({ brand: [0x22, 0xaa, 0x55, 255], own: [0xff, 0x33, 0x66, 255], background: [0xff, 0xf7, 0xf9, 255] });
+    expect(dark).toEqual({ brand: [0x22, 0xaa, 0x55, 255], own: [0xff, 0x7a, 0x9c, 255], background: [0x14, 0x14, 0x2b, 255] });
+  });
+});

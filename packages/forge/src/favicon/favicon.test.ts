@@ -248,7 +248,7 @@ describe('marks as design tools export them', () => {
     const svg = new TextDecoder().decode((await forge(input, { renderer, stages: [faviconStage] })).files.find((forgedFile) => forgedFile.name === 'favicon.svg')!.bytes);
     expect(svg).toContain(' color="#ff3366"');
     const dark = svg.slice(svg.indexOf('@media (prefers-color-scheme:dark){'), svg.indexOf('</style>'));
-    expect(dark).toContain('[color="#ff3366"]{color:#ff7a9c}');
+    expect(dark).toContain(':where([color="#ff3366"]){color:#ff7a9c}');
   });
 
   it("keeps the tiles of the touch and maskable icons in the background colour when the mark's sheet styles by element", async () => {

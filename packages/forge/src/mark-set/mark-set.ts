@@ -1,7 +1,7 @@
 import { inkOn } from '../badge/colors.ts';
 import { missingGlyphs, textBounds, textPath } from '../badge/font.ts';
 import { escapeXml } from '../badge/badge-svg.ts';
-import { darkRecolour } from '../svg/dark.ts';
+import { darkRewrite } from '../svg/dark.ts';
 import { defaultPaint } from '../svg/compose.ts';
 import { picturesVerdict } from '../favicon/stage.ts';
 import type { SvgRejectedError } from '../errors.ts';
@@ -60,21 +60,16 @@ function rootAttributesEnd(svg: string): number {
 /**
  * A creator's SVG for dark pages, recoloured by the same rule favicon.svg follows under
  * prefers-color-scheme (svg/dark.ts): the palette swaps to the dark one and colours that would not
- * read on the dark background lift. A mark that leaves its fill unset draws in the dark brand colour
- * instead of black, which would vanish on a dark page.
+ * read on the dark background lift. The file is dark already, so its colours are rewritten where
+ * they stand rather than overridden by rules, and a mark's own rules keep their rank (favicon.svg's
+ * override rules, ranked below them by `:where()`, would be ignored by resvg, which draws these).
+ * A mark that leaves its fill unset draws in the dark brand colour instead of black, which would
+ * vanish on a dark page.
  */
 export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalette): string {
-  const { rules, sheets } = darkRecolour(mark.svg, light, dark);
-  const attributesEnd = rootAttributesEnd(mark.svg);
-  const rootTag = mark.svg.slice(0, attributesEnd);
-  const paint = defaultPaint(mark, dark.brand);
-  const before = rules === '' ? '' : `<style>${rules}</style>`;
-  // After the mark's own sheets, so at equal specificity the recoloured copy wins.
-  const after = sheets === '' ? '' : `<style>${sheets}</style>`;
-  // An empty mark is opened so there is a body to put the styles in.
-  const body = mark.svg[attributesEnd] === '/' ? '</svg>' : mark.svg.slice(attributesEnd + 1);
-  const close = body.lastIndexOf('</svg>');
-  return close < 0 ? `${rootTag}${paint}>${before}${body}` : `${rootTag}${paint}>${before}${body.slice(0, close)}${after}</svg>`;
+  const svg = darkRewrite(mark.svg, light, dark);
+  const attributesEnd = rootAttributesEnd(svg);
+  return `${svg.slice(0, attributesEnd)}${defaultPaint(mark, dark.brand)}${svg.slice(attributesEnd)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../badge/colors.ts';
 import type { HexColor } from '../plan/types.ts';
-import { darkRecolour, darkSwaps, MIN_GRAPHICS_CONTRAST, parseColor, readableTwin } from './dark.ts';
+import { darkRecolour, darkRewrite, darkSwaps, MIN_GRAPHICS_CONTRAST, parseColor, readableTwin } from './dark.ts';
 
 const LIGHT = { brand: '#ff3366', background: '#fff7f9' } as const;
 const DARK = { brand: '#ff7a9c', background: '#14142b' } as const;
@@ -71,8 +71,8 @@ describe('darkRecolour', () => {
   it('swaps the palette for every paint property, as favicon.svg always has', () => {
     const { rules } = darkRecolour(svg('<rect fill="#ff3366"/>'), LIGHT, DARK);
     for (const property of ['fill', 'stroke', 'stop-color', 'flood-color']) {
-      expect(rules).toContain(`[${property}="#ff3366"]{${property}:#ff7a9c}`);
-      expect(rules).toContain(`[${property}="#fff7f9"]{${property}:#14142b}`);
+      expect(rules).toContain(`:where([${property}="#ff3366"]){${property}:#ff7a9c}`);
+      expect(rules).toContain(`:where([${property}="#fff7f9"]){${property}:#14142b}`);
     }
   });
 
@@ -84,9 +84,9 @@ describe('darkRecolour', () => {
         '<rect fill="#1e2a5a"/><rect stroke="#1e2a5a"/><rect class="ink"/><rect class="line"/><rect fill="url(#g)"/>',
     );
     const { rules, sheets } = darkRecolour(mark, LIGHT, DARK);
-    expect(rules).toContain(`[fill="#1e2a5a"]{fill:${twin}}`);
-    expect(rules).toContain(`[stroke="#1e2a5a"]{stroke:${twin}}`);
-    expect(rules).toContain(`[stop-color="#1e2a5a"]{stop-color:${twin}}`);
+    expect(rules).toContain(`:where([fill="#1e2a5a"]){fill:${twin}}`);
+    expect(rules).toContain(`:where([stroke="#1e2a5a"]){stroke:${twin}}`);
+    expect(rules).toContain(`:where([stop-color="#1e2a5a"]){stop-color:${twin}}`);
     expect(sheets).toBe(`.ink{fill:${twin}}.line{stroke:${readableTwin('#000080', DARK.background)}}`);
     expect(rules).not.toContain('url(#g)');
   });
@@ -100,15 +100,15 @@ describe('darkRecolour', () => {
   it("keeps the alpha of a colour it lifts, and writes rules only for values CSS can quote as they are", () => {
     const twin = readableTwin('#1e2a5a', DARK.background);
     const { rules } = darkRecolour(svg('<rect fill="rgba(30,42,90,0.5)"/><rect fill="#1e2a5a&quot;]{}*{fill:red}[x=&quot;"/>'), LIGHT, DARK);
-    expect(rules).toContain(`[fill="rgba(30,42,90,0.5)"]{fill:${twin}80}`);
+    expect(rules).toContain(`:where([fill="rgba(30,42,90,0.5)"]){fill:${twin}80}`);
     expect(rules).not.toContain('red');
   });
 
   it("uses the dark palette's ink, when given, for every colour that does not read", () => {
     const mark = svg('<rect fill="#1e2a5a"/><rect fill="#000000"/><rect fill="#22aa55"/>');
     const { rules } = darkRecolour(mark, LIGHT, { ...DARK, ink: '#e8e6ff' });
-    expect(rules).toContain('[fill="#1e2a5a"]{fill:#e8e6ff}');
-    expect(rules).toContain('[fill="#000000"]{fill:#e8e6ff}');
+    expect(rules).toContain(':where([fill="#1e2a5a"]){fill:#e8e6ff}');
+    expect(rules).toContain(':where([fill="#000000"]){fill:#e8e6ff}');
     expect(rules).not.toContain('#22aa55');
   });
 
@@ -128,5 +128,15 @@ describe('darkRecolour', () => {
   it('gives the same CSS for the same mark', () => {
     const mark = svg('<style>.a{fill:#123456}</style><rect fill="#1e2a5a"/><rect stroke="black"/>');
     expect(darkRecolour(mark, LIGHT, DARK)).toEqual(darkRecolour(mark, LIGHT, DARK));
+  });
+});
+
+describe('darkRewrite', () => {
+  it('writes the dark colours into attributes, inline styles and sheets, and leaves everything else as it is', () => {
+    const twin = readableTwin('#1e2a5a', DARK.background);
+    const mark = svg('<style>path{fill:#22aa55}.ink{stroke:#1E2A5A}</style><path fill="#ff3366"/><rect style="fill:#1e2a5a;opacity:.5" class="ink"/><text>fill="#ff3366"</text>');
+    expect(darkRewrite(mark, LIGHT, DARK)).toBe(
+      svg(`<style>path{fill:#22aa55}.ink{stroke:${twin}}</style><path fill="#ff7a9c"/><rect style="fill:${twin};opacity:.5" class="ink"/><text>fill="#ff3366"</text>`),
+    );
   });
 });

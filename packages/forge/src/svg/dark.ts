@@ -228,7 +228,12 @@ function swapPaint(value: string, swaps: DarkSwaps): string {
 }
 
 export interface DarkRecolour {
-  /** `[fill="#1b1b3a"]{fill:#b0b0e6}`… for the mark's attributes (and inline styles); place before the mark. */
+  /**
+   * `:where([fill="#1b1b3a"]){fill:#b0b0e6}`… for the mark's attributes (and inline styles); place
+   * before the mark. `:where()` ranks them at nothing, as the attributes they stand for rank below
+   * any rule: a mark's own `path{fill:…}` keeps its place over them. resvg ignores `:where()`, so
+   * only browsers may be given these (favicon.svg); files resvg draws take {@link darkRewrite}.
+   */
   rules: string;
   /**
    * The mark's own `<style>` sheets again with their colours swapped (Illustrator and Figma export
@@ -243,11 +248,11 @@ export function darkRecolour(svg: string, light: Palette, dark: DarkPalette): Da
   const swaps = darkSwaps(svg, light, dark);
   const rules = new Set<string>();
   const rule = (property: string, from: string, to: string) => {
-    rules.add(`[${property}="${from}"]{${property}:${to}}`);
+    rules.add(`:where([${property}="${from}"]){${property}:${to}}`);
     // Where the mark has a sheet, an inline style stays one (`fill:#e30613;`, see the sanitizer's
     // inlineStylesOverSheets) and outranks any rule but an important one; matched by its spelling.
     const declaration = `${property}:${from};`;
-    if (svg.includes(declaration)) rules.add(`[style^="${declaration}"],[style*=";${declaration}"]{${property}:${to}!important}`);
+    if (svg.includes(declaration)) rules.add(`:where([style^="${declaration}"],[style*=";${declaration}"]){${property}:${to}!important}`);
   };
   // A currentColor mark gets color="<brand>" from compose's defaultPaint; it swaps like a fill.
   const paletteProperties = /currentcolor/i.test(svg) ? [...PALETTE_PROPERTIES, 'color'] : PALETTE_PROPERTIES;
@@ -259,8 +264,33 @@ export function darkRecolour(svg: string, light: Palette, dark: DarkPalette): Da
   }
   const sheets: string[] = [];
   for (const [, , css = ''] of svg.matchAll(STYLESHEET)) {
-    const swapped = css.replace(PAINT_DECLARATION, (_declaration, before: string, property: string, colon: string, value: string) => `${before}${property}${colon}${swapPaint(value, swaps)}`);
+    const swapped = swapDeclarations(css, swaps);
     if (swapped !== css) sheets.push(swapped);
   }
   return { rules: [...rules].join(''), sheets: sheets.join('') };
+}
+
+const swapDeclarations = (css: string, swaps: DarkSwaps) =>
+  css.replace(PAINT_DECLARATION, (_declaration, before: string, property: string, colon: string, value: string) => `${before}${property}${colon}${swapPaint(value, swaps)}`);
+
+/** A start tag: the sanitizer escapes `<` and `>` in text and attribute values, so none ends early. */
+const START_TAG = /<[a-z][^>]*>/giu;
+const STYLE_ATTRIBUTE = /(\sstyle=")([^"]*)(")/gu;
+
+/**
+ * The mark itself in its dark colours, for files that are dark already (the mark set's `-dark`
+ * files): paint attributes, inline styles and the mark's own sheets are rewritten where they stand,
+ * so every rule keeps the rank the creator gave it, with no media query and no `:where()` (which
+ * resvg ignores). The same swaps as {@link darkRecolour}.
+ */
+export function darkRewrite(svg: string, light: Palette, dark: DarkPalette): string {
+  const swaps = darkSwaps(svg, light, dark);
+  if (swaps.size === 0) return svg;
+  return svg
+    .replace(STYLESHEET, (_sheet, open: string, css: string, close: string) => `${open}${swapDeclarations(css, swaps)}${close}`)
+    .replace(START_TAG, (tag) =>
+      tag
+        .replace(PAINT_ATTRIBUTE, (_attribute, property: string, value: string) => ` ${property}="${swapPaint(value, swaps)}"`)
+        .replace(STYLE_ATTRIBUTE, (_attribute, open: string, css: string, close: string) => `${open}${swapDeclarations(css, swaps)}${close}`),
+    );
 }
