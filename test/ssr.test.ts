@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -50,6 +51,28 @@ describe('server rendering with React', () => {
     );
     expect(stdout).toContain('<drop-button drop="winter" referral="tiktok"><a href="https://buy.stripe.com/x">Buy</a></drop-button>');
     expect(stdout).toContain('<drop-mark name="Nova Threads" class="brand"></drop-mark>');
+  });
+
+  it('gives React Server Components the wrappers behind a client boundary', () => {
+    // An RSC bundler (Next.js App Router) resolves imports in its server graph under the
+    // react-server condition, and turns a module that starts with 'use client' into a reference
+    // to a client component instead of running its hooks on the server.
+    const resolve = (conditions: string[]) => {
+      const result = spawnSync(
+        process.execPath,
+        [...conditions, '--input-type=module', '-e', "console.log(import.meta.resolve('@dropkit/elements/react'))"],
+        { cwd: repo, encoding: 'utf8', timeout: 60_000 },
+      );
+      return readFileSync(fileURLToPath(result.stdout.trim()), 'utf8');
+    };
+    const directive = /^\s*(['"])use client\1;/;
+    const boundary = resolve(['--conditions=react-server']);
+    expect(boundary).toMatch(directive);
+    // Every wrapper is behind it, by name.
+    const names = (source: string) => [...source.matchAll(/export (?:const|\{([^}]*)\})\s*(\w+)?/g)].flatMap((m) => (m[1] ?? m[2] ?? '').split(',').map((n) => n.trim()).filter(Boolean)).sort();
+    expect(names(boundary)).toEqual(names(resolve([])));
+    // Elsewhere no directive: Vite warns about one on every build that bundles it.
+    expect(resolve([])).not.toMatch(directive);
   });
 
   it('renders the raw tags with ISO text for the moment', () => {
