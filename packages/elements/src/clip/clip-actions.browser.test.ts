@@ -147,4 +147,26 @@ describe('<drop-clip> actions', () => {
     expect(durations.some((duration) => duration === Infinity)).to.equal(true);
     expect(progress.join()).to.equal('25,50,75,100');
   });
+
+  it('keeps what it found out for itself whatever a framework sets: muted, shown cards, captions, the load', async () => {
+    // Lit state has public accessors, and React 19 or Vue set any property an element has: a
+    // marketplace spreading {muted: false, shown: [3]} onto every widget made the clip throw in its
+    // next update, and loadRequested: true fetched a video far below the fold.
+    const page = await fixture(
+      `<div><div style="height: 3000px"></div>${clipHtml('', '<track kind="captions" src="/test/media/clip/captions.vtt" srclang="en" label="English">')}</div>`,
+    );
+    const clip = page.querySelector<Clip>('drop-clip')! as Clip & Record<string, unknown>;
+    await clip.updateComplete;
+    Object.assign(clip, { muted: false, shown: [3], captionsOn: true, reducedMotion: true, loadRequested: true });
+    let failed: unknown = null;
+    await clip.updateComplete.catch((error: unknown) => (failed = error));
+    expect(String(failed)).to.equal('null');
+    const video = videoOf(clip);
+    expect(video.hasAttribute('src')).to.equal(false);
+    expect(video.muted).to.equal(true);
+    expect(shadow(clip).querySelector('[part~="mute"]')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(clip).querySelector('[part~="captions"]')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(shadow(clip).querySelectorAll('[part~="cards"], [part~="play-overlay"]').length).to.equal(0);
+    expect(clip.playback).to.equal('idle');
+  });
 });

@@ -91,11 +91,6 @@ export class DropClip extends LitElement {
     playback: { reflect: true },
     state: { reflect: true },
     buffering: { type: Boolean, reflect: true },
-    loadRequested: { state: true },
-    muted: { state: true },
-    captionsOn: { state: true },
-    reducedMotion: { state: true },
-    shown: { state: true },
   };
 
   static override styles = clipStyles;
@@ -122,12 +117,19 @@ export class DropClip extends LitElement {
    */
   declare buffering: boolean;
 
-  declare protected loadRequested: boolean;
-  declare protected muted: boolean;
-  declare protected captionsOn: boolean;
-  declare protected reducedMotion: boolean;
+  /*
+   * What the clip finds out for itself: private fields, not Lit state, whose public accessors React 19
+   * and Vue set like any property (a page spreading {muted: false, shown: [3]} onto every widget
+   * unmuted the preview and made the next update throw). Each change asks for an update itself.
+   */
+  #loadRequested = false;
+  /** For willUpdate and updated, which see Lit's `changed` only for properties. */
+  #loadChanged = false;
+  #muted = true;
+  #captionsOn = false;
+  #reducedMotion = false;
   /** Indexes of the products whose timed card is up now. */
-  declare protected shown: readonly number[];
+  #shown: readonly number[] = [];
 
   /**
    * The followed drop's state: `state` is read-only, yet a page or framework may set it (a
@@ -173,18 +175,13 @@ export class DropClip extends LitElement {
     this.playback = 'idle';
     this.state = null;
     this.buffering = false;
-    this.loadRequested = false;
-    this.muted = true;
-    this.captionsOn = false;
-    this.reducedMotion = false;
-    this.shown = [];
   }
 
   /** Starts playback as if the visitor pressed play (loads the video first if needed). */
   async play(): Promise<void> {
     this.userPaused = false;
     this.autoplayRefused = false;
-    this.loadRequested = true;
+    this.#requestLoad();
     await this.updateComplete;
     const video = this.video;
     if (!video || this.playback === 'error') return;
@@ -220,7 +217,7 @@ export class DropClip extends LitElement {
 
     const near = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
-        this.loadRequested = true;
+        this.#requestLoad();
         near.disconnect();
       }
     }, { rootMargin: NEAR_VIEWPORT });
@@ -235,7 +232,7 @@ export class DropClip extends LitElement {
     visibility.observe(this);
 
     this.reducedMotionQuery = matchMedia('(prefers-reduced-motion: reduce)');
-    this.reducedMotion = this.reducedMotionQuery.matches;
+    this.#setReducedMotion(this.reducedMotionQuery.matches);
     this.reducedMotionQuery.addEventListener('change', this.onReducedMotionChange);
     document.addEventListener('visibilitychange', this.onPageVisibility);
     this.addEventListener('keydown', this.onKeydown);
@@ -271,18 +268,18 @@ export class DropClip extends LitElement {
       warnOnce(this, 'ratio', `<drop-clip>: expected ratio like "9/16" or "16:9" but received ${JSON.stringify(this.ratio)}; using 9/16`);
     }
     if (changed.has('poster') && this.poster && !mediaUrl(this.poster)) this.refusedUrl('poster', this.poster);
-    if ((changed.has('src') || changed.has('loadRequested')) && this.loadRequested && this.mediaSrc === null) {
+    if ((changed.has('src') || this.#loadChanged) && this.#loadRequested && this.mediaSrc === null) {
       this.refusedUrl('src', this.src);
       this.playback = 'error';
     }
     if (changed.has('src') && changed.get('src') !== undefined && this.mediaSrc !== null) {
       // A new clip starts over: its own progress, its own failures.
-      this.playback = this.loadRequested ? 'ready' : 'idle';
+      this.playback = this.#loadRequested ? 'ready' : 'idle';
       this.autoplayRefused = false;
       this.progressFired.clear();
       this.progressFrom = 0;
     }
-    if (changed.has('loadRequested') && this.loadRequested && this.playback === 'idle') this.playback = 'ready';
+    if (this.#loadChanged && this.playback === 'idle') this.playback = 'ready';
   }
 
   protected override update(changed: PropertyValues): void {
@@ -308,15 +305,17 @@ export class DropClip extends LitElement {
     // The video exists only from the first render with words on, which may come after the load request.
     const videoNew = !this.renderedWithWords && this.words.current !== null;
     this.renderedWithWords = this.words.current !== null;
-    if ((changed.has('loadRequested') || videoNew) && this.loadRequested) {
+    const loadChanged = this.#loadChanged;
+    this.#loadChanged = false;
+    if ((loadChanged || videoNew) && this.#loadRequested) {
       this.listenToTracks();
       this.followVisibility();
-    } else if (changed.has('src') && this.loadRequested) {
+    } else if (changed.has('src') && this.#loadRequested) {
       // A new src stops the video (the media load algorithm pauses it, with no pause event): a clip
       // in view starts the new one as it would have started the first.
       this.followVisibility();
     }
-    if (changed.has('captionsOn') || changed.has('loadRequested') || videoNew) this.applyCaptions();
+    if (loadChanged || videoNew) this.applyCaptions();
   }
 
   // --- products -----------------------------------------------------------------------------
@@ -386,9 +385,12 @@ export class DropClip extends LitElement {
   /** Everything that depends on the media clock is recomputed from `currentTime`, never counted. */
   private syncToTime = (): void => {
     const video = this.video;
-    const t = video && this.loadRequested ? video.currentTime : Number.NaN;
+    const t = video && this.#loadRequested ? video.currentTime : Number.NaN;
     const next = this.playback === 'ended' || this.playback === 'error' ? [] : shownAt(this.#products, t);
-    if (next.length !== this.shown.length || next.some((index, i) => this.shown[i] !== index)) this.shown = next;
+    if (next.length !== this.#shown.length || next.some((index, i) => this.#shown[i] !== index)) {
+      this.#shown = next;
+      this.requestUpdate();
+    }
     // `playback` keeps saying "playing" through a stall (the visitor's Pause still applies); this
     // says that the picture is frozen, so the frame on screen does not look like a broken clip.
     this.buffering = !!video && !video.paused && this.playback !== 'error' && video.readyState < video.HAVE_FUTURE_DATA;
@@ -425,7 +427,7 @@ export class DropClip extends LitElement {
   /** Cards count as seen only while a person could see them: clip in view, tab visible. */
   private trackViews(): void {
     const canSee = this.inViewport && document.visibilityState === 'visible';
-    const indexes = !canSee ? [] : this.playback === 'ended' ? this.#products.map((_, index) => index) : this.shown;
+    const indexes = !canSee ? [] : this.playback === 'ended' ? this.#products.map((_, index) => index) : this.#shown;
     const onScreen = indexes.map((index) => productKey(this.#products[index]!));
     for (const [key, timer] of this.viewTimers) {
       if (!onScreen.includes(key)) {
@@ -460,7 +462,7 @@ export class DropClip extends LitElement {
     return (
       this.halfVisible &&
       document.visibilityState === 'visible' &&
-      !this.reducedMotion &&
+      !this.#reducedMotion &&
       !this.userPaused &&
       !this.autoplayRefused &&
       // Judged on the video, not on \`playback\`: media events arrive a task after pause()/play().
@@ -472,10 +474,9 @@ export class DropClip extends LitElement {
   private followVisibility(): void {
     const video = this.video;
     this.trackViews();
-    if (!video || !this.loadRequested) return;
+    if (!video || !this.#loadRequested) return;
     if (this.mayAutoplay && video.paused) {
-      video.muted = true;
-      this.muted = true;
+      this.#setMuted(true);
       video.play().catch((error: unknown) => this.onPlayRefused(error));
     } else if (!video.paused && (!this.inViewport || document.visibilityState !== 'visible')) {
       video.pause();
@@ -493,8 +494,8 @@ export class DropClip extends LitElement {
   private onPageVisibility = (): void => this.followVisibility();
 
   private onReducedMotionChange = (event: MediaQueryListEvent): void => {
-    this.reducedMotion = event.matches;
-    if (this.reducedMotion && !this.video?.paused && this.muted) this.video?.pause();
+    this.#setReducedMotion(event.matches);
+    if (event.matches && !this.video?.paused && this.#muted) this.video?.pause();
   };
 
   private onVideoEvent = (event: Event): void => {
@@ -517,7 +518,7 @@ export class DropClip extends LitElement {
         warnOnce(this, `error:${video.currentSrc}`, `<drop-clip>: the video ${video.currentSrc || this.src} could not be played (${video.error?.message || 'media error ' + video.error?.code}); showing the poster and products`);
         break;
       case 'volumechange':
-        this.muted = video.muted;
+        this.#setMuted(video.muted);
         break;
     }
     this.syncToTime();
@@ -529,15 +530,33 @@ export class DropClip extends LitElement {
   }
 
   private toggleMute(): void {
-    const video = this.video;
-    this.muted = !this.muted;
-    if (video) video.muted = this.muted;
+    this.#setMuted(!this.#muted);
+  }
+
+  /** The video's own `muted` is set at once, not at the next render: autoplay needs it before play(). */
+  #setMuted(muted: boolean): void {
+    this.#muted = muted;
+    if (this.video) this.video.muted = muted;
+    this.requestUpdate();
+  }
+
+  #setReducedMotion(reduce: boolean): void {
+    this.#reducedMotion = reduce;
+    this.requestUpdate();
+  }
+
+  #requestLoad(): void {
+    if (this.#loadRequested) return;
+    this.#loadRequested = this.#loadChanged = true;
+    this.requestUpdate();
   }
 
   /** False when there are no captions to switch: the key is then the page's (see onKeydown). */
   private toggleCaptions(): boolean {
     if (!this.tracks.some((track) => CAPTION_KINDS.includes(track.kind))) return false;
-    this.captionsOn = !this.captionsOn;
+    this.#captionsOn = !this.#captionsOn;
+    this.applyCaptions();
+    this.requestUpdate();
     return true;
   }
 
@@ -545,7 +564,7 @@ export class DropClip extends LitElement {
     const video = this.video;
     if (!video) return;
     for (const track of [...video.textTracks]) {
-      if (CAPTION_KINDS.includes(track.kind)) track.mode = this.captionsOn ? 'showing' : 'disabled';
+      if (CAPTION_KINDS.includes(track.kind)) track.mode = this.#captionsOn ? 'showing' : 'disabled';
     }
   }
 
@@ -665,11 +684,11 @@ export class DropClip extends LitElement {
       <button part="control play-pause" type="button" aria-label=${playing ? words.pause : words.play} @click=${() => this.togglePlay()}>
         ${playing ? icons.pause : icons.play}
       </button>
-      <button part="control mute" type="button" aria-label=${words.mute} aria-pressed=${this.muted ? 'true' : 'false'} @click=${() => this.toggleMute()}>
-        ${this.muted ? icons.muted : icons.sound}
+      <button part="control mute" type="button" aria-label=${words.mute} aria-pressed=${this.#muted ? 'true' : 'false'} @click=${() => this.toggleMute()}>
+        ${this.#muted ? icons.muted : icons.sound}
       </button>
       ${hasCaptions
-        ? html`<button part="control captions" type="button" aria-label=${words.captions} aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${() => this.toggleCaptions()}>
+        ? html`<button part="control captions" type="button" aria-label=${words.captions} aria-pressed=${this.#captionsOn ? 'true' : 'false'} @click=${() => this.toggleCaptions()}>
             ${icons.captions}
           </button>`
         : nothing}
@@ -683,9 +702,9 @@ export class DropClip extends LitElement {
     const failed = this.playback === 'error';
     const ended = this.playback === 'ended';
     const posterUrl = mediaUrl(this.poster);
-    const src = this.loadRequested ? this.mediaSrc : null;
+    const src = this.#loadRequested ? this.mediaSrc : null;
     const waitsForVisitor =
-      this.playback === 'blocked' || this.playback === 'paused' || (this.reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
+      this.playback === 'blocked' || this.playback === 'paused' || (this.#reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
     const label = this.label?.trim() || words.clip;
     const all = this.#products.map((_, index) => index);
     // The stage's markup order is its Tab order, so it follows what the eye reads (WCAG 2.4.3): the
@@ -699,7 +718,7 @@ export class DropClip extends LitElement {
           ?hidden=${failed}
           playsinline
           disablepictureinpicture
-          .muted=${this.muted}
+          .muted=${this.#muted}
           preload=${src ? 'metadata' : 'none'}
           poster=${posterUrl ?? nothing}
           src=${src ?? nothing}
@@ -731,10 +750,10 @@ export class DropClip extends LitElement {
               ${icons.play}
             </button>`
           : nothing}
-        ${this.shown.map((index) => this.renderHotspot(index))}
-        ${this.shown.length > 0
+        ${this.#shown.map((index) => this.renderHotspot(index))}
+        ${this.#shown.length > 0
           ? html`<ul part="cards" class="cards" aria-label=${words.productsNow}>
-              ${this.shown.map((index) => this.renderProduct(index, 'card'))}
+              ${this.#shown.map((index) => this.renderProduct(index, 'card'))}
             </ul>`
           : nothing}
         ${ended && this.#products.length > 0
