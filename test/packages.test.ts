@@ -168,6 +168,23 @@ describe('@dropkit/elements package', () => {
     }
     expect(output).toBe('');
   }, 120_000);
+
+  it('types what each entry promises from that import alone (tags, events, JSX handlers)', () => {
+    // One program per entry: in a shared one, any file importing '@dropkit/elements' would bring
+    // the event types to all the others and hide an entry that does not.
+    const dir = join(repo, 'test', 'packages', 'jsx', 'entries');
+    const projects = readdirSync(dir).filter((file) => /^tsconfig-.*\.json$/.test(file));
+    expect(projects.length).toBeGreaterThanOrEqual(4);
+    const failures: Record<string, string> = {};
+    for (const project of projects) {
+      try {
+        execFileSync('npx', ['tsc', '-p', join(dir, project)], { cwd: repo, encoding: 'utf8' });
+      } catch (error) {
+        failures[project] = (error as { stdout: string }).stdout;
+      }
+    }
+    expect(failures).toEqual({});
+  }, 180_000);
 });
 
 describe('@dropkit/forge package', () => {

@@ -8,3 +8,6 @@ export { defineCountdown } from './countdown/define.ts';
 export { defineButton } from './button/define.ts';
 export { defineMark } from './mark/define.ts';
 export { defineClip, defineProduct } from './clip/define.ts';
+// Types only, and what makes a consumer's TypeScript load the tag and event maps with this entry:
+// `querySelector('drop-clip')` and `addEventListener('drop-state', …)` are typed from this import alone.
+export type { DropTagName, DropEventName, DropEventMap } from './tag-names.ts';

@@ -21,4 +21,4 @@ export {
 export { DROP_STATES, isDropState, VERSION, type DropState } from './shared/vocabulary.ts';
 export { CHECKOUT_PROVIDERS, type CheckoutProvider } from './shared/checkout.ts';
 export { FORMATS as COUNTDOWN_FORMATS, type CountdownFormat } from './countdown/format.ts';
-export { DROP_TAGS, type DropTagName, type DropEventName } from './tag-names.ts';
+export { DROP_TAGS, type DropTagName, type DropEventName, type DropEventMap } from './tag-names.ts';

@@ -11,6 +11,9 @@ import { DropClip } from './clip/clip.ts';
 import { DropProduct } from './clip/product.ts';
 import type { DropTagName } from './tag-names.ts';
 
+// Types only: with them this entry alone brings a consumer's TypeScript the tag and event maps.
+export type { DropTagName, DropEventName, DropEventMap } from './tag-names.ts';
+
 /** Every element class under its default tag. */
 export const DROP_ELEMENTS = {
   'drop-countdown': DropCountdown,

@@ -1,5 +1,5 @@
 import type { LitElement } from 'lit';
-import type { DropEventName } from '../tag-names.ts';
+import type { DropEventMap, DropEventName } from '../tag-names.ts';
 import type { DropCountdown } from '../countdown/countdown.ts';
 import type { DropButton } from '../button/button.ts';
 import type { DropMark } from '../mark/mark.ts';
@@ -54,7 +54,7 @@ export type DashedAttributes<E> = {
  * custom elements (the name after `on` is used as is).
  */
 export type DropEventProps = {
-  [K in DropEventName as `on${K}`]?: (event: HTMLElementEventMap[K]) => void;
+  [K in DropEventName as `on${K}`]?: (event: DropEventMap[K]) => void;
 };
 
 export type DropElementProps<E> = OwnProperties<E> & DashedAttributes<E> & DropEventProps & { class?: string };

@@ -1,0 +1,12 @@
+// The docs' plain-JavaScript example, in TypeScript, with nothing but the define import.
+import '@dropkit/elements/define';
+
+const countdown = document.querySelector('drop-countdown');
+countdown?.addEventListener('drop-state', (event) => console.log(event.previous, '→', event.state));
+const clip = document.querySelector('drop-clip');
+clip?.addEventListener('drop-product-view', (event) => console.log(event.detail.index));
+clip?.addEventListener('drop-clip-progress', (event) => console.log(event.percent));
+document.querySelector('drop-button')?.addEventListener('drop-checkout', (event) => console.log(event.detail.sku));
+export const product: string | undefined = document.querySelector('drop-product')?.localName;
+// @ts-expect-error a drop-state event has no href
+countdown?.addEventListener('drop-state', (event) => event.href);
