@@ -95,7 +95,8 @@ export const budgets = {
   // The mark's mark.json as a private field, not a property a framework can set, added exactly 37 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
   // Lowered to the measured page (a clean build of 8792db7: 11,329 B): the mark's own findings as private fields saved 7 B, chunk names moved 2 B back.
-  'drop-mark': 10.25 * KB + 144 + 146 + 331 + 9 + 63 + 13 + 18 + 1 + 37 + 76 - 5,
+  // The clip leaving keys to the page without a video changed chunk names only: exactly 1 B.
+  'drop-mark': 10.25 * KB + 144 + 146 + 331 + 9 + 63 + 13 + 18 + 1 + 37 + 76 - 5 + 1,
   // The clip's Tab order and its end screen at narrow widths (z-index, grid, wrapping cards) added exactly 44 B.
   // The countdown's first-answer decision added exactly 23 B through the shared clock (clock.ts).
   // No checkout before the countdown has said the drop's state (button, follower, hotspots) added exactly 80 B.
@@ -134,7 +135,8 @@ export const budgets = {
   // The clip taking only keys it acts on, and counting a product click once per checkout started, added exactly 10 B.
   // The clip's progress for a recording whose duration is not known at first (a live WebM) added exactly 13 B.
   // The clip's own findings (muted, captions, reduced motion, cards up, the load) as private fields, not settable by a framework, added exactly 18 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18,
+  // The clip leaving every key to the page when it has no video (failed, or still the creator's markup) added exactly 6 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6,
   // A tag the page registers itself from the npm package not held by the loader's words wait added exactly 15 B.
   // 44 px tap squares and text that follows the visitor's font size (the clip chunk) added exactly 50 B.
   // A returning tab using its last sync's bounds at once (the on-demand sync chunk) changed chunk names only: exactly 4 B.
@@ -158,7 +160,8 @@ export const budgets = {
   // The clip taking only keys it acts on, and counting a product click once per checkout started, added exactly 10 B.
   // The clip's progress for a recording whose duration is not known at first (a live WebM) added exactly 13 B.
   // The clip's own findings (muted, captions, reduced motion, cards up, the load) as private fields, not settable by a framework, added exactly 18 B.
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18,
+  // The clip leaving every key to the page when it has no video (failed, or still the creator's markup) added exactly 6 B.
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -210,7 +213,8 @@ export const budgets = {
   // The clip taking only keys it acts on, and counting a product click once per checkout started, added exactly 10 B.
   // The clip's progress for a recording whose duration is not known at first (a live WebM) added exactly 13 B.
   // The clip's own findings (muted, captions, reduced motion, cards up, the load) as private fields, not settable by a framework, added exactly 18 B.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34 + 55 + 77 + 6 + 4 + 43 + 14 + 10 + 13 + 18,
+  // The clip leaving every key to the page when it has no video (failed, or still the creator's markup) added exactly 6 B.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34 + 55 + 77 + 6 + 4 + 43 + 14 + 10 + 13 + 18 + 6,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;

@@ -169,4 +169,29 @@ describe('<drop-clip> actions', () => {
     expect(shadow(clip).querySelectorAll('[part~="cards"], [part~="play-overlay"]').length).to.equal(0);
     expect(clip.playback).to.equal('idle');
   });
+
+  it('leaves k and m to the page when its video failed and it shows only the poster and products', async () => {
+    // With no video there is nothing to play or mute, yet k and m were cancelled.
+    const clip = await fixture<Clip>(
+      `<drop-clip style="width: 180px" src="/__test/clip/video.webm?id=${uniqueId()}&status=404" ratio="9/16">
+        <drop-product><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+      </drop-clip>`,
+    );
+    await waitFor(() => clip.playback === 'error', 'the video to fail');
+    await clip.updateComplete;
+    shadow(clip).querySelector<HTMLElement>('[part~="list"] a')!.focus();
+    const seen: boolean[] = [];
+    const onKey = (event: KeyboardEvent) => {
+      seen.push(event.defaultPrevented);
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    try {
+      await sendKeys({ press: 'k' });
+      await sendKeys({ press: 'm' });
+    } finally {
+      document.removeEventListener('keydown', onKey);
+    }
+    expect(seen.join()).to.equal('false,false');
+  });
 });

@@ -569,7 +569,8 @@ export class DropClip extends LitElement {
   }
 
   private onKeydown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // Without a video (the page's words still on the way, or it failed) there is nothing to play or mute.
+    if (event.ctrlKey || event.metaKey || event.altKey || this.playback === 'error' || !this.video) return;
     const origin = event.composedPath()[0] as Element | undefined;
     const onControl = origin instanceof Element && origin.closest('a, button, input, select, textarea, drop-button') !== null;
     const key = event.key.toLowerCase();
