@@ -133,7 +133,8 @@ describe('a drawing that fills little of its canvas (forge(), real renders)', ()
   });
 
   it('says so for the glyph too, measured on its 48 px favicon, on the home screen or not', async () => {
-    const square = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
+    // A disc: a full square would be one solid tile in the monochrome icon, a note of its own.
+    const square = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"/></svg>';
     // At 48 px the glyph's box (42 px) holds the circle's 12.6 px in 12 pixels it covers at least half.
     expect((await forgeFavicons(square, { glyph: 'glyph.svg', glyphSvg: padded })).advice).toEqual([small('glyph', 29)]);
     expect((await forgeFavicons(square, { glyph: 'glyph.svg', glyphSvg: padded, homeScreen: 'glyph' })).advice).toEqual([small('glyph', 29)]);
@@ -151,6 +152,69 @@ describe('a drawing that fills little of its canvas (forge(), real renders)', ()
 });
 
 /**
+ * A logo on an opaque backdrop, as Figma exports a frame with a fill: the monochrome manifest icon
+ * keeps only its shape, one solid tile, which Android's themed icons show as an empty tile.
+ */
+describe('a monochrome icon that is one solid silhouette (forge(), real renders)', () => {
+  const renderer = new IsolatedRenderer({ processes: 1 });
+  afterAll(() => renderer.close());
+  const forgeFavicons = async (mark: string, { glyphSvg, ...overrides }: Partial<CreatorConfig> & { glyphSvg?: string } = {}) => {
+    const input = await prepareInput(testConfig({ mark: 'mark.svg', ...overrides }), async (path) => new TextEncoder().encode(path === 'glyph.svg' ? (glyphSvg ?? mark) : mark));
+    return forge(input, { renderer, stages: [faviconStage] });
+  };
+  const LETTER = 'M160 368V144h64l64 128V144h64v224h-64l-64-128v128z';
+  // Figma: a 512 frame with a rounded fill, the white letter on it.
+  const onBackdrop =
+    '<svg width="512" height="512" viewBox="0 0 512 512" fill="none" xmlns="http://www.w3.org/2000/svg">\n' +
+    `<rect width="512" height="512" rx="112" fill="#FF3366"/>\n<path d="${LETTER}" fill="white"/>\n</svg>\n`;
+  // The same tile with the letter cut out of it, and the letter alone.
+  const knockedOut = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><path fill-rule="evenodd" fill="#FF3366" d="M112 0h288a112 112 0 0 1 112 112v288a112 112 0 0 1-112 112H112A112 112 0 0 1 0 400V112A112 112 0 0 1 112 0z${LETTER}"/></svg>`;
+  const letterAlone = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="144 128 224 256"><path d="${LETTER}" fill="#FF3366"/></svg>`;
+  const solid = (field: string, percent: number, fix: string) =>
+    `the ${field} covers ${percent} % of its safe area in the monochrome icon (web-app-manifest-monochrome-512x512.png), which keeps only its shape: ` +
+    `an opaque backdrop behind the logo makes it one solid tile, and Android's themed icons show an empty tile; ${fix}`;
+
+  /** The share of the picture's box (inside the safe circle) whose pixels the decoded icon shows at alpha 128 or more. */
+  async function coveredShare(png: Uint8Array, viewBox: readonly [number, number]): Promise<number> {
+    const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const scale = (0.76 * 512) / Math.hypot(...viewBox);
+    const [width, height] = [viewBox[0] * scale, viewBox[1] * scale];
+    let shown = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! >= 128) shown += 1;
+    expect(info.width).toBe(512);
+    return shown / (width * height);
+  }
+
+  it('says so for a logo on its opaque backdrop, with the share read from the icon, and names the glyph as the fix', async () => {
+    const forged = await forgeFavicons(onBackdrop);
+    const icon = forged.files.find((file) => file.name === 'web-app-manifest-monochrome-512x512.png')!;
+    const share = await coveredShare(icon.bytes, [512, 512]);
+    expect(share).toBeGreaterThan(0.9);
+    expect(forged.advice).toEqual([
+      solid('mark', Math.round(share * 100), 'add "glyph": the logo without its backdrop (transparent around it), and "homeScreen": "glyph"'),
+    ]);
+  });
+
+  it('points a creator who has a glyph to "homeScreen": "glyph", and says nothing once the backdrop-free glyph is there', async () => {
+    const withGlyph = await forgeFavicons(onBackdrop, { glyph: 'glyph.svg', glyphSvg: letterAlone });
+    expect(withGlyph.advice).toEqual([expect.stringContaining('; to draw your glyph there instead, add "homeScreen": "glyph" (and give the glyph no backdrop)')]);
+    expect((await forgeFavicons(onBackdrop, { glyph: 'glyph.svg', glyphSvg: letterAlone, homeScreen: 'glyph' })).advice).toEqual([]);
+    // A glyph on the home screen with the backdrop itself is the picture to fix.
+    expect((await forgeFavicons(letterAlone, { glyph: 'glyph.svg', glyphSvg: onBackdrop, homeScreen: 'glyph' })).advice).toEqual([
+      expect.stringMatching(/^the glyph covers 9\d % of its safe area .*; remove the backdrop from the glyph, so its drawing is the only thing it paints$/),
+    ]);
+  });
+
+  it('says nothing when the logo is cut out of the tile, or for the test marks', async () => {
+    const cut = await forgeFavicons(knockedOut);
+    const icon = cut.files.find((file) => file.name === 'web-app-manifest-monochrome-512x512.png')!;
+    expect(await coveredShare(icon.bytes, [512, 512])).toBeLessThan(0.9);
+    expect(cut.advice).toEqual([]);
+    for (const mark of Object.values(MARKS)) expect((await forgeFavicons(mark)).advice.filter((advice) => advice.includes('monochrome icon')), mark.slice(0, 80)).toEqual([]);
+  });
+});
+
+/**
  * A picture that draws but hardly shows on the opaque tiles of colors.background (the apple-touch
  * and maskable icons, the social card, the verified badge's tile): advice naming the colours and
  * the files, in every run that draws such a file, measured on the images drawn anyway.
@@ -160,7 +224,8 @@ describe('a picture that hardly shows on colors.background (forge(), real render
   afterAll(() => renderer.close());
   const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">${body}</svg>`;
   const white = svg('<circle cx="50" cy="50" r="40" fill="#fff"/>');
-  const dark = svg('<rect width="100" height="100" fill="#1b1b3a"/>');
+  // A disc: a full square would be one solid tile in the monochrome icon, a note of its own.
+  const dark = svg('<circle cx="50" cy="50" r="50" fill="#1b1b3a"/>');
   const onWhite = { brand: '#ff3366', background: '#ffffff' } as const;
   const forgeWith = async (files: Record<string, string>, overrides: Partial<CreatorConfig>, stages?: ForgeStage[]) => {
     // With a url, as the social card's og:image needs (without one that is advice of its own).

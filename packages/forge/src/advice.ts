@@ -32,6 +32,39 @@ export function smallDrawingAdvice(field: 'mark' | 'glyph', svg: SanitizedSvg, s
 }
 
 /**
+ * At or above this share of its safe area (the box forge fits the picture into inside the
+ * monochrome icon's safe circle) covered, the monochrome icon is one solid silhouette: Android
+ * paints it in one theme colour, so a logo on an opaque backdrop (Figma's rounded square, a
+ * squircle) shows as an empty tile. Measured (2026-11-28, 512 px monochrome icon): a square with
+ * corners rounded by a fifth of its side covers 0.96 of it; the same tile with a letter knocked
+ * out 0.82; simple-icons' GitHub, Instagram, Shopify, Etsy, YouTube, Twitch, Spotify and X marks
+ * 0.24-0.64; forge's test marks and the demo creator's at most 0.66. A plain disc (0.79) stays
+ * below: the line is for a backdrop that fills its box, which is what design tools put behind a
+ * logo.
+ */
+export const SOLID_MONOCHROME_SHARE = 0.9;
+
+/**
+ * The advice for a home-screen picture whose monochrome icon is one solid silhouette (see
+ * SOLID_MONOCHROME_SHARE), from the share of its safe area the icon's visible pixels cover, or
+ * undefined below that. Never knocked out automatically: which colour is the backdrop is the
+ * creator's call.
+ */
+export function solidMonochromeAdvice(field: 'mark' | 'glyph', covered: number, hasGlyph: boolean): string | undefined {
+  if (covered < SOLID_MONOCHROME_SHARE) return undefined;
+  const fix = hasGlyph
+    ? field === 'mark'
+      ? 'to draw your glyph there instead, add "homeScreen": "glyph" (and give the glyph no backdrop)'
+      : 'remove the backdrop from the glyph, so its drawing is the only thing it paints'
+    : 'add "glyph": the logo without its backdrop (transparent around it), and "homeScreen": "glyph"';
+  return (
+    `the ${field} covers ${Math.round(Math.min(1, covered) * 100)} % of its safe area in the monochrome icon (web-app-manifest-monochrome-512x512.png), ` +
+    'which keeps only its shape: an opaque backdrop behind the logo makes it one solid tile, and Android\'s themed icons show an empty tile; ' +
+    `${fix}`
+  );
+}
+
+/**
  * Below this contrast ratio (WCAG's, 1 to 21) against the tile behind it, a picture's most visible
  * colour hardly shows: white on white is 1:1, gold (#ffd700) on white 1.4:1 (its hue still shows,
  * its shape hardly), #ff3366 on #fff7f9 3.4:1. WCAG asks 3:1 of a graphic's parts (1.4.11); this is

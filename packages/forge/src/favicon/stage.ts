@@ -1,4 +1,4 @@
-import { FAINT_CONTRAST, smallDrawingAdvice } from '../advice.ts';
+import { FAINT_CONTRAST, smallDrawingAdvice, solidMonochromeAdvice } from '../advice.ts';
 import { composeIcon, placeMark } from '../svg/compose.ts';
 import { darkRecolour } from '../svg/dark.ts';
 import { buildIco } from '../ico/ico.ts';
@@ -262,6 +262,12 @@ export const faviconStage: ForgeStage = {
      */
     const shares: { mark?: { width: number; height: number }; glyph?: { width: number; height: number } } = {};
     /**
+     * The share of its safe area (its box inside the safe circle) the home-screen picture's
+     * silhouette covers on the monochrome icon, counted by the renderer on that image's pixels
+     * (~1 ms more at 512 px): near all of it, Android's themed icon is an empty tile.
+     */
+    let silhouetteShare: number | undefined;
+    /**
      * `shows`: the image is that picture alone on a transparent background, its largest such image,
      * so its pixels say whether the picture draws anything.
      * `measures`: the image is the mark alone on a transparent background: its drawing's share of its box is recorded.
@@ -273,7 +279,7 @@ export const faviconStage: ForgeStage = {
       purpose: PlannedAsset['purpose'],
       size: number,
       svg: () => string,
-      extra: { tint?: HexColor; shows?: 'mark' | 'glyph'; measures?: true; onTile?: true } = {},
+      extra: { tint?: HexColor; shows?: 'mark' | 'glyph'; measures?: true; onTile?: true; silhouette?: true } = {},
     ): PlannedAsset => ({
       name,
       format: 'png',
@@ -281,11 +287,23 @@ export const faviconStage: ForgeStage = {
       width: size,
       height: size,
       async render(context) {
-        const job: RasterJob = { svg: svg(), width: size, height: size, output: 'png', tint: extra.tint, ...(extra.onTile ? { shownOn: background } : {}) };
-        const image = extra.measures || extra.onTile ? await drawMeasured(context, job) : await context.rasterize(job);
+        const job: RasterJob = {
+          svg: svg(),
+          width: size,
+          height: size,
+          output: 'png',
+          tint: extra.tint,
+          ...(extra.onTile ? { shownOn: background } : {}),
+          ...(extra.silhouette ? { countFilled: true as const } : {}),
+        };
+        const image = extra.measures || extra.onTile || extra.silhouette ? await drawMeasured(context, job) : await context.rasterize(job);
         const bytes = image instanceof Uint8Array ? image : image.bytes;
         if (extra.shows && drawsNothing(bytes)) throw iconRefusal(extra.shows, fileOf(extra.shows), size);
         if (extra.measures) shares.mark = drawnShare(image, mark, size);
+        if (extra.silhouette && !(image instanceof Uint8Array) && image.filled !== undefined) {
+          const place = placeMark(home.viewBox, { size, inset: FAVICON_INSET, safeCircle: MASKABLE_CONTENT_CIRCLE });
+          silhouetteShare = image.filled / (place.width * place.height);
+        }
         const found = extra.onTile && faintIn(image, homeField, name);
         if (found) faint.set(name, found);
         return bytes;
@@ -333,16 +351,21 @@ export const faviconStage: ForgeStage = {
       png('web-app-manifest-maskable-512x512.png', 'manifest-maskable', 512, () => raster(home, 512, brand, { background, safeCircle: MASKABLE_CONTENT_CIRCLE }), {
         onTile: true,
       }),
-      png('web-app-manifest-monochrome-512x512.png', 'manifest-monochrome', 512, () => raster(home, 512, brand, { safeCircle: MASKABLE_CONTENT_CIRCLE }), { tint: '#000000' }),
+      png('web-app-manifest-monochrome-512x512.png', 'manifest-monochrome', 512, () => raster(home, 512, brand, { safeCircle: MASKABLE_CONTENT_CIRCLE }), {
+        tint: '#000000',
+        silhouette: true,
+      }),
     ];
     return {
       assets,
-      advice: () =>
-        (['mark', 'glyph'] as const).flatMap((field) => {
+      advice: () => [
+        ...(['mark', 'glyph'] as const).flatMap((field) => {
           const share = shares[field];
           const advice = share && smallDrawingAdvice(field, input[field], share);
           return advice ? [advice] : [];
         }),
+        ...[silhouetteShare === undefined ? undefined : solidMonochromeAdvice(homeField, silhouetteShare, ownGlyph)].filter((advice) => advice !== undefined),
+      ],
       faint: () => assets.flatMap((asset) => faint.get(asset.name) ?? []),
       headTags: [
         { tag: 'link', attributes: { rel: 'icon', type: 'image/png', href: 'favicon-96x96.png', sizes: '96x96' } },

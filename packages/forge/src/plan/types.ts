@@ -107,6 +107,11 @@ export interface RasterJob {
    * (MeasuredImage.shown) instead of where it lies (its box). Ignored by `rasterize`.
    */
   shownOn?: HexColor;
+  /**
+   * With `rasterizeMeasured` and no `shownOn`: also count the pixels the box counts
+   * (MeasuredImage.filled), which reads the drawing's inside too. Ignored by `rasterize`.
+   */
+  countFilled?: true;
 }
 
 /** Per-job options of a renderer. */
@@ -144,6 +149,8 @@ export interface MeasuredImage {
   bytes: Uint8Array;
   box?: PixelBox;
   shown?: Shown;
+  /** For a job with `countFilled`: how many pixels show the drawing itself (the box's rule: alpha at least half the strongest). */
+  filled?: number;
 }
 
 /**

@@ -45,7 +45,7 @@ interface Sent {
 
 type ChildMessage =
   | { ready: true }
-  | { id: number; ok: true; bytes: Uint8Array; box?: MeasuredImage['box']; shown?: MeasuredImage['shown'] }
+  | { id: number; ok: true; bytes: Uint8Array; box?: MeasuredImage['box']; shown?: MeasuredImage['shown']; filled?: number }
   | { id: number; ok: false; message: string }
   /** An abandoned job the child dropped before drawing it. */
   | { id: number; skipped: true };
@@ -171,7 +171,12 @@ class RenderProcess {
     // An abandoned job was rejected when its signal aborted: these settle nothing then.
     if ('skipped' in message) pending.reject(new RenderError('render-failed', 'The job was abandoned'));
     else if (message.ok) {
-      pending.resolve({ bytes: message.bytes, ...(message.box ? { box: message.box } : {}), ...(message.shown ? { shown: message.shown } : {}) });
+      pending.resolve({
+        bytes: message.bytes,
+        ...(message.box ? { box: message.box } : {}),
+        ...(message.shown ? { shown: message.shown } : {}),
+        ...(message.filled !== undefined ? { filled: message.filled } : {}),
+      });
     }
     else pending.reject(new RenderError('render-failed', `The renderer refused the image: ${message.message}`));
     this.onFree(this);

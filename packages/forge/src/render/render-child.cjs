@@ -368,6 +368,25 @@ function visibleBox(pixels, width, height) {
 }
 
 /**
+ * How many pixels of the box show the drawing itself, by visibleBox's rule (alpha at least half the
+ * strongest, which the box's own pixels include). Reads every pixel of the box: asked only for the
+ * monochrome icon, whose silhouette's share of its safe area the favicon stage advises on.
+ */
+function filledIn(pixels, width, box) {
+  const view = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+  let strongest = 0;
+  for (let y = box.top; y < box.bottom && strongest < 255; y += 1) {
+    for (let i = y * width + box.left, end = y * width + box.right; i < end; i += 1) if (view[i] >>> 24 > strongest) strongest = view[i] >>> 24;
+  }
+  const least = (strongest + 1) >> 1;
+  let filled = 0;
+  for (let y = box.top; y < box.bottom; y += 1) {
+    for (let i = y * width + box.left, end = y * width + box.right; i < end; i += 1) if (view[i] >>> 24 >= least) filled += 1;
+  }
+  return filled;
+}
+
+/**
  * The share of a picture's drawn pixels that must reach a contrast for the picture to count as
  * showing in it: the contrast the most visible 1 % reach. Not the single most visible pixel: a
  * gradient's far end, a speck or one stray dark pixel would make a faint picture count as
@@ -513,6 +532,7 @@ function shownOn(premultiplied, width, counted, background) {
 async function run(job, measure) {
   const premultiplied = rasterize(job);
   const box = measure && !job.shownOn ? visibleBox(premultiplied, job.width, job.height) : undefined;
+  const filled = measure && job.countFilled ? (box ? filledIn(premultiplied, job.width, box) : 0) : undefined;
   const shows = measure && job.shownOn !== undefined;
   // The colour table, with how many pixels have each colour: a PNG's writer takes it from here, and
   // for raw pixels its loop, run for every image, is a faster read than one of the measure's own.
@@ -521,18 +541,25 @@ async function run(job, measure) {
   const tint = tintValue(job);
   switch (job.output) {
     case 'rgba':
-      return { bytes: toStraight(premultiplied, tint), box, shown };
+      return { bytes: toStraight(premultiplied, tint), box, shown, filled };
     case 'webp':
-      return { bytes: await loadSharp()(toStraight(premultiplied, tint), { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer(), box, shown };
+      return { bytes: await loadSharp()(toStraight(premultiplied, tint), { raw: { width: job.width, height: job.height, channels: 4 } }).webp({ lossless: true, effort: 6 }).toBuffer(), box, shown, filled };
     default:
-      return { bytes: await encodePng(premultiplied, job.width, job.height, job.palette, tint, counted), box, shown };
+      return { bytes: await encodePng(premultiplied, job.width, job.height, job.palette, tint, counted), box, shown, filled };
   }
 }
 
 async function answer(message) {
   try {
-    const { bytes, box, shown } = await run(message.job, message.measure === true);
-    process.send({ id: message.id, ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), ...(box ? { box } : {}), ...(shown ? { shown } : {}) });
+    const { bytes, box, shown, filled } = await run(message.job, message.measure === true);
+    process.send({
+      id: message.id,
+      ok: true,
+      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+      ...(box ? { box } : {}),
+      ...(shown ? { shown } : {}),
+      ...(filled !== undefined ? { filled } : {}),
+    });
   } catch (error) {
     process.send({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }

@@ -288,7 +288,8 @@ describe('dropkit forge', () => {
   it('forges a glyph white on a white badge tile with --only badges, as a whole run does, with a note naming the colours and the files', async () => {
     await mkdir(join(dir, 'white'));
     await writeFile(join(dir, 'white/glyph.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#fff"/></svg>');
-    await writeFile(join(dir, 'white/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    // A disc: a full square would be one solid tile in the monochrome icon, a note of its own.
+    await writeFile(join(dir, 'white/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"/></svg>');
     const colors = { brand: '#112233', background: '#ffffff' };
     await writeFile(join(dir, 'white/creator.json'), JSON.stringify({ name: 'White', url: 'https://white.example', mark: 'mark.svg', glyph: 'glyph.svg', badges: [{ kind: 'verified' }], colors }));
     const note =
