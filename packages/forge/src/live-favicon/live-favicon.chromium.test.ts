@@ -41,3 +41,20 @@ describe('favicon-live.svg of a glyph whose sheet styles circles (a hand-written
     expect(dark.outline).toEqual([17, 24, 39, 255]);
   });
 });
+
+describe("favicon-live.svg of a glyph whose sheet styles circles with !important", () => {
+  // An important rule outranks a normal inline style in browsers (resvg keeps the inline one).
+  const glyph = {
+    ...TEST_GLYPH,
+    svg: TEST_GLYPH.svg.replace('<rect', '<style>circle{fill:#000000 !important;stroke:#000000 !important;stroke-width:0 !important}</style><rect'),
+  };
+  const input = { ...testInput(), glyph };
+  const points = { dot: [LIVE_DOT.cx, LIVE_DOT.cy], outline: [LIVE_DOT.cx - LIVE_DOT.r - 1, LIVE_DOT.cy] } as const;
+
+  it('keeps the dot red with its outline in the background colour, light and dark', async () => {
+    const light = await drawnIconPixels(browser(), liveFaviconSvg(input), 'light', points);
+    const dark = await drawnIconPixels(browser(), liveFaviconSvg(input), 'dark', points);
+    expect(light).toEqual({ dot: [239, 68, 68, 255], outline: [255, 255, 255, 255] });
+    expect(dark).toEqual({ dot: [239, 68, 68, 255], outline: [17, 24, 39, 255] });
+  });
+});

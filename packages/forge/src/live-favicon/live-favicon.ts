@@ -18,11 +18,18 @@ export function liveFaviconSvg(input: ForgeInput, pixels?: number): string {
   const { cx, cy, r, outline } = LIVE_DOT;
   const { background, dark } = input.config.colors;
   // The mark's own sheet reaches the whole file: its `circle{fill:#1d1d1b}` painted the dot too. An
-  // inline style outranks a sheet's rules (in resvg even important ones), so the dot's paint is one;
-  // the dark outline then needs an important rule of its own, matched on that exact style.
-  const paint = `fill:${LIVE_DOT_COLOR};stroke:${background};stroke-width:${outline}`;
+  // inline style outranks a sheet's rules (in resvg even important ones), so the dot's paint is one.
+  // In browsers a sheet's important rule (`circle{fill:#000!important}`) outranks a normal inline
+  // style, so favicon-live.svg's is important too; its outline then follows the colour scheme
+  // through a custom property, which a media rule can still set (matched on that exact style).
+  // The PNG's job keeps the plain style: resvg needs no more, and reads no var().
+  const darkBackground = dark && dark.background !== background ? dark.background : undefined;
+  const paint =
+    pixels === undefined
+      ? `fill:${LIVE_DOT_COLOR}!important;stroke:${darkBackground ? `var(--dk-live-outline,${background})` : background}!important;stroke-width:${outline}!important`
+      : `fill:${LIVE_DOT_COLOR};stroke:${background};stroke-width:${outline}`;
   const darkOutline =
-    dark && dark.background !== background ? `<style>@media (prefers-color-scheme:dark){[style="${paint}"]{stroke:${dark.background}!important}}</style>` : '';
+    darkBackground && pixels === undefined ? `<style>@media (prefers-color-scheme:dark){[style="${paint}"]{--dk-live-outline:${darkBackground}}}</style>` : '';
   const dot = `${darkOutline}<circle cx="${cx}" cy="${cy}" r="${r}" fill="${LIVE_DOT_COLOR}" stroke="${background}" stroke-width="${outline}" style="${paint}"/>`;
   return `${favicon.slice(0, favicon.lastIndexOf('</svg>'))}${dot}</svg>`;
 }
