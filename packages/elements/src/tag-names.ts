@@ -34,4 +34,10 @@ declare global {
     'drop-clip': DropClip;
     'drop-product': DropProduct;
   }
+  // The events bubble and are composed, so analytics listen on the document, the window or the
+  // shadow root the widgets live in; those have event maps of their own, which the element's does
+  // not reach (`document.addEventListener('drop-checkout', (e) => e.href)` was an untyped Event).
+  interface DocumentEventMap extends DropEventMap {}
+  interface WindowEventMap extends DropEventMap {}
+  interface ShadowRootEventMap extends DropEventMap {}
 }
