@@ -194,4 +194,43 @@ describe('<drop-clip> actions', () => {
     }
     expect(seen.join()).to.equal('false,false');
   });
+
+  it('keeps the sound a visitor turned on when it resumes after being scrolled away', async () => {
+    // Resuming in view muted the video again: a visitor who had turned the sound on, looked at the
+    // product list below and scrolled back found the clip playing silently, the choice undone.
+    const page = await fixture(`<div>${clipHtml()}<div style="height: 3000px"></div></div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    const video = videoOf(clip);
+    await waitFor(() => clip.playback === 'playing' && !video.paused, 'autoplay');
+    shadow(clip).querySelector<HTMLElement>('[part~="mute"]')!.focus();
+    // A real key press: the user activation that lets a page play sound.
+    await sendKeys({ press: 'm' });
+    await waitFor(() => !video.muted, 'sound on');
+    window.scrollTo(0, 2000);
+    await waitFor(() => video.paused, 'pause when out of view');
+    window.scrollTo(0, 0);
+    await waitFor(() => !video.paused, 'resume when back in view');
+    await clip.updateComplete;
+    expect(video.muted).to.equal(false);
+    expect(shadow(clip).querySelector('[part~="mute"]')!.getAttribute('aria-pressed')).to.equal('false');
+
+    // A browser that refuses sound without a fresh press (what an autoplay policy does to play())
+    // gets the muted preview, not a play button.
+    window.scrollTo(0, 2000);
+    await waitFor(() => video.paused, 'pause when out of view again');
+    const originalPlay = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      return this.muted ? originalPlay.call(this) : Promise.reject(new DOMException('sound is not allowed', 'NotAllowedError'));
+    };
+    try {
+      window.scrollTo(0, 0);
+      await waitFor(() => !video.paused, 'resume muted when sound is refused');
+    } finally {
+      HTMLMediaElement.prototype.play = originalPlay;
+    }
+    await clip.updateComplete;
+    expect(video.muted).to.equal(true);
+    expect(clip.playback).to.equal('playing');
+    expect(shadow(clip).querySelector('[part~="mute"]')!.getAttribute('aria-pressed')).to.equal('true');
+  });
 });

@@ -476,8 +476,15 @@ export class DropClip extends LitElement {
     this.trackViews();
     if (!video || !this.#loadRequested) return;
     if (this.mayAutoplay && video.paused) {
-      this.#setMuted(true);
-      video.play().catch((error: unknown) => this.onPlayRefused(error));
+      // Muted unless the visitor turned the sound on (that press lets the page play sound); a browser
+      // refusing sound gets the muted preview rather than a play button.
+      const start = (): Promise<void> =>
+        video.play().catch((error: unknown) => {
+          if (video.muted || (error as Error).name !== 'NotAllowedError') return this.onPlayRefused(error);
+          this.#setMuted(true);
+          return start();
+        });
+      void start();
     } else if (!video.paused && (!this.inViewport || document.visibilityState !== 'visible')) {
       video.pause();
     }
