@@ -228,9 +228,27 @@ describe('<drop-clip> actions', () => {
     } finally {
       HTMLMediaElement.prototype.play = originalPlay;
     }
+    // Media events arrive a task after play() resolves: wait for the one that says playing.
+    await waitFor(() => clip.playback === 'playing', 'playing, not blocked');
     await clip.updateComplete;
     expect(video.muted).to.equal(true);
-    expect(clip.playback).to.equal('playing');
     expect(shadow(clip).querySelector('[part~="mute"]')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('starts with captions on when its caption track says default, as the docs promise', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml('', '<track kind="captions" src="/test/media/clip/captions.vtt" srclang="en" label="English" default>'));
+    const video = videoOf(clip);
+    await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'video metadata');
+    await clip.updateComplete;
+    const captions = [...video.textTracks].find((track) => track.kind === 'captions')!;
+    expect(captions.mode).to.equal('showing');
+    expect(shadow(clip).querySelector('[part~="captions"]')!.getAttribute('aria-pressed')).to.equal('true');
+    // c still switches them off.
+    shadow(clip).querySelector<HTMLElement>('[part~="mute"]')!.focus();
+    await sendKeys({ press: 'c' });
+    await clip.updateComplete;
+    expect(captions.mode).to.equal('disabled');
+    expect(shadow(clip).querySelector('[part~="captions"]')!.getAttribute('aria-pressed')).to.equal('false');
   });
 });

@@ -280,6 +280,9 @@ export class DropClip extends LitElement {
       this.progressFrom = 0;
     }
     if (this.#loadChanged && this.playback === 'idle') this.playback = 'ready';
+    // A caption track marked `default` starts with captions on, and the CC button says so: the
+    // browser showed them while the button said off, and the first c did nothing to be seen.
+    if (this.#loadChanged && this.tracks.some((track) => track.isDefault && CAPTION_KINDS.includes(track.kind))) this.#captionsOn = true;
   }
 
   protected override update(changed: PropertyValues): void {
