@@ -58,3 +58,19 @@ describe("favicon-live.svg of a glyph whose sheet styles circles with !important
     expect(dark).toEqual({ dot: [239, 68, 68, 255], outline: [17, 24, 39, 255] });
   });
 });
+
+describe('favicon-live.svg of a glyph whose sheet fades or hides circles', () => {
+  // What the dot's paint did not set, the sheet did: a pale dot, or none. Important or not, the
+  // dot's important inline style wins.
+  for (const rule of ['opacity:.3;fill-opacity:.3;stroke-opacity:.3', 'visibility:hidden !important', 'display:none !important']) {
+    it(`keeps the dot red with its outline under circle{${rule}}, light and dark`, async () => {
+      const glyph = { ...TEST_GLYPH, svg: TEST_GLYPH.svg.replace('<rect', `<style>circle{${rule}}</style><rect`) };
+      const input = { ...testInput(), glyph };
+      const points = { dot: [LIVE_DOT.cx, LIVE_DOT.cy], outline: [LIVE_DOT.cx - LIVE_DOT.r - 1, LIVE_DOT.cy] } as const;
+      const light = await drawnIconPixels(browser(), liveFaviconSvg(input), 'light', points);
+      const dark = await drawnIconPixels(browser(), liveFaviconSvg(input), 'dark', points);
+      expect(light).toEqual({ dot: [239, 68, 68, 255], outline: [255, 255, 255, 255] });
+      expect(dark).toEqual({ dot: [239, 68, 68, 255], outline: [17, 24, 39, 255] });
+    });
+  }
+});

@@ -57,4 +57,15 @@ describe('live favicon', () => {
     expect(colorDistance(pixelAt(png, LIVE_DOT.cx * 1.5, LIVE_DOT.cy * 1.5), hexRgb(LIVE_DOT_COLOR))).toBeLessThan(8);
     expect(colorDistance(pixelAt(png, (LIVE_DOT.cx - LIVE_DOT.r - 0.6) * 1.5, LIVE_DOT.cy * 1.5), hexRgb('#ffffff'))).toBeLessThan(40);
   });
+
+  // A sheet that fades or hides circles (a duotone icon's circle{opacity:.4}) by what the dot's
+  // paint did not set: the PNG showed a pale pink dot, or none, over the glyph.
+  for (const rule of ['opacity:.3', 'fill-opacity:.3;stroke-opacity:.3', 'visibility:hidden', 'display:none']) {
+    it(`draws the dot solid red over a white outline in the PNG when the glyph's sheet says circle{${rule}}`, async () => {
+      const glyph = { ...TEST_GLYPH, svg: TEST_GLYPH.svg.replace('<rect', `<style>circle{${rule}}</style><rect`) };
+      const png = await decodePage(await context.rasterize({ svg: liveFaviconSvg({ ...testInput(), glyph }, 96), width: 96, height: 96, output: 'png' }));
+      expect(colorDistance(pixelAt(png, LIVE_DOT.cx * 1.5, LIVE_DOT.cy * 1.5), [...hexRgb(LIVE_DOT_COLOR), 255])).toBeLessThan(8);
+      expect(colorDistance(pixelAt(png, (LIVE_DOT.cx - LIVE_DOT.r - 0.6) * 1.5, LIVE_DOT.cy * 1.5), [255, 255, 255, 255])).toBeLessThan(40);
+    });
+  }
 });

@@ -8,6 +8,9 @@ export const LIVE_DOT_COLOR: HexColor = '#ef4444';
 export const LIVE_DOT = { cx: 50, cy: 50, r: 12, outline: 4 } as const;
 export const LIVE_FAVICON_PNG_SIZE = 96;
 
+/** What the dot's style sets besides its paint, so a mark's sheet cannot fade or hide it. */
+const DOT_SHOWN = ['fill-opacity:1', 'stroke-opacity:1', 'opacity:1', 'visibility:visible', 'display:inline'];
+
 /**
  * favicon.svg with a live dot. The dot's outline is painted in the page background colour so it
  * stands off the mark, and the dark background in dark mode.
@@ -23,11 +26,16 @@ export function liveFaviconSvg(input: ForgeInput, pixels?: number): string {
   // style, so favicon-live.svg's is important too; its outline then follows the colour scheme
   // through a custom property, which a media rule can still set (matched on that exact style).
   // The PNG's job keeps the plain style: resvg needs no more, and reads no var().
+  // Like the tiles' (svg/compose.ts), the style also sets what a sheet could fade or hide the dot
+  // by: a duotone icon's circle{opacity:.4} left a pale pink dot, circle{display:none} none at all.
   const darkBackground = dark && dark.background !== background ? dark.background : undefined;
-  const paint =
-    pixels === undefined
-      ? `fill:${LIVE_DOT_COLOR}!important;stroke:${darkBackground ? `var(--dk-live-outline,${background})` : background}!important;stroke-width:${outline}!important`
-      : `fill:${LIVE_DOT_COLOR};stroke:${background};stroke-width:${outline}`;
+  const declarations = [
+    `fill:${LIVE_DOT_COLOR}`,
+    `stroke:${pixels === undefined && darkBackground ? `var(--dk-live-outline,${background})` : background}`,
+    `stroke-width:${outline}`,
+    ...DOT_SHOWN,
+  ];
+  const paint = declarations.map((declaration) => (pixels === undefined ? `${declaration}!important` : declaration)).join(';');
   const darkOutline =
     darkBackground && pixels === undefined ? `<style>@media (prefers-color-scheme:dark){[style="${paint}"]{--dk-live-outline:${darkBackground}}}</style>` : '';
   const dot = `${darkOutline}<circle cx="${cx}" cy="${cy}" r="${r}" fill="${LIVE_DOT_COLOR}" stroke="${background}" stroke-width="${outline}" style="${paint}"/>`;
