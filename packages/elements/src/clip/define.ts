@@ -5,6 +5,13 @@ import { DropProduct } from './product.ts';
 // not look, so the clip's chunk defines the button itself (the IIFE has it anyway).
 import '../button/define.ts';
 
+// Types only: brings a consumer's TypeScript the clip's drop-* entries of HTMLElementEventMap (and the
+// buy buttons' drop-checkout) with this entry alone (a declaration file keeps only the imports its
+// types use).
+export type { DropProductViewEvent, DropProductClickEvent, DropClipProgressEvent } from './events.ts';
+export type { DropCheckoutEvent } from '../shared/checkout-event.ts';
+export type { DropTagName } from '../tag-names.ts';
+
 export function defineClip(tag = 'drop-clip', registry: CustomElementRegistry = customElements): void {
   defineElement(tag, DropClip, registry);
 }
