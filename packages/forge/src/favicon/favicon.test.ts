@@ -267,6 +267,13 @@ describe('marks as design tools export them', () => {
       const image = await decode(thinned.files.find((forgedFile) => forgedFile.name === name)!.bytes);
       expect([name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([name, false, BACKGROUND]);
     }
+    // Nor shrink or move it: an icon tool's rect{transform:…} left the tile's corners transparent.
+    const moving = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{transform:scale(.5)}</style><circle cx="5" cy="5" r="3" fill="#1d1d1b"/></svg>';
+    const moved = await forge(await inputFromMark(moving), { renderer, stages: [faviconStage] });
+    for (const name of ['apple-touch-icon.png', 'web-app-manifest-maskable-512x512.png']) {
+      const image = await decode(moved.files.find((forgedFile) => forgedFile.name === name)!.bytes);
+      expect([name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([name, false, BACKGROUND]);
+    }
   });
 
   it('ends a mark at its viewBox, as an image ends, whatever its root overflow says', async () => {
