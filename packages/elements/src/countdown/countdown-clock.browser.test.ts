@@ -12,6 +12,7 @@ import {
   captureWarnings,
   iso,
   realNow,
+  recordAnnouncements,
   recordStates,
   remainingText,
   setPageVisibility,
@@ -274,6 +275,26 @@ describe('<drop-countdown time-src> with a wrong visitor clock', () => {
     await sleep(1500);
     await waitFor(() => Math.abs(shownSeconds(el) - 30 * 60) <= 3, 'the corrected time');
     expect(seen).to.deep.equal([]);
+  });
+
+  it('the visitor clock jumps past the 1 minute milestone while the drop is further away: said once, at the true minute', async () => {
+    // The jump leaves the countdown on a stale offset until the resync answers: a milestone only that
+    // clock crossed is no news (it was said 10 s early, then the true one was said again).
+    const src = timeSrc('delay=300');
+    const at = realNow() + 72_000;
+    const el = await fixture<CountdownElement>(`<drop-countdown at="${iso(at)}" format="clock" time-src="${src}"></drop-countdown>`);
+    await waitFor(() => shownSeconds(el) > 0, 'the first answer');
+    await sleep(1500);
+    const said = recordAnnouncements();
+    skewVisitorClock(+40_000);
+    setPageVisibility('visible'); // the countdown looks at the clock now and notices the jump
+    await waitFor(() => Math.abs(shownSeconds(el) * 1000 - (at - realNow())) <= 3000, 'the corrected time');
+    expect(said).to.deep.equal([]);
+    expect(at - realNow() > 60_000).to.equal(true);
+    await waitFor(() => said.length > 0, 'the true milestone', 15_000);
+    await sleep(300);
+    expect(said).to.deep.equal(['The drop starts in 1 minute.']);
+    expect(at - realNow() <= 60_000).to.equal(true);
   });
 
   it('notices the visitor clock jumping while the page is open, and resyncs before anything flips', async () => {

@@ -448,16 +448,20 @@ export class DropCountdown extends LitElement {
   #refresh(time = this.#time()): void {
     if (this.#scheduled()) {
       const remaining = this.at!.getTime() - time;
-      const milestone = crossedMilestone(this.#lastRemaining, remaining);
-      this.#lastRemaining = remaining;
-      const words = this.#words.current;
-      if (milestone !== null && remaining > 0 && this.#state === 'scheduled' && words) {
-        this.#announce(milestoneText(milestone, localeOf(this), words));
-      }
       // While the server clock is being asked, a visitor clock that runs fast must not open the drop:
       // the state changes only when every true time the answers so far allow agrees on it, which the
       // first answer often settles (unless T0 falls inside its round trip).
       const [early, late] = (!validDate(this.now) && syncing()) || [0, 0];
+      // A milestone too is said only once the answers prove it: a jumped visitor clock, held until
+      // its resync answers, said "1 minute" while more were left, then again at the true minute.
+      if (early > -Infinity) {
+        const milestone = crossedMilestone(this.#lastRemaining, remaining - early);
+        this.#lastRemaining = remaining - early;
+        const words = this.#words.current;
+        if (milestone !== null && remaining > 0 && this.#state === 'scheduled' && words) {
+          this.#announce(milestoneText(milestone, localeOf(this), words));
+        }
+      }
       const next = this.#stateAt(time + late);
       const held = next !== this.#stateAt(time + early);
       if (!held) this.#setState(next);
