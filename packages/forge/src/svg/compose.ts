@@ -74,11 +74,12 @@ export function defaultPaint(mark: SanitizedSvg, colour: HexColor): string {
  * the favicon stage refuses as `svg-empty`. With this shape the layer always covers the viewport,
  * which the clip keeps anyway. It paints at zero alpha, which leaves every pixel as it was
  * (output byte-identical, measured on the test marks), and its opacity is a `style` attribute
- * because that wins over the mark's own sheets in resvg (measured, `!important` included).
+ * because that wins over the mark's own sheets in resvg (measured, `!important` included). So is
+ * its display: a sheet's `path{display:none}` removed the anchor, and resvg panicked again.
  * Never in favicon.svg, which browsers draw.
  */
 function layerAnchor([x, y, width, height]: SanitizedSvg['viewBox']): string {
-  return `<path d="M${x} ${y}h${width}v${height}h${-width}z" style="fill-opacity:0;stroke:none"/>`;
+  return `<path d="M${x} ${y}h${width}v${height}h${-width}z" style="fill-opacity:0;stroke:none;display:inline"/>`;
 }
 
 /** A root's opacity, filter or mask, as the sanitizer writes attributes (` name="value"`). */

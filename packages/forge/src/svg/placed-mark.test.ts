@@ -21,6 +21,8 @@ const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="
 const FAR: Record<string, string> = {
   'a rect far beside the viewBox': svg('<rect x="100000" width="100" height="100"/>'),
   'a group moved far off by its transform': svg('<g transform="translate(4000 4000) rotate(30)"><rect width="100" height="100"/></g>'),
+  // The anchor is a path, which a sheet's path{display:none} reached too: render-crashed again.
+  'a rect far beside the viewBox, under a sheet that hides paths': svg('<style>path{display:none}</style><rect x="100000" width="100" height="100"/>'),
 };
 /** The favicon stage's verdict, which the social card alone asks for too (one input, one verdict). */
 const SOCIAL_REFUSAL =
