@@ -267,12 +267,15 @@ describe('marks as design tools export them', () => {
       const image = await decode(thinned.files.find((forgedFile) => forgedFile.name === name)!.bytes);
       expect([name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([name, false, BACKGROUND]);
     }
-    // Nor shrink or move it: an icon tool's rect{transform:…} left the tile's corners transparent.
-    const moving = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{transform:scale(.5)}</style><circle cx="5" cy="5" r="3" fill="#1d1d1b"/></svg>';
-    const moved = await forge(await inputFromMark(moving), { renderer, stages: [faviconStage] });
-    for (const name of ['apple-touch-icon.png', 'web-app-manifest-maskable-512x512.png']) {
-      const image = await decode(moved.files.find((forgedFile) => forgedFile.name === name)!.bytes);
-      expect([name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([name, false, BACKGROUND]);
+    // Nor shrink, move or blur it: rect{transform:scale(.5)} left three quarters of the tile
+    // transparent, rect{filter:blur(…)} its edges.
+    for (const rule of ['transform:scale(.5)', 'filter:blur(20px)']) {
+      const moving = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{${rule}}</style><circle cx="5" cy="5" r="3" fill="#1d1d1b"/></svg>`;
+      const moved = await forge(await inputFromMark(moving), { renderer, stages: [faviconStage] });
+      for (const name of ['apple-touch-icon.png', 'web-app-manifest-maskable-512x512.png']) {
+        const image = await decode(moved.files.find((forgedFile) => forgedFile.name === name)!.bytes);
+        expect([rule, name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([rule, name, false, BACKGROUND]);
+      }
     }
   });
 

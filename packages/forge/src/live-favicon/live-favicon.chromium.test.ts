@@ -62,7 +62,7 @@ describe("favicon-live.svg of a glyph whose sheet styles circles with !important
 describe('favicon-live.svg of a glyph whose sheet fades or hides circles', () => {
   // What the dot's paint did not set, the sheet did: a pale dot, or none. Important or not, the
   // dot's important inline style wins.
-  for (const rule of ['opacity:.3;fill-opacity:.3;stroke-opacity:.3', 'visibility:hidden !important', 'display:none !important', 'stroke-dasharray:1 30', 'transform:scale(.3)']) {
+  for (const rule of ['opacity:.3;fill-opacity:.3;stroke-opacity:.3', 'visibility:hidden !important', 'display:none !important', 'stroke-dasharray:1 30', 'transform:scale(.3)', 'filter:blur(6px)']) {
     it(`keeps the dot red with its outline under circle{${rule}}, light and dark`, async () => {
       const glyph = { ...TEST_GLYPH, svg: TEST_GLYPH.svg.replace('<rect', `<style>circle{${rule}}</style><rect`) };
       const input = { ...testInput(), glyph };

@@ -60,7 +60,7 @@ describe('live favicon', () => {
 
   // A sheet that fades or hides circles (a duotone icon's circle{opacity:.4}) by what the dot's
   // paint did not set: the PNG showed a pale pink dot, or none, over the glyph.
-  for (const rule of ['opacity:.3', 'fill-opacity:.3;stroke-opacity:.3', 'visibility:hidden', 'display:none', 'stroke-dasharray:1 30', 'transform:scale(.3)']) {
+  for (const rule of ['opacity:.3', 'fill-opacity:.3;stroke-opacity:.3', 'visibility:hidden', 'display:none', 'stroke-dasharray:1 30', 'transform:scale(.3)', 'filter:blur(6px)']) {
     it(`draws the dot solid red over a white outline in the PNG when the glyph's sheet says circle{${rule}}`, async () => {
       const glyph = { ...TEST_GLYPH, svg: TEST_GLYPH.svg.replace('<rect', `<style>circle{${rule}}</style><rect`) };
       const png = await decodePage(await context.rasterize({ svg: liveFaviconSvg({ ...testInput(), glyph }, 96), width: 96, height: 96, output: 'png' }));

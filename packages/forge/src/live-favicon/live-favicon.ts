@@ -9,7 +9,7 @@ export const LIVE_DOT = { cx: 50, cy: 50, r: 12, outline: 4 } as const;
 export const LIVE_FAVICON_PNG_SIZE = 96;
 
 /** What the dot's style sets besides its paint, so a mark's sheet cannot fade or hide it. */
-const DOT_SHOWN = ['fill-opacity:1', 'stroke-opacity:1', 'opacity:1', 'visibility:visible', 'display:inline', 'transform:none', 'stroke-dasharray:none'];
+const DOT_SHOWN = ['fill-opacity:1', 'stroke-opacity:1', 'opacity:1', 'visibility:visible', 'display:inline', 'transform:none', 'filter:none', 'stroke-dasharray:none'];
 
 /**
  * favicon.svg with a live dot. The dot's outline is painted in the page background colour so it

@@ -127,8 +127,8 @@ export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string
   const dimensions = raster ? ` width="${pixels}" height="${pixels}"` : '';
   // Its paint is an inline style, which outranks the mark's own sheet: a `rect{fill:#1d1d1b}` there
   // reaches the whole document and turned the apple-touch and maskable tiles black (`rect{fill:none}`
-  // or `rect{opacity:.5}`: transparent; `rect{transform:scale(.5)}`: a quarter tile, the rest transparent).
-  const tile = `fill:${options.background};fill-opacity:1;stroke:none;opacity:1;visibility:visible;display:inline;transform:none`;
+  // or `rect{opacity:.5}`: transparent; `rect{transform:scale(.5)}`: a quarter tile, the rest transparent; `rect{filter:blur(…)}`: soft edges).
+  const tile = `fill:${options.background};fill-opacity:1;stroke:none;opacity:1;visibility:visible;display:inline;transform:none;filter:none`;
   const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}" style="${tile}"/>` : '';
   return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}">${options.prelude ?? ''}${background}${nested}${options.epilogue ?? ''}</svg>`;
 }
