@@ -268,9 +268,10 @@ describe('marks as design tools export them', () => {
       expect([name, image.hasAlpha, pixel(image, 1, 1)]).toEqual([name, false, BACKGROUND]);
     }
     // Nor shrink, move or blur it: rect{transform:scale(.5)} left three quarters of the tile
-    // transparent, rect{filter:blur(…)} its edges.
-    for (const rule of ['transform:scale(.5)', 'filter:blur(20px)']) {
-      const moving = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{${rule}}</style><circle cx="5" cy="5" r="3" fill="#1d1d1b"/></svg>`;
+    // transparent, rect{filter:blur(…)} its edges. And svg{opacity:.5} also reached forge's own
+    // root <svg>, which holds the tile: a half-transparent touch icon (iOS fills that black).
+    for (const rule of ['rect{transform:scale(.5)}', 'rect{filter:blur(20px)}', 'svg{opacity:.5}', '*{opacity:.5}']) {
+      const moving = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>${rule}</style><circle cx="5" cy="5" r="3" fill="#1d1d1b"/></svg>`;
       const moved = await forge(await inputFromMark(moving), { renderer, stages: [faviconStage] });
       for (const name of ['apple-touch-icon.png', 'web-app-manifest-maskable-512x512.png']) {
         const image = await decode(moved.files.find((forgedFile) => forgedFile.name === name)!.bytes);

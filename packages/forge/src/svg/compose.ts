@@ -52,6 +52,9 @@ export function placeMark(viewBox: SanitizedSvg['viewBox'], options: Pick<Compos
 
 const ROOT_PREFIX = '<svg xmlns="http://www.w3.org/2000/svg"';
 
+/** What a mark's sheet may not set on the root `<svg>` forge draws it into (see composeIcon). */
+const FORGE_ROOT_STYLE = 'opacity:1;filter:none;transform:none;display:inline';
+
 /**
  * Root attributes that colour a mark which leaves its colour to whatever shows it: `fill` when the
  * root sets none (every simple-icons mark, many exports), `color` when it paints with currentColor
@@ -130,5 +133,7 @@ export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string
   // or `rect{opacity:.5}`: transparent; `rect{transform:scale(.5)}`: a quarter tile, the rest transparent; `rect{filter:blur(…)}`: soft edges).
   const tile = `fill:${options.background};fill-opacity:1;stroke:none;opacity:1;visibility:visible;display:inline;transform:none;filter:none`;
   const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}" style="${tile}"/>` : '';
-  return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}">${options.prelude ?? ''}${background}${nested}${options.epilogue ?? ''}</svg>`;
+  // The sheet's `svg{…}` (or `*{…}`) reaches forge's root too, which holds the tile: svg{opacity:.5}
+  // made the whole touch icon half transparent (iOS fills that black) and faded the mark twice.
+  return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}" style="${FORGE_ROOT_STYLE}">${options.prelude ?? ''}${background}${nested}${options.epilogue ?? ''}</svg>`;
 }
