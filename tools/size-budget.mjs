@@ -57,8 +57,9 @@ export const budgets = {
   // A lang changed inside a shadow root followed (shared/words.ts watches each shadow root a widget sits in) added exactly 27 B.
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
   // Refusing Unix seconds set as at/until/now (countdown.ts, a warning) added exactly 53 B.
-  // A milestone said only once a time-src's answers prove it (not on a jumped clock's stale offset) added exactly 4 B.
-  'drop-countdown': 14.5 * KB + 20 + 56 + 146 + 9 + 198 + 31 + 11 + 51 + 83 + 12 + 22 + 23 + 84 + 20 + 93 + 53 + 26 + 13 + 27 + 76 + 53 + 4,
+  // A milestone said only once a time-src's answers prove it (not on a jumped clock's stale offset) added exactly 6 B.
+  // A resync in the sync's first seconds keeping what its answers proved (clock.ts) added exactly 13 B.
+  'drop-countdown': 14.5 * KB + 20 + 56 + 146 + 9 + 198 + 31 + 11 + 51 + 83 + 12 + 22 + 23 + 84 + 20 + 93 + 53 + 26 + 13 + 27 + 76 + 53 + 6 + 13,
   // Naming another library's element in the define warning (not as a second dropkit) added exactly 11 B.
   // Arabic, Hebrew and Russian words added exactly 20 B.
   // No stock polling while the button waits for its countdown's state added exactly 10 B.
@@ -84,7 +85,8 @@ export const budgets = {
   // Following a countdown replaced under the same id (shared/drop-follow.ts looks again when its owner disconnects) added exactly 36 B.
   // The button's own findings as private fields (not settable by a framework) and empty number attributes read as none added exactly 10 B.
   // A price property set to "" (React 19, Vue: an empty CMS field) read as no price added exactly 14 B.
-  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52 + 27 + 1 + 19 + 3 + 93 + 54 + 25 + 2 + 26 + 76 + 36 + 10 + 14,
+  // A resync in the sync's first seconds keeping what its answers proved (clock.ts) added exactly 12 B.
+  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52 + 27 + 1 + 19 + 3 + 93 + 54 + 25 + 2 + 26 + 76 + 36 + 10 + 14 + 12,
   // The mark's measuring step (box = the variant shown) and 32 px glyph rule added exactly 144 B.
   // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
   // The mark leaving out an image that did not load (a dark twin: its light image), warning once,
@@ -97,7 +99,8 @@ export const budgets = {
   // dropkit.observe(root) covering the open shadow roots inside it, once per root, observers not kept in a list (cdn/loader.ts) added exactly 76 B.
   // Lowered to the measured page (a clean build of 8792db7: 11,329 B): the mark's own findings as private fields saved 7 B, chunk names moved 2 B back.
   // The clip leaving keys to the page without a video changed chunk names only: exactly 1 B.
-  'drop-mark': 10.25 * KB + 144 + 146 + 331 + 9 + 63 + 13 + 18 + 1 + 37 + 76 - 5 + 1,
+  // A resync in the sync's first seconds keeping what its answers proved (clock.ts) added exactly 2 B.
+  'drop-mark': 10.25 * KB + 144 + 146 + 331 + 9 + 63 + 13 + 18 + 1 + 37 + 76 - 5 + 1 + 2,
   // The clip's Tab order and its end screen at narrow widths (z-index, grid, wrapping cards) added exactly 44 B.
   // The countdown's first-answer decision added exactly 23 B through the shared clock (clock.ts).
   // No checkout before the countdown has said the drop's state (button, follower, hotspots) added exactly 80 B.
@@ -139,7 +142,8 @@ export const budgets = {
   // The clip leaving every key to the page when it has no video (failed, or still the creator's markup) added exactly 6 B.
   // The clip resuming with the sound a visitor turned on (muted again only when the browser refuses) added exactly 31 B.
   // The clip's CC button pressed for a caption track marked default added exactly 12 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12,
+  // A resync in the sync's first seconds keeping what its answers proved (clock.ts) added exactly 10 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 10,
   // A tag the page registers itself from the npm package not held by the loader's words wait added exactly 15 B.
   // 44 px tap squares and text that follows the visitor's font size (the clip chunk) added exactly 50 B.
   // A returning tab using its last sync's bounds at once (the on-demand sync chunk) changed chunk names only: exactly 4 B.
@@ -166,7 +170,8 @@ export const budgets = {
   // The clip leaving every key to the page when it has no video (failed, or still the creator's markup) added exactly 6 B.
   // The clip resuming with the sound a visitor turned on (muted again only when the browser refuses) added exactly 31 B.
   // The clip's CC button pressed for a caption track marked default added exactly 12 B.
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12,
+  // A resync in the sync's first seconds keeping what its answers proved (clock.ts) added exactly 10 B.
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 10,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -221,8 +226,9 @@ export const budgets = {
   // The clip leaving every key to the page when it has no video (failed, or still the creator's markup) added exactly 6 B.
   // The clip resuming with the sound a visitor turned on (muted again only when the browser refuses) added exactly 31 B.
   // The clip's CC button pressed for a caption track marked default added exactly 12 B.
-  // A milestone said only once a time-src's answers prove it (countdown.ts) added exactly 4 B.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34 + 55 + 77 + 6 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 4,
+  // A milestone said only once a time-src's answers prove it (countdown.ts) added exactly 7 B.
+  // A resync in the sync's first seconds keeping what its answers proved (clock.ts) added exactly 9 B.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34 + 55 + 77 + 6 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 7 + 9,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;

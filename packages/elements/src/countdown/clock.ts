@@ -112,10 +112,10 @@ export function syncing(): readonly [number, number] | null {
   return pendingSyncs > 0 ? doubt : null;
 }
 
-function track(run: (sync: typeof import('./sync.ts')) => Promise<void>): Promise<void> {
+function track(run: (sync: typeof import('./sync.ts')) => Promise<void>, reset = true): Promise<void> {
   pendingSyncs++;
   // A new sync (or a resync after a clock jump) owes its own answers: the old window no longer holds.
-  doubt = [-Infinity, Infinity];
+  if (reset) doubt = [-Infinity, Infinity];
   return import('./sync.ts')
     .then(run)
     .catch(() => {})
@@ -126,7 +126,11 @@ function track(run: (sync: typeof import('./sync.ts')) => Promise<void>): Promis
 }
 
 let resyncInstalled = false;
-const resync = (force = false) => void track((sync) => sync.resyncAll(setOffset, force));
+// A resync while a sync is in flight keeps what that sync's answers proved until its own answer: one
+// skipped as too soon (a tab flicked away and back, the network back) asks nothing, and the reset
+// to unbounded held the drop shut at T0 until that sync's next answer (1.2 s late, answers 1.5 s
+// apart). A jump always starts from nothing: the answers so far were timed on the old clock.
+const resync = (force = false) => void track((sync) => sync.resyncAll(setOffset, force), force || !pendingSyncs);
 
 function listenForResync(): void {
   if (resyncInstalled) return;
