@@ -124,7 +124,9 @@ describe('fitting a mark into a square', () => {
   it('writes a square favicon.svg with a dark variant from the dark palette', async () => {
     const input = await inputFromMark(WIDE_MARK);
     const svg = faviconSvg(input);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 64 64">/);
+    // Square and scalable: a viewBox, no size (its style only keeps the mark's sheet off forge's root).
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 64 64"( style="[^"]*")?>/);
+    expect(svg.slice(0, svg.indexOf('>'))).not.toMatch(/ (width|height)=/);
     expect(svg).toContain('@media (prefers-color-scheme:dark){:where([fill="#ff3366"]){fill:#ff7a9c}');
     expect(svg).toContain(':where([fill="#fff7f9"]){fill:#14142b}');
     // The favicon is itself a safe SVG: it passes the sanitizer it was built from.
