@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { cleanup, fixture } from '../test-support/fixture.ts';
 import { waitFor as waitUntil } from '../test-support/wait.ts';
+import { seek } from '../test-support/clip.ts';
 
 /**
  * What the clip takes from the visitor and what it reports about them: keys it does not act on stay
@@ -16,15 +17,6 @@ const uniqueId = () => `${Date.now().toString(36)}-actions-${nextId++}`;
 const shadow = (clip: Element) => clip.shadowRoot!;
 const videoOf = (clip: Element) => shadow(clip).querySelector('video')!;
 const waitFor = (check: () => boolean, what: string, ms = 8000) => waitUntil(check, what, ms);
-
-async function seek(clip: Clip, seconds: number): Promise<void> {
-  const video = videoOf(clip);
-  await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'video metadata');
-  const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
-  video.currentTime = seconds;
-  await seeked;
-  await clip.updateComplete;
-}
 
 const clipHtml = (attributes = '', children = '') =>
   `<drop-clip style="width: 180px" src="/__test/clip/video.webm?id=${uniqueId()}" ratio="9/16" ${attributes}>

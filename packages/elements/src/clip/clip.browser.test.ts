@@ -4,6 +4,7 @@ import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { waitFor as waitUntil } from '../test-support/wait.ts';
 import { captureWarnings } from '../test-support/warnings.ts';
+import { seek } from '../test-support/clip.ts';
 
 /**
  * <drop-clip> in Chromium with a real WebM (test/media/clip/clip.webm, 4 s, one colour per second)
@@ -32,15 +33,6 @@ const deepLinks = (clip: Element) => [...shadow(clip).querySelectorAll('a')].map
 async function videoRequests(id: string): Promise<number> {
   const response = await fetch(`/__test/clip/requests?id=${id}&fresh=${Math.random()}`, { cache: 'no-store' });
   return ((await response.json()) as { count: number }).count;
-}
-
-async function seek(clip: Clip, seconds: number): Promise<void> {
-  const video = videoOf(clip);
-  await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'video metadata');
-  const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
-  video.currentTime = seconds;
-  await seeked;
-  await clip.updateComplete;
 }
 
 const products = `

@@ -18,3 +18,13 @@ export const clipReady = (playback: string, play = false) => async (root: HTMLEl
   await waitFor(() => clip.playback === playback, `the clip ${playback}`, 12_000);
   await settled(clip.shadowRoot!);
 };
+
+/** Seeks the clip's video to `seconds` once its metadata is in, and waits for the clip to render there. */
+export async function seek(clip: Pick<ClipLike, 'shadowRoot' | 'updateComplete'>, seconds: number): Promise<void> {
+  const video = clip.shadowRoot!.querySelector('video')!;
+  await waitFor(() => video.readyState >= HTMLMediaElement.HAVE_METADATA, 'video metadata', 8000);
+  const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  video.currentTime = seconds;
+  await seeked;
+  await clip.updateComplete;
+}
