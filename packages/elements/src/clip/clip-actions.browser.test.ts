@@ -40,6 +40,26 @@ async function eventsDuring(types: string[], act: () => void | Promise<void>): P
   return events;
 }
 
+/**
+ * Presses `keys` one by one and says, for each, whether the clip had cancelled it by the time it
+ * reached the document (true: the clip took the key; false: it is still the page's).
+ * `cancelAfter` cancels each key once recorded, so it does nothing further on the page.
+ */
+async function keysTaken(keys: string[], { cancelAfter = false } = {}): Promise<string> {
+  const seen: boolean[] = [];
+  const onKey = (event: KeyboardEvent) => {
+    seen.push(event.defaultPrevented);
+    if (cancelAfter) event.preventDefault();
+  };
+  document.addEventListener('keydown', onKey);
+  try {
+    for (const key of keys) await sendKeys({ press: key });
+  } finally {
+    document.removeEventListener('keydown', onKey);
+  }
+  return seen.join();
+}
+
 describe('<drop-clip> actions', () => {
   afterEach(async () => {
     cleanup();
@@ -53,17 +73,8 @@ describe('<drop-clip> actions', () => {
     const clip = await fixture<Clip>(clipHtml());
     await clip.updateComplete;
     shadow(clip).querySelector<HTMLElement>('[part~="mute"]')!.focus();
-    const seen: boolean[] = [];
-    const onKey = (event: KeyboardEvent) => seen.push(event.defaultPrevented);
-    document.addEventListener('keydown', onKey);
-    try {
-      await sendKeys({ press: 'c' });
-      await sendKeys({ press: 'm' });
-    } finally {
-      document.removeEventListener('keydown', onKey);
-    }
     // c: nothing to do, the page's; m: the clip's.
-    expect(seen.join()).to.equal('false,true');
+    expect(await keysTaken(['c', 'm'])).to.equal('false,true');
   });
 
   it('takes the c key when it has captions to switch', async () => {
@@ -71,16 +82,9 @@ describe('<drop-clip> actions', () => {
     const clip = await fixture<Clip>(clipHtml('', '<track kind="captions" src="/test/media/clip/captions.vtt" srclang="en" label="English">'));
     await clip.updateComplete;
     shadow(clip).querySelector<HTMLElement>('[part~="mute"]')!.focus();
-    const seen: boolean[] = [];
-    const onKey = (event: KeyboardEvent) => seen.push(event.defaultPrevented);
-    document.addEventListener('keydown', onKey);
-    try {
-      await sendKeys({ press: 'c' });
-    } finally {
-      document.removeEventListener('keydown', onKey);
-    }
+    const taken = await keysTaken(['c']);
     await clip.updateComplete;
-    expect(seen.join()).to.equal('true');
+    expect(taken).to.equal('true');
     expect(shadow(clip).querySelector('[part~="captions"]')!.getAttribute('aria-pressed')).to.equal('true');
   });
 
@@ -172,19 +176,7 @@ describe('<drop-clip> actions', () => {
     await waitFor(() => clip.playback === 'error', 'the video to fail');
     await clip.updateComplete;
     shadow(clip).querySelector<HTMLElement>('[part~="list"] a')!.focus();
-    const seen: boolean[] = [];
-    const onKey = (event: KeyboardEvent) => {
-      seen.push(event.defaultPrevented);
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    try {
-      await sendKeys({ press: 'k' });
-      await sendKeys({ press: 'm' });
-    } finally {
-      document.removeEventListener('keydown', onKey);
-    }
-    expect(seen.join()).to.equal('false,false');
+    expect(await keysTaken(['k', 'm'], { cancelAfter: true })).to.equal('false,false');
   });
 
   it('keeps the sound a visitor turned on when it resumes after being scrolled away', async () => {
