@@ -12,12 +12,13 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../test/support/launch-chromium.ts';
+import { contentTypeOf } from '../tools/content-types.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -43,20 +44,6 @@ function warnsOnPurpose(entry: IndexEntry): boolean {
   const component = entry.id.split('--')[0];
   return WARN_ON_PURPOSE.some((id) => id === entry.id || (entry.type === 'docs' && id.split('--')[0] === component));
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.webm': 'video/webm',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.ico': 'image/x-icon',
-};
 
 interface IndexEntry {
   id: string;
@@ -116,7 +103,7 @@ function serve(folder: string): Promise<Server> {
     try {
       if (!file.startsWith(folder + sep) || !(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+      response.writeHead(200, { 'content-type': contentTypeOf(file), 'content-length': body.length });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });

@@ -9,30 +9,13 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentTypeOf } from './content-types.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const demoDir = join(repo, 'tools', 'demo');
 const forgeOut = join(repo, 'dist', 'demo', 'forge');
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.webm': 'video/webm',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** URL prefix → folder on disk. Anything else is a 404; paths are confined to their folder. */
 const mounts = [
@@ -123,7 +106,7 @@ export async function startDemo({ port = Number(process.env.PORT ?? 4173), liveI
         );
       }
       res.writeHead(200, {
-        'content-type': types[extname(path)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(path),
         'cache-control': 'no-cache',
       });
       res.end(body);

@@ -20,13 +20,14 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 import { startDemo } from './demo.mjs';
 import { pages, setBase } from './engines/pages.mjs';
 import { strictCsp } from '../test/support/strict-csp.mjs';
+import { contentTypeOf } from './content-types.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const started = Date.now();
@@ -222,16 +223,6 @@ const onlyPages = { 'firefox-no-tt': ['csp'] };
 // The server: the engine pages, the test media, a clock and a stock endpoint; anything else is
 // the real demo server's (the kit in dist/cdn, the forged icons, the demo page).
 
-const types = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webm': 'video/webm',
-  '.vtt': 'text/vtt; charset=utf-8',
-};
-
 async function serveFile(req, res, dir, relative) {
   const full = normalize(join(dir, decodeURIComponent(relative)));
   if (!full.startsWith(dir + sep) || !(await stat(full).catch(() => null))?.isFile()) {
@@ -239,7 +230,7 @@ async function serveFile(req, res, dir, relative) {
     return;
   }
   const body = await readFile(full);
-  const headers = { 'content-type': types[extname(full)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
+  const headers = { 'content-type': contentTypeOf(full), 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
   // Media engines (GStreamer in WebKitGTK) ask for byte ranges, as they do from any CDN.
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
   if (range) {

@@ -57,6 +57,7 @@ import type { Route } from 'playwright-core';
 import { OFFLINE_EXCEPT_LOCALHOST, kitSettled, openPage } from './support/browser.ts';
 import { repoRoot, type Handler } from './support/server.ts';
 import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
+import { contentTypeOf } from '../../tools/content-types.mjs';
 
 const run = promisify(execFile);
 
@@ -217,13 +218,12 @@ const MEDIA: Record<string, string> = {
   '/mark/monogram.svg': 'mark/monogram.svg',
   '/mark/glyph.svg': 'mark/glyph.svg',
 };
-const CONTENT_TYPES: Record<string, string> = { webm: 'video/webm', png: 'image/png', vtt: 'text/vtt; charset=utf-8', svg: 'image/svg+xml', json: 'application/json' };
 
 async function mediaAnswer(path: string): Promise<{ body: Buffer; type: string } | undefined> {
-  if (path === '/mark/mark.json' && documentedMarkJson) return { body: Buffer.from(documentedMarkJson), type: CONTENT_TYPES.json! };
+  if (path === '/mark/mark.json' && documentedMarkJson) return { body: Buffer.from(documentedMarkJson), type: contentTypeOf(path) };
   const file = MEDIA[path];
   if (!file) return undefined;
-  return { body: await readFile(join(mediaDir, file)), type: CONTENT_TYPES[file.split('.').pop()!]! };
+  return { body: await readFile(join(mediaDir, file)), type: contentTypeOf(file) };
 }
 
 const mediaRoute: Handler = async (_req, res, url) => {

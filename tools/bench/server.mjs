@@ -6,18 +6,8 @@
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-
-const contentTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-};
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '../content-types.mjs';
 
 /**
  * @param {string} root absolute directory served for any path not in `pages` or `mounts`
@@ -32,7 +22,7 @@ export async function startServer(root, mounts = {}) {
     const headers = { 'cache-control': 'no-store' };
     const generated = pages.get(path);
     if (generated !== undefined) {
-      response.writeHead(200, { ...headers, 'content-type': contentTypes[extname(path)] ?? 'text/html; charset=utf-8' });
+      response.writeHead(200, { ...headers, 'content-type': contentTypeOf(path, 'text/html; charset=utf-8') });
       response.end(generated);
       return;
     }
@@ -46,7 +36,7 @@ export async function startServer(root, mounts = {}) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { ...headers, 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) });
       response.end(body);
     } catch {
       response.writeHead(404, headers).end();

@@ -14,9 +14,10 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../../../packages/elements/src/shared/vocabulary.ts';
+import { contentTypeOf } from '../../../tools/content-types.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const cdnDir = join(repoRoot, 'dist', 'cdn');
@@ -25,16 +26,6 @@ const fixturesDir = join(repoRoot, 'test', 'hardening', 'fixtures');
 
 /** The version the second kit copy claims, so "two versions on one page" is really two versions. */
 export const SECOND_KIT_VERSION = '9.9.9-second';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webm': 'video/webm',
-  '.vtt': 'text/vtt; charset=utf-8',
-};
 
 export interface PageSpec {
   html: string;
@@ -112,7 +103,7 @@ async function serveFile(res: ServerResponse, root: string, relative: string, re
   if (!file.startsWith(root + sep)) return void res.writeHead(403).end();
   try {
     const bytes = await readFile(file);
-    const type = types[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(rewrite ? rewrite(bytes.toString('utf8')) : bytes);
   } catch {
