@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, findChromium } from '../../tools/chromium.mjs';
 import { docsSnippets } from './docs-snippets.ts';
+import { react18ServerHtml } from './react18/server-render.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -19,7 +20,6 @@ export default defineConfig({
   define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
   optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'react/jsx-runtime', 'react-dom', 'react-dom/server', 'vue', '@lit/react'] },
   test: {
-    include: ['test/frameworks/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
     browser: {
       enabled: true,
@@ -31,6 +31,26 @@ export default defineConfig({
         },
       }),
       instances: [{ browser: 'chromium' }],
+      commands: { react18ServerHtml },
     },
+    projects: [
+      { extends: true, test: { name: 'react19', include: ['test/frameworks/**/*.test.{ts,tsx}'], exclude: ['test/frameworks/react18/**'] } },
+      {
+        // The package allows react >= 18: the same built wrappers, bound to React 18.3 (the
+        // react18/react-dom18 npm aliases) by this build alone, so the product code is the one a
+        // React 18 app bundles. Every `react…` and `react-dom…` import is rewritten, react-dom 18's
+        // own included (its install resolves `react` to the root React 19).
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom18$1' },
+            { find: /^react(\/.*)?$/, replacement: 'react18$1' },
+          ],
+        },
+        // Its own pre-bundled deps: the default cache is shared with the React 19 project.
+        cacheDir: 'node_modules/.vite/react18',
+        test: { name: 'react18', include: ['test/frameworks/react18/**/*.test.{ts,tsx}'] },
+      },
+    ],
   },
 });
