@@ -2,9 +2,10 @@
  * Real HTTP endpoints served by the test runner's own server, so element tests talk to a server the
  * way they would in production (no fetch mocks).
  *
- * GET /__test/time?skew=<ms>&delay=<ms>&mode=date|json|seconds|garbage|error[&run=<label>]
+ * GET /__test/time?skew=<ms>&delay=<ms>&mode=date|json|seconds|garbage|error[&age=<s>][&run=<label>]
  *   The "server clock": Date header and {"now": epoch ms}, shifted by `skew`, read after `delay`
- *   (`seconds`: {"now": epoch seconds}, as a server writing PHP's time() answers).
+ *   (`seconds`: {"now": epoch seconds}, as a server writing PHP's time() answers). `age`: the copy a
+ *   shared cache kept, read `age` s before the request, with `Age: <age>`.
  * GET /__test/time/log?run=<label>
  *   [{"arrived": ms, "read": ms}, …] — when each time request under `run` arrived and when its clock
  *   was read (unskewed server ms), to count the samples a page took before it decided something.
@@ -30,8 +31,10 @@ async function time(ctx, params) {
   if (delay > 0) await sleep(delay);
   const mode = params.get('mode') ?? 'json';
   entry.read = Date.now();
-  const now = entry.read + Number(params.get('skew') ?? 0);
+  const age = Number(params.get('age') ?? 0);
+  const now = entry.read + Number(params.get('skew') ?? 0) - age * 1000;
   ctx.set('Cache-Control', 'no-store');
+  if (age) ctx.set('Age', String(age));
   if (mode === 'error') {
     ctx.status = 500;
     ctx.body = 'down';
@@ -44,7 +47,7 @@ async function time(ctx, params) {
     return;
   }
   ctx.set('Date', new Date(now).toUTCString());
-  ctx.set('Access-Control-Expose-Headers', 'Date');
+  ctx.set('Access-Control-Expose-Headers', 'Date, Age');
   if (mode === 'date') {
     ctx.status = 204;
     return;

@@ -53,6 +53,22 @@ describe('serverTimeFrom', () => {
     expect(serverTimeFrom('{"now": 1764954000}', null)).toBeNull();
   });
 
+  it("adds a shared cache's Age: the copy read the server's clock that many whole seconds ago", () => {
+    const date = 'Fri, 05 Dec 2025 17:00:00 GMT';
+    // Truncated to its second, the age may be up to a second more: the middle of it, ±500 ms more.
+    expect(serverTimeFrom('{"now": 1764954000123}', date, '30')).toEqual({ server: 1764954030623, error: 500 });
+    expect(serverTimeFrom('', date, '30')).toEqual({ server: Date.UTC(2025, 11, 5, 17, 0, 31), error: 1000 });
+    // The first member of a list (RFC 9111 §5.1), as Headers joins a repeated field.
+    expect(serverTimeFrom('', date, '30, 45')).toEqual({ server: Date.UTC(2025, 11, 5, 17, 0, 31), error: 1000 });
+    // Age 0 is a fresh answer: a JSON one stays exact.
+    expect(serverTimeFrom('{"now": 1764954000123}', date, '0')).toEqual({ server: 1764954000123 });
+    // Not an age, or RFC 9111's overflow value: read as before.
+    for (const age of ['-5', '3.5', 'soon', '2147483648', '']) {
+      expect(serverTimeFrom('{"now": 1764954000123}', date, age)).toEqual({ server: 1764954000123 });
+      expect(serverTimeFrom('', date, age)).toEqual({ server: Date.UTC(2025, 11, 5, 17) + 500, error: 500 });
+    }
+  });
+
   it('returns null for garbage', () => {
     expect(serverTimeFrom('{"now": "soon"', 'not a date')).toBeNull();
     expect(serverTimeFrom('{"now": -5}', null)).toBeNull();

@@ -11,7 +11,7 @@ export interface TimeSample {
   received: number;
   /** Server epoch ms read from the answer. */
   server: number;
-  /** How far `server` itself may be off, in ms: 500 for a `Date` header (whole seconds), else 0. */
+  /** How far `server` itself may be off, in ms: 500 for a `Date` header (whole seconds), 500 more for a cache's `Age` (see serverTimeFrom), else 0. */
   error?: number;
 }
 
@@ -124,20 +124,30 @@ export function nextProbe({ low, high }: OffsetBounds, roundTrip: number, after:
  * Reads the server time from a `time-src` answer: a JSON `{"now": ms}` body (millisecond precision)
  * wins over the HTTP `Date` header (whole seconds). The header is truncated to its second, so the
  * middle of that second is the better guess, and it may be 500 ms off either way.
+ * `ageHeader`: a shared cache's `Age` (RFC 9111 §4.2.3, §5.1), the seconds since the server read
+ * its clock for the copy it hands out; left out, a cached endpoint made the page late by that age.
+ * Whole seconds, truncated, so the reading may be up to a second older still (half a second each
+ * way around its middle). `Age: 0` is a fresh answer (a proxy that passed the request on says so
+ * too) and keeps a JSON answer exact. A cache that counts its own fetch from the server into the
+ * age, as RFC 9111 computes it, overstates it by that fetch (docs/countdown.md). Beyond 5 digits (a
+ * day), or not digits: no age, as before (2147483648 is RFC 9111's "older than this", not a time).
  */
-export function serverTimeFrom(body: string, dateHeader: string | null): Pick<TimeSample, 'server' | 'error'> | null {
+export function serverTimeFrom(body: string, dateHeader: string | null, ageHeader: string | null = null): Pick<TimeSample, 'server' | 'error'> | null {
+  // A list's first member counts (RFC 9111 §5.1); Headers joins repeated fields with ", ".
+  const age = Number(/^(\d{1,5})(,|$)/.exec(ageHeader ?? '')?.[1] ?? 0) * 1000;
+  const older = age && 500;
   try {
     const parsed: unknown = JSON.parse(body);
     const value = (parsed as { now?: unknown } | null)?.now;
     // Seconds (PHP's time(), Python's time.time()) are no milliseconds: read as such they are January
     // 1970, and the drop never opened. No server's clock reads before 1973, where 1e11 ms lies.
-    if (typeof value === 'number' && Number.isFinite(value) && value > 1e11) return { server: value };
+    if (typeof value === 'number' && Number.isFinite(value) && value > 1e11) return age ? { server: value + age + older, error: older } : { server: value };
   } catch {
     // Not JSON: a plain endpoint that only sets Date is fine.
   }
   if (dateHeader) {
     const parsed = Date.parse(dateHeader);
-    if (Number.isFinite(parsed)) return { server: parsed + 500, error: 500 };
+    if (Number.isFinite(parsed)) return { server: parsed + 500 + age + older, error: 500 + older };
   }
   return null;
 }

@@ -104,7 +104,7 @@ async function sampleServer(
     const body = await response.text();
     const roundTrip = performance.now() - sentMonotonic;
     if (jumped()) return false;
-    const reading = response.ok ? serverTimeFrom(body, response.headers.get('Date')) : null;
+    const reading = response.ok ? serverTimeFrom(body, response.headers.get('Date'), response.headers.get('Age')) : null;
     if (!reading) return false;
     samples.push({ sent, received: sent + roundTrip, ...reading });
     fastest = Math.min(fastest, roundTrip);
@@ -119,7 +119,8 @@ async function sampleServer(
     while (samples.length < (samples[0]?.error ? WHOLE_SECOND_SAMPLES : SAMPLES_PER_SYNC)) {
       if (!(await sample())) return;
     }
-    // JSON answers end here: their bounds are already within the fastest trip (nextProbe says null).
+    // Fresh JSON answers end here: their bounds are already within the fastest trip (nextProbe says
+    // null). One from a cache has whole seconds of `Age` in it, and is timed on as a `Date` header is.
     clearTimeout(timeout);
     timeout = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
     const deadline = performance.now() + PROBE_TIMEOUT_MS;
