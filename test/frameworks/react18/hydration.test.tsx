@@ -35,7 +35,7 @@ async function serveAndHydrate(name: keyof typeof pages) {
   const button = container.querySelector<DropButton>('drop-button')!;
   const mark = container.querySelector<DropMark>('drop-mark')!;
   // What the elements know from the server HTML alone, before React hydrates.
-  const beforeHydration = { at: countdown.at?.toISOString(), drop: button.drop, label: mark.getAttribute('aria-label') };
+  const beforeHydration = { at: countdown.at?.toISOString(), drop: button.drop, hidden: button.hidden, label: mark.getAttribute('aria-label') };
   const before = [...container.querySelectorAll('*')];
   const text = container.textContent ?? '';
   const problems: string[] = [];
@@ -47,7 +47,7 @@ async function serveAndHydrate(name: keyof typeof pages) {
     await until(() => hydrated, 'React hydrated the server HTML');
     const after = [...container.querySelectorAll('*')];
     const kept = after.length === before.length && after.every((node, i) => node === before[i]) && container.textContent === text;
-    const afterHydration = { at: countdown.at, referral: button.referral };
+    const afterHydration = { at: countdown.at, referral: button.referral, hidden: button.hidden };
     root.unmount();
     return { server, problems, kept, text, beforeHydration, afterHydration };
   } finally {
@@ -63,7 +63,9 @@ describe('React 18 hydration of server-rendered dropkit', () => {
     expect(server.stderr).toBe('');
     // The wrapper wrote its Date as the attribute, so the countdown had its time before hydration…
     expect(server.html).toContain(`<drop-countdown id="ssr-drop" at="${AT}" time-zone="Europe/Paris">`);
-    expect(beforeHydration).toEqual({ at: AT, drop: 'ssr-drop', label: 'Nova Threads' });
+    // hidden={false} is no attribute (React 18 alone wrote hidden="false": a hidden button).
+    expect(server.html).toContain('<drop-button drop="ssr-drop" referral="tiktok"><a ');
+    expect(beforeHydration).toEqual({ at: AT, drop: 'ssr-drop', hidden: false, label: 'Nova Threads' });
     expect(problems).toEqual([]);
     expect(kept).toBe(true);
     expect(text.match(/Buy the tee/g)?.length).toBe(1);
@@ -71,13 +73,14 @@ describe('React 18 hydration of server-rendered dropkit', () => {
     expect(afterHydration.at instanceof Date).toBe(true);
     expect(afterHydration.at?.toISOString()).toBe(AT);
     expect(afterHydration.referral).toBe('tiktok');
+    expect(afterHydration.hidden).toBe(false);
   });
 
   it('raw tags with ISO text and suppressHydrationWarning: the same', async () => {
     const { server, problems, kept, beforeHydration } = await serveAndHydrate('RawTags');
     expect(server.react.startsWith('18.')).toBe(true);
     expect(server.stderr).toBe('');
-    expect(beforeHydration).toEqual({ at: AT, drop: 'ssr-drop', label: 'Nova Threads' });
+    expect(beforeHydration).toEqual({ at: AT, drop: 'ssr-drop', hidden: false, label: 'Nova Threads' });
     expect(problems).toEqual([]);
     expect(kept).toBe(true);
   });

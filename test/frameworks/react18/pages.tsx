@@ -17,7 +17,8 @@ function Wrappers() {
       <DropCountdown id="ssr-drop" at={new Date(AT)} timeZone="Europe/Paris">
         Drops Sat 5 Dec
       </DropCountdown>
-      <DropButton drop="ssr-drop" referral="tiktok">
+      {/* A page that hides a sold-out product's button: this one is not. */}
+      <DropButton drop="ssr-drop" referral="tiktok" hidden={false}>
         <a href={CHECKOUT}>Buy the tee</a>
       </DropButton>
       <DropMark name="Nova Threads">Nova Threads</DropMark>

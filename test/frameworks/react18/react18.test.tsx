@@ -119,6 +119,27 @@ describe('React 18, @dropkit/elements/react wrappers', () => {
     expect(calls).toEqual(['second']);
   });
 
+  it('hidden={false} and inert={false} leave the widget shown and usable', async () => {
+    // React 18 writes a custom element's props as attribute text: hidden="false" is a hidden
+    // button, inert="false" one a visitor cannot click. React 19 sets the properties.
+    const Page = ({ hidden, inert }: { hidden: boolean; inert: boolean }) => (
+      <DropButtonComponent state="live" hidden={hidden} inert={inert}>
+        <a href={CHECKOUT}>Buy</a>
+      </DropButtonComponent>
+    );
+    render(<Page hidden={false} inert={false} />);
+    const button = await buttonIn();
+    expect(button.hidden).toBe(false);
+    expect(button.inert).toBe(false);
+    expect(button.hasAttribute('hidden') || button.hasAttribute('inert')).toBe(false);
+    render(<Page hidden inert />);
+    expect(button.hidden).toBe(true);
+    expect(button.inert).toBe(true);
+    render(<Page hidden={false} inert={false} />);
+    expect(button.hidden).toBe(false);
+    expect(button.inert).toBe(false);
+  });
+
   it('hides and shows, and re-renders children', async () => {
     function Page({ shown, label, href }: { shown: boolean; label: string; href: string }) {
       return shown ? (

@@ -81,70 +81,102 @@ function serverAttributes<C>(component: C, element: { readonly observedAttribute
   return server as unknown as C;
 }
 
-export const DropCountdown = serverAttributes(
-  writableOnly(
-    createComponent({
-      react: React,
-      tagName: 'drop-countdown',
-      elementClass: reactView(DropCountdownElement),
-      events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
-      displayName: 'DropCountdown',
-    }),
+/**
+ * React 18 writes every other prop of a custom element as attribute text, on the server and in
+ * the browser: `hidden={false}` became hidden="false", and a boolean attribute that is there at all
+ * is true, so `<DropButton hidden={soldOut}>` hid an available product's button (and
+ * `inert={false}` made it unclickable). React 19 leaves a false one out and writes a true one as
+ * present; under React 18 the wrappers do that themselves.
+ */
+function booleanAttributes<C>(component: C): C {
+  if (Number.parseInt(React.version, 10) >= 19) return component;
+  const inner = component as unknown as React.ComponentType<Record<string, unknown>>;
+  const wrapped = React.forwardRef<unknown, Record<string, unknown>>((props, ref) => {
+    const passed: Record<string, unknown> = { ...props, ref };
+    for (const key of ['hidden', 'inert']) {
+      if (passed[key] === false) delete passed[key];
+      else if (passed[key] === true) passed[key] = '';
+    }
+    return React.createElement(inner, passed);
+  });
+  wrapped.displayName = (inner as { displayName?: string }).displayName;
+  return wrapped as unknown as C;
+}
+
+export const DropCountdown = booleanAttributes(
+  serverAttributes(
+    writableOnly(
+      createComponent({
+        react: React,
+        tagName: 'drop-countdown',
+        elementClass: reactView(DropCountdownElement),
+        events: { onDropState: 'drop-state' as EventName<DropStateEvent> },
+        displayName: 'DropCountdown',
+      }),
+    ),
+    DropCountdownElement,
   ),
-  DropCountdownElement,
 );
 
-export const DropButton = serverAttributes(
-  writableOnly(
-    createComponent({
-      react: React,
-      tagName: 'drop-button',
-      elementClass: reactView(DropButtonElement),
-      events: { onDropCheckout },
-      displayName: 'DropButton',
-    }),
+export const DropButton = booleanAttributes(
+  serverAttributes(
+    writableOnly(
+      createComponent({
+        react: React,
+        tagName: 'drop-button',
+        elementClass: reactView(DropButtonElement),
+        events: { onDropCheckout },
+        displayName: 'DropButton',
+      }),
+    ),
+    DropButtonElement,
   ),
-  DropButtonElement,
 );
 
-export const DropMark = serverAttributes(
-  writableOnly(
-    createComponent({
-      react: React,
-      tagName: 'drop-mark',
-      elementClass: reactView(DropMarkElement),
-      displayName: 'DropMark',
-    }),
+export const DropMark = booleanAttributes(
+  serverAttributes(
+    writableOnly(
+      createComponent({
+        react: React,
+        tagName: 'drop-mark',
+        elementClass: reactView(DropMarkElement),
+        displayName: 'DropMark',
+      }),
+    ),
+    DropMarkElement,
   ),
-  DropMarkElement,
 );
 
-export const DropClip = serverAttributes(
-  writableOnly(
-    createComponent({
-      react: React,
-      tagName: 'drop-clip',
-      elementClass: reactView(DropClipElement),
-      events: {
-        onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
-        onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
-        onDropClipProgress: 'drop-clip-progress' as EventName<DropClipProgressEvent>,
-        onDropCheckout,
-      },
-      displayName: 'DropClip',
-    }),
+export const DropClip = booleanAttributes(
+  serverAttributes(
+    writableOnly(
+      createComponent({
+        react: React,
+        tagName: 'drop-clip',
+        elementClass: reactView(DropClipElement),
+        events: {
+          onDropProductView: 'drop-product-view' as EventName<DropProductViewEvent>,
+          onDropProductClick: 'drop-product-click' as EventName<DropProductClickEvent>,
+          onDropClipProgress: 'drop-clip-progress' as EventName<DropClipProgressEvent>,
+          onDropCheckout,
+        },
+        displayName: 'DropClip',
+      }),
+    ),
+    DropClipElement,
   ),
-  DropClipElement,
 );
 
-export const DropProduct = serverAttributes(
-  writableOnly(
-    createComponent({
-      react: React,
-      tagName: 'drop-product',
-      elementClass: reactView(DropProductElement),
-      displayName: 'DropProduct',
-    }),
+export const DropProduct = booleanAttributes(
+  serverAttributes(
+    writableOnly(
+      createComponent({
+        react: React,
+        tagName: 'drop-product',
+        elementClass: reactView(DropProductElement),
+        displayName: 'DropProduct',
+      }),
+    ),
+    DropProductElement,
   ),
-  DropProductElement,
 );
