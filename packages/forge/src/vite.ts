@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadCreator } from './config/load.ts';
@@ -61,6 +62,34 @@ function watchTargets(file: string, root: string, outDir: string): string[] {
   const folder = dirname(file);
   const usable = statSync(folder, { throwIfNoEntry: false })?.isDirectory() && !within(root, folder) && !within(outDir, folder) && !within(folder, outDir);
   return usable ? [file, folder] : [file];
+}
+
+/**
+ * How long the files a save reported must stay as they are before forge reads them, and how often
+ * they are looked at meanwhile. Many saves reach the watcher in two steps: Node's writeFile and
+ * editors that save in place truncate the file, then write it. The watcher (Vite's chokidar)
+ * reports the first step and drops any further change to the same file for 50 ms, so a run that
+ * started at once now and then read the mark before the write (measured: one writeFile in twenty
+ * is still empty when reported), failed, and reloaded the page onto forge's error, and the write
+ * itself was never reported. A write past those 50 ms is reported, and waits in turn.
+ */
+const QUIET_MS = 60;
+const LOOK_EVERY_MS = 15;
+
+/** The files as they are on disk now, by path: their stats, or undefined for one that is missing. */
+async function onDisk(files: Iterable<string>): Promise<Map<string, Stats | undefined>> {
+  const found = await Promise.all([...files].map(async (file) => [file, await stat(file).catch(() => undefined)] as const));
+  return new Map(found);
+}
+
+/** Whether two looks at the same files found each as it was (size and modification time). */
+function unchanged(before: Map<string, Stats | undefined>, now: Map<string, Stats | undefined>): boolean {
+  if (before.size !== now.size) return false;
+  for (const [file, stats] of now) {
+    const was = before.get(file);
+    if (!before.has(file) || was?.size !== stats?.size || was?.mtimeMs !== stats?.mtimeMs) return false;
+  }
+  return true;
 }
 
 /**
@@ -238,10 +267,16 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     return run;
   };
   /**
+   * While files a save reported are still being written (QUIET_MS): runs wait for them rather
+   * than read them half-written.
+   */
+  let settling: Promise<void> | undefined;
+  /**
    * The latest run's result. A request that waited on a run a file change superseded gets the
    * run that replaced it: the files as they are now, not an error.
    */
-  const run = (): Promise<ForgeResult> => {
+  const run = async (): Promise<ForgeResult> => {
+    while (settling) await settling;
     const started = start();
     return started.result.catch((error) => (started.controller.signal.aborted && !closing ? run() : Promise.reject(error)));
   };
@@ -350,23 +385,58 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       devServer = server;
       forged = false;
       names = new Set();
+      settling = undefined;
       watched = new Set([configPath]);
       server.watcher.add(configPath);
+      /** The files saves reported since the last run started, and when the latest was reported. */
+      const saved = new Set<string>();
+      let savedAt = 0;
+      const shown = (file: string) => relative(viteConfig.root, file);
+      /** Resolves with the saved files as they are once none has changed for QUIET_MS. */
+      const quiet = async () => {
+        let before = await onDisk(saved);
+        for (;;) {
+          await new Promise((wait) => setTimeout(wait, LOOK_EVERY_MS));
+          const now = await onDisk(saved);
+          if (unchanged(before, now) && Date.now() - savedAt >= QUIET_MS) return now;
+          before = now;
+        }
+      };
       const changed = (path: string) => {
+        const file = resolve(path);
         // Saves of the app's own code (every few seconds while developing) must not cost a forge.
-        if (!watched.has(resolve(path)) || !forged) return;
-        viteConfig.logger.info(`dropkit forge: ${relative(viteConfig.root, path)} changed, forging again`, { timestamp: true });
-        // A run still drawing the old files is stopped rather than left to hold the renderer the
-        // new run needs. The new run starts now so the watched files follow an edited config.
+        if (!watched.has(file) || !forged) return;
+        // A run still drawing the old files is stopped at once rather than left to hold the
+        // renderer the new run needs.
         stop();
-        const { result, controller } = start();
-        // The page shows the new icons (and head snippet) only when it loads again. Reloaded once
-        // the set is ready, or has failed (the page then shows why); a run a later save stopped
-        // leaves the reload to the run that replaced it, so a burst of saves reloads once.
-        const reload = () => {
-          if (!controller.signal.aborted && !closing) server.ws.send({ type: 'full-reload', path: '*' });
-        };
-        result.then(reload, reload);
+        saved.add(file);
+        savedAt = Date.now();
+        if (settling) return;
+        const settle: Promise<void> = quiet().then((files) => {
+          if (settling !== settle) return;
+          settling = undefined;
+          saved.clear();
+          if (closing) return;
+          // No creator's file is empty, but every two-step save passes through empty: one that
+          // stays so is most likely still being saved (and forging it would only say it is empty).
+          // The page keeps what it shows; the next save forges.
+          const empty = [...files].filter(([, stats]) => stats?.isFile() && stats.size === 0).map(([file]) => shown(file));
+          if (empty.length > 0) {
+            viteConfig.logger.info(`dropkit forge: ${empty.join(', ')} ${empty.length > 1 ? 'are' : 'is'} empty: forging again once saved with content`, { timestamp: true });
+            return;
+          }
+          viteConfig.logger.info(`dropkit forge: ${[...files.keys()].map(shown).join(', ')} changed, forging again`, { timestamp: true });
+          // Started before any waiting request goes on, so the watched files follow an edited config.
+          const { result, controller } = start();
+          // The page shows the new icons (and head snippet) only when it loads again. Reloaded once
+          // the set is ready, or has failed (the page then shows why); a run a later save stopped
+          // leaves the reload to the run that replaced it, so a burst of saves reloads once.
+          const reload = () => {
+            if (!controller.signal.aborted && !closing) server.ws.send({ type: 'full-reload', path: '*' });
+          };
+          result.then(reload, reload);
+        });
+        settling = settle;
       };
       server.watcher.on('change', changed);
       server.watcher.on('add', changed);
