@@ -173,6 +173,20 @@ describe('React 19, @dropkit/elements/react wrappers', () => {
     expect(params(shownHref(button)).get('ref')).toBe('tiktok');
   });
 
+  it('hidden={false} and inert={false} leave the widget shown and usable', async () => {
+    // The React 18 suite's check, here too: the wrappers hand React 19 these as they are.
+    const Page = ({ shown }: { shown: boolean }) => (
+      <DropButtonComponent state="live" hidden={!shown} inert={!shown}>
+        <a href={CHECKOUT}>Buy</a>
+      </DropButtonComponent>
+    );
+    render(<Page shown />);
+    const button = await buttonIn();
+    expect(button.hidden || button.inert || button.hasAttribute('hidden') || button.hasAttribute('inert')).toBe(false);
+    render(<Page shown={false} />);
+    expect(button.hidden && button.inert).toBe(true);
+  });
+
   it('hides and shows, and re-renders children', async () => {
     function Page({ shown, label }: { shown: boolean; label: string }) {
       return shown ? (

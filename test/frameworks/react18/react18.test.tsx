@@ -6,7 +6,7 @@
  * here.
  */
 import { describe, expect, it } from 'vitest';
-import { createRef, version as reactVersion } from 'react';
+import { StrictMode, createRef, version as reactVersion } from 'react';
 import { flushSync, version as reactDomVersion } from 'react-dom';
 import type {} from '@dropkit/elements/jsx/react';
 import '@dropkit/elements/define';
@@ -196,6 +196,36 @@ describe('React 18, @dropkit/elements/react wrappers', () => {
     card!.click();
     expect(received).toEqual(['click Glow tee', 'checkout https://buy.stripe.com/test_tee']);
   }, 30_000);
+
+  it('under StrictMode (effects run, undone and run again) each event reaches its handler once', async () => {
+    const states: string[] = [];
+    const checkouts: string[] = [];
+    const console = consoleWatch();
+    try {
+      const Page = ({ now }: { now: Date }) => (
+        <StrictMode>
+          <DropCountdownComponent id="strict-drop" at={new Date(AT)} now={now} onDropState={(event) => states.push(event.state)}>
+            <DropButtonComponent drop="strict-drop" onDropCheckout={(event) => checkouts.push(event.href)}>
+              <a href={CHECKOUT}>Buy</a>
+            </DropButtonComponent>
+          </DropCountdownComponent>
+        </StrictMode>
+      );
+      render(<Page now={new Date(BEFORE)} />);
+      const countdown = await countdownIn();
+      expect(countdown.now?.toISOString()).toBe(BEFORE);
+      states.length = 0;
+      render(<Page now={new Date(AFTER)} />);
+      const button = await buttonIn();
+      await until(() => button.getAttribute('state') === 'live', 'the button follows the drop');
+      clickBuy(button);
+      expect(states).toEqual(['live']);
+      expect(checkouts).toEqual([CHECKOUT]);
+      expect(console.messages).toEqual([]);
+    } finally {
+      console.restore();
+    }
+  });
 
   it('a page of 200 wrapped widgets renders and unmounts without warnings or listeners left', async () => {
     const ledger = listenerLedger();
