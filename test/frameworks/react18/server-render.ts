@@ -4,16 +4,15 @@
  * without DOM globals, as a server has none, from the BUILT package. Node would resolve the
  * package's `import 'react'` to the root React 19, so esbuild bundles the page with `react` and
  * `react-dom` aliased to React 18 (and the package's `node` builds of Lit and @lit/react, which a
- * server gets); the bundle is built once per run.
+ * server gets). The bundle is built once per run and handed to Node on stdin: no file that two runs
+ * at once could write over each other.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const bundle = fileURLToPath(new URL('../../../node_modules/.cache/dropkit-react18/server.cjs', import.meta.url));
-let built: Promise<unknown> | undefined;
+let bundle: Promise<string> | undefined;
 
 export interface ServerHtml {
   /** `version` of the React that rendered. */
@@ -24,10 +23,9 @@ export interface ServerHtml {
 }
 
 export async function react18ServerHtml(_context: unknown, page: string): Promise<ServerHtml> {
-  mkdirSync(fileURLToPath(new URL('.', `file://${bundle}`)), { recursive: true });
-  built ??= build({
+  bundle ??= build({
     entryPoints: [fileURLToPath(new URL('./server-entry.tsx', import.meta.url))],
-    outfile: bundle,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -35,9 +33,8 @@ export async function react18ServerHtml(_context: unknown, page: string): Promis
     alias: { react: 'react18', 'react-dom': 'react-dom18' },
     absWorkingDir: repo,
     logLevel: 'silent',
-  });
-  await built;
-  const result = spawnSync(process.execPath, [bundle, page], { cwd: repo, encoding: 'utf8', timeout: 30_000 });
+  }).then(({ outputFiles }) => outputFiles[0]!.text);
+  const result = spawnSync(process.execPath, ['-', page], { cwd: repo, input: await bundle, encoding: 'utf8', timeout: 30_000 });
   if (result.status !== 0) throw new Error(`the React 18 server render of ${page} failed:\n${result.stderr}`);
   const { react, html } = JSON.parse(result.stdout) as { react: string; html: string };
   return { react, html, stderr: result.stderr };
