@@ -7,7 +7,7 @@ import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { formatPrice } from '../shared/price.ts';
-import { ElementWords, countWord, localeOf } from '../shared/words.ts';
+import { ElementWords, countWord } from '../shared/words.ts';
 import { now, subscribe } from '../countdown/clock.ts';
 import { formatTimeToDrop, timeToDropInWords } from './format.ts';
 import { buttonEnglish, type ButtonWords } from './words.ts';
@@ -265,7 +265,7 @@ export class DropButton extends LitElement {
 
   /** The locale the words come in (across shadow roots): a German card's price reads "24,00 €" too. */
   #language(): string {
-    return localeOf(this);
+    return this.#words.locale;
   }
 
   // --- time to drop ---------------------------------------------------------------------------

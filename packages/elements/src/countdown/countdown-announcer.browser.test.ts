@@ -48,6 +48,15 @@ describe('<drop-countdown> and the page announcer', () => {
     expect(held).to.include('Winter hoodie: The drop starts in 1 minute.');
   });
 
+  it('speaks in the language its words are in: English on a page dropkit has no words for, marked so', async () => {
+    // "The drop starts in 1 minuutin päästä." was neither language, and read with the page's voice.
+    await fixture(`<div lang="fi"><drop-countdown at="${nearMinute()}"></drop-countdown></div>`);
+    const said = recordAnnouncements();
+    await waitFor(() => said.length > 0, 'the milestone', 4000);
+    expect(said).to.deep.equal(['The drop starts in 1 minute.']);
+    expect(announcerRegion()!.lastElementChild!.getAttribute('lang')).to.equal('en');
+  });
+
   it('is put back, and still speaks, after a framework re-renders the body without it', async () => {
     // The milestone comes 2.5 s after mounting, after the region had to be put back twice.
     await fixture(`<drop-countdown name="Re-render drop" at="${iso(realNow() + 62_500)}"></drop-countdown>`);

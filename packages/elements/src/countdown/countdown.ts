@@ -303,21 +303,23 @@ export class DropCountdown extends LitElement {
       return this.#renderSchedule(words);
     }
     const defaults = { live: words.live, ended: words.ended, 'sold-out': words.soldOut };
-    return html`<slot name=${state}><span part="status">${defaults[state]}</span></slot>`;
+    return html`<slot name=${state}><span part="status" lang=${this.#words.locale}>${defaults[state]}</span></slot>`;
   }
 
   #renderSchedule(words: CountdownWords) {
-    const locale = localeOf(this);
+    // The words' locale, not the page's: `en` beside English words on a page dropkit has no words
+    // for, so numbers, units and dates are English too, and `lang` tells a screen reader so.
+    const locale = this.#words.locale;
     const at = this.at!;
     const timeZone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : undefined;
     const event = this.#calendarEvent()!;
     const notify = toHttpsUrl(this.notify);
-    this.#renderedLocale = locale;
+    this.#renderedLocale = localeOf(this);
     this.#renderedPage = pageInputs(Number.NaN);
-    this.#showRemaining(this.#time(), locale);
-    return html`<span part="remaining" role="timer">${this.#remainingNode}</span>
-      <time part="moment" datetime=${at.toISOString()}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
-      <span part="actions">
+    this.#showRemaining(this.#time());
+    return html`<span part="remaining" role="timer" lang=${locale}>${this.#remainingNode}</span>
+      <time part="moment" datetime=${at.toISOString()} lang=${locale}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
+      <span part="actions" lang=${locale}>
         <button part="calendar-button" type="button" aria-label=${this.#named(words.addToCalendar)} @click=${this.#downloadIcs}>${words.addToCalendar}</button>
         <a part="google-link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer" aria-label=${this.#named(words.googleCalendar)}
           >${words.googleCalendar}</a
@@ -355,9 +357,9 @@ export class DropCountdown extends LitElement {
     return locale === this.#renderedLocale && pageInputs(time) === this.#renderedPage;
   }
 
-  #showRemaining(time: number, locale: string): void {
+  #showRemaining(time: number): void {
     const format = (FORMATS as readonly string[]).includes(this.format) ? this.format : 'auto';
-    const text = remainingText(this.at!.getTime() - time, format, locale);
+    const text = remainingText(this.at!.getTime() - time, format, this.#words.locale);
     // Writing the same text would still cost the page a layout.
     if (this.#remainingNode.data !== text) this.#remainingNode.data = text;
   }
@@ -441,7 +443,7 @@ export class DropCountdown extends LitElement {
    */
   #announce(text: string): void {
     const name = this.name?.trim();
-    documentAnnouncer().say(name ? `${name}: ${text}` : text);
+    documentAnnouncer().say(name ? `${name}: ${text}` : text, this.#words.locale);
   }
 
   /** Recomputes everything from the clock; called by ticks, wake-ups, visibility and clock changes. */
@@ -459,7 +461,7 @@ export class DropCountdown extends LitElement {
         this.#lastRemaining = remaining - early;
         const words = this.#words.current;
         if (milestone !== null && remaining > 0 && this.#state === 'scheduled' && words) {
-          this.#announce(milestoneText(milestone, localeOf(this), words));
+          this.#announce(milestoneText(milestone, this.#words.locale, words));
         }
       }
       const next = this.#stateAt(time + late);
@@ -474,9 +476,8 @@ export class DropCountdown extends LitElement {
     this.#plan(time);
     if (!this.#rendering()) return;
     if (this.#state === 'scheduled' && this.#scheduled() && this.hasUpdated) {
-      const locale = localeOf(this);
-      if (this.#tickInputsUnchanged(locale, time)) {
-        this.#showRemaining(time, locale);
+      if (this.#tickInputsUnchanged(localeOf(this), time)) {
+        this.#showRemaining(time);
         return;
       }
     }

@@ -19,8 +19,12 @@ import { adoptStyles, css } from 'lit';
 
 /** What every dropkit copy on a page agrees on; keep it backwards compatible. */
 export interface Announcer {
-  /** Speaks `message` politely, unless the same message was just spoken. */
-  say(message: string): void;
+  /**
+   * Speaks `message` politely, unless the same message was just spoken; `lang`, the language it is
+   * in, when that may not be the page's (English words on a Finnish page). An older copy's announcer
+   * ignores it and reads the message in the page's language, as before.
+   */
+  say(message: string, lang?: string): void;
   /** Keeps the region in the document until the returned function is called. */
   hold(): () => void;
 }
@@ -73,7 +77,7 @@ function createAnnouncer(doc: Document): Announcer {
       // list re-render) must find the same region already in the document.
       return () => --holders || watcher.disconnect();
     },
-    say(message) {
+    say(message, lang) {
       const now = performance.now();
       if (now - lastSaid > REPEAT_WINDOW_MS) {
         // Removing the previous burst is not announced (the region's default relevance is additions).
@@ -84,7 +88,9 @@ function createAnnouncer(doc: Document): Announcer {
       burst.add(message);
       lastSaid = now;
       // Each message is a new node, so the same words later in the drop are announced again.
-      region.appendChild(doc.createElement('p')).textContent = message;
+      const said = region.appendChild(doc.createElement('p'));
+      said.textContent = message;
+      if (lang) said.lang = lang;
       attach();
     },
   };

@@ -41,6 +41,9 @@ describe('words: a language chunk that cannot load', () => {
       await waitFor(() => status() !== '', 'the countdown to give up on Swedish');
       expect(status()).to.equal('Live now');
       expect(text(part(wrapper.querySelector('#scheduled')!, 'calendar-button'))).to.equal('Add to calendar');
+      // The date beside English words is English too ("lör 17:00 your time" read as neither language).
+      expect(text(part(wrapper.querySelector('#scheduled')!, 'moment'))).to.match(/^Sat .* your time$/);
+      expect(part(wrapper.querySelector('#scheduled')!, 'moment')!.lang).to.equal('en');
       expect(text(part(wrapper.querySelector('#sold')!, 'label'))).to.equal('Sold out');
       expect(warnings.messages.filter((message) => message.includes('could not load the sv words'))).to.have.length(1);
     } finally {

@@ -358,6 +358,72 @@ describe('words: a lang dropkit cannot use', () => {
   }
 });
 
+describe('words: a page in a language dropkit has no words for', () => {
+  afterEach(cleanup);
+
+  // English words with Intl's Finnish beside them read "2 tuntia … your time": a line in no one
+  // language, read by a screen reader with the page's voice. The whole line is English instead, and
+  // its `lang` says so.
+  it('the countdown says everything in English, numbers, units and dates included, marked lang="en"', async () => {
+    const warnings = captureWarnings();
+    try {
+      const wrapper = await fixture(`<div lang="fi">
+        <drop-countdown at="${AT}" now="2026-12-05T17:30:00Z"></drop-countdown>
+        <drop-countdown at="${AT}" now="2026-12-05T14:58:57Z" format="long" time-zone="Europe/Helsinki"></drop-countdown>
+      </div>`);
+      const [live, scheduled] = [...wrapper.querySelectorAll('drop-countdown')];
+      await waitFor(() => text(part(scheduled!, 'remaining')) !== '', 'the countdown to render');
+      expect(text(part(scheduled!, 'remaining'))).to.equal('2 hours, 1 minute, 3 seconds');
+      // Weekday, hour and the zone's name in English too ("la 19.00 Helsinki" was Finnish).
+      expect(text(part(scheduled!, 'moment'))).to.match(/^Sat .*your time · 7:00\sPM Helsinki$/);
+      for (const name of ['remaining', 'moment', 'actions']) expect(part(scheduled!, name)!.lang, name).to.equal('en');
+      expect(text(part(live!, 'status'))).to.equal('Live now');
+      expect(part(live!, 'status')!.lang).to.equal('en');
+      await expectNoAxeViolations(wrapper);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('the button says its time and price in English, as its words', async () => {
+    const warnings = captureWarnings();
+    try {
+      // Persian writes its own digits: "Drops in ۰۱:۰۳" mixed two scripts in one label.
+      const wrapper = await fixture(`<div lang="fa">
+        <drop-countdown id="fa-drop" at="${AT}" now="2026-12-05T16:58:57Z"></drop-countdown>
+        <drop-button drop="fa-drop"><a href="https://buy.stripe.com/x">Buy</a></drop-button>
+        <drop-button lang="fi" price="24" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>
+      </div>`);
+      const [scheduled, live] = [...wrapper.querySelectorAll('drop-button')];
+      await waitFor(() => part(scheduled!, 'time') !== null && part(live!, 'price') !== null, 'the time to drop and the price');
+      expect(text(part(scheduled!, 'time'))).to.equal('01:03');
+      expect(text(part(scheduled!, 'label'))).to.equal('Drops in 01:03');
+      expect(text(scheduled!.shadowRoot!.querySelector('.said'))).to.equal('1 minute');
+      // "24,00 €" is Finnish.
+      expect(text(part(live!, 'price'))).to.equal('€24.00');
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('a regional variant keeps its language\'s words and its own local form', async () => {
+    const wrapper = await fixture(`<div>
+      <drop-countdown lang="de-AT" at="${AT}" now="2026-12-05T14:58:57Z" format="long"></drop-countdown>
+      <drop-countdown lang="pt-BR" at="${AT}" now="2026-12-05T14:58:57Z" format="long"></drop-countdown>
+      <drop-countdown lang="en-GB" at="${AT}" now="2026-12-05T14:58:57Z" time-zone="America/New_York"></drop-countdown>
+    </div>`);
+    const [de, pt, gb] = [...wrapper.querySelectorAll('drop-countdown')];
+    await waitFor(() => [de, pt, gb].every((el) => text(part(el!, 'remaining')) !== ''), 'the three countdowns to render');
+    expect(text(part(de!, 'remaining'))).to.equal('2 Stunden, 1 Minute und 3 Sekunden');
+    expect(part(de!, 'remaining')!.lang).to.equal('de-AT');
+    expect(text(part(pt!, 'remaining'))).to.equal('2 horas, 1 minuto e 3 segundos');
+    expect(part(pt!, 'moment')!.lang).to.equal('pt-BR');
+    // British English: the creator's 12:00 on a 24-hour clock.
+    expect(text(part(gb!, 'moment'))).to.match(/ 12:00 New York$/);
+    expect(part(gb!, 'moment')!.lang).to.equal('en-GB');
+  });
+});
+
 describe('words: the page switches language', () => {
   afterEach(cleanup);
 

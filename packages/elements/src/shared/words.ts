@@ -189,10 +189,17 @@ let langObserver: MutationObserver | undefined;
  * English. A language change keeps the old words on screen until the new ones arrive.
  */
 export class ElementWords<K extends WordKey> {
-  /** The locale the words were chosen for (numbers inside words are formatted in it). */
+  /**
+   * The locale the words on screen are in, for what `Intl` writes beside them (numbers, units,
+   * dates, prices) and for the `lang` of the text they make: the page's (`de-AT`, `en-GB`), or `en`
+   * when the words are English on a page in another language (dropkit has no words for it, or they
+   * could not load). Intl's Finnish beside English words made a line of neither language, "Drops in
+   * 5 päivää", which a screen reader read with one voice.
+   */
   locale = 'en';
   #host: ReactiveControllerHost & Element;
   #english: Pick<Words, K>;
+  #pageLocale = '';
   #language = '';
   #words: Pick<Words, K> | null = null;
   /** The words being fetched, until the element has asked to re-render with them. */
@@ -232,27 +239,36 @@ export class ElementWords<K extends WordKey> {
   hostUpdate(): void {
     const locale = localeOf(this.#host);
     // Most updates (a button's ticking time) change nothing here.
-    if (locale === this.locale && this.#language) return;
-    this.locale = locale;
+    if (locale === this.#pageLocale && this.#language) return;
+    this.#pageLocale = locale;
     const matched = matchLanguage(locale);
     if (matched === null) warnOnce(null, `lang:${locale}`, `no words for lang="${locale}"; showing English.`);
     const language = matched ?? 'en';
-    if (language === this.#language) return;
+    const same = language === this.#language;
     this.#language = language;
     const early = loaded.has(language) ? undefined : earlyWords(language);
     if (early) loaded.set(language, early);
     if (language === 'en' || loaded.has(language)) {
-      this.#words = loaded.get(language) ?? this.#english;
+      // English's own regions (en-GB) keep their local form.
+      this.#show(loaded.get(language), matched === 'en');
       // Words that were still on their way are no longer awaited (a language switched back to English).
       this.pending = null;
       return;
     }
+    // Another region of a language still on its way (de-DE to de-AT): those words will do.
+    if (same) return;
     const pending = loadWords(language).then((words) => {
       if (this.pending === pending) this.pending = null;
       if (this.#language !== language) return;
-      this.#words = words ?? this.#english;
+      this.#show(words, false);
       this.#host.requestUpdate();
     });
     this.pending = pending;
+  }
+
+  /** Shows a language's words (English for none), and the locale they speak with. */
+  #show(words: Pick<Words, K> | null | undefined, english: boolean): void {
+    this.#words = words ?? this.#english;
+    this.locale = words || english ? this.#pageLocale : 'en';
   }
 }
