@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { ForgeError } from './errors.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
 import { UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
+import { namesConfig } from './shell/names-config.ts';
 import type { ForgedFile } from './plan/types.ts';
 
 // Kept in step with package.json by the release; read here without loading the core.
@@ -24,6 +25,8 @@ interface CreatorOutcome {
   out: string;
   files?: ForgedFile[];
   error?: string;
+  /** Whether the error is about --out (a folder forge may not replace or cannot write), not the creator's files. */
+  aboutOut?: boolean;
   /** Advice that does not stop the run (printed on stderr, exit code unchanged). */
   hints: string[];
   check?: { errors: string[]; warnings: string[] };
@@ -311,7 +314,9 @@ async function forgeAll(
         outcome.check = await checkForgedFolder(outcome.out, values.base);
       }
     } catch (error) {
-      outcome.error = writeProblem(outcome.out, error) ?? describeError(error);
+      const unwritable = writeProblem(outcome.out, error);
+      outcome.aboutOut = unwritable !== undefined || (error instanceof ForgeError && error.code === 'out-invalid');
+      outcome.error = unwritable ?? describeError(error);
       if (staged) unfinished.delete(staged);
       await staged?.then((write) => write.abort()).catch(() => {});
     } finally {
@@ -346,9 +351,11 @@ async function forgeAll(
     if (!outcome.error) for (const hint of outcome.hints) process.stderr.write(`dropkit forge: note: ${hint}\n`);
     if (outcome.error) {
       failed = true;
-      // With several configs each failure says whose it is: a mark's refusal names only its own
-      // file (mark.svg), which is the same name in every creator's folder.
-      const whose = many && !outcome.error.startsWith(`${outcome.config}: `) ? `${outcome.config}: ` : '';
+      // Each failure says whose it is, as a config's own problems and every note do: a mark's
+      // refusal names only its own file (mark.svg), the same name in every creator's folder, and a
+      // renderer's only the image. Alone, a problem with --out is the command line's, as with
+      // --only or --base; among several it says which creator's folder.
+      const whose = (many || !outcome.aboutOut) && !namesConfig(outcome.error, outcome.config) ? `${outcome.config}: ` : '';
       process.stderr.write(`dropkit forge: ${whose}${outcome.error}\n`);
     }
     if (outcome.check) {

@@ -6,6 +6,7 @@ import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
 import { normaliseBasePath, UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
+import { namesConfig } from './shell/names-config.ts';
 import type { ForgeResult, ForgeStage, RenderContext } from './plan/types.ts';
 
 /**
@@ -304,7 +305,11 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     const path = basePath();
     return base.startsWith('/') && path.startsWith(base) ? normaliseBasePath(path).slice(base.length) : '';
   };
-  const explain = (error: unknown) => (error instanceof ForgeError ? new Error(`dropkit forge: ${error.message}`) : error);
+  // Named as the notes are: with two plugins (two creators) a refusal of mark.svg is either's.
+  const explain = (error: unknown) =>
+    error instanceof ForgeError
+      ? new Error(`dropkit forge: ${namesConfig(error.message, options.config) || namesConfig(error.message, configPath) ? '' : `${options.config}: `}${error.message}`)
+      : error;
 
   return {
     name: 'dropkit-forge',

@@ -126,7 +126,7 @@ describe('a mark that renders blank', () => {
     await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body></body></html>');
     await expect(
       build({ root: dir, configFile: false, logLevel: 'silent', plugins: [dropkitForge({ config: 'creator.json', stages: [faviconStage] })], build: { outDir: 'dist' } }),
-    ).rejects.toThrow(`dropkit forge: mark: logo.svg ${MESSAGE_TAIL}`);
+    ).rejects.toThrow(`dropkit forge: creator.json: mark: logo.svg ${MESSAGE_TAIL}`);
   }, 60_000);
 });
 

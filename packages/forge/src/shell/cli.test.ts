@@ -102,12 +102,30 @@ describe('dropkit forge', () => {
     expect(existsSync(join(dir, 'out/bad'))).toBe(false);
   });
 
+  it("names the config on a refusal of its mark, as on its own problems and its notes, and once", async () => {
+    await mkdir(join(dir, 'alone'));
+    await writeFile(join(dir, 'alone/mark.svg'), 'hello');
+    const colors = { brand: '#ff3366', background: '#ffffff' };
+    await writeFile(join(dir, 'alone/creator.json'), JSON.stringify({ name: 'Alone', mark: 'mark.svg', colors }));
+    await writeFile(join(dir, 'alone/missing.json'), JSON.stringify({ name: 'Alone', mark: 'nope.svg', colors }));
+    // mark.svg is every creator's mark's name: alone, the line said only that (a batch named the config).
+    const refused = run('forge', 'alone/creator.json', '--out', 'out/alone', '--only', 'favicon');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('dropkit forge: alone/creator.json: mark.svg: Expected an SVG document (not an SVG: no <svg> element)\n');
+    // A message that names the config already is not prefixed with it, alone or among several.
+    for (const configs of [['alone/missing.json'], ['nova/creator.json', 'alone/missing.json']]) {
+      const missing = run('forge', ...configs, '--out', `out/missing-${configs.length}`, '--only', 'favicon');
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^dropkit forge: Expected mark to name a readable file relative to alone\/missing\.json but "nope\.svg" does not exist/);
+    }
+  });
+
   it('leaves the previous output untouched when a mark is hostile', async () => {
     await mkdir(join(dir, 'out/kept'), { recursive: true });
     await writeFile(join(dir, 'out/kept/favicon.ico'), 'previous');
     const { code, stderr } = run('forge', 'hostile/creator.json', '--out', 'out/kept');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^dropkit forge: mark\.svg: Expected a link to be "#id" or a data:image/);
+    expect(stderr).toMatch(/^dropkit forge: hostile\/creator\.json: mark\.svg: Expected a link to be "#id" or a data:image/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(await readFile(join(dir, 'out/kept/favicon.ico'), 'utf8')).toBe('previous');
     expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -208,7 +226,7 @@ describe('dropkit forge', () => {
     await writeFile(join(dir, 'slow/creator.json'), JSON.stringify({ name: 'Slow', mark: 'mark.svg', colors: { brand: '#ff3366', background: '#ffffff' } }));
     const { code, stderr } = run('forge', 'slow/creator.json', '--out', 'made/for/slow', '--only', 'favicon', '--timeout', '300');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^dropkit forge: Rendering \d+x\d+ took longer than 300 ms; the renderer was stopped\n$/);
+    expect(stderr).toMatch(/^dropkit forge: slow\/creator\.json: Rendering \d+x\d+ took longer than 300 ms; the renderer was stopped\n$/);
     expect(existsSync(join(dir, 'made'))).toBe(false);
   }, 60_000);
 
@@ -223,11 +241,11 @@ describe('dropkit forge', () => {
     const empty = run('forge', 'blank/e.json', '--out', 'out/e', '--only', 'favicon');
     expect(empty.code).toBe(1);
     expect(empty.stdout).toBe('');
-    expect(empty.stderr).toBe('dropkit forge: mark: empty.svg draws nothing: Expected a visible shape, path, text or image, but it has none\n');
+    expect(empty.stderr).toBe('dropkit forge: blank/e.json: mark: empty.svg draws nothing: Expected a visible shape, path, text or image, but it has none\n');
     const cjk = run('forge', 'blank/c.json', '--out', 'out/c', '--only', 'favicon');
     expect(cjk.code).toBe(1);
     expect(cjk.stderr).toBe(
-      'dropkit forge: glyph: cjk.svg has text forge cannot draw: Expected characters its bundled font (DejaVu Sans) has, but 東 U+6771, 京 U+4EAC have no glyph there; ' +
+      'dropkit forge: blank/c.json: glyph: cjk.svg has text forge cannot draw: Expected characters its bundled font (DejaVu Sans) has, but 東 U+6771, 京 U+4EAC have no glyph there; ' +
         'convert the text to outlines (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines; Figma: Flatten)\n',
     );
     expect(existsSync(join(dir, 'out/e'))).toBe(false);
@@ -253,7 +271,7 @@ describe('dropkit forge', () => {
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(stderr).toBe(
-        `dropkit forge: mark: ${file} draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ` +
+        `dropkit forge: hidden/creator.json: mark: ${file} draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ` +
           'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox\n',
       );
       expect(await readFile(join(dir, 'out/hidden/favicon.ico'))).toEqual(previous);
@@ -278,7 +296,7 @@ describe('dropkit forge', () => {
     for (const [config, stage, message] of cases) {
       const out = `out/dot-${stage}-${config}`;
       const { code, stdout, stderr } = run('forge', `dot/${config}`, '--out', out, '--only', stage!);
-      expect(stderr).toBe(`dropkit forge: ${message}${where}`);
+      expect(stderr).toBe(`dropkit forge: dot/${config}: ${message}${where}`);
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(existsSync(join(dir, out))).toBe(false);
@@ -309,7 +327,7 @@ describe('dropkit forge', () => {
     await writeFile(join(dir, 'far/creator.json'), JSON.stringify({ name: 'Far', mark: 'beside.svg', colors: { brand: '#112233', background: '#ffffff' } }));
     const { code, stdout, stderr } = run('forge', 'far/creator.json', '--out', 'out/far', '--only', 'social');
     expect(stderr).toBe(
-      'dropkit forge: mark: beside.svg draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ' +
+      'dropkit forge: far/creator.json: mark: beside.svg draws nothing: Expected some of it to show in its 512x512 icon, but every pixel came out transparent; ' +
         'check whether every shape is hidden by a style, a mask or clip, shown only for another language (<switch>), or lies outside the viewBox\n',
     );
     expect(code).toBe(1);
