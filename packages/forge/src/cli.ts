@@ -27,6 +27,8 @@ interface CreatorOutcome {
   error?: string;
   /** Whether the error is about --out (a folder forge may not replace or cannot write), not the creator's files. */
   aboutOut?: boolean;
+  /** Where a run killed mid-swap had moved the set aside, put back as the output before this run. */
+  restored?: string;
   /** Advice that does not stop the run (printed on stderr, exit code unchanged). */
   hints: string[];
   check?: { errors: string[]; warnings: string[] };
@@ -212,7 +214,7 @@ async function forgeAll(
   values: { check?: boolean; base?: string; only?: string },
   renderer: IsolatedRenderer,
 ): Promise<number> {
-  const [{ loadCreator }, { forgeStages }, { stageAtomically }, { STAGE_LOADERS, loadStages }] = await Promise.all([
+  const [{ loadCreator }, { forgeStages }, { stageAtomically, restoreMovedAside }, { STAGE_LOADERS, loadStages }] = await Promise.all([
     import('./config/load.ts'),
     import('./forge-core.ts'),
     import('./shell/write.ts'),
@@ -275,6 +277,8 @@ async function forgeAll(
   const runOne = async (outcome: CreatorOutcome) => {
     let staged: ReturnType<typeof stageAtomically> | undefined;
     try {
+      // First, so that a run refused for its config or stopped too leaves the folder in place.
+      outcome.restored = await restoreMovedAside(outcome.out);
       const input = await loadCreator(outcome.config);
       const problem = await outputProblem(outcome.out, outcome.config);
       if (problem) throw new ForgeError('out-invalid', problem);
@@ -348,6 +352,12 @@ async function forgeAll(
     process.stdout.write(`${table(rows)}\n`);
   }
   for (const outcome of outcomes) {
+    if (outcome.restored) {
+      process.stderr.write(
+        `dropkit forge: ${outcome.out} was missing: a run was stopped between moving the set there aside and putting its own in place; ` +
+          `put back the set it had moved aside (${relative('', outcome.restored)})\n`,
+      );
+    }
     if (!outcome.error) for (const hint of outcome.hints) process.stderr.write(`dropkit forge: note: ${hint}\n`);
     if (outcome.error) {
       failed = true;

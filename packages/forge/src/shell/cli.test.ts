@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,33 @@ describe('dropkit forge', () => {
     expect(stderr).toBe(
       'dropkit forge: Expected --out /proc/dropkit-forge-test to be a place forge can write, but creating a folder in /proc failed (ENOENT: no such file or directory)\n',
     );
+  });
+
+  it('puts back the set a run killed between its two renames had moved aside, saying so, whether the next run fails or checks', async () => {
+    expect(run('forge', 'nova/creator.json', '--out', 'out/swap', '--only', 'favicon').code).toBe(0);
+    const previous = await readFile(join(dir, 'out/swap/favicon.ico'));
+    // What a SIGKILL between the renames leaves (forge has no hook to stop there): the set in
+    // place moved aside as <staging>.previous, the whole new set still staged, no out/swap.
+    const killedMidSwap = async () => {
+      await rename(join(dir, 'out/swap'), join(dir, 'out/.swap.forge-Ab12Cd.previous'));
+      await cp(join(dir, 'out/.swap.forge-Ab12Cd.previous'), join(dir, 'out/.swap.forge-Ab12Cd'), { recursive: true });
+    };
+    const restored = 'dropkit forge: out/swap was missing: a run was stopped between moving the set there aside and putting its own in place; put back the set it had moved aside (out/.swap.forge-Ab12Cd.previous)';
+    await killedMidSwap();
+    const refused = run('forge', 'bad/creator.json', '--out', 'out/swap');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([restored, 'dropkit forge: bad/creator.json: Expected a hex colour such as #ff3366 or #f36 for colors.brand but received "red;}"']);
+    expect(await readFile(join(dir, 'out/swap/favicon.ico'))).toEqual(previous);
+    await rm(join(dir, 'out/.swap.forge-Ab12Cd'), { recursive: true });
+
+    await killedMidSwap();
+    const checked = run('forge', 'nova/creator.json', '--out', 'out/swap', '--only', 'favicon', '--check');
+    expect(checked.stderr).toBe(`${restored}\n`);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('check out/swap: 0 errors, 0 warnings');
+    // The killed run's staged set is a leftover like any other, for the sweep once an hour old.
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.swap'))).toEqual(['.swap.forge-Ab12Cd']);
+    await rm(join(dir, 'out/.swap.forge-Ab12Cd'), { recursive: true });
   });
 
   it('leaves nothing half written when stopped by Ctrl-C mid-run', async () => {

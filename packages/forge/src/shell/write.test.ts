@@ -1,8 +1,8 @@
-import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readdir, rename, rm, stat, symlink, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LEFTOVER_AGE_MS, stageAtomically, writeAtomically } from './write.ts';
+import { LEFTOVER_AGE_MS, restoreMovedAside, stageAtomically, writeAtomically } from './write.ts';
 
 describe('writeAtomically', () => {
   let parent: string;
@@ -89,6 +89,83 @@ describe('writeAtomically', () => {
     await expect(writeAtomically(out, files)).rejects.toThrow(/EISDIR|EEXIST|ENOTDIR/);
     expect(await readdir(out)).toEqual(['old.png']);
     expect(await readdir(parent)).toEqual(['icons']);
+  });
+});
+
+describe('a run killed between the two renames of its commit', () => {
+  // What a SIGKILL there leaves, made on disk: the set that was in place renamed to the staging
+  // folder's name plus .previous, and the whole new set still in its staging folder, no output.
+  let parent: string;
+  beforeEach(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'forge-killed-'));
+  });
+  afterEach(() => rm(parent, { recursive: true, force: true }));
+
+  const set = async (path: string, tag: string, ageSeconds?: number) => {
+    await mkdir(path, { recursive: true });
+    await writeFile(join(path, 'favicon.ico'), tag);
+    if (ageSeconds !== undefined) await utimes(path, ageSeconds, ageSeconds);
+  };
+  const killedMidSwap = async (out: string, name = '.icons.forge-Ab12Cd') => {
+    await set(out, 'previous');
+    await rename(out, join(parent, `${name}.previous`));
+    await set(join(parent, name), 'staged');
+  };
+
+  it('leaves the previous set in place for a set abandoned after it, not no folder', async () => {
+    const out = join(parent, 'icons');
+    // An older kill's moved-aside set, long replaced by a later run: not the one to put back.
+    await set(join(parent, '.icons.forge-Zz99Zz.previous'), 'older', (Date.now() - 3 * LEFTOVER_AGE_MS) / 1000);
+    await killedMidSwap(out);
+    const staged = await stageAtomically(out);
+    void staged.add({ name: 'favicon.ico', bytes: Buffer.from('new') });
+    await staged.abort();
+    expect(await readFile(join(out, 'favicon.ico'), 'utf8')).toBe('previous');
+    // The killed run's staging folder waits for the sweep: it could have been a live writer's.
+    expect((await readdir(parent)).sort()).toEqual(['.icons.forge-Ab12Cd', '.icons.forge-Zz99Zz.previous', 'icons']);
+  });
+
+  it('says what it put back, and does nothing with the output in place', async () => {
+    const out = join(parent, 'icons');
+    await killedMidSwap(out);
+    expect(await restoreMovedAside(out)).toBe(join(parent, '.icons.forge-Ab12Cd.previous'));
+    expect(await readFile(join(out, 'favicon.ico'), 'utf8')).toBe('previous');
+    await set(join(parent, '.icons.forge-Cd34Ef.previous'), 'other');
+    expect(await restoreMovedAside(out)).toBe(undefined);
+    expect(await readFile(join(out, 'favicon.ico'), 'utf8')).toBe('previous');
+  });
+
+  it('puts a new set in place, as if the output had been there', async () => {
+    const out = join(parent, 'icons');
+    await killedMidSwap(out);
+    await writeAtomically(out, [{ name: 'favicon.ico', bytes: Buffer.from('new') }]);
+    expect(await readdir(out)).toEqual(['favicon.ico']);
+    expect(await readFile(join(out, 'favicon.ico'), 'utf8')).toBe('new');
+    expect((await readdir(parent)).sort()).toEqual(['.icons.forge-Ab12Cd', 'icons']);
+  });
+
+  it("restores a symlinked output's folder, keeping the link", async () => {
+    await set(join(parent, 'releases/site'), 'previous');
+    await symlink('releases/site', join(parent, 'public'));
+    await rename(join(parent, 'releases/site'), join(parent, 'releases/.site.forge-Ab12Cd.previous'));
+    await set(join(parent, 'releases/.site.forge-Ab12Cd'), 'staged');
+    // The link names a missing folder: staged beside the link, the rename replaced the link itself.
+    await writeAtomically(join(parent, 'public'), [{ name: 'favicon.ico', bytes: Buffer.from('new') }]);
+    expect((await lstat(join(parent, 'public'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(parent, 'releases/site/favicon.ico'), 'utf8')).toBe('new');
+    expect((await readdir(parent)).sort()).toEqual(['public', 'releases']);
+  });
+
+  it("is not swept as a leftover when a batch's other set is put in place beside it, however old", async () => {
+    const old = (Date.now() - LEFTOVER_AGE_MS - 60_000) / 1000;
+    await killedMidSwap(join(parent, 'ada'), '.ada.forge-Ab12Cd');
+    await utimes(join(parent, '.ada.forge-Ab12Cd.previous'), old, old);
+    await utimes(join(parent, '.ada.forge-Ab12Cd'), old, old);
+    await writeAtomically(join(parent, 'nova'), [{ name: 'favicon.ico', bytes: Buffer.from('nova') }]);
+    // The staging folder an hour old goes; the set that is ada's output until ada's next run stays.
+    expect((await readdir(parent)).sort()).toEqual(['.ada.forge-Ab12Cd.previous', 'nova']);
+    await restoreMovedAside(join(parent, 'ada'));
+    expect(await readFile(join(parent, 'ada/favicon.ico'), 'utf8')).toBe('previous');
   });
 });
 

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ForgedFile } from '../plan/types.ts';
 
@@ -15,16 +15,63 @@ export interface StagedWrite {
 }
 
 /**
+ * The folder a set for `outDir` replaces. An output that is a symlink to a folder (a deploy's
+ * `public -> releases/site`, a mounted volume) replaces the folder it names, staged beside that
+ * folder, on its file system: renaming onto the link itself swapped the link for a folder and left
+ * the one it named stale. A link whose folder is missing (moved aside by a run killed mid-swap)
+ * still names it. A path not there yet is used as given.
+ */
+async function outputTarget(outDir: string): Promise<string> {
+  const path = resolve(outDir);
+  try {
+    return await realpath(path);
+  } catch {
+    const link = await lstat(path).catch(() => undefined);
+    return link?.isSymbolicLink() ? resolve(dirname(path), await readlink(path)) : path;
+  }
+}
+
+/** The set a commit moved aside, named after its staging folder (mkdtemp's six characters). */
+const MOVED_ASIDE = /^[A-Za-z0-9]{6}\.previous$/;
+
+/**
+ * Puts back the set a run moved aside when it was stopped between a commit's two renames (the
+ * output renamed to `.<name>.forge-XXXXXX.previous`, the new set not yet renamed into place:
+ * Node has no atomic exchange of two folders, so a SIGKILL or OOM kill there leaves no output
+ * folder at all, and a site served from it no icons). Does nothing when the output is there. The
+ * newest such folder is the set last in place (older ones were replaced by a later run). Resolves
+ * with that folder's path as it was, or undefined when there was nothing to put back. The
+ * killed run's staged set stays for the sweep: it may be a live writer's, an instant from its
+ * second rename, which then puts its own set in place as usual (its rename finds this one there).
+ */
+export async function restoreMovedAside(outDir: string): Promise<string | undefined> {
+  const target = await outputTarget(outDir);
+  if (await lstat(target).then(() => true, () => false)) return undefined;
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}.forge-`;
+  const names = (await readdir(folder).catch(() => [])).filter((name) => name.startsWith(prefix) && MOVED_ASIDE.test(name.slice(prefix.length)));
+  const found = await Promise.all(names.map(async (name) => ({ name, info: await stat(join(folder, name)).catch(() => undefined) })));
+  const newest = found.filter(({ info }) => info?.isDirectory()).sort((a, b) => b.info!.mtimeMs - a.info!.mtimeMs)[0];
+  if (!newest) return undefined;
+  try {
+    await rename(join(folder, newest.name), target);
+  } catch {
+    // Another writer's set went into place meanwhile, or the folder went: the output is not ours to restore.
+    return undefined;
+  }
+  return join(folder, newest.name);
+}
+
+/**
  * Starts writing a set that replaces `outDir` whole or not at all. The CLI adds each file as soon
  * as it is rendered, so only the last image, the report and the rename are left once drawing ends
  * (written after the fact, a favicon set took 8-10 ms of a ~200 ms one-creator run).
  */
 export async function stageAtomically(outDir: string): Promise<StagedWrite> {
-  // An output that is a symlink to a folder (a deploy's `public -> releases/site`, a mounted
-  // volume) replaces the folder it names, staged beside that folder, on its file system: renaming
-  // onto the link itself swapped the link for a folder here and left the one it named stale. (The
-  // CLI's check of what --out holds follows the link too.) A path not there yet is used as given.
-  const target = await realpath(resolve(outDir)).catch(() => resolve(outDir));
+  // (The CLI's check of what --out holds follows a symlinked output too.)
+  const target = await outputTarget(outDir);
+  // A set abandoned now must leave the previous output, even one a killed run left moved aside.
+  await restoreMovedAside(target);
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.forge-`));
   const writes: Promise<void>[] = [];
@@ -107,8 +154,8 @@ export async function stageAtomically(outDir: string): Promise<StagedWrite> {
  */
 export const LEFTOVER_AGE_MS = 60 * 60 * 1000;
 
-/** mkdtemp's name for a staging folder (six random characters), or the set it moved aside. */
-const LEFTOVER = /^\..+\.forge-[A-Za-z0-9]{6}(\.previous)?$/;
+/** mkdtemp's name for a staging folder (six random characters), or the set it moved aside; and the output's name. */
+const LEFTOVER = /^\.(.+)\.forge-[A-Za-z0-9]{6}(\.previous)?$/;
 
 /** Folders already swept by this process: a batch writing thousands of sets into one folder reads it once. */
 const swept = new Set<string>();
@@ -133,7 +180,12 @@ async function sweepLeftovers(target: string): Promise<void> {
       names.map(async (name) => {
         const path = join(folder, name);
         const info = await stat(path);
-        if (info.isDirectory() && info.mtimeMs < stale) await rm(path, { recursive: true, force: true });
+        if (!info.isDirectory() || info.mtimeMs >= stale) return;
+        // A moved-aside set whose output is missing (a batch's other creator, killed mid-swap) is
+        // the one restoreMovedAside puts back at that output's next run: not a leftover.
+        const [, output, previous] = LEFTOVER.exec(name)!;
+        if (previous && !(await lstat(join(folder, output!)).then(() => true, () => false))) return;
+        await rm(path, { recursive: true, force: true });
       }),
     );
   } catch {
