@@ -7,6 +7,8 @@ import { buildIco, readIcoDirectory } from '../ico/ico.ts';
 import { faviconStage, faviconSvg, MASKABLE_SAFE_CIRCLE } from '../favicon/stage.ts';
 import { CLASS_COLOURED_MARK, inputFromMark, WIDE_MARK, TALL_MARK } from '../testing/marks.ts';
 import { sanitizeSvg } from '../svg/sanitize.ts';
+import { socialStage } from '../social/social-card.ts';
+import { badgeStage } from '../badge/stage.ts';
 
 describe('the plan (no pixels)', () => {
   it('lists every asset of the set with size, format and purpose', async () => {
@@ -45,6 +47,18 @@ describe('the plan (no pixels)', () => {
     const manifest = JSON.parse(new TextDecoder().decode(await plan.assets.find((asset) => asset.name === 'site.webmanifest')!.render({} as never)));
     expect(manifest).toMatchObject({ name: 'Nova <Drop> & "Co"', short_name: 'Nova', theme_color: '#ff3366', background_color: '#fff7f9', display: 'standalone' });
     expect(manifest.icons.map((icon: { purpose: string; sizes: string }) => `${icon.purpose} ${icon.sizes}`)).toEqual(['any 192x192', 'any 512x512', 'maskable 512x512', 'monochrome 512x512']);
+  });
+
+  it('links and writes no manifest in a run that makes none of its icons (no favicon stage)', async () => {
+    // It wrote one with "icons": [] and linked it: pasted first, it hid the favicon set's manifest.
+    const input = await inputFromMark(WIDE_MARK, { url: 'https://nova.example', badges: [{ kind: 'verified' }] });
+    const plan = planForge(input, { stages: [socialStage, badgeStage] });
+    expect(plan.assets.map((asset) => asset.name)).not.toContain('site.webmanifest');
+    const head = new TextDecoder().decode(await plan.assets.find((asset) => asset.name === 'head.html')!.render({} as never));
+    expect(head).not.toContain('manifest');
+    expect(head).toContain('<meta property="og:image" content="https://nova.example/social-card.png">');
+    expect(head).toContain('<meta name="theme-color"');
+    expect(planForge(input, { stages: [faviconStage, badgeStage] }).assets.map((asset) => asset.name)).toContain('site.webmanifest');
   });
 
   it("opens the installed app at the creator's page, not at the folder the icons are served from", async () => {

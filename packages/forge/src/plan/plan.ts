@@ -68,19 +68,24 @@ export function planStages(input: ForgeInput, stages: readonly ForgeStage[], opt
     if (contribution.advice) advisers.push(contribution.advice);
     if (contribution.faint) faint.push(contribution.faint);
   }
-  headTags.push({ tag: 'link', attributes: { rel: 'manifest', href: 'site.webmanifest' } }, ...themeColorTags(input));
-
-  const manifest = buildManifest(input, manifestIcons, basePath, startUrl);
   const encoder = new TextEncoder();
-  assets.push(
-    {
+  // The manifest is there for the installed app's icons. A run that makes none (no favicon stage:
+  // `--only badges`, `--only social`) wrote one with `"icons": []` and linked it: browsers use the
+  // first manifest a page links, so pasted before the favicon set's snippet it hid that manifest's
+  // icons (no install prompt in Chrome, no home-screen icon on Android), and the Vite plugin told
+  // the page to drop a manifest of its own for it. Such a run links and writes none.
+  if (manifestIcons.length > 0) {
+    const manifest = buildManifest(input, manifestIcons, basePath, startUrl);
+    headTags.push({ tag: 'link', attributes: { rel: 'manifest', href: 'site.webmanifest' } });
+    assets.push({
       name: 'site.webmanifest',
       format: 'webmanifest',
       purpose: 'manifest',
       render: () => encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`),
-    },
-    { name: 'head.html', format: 'html', purpose: 'head', render: () => encoder.encode(renderHead(headTags, basePath)) },
-  );
+    });
+  }
+  headTags.push(...themeColorTags(input));
+  assets.push({ name: 'head.html', format: 'html', purpose: 'head', render: () => encoder.encode(renderHead(headTags, basePath)) });
 
   const seen = new Set<string>();
   for (const asset of assets) {

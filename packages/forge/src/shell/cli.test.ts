@@ -345,6 +345,13 @@ describe('dropkit forge', () => {
       expect(stderr).toBe(note);
       expect(code).toBe(0);
       expect(existsSync(join(dir, `out/white${only.length}/badges/verified.png`))).toBe(true);
+      // A manifest is there for the favicon stage's icons: --only badges makes none, so links none.
+      const head = await readFile(join(dir, `out/white${only.length}/head.html`), 'utf8');
+      expect({ only, manifest: existsSync(join(dir, `out/white${only.length}/site.webmanifest`)), linked: head.includes('rel="manifest"') }).toEqual({
+        only,
+        manifest: only.length === 0,
+        linked: only.length === 0,
+      });
     }
   });
 
