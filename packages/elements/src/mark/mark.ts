@@ -84,6 +84,14 @@ export class DropMark extends LitElement {
    */
   #manifest: MarkManifest | null = null;
   #manifestRequest: AbortController | null = null;
+  /**
+   * Where #fit writes the properties the host's width is computed from: the one `:host` rule of a
+   * sheet of this mark's own, not the tag's `style` attribute. That attribute is the creator's and
+   * their framework's: one writing it whole (Vue `:style="'…'"`, Preact, `el.style.cssText = …`)
+   * painted the mark a square for a frame, and Vue's hydration found dropkit's properties in it. A
+   * constructed sheet is the CSS object model, which a strict CSP allows, as it allows Lit's.
+   */
+  #hostStyle: CSSStyleDeclaration = this.style;
   /** For willUpdate, which sees reactive properties in `changed` but not the private fields above. */
   #changedSources = false;
   #loadedManifestFrom: string | null = null;
@@ -99,6 +107,19 @@ export class DropMark extends LitElement {
     this.srcMonogramDark = null;
     this.srcGlyphDark = null;
     this.variant = null;
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot() as ShadowRoot;
+    // Where Lit falls back to <style> elements (no adoptedStyleSheets), which need a nonce a strict
+    // page does not give, the mark keeps writing on its tag's style.
+    if (root.adoptedStyleSheets?.length) {
+      const sheet = new CSSStyleSheet();
+      sheet.insertRule(':host{}');
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.#hostStyle = (sheet.cssRules[0] as CSSStyleRule).style;
+    }
+    return root;
   }
 
   override connectedCallback(): void {
@@ -272,12 +293,12 @@ export class DropMark extends LitElement {
     }
     const shapes = Object.values(aspects);
     // A lone wide wordmark may still shrink into an avatar-sized box (scaled), never below a square.
-    this.style.setProperty('--_drop-mark-min-aspect', String(Math.min(1, ...shapes)));
+    this.#hostStyle.setProperty('--_drop-mark-min-aspect', String(Math.min(1, ...shapes)));
     const widest = shapes.length ? Math.max(...shapes) : 1;
     // The name shown as text (every image failed) takes its own width.
-    this.style.setProperty('--_drop-mark-text', shapes.length || !this.#failed.size ? '' : 'auto');
+    this.#hostStyle.setProperty('--_drop-mark-text', shapes.length || !this.#failed.size ? '' : 'auto');
     if (measure || widest !== this.#room.widest) {
-      this.style.setProperty('--_drop-mark-aspect', String(widest));
+      this.#hostStyle.setProperty('--_drop-mark-aspect', String(widest));
       const style = getComputedStyle(this);
       this.#room = { width: parseFloat(style.width), height: parseFloat(style.height), widest };
     }
@@ -286,7 +307,7 @@ export class DropMark extends LitElement {
     const current = this.#choiceWasMeasured ? this.variant : null;
     const next = chooseVariant({ aspects, width, height, current });
     this.#choiceWasMeasured = width > 0 && height > 0;
-    this.style.setProperty('--_drop-mark-aspect', String((next && aspects[next]) || 1));
+    this.#hostStyle.setProperty('--_drop-mark-aspect', String((next && aspects[next]) || 1));
     this.variant = this.#chosen = next;
   }
 
