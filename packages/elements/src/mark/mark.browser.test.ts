@@ -308,6 +308,22 @@ describe('<drop-mark>', () => {
     });
   });
 
+  it('chooses afresh, with no band, when shown after waiting under a display: none (a menu drawer, a tab)', async () => {
+    // Hidden, the width it read was the one it asked for (the wordmark's 160 px), and that choice
+    // held: shown in 150 px, the wordmark stayed, scaled down, where the monogram fits whole.
+    const drawer = await fixture<HTMLDivElement>(`<div style="width: 150px; display: none"><drop-mark name="Nova" ${srcs} ${height}></drop-mark></div>`);
+    const mark = drawer.querySelector('drop-mark') as MarkLike;
+    await settle(mark);
+    drawer.style.display = 'block';
+    await settle(mark);
+    expect(mark.variant).to.equal('monogram');
+    expect(mark.getBoundingClientRect().width).to.equal(48);
+    // Shown, the band holds again: 150 → 158 px keeps the monogram (the wordmark needs 160).
+    drawer.style.width = '158px';
+    await settle(mark);
+    expect(mark.variant).to.equal('monogram');
+  });
+
   it('refuses URLs that are neither https nor on this site, with one warning each', async () => {
     const warnings = captureWarnings();
     try {

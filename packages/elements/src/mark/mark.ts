@@ -73,7 +73,7 @@ export class DropMark extends LitElement {
   #resizeObserver: ResizeObserver | null = null;
   #fitFrame = 0;
   /** The room the page gave at the last measurement, asking for `widest` (see `#fit`). */
-  #room = { width: 0, height: 0, widest: 0 };
+  #room = { width: 0, height: 0, widest: 0, shown: false };
   #choiceWasMeasured = false;
   /** The variant #fit chose: `variant` is read-only, yet a page or framework may set it. */
   #chosen: MarkVariant | null = null;
@@ -300,13 +300,15 @@ export class DropMark extends LitElement {
     if (measure || widest !== this.#room.widest) {
       this.#hostStyle.setProperty('--_drop-mark-aspect', String(widest));
       const style = getComputedStyle(this);
-      this.#room = { width: parseFloat(style.width), height: parseFloat(style.height), widest };
+      // Under a display: none (a closed menu drawer, a hidden tab) the width read is the one asked
+      // for, not room the page gave: a choice made there is a placeholder, held to no band.
+      this.#room = { width: parseFloat(style.width), height: parseFloat(style.height), widest, shown: this.getClientRects().length > 0 };
     }
-    const { width, height } = this.#room;
+    const { width, height, shown } = this.#room;
     // A choice made before the first measurement is a placeholder, not something to hold on to.
     const current = this.#choiceWasMeasured ? this.variant : null;
     const next = chooseVariant({ aspects, width, height, current });
-    this.#choiceWasMeasured = width > 0 && height > 0;
+    this.#choiceWasMeasured = shown && width > 0 && height > 0;
     this.#hostStyle.setProperty('--_drop-mark-aspect', String((next && aspects[next]) || 1));
     this.variant = this.#chosen = next;
   }
