@@ -38,9 +38,33 @@ function visitorClockJumped(): boolean {
  */
 export function now(): number {
   // Checked on every read, so whoever notices a jump first (a tick, a returning tab, a button) puts
-  // the hold in place before acting on the stale offset.
-  if (visitorClockJumped() && resyncInstalled) resync(true);
+  // the hold in place before acting on the stale offset. The page's timer is re-timed too, with or
+  // without a time-src: armed on the clock from before, it stopped every tick for as long as the
+  // clock was set back, and woke an off-screen countdown as much late as it was set forward.
+  if (visitorClockJumped()) {
+    if (resyncInstalled) resync(true);
+    queueMicrotask(rescheduleAll);
+  }
   return Date.now() + offset;
+}
+
+let watchingJumps = false;
+
+/**
+ * While every countdown sleeps until its next moment (off screen, a tab in the background), nothing
+ * reads the clock, so a jump (a clock set by hand in the system's settings, a laptop waking) went
+ * unseen until the timer fired: that much late. Coming back to the page is when it is seen, at the
+ * cost of three listeners: reading the clock checks for it (now()). A clock stepped while the page
+ * keeps focus and nothing on it ticks is seen only when the timer fires.
+ */
+function watchJumps(): void {
+  // No page to come back to in Node (the ticker's unit tests).
+  if (watchingJumps || !globalThis.document) return;
+  watchingJumps = true;
+  const check = () => void now();
+  addEventListener('focus', check);
+  addEventListener('pageshow', check);
+  document.addEventListener('visibilitychange', check);
 }
 
 /** The current correction (server − visitor) in ms; 0 until a `time-src` answered. */
@@ -181,6 +205,7 @@ export function subscribe(callback: (now: number) => void, target?: () => number
   const subscription: Subscription = { callback, target, due: 0, once: false };
   subscription.due = nextSecondBoundary(now(), target?.());
   subscriptions.add(subscription);
+  watchJumps();
   arm();
   return () => {
     subscriptions.delete(subscription);
@@ -195,6 +220,7 @@ export function subscribe(callback: (now: number) => void, target?: () => number
 export function wakeAt(epoch: number, callback: (now: number) => void): () => void {
   const subscription: Subscription = { callback, target: undefined, due: epoch, once: true };
   subscriptions.add(subscription);
+  watchJumps();
   arm();
   return () => {
     subscriptions.delete(subscription);
