@@ -89,3 +89,25 @@ describe("favicon.svg of a mark whose own sheet outranks its paint attributes (p
     expect(dark).toEqual({ brand: [0x22, 0xaa, 0x55, 255], own: [0xff, 0x7a, 0x9c, 255], background: [0x14, 0x14, 0x2b, 255] });
   });
 });
+
+describe("favicon.svg of a mark whose sheet fades or masks its root", () => {
+  it('fades or masks the mark once, as the mark alone is drawn, and never forge\'s own root', async () => {
+    // :root{…} named forge's root in favicon.svg (which its style then cancelled), so the mark was
+    // not faded; svg{mask:…} masked forge's whole canvas with a mask sized for the mark.
+    const mask = '<mask id="m"><rect width="10" height="10" fill="#fff" fill-opacity=".5"/></mask>';
+    const cases: [sheet: string, root: string, alpha: number][] = [
+      ['svg{opacity:.5}', '', 128],
+      [':root{opacity:.5}', '', 128],
+      ['*{opacity:.5}', '', 64],
+      ['.logo{opacity:.5}', 'class="logo"', 128],
+      ['svg{mask:url(#m)}', '', 128],
+    ];
+    const found = [];
+    for (const [sheet, root, alpha] of cases) {
+      const mark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" ${root}><style>${sheet}</style>${mask}<rect width="10" height="10" fill="#000"/></svg>`;
+      const { centre } = await drawnIconPixels(browser(), faviconSvg(await inputFromMark(mark)), 'light', { centre: [32, 32] });
+      found.push({ sheet, root, alpha: Math.abs(centre[3]! - alpha) <= 2 ? alpha : centre[3] });
+    }
+    expect(found).toEqual(cases.map(([sheet, root, alpha]) => ({ sheet, root, alpha })));
+  });
+});

@@ -280,6 +280,40 @@ describe('marks as design tools export them', () => {
     }
   });
 
+  it("fades, filters or masks the mark once for a sheet's rule that reaches its root, as the cascade picks it in the mark's own document", async () => {
+    // The rule reached the root drawn as forge's nested <svg>, which resvg fades twice: svg{opacity:.5}
+    // drew a quarter, *{…} an eighth; :root{…} named forge's root there and faded nothing; an inline
+    // style lost to the sheet. Alpha of the full-canvas black square at the centre of favicon-96x96.png.
+    const mask = '<mask id="m"><rect width="10" height="10" fill="#fff" fill-opacity=".5"/></mask>';
+    const cases: [sheet: string, root: string, alpha: number][] = [
+      ['svg{opacity:.5}', '', 128],
+      ['*{opacity:.5}', '', 64],
+      [':root{opacity:.5}', '', 128],
+      ['.logo{opacity:.5}', 'class="logo"', 128],
+      ['svg:not(.other){opacity:.5}', 'class="logo"', 128],
+      ['svg{opacity:.5}', 'style="opacity:1"', 255],
+      ['svg{opacity:.5!important}', 'style="opacity:1"', 128],
+      ['svg{opacity:.5} .logo{opacity:.75}', 'class="logo"', 191],
+      // The fade goes around the nested root, so the sheet's child selectors still reach the shapes.
+      ['svg{opacity:.5} svg > rect{opacity:.5}', '', 64],
+      ['svg{filter:opacity(.5)}', '', 128],
+      ['svg{mask:url(#m)}', '', 128],
+      // Matches the root only as forge nests it; the group forge adds is not the mark's <g>.
+      ['svg > svg{opacity:.5}', '', 255],
+      ['g{opacity:.5}', 'opacity="0.5"', 128],
+    ];
+    const alphas = await Promise.all(
+      cases.map(async ([sheet, root, alpha]) => {
+        const mark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" ${root}><style>${sheet}</style>${mask}<rect width="10" height="10" fill="#000"/></svg>`;
+        const result = await forge(await inputFromMark(mark), { renderer, stages: [faviconStage] });
+        const image = await decode(result.files.find((forgedFile) => forgedFile.name === 'favicon-96x96.png')!.bytes);
+        const found = pixel(image, 48, 48)[3]!;
+        return { sheet, root, alpha: Math.abs(found - alpha) <= 2 ? alpha : found };
+      }),
+    );
+    expect(alphas).toEqual(cases.map(([sheet, root, alpha]) => ({ sheet, root, alpha })));
+  });
+
   it('ends a mark at its viewBox, as an image ends, whatever its root overflow says', async () => {
     // Artwork past the viewBox on every side, under a root that asks not to be clipped (as an attribute or a style).
     for (const root of ['overflow="visible"', 'style="overflow:visible"']) {

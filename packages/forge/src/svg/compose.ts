@@ -53,7 +53,7 @@ export function placeMark(viewBox: SanitizedSvg['viewBox'], options: Pick<Compos
 const ROOT_PREFIX = '<svg xmlns="http://www.w3.org/2000/svg"';
 
 /** What a mark's sheet may not set on the root `<svg>` forge draws it into (see composeIcon). */
-const FORGE_ROOT_STYLE = 'opacity:1;filter:none;transform:none;display:inline';
+const FORGE_ROOT_STYLE = 'opacity:1;filter:none;mask:none;clip-path:none;transform:none;display:inline';
 
 /**
  * Root attributes that colour a mark which leaves its colour to whatever shows it: `fill` when the
@@ -88,19 +88,50 @@ function layerAnchor([x, y, width, height]: SanitizedSvg['viewBox']): string {
 /** A root's opacity, filter or mask, as the sanitizer writes attributes (` name="value"`). */
 const GROUP_EFFECT = / (opacity|filter|mask)="[^"]*"/g;
 
+/** The root's style attribute, and the same effects as declarations in it (the sanitizer's `name:value;`, sheetEffectsOnRoot). */
+const ROOT_STYLE = / style="([^"]*)"/;
+const STYLE_EFFECT = /(?:^|;)\s*(opacity|filter|mask)\s*:([^;]*)/g;
+
 /**
  * resvg 2.6.2 applies the opacity, filter and mask of a nested `<svg>` twice (a root
  * `opacity="0.5"` drew the icons at a quarter), where browsers and resvg on the mark alone apply
  * them once. In a raster job they move from the mark's root to a group holding its content: the
  * same user space (the viewBox's) and the same bounding box, applied once. `body` is the mark
- * after `<svg xmlns="…"`, without its closing tag.
+ * after `<svg xmlns="…"`, without its closing tag; `outer` is a group's style to wrap the placed
+ * mark in.
+ *
+ * With a sheet in the mark they come from the root's style too, where the sanitizer writes what
+ * the sheet gives the root, and the root's style then sets them to nothing: the sheet's rule
+ * still reaches the nested root (and `svg > svg{…}` newly does), and in resvg a style attribute
+ * outranks every sheet. The opacity then goes to a group around the nested root, which needs no
+ * user space of the mark's, so a sheet's `svg > path` still matches inside; a filter or a mask
+ * goes inside as above. These groups set in their style what a sheet's `g{…}` could change of
+ * them. (The values are escaped already: a `;` of an entity is not the end of a declaration.)
  */
-function groupEffectsInside(body: string): string {
+function rasterEffects(body: string): { body: string; outer?: string } {
   const end = body.indexOf('>');
-  const rootAttributes = body.slice(0, end);
-  const effects = rootAttributes.match(GROUP_EFFECT);
-  if (!effects) return body;
-  return `${rootAttributes.replace(GROUP_EFFECT, '')}><g${effects.join('')}>${body.slice(end + 1)}</g>`;
+  let rootAttributes = body.slice(0, end);
+  const sheet = body.includes('<style');
+  const effects = new Map<string, string>();
+  for (const [, name, value] of rootAttributes.matchAll(/ (opacity|filter|mask)="([^"]*)"/g)) effects.set(name!, value!);
+  rootAttributes = rootAttributes.replace(GROUP_EFFECT, '');
+  if (!sheet) {
+    if (effects.size === 0) return { body };
+    return { body: `${rootAttributes}><g${[...effects].map(([name, value]) => ` ${name}="${value}"`).join('')}>${body.slice(end + 1)}</g>` };
+  }
+  const style = ROOT_STYLE.exec(rootAttributes)?.[1] ?? '';
+  const declarations = style.replace(/&(#?\w+);/g, '&$1\u0000');
+  for (const [, name, value] of declarations.matchAll(STYLE_EFFECT)) effects.set(name!, value!.replaceAll('\u0000', ';').trim());
+  const kept = declarations.replace(STYLE_EFFECT, '').replace(/^;+/, '').replaceAll('\u0000', ';');
+  const neutral = `${kept === '' ? '' : kept.replace(/;?\s*$/, ';')}opacity:1;filter:none;mask:none`;
+  rootAttributes = ROOT_STYLE.test(rootAttributes) ? rootAttributes.replace(ROOT_STYLE, ` style="${neutral}"`) : `${rootAttributes} style="${neutral}"`;
+  const group = 'transform:none;display:inline;visibility:visible';
+  const inner = effects.has('filter') || effects.has('mask');
+  const content = inner
+    ? `<g style="opacity:1;filter:${effects.get('filter') ?? 'none'};mask:${effects.get('mask') ?? 'none'};${group}">${body.slice(end + 1)}</g>`
+    : body.slice(end + 1);
+  const opacity = effects.get('opacity');
+  return { body: `${rootAttributes}>${content}`, ...(opacity === undefined ? {} : { outer: `opacity:${opacity};filter:none;mask:none;${group}` }) };
 }
 
 /**
@@ -114,12 +145,16 @@ function groupEffectsInside(body: string): string {
 export function placedMark(mark: SanitizedSvg, place: Placement, options: { defaultFill: HexColor; raster: boolean }): string {
   if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('placedMark expects a sanitized SVG');
   let body = mark.svg.slice(ROOT_PREFIX.length);
+  let outer: string | undefined;
   // Last, so no shape of the mark gets a sibling before it (a sheet's `rect:first-child` still
   // matches what it matched). A childless root (`<svg …/>`) holds nothing to draw or crash on.
   if (options.raster && body.endsWith('</svg>')) {
-    body = groupEffectsInside(body.slice(0, -'</svg>'.length)) + layerAnchor(mark.viewBox) + '</svg>';
+    const effects = rasterEffects(body.slice(0, -'</svg>'.length));
+    body = effects.body + layerAnchor(mark.viewBox) + '</svg>';
+    outer = effects.outer;
   }
-  return `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${defaultPaint(mark, options.defaultFill)}${body}`;
+  const placed = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${defaultPaint(mark, options.defaultFill)}${body}`;
+  return outer === undefined ? placed : `<g style="${outer}">${placed}</g>`;
 }
 
 export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {
@@ -134,6 +169,7 @@ export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string
   const tile = `fill:${options.background};fill-opacity:1;stroke:none;opacity:1;visibility:visible;display:inline;transform:none;filter:none`;
   const background = options.background ? `<rect width="${size}" height="${size}" fill="${options.background}" style="${tile}"/>` : '';
   // The sheet's `svg{…}` (or `*{…}`) reaches forge's root too, which holds the tile: svg{opacity:.5}
-  // made the whole touch icon half transparent (iOS fills that black) and faded the mark twice.
+  // made the whole touch icon half transparent (iOS fills that black) and faded the mark twice;
+  // svg{mask:url(#m)} masked the whole canvas with the mark's mask, sized for the mark's viewBox.
   return `${ROOT_PREFIX}${dimensions} viewBox="0 0 ${size} ${size}" style="${FORGE_ROOT_STYLE}">${options.prelude ?? ''}${background}${nested}${options.epilogue ?? ''}</svg>`;
 }

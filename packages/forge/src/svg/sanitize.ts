@@ -3,6 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
+import { sheetValuesOnRoot } from './root-sheet.ts';
 
 const require = createRequire(import.meta.url);
 // saxes is CommonJS: an ES import of it makes Node scan its 74 KB source for export names
@@ -673,6 +674,39 @@ function inlineStylesOverSheets(root: Node): void {
   for (const child of root.children) if (typeof child !== 'string') restyle(child);
 }
 
+/** What compose moves from the mark's root to a group in a raster job (resvg applies them twice on a nested `<svg>`). */
+const ROOT_EFFECTS = ['opacity', 'filter', 'mask'] as const;
+
+/**
+ * A mark's sheet may fade, filter or mask its root: `svg{opacity:.5}`, `*{…}`, `:root{…}`, the
+ * root's class. Drawn as forge's nested `<svg>`, the rule reached it in the document forge drew
+ * (resvg then applied it twice: half opacity came out a quarter), or missed it (`:root` is forge's
+ * root there). So what the sheet gives the root, as the cascade resolves it in the mark's own
+ * document (an inline style beating a normal rule, an important rule beating both), is written as
+ * the root's own style, where compose finds it like an attribute. Other properties a sheet sets
+ * on the root inherit the same way in either document.
+ */
+function sheetEffectsOnRoot(root: Node): void {
+  const sheets: string[] = [];
+  const collect = (node: Node) => {
+    if (node.name === 'style') sheets.push(node.children.filter((child): child is string => typeof child === 'string').join(''));
+    for (const child of node.children) if (typeof child !== 'string') collect(child);
+  };
+  collect(root);
+  const sheet = sheets.join('\n');
+  if (sheet.trim() === '') return;
+  const found = sheetValuesOnRoot(root, sheet, ROOT_EFFECTS);
+  if (found.size === 0) return;
+  let declared = '';
+  for (const [name, { value, important }] of found) {
+    const inline = root.inline?.has(name) ? root.attributes.get(name) : undefined;
+    declared += `${name}:${!important && inline !== undefined ? inline : value};`;
+    root.attributes.delete(name);
+  }
+  const own = root.attributes.get('style');
+  root.attributes.set('style', (own ? own.replace(/;?\s*$/, ';') : '') + declared);
+}
+
 function serialize(node: Node, out: string[]): void {
   out.push(`<${node.name}`);
   for (const [key, value] of node.attributes) out.push(` ${key}="${escapeAttribute(value)}"`);
@@ -995,6 +1029,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   root.attributes = attributes;
   checkDrawable(root);
   inlineStylesOverSheets(root);
+  sheetEffectsOnRoot(root);
 
   const out: string[] = [];
   serialize(root, out);
