@@ -209,6 +209,50 @@ describe('<drop-mark>', () => {
     expect(narrow!.variant).to.equal('monogram');
   });
 
+  describe('inside a wrapper of the page\'s, in a toolbar that narrows and widens again', () => {
+    // A logo is a home link: <a href="/"><drop-mark></a> in a flex or grid header. The link, sized
+    // by the mark, could not get narrower than the wordmark (the header overflowed at 200 px), and
+    // once narrower, it never grew with the header again, so the mark kept its glyph.
+    const walk = async (toolbar: HTMLElement, mark: MarkLike, widths: number[]) => {
+      const seen: string[] = [];
+      for (const width of widths) {
+        toolbar.style.width = `${width}px`;
+        await settle(mark);
+        seen.push(`${width}: ${mark.variant} ${mark.getBoundingClientRect().width} px, toolbar ${toolbar.scrollWidth} px`);
+      }
+      return seen;
+    };
+    for (const [open, close] of [['<a href="/">', '</a>'], ['<a href="/"><span>', '</span></a>'], ['<span>', '</span>']] as const) {
+      it(`${open}…${close} in a flex header`, async () => {
+        const header = await fixture<HTMLElement>(
+          `<nav style="display: flex; gap: 8px; width: 600px">${open}<drop-mark name="Nova" ${srcs} ${height}></drop-mark>${close}<span style="flex: 0 0 100px">Shop</span></nav>`,
+        );
+        const mark = header.querySelector('drop-mark') as MarkLike;
+        await settle(mark);
+        // Room for the mark: 600 − 108 = 492 px, then 92 (the 48 px monogram), then 42 (the 40 px glyph).
+        expect(await walk(header, mark, [600, 200, 150, 600])).to.deep.equal([
+          '600: wordmark 160 px, toolbar 600 px',
+          '200: monogram 48 px, toolbar 200 px',
+          '150: glyph 40 px, toolbar 150 px',
+          '600: wordmark 160 px, toolbar 600 px',
+        ]);
+      });
+    }
+
+    it('<a> in a grid header\'s auto column', async () => {
+      const header = await fixture<HTMLElement>(
+        `<nav style="display: grid; grid-template-columns: auto 1fr; width: 600px"><a href="/"><drop-mark name="Nova" ${srcs} ${height}></drop-mark></a><span>Shop</span></nav>`,
+      );
+      const mark = header.querySelector('drop-mark') as MarkLike;
+      await settle(mark);
+      expect(await walk(header, mark, [600, 100, 600])).to.deep.equal([
+        '600: wordmark 160 px, toolbar 600 px',
+        '100: monogram 48 px, toolbar 100 px',
+        '600: wordmark 160 px, toolbar 600 px',
+      ]);
+    });
+  });
+
   describe('small sizes: forge\'s square monogram and glyph', () => {
     it('shows the glyph in a 24 px avatar, and in a 20 px button mark, where the monogram would fit as well', async () => {
       const box = await fixture(`<div>

@@ -127,9 +127,14 @@ export class DropMark extends LitElement {
     this.#resizeObserver = new ResizeObserver(this.#fitSoon);
     this.#resizeObserver.observe(this);
     // A mark showing a plainer variant is narrower than the room it could have: only its container
-    // says when that room grows.
-    const container = this.parentElement ?? (this.parentNode as ShadowRoot | null)?.host;
-    if (container) this.#resizeObserver.observe(container);
+    // says when that room grows. A container sized by the mark itself (a home link in a flex header,
+    // an inline span) grows only with it, so the watch goes on up to the first box that is not.
+    for (let container = parentOf(this); container; ) {
+      this.#resizeObserver.observe(container);
+      const outer = parentOf(container);
+      if (!outer || (!/^inline|contents/.test(getComputedStyle(container).display) && !/flex|grid/.test(getComputedStyle(outer).display))) break;
+      container = outer;
+    }
     // Moved (disconnected and connected again) while its mark.json was on the way: that request was
     // dropped, so ask again. The first connection leaves it to the first update.
     if (this.hasUpdated) void this.#loadManifest();
@@ -400,7 +405,7 @@ export class DropMark extends LitElement {
       /* The shown variant's width (the richest one's while the room is measured), shrinkable down to a square (or the
          plainest variant): flex and grid items get a real size from this without any explicit width (unlike
          container-type: inline-size). */
-      width: var(--_drop-mark-text, calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height)));
+      width: var(--_drop-mark-text, calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height) + 0%));
       max-width: 100%;
       min-width: calc(var(--_drop-mark-min-aspect, 1) * var(--drop-mark-height));
       overflow: hidden;
@@ -437,7 +442,7 @@ export class DropMark extends LitElement {
     ::slotted(*) {
       display: block;
       height: 100%;
-      width: auto;
+      width: calc(var(--_drop-mark-aspect, 1) * var(--drop-mark-height));
       min-width: 0;
       max-width: 100%;
       object-fit: contain;
@@ -449,6 +454,8 @@ export class DropMark extends LitElement {
     }
   `;
 }
+
+const parentOf = (node: Element): Element | null => node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
 
 /** Width ÷ height of a slotted image or SVG from what it declares, before anything loads. */
 function aspectOfElement(element: Element): number | null {
