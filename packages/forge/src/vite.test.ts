@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build, createLogger, createServer, type ViteDevServer } from 'vite';
 import dropkitForge from './vite.ts';
 import { faviconStage } from './favicon/stage.ts';
+import { liveFaviconStage } from './live-favicon/live-favicon.ts';
 import { loadCreator } from './config/load.ts';
 import { forge } from './forge.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
@@ -287,6 +288,26 @@ describe('@dropkit/forge/vite', () => {
       'dropkit forge: index.html has tags of its own that the forged head snippet also sets (<link rel="icon" type="image/svg+xml" href="/vite.svg" /> ' +
         '<meta name="theme-color" content="#646cff">): the browser picks one of each by its own rules, so remove them from index.html to show brand/creator.json\'s icons',
     ]);
+  });
+
+  it("does not warn about the page's own icon and manifest when the set makes neither (no favicon stage)", async () => {
+    // Such a set linked a manifest without icons, and the warning told the creator to remove the
+    // page's own manifest (and its icons) for it.
+    const root = await mkdtemp(join(app, 'no-favicon-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html>\n<html><head><link rel="icon" href="/vite.svg"><link rel="manifest" href="/app.webmanifest">' +
+        '<meta name="theme-color" content="#646cff"><title>Drop</title></head><body></body></html>\n',
+    );
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, plugins: [dropkitForge({ config: 'brand/creator.json', stages: [liveFaviconStage] })], build: { outDir: 'dist' } });
+    // The theme colour is the one tag both set.
+    expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: index\.html has tags of its own that the forged head snippet also sets \(<meta name="theme-color" content="#646cff">\): /)]);
+    expect(await readdir(join(root, 'dist'))).not.toContain('site.webmanifest');
+    const html = await readFile(join(root, 'dist/index.html'), 'utf8');
+    expect(html.match(/rel="manifest"/g)).toEqual(['rel="manifest"']);
   });
 
   it('serves the set from memory in dev and injects the head snippet', async () => {

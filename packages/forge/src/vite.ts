@@ -169,6 +169,20 @@ function checkOptions(options: unknown): asserts options is DropkitForgeOptions 
 const OWN_TAG = /<link\s[^>]*\brel\s*=\s*["']?(?:shortcut icon|icon|apple-touch-icon(?:-precomposed)?|manifest|mask-icon)["'\s>][^>]*>|<meta\s[^>]*\bname\s*=\s*["']?theme-color\b[^>]*>/gi;
 
 /**
+ * Whether the snippet sets what a tag of the page's own (an OWN_TAG match) sets too. A set without
+ * the favicon stage links no icon and no manifest: the page's own are then not competing, and
+ * telling the creator to remove them would take the page's icons away.
+ */
+function competes(own: string, head: string): boolean {
+  if (/^<meta/i.test(own)) return head.includes('name="theme-color"');
+  const found = /\brel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(own);
+  const rel = (found?.[1] ?? found?.[2] ?? found?.[3] ?? '').trim().toLowerCase();
+  if (rel === 'manifest') return head.includes('rel="manifest"');
+  if (rel.startsWith('apple-touch-icon')) return head.includes('rel="apple-touch-icon"');
+  return /rel="(?:shortcut )?icon"/.test(head);
+}
+
+/**
  * The snippets dropkitForge plugins put into pages lately, in this process: with two creators in
  * one config, the second plugin sees the first one's snippet in the page, which is not the page's
  * own. Bounded: a long dev session forges a new snippet on every edit of the config.
@@ -349,9 +363,9 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
         const { head } = await run().catch((error) => Promise.reject(explain(error)));
         let page = html;
         for (const injected of injectedHeads) page = page.replaceAll(injected, '');
-        const own = page.match(OWN_TAG);
+        const own = page.match(OWN_TAG)?.filter((tag) => competes(tag, head));
         // Once per page: a dev server transforms the page on every load.
-        if (own && !toldAbout.has(context.path)) {
+        if (own?.length && !toldAbout.has(context.path)) {
           toldAbout.add(context.path);
           const name = context.path.replace(/^\//, '');
           viteConfig.logger.warn(
