@@ -57,9 +57,52 @@ function problem(field: string, expected: string, value: unknown): ForgeConfigEr
   return new ForgeConfigError(`Expected ${expected} for ${field} but received ${describeValue(value)}`);
 }
 
-/** "Dec 5" for the drop day as the creator's audience in `timeZone` sees it. */
-export function formatDropDay(at: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(at);
+/**
+ * Where a drop's day and time are told: an IANA zone, or the fixed offset written in the time
+ * itself (minutes east of UTC), for a creator who named no zone.
+ */
+export type DropZone = string | { offsetMinutes: number };
+
+/**
+ * The zone a time is told in when the config names none: the offset the creator wrote. A creator
+ * in New York writing "2026-12-05T21:00:00-05:00" means the 5th; told in UTC it read "Dec 6".
+ * Only `Z` (or +00:00) means UTC.
+ */
+export function writtenZone(value: string): DropZone {
+  const offset = /([+-])(\d{2}):(\d{2})$/u.exec(value);
+  if (!offset) return 'UTC';
+  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+  return minutes === 0 ? 'UTC' : { offsetMinutes: minutes };
+}
+
+/** The short name Intl gives a fixed offset in `locale` ("GMT-5", "UTC+5:30", "GMT+5:45"). */
+function offsetName(offsetMinutes: number, locale: string): string {
+  const hours = Math.floor(Math.abs(offsetMinutes) / 60);
+  const minutes = Math.abs(offsetMinutes) % 60;
+  // The locale's own pattern, taken from a one-hour Etc zone (whose sign counts west) with its digit replaced.
+  const pattern = new Intl.DateTimeFormat(locale, { timeZone: offsetMinutes > 0 ? 'Etc/GMT-1' : 'Etc/GMT+1', timeZoneName: 'short' })
+    .formatToParts(0)
+    .find((part) => part.type === 'timeZoneName')!.value;
+  return pattern.replace(/1(?!.*\d)/u, minutes === 0 ? String(hours) : `${hours}:${String(minutes).padStart(2, '0')}`);
+}
+
+/**
+ * `Intl.DateTimeFormat#format` in a DropZone. Node 20's Intl takes no offset as a time zone
+ * ("-05:00" throws), so a fixed offset is told as the instant moved by it, in UTC, under the
+ * offset's own name.
+ */
+export function formatInZone(at: Date, zone: DropZone, locale: string, options: Intl.DateTimeFormatOptions): string {
+  if (typeof zone === 'string') return new Intl.DateTimeFormat(locale, { ...options, timeZone: zone }).format(at);
+  const moved = new Date(at.getTime() + zone.offsetMinutes * 60_000);
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
+    .formatToParts(moved)
+    .map((part) => (part.type === 'timeZoneName' ? offsetName(zone.offsetMinutes, locale) : part.value))
+    .join('');
+}
+
+/** "Dec 5" for the drop day as the creator's audience in `zone` sees it. */
+export function formatDropDay(at: Date, zone: DropZone, locale: string): string {
+  return formatInZone(at, zone, locale, { month: 'short', day: 'numeric' });
 }
 
 /**
@@ -102,7 +145,20 @@ function positiveInteger(value: unknown, field: string): number {
   return value;
 }
 
-function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string): string {
+/** What a badge falls back on from the rest of the config. */
+export interface BadgeDefaults {
+  /** `social.timeZone`: a drop badge without a `timeZone` of its own is told in it. */
+  socialTimeZone?: unknown;
+}
+
+/** The drop badge's zone: its own, else the social card's, else the offset written in `at`. */
+function dropZone(entry: Record<string, unknown>, field: string, defaults: BadgeDefaults): DropZone {
+  if (entry['timeZone'] !== undefined) return assertTimeZone(entry['timeZone'], `${field}.timeZone`);
+  if (defaults.socialTimeZone !== undefined) return assertTimeZone(defaults.socialTimeZone, 'social.timeZone');
+  return writtenZone(entry['at'] as string);
+}
+
+function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string, defaults: BadgeDefaults): string {
   if (entry['text'] !== undefined) {
     if (typeof entry['text'] !== 'string' || entry['text'].length > 80) {
       throw problem(`${field}.text`, 'text of at most 80 characters', entry['text']);
@@ -112,12 +168,12 @@ function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string
   switch (kind) {
     case 'drop': {
       const at = parseInstant(entry['at'], `${field}.at`);
-      const timeZone = entry['timeZone'] === undefined ? 'UTC' : assertTimeZone(entry['timeZone'], `${field}.timeZone`);
+      const zone = dropZone(entry, field, defaults);
       const locale = entry['locale'] === undefined ? 'en-US' : entry['locale'];
       if (typeof locale !== 'string' || !Intl.DateTimeFormat.supportedLocalesOf([locale]).length) {
         throw problem(`${field}.locale`, 'a BCP 47 locale such as "en-US"', locale);
       }
-      const label = `Drop · ${formatDropDay(at, timeZone, locale)}`;
+      const label = `Drop · ${formatDropDay(at, zone, locale)}`;
       assertDrawableDate(label, locale, `${field}.locale`, `write the words yourself in ${field}.text`);
       return label;
     }
@@ -136,9 +192,10 @@ function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string
 
 /**
  * Resolves `badges` from the creator config. A bare kind name (`"live"`) is shorthand for
- * `{ "kind": "live" }`. Every problem names its field and what was expected.
+ * `{ "kind": "live" }`. Every problem names its field and what was expected. `defaults`: what a
+ * badge takes from the rest of the config (badgeDefaults).
  */
-export function parseBadges(value: unknown): BadgeSpec[] {
+export function parseBadges(value: unknown, defaults: BadgeDefaults = {}): BadgeSpec[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw problem('badges', 'an array of badges', value);
   if (value.length > 32) throw new ForgeConfigError(`Expected at most 32 badges but received ${value.length}`);
@@ -172,12 +229,19 @@ export function parseBadges(value: unknown): BadgeSpec[] {
     return {
       id,
       kind: kind as BadgeKind,
-      label: labelFor(kind as BadgeKind, entry, field),
+      label: labelFor(kind as BadgeKind, entry, field, defaults),
       motion: MOTION_OF[kind as BadgeKind],
       maxWidth,
       field: entry['text'] !== undefined || kind === 'custom' ? `${field}.text` : field,
     };
   });
+}
+
+/** The BadgeDefaults of a creator config. */
+export function badgeDefaults(config: { social?: unknown }): BadgeDefaults {
+  const { social } = config;
+  const timeZone = typeof social === 'object' && social !== null ? (social as Record<string, unknown>)['timeZone'] : undefined;
+  return timeZone === undefined ? {} : { socialTimeZone: timeZone };
 }
 
 /**

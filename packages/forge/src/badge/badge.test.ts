@@ -91,6 +91,26 @@ describe('badge config', () => {
     expect(parseBadges([{ kind: 'drop', at, timeZone: 'America/New_York' }])[0]!.label).toBe('Drop · Dec 5');
   });
 
+  it('without a timeZone, dates the drop by the offset written in at, or by social.timeZone, UTC only for Z', async () => {
+    // A creator in New York writing 21:00 -05:00 means the 5th; told in UTC the badge read "Dec 6".
+    const evening = { kind: 'drop', at: '2026-12-05T21:00:00-05:00' };
+    expect(parseBadges([evening])[0]!.label).toBe('Drop · Dec 5');
+    expect(parseBadges([{ kind: 'drop', at: '2026-12-06T07:30:00+05:30' }])[0]!.label).toBe('Drop · Dec 6');
+    expect(parseBadges([{ kind: 'drop', at: '2026-12-06T02:00:00+00:00' }])[0]!.label).toBe('Drop · Dec 6');
+    // social.timeZone, the zone the creator named for the card, comes before the offset; the badge's own before both.
+    expect(parseBadges([evening], { socialTimeZone: 'Asia/Tokyo' })[0]!.label).toBe('Drop · Dec 6');
+    expect(parseBadges([{ ...evening, timeZone: 'America/Chicago' }], { socialTimeZone: 'Asia/Tokyo' })[0]!.label).toBe('Drop · Dec 5');
+    expect(() => parseBadges([evening], { socialTimeZone: 'Mars/Olympus' })).toThrowError(/for social\.timeZone/u);
+    // Through the stage, read off the pixels: the badge draws exactly the words "Drop · Dec 5".
+    const drawn = async (badge: unknown, config: Parameters<typeof testInput>[0] = {}) => {
+      const assets = plannedFor([badge], false, config);
+      return decodePage(await render(assets, `badges/${(badge as { id?: string }).id ?? 'drop'}@2x.png`));
+    };
+    const day5 = await drawn({ kind: 'custom', id: 'drop', text: 'Drop · Dec 5' });
+    expect(meanDifference(await drawn(evening), day5)).toBe(0);
+    expect(meanDifference(await drawn(evening, { social: { timeZone: 'Asia/Tokyo' } }), day5)).toBeGreaterThan(0);
+  });
+
   it.each([
     [['glow'], 'badges[0]', 'one of live, drop'],
     [[{ kind: 'custom' }], 'badges[0].text', 'the text of a custom badge'],

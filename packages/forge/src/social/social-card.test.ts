@@ -33,6 +33,29 @@ describe('social card', () => {
     expect(formatDropLine(at, 'Europe/Berlin', 'en-US')).toBe('Drop · Sun, Dec 6 · 3:00 AM GMT+1');
   });
 
+  it('without social.timeZone, tells the drop in the offset written in dropAt (UTC only for Z), on the card and in the alt text', async () => {
+    // "2026-12-05T21:00:00-05:00" from a creator in New York read "Sun, Dec 6 · 2:00 AM UTC".
+    const dropAt = '2026-12-05T21:00:00-05:00';
+    const options = parseSocial(testInput({ social: { dropAt } }));
+    expect(formatDropLine(options.dropAt!, options.timeZone, options.locale)).toBe('Drop · Sat, Dec 5 · 9:00 PM GMT-5');
+    const line = (social: Record<string, unknown>) => {
+      const parsed = parseSocial(testInput({ social }));
+      return formatDropLine(parsed.dropAt!, parsed.timeZone, parsed.locale);
+    };
+    expect(line({ dropAt: '2026-12-06T07:30:00+05:30' })).toBe('Drop · Sun, Dec 6 · 7:30 AM GMT+5:30');
+    expect(line({ dropAt: '2026-12-06T07:45:00+05:45', locale: 'fr-FR' })).toBe('Drop · dim. 6 déc. · 07:45 UTC+5:45');
+    expect(line({ dropAt: '2026-12-06T02:00:00Z' })).toBe('Drop · Sun, Dec 6 · 2:00 AM UTC');
+    expect(line({ dropAt, timeZone: 'America/New_York' })).toBe('Drop · Sat, Dec 5 · 9:00 PM EST');
+    const { headTags } = socialStage.plan(testInput({ url: 'https://nova.example/', social: { dropAt } }));
+    const alt = headTags!.find((tag) => tag.attributes['property'] === 'og:image:alt')!.attributes['content'];
+    expect(alt).toBe('Nova Studio — Drop · Sat, Dec 5 · 9:00 PM GMT-5');
+    // Decoded: the card draws the line Intl writes for the fixed zone Etc/GMT+5 (UTC-5), not the UTC one.
+    const drawn = await card({ dropAt });
+    const differs = (a: Decoded, b: Decoded) => a.data.some((value, index) => value !== b.data[index]);
+    expect(differs(drawn, await card({ dropAt, timeZone: 'Etc/GMT+5' }))).toBe(false);
+    expect(differs(drawn, await card({ dropAt, timeZone: 'UTC' }))).toBe(true);
+  });
+
   it('draws a 1200×630 opaque PNG: background, brand band, the mark, the name', async () => {
     const [asset] = socialStage.plan(testInput()).assets;
     const bytes = await asset!.render(context);

@@ -1,5 +1,5 @@
 import { loadSharp } from '../load-sharp.ts';
-import { assertDrawableDate, assertTimeZone, describeValue, parseInstant } from '../badge/badge-config.ts';
+import { assertDrawableDate, assertTimeZone, describeValue, formatInZone, parseInstant, writtenZone, type DropZone } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
 import { ForgeConfigError } from '../errors.ts';
@@ -22,7 +22,8 @@ export interface SocialOptions {
   description?: string;
   /** The next drop, shown in the creator's time zone. */
   dropAt?: Date;
-  timeZone: string;
+  /** `social.timeZone`, else the offset written in `dropAt`. */
+  timeZone: DropZone;
   locale: string;
   /** Whether the title is the creator's name (no social.title), for what a refusal asks them to do. */
   titleFromName?: boolean;
@@ -57,7 +58,12 @@ export function parseSocial(input: ForgeInput): SocialOptions {
     ...(social['title'] === undefined ? { titleFromName: true } : {}),
     ...(description ? { description } : {}),
     ...(social['dropAt'] !== undefined ? { dropAt: parseInstant(social['dropAt'], 'social.dropAt') } : {}),
-    timeZone: social['timeZone'] === undefined ? 'UTC' : assertTimeZone(social['timeZone'], 'social.timeZone'),
+    timeZone:
+      social['timeZone'] !== undefined
+        ? assertTimeZone(social['timeZone'], 'social.timeZone')
+        : social['dropAt'] !== undefined
+          ? writtenZone(social['dropAt'] as string)
+          : 'UTC',
     locale,
   };
   if (options.dropAt) {
@@ -67,9 +73,9 @@ export function parseSocial(input: ForgeInput): SocialOptions {
 }
 
 /** "Drop · Sat, Dec 5 · 6:00 PM EST", in the creator's time zone and locale. */
-export function formatDropLine(at: Date, timeZone: string, locale: string): string {
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone }).format(at);
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).format(at);
+export function formatDropLine(at: Date, zone: DropZone, locale: string): string {
+  const day = formatInZone(at, zone, locale, { weekday: 'short', month: 'short', day: 'numeric' });
+  const time = formatInZone(at, zone, locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
   // ICU puts narrow no-break spaces before AM/PM; the card is one line, a plain space reads the same.
   return `Drop · ${day} · ${time}`.replace(/[\u00a0\u202f]/gu, ' ');
 }
