@@ -1,5 +1,7 @@
 import type { Sharp } from 'sharp';
 import { loadSharp } from '../load-sharp.ts';
+import type { HexColor } from '../plan/types.ts';
+import { rgbOf } from './colors.ts';
 import { BADGE_LOOP } from './motion.ts';
 
 /** Straight-alpha RGBA frames of one size, in loop order. */
@@ -19,13 +21,41 @@ async function stacked(strip: FrameStrip): Promise<Sharp> {
 const animation = () => ({ loop: 0, delay: new Array<number>(BADGE_LOOP.frameCount).fill(BADGE_LOOP.frameDelayMs) });
 
 /**
+ * GIF keeps a pixel or drops it: the encoder keeps the half-covered and more of the pill's rim in
+ * its own colour and drops the rest, a stair step on any background. Where the file is for one
+ * background, the kept rim pixels are blended onto it here (the matte), so the edge is smooth
+ * there; the same pixels, the same shape, only their colour changes.
+ */
+export function matted(strip: FrameStrip, matte: HexColor): FrameStrip {
+  const [red, green, blue] = rgbOf(matte);
+  const frames = strip.frames.map((frame) => {
+    const out = Uint8Array.from(frame);
+    for (let i = 0; i < out.length; i += 4) {
+      const alpha = out[i + 3]!;
+      if (alpha === 255 || alpha === 0) continue;
+      if (alpha < 128) {
+        out[i + 3] = 0;
+        continue;
+      }
+      out[i] = Math.round((out[i]! * alpha + red * (255 - alpha)) / 255);
+      out[i + 1] = Math.round((out[i + 1]! * alpha + green * (255 - alpha)) / 255);
+      out[i + 2] = Math.round((out[i + 2]! * alpha + blue * (255 - alpha)) / 255);
+      out[i + 3] = 255;
+    }
+    return out;
+  });
+  return { ...strip, frames };
+}
+
+/**
  * Animated GIF. Duplicate frames are kept so every format has the declared frame count and the
  * loop timing stays exact; the encoder's transparency optimisation makes an unchanged frame cost a
- * few bytes anyway.
+ * few bytes anyway. `matte`: the background the file is for (matted), none for a file shown on
+ * any background, whose rim keeps its own colour (a matte would ring it on the others).
  */
-export async function encodeGif(strip: FrameStrip): Promise<Uint8Array> {
+export async function encodeGif(strip: FrameStrip, matte?: HexColor): Promise<Uint8Array> {
   const { loop, delay } = animation();
-  return (await stacked(strip))
+  return (await stacked(matte ? matted(strip, matte) : strip))
     .gif({ loop, delay: delay.slice(0, strip.frames.length), effort: 10, dither: 0, keepDuplicateFrames: true, interFrameMaxError: 0 })
     .toBuffer();
 }

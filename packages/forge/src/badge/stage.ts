@@ -228,11 +228,14 @@ export function planBadge(spec: BadgeSpec, input: ForgeInput, judged?: readonly 
         (encode: (strip: FrameStrip) => Promise<Uint8Array>) =>
         async (context: RenderContext): Promise<Uint8Array> =>
           encode(await frames(context));
+      // The -dark GIF is for dark places and the light one, beside it, for light ones: each is
+      // matted onto its background. Without a dark palette the one GIF goes everywhere, unmatted.
+      const matte = colors.dark ? (scheme === 'dark' ? colors.dark.background : colors.background) : undefined;
       const size = { width: layout.width * scale, height: layout.height * scale };
       const name = `${base}${suffix(scheme, scale)}`;
       assets.push(
         { name: `${name}.png`, format: 'png', purpose: 'badge', ...size, render: withFrames((strip) => encodePng(strip.width, strip.height, strip.frames[0]!)) },
-        { name: `${name}.gif`, format: 'gif', purpose: 'badge', ...size, render: withFrames(encodeGif) },
+        { name: `${name}.gif`, format: 'gif', purpose: 'badge', ...size, render: withFrames((strip) => encodeGif(strip, matte)) },
         { name: `${name}.webp`, format: 'webp', purpose: 'badge', ...size, render: withFrames(encodeWebp) },
       );
     }
