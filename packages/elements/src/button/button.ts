@@ -7,7 +7,7 @@ import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { formatPrice } from '../shared/price.ts';
-import { ElementWords, countWord } from '../shared/words.ts';
+import { ElementWords, countWord, localeOf } from '../shared/words.ts';
 import { now, subscribe } from '../countdown/clock.ts';
 import { formatTimeToDrop, timeToDropInWords } from './format.ts';
 import { buttonEnglish, type ButtonWords } from './words.ts';
@@ -116,6 +116,8 @@ export class DropButton extends LitElement {
   #hasMark = false;
   /** For updated(), which sees reactive properties in `changed` but not the creator's link (the first update checks it). */
   #creatorHrefChanged = true;
+  /** The language of dropkit's words where it differs from the one the button inherits, else no `lang` (set by render). */
+  #own: string | typeof nothing = nothing;
 
   #follower = new DropFollower(
     this,
@@ -422,6 +424,11 @@ export class DropButton extends LitElement {
     // The time sits where the language puts it ("Drops in {time}", "Başlamasına {time} kaldı"); the
     // `scheduled` slot replaces only the words before it.
     const [before = '', after = ''] = words.dropsIn.split('{time}');
+    // What dropkit writes (its words, the time, the price) carries their language when it is not the
+    // one the button inherits: English on a Finnish page is read with an English voice. Only those
+    // nodes: the creator's text (slotted, or the link's copied into the label) keeps the page's, and
+    // the link's name is made of its content, so the marked text is what a screen reader reads.
+    const own = (this.#own = locale === localeOf(this) ? nothing : locale);
     // A screen reader would read the clock digit by digit ("2 d comma 0 1 colon 0 2"): it gets the
     // time in words instead, from text only it reads, while the clock (and the language's words after
     // it, which follow the time in words) are hidden from it. The name stays the link's content, so
@@ -439,11 +446,16 @@ export class DropButton extends LitElement {
         ><span part="mark" aria-hidden="true" ?hidden=${!this.#hasMark}><slot name="mark" @slotchange=${this.#onMarkSlot}></slot></span
         ><span part="label">${timeLeft === null
           ? this.#label(words, invalid, notify !== null, state)
-          : html`<slot name="scheduled">${before.trim()}</slot> <span aria-hidden="true"><span part="time">${formatTimeToDrop(timeLeft, this.#words.locale)}</span>${after}</span>`}</span
-        >${timeLeft === null ? nothing : html`<span class="said"><span>${timeToDropInWords(timeLeft, this.#words.locale)}${after}</span></span>`}${price && state === 'live' && !invalid
-          ? html`<span part="price">${price}</span>`
+          : html`<slot name="scheduled">${this.#word(before.trim())}</slot> <span aria-hidden="true" lang=${own}><span part="time">${formatTimeToDrop(timeLeft, locale)}</span>${after}</span>`}</span
+        >${timeLeft === null ? nothing : html`<span class="said" lang=${own}><span>${timeToDropInWords(timeLeft, locale)}${after}</span></span>`}${price && state === 'live' && !invalid
+          ? html`<span part="price" lang=${own}>${price}</span>`
           : nothing}</a
-      ><span part="stock" role="status">${showStock ? this.#lowStockNote(words, this.#available!) : ''}</span>`;
+      ><span part="stock" role="status" lang=${this.lowStockText?.includes('{n}') ? nothing : own}>${showStock ? this.#lowStockNote(words, this.#available!) : ''}</span>`;
+  }
+
+  /** One of dropkit's words as a slot's default, marked with its language; the slot itself stays unmarked for the creator's text. */
+  #word(text: string) {
+    return html`<span lang=${this.#own}>${text}</span>`;
   }
 
   #lowStockNote(words: ButtonWords, available: number): string {
@@ -454,20 +466,20 @@ export class DropButton extends LitElement {
 
   #label(words: ButtonWords, invalid: boolean, notify: boolean, state: DropState) {
     if (invalid && state !== 'sold-out' && state !== 'ended') {
-      return html`<slot name="unavailable">${words.unavailable}</slot>`;
+      return html`<slot name="unavailable">${this.#word(words.unavailable)}</slot>`;
     }
     switch (state) {
       case 'scheduled': {
-        if (notify) return html`<slot name="notify">${words.notifyMe}</slot>`;
+        if (notify) return html`<slot name="notify">${this.#word(words.notifyMe)}</slot>`;
         // With time left, render() writes the label itself (it also gives the button its name).
-        return html`<slot name="scheduled">${words.comingSoon}</slot>`;
+        return html`<slot name="scheduled">${this.#word(words.comingSoon)}</slot>`;
       }
       case 'sold-out':
-        return html`<slot name="sold-out">${words.soldOut}</slot>`;
+        return html`<slot name="sold-out">${this.#word(words.soldOut)}</slot>`;
       case 'ended':
-        return html`<slot name="ended">${words.dropEnded}</slot>`;
+        return html`<slot name="ended">${this.#word(words.dropEnded)}</slot>`;
       default:
-        return html`<slot name="live">${this.#creatorLabel || words.buy}</slot>`;
+        return html`<slot name="live">${this.#creatorLabel || this.#word(words.buy)}</slot>`;
     }
   }
 

@@ -5,7 +5,7 @@ import { DropFollower } from '../shared/drop-follow.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import type { DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
-import { ElementWords } from '../shared/words.ts';
+import { ElementWords, localeOf } from '../shared/words.ts';
 import { clipStyles } from './clip.styles.ts';
 import { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent, type ClipProductDetail } from './events.ts';
 import { productInputOf } from './product.ts';
@@ -163,6 +163,8 @@ export class DropClip extends LitElement {
   private readonly words = new ElementWords(this, clipEnglish);
   /** Whether the last render had the words, i.e. drew the video and not only the fallback slot. */
   private renderedWithWords = false;
+  /** The language of the clip's words where it differs from the one the clip inherits, else no `lang` (set by render). */
+  #own: string | typeof nothing = nothing;
 
   constructor() {
     super();
@@ -635,7 +637,6 @@ export class DropClip extends LitElement {
 
   private renderProduct(index: number, where: 'card' | 'list') {
     const product = this.#products[index]!;
-    const words = this.words.current!;
     const href = this.checkoutHref(product);
     // The words' locale is the clip's own language (nearest `lang`), so prices and words agree.
     const price = formatPrice(product.price, product.currency, this.words.locale);
@@ -643,7 +644,7 @@ export class DropClip extends LitElement {
     // the drop is open; a plain link there would let visitors buy before T0 or after a sell-out.
     const useButton = this.drop !== null && href !== null;
     const image = product.image && where === 'card' ? html`<img part="card-image" src=${product.image} alt="" loading="lazy" />` : nothing;
-    const priceText = price === null ? nothing : html` <span part="card-price">${price}</span>`;
+    const priceText = price === null ? nothing : html` <span part="card-price" lang=${this.#own}>${price}</span>`;
     let body;
     if (href === null) {
       body = html`<span part="card-name">${product.name}</span>${priceText}`;
@@ -657,7 +658,7 @@ export class DropClip extends LitElement {
           sku=${product.sku ?? nothing}
           referral=${this.referral ?? nothing}
           @drop-checkout=${(event: Event) => this.onProductClick(event, index, true)}
-          ><a href=${product.href!}>${words.buy}</a></drop-button
+          ><a href=${product.href!}></a></drop-button
         >`;
     } else {
       body = html`<a part="card-link" href=${href} @click=${(event: MouseEvent) => this.onProductClick(event, index, false)}
@@ -691,7 +692,9 @@ export class DropClip extends LitElement {
     const words = this.words.current!;
     const playing = this.playback === 'playing';
     const hasCaptions = this.tracks.some((track) => CAPTION_KINDS.includes(track.kind));
-    return html`<div part="controls" class="controls">
+    // The buttons are nothing but the clip's words (the icons are hidden) and the bar holds nothing
+    // of the creator's, so the bar's lang marks their names.
+    return html`<div part="controls" class="controls" lang=${this.#own}>
       <button part="control play-pause" type="button" aria-label=${playing ? words.pause : words.play} @click=${() => this.togglePlay()}>
         ${playing ? icons.pause : icons.play}
       </button>
@@ -716,12 +719,17 @@ export class DropClip extends LitElement {
     const src = this.#loadRequested ? this.mediaSrc : null;
     const waitsForVisitor =
       this.playback === 'blocked' || this.playback === 'paused' || (this.#reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
-    const label = this.label?.trim() || words.clip;
+    const label = this.label?.trim();
     const all = this.#products.map((_, index) => index);
+    const locale = this.words.locale;
+    const lang = (this.#own = locale === localeOf(this) ? nothing : locale);
     // The stage's markup order is its Tab order, so it follows what the eye reads (WCAG 2.4.3): the
     // controls at the top, the play button in the middle, the cards at the bottom, the end screen.
     // Painting order is the styles' business (the controls stay above the end screen's veil).
-    return html`<div part="base" class="base" role="group" aria-label=${label}>
+    // A group's name in the clip's words is the text of an element with their lang, not an
+    // aria-label: the group holds the creator's products, so it cannot carry that lang itself.
+    return html`<div part="base" class="base" role="group" aria-labelledby="name">
+      <span id="name" hidden lang=${label ? nothing : lang}>${label || words.clip}</span>
       <div part="stage" class="stage">
         <video
           part="video"
@@ -757,28 +765,30 @@ export class DropClip extends LitElement {
         ${failed && posterUrl ? html`<img part="poster" class="poster" src=${posterUrl} alt="" />` : nothing}
         ${failed ? nothing : this.renderControls()}
         ${waitsForVisitor && !failed
-          ? html`<button part="play-overlay" class="play-overlay" type="button" aria-label=${words.playClip} @click=${() => this.play()}>
+          ? html`<button part="play-overlay" class="play-overlay" type="button" lang=${lang} aria-label=${words.playClip} @click=${() => this.play()}>
               ${icons.play}
             </button>`
           : nothing}
         ${this.#shown.map((index) => this.renderHotspot(index))}
         ${this.#shown.length > 0
-          ? html`<ul part="cards" class="cards" aria-label=${words.productsNow}>
-              ${this.#shown.map((index) => this.renderProduct(index, 'card'))}
-            </ul>`
+          ? html`<span id="now" hidden lang=${lang}>${words.productsNow}</span>
+              <ul part="cards" class="cards" aria-labelledby="now">
+                ${this.#shown.map((index) => this.renderProduct(index, 'card'))}
+              </ul>`
           : nothing}
         ${ended && this.#products.length > 0
-          ? html`<div part="carousel" class="carousel" role="group" aria-label=${words.allProducts}>
+          ? html`<div part="carousel" class="carousel" role="group" aria-labelledby="all">
+              <span id="all" hidden lang=${lang}>${words.allProducts}</span>
               <ul>
                 ${all.map((index) => this.renderProduct(index, 'card'))}
               </ul>
-              <button part="replay" class="replay" type="button" @click=${() => this.play()}>${words.watchAgain}</button>
+              <button part="replay" class="replay" type="button" lang=${lang} @click=${() => this.play()}>${words.watchAgain}</button>
             </div>`
           : nothing}
       </div>
       ${this.#products.length > 0
         ? html`<div part="list" class=${failed ? 'list' : 'list visually-hidden'}>
-            <p id="list-title" class="list-title">${words.productList}</p>
+            <p id="list-title" class="list-title" lang=${lang}>${words.productList}</p>
             <ul aria-labelledby="list-title">
               ${all.map((index) => this.renderProduct(index, 'list'))}
             </ul>

@@ -12,6 +12,4 @@ export const clipEnglish = {
   productsNow: 'Products in this moment',
   allProducts: 'All products in this clip',
   productList: 'Products in this clip',
-  /** The link inside each product card's buy button. */
-  buy: 'Buy',
 } satisfies Partial<Words>;
