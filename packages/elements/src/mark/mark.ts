@@ -85,13 +85,15 @@ export class DropMark extends LitElement {
   #manifest: MarkManifest | null = null;
   #manifestRequest: AbortController | null = null;
   /**
-   * Where #fit writes the properties the host's width is computed from: the one `:host` rule of a
-   * sheet of this mark's own, not the tag's `style` attribute. That attribute is the creator's and
-   * their framework's: one writing it whole (Vue `:style="'…'"`, Preact, `el.style.cssText = …`)
+   * Where #size writes the properties the host's width is computed from: a sheet of this mark's
+   * own holding one `:host` rule, not the tag's `style` attribute. That attribute is the creator's
+   * and their framework's: one writing it whole (Vue `:style="'…'"`, Preact, `el.style.cssText = …`)
    * painted the mark a square for a frame, and Vue's hydration found dropkit's properties in it. A
    * constructed sheet is the CSS object model, which a strict CSP allows, as it allows Lit's.
    */
-  #hostStyle: CSSStyleDeclaration = this.style;
+  #hostSheet: CSSStyleSheet | null = null;
+  /** What #size wrote last: an unchanged size restyles nothing. */
+  #hostSize = '';
   /** For willUpdate, which sees reactive properties in `changed` but not the private fields above. */
   #changedSources = false;
   #loadedManifestFrom: string | null = null;
@@ -114,12 +116,24 @@ export class DropMark extends LitElement {
     // Where Lit falls back to <style> elements (no adoptedStyleSheets), which need a nonce a strict
     // page does not give, the mark keeps writing on its tag's style.
     if (root.adoptedStyleSheets?.length) {
-      const sheet = new CSSStyleSheet();
-      sheet.insertRule(':host{}');
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      this.#hostStyle = (sheet.cssRules[0] as CSSStyleRule).style;
+      this.#hostSheet = new CSSStyleSheet();
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#hostSheet];
     }
     return root;
+  }
+
+  /**
+   * The sheet is replaced whole: WebKit (2.50) does not restyle the host for a change made inside
+   * an adopted sheet's rule (`rule.style.setProperty`), so the mark read its old width and chose
+   * from it (a mark.json's glyph where its wordmark fits).
+   */
+  #size(aspect: number, minAspect: number, text: boolean): void {
+    // `initial` leaves a custom property unset: var() takes its fallback.
+    const size = `--_drop-mark-aspect:${aspect};--_drop-mark-min-aspect:${minAspect};--_drop-mark-text:${text ? 'auto' : 'initial'}`;
+    if (size === this.#hostSize) return;
+    this.#hostSize = size;
+    if (this.#hostSheet) this.#hostSheet.replaceSync(`:host{${size}}`);
+    else for (const declaration of size.split(';')) this.style.setProperty(...(declaration.split(':') as [string, string]));
   }
 
   override connectedCallback(): void {
@@ -298,12 +312,12 @@ export class DropMark extends LitElement {
     }
     const shapes = Object.values(aspects);
     // A lone wide wordmark may still shrink into an avatar-sized box (scaled), never below a square.
-    this.#hostStyle.setProperty('--_drop-mark-min-aspect', String(Math.min(1, ...shapes)));
+    const minAspect = Math.min(1, ...shapes);
     const widest = shapes.length ? Math.max(...shapes) : 1;
     // The name shown as text (every image failed) takes its own width.
-    this.#hostStyle.setProperty('--_drop-mark-text', shapes.length || !this.#failed.size ? '' : 'auto');
+    const text = !shapes.length && this.#failed.size > 0;
     if (measure || widest !== this.#room.widest) {
-      this.#hostStyle.setProperty('--_drop-mark-aspect', String(widest));
+      this.#size(widest, minAspect, text);
       const style = getComputedStyle(this);
       // Under a display: none (a closed menu drawer, a hidden tab) the width read is the one asked
       // for, not room the page gave: a choice made there is a placeholder, held to no band.
@@ -314,7 +328,7 @@ export class DropMark extends LitElement {
     const current = this.#choiceWasMeasured ? this.variant : null;
     const next = chooseVariant({ aspects, width, height, current });
     this.#choiceWasMeasured = shown && width > 0 && height > 0;
-    this.#hostStyle.setProperty('--_drop-mark-aspect', String((next && aspects[next]) || 1));
+    this.#size((next && aspects[next]) || 1, minAspect, text);
     this.variant = this.#chosen = next;
   }
 
