@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { faviconSvg } from '../favicon/stage.ts';
 import { colorDistance, decodePage, hexRgb, pixelAt, testInput, directRenderContext, TEST_GLYPH } from '../badge/testing.ts';
+import { sanitizeSvg } from '../svg/sanitize.ts';
 import { LIVE_DOT, LIVE_DOT_COLOR, LIVE_FAVICON_PNG_SIZE, liveFaviconStage, liveFaviconSvg } from './live-favicon.ts';
 
 const context = directRenderContext();
@@ -68,4 +69,17 @@ describe('live favicon', () => {
       expect(colorDistance(pixelAt(png, (LIVE_DOT.cx - LIVE_DOT.r - 0.6) * 1.5, LIVE_DOT.cy * 1.5), [255, 255, 255, 255])).toBeLessThan(40);
     });
   }
+});
+
+describe('favicon-live.svg fed back to forge', () => {
+  it('keeps the outline round the dot when the file comes back as a mark or glyph', async () => {
+    // The dot's outline is var(--dk-live-outline,#ffffff) in an important style (so a media rule
+    // can turn it dark in browsers); the sanitizer wrote that as the stroke attribute, a paint
+    // resvg cannot read, and the dot lost its outline wherever forge drew the file again.
+    const sanitized = sanitizeSvg(liveFaviconSvg(testInput()), 'favicon-live.svg');
+    const png = await decodePage(await context.rasterize({ svg: sanitized.svg, width: 96, height: 96, output: 'png' }));
+    const ring = [(LIVE_DOT.cx - LIVE_DOT.r - 0.6) * 1.5, LIVE_DOT.cy * 1.5] as const;
+    expect(colorDistance(pixelAt(png, ...ring), [255, 255, 255, 255])).toBeLessThan(40);
+    expect(colorDistance(pixelAt(png, LIVE_DOT.cx * 1.5, LIVE_DOT.cy * 1.5), [...hexRgb(LIVE_DOT_COLOR), 255])).toBeLessThan(8);
+  });
 });

@@ -448,6 +448,20 @@ function foldTransformOrigin(attributes: Map<string, string>): void {
 }
 
 /**
+ * A custom property's value as forge draws it: its fallback (`var(--x,#fff)` → `#fff`), since
+ * resvg reads no custom property; undefined without a fallback. Written as an attribute, `var(…)` was a
+ * paint resvg cannot read: favicon-live.svg's dot, fed back as a mark, lost its outline.
+ */
+function withoutVar(value: string): string | undefined {
+  let resolved = value;
+  for (let match; (match = /^var\(\s*--[\w-]+\s*(?:,\s*(.*?)\s*)?\)$/u.exec(resolved)); ) {
+    if (match[1] === undefined || match[1] === '') return undefined;
+    resolved = match[1];
+  }
+  return resolved.includes('var(') ? undefined : resolved;
+}
+
+/**
  * Inline style declarations become attributes, so one allowlist governs both spellings. The few
  * properties SVG has no attribute for stay a declaration, rebuilt from keywords only.
  */
@@ -458,7 +472,8 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
-    const value = declaration.slice(colon + 1).replace(/!important/i, '').trim();
+    const value = withoutVar(declaration.slice(colon + 1).replace(/!important/i, '').trim());
+    if (value === undefined) continue;
     if (STYLE_ONLY_PROPERTIES.has(property)) {
       if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
     } else if (property === TRANSFORM_ORIGIN && value) into.set(property, value);
