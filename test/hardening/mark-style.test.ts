@@ -5,7 +5,7 @@
  * the page wrote, and the browser refuses nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { creatorPage, kitSettled, openPage, withPage } from './support/browser.ts';
 import { serverAndChromiumForThisFile } from './support/server-and-chromium.ts';
 import { strictCsp } from '../support/strict-csp.mjs';
@@ -15,9 +15,10 @@ const { server, browser } = serverAndChromiumForThisFile();
 // style-src 'self': the creator sizes the mark from a stylesheet on their own site.
 const CSS = `.header { width: 400px } drop-mark { --drop-mark-height: 40px }`;
 
+beforeAll(() => server().route('/mark-style.css', (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/css' }).end(CSS)));
+
 describe.each(['es', 'iife'] as const)('<drop-mark> on a strict CSP page, %s build', (kit) => {
   it('sizes itself without touching its style attribute, and keeps its width when the page rewrites it', async () => {
-    server().route('/mark-style.css', (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/css' }).end(CSS));
     const nonce = randomBytes(16).toString('base64');
     const url = server().page(`/mark-style-${kit}`, {
       html: creatorPage({
@@ -45,6 +46,27 @@ describe.each(['es', 'iife'] as const)('<drop-mark> on a strict CSP page, %s bui
       });
       expect(rewritten).toEqual({ at: 160, after: 160, style: 'margin-inline-end: 4px;', variant: 'wordmark' });
       expect(await watch.violations()).toEqual([]);
+      expect(watch.errors).toEqual([]);
+    });
+  });
+
+  it('where Lit falls back to <style> elements (no constructable sheets), sizes itself through its tag\'s style', async () => {
+    // Safari before 16.4: Lit checks for CSSStyleSheet.prototype.replace before it adopts sheets.
+    // No CSP here: that fallback's <style> elements need one that allows them.
+    const url = server().page(`/mark-style-fallback-${kit}`, {
+      html: creatorPage({
+        kit,
+        head: `<script>delete CSSStyleSheet.prototype.replace;</script><link rel="stylesheet" href="/mark-style.css">`,
+        body: `<div class="header"><drop-mark name="Glow Studio" src-wordmark="/fixtures/mark/wordmark.svg" src-glyph="/fixtures/mark/glyph.svg">Glow Studio</drop-mark></div>`,
+      }),
+    });
+    await withPage(await openPage(browser(), url), async (watch) => {
+      await kitSettled(watch.page);
+      const mark = watch.page.locator('drop-mark');
+      await expect.poll(() => mark.getAttribute('variant')).toBe('wordmark');
+      await expect.poll(() => mark.evaluate((el) => el.getBoundingClientRect().width)).toBe(160);
+      expect(await mark.evaluate((el) => [el.shadowRoot!.adoptedStyleSheets.length, el.shadowRoot!.querySelectorAll('style').length > 0])).toEqual([0, true]);
+      expect(await mark.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--_drop-mark-aspect'))).toBe('4');
       expect(watch.errors).toEqual([]);
     });
   });
