@@ -56,7 +56,7 @@ describe('issue 6 files in a forge run', () => {
     const report = JSON.parse(new TextDecoder().decode(byName.get('forge.json')!.bytes));
     const reported = (name: string) => report.files.find((file: { name: string }) => file.name === name);
     expect(reported('badges/verified@2x.gif')).toMatchObject({ purpose: 'badge', format: 'gif', height: 40, width: 2 * reported('badges/verified.gif').width });
-    expect(result.head).toContain('<meta property="og:image" content="https://nova.example/social-card.png">');
+    expect(result.head).toMatch(/<meta property="og:image" content="https:\/\/nova\.example\/social-card\.png\?v=[0-9a-f]{10}">/u);
     expect(result.head).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect((await sharp(byName.get('badges/verified@2x.gif')!.bytes, { animated: true }).metadata()).pages).toBe(40);
   });

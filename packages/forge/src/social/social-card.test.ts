@@ -88,12 +88,32 @@ describe('social card', () => {
       'og:title': 'Nova drops',
       'og:description': 'Tees & prints',
       'og:url': 'https://nova.example/shop/',
-      'og:image': 'https://nova.example/icons/social-card.png',
+      'og:image': expect.stringMatching(/^https:\/\/nova\.example\/icons\/social-card\.png\?v=[0-9a-f]{10}$/u),
       'og:image:width': '1200',
       'og:image:height': '630',
       'twitter:card': 'summary_large_image',
-      'twitter:image': 'https://nova.example/icons/social-card.png',
+      'twitter:image': expect.stringMatching(/^https:\/\/nova\.example\/icons\/social-card\.png\?v=[0-9a-f]{10}$/u),
     });
+  });
+
+  it('gives the card a new address when it draws something new, so link previews do not keep the old drop date', async () => {
+    // Previews keep a picture by its address for days: a card for the next drop at the same
+    // address went on showing the last drop's date.
+    const image = (social: Record<string, unknown>, extra: Parameters<typeof testInput>[0] = {}) =>
+      socialStage.plan(testInput({ url: 'https://nova.example/', social, ...extra })).headTags!.filter((tag) => /^(og|twitter):image$/u.test(tag.attributes['property'] ?? tag.attributes['name'] ?? '')).map((tag) => tag.attributes['content']);
+    const first = image({ dropAt: '2026-12-05T18:00:00Z' });
+    const next = image({ dropAt: '2027-01-09T18:00:00Z' });
+    expect(first[0]).toMatch(/^https:\/\/nova\.example\/social-card\.png\?v=[0-9a-f]{10}$/u);
+    expect(first[1]).toBe(first[0]);
+    expect(next[0]).not.toBe(first[0]);
+    // Decoded: the two cards differ, and each address follows only what is drawn: the same config
+    // again, or a description (not drawn), keeps it; a new brand colour or mark changes it.
+    const [a, b] = await Promise.all([card({ dropAt: '2026-12-05T18:00:00Z' }), card({ dropAt: '2027-01-09T18:00:00Z' })]);
+    expect(a.data.equals(b.data)).toBe(false);
+    expect(image({ dropAt: '2026-12-05T18:00:00Z' })).toEqual(first);
+    expect(image({ dropAt: '2026-12-05T18:00:00Z', description: 'Tees' })).toEqual(first);
+    expect(image({ dropAt: '2026-12-05T18:00:00Z' }, { colors: { brand: '#0f766e', background: '#ffffff' } })).not.toEqual(first);
+    expect(image({ dropAt: '2026-12-05T18:00:00Z' }, { name: 'Nova Prints' })).not.toEqual(first);
   });
 
   it('names no og:image it cannot give a full address, and says to set url, in every shell', async () => {
@@ -111,12 +131,12 @@ describe('social card', () => {
     }
     // A full base address (a CDN) is one already; url resolves a path.
     const cdn = socialStage.plan(testInput(), { basePath: 'https://cdn.example/icons/' });
-    expect(tagsOf(cdn.headTags!)['og:image']).toBe('https://cdn.example/icons/social-card.png');
+    expect(tagsOf(cdn.headTags!)['og:image']).toMatch(/^https:\/\/cdn\.example\/icons\/social-card\.png\?v=/u);
     expect(cdn.advice!()).toEqual([]);
     const protocolRelative = socialStage.plan(testInput(), { basePath: '//cdn.example/icons/' });
-    expect(tagsOf(protocolRelative.headTags!)['og:image']).toBe('https://cdn.example/icons/social-card.png');
+    expect(tagsOf(protocolRelative.headTags!)['og:image']).toMatch(/^https:\/\/cdn\.example\/icons\/social-card\.png\?v=/u);
     const relative = socialStage.plan(testInput({ url: 'https://nova.example/' }), { basePath: './' });
-    expect(tagsOf(relative.headTags!)['twitter:image']).toBe('https://nova.example/social-card.png');
+    expect(tagsOf(relative.headTags!)['twitter:image']).toMatch(/^https:\/\/nova\.example\/social-card\.png\?v=/u);
     expect(relative.advice!()).toEqual([]);
     // Through forge(): the advice reaches the shells (the CLI's notes, Vite's warnings).
     const result = await forge(testInput(), { renderer: context, stages: [socialStage] });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { loadSharp } from '../load-sharp.ts';
 import { assertDrawableDate, assertTimeZone, describeValue, formatInZone, parseInstant, writtenZone, type DropZone } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
@@ -186,14 +187,31 @@ export function socialCardUrl(input: ForgeInput, basePath = '/'): string | undef
   return input.config.url ? new URL(path, input.config.url).href : undefined;
 }
 
+/**
+ * A short hash of everything the card is drawn from (the mark's raster job and the card around
+ * it), written into the image address as `?v=`. Facebook, X, Slack, iMessage and Discord keep a
+ * preview picture by its address for days or weeks: after the creator moved `dropAt` to the next
+ * drop, links kept showing the old date. A new card is a new address; the same card keeps its own.
+ */
+export function cardVersion(input: ForgeInput, options: SocialOptions): string {
+  const place = markPlacement(input.mark);
+  return createHash('sha256')
+    .update(markRasterSvg(input.mark, place.width, place.height, input.config.colors.brand))
+    .update('\0')
+    .update(socialCardSvg(input, options, new Uint8Array()))
+    .digest('hex')
+    .slice(0, 10);
+}
+
 /** Said when the card is written but its address cannot be: the one field that fixes it is `url`. */
 export const NO_CARD_URL_ADVICE =
   `the head tags name no og:image, so links to your page are shared without ${CARD_FILE}: link previews (Facebook, Slack, iMessage) ` +
   'load only a picture with a full address, which forge makes from url; add "url": "https://…", the address of your page';
 
-/** og: and twitter: tags, the image ones only with a full address for the card (socialCardUrl). */
+/** og: and twitter: tags, the image ones only with a full address for the card (socialCardUrl), versioned (cardVersion). */
 export function socialHeadTags(input: ForgeInput, options: SocialOptions, basePath = '/'): HeadTag[] {
-  const image = socialCardUrl(input, basePath);
+  const address = socialCardUrl(input, basePath);
+  const image = address && `${address}?v=${cardVersion(input, options)}`;
   const alt = options.dropAt ? `${options.title} — ${formatDropLine(options.dropAt, options.timeZone, options.locale)}` : options.title;
   const og = (property: string, content: string): HeadTag => ({ tag: 'meta', attributes: { property, content } });
   const twitter = (name: string, content: string): HeadTag => ({ tag: 'meta', attributes: { name, content } });
