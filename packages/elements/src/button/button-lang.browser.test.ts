@@ -135,4 +135,19 @@ describe('<drop-button> marks the language of its own words', () => {
       warnings.restore();
     }
   });
+
+  it("a creator's own low-stock note counts in the page's digits, not in the English words' ones", async () => {
+    const warnings = captureWarnings();
+    try {
+      // Persian: no words of dropkit's, so its own words are English; the creator's note is Persian.
+      const button = await fixture(
+        `<drop-button lang="fa" low-stock-text="فقط {n} مانده" stock-src="/__test/stock?id=lang-own-fa&available=3" stock-interval="1"><a href="https://buy.stripe.com/x">خرید</a></drop-button>`,
+      );
+      await waitFor(() => text(part(button, 'stock')) !== '', 'the stock note');
+      expect(text(part(button, 'stock'))).to.equal('فقط ۳ مانده');
+      expect(langOf(part(button, 'stock')!)).to.equal('fa');
+    } finally {
+      warnings.restore();
+    }
+  });
 });

@@ -459,9 +459,10 @@ export class DropButton extends LitElement {
   }
 
   #lowStockNote(words: ButtonWords, available: number): string {
-    const locale = this.#words.locale;
-    if (!this.lowStockText?.includes('{n}')) return countWord(words.onlyLeft, available, locale);
-    return this.lowStockText.replaceAll('{n}', new Intl.NumberFormat(locale).format(available));
+    if (!this.lowStockText?.includes('{n}')) return countWord(words.onlyLeft, available, this.#words.locale);
+    // The creator's own note is in the page's language, and so is its count: a Persian note with
+    // English digits in it ("فقط 3 مانده") was the mixed line the words' locale exists to prevent.
+    return this.lowStockText.replaceAll('{n}', new Intl.NumberFormat(localeOf(this)).format(available));
   }
 
   #label(words: ButtonWords, invalid: boolean, notify: boolean, state: DropState) {
