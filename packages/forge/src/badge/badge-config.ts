@@ -149,6 +149,8 @@ function positiveInteger(value: unknown, field: string): number {
 export interface BadgeDefaults {
   /** `social.timeZone`: a drop badge without a `timeZone` of its own is told in it. */
   socialTimeZone?: unknown;
+  /** `social.locale`: a drop badge without a `locale` of its own is written in it. */
+  socialLocale?: unknown;
 }
 
 /** The drop badge's zone: its own, else the social card's, else the offset written in `at`. */
@@ -169,12 +171,18 @@ function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string
     case 'drop': {
       const at = parseInstant(entry['at'], `${field}.at`);
       const zone = dropZone(entry, field, defaults);
-      const locale = entry['locale'] === undefined ? 'en-US' : entry['locale'];
+      // Like the zone: the badge's own locale, else the one the creator chose for the card.
+      const [locale, localeField] =
+        entry['locale'] !== undefined
+          ? [entry['locale'], `${field}.locale`]
+          : defaults.socialLocale !== undefined
+            ? [defaults.socialLocale, 'social.locale']
+            : ['en-US', `${field}.locale`];
       if (typeof locale !== 'string' || !Intl.DateTimeFormat.supportedLocalesOf([locale]).length) {
-        throw problem(`${field}.locale`, 'a BCP 47 locale such as "en-US"', locale);
+        throw problem(localeField, 'a BCP 47 locale such as "en-US"', locale);
       }
       const label = `Drop · ${formatDropDay(at, zone, locale)}`;
-      assertDrawableDate(label, locale, `${field}.locale`, `write the words yourself in ${field}.text`);
+      assertDrawableDate(label, locale, localeField, `write the words yourself in ${field}.text`);
       return label;
     }
     case 'limited': {
@@ -240,8 +248,11 @@ export function parseBadges(value: unknown, defaults: BadgeDefaults = {}): Badge
 /** The BadgeDefaults of a creator config. */
 export function badgeDefaults(config: { social?: unknown }): BadgeDefaults {
   const { social } = config;
-  const timeZone = typeof social === 'object' && social !== null ? (social as Record<string, unknown>)['timeZone'] : undefined;
-  return timeZone === undefined ? {} : { socialTimeZone: timeZone };
+  const fields = typeof social === 'object' && social !== null ? (social as Record<string, unknown>) : {};
+  return {
+    ...(fields['timeZone'] !== undefined ? { socialTimeZone: fields['timeZone'] } : {}),
+    ...(fields['locale'] !== undefined ? { socialLocale: fields['locale'] } : {}),
+  };
 }
 
 /**

@@ -111,6 +111,18 @@ describe('badge config', () => {
     expect(meanDifference(await drawn(evening, { social: { timeZone: 'Asia/Tokyo' } }), day5)).toBeGreaterThan(0);
   });
 
+  it('without a locale, writes the drop day in social.locale, as the card writes it', async () => {
+    // A creator who chose "fr-FR" for the card got "Drop · sam. 5 déc." there and "Drop · Dec 5" on the badge.
+    const drop = { kind: 'drop', at: '2026-12-05T18:00:00Z' };
+    expect(parseBadges([drop], { socialLocale: 'fr-FR' })[0]!.label).toBe('Drop · 5 déc.');
+    expect(parseBadges([{ ...drop, locale: 'de-DE' }], { socialLocale: 'fr-FR' })[0]!.label).toBe('Drop · 5. Dez.');
+    expect(() => parseBadges([drop], { socialLocale: 'ja-JP' })).toThrowError(/for social\.locale but received "ja-JP".*badges\[0\]\.text/u);
+    const assets = plannedFor([drop], false, { social: { locale: 'fr-FR' } });
+    const french = plannedFor([{ kind: 'custom', id: 'drop', text: 'Drop · 5 déc.' }], false);
+    const [a, b] = await Promise.all([render(assets, 'badges/drop@2x.png'), render(french, 'badges/drop@2x.png')].map(async (bytes) => decodePage(await bytes)));
+    expect(meanDifference(a!, b!)).toBe(0);
+  });
+
   it.each([
     [['glow'], 'badges[0]', 'one of live, drop'],
     [[{ kind: 'custom' }], 'badges[0].text', 'the text of a custom badge'],
