@@ -154,3 +154,72 @@ export const ImageDidNotLoad: Story = {
     </div>
   `,
 };
+
+type ChoosingMark = HTMLElement & { variant?: string; updateComplete?: Promise<unknown> };
+
+/**
+ * What the mark in `box` shows once it has settled: every image loaded (until then it shows what
+ * it has, e.g. a monogram for a frame), then three frames for the choice to reach the page (a resize
+ * reaches it one frame after layout, and the refit's layout follows), as the mark's browser tests do.
+ */
+async function settledVariant(box: HTMLElement): Promise<string | undefined> {
+  const mark = box.querySelector<ChoosingMark>('drop-mark')!;
+  await waitFor(() => {
+    const images = [...(mark.shadowRoot?.querySelectorAll('img') ?? [])];
+    expect(images.length > 0 && images.every((image) => image.complete && image.naturalWidth > 0)).toBe(true);
+  });
+  for (let frame = 0; frame < 3; frame++) {
+    await new Promise(requestAnimationFrame);
+    await mark.updateComplete;
+  }
+  return mark.variant;
+}
+
+/** From this header width on, the story expects the wordmark (room for its 160 px and more), whatever a designer set. */
+const WIDE_HEADER = 400;
+
+/**
+ * A logo as pages write it: a home link around the mark, in a flex header beside the menu.
+ * Drag `headerWidth`: the link narrows with the header, the mark shows its monogram (200 px) and then
+ * its glyph (150 px), and takes its wordmark back when the header widens. (Before, the link could
+ * not get narrower than the wordmark: the header overflowed, and once narrower it kept the glyph.)
+ * Its play step walks the header down and back up and checks each choice.
+ */
+export const InAHomeLink: StoryObj<MarkArgs & { headerWidth: number; wrapper: 'a' | 'a > span' }> = {
+  args: { headerWidth: 600, wrapper: 'a' },
+  argTypes: {
+    headerWidth: { control: { type: 'range', min: 100, max: 700, step: 1 }, description: 'Width of the header around the link (px).' },
+    wrapper: { control: 'inline-radio', options: ['a', 'a > span'], description: "The page's own boxes around the mark." },
+    // The header gives the width here, and the story fixes the images.
+    ...documentedOnly(['width', 'variants', 'dark', 'align']),
+  },
+  render: (args) => {
+    const mark = html`<drop-mark
+      name=${args.name || nothing}
+      src-wordmark=${wordmarkUrl}
+      src-monogram=${monogramUrl}
+      src-glyph=${glyphUrl}
+      style="--drop-mark-height: ${args.height}px"
+    ></drop-mark>`;
+    // A fragment as the link: a click in the preview would open Storybook inside itself.
+    return html`
+      <header style="display: flex; gap: 8px; align-items: center; width: ${args.headerWidth}px; outline: 1px dashed #999">
+        <a href="#home">${args.wrapper === 'a > span' ? html`<span>${mark}</span>` : mark}</a>
+        <nav style="flex: 0 0 100px">Shop · Drops</nav>
+      </header>
+    `;
+  },
+  play: async ({ canvasElement, args }) => {
+    const header = canvasElement.querySelector('header')!;
+    const first = await settledVariant(header);
+    if (args.headerWidth >= WIDE_HEADER && args.height === 40) await expect(first).toBe('wordmark');
+    // At 40 px high: 200 − 108 leaves 92 px (the 48 px monogram), 150 − 108 leaves 42 (the 40 px glyph).
+    const steps: Array<[number, string | undefined]> = args.height === 40 ? [[200, 'monogram'], [150, 'glyph']] : [];
+    for (const [width, variant] of [...steps, [args.headerWidth, first] as [number, string | undefined]]) {
+      header.style.width = `${width}px`;
+      await expect(`${width} px: ${await settledVariant(header)}`).toBe(`${width} px: ${variant}`);
+      // The header keeps its width: the link shrank instead of pushing the menu out.
+      await expect(header.scrollWidth).toBeLessThanOrEqual(width);
+    }
+  },
+};
