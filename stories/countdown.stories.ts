@@ -1,8 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { NO_WORDS_LOCALE } from '../.storybook/toolbar/locales.ts';
 import { FORMATS, type CountdownFormat } from '../packages/elements/src/countdown/format.ts';
 import { documentedOnly } from './support/controls.ts';
 import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
+import { matchLanguage } from '../packages/elements/src/shared/words.ts';
 
 /**
  * `<drop-countdown>`: the drop clock. Every story pins the clock with `now`, so each state shows
@@ -62,8 +65,8 @@ const meta: Meta<CountdownArgs> = {
     lang: {
       control: 'select',
       description: 'The `lang` around the countdown. Empty: the toolbar Locale.',
-      labels: { '': '(toolbar Locale)' },
-      options: ['', 'en', 'en-GB', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ru', 'ar-EG', 'he'],
+      labels: { '': '(toolbar Locale)', [NO_WORDS_LOCALE]: `${NO_WORDS_LOCALE} (no dropkit words: English)` },
+      options: ['', 'en', 'en-GB', 'de', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'sv', 'tr', 'zh', 'zh-TW', 'ru', 'ar-EG', 'he', NO_WORDS_LOCALE],
     },
     liveSlot: { description: 'Put a buy link in the `live` slot.' },
   },
@@ -130,3 +133,28 @@ export const German: Story = { args: { lang: 'de', format: 'long' } };
 
 /** German page, live with no slot content: "Jetzt live". */
 export const GermanLive: Story = { args: { lang: 'de', now: '2026-12-05T17:01:00Z', liveSlot: false } };
+
+/**
+ * A page in a language dropkit has no words for (Finnish; the toolbar's *Suomi: no dropkit words*):
+ * the whole line is English, numbers, units, weekday and zone name included, and marked
+ * `lang="en"` so a screen reader reads it with an English voice. The console says once
+ * `no words for lang="fi"; showing English.` (Before, the English words stood beside Intl's
+ * Finnish: "2 päivää, 3 tuntia … your time".)
+ */
+export const NoWordsForThisLanguage: Story = {
+  globals: { locale: NO_WORDS_LOCALE },
+  args: { format: 'long', timeZone: 'Europe/Helsinki' },
+  play: async ({ canvasElement, globals, args }) => {
+    // The story's own lang control, when a designer sets it, speaks for the page instead.
+    const lang = args.lang || (globals.locale as string);
+    if (!args.lang) await expect(matchLanguage(lang)).toBe(null);
+    if (matchLanguage(lang) !== null) return;
+    const countdown = canvasElement.querySelector('drop-countdown')!;
+    const part = (name: string) => countdown.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+    const text = (name: string) => part(name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    await waitFor(() => expect(text('remaining')).not.toBe(''));
+    if (args.now === meta.args!.now && args.format === 'long') await expect(text('remaining')).toBe('2 days, 3 hours, 3 minutes, 5 seconds');
+    await expect(text('moment')).toMatch(/your time/);
+    for (const name of ['remaining', 'moment', 'actions']) await expect(`${name}: ${part(name)?.lang}`).toBe(`${name}: en`);
+  },
+};

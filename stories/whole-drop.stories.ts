@@ -3,6 +3,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { DROP_CLOCK_MOMENTS, type DropClockMoment } from '../.storybook/toolbar/drop-clock.ts';
+import { NO_WORDS_LOCALE } from '../.storybook/toolbar/locales.ts';
+import { langOf, textNode } from '../packages/elements/src/test-support/lang.ts';
 import wordmarkUrl from '../test/media/mark/wordmark.svg?url&no-inline';
 import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
 
@@ -78,6 +80,28 @@ export const TenSecondsBefore = atMoment('t-minus-10-s');
 export const Live = atMoment('live');
 export const SoldOut = atMoment('sold-out');
 export const Ended = atMoment('ended');
+
+/**
+ * The whole drop on a page dropkit has no words for (Finnish), a day before: every widget's own
+ * words, and the numbers and dates beside them, in English, marked `lang="en"`; the creator's text
+ * (the link's "Buy the Glow tee") keeps the page's language. One console warning for the page.
+ */
+export const OneDayBeforeNoWords: Story = {
+  name: 'One day before, on a page dropkit has no words for',
+  globals: { dropClock: 't-minus-1-day', locale: NO_WORDS_LOCALE },
+  play: async (context) => {
+    await atMoment('t-minus-1-day').play!(context);
+    const { canvasElement } = context;
+    const countdown = canvasElement.querySelector('drop-countdown')!;
+    const button = canvasElement.querySelector('drop-button')!;
+    const remaining = () => countdown.shadowRoot?.querySelector<HTMLElement>('[part~="remaining"]');
+    // Intl's English: "1 day", not "1 päivä".
+    await waitFor(() => expect(remaining()?.textContent?.replace(/\s+/g, ' ').trim()).toBe('1 day'));
+    await expect(remaining()!.lang).toBe('en');
+    await waitFor(() => expect(langOf(textNode(button, 'Drops in'))).toBe('en'));
+    await expect(langOf(textNode(button, 'Buy the Glow tee'))).toBe(NO_WORDS_LOCALE);
+  },
+};
 
 const liveDotAnimation = (canvas: HTMLElement) => {
   const status = canvas.querySelector('drop-countdown')?.shadowRoot?.querySelector('[part="status"]');

@@ -1,3 +1,10 @@
+/**
+ * A page language dropkit has no words for: its widgets say the whole line in English (words,
+ * numbers, dates, prices) and mark it `lang="en"`, with one console warning for the page. Finnish,
+ * a language creators' pages are written in. The stories that pin it check it still has no words.
+ */
+export const NO_WORDS_LOCALE = 'fi';
+
 /** Languages a designer can switch the story's page to; Arabic and Hebrew pair with the RTL toggle. */
 export const LOCALES = [
   { value: 'en', title: 'English' },
@@ -18,4 +25,5 @@ export const LOCALES = [
   { value: 'zh-TW', title: '中文（台灣）' },
   { value: 'ar', title: 'العربية' },
   { value: 'he', title: 'עברית' },
+  { value: NO_WORDS_LOCALE, title: 'Suomi: no dropkit words, English shown' },
 ];
