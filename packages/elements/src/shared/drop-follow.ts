@@ -94,15 +94,18 @@ export class DropFollower implements ReactiveController {
     // #onAnyState attaches the element once it is there, and #detach stops this observer.
     this.#arrivalObserver?.disconnect();
     this.#arrivalObserver = new MutationObserver(this.#onAnyState);
-    // #find also looks in the document from inside a shadow root.
-    for (const root of new Set([this.#root!, document])) this.#arrivalObserver.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] });
+    // Everywhere #find looks: the host's root and each one around it, out to the document.
+    for (const root of this.#roots()) this.#arrivalObserver.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] });
   }
 
   #find(): DropStateOwner | null {
     const id = this.host.drop?.trim();
     if (id) {
-      const root = this.host.getRootNode() as Document | ShadowRoot;
-      return ((root.getElementById?.(id) ?? document.getElementById(id)) as DropStateOwner | null) ?? null;
+      for (const root of this.#roots()) {
+        const owner = root.getElementById(id) as DropStateOwner | null;
+        if (owner) return owner;
+      }
+      return null;
     }
     let node: Node | null = this.host.parentNode;
     while (node) {
@@ -110,6 +113,17 @@ export class DropFollower implements ReactiveController {
       node = node instanceof ShadowRoot ? node.host : node.parentNode;
     }
     return null;
+  }
+
+  /**
+   * The host's root, each shadow root around it, then the document. A clip's card buttons live in the
+   * clip's shadow root: with the clip and its countdown in a marketplace's component, the countdown is
+   * one root out, and looking only in their own root and the document left them live before T0.
+   */
+  #roots(): (Document | ShadowRoot)[] {
+    const roots: (Document | ShadowRoot)[] = [];
+    for (let root = this.host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) roots.push(root);
+    return [...roots, document];
   }
 
   #attach(owner: DropStateOwner): void {
