@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { expect, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { documentedOnly } from './support/controls.ts';
 import wordmarkUrl from '../test/media/mark/wordmark.svg?url&no-inline';
 import wordmarkDarkUrl from '../test/media/mark/wordmark-dark.svg?url&no-inline';
@@ -221,5 +221,54 @@ export const InAHomeLink: StoryObj<MarkArgs & { headerWidth: number; wrapper: 'a
       // The header keeps its width: the link shrank instead of pushing the menu out.
       await expect(header.scrollWidth).toBeLessThanOrEqual(width);
     }
+  },
+};
+
+/**
+ * A mark in a menu drawer that starts closed (`display: none`, as a closed drawer or a hidden tab
+ * is): opened at 150 px, the mark chooses afresh and shows its monogram whole. (Before, it had
+ * "measured" the wordmark as fitting while hidden and kept it, scaled down.) Open and close it with
+ * the Menu button or the `drawerOpen` control; the play step opens it and checks.
+ */
+export const InAMenuDrawer: StoryObj<MarkArgs & { drawerOpen: boolean }> = {
+  args: { drawerOpen: false },
+  argTypes: {
+    drawerOpen: { description: 'Whether the drawer is open when the story renders.' },
+    ...documentedOnly(['width', 'variants', 'dark', 'align']),
+  },
+  render: (args) => {
+    const toggle = (event: Event) => {
+      const button = event.currentTarget as HTMLButtonElement;
+      const drawer = button.nextElementSibling as HTMLElement;
+      drawer.hidden = !drawer.hidden;
+      button.setAttribute('aria-expanded', String(!drawer.hidden));
+    };
+    return html`
+      <button type="button" aria-expanded=${String(args.drawerOpen)} aria-controls="mark-drawer" @click=${toggle}>Menu</button>
+      <div id="mark-drawer" ?hidden=${!args.drawerOpen} style="width: 150px; padding: 8px 0; outline: 1px dashed #999">
+        <drop-mark
+          name=${args.name || nothing}
+          src-wordmark=${wordmarkUrl}
+          src-monogram=${monogramUrl}
+          src-glyph=${glyphUrl}
+          style="--drop-mark-height: ${args.height}px"
+        ></drop-mark>
+        <p>Shop · Drops · About</p>
+      </div>
+    `;
+  },
+  play: async ({ canvasElement, args }) => {
+    const drawer = canvasElement.querySelector<HTMLElement>('#mark-drawer')!;
+    if (drawer.hidden) {
+      // As on a page: the drawer is opened once the mark has loaded and chosen, unseen.
+      await settledVariant(drawer);
+      await userEvent.click(canvasElement.querySelector('button')!);
+    }
+    await expect(drawer.hidden).toBe(false);
+    const variant = await settledVariant(drawer);
+    if (args.height !== 40) return;
+    // At 40 px high the wordmark needs 160 px; the 48 px monogram fits the drawer whole.
+    await expect(variant).toBe('monogram');
+    await expect(drawer.querySelector('drop-mark')!.getBoundingClientRect().width).toBe(48);
   },
 };
