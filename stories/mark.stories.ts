@@ -179,16 +179,20 @@ async function settledVariant(box: HTMLElement): Promise<string | undefined> {
 const WIDE_HEADER = 400;
 
 /**
- * A logo as pages write it: a home link around the mark, in a flex header beside the menu.
+ * A logo as pages write it: a home link around the mark, in a flex header beside the menu (or a
+ * grid one: `layout`).
  * Drag `headerWidth`: the link narrows with the header, the mark shows its monogram (200 px) and then
  * its glyph (150 px), and takes its wordmark back when the header widens. (Before, the link could
  * not get narrower than the wordmark: the header overflowed, and once narrower it kept the glyph.)
  * Its play step walks the header down and back up and checks each choice.
  */
-export const InAHomeLink: StoryObj<MarkArgs & { headerWidth: number; wrapper: 'a' | 'a > span' }> = {
-  args: { headerWidth: 600, wrapper: 'a' },
+type HomeLinkArgs = MarkArgs & { headerWidth: number; layout: 'flex' | 'grid'; wrapper: 'a' | 'a > span' };
+
+export const InAHomeLink: StoryObj<HomeLinkArgs> = {
+  args: { headerWidth: 600, layout: 'flex', wrapper: 'a' },
   argTypes: {
     headerWidth: { control: { type: 'range', min: 100, max: 700, step: 1 }, description: 'Width of the header around the link (px).' },
+    layout: { control: 'inline-radio', options: ['flex', 'grid'], description: 'A flex row, or a grid whose first column is `auto`.' },
     wrapper: { control: 'inline-radio', options: ['a', 'a > span'], description: "The page's own boxes around the mark." },
     // The header gives the width here, and the story fixes the images.
     ...documentedOnly(['width', 'variants', 'dark', 'align']),
@@ -201,9 +205,10 @@ export const InAHomeLink: StoryObj<MarkArgs & { headerWidth: number; wrapper: 'a
       src-glyph=${glyphUrl}
       style="--drop-mark-height: ${args.height}px"
     ></drop-mark>`;
+    const layout = args.layout === 'grid' ? 'display: grid; grid-template-columns: auto 1fr' : 'display: flex';
     // A fragment as the link: a click in the preview would open Storybook inside itself.
     return html`
-      <header style="display: flex; gap: 8px; align-items: center; width: ${args.headerWidth}px; outline: 1px dashed #999">
+      <header style="${layout}; gap: 8px; align-items: center; width: ${args.headerWidth}px; outline: 1px dashed #999">
         <a href="#home">${args.wrapper === 'a > span' ? html`<span>${mark}</span>` : mark}</a>
         <nav style="flex: 0 0 100px">Shop · Drops</nav>
       </header>
@@ -213,8 +218,14 @@ export const InAHomeLink: StoryObj<MarkArgs & { headerWidth: number; wrapper: 'a
     const header = canvasElement.querySelector('header')!;
     const first = await settledVariant(header);
     if (args.headerWidth >= WIDE_HEADER && args.height === 40) await expect(first).toBe('wordmark');
-    // At 40 px high: 200 − 108 leaves 92 px (the 48 px monogram), 150 − 108 leaves 42 (the 40 px glyph).
-    const steps: Array<[number, string | undefined]> = args.height === 40 ? [[200, 'monogram'], [150, 'glyph']] : [];
+    // At 40 px high, in the flex row: 200 − 108 leaves 92 px (the 48 px monogram), 150 − 108 leaves
+    // 42 (the 40 px glyph). In the grid the menu's column takes only its longest word: 150 px leaves
+    // room for the monogram but not the 160 px wordmark.
+    const narrowing: Record<HomeLinkArgs['layout'], Array<[number, string]>> = {
+      flex: [[200, 'monogram'], [150, 'glyph']],
+      grid: [[150, 'monogram']],
+    };
+    const steps: Array<[number, string | undefined]> = args.height === 40 ? narrowing[args.layout] : [];
     for (const [width, variant] of [...steps, [args.headerWidth, first] as [number, string | undefined]]) {
       header.style.width = `${width}px`;
       await expect(`${width} px: ${await settledVariant(header)}`).toBe(`${width} px: ${variant}`);
@@ -223,6 +234,9 @@ export const InAHomeLink: StoryObj<MarkArgs & { headerWidth: number; wrapper: 'a
     }
   },
 };
+
+/** The same home link in a grid header whose first column is `auto`. */
+export const InAHomeLinkInAGrid: StoryObj<HomeLinkArgs> = { ...InAHomeLink, args: { ...InAHomeLink.args, layout: 'grid' } };
 
 /**
  * A mark in a menu drawer that starts closed (`display: none`, as a closed drawer or a hidden tab
