@@ -94,6 +94,23 @@ describe('<drop-button>', () => {
   });
 
   describe('hostile and broken links', () => {
+    it('an empty href (a blank override field in a template or framework) leaves the creator\'s link in charge', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button href=""><a href="https://buy.stripe.com/test_blank">Buy the tee</a></drop-button>`);
+        expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/test_blank');
+        expect(label(el)).to.equal('Buy the tee');
+        expect(el.provider).to.equal('stripe');
+        // The same as a property (React 19, Vue), blank but for spaces.
+        el.href = '  ';
+        await el.updateComplete;
+        expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/test_blank');
+        expect(warnings.messages).to.deep.equal([]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
     for (const hostile of hostileUrls) {
       it(`never links to ${JSON.stringify(hostile)}`, async () => {
         const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/ok">Buy</a></drop-button>`);

@@ -151,9 +151,18 @@ export class DropButton extends LitElement {
   }
 
 
+  /**
+   * The link to check out with: `href`, else the creator's link. An empty `href` is none, not a broken
+   * link: a template or framework writing a blank override field (`href=""`) disabled a button whose
+   * own link was fine, "Checkout unavailable" at drop time.
+   */
+  #href(): string | null {
+    return this.href?.trim() || this.#creatorHref;
+  }
+
   /** Which checkout the link goes to, or null when the link is not usable. Also on `data-provider`. */
   get provider(): CheckoutProvider | null {
-    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
+    const check = checkCheckoutUrl(this.#href(), document.baseURI);
     return check.ok ? check.provider : null;
   }
 
@@ -164,7 +173,7 @@ export class DropButton extends LitElement {
 
   /** The checkout URL a click would open (with `sku`/`referral` applied), or null when the link is not usable. */
   get checkoutHref(): string | null {
-    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
+    const check = checkCheckoutUrl(this.#href(), document.baseURI);
     if (!check.ok) return null;
     return withCheckoutParams(check.url, check.provider, { sku: this.sku, referral: this.referral }).href;
   }
@@ -212,7 +221,7 @@ export class DropButton extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
+    const check = checkCheckoutUrl(this.#href(), document.baseURI);
     if (check.ok) this.dataset.provider = check.provider;
     else delete this.dataset.provider;
     if (!check.ok && (changed.has('href') || this.#creatorHrefChanged)) this.#warnUnusableLink();
@@ -228,8 +237,8 @@ export class DropButton extends LitElement {
       document.addEventListener('DOMContentLoaded', () => this.#warnUnusableLink(), { once: true });
       return;
     }
-    const check = checkCheckoutUrl(this.href ?? this.#creatorHref, document.baseURI);
-    if (!check.ok) warnOnce(this, `href:${this.href ?? this.#creatorHref}`, `<${this.localName}> is disabled: ${check.reason}.`);
+    const check = checkCheckoutUrl(this.#href(), document.baseURI);
+    if (!check.ok) warnOnce(this, `href:${this.#href()}`, `<${this.localName}> is disabled: ${check.reason}.`);
   }
 
   #adoptState(state: DropState): void {

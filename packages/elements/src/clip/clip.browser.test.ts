@@ -581,6 +581,28 @@ describe('<drop-clip>', () => {
     }
   });
 
+  it('reads the link and image inside a product whose href and image a template left blank', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const warnings = captureWarnings();
+    try {
+      const clip = await fixture<Clip>(
+        clipHtml(
+          uniqueId(),
+          '',
+          `<drop-product at="0.5" href="" image=" "><img src="/test/media/clip/poster.png" alt=""><a href="https://buy.stripe.com/test_blank">Glow tee</a></drop-product>`,
+        ),
+      );
+      await waitFor(() => part(clip, 'list')?.querySelector('a[href]') != null, 'the product linked in the list');
+      expect(new URL(part(clip, 'list')!.querySelector('a')!.href).pathname).to.equal('/test_blank');
+      await seek(clip, 0.6);
+      await waitFor(() => part(clip, 'card-image') !== null, 'the card with its image');
+      expect(new URL((part(clip, 'card-image') as HTMLImageElement).src).pathname).to.equal('/test/media/clip/poster.png');
+      expect(warnings.messages).to.deep.equal([]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('reads products from a metadata track of JSON cues', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const clip = await fixture<Clip>(

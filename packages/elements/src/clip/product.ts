@@ -77,10 +77,16 @@ export function productInputOf(element: Element): ProductInput {
   // A framework sets properties (React 19, Vue): on an element not upgraded yet they are plain own
   // properties, and on an upgraded one they reach the attribute only in its next update.
   const attr = (name: string) => (element as unknown as Record<string, unknown>)[name] ?? element.getAttribute(name);
+  // A blank attribute or property (a CMS field left empty, `href=""`) gives nothing: the link or image
+  // inside still counts. It hid the product's own link ("has no checkout link", no way to buy).
+  const given = (name: string) => {
+    const value = attr(name);
+    return typeof value === 'string' && !value.trim() ? null : value;
+  };
   return {
     name: element.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-    href: attr('href') ?? element.querySelector('a[href]')?.getAttribute('href') ?? null,
-    image: attr('image') ?? element.querySelector('img[src]')?.getAttribute('src') ?? null,
+    href: given('href') ?? element.querySelector('a[href]')?.getAttribute('href') ?? null,
+    image: given('image') ?? element.querySelector('img[src]')?.getAttribute('src') ?? null,
     at: attr('at'),
     until: attr('until'),
     x: attr('x'),
