@@ -57,6 +57,16 @@ describe('<drop-countdown> and the page announcer', () => {
     expect(announcerRegion()!.lastElementChild!.getAttribute('lang')).to.equal('en');
   });
 
+  it('marks what it says with its lang even where the countdown needs none: the region inherits the page\'s', async () => {
+    // A German shop section on an English page: the countdown's own text inherits German from the
+    // section, but the announcer sits in the body, where English would read "Der Drop startet…".
+    await fixture(`<div lang="de"><drop-countdown at="${nearMinute()}"></drop-countdown></div>`);
+    const said = recordAnnouncements();
+    await waitFor(() => said.length > 0, 'the milestone', 4000);
+    expect(said[0]).to.not.include('The drop');
+    expect(announcerRegion()!.lastElementChild!.getAttribute('lang')).to.equal('de');
+  });
+
   it('is put back, and still speaks, after a framework re-renders the body without it', async () => {
     // The milestone comes 2.5 s after mounting, after the region had to be put back twice.
     await fixture(`<drop-countdown name="Re-render drop" at="${iso(realNow() + 62_500)}"></drop-countdown>`);

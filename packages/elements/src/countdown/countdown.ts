@@ -303,13 +303,15 @@ export class DropCountdown extends LitElement {
       return this.#renderSchedule(words);
     }
     const defaults = { live: words.live, ended: words.ended, 'sold-out': words.soldOut };
-    return html`<slot name=${state}><span part="status" lang=${this.#words.locale}>${defaults[state]}</span></slot>`;
+    return html`<slot name=${state}><span part="status" lang=${this.#words.lang ?? nothing}>${defaults[state]}</span></slot>`;
   }
 
   #renderSchedule(words: CountdownWords) {
     // The words' locale, not the page's: `en` beside English words on a page dropkit has no words
-    // for, so numbers, units and dates are English too, and `lang` tells a screen reader so.
+    // for, so numbers, units and dates are English too, and `lang` tells a screen reader so (only
+    // there: on a German page the text inherits German from the page).
     const locale = this.#words.locale;
+    const lang = this.#words.lang ?? nothing;
     const at = this.at!;
     const timeZone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : undefined;
     const event = this.#calendarEvent()!;
@@ -317,9 +319,9 @@ export class DropCountdown extends LitElement {
     this.#renderedLocale = localeOf(this);
     this.#renderedPage = pageInputs(Number.NaN);
     this.#showRemaining(this.#time());
-    return html`<span part="remaining" role="timer" lang=${locale}>${this.#remainingNode}</span>
-      <time part="moment" datetime=${at.toISOString()} lang=${locale}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
-      <span part="actions" lang=${locale}>
+    return html`<span part="remaining" role="timer" lang=${lang}>${this.#remainingNode}</span>
+      <time part="moment" datetime=${at.toISOString()} lang=${lang}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
+      <span part="actions" lang=${lang}>
         <button part="calendar-button" type="button" aria-label=${this.#named(words.addToCalendar)} @click=${this.#downloadIcs}>${words.addToCalendar}</button>
         <a part="google-link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer" aria-label=${this.#named(words.googleCalendar)}
           >${words.googleCalendar}</a
@@ -443,6 +445,8 @@ export class DropCountdown extends LitElement {
    */
   #announce(text: string): void {
     const name = this.name?.trim();
+    // Always with its lang: the announcer sits in the document's body, where no `lang` around the
+    // countdown reaches (a German shop section on an English page).
     documentAnnouncer().say(name ? `${name}: ${text}` : text, this.#words.locale);
   }
 

@@ -163,17 +163,21 @@ function canonicalLocale(lang: string): string {
   return locale;
 }
 
-/** The nearest `lang` up the tree (crossing shadow roots), else the document's, else the browser's. */
-export function localeOf(element: Element): string {
+/**
+ * The `lang` an element inherits as written: the nearest one up the tree (crossing shadow roots),
+ * '' for none (no `lang` anywhere, or `lang=""`: an unknown language either way).
+ */
+export function inheritedLang(element: Element): string {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
-      return canonicalLocale(node.getAttribute('lang')!);
-    }
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
     node = node.parentNode ?? (node as ShadowRoot).host ?? null;
   }
-  return navigator.language;
+  return '';
 }
+
+/** The locale of the nearest `lang` up the tree, else the browser's (no `lang`, `lang=""`, or no tag at all). */
+export const localeOf = (element: Element): string => canonicalLocale(inheritedLang(element));
 
 /**
  * Every connected element with words. A `lang` changed anywhere in the page (a single-page app's
@@ -204,6 +208,16 @@ export class ElementWords<K extends WordKey> {
   #words: Pick<Words, K> | null = null;
   /** The words being fetched, until the element has asked to re-render with them. */
   pending: Promise<unknown> | null = null;
+
+  /**
+   * The `lang` for what the element writes with its words: none (undefined) where its text inherits
+   * that language already, so a German page's countdown carries no `lang="de"` of its own; the
+   * locale where it does not (English on a Finnish page, `de-DE` on a page with no `lang` or
+   * `lang=""`). Tags differ in case only as written.
+   */
+  get lang(): string | undefined {
+    return this.locale.toLowerCase() === inheritedLang(this.#host).toLowerCase() ? undefined : this.locale;
+  }
 
   /** `english`: the element's own English words, what it says on English pages and when a chunk fails. */
   constructor(host: ReactiveControllerHost & Element, english: Pick<Words, K>) {
