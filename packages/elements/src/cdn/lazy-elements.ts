@@ -38,11 +38,12 @@ export const lazyWords: Record<string, () => Promise<unknown>> = {
 /**
  * The page language's words file, chosen like shared/words.ts `matchLanguage` does for the common
  * tags (its test holds the two together) without `Intl.Locale`, which the loader need not carry.
- * `iw` is Hebrew's old code, which Intl still maps to `he` for the element. Undefined for English
- * and for languages without words.
+ * `iw` is Hebrew's old code, which Intl still maps to `he` for the element. A server's `de_DE` and
+ * a stray space are read as the element reads them. Undefined for English and for languages
+ * without words.
  */
 export function pageWords(lang: string): string | undefined {
-  const [language = '', second = ''] = lang.toLowerCase().split('-');
+  const [language = '', second = ''] = lang.trim().toLowerCase().split(/[-_]/);
   const file = language === 'zh' && /^(hant|tw|hk|mo)$/.test(second) ? 'zh-Hant' : language === 'iw' ? 'he' : language;
   return Object.hasOwn(lazyWords, file) ? file : undefined;
 }

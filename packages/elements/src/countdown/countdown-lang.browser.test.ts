@@ -1,8 +1,8 @@
 /**
  * The countdown's `lang`, and the language tags pages really write. What the countdown writes carries
  * a `lang` only where its text would not inherit the language of its words: English on a Finnish
- * page, a page with no `lang` or inside `lang=""`. A German page's countdown is German by
- * inheritance, with no `lang="de"` of its own.
+ * page, and pages whose `lang` browsers cannot read (none, `lang=""`, a server's `de_DE`). A German
+ * page's countdown is German by inheritance, with no `lang="de"` of its own.
  */
 import { expect } from '@esm-bundle/chai';
 import { cleanup, fixture } from '../test-support/fixture.ts';
@@ -87,5 +87,42 @@ describe('<drop-countdown> lang: only where it differs from what the text inheri
     } finally {
       warnings.restore();
     }
+  });
+});
+
+describe('<drop-countdown> lang as pages write it', () => {
+  afterEach(cleanup);
+
+  // A server's locale (PHP's and Java's de_DE) or a template's stray space: the page is German, but
+  // browsers do not read it so. The words are German all the same (they were the visitor's browser's
+  // language, English beside German text), marked with the tag the page meant, and one warning says
+  // what to write.
+  for (const [lang, tag] of [
+    ['de_DE', 'de-DE'],
+    [' de ', 'de'],
+  ] as const) {
+    it(`lang="${lang}": German words marked lang="${tag}", one warning`, async () => {
+      const warnings = captureWarnings();
+      try {
+        const { wrapper, live, scheduled } = await countdownsIn(lang);
+        expect(live.matches(':lang(de)')).to.equal(false);
+        expect(text(part(live, 'status'))).to.equal('Jetzt live');
+        expect(text(part(scheduled, 'moment'))).to.not.include('your time');
+        expect(part(live, 'status')!.lang).to.equal(tag);
+        expect(part(scheduled, 'remaining')!.lang).to.equal(tag);
+        expect(shadowLangs(wrapper).length).to.equal(4);
+      } finally {
+        warnings.restore();
+      }
+      const about = warnings.messages.filter((message) => message.includes(`lang="${lang}"`));
+      expect(about).to.have.length(1);
+      expect(about[0]).to.include(`"${tag}"`);
+    });
+  }
+
+  it('lang="iw" (Hebrew\'s old code): Hebrew words, marked with the code browsers know', async () => {
+    const { live } = await countdownsIn('iw');
+    expect(text(part(live, 'status'))).to.not.equal('Live now');
+    expect(part(live, 'status')!.lang).to.equal('he');
   });
 });

@@ -332,12 +332,13 @@ describe('words: Arabic, Hebrew and Russian', () => {
 describe('words: a lang dropkit cannot use', () => {
   afterEach(cleanup);
 
-  // A language it does not speak, and a server locale that is not a language tag: the words fall
-  // back (English in this English browser), with one warning for the page naming the value (and,
-  // for the locale, the form expected).
+  // A language it does not speak, and a lang that is no language tag even once read leniently (a
+  // server's de_DE is read as de-DE, countdown-lang.browser.test.ts): the words fall back (English in
+  // this English browser), with one warning for the page naming the value (and, for the second, the
+  // form expected).
   for (const [lang, expected] of [
     ['xx', null],
-    ['de_DE', '"de-DE"'],
+    ['de DE', '"de-DE"'],
   ] as const) {
     it(`lang="${lang}" falls back to English here, with one warning for the page`, async () => {
       const warnings = captureWarnings();

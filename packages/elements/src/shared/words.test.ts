@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWord, fill, languageChunks, loadWords, matchLanguage, type PluralWord, type Words } from './words.ts';
+import { canonicalLocale, countWord, fill, languageChunks, loadWords, matchLanguage, type PluralWord, type Words } from './words.ts';
 import { countdownEnglish } from '../countdown/format.ts';
 import { buttonEnglish } from '../button/words.ts';
 import { clipEnglish } from '../clip/words.ts';
@@ -105,6 +105,16 @@ describe("the loader's choice of words file", () => {
       'zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW',
       'ar', 'ar-EG', 'ar-SA', 'he', 'he-IL', 'iw', 'iw-IL', 'ru', 'ru-RU', 'ru-UA', 'en', 'en-GB', 'xx', 'fa', ''];
     for (const tag of tags) expect(pageWords(tag), tag).toBe(matchLanguage(tag) === 'en' ? undefined : (matchLanguage(tag) ?? undefined));
+  });
+
+  it('is the file the element chooses for <html lang> as pages write it: any case, private use, a server locale, a space', () => {
+    // The element reads its lang through canonicalLocale (which mends de_DE and " de"), the loader as written.
+    const tags = ['EN-us', 'de-de', 'DE', 'ZH-tw', 'zh-hant-tw', 'zh-Hant-TW', 'zh-CN', 'zh-Hans-TW', 'de-x-shop', 'en-x-foo',
+      'zh-TW-x-foo', 'de-u-nu-arab', 'pt-Latn-BR', 'iw', 'iw-IL', 'iw_IL', 'de_DE', 'zh_TW', 'pt_BR', ' de ', 'de ', 'no', 'nb', 'in', 'sr-Latn'];
+    for (const tag of tags) {
+      const element = matchLanguage(canonicalLocale(tag));
+      expect(pageWords(tag), tag).toBe(element === 'en' ? undefined : (element ?? undefined));
+    }
   });
 });
 

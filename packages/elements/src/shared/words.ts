@@ -147,15 +147,20 @@ export function countWord(word: PluralWord, count: number, locale: string): stri
 
 /** Canonicalising is costly next to everything else a tick does, and a page has few `lang` values. */
 const canonicalLocales = new Map<string, string>();
-function canonicalLocale(lang: string): string {
+/** The locale a `lang` value means (what browsers and matchLanguage read), else the browser's. */
+export function canonicalLocale(lang: string): string {
   let locale = canonicalLocales.get(lang);
   if (locale === undefined) {
+    // A server's locale (de_DE from PHP or Java) or a template's stray space (" de") means a language
+    // all the same: read as one, the words are the page's, not the visitor's browser's beside it.
+    const tag = lang.trim().replace(/_/g, '-');
     try {
-      locale = Intl.getCanonicalLocales(lang)[0] ?? navigator.language;
+      locale = Intl.getCanonicalLocales(tag)[0]!;
+      // Browsers and screen readers do not read it so: the creator's own text has no language.
+      if (tag !== lang) warnOnce(null, `tag:${lang}`, `lang="${lang}" is not a language tag; reading it as "${locale}".`);
     } catch {
-      // lang="" says the language is unknown, which is valid HTML; anything else is a mistake, most
-      // often a server's locale (de_DE) that silently gave the visitor's browser language.
-      if (lang) warnOnce(null, `tag:${lang}`, `lang="${lang}" is not a language tag like "de-DE"; using the browser's language.`);
+      // lang="" says the language is unknown, which is valid HTML: the visitor's is the best guess.
+      if (tag) warnOnce(null, `tag:${lang}`, `lang="${lang}" is not a language tag like "de-DE"; using the browser's language.`);
       locale = navigator.language;
     }
     canonicalLocales.set(lang, locale);
@@ -212,8 +217,8 @@ export class ElementWords<K extends WordKey> {
   /**
    * The `lang` for what the element writes with its words: none (undefined) where its text inherits
    * that language already, so a German page's countdown carries no `lang="de"` of its own; the
-   * locale where it does not (English on a Finnish page, `de-DE` on a page with no `lang` or
-   * `lang=""`). Tags differ in case only as written.
+   * locale where it does not (English on a Finnish page, `de-DE` on a page with no `lang`, `lang=""`
+   * or `lang="de_DE"`, which browsers do not read as German). Tags differ in case only as written.
    */
   get lang(): string | undefined {
     return this.locale.toLowerCase() === inheritedLang(this.#host).toLowerCase() ? undefined : this.locale;
