@@ -286,6 +286,60 @@ describe('<drop-button>', () => {
       expect(price()).to.equal('€24.00');
     });
 
+    it('reads a price written with a decimal comma (as shops in most of Europe write it), as an attribute and as a property', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button price="24,90" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        const price = () => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+        expect(price()).to.equal('€24.90');
+        expect((el as unknown as { price: unknown }).price).to.equal(24.9);
+        el.setAttribute('price', ' 24,9 ');
+        await el.updateComplete;
+        expect(price()).to.equal('€24.90');
+        // React 19 and Vue set the property, with the shop's text as it is.
+        (el as unknown as { price: unknown }).price = '18,50';
+        await el.updateComplete;
+        expect(price()).to.equal('€18.50');
+        expect((el as unknown as { price: unknown }).price).to.equal(18.5);
+        (el as unknown as { price: unknown }).price = '18.50';
+        await el.updateComplete;
+        expect(price()).to.equal('€18.50');
+        expect(warnings.messages).to.deep.equal([]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('shows no price that reads two ways or is not one, and its warning names the attribute and both forms', async () => {
+      // "1.000" is a thousand in Germany and one in the US: Number read it as 1, and the button sold the hoodie for €1.00.
+      for (const written of ['1.000', '1,000', '24,900', '1.000,50', '€24', '24 EUR', '-5', '1e3']) {
+        const warnings = captureWarnings();
+        try {
+          const el = await fixture<ButtonLike>(`<drop-button price="${written}" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+          // The text, not the element: a failing check on an element never reports here.
+          expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null, written).to.equal(null);
+          expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+          expect(warnings.messages).to.deep.equal([
+            `[dropkit] <drop-button> price="${written}" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+          ]);
+        } finally {
+          warnings.restore();
+        }
+      }
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button price="24" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        (el as unknown as { price: unknown }).price = '1.000';
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null).to.equal(null);
+        expect(warnings.messages).to.deep.equal([
+          `[dropkit] <drop-button> price="1.000" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+        ]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
     it('drops an unknown currency with one warning instead of breaking', async () => {
       const warnings = captureWarnings();
       try {

@@ -6,7 +6,7 @@ import { toHttpsUrl } from '../shared/safe-url.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
-import { formatPrice } from '../shared/price.ts';
+import { PRICE_FORM, formatPrice, parsePrice } from '../shared/price.ts';
 import { ElementWords, countWord, localeOf } from '../shared/words.ts';
 import { now, subscribe } from '../countdown/clock.ts';
 import { formatTimeToDrop, timeToDropInWords } from './format.ts';
@@ -22,6 +22,12 @@ const DEFAULT_LOW_STOCK = 5;
  * no number, not 0: Lit's Number read it as 0, so the live button showed "€0.00".
  */
 const optionalNumber = { fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : null) };
+
+/**
+ * A price as creators write it (`24.90`, `24,90`: shared/price.ts): blank is none, as above, and
+ * what is not a price stays the text written, so the warning can quote it and nothing is shown.
+ */
+const readPrice = (value: string | null) => (value?.trim() ? parsePrice(value) ?? value : null);
 
 /**
  * A buy button for any checkout. It enhances the creator's own link, which keeps working before and
@@ -67,7 +73,7 @@ export class DropButton extends LitElement {
     state: { type: String, reflect: true },
     drop: { type: String, reflect: true },
     href: { type: String },
-    price: { converter: optionalNumber },
+    price: { converter: { fromAttribute: readPrice } },
     currency: { type: String },
     sku: { type: String },
     referral: { type: String },
@@ -84,7 +90,8 @@ export class DropButton extends LitElement {
   declare drop: string | null;
   /** Checkout link; defaults to the `href` of the creator's `<a>` inside. */
   declare href: string | null;
-  declare price: number | null;
+  /** The price, `24.90` or `24,90` (a string is read as the attribute is), shown with `currency`. */
+  declare price: number | string | null;
   /** ISO 4217 code, e.g. `EUR`. */
   declare currency: string | null;
   /** Product/variant code, appended as `sku` and sent with `drop-checkout`. */
@@ -202,8 +209,8 @@ export class DropButton extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // React 19 and Vue set the property: an empty field ("" from a CMS) is no price, as the attribute.
-    if (`${this.price}`.trim() === '') this.price = null;
+    // React 19 and Vue set the property: a string ("" from a CMS, "24,90" from a shop) reads as the attribute.
+    if (typeof this.price === 'string') this.price = readPrice(this.price);
     if (changed.has('state') && !isDropState(this.state)) {
       // No state at all (the attribute removed, a framework setting undefined) is simply the default.
       if (this.state != null) {
@@ -268,9 +275,12 @@ export class DropButton extends LitElement {
   }
 
   #checkPrice(): void {
-    if (this.price == null) return;
-    if (formatPrice(this.price, this.currency, this.#language()) === null) {
-      warnOnce(this, `price:${this.price}:${this.currency}`, `<${this.localName}> price="${this.price}" currency="${this.currency}" cannot be shown: expected a number and an ISO 4217 code such as EUR.`);
+    const price = this.price;
+    if (price == null) return;
+    if (parsePrice(price) === null) {
+      warnOnce(this, `price:${price}`, `<${this.localName}> price="${price}" is not shown: expected ${PRICE_FORM}.`);
+    } else if (formatPrice(price as number, this.currency, this.#language()) === null) {
+      warnOnce(this, `price:${price}:${this.currency}`, `<${this.localName}> price="${price}" currency="${this.currency}" cannot be shown: expected an ISO 4217 code such as EUR.`);
     }
   }
 
@@ -424,7 +434,8 @@ export class DropButton extends LitElement {
     const target = this.target ?? this.#creatorTarget;
     const opensElsewhere = target !== null && target !== '' && target !== '_self';
     const locale = this.#language();
-    const price = this.price != null ? formatPrice(this.price, this.currency, locale) : null;
+    // A string left after willUpdate is what was not a price (refused with a warning).
+    const price = typeof this.price === 'number' ? formatPrice(this.price, this.currency, locale) : null;
     const low = this.lowStock ?? DEFAULT_LOW_STOCK;
     const showStock = !waiting && this.state === 'live' && this.#available !== null && this.#available > 0 && this.#available <= low;
     const invalid = this.provider === null;

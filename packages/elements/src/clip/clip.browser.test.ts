@@ -603,6 +603,61 @@ describe('<drop-clip>', () => {
     }
   });
 
+  it('reads a price written with a decimal comma, as an attribute or a property, and names both forms for one that reads two ways', async () => {
+    const warnings = captureWarnings();
+    try {
+      const clip = await fixture<Clip>(
+        clipHtml(
+          uniqueId(),
+          '',
+          `<drop-product price="24,90" currency="EUR"><a href="https://buy.stripe.com/test_comma">Glow tee</a></drop-product>
+          <drop-product price="1.000" currency="EUR"><a href="https://buy.stripe.com/test_dots">Glow hoodie</a></drop-product>`,
+        ),
+      );
+      // A framework (React 19, Vue) sets the property, with the shop's text as it is.
+      const cap = document.createElement('drop-product');
+      Object.assign(cap, { price: '18,5', currency: 'EUR' });
+      cap.innerHTML = '<a href="https://buy.stripe.com/test_cap">Glow cap</a>';
+      clip.append(cap);
+      const listed = () => [...(part(clip, 'list')?.querySelectorAll('a') ?? [])].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
+      await waitFor(() => listed().length === 3, 'three products in the list');
+      // "1.000" was read as 1 (a thousand in Germany): the hoodie's link said €1.00.
+      expect(listed()).to.deep.equal(['Glow tee €24.90', 'Glow hoodie', 'Glow cap €18.50']);
+      expect(warnings.messages).to.deep.equal([
+        '[dropkit] <drop-clip>: "Glow hoodie": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "1.000"',
+      ]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('takes a blank at, until, x or y (a template printing an empty field) as not set: no warning, as without them', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const warnings = captureWarnings();
+    try {
+      const clip = await fixture<Clip>(
+        clipHtml(
+          uniqueId(),
+          '',
+          `<drop-product at="" until="" x="" y=" "><a href="https://buy.stripe.com/test_blank">Glow tee</a></drop-product>
+          <drop-product><a href="https://buy.stripe.com/test_none">Glow socks</a></drop-product>
+          <drop-product at="0.5" until=""><a href="https://buy.stripe.com/test_cap">Glow cap</a></drop-product>`,
+        ),
+      );
+      await seek(clip, 0.6);
+      // No timed card and no hotspot for the blank one, exactly as for the one without them; a blank
+      // until is a card to the end.
+      expect(cardNames(clip)).to.deep.equal(['Glow cap']);
+      expect(part(clip, 'hotspot')).to.equal(null);
+      await seek(clip, 3.5);
+      expect(cardNames(clip)).to.deep.equal(['Glow cap']);
+      expect([...part(clip, 'list')!.querySelectorAll('a')].map((a) => new URL(a.href).pathname)).to.deep.equal(['/test_blank', '/test_none', '/test_cap']);
+      expect(warnings.messages).to.deep.equal([]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('reads products from a metadata track of JSON cues', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const clip = await fixture<Clip>(

@@ -61,6 +61,28 @@ describe('readProduct', () => {
     expect(hotspot.problems[0]).toMatch(/hotspot/);
   });
 
+  it('reads a price with a decimal comma, and refuses one that reads two ways, naming the forms it takes', () => {
+    const read = (price: unknown) => readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', price, currency: 'EUR' }, base);
+    expect(read('24,90').product?.price).toBe(24.9);
+    expect(read(' 24,9 ').product?.price).toBe(24.9);
+    expect(read('24.90').problems).toEqual([]);
+    // A cue's JSON number needs no reading.
+    expect(read(24.999).product?.price).toBe(24.999);
+    for (const price of ['1,000', '1.000', '1.000,50', '24.999', '24 EUR', '1e3']) {
+      const reading = read(price);
+      expect(reading.product?.price, price).toBe(null);
+      expect(reading.problems, price).toEqual([`"Tee": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received ${JSON.stringify(price)}`]);
+    }
+  });
+
+  it('takes a blank time or hotspot (a template printing an empty field) as not set', () => {
+    const blank = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', at: '', until: ' ', x: '', y: '  ' }, base);
+    expect(blank).toEqual(readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a' }, base));
+    expect(blank.problems).toEqual([]);
+    // A blank until beside a real at: a card until the clip ends.
+    expect(readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', at: '2', until: '' }, base)).toMatchObject({ product: { at: 2, until: Infinity }, problems: [] });
+  });
+
   it('refuses bad prices, currencies and script images', () => {
     const { product, problems } = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', price: '24€', currency: 'euro', image: 'javascript:x' }, base);
     expect(product).toMatchObject({ price: null, currency: null, image: null });

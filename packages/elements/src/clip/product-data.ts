@@ -5,7 +5,7 @@
  */
 import { checkCheckoutUrl, type CheckoutProvider } from '../shared/checkout.ts';
 import { parseClipTime, parsePercent, type TimeWindow } from './timeline.ts';
-import { formatPrice as formatMoney } from '../shared/price.ts';
+import { PRICE_FORM, formatPrice as formatMoney, parsePrice } from '../shared/price.ts';
 
 export interface ClipProduct extends TimeWindow {
   readonly name: string;
@@ -33,6 +33,13 @@ export interface ProductReading {
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null;
+
+/**
+ * A time or position as given, or null when it is not set: blank counts as not set (a template
+ * printing an empty field, `at=""`), as it does for the price, link and image, not as a mistake.
+ */
+const given = (value: unknown): string | number | null =>
+  value == null || (typeof value === 'string' && !value.trim()) ? null : (value as string | number);
 
 /**
  * Media (thumbnails) may come from the page's own origin over http while a creator previews
@@ -83,8 +90,8 @@ export function readProduct(
   let price: number | null = null;
   const rawPrice = text(input.price);
   if (rawPrice !== null) {
-    price = /^\d+(\.\d+)?$/.test(rawPrice) ? Number(rawPrice) : null;
-    if (price === null) problems.push(`${label}: expected a price like 24 or 24.50 but received ${JSON.stringify(rawPrice)}`);
+    price = parsePrice(input.price);
+    if (price === null) problems.push(`${label}: expected price as ${PRICE_FORM} but received ${JSON.stringify(rawPrice)}`);
   }
   let currency: string | null = null;
   const rawCurrency = text(input.currency);
@@ -101,10 +108,10 @@ export function readProduct(
   // gets a timed card.
   let at = Infinity;
   let until = Infinity;
-  const rawAt = input.at === undefined || input.at === null ? null : (input.at as string | number);
+  const rawAt = given(input.at);
+  const rawUntil = given(input.until);
   if (rawAt !== null) {
     const parsedAt = parseClipTime(rawAt);
-    const rawUntil = input.until === undefined || input.until === null ? null : (input.until as string | number);
     const parsedUntil = rawUntil === null ? Infinity : parseClipTime(rawUntil);
     if (parsedAt === null) {
       problems.push(`${label}: expected "at" as seconds (3.5) or a time (0:03) but received ${JSON.stringify(rawAt)}`);
@@ -114,17 +121,19 @@ export function readProduct(
       at = parsedAt;
       until = parsedUntil;
     }
-  } else if (input.until != null) {
-    problems.push(`${label}: expected "at" with "until" but received only until=${JSON.stringify(input.until)}`);
+  } else if (rawUntil !== null) {
+    problems.push(`${label}: expected "at" with "until" but received only until=${JSON.stringify(rawUntil)}`);
   }
 
   let x: number | null = null;
   let y: number | null = null;
-  if (input.x != null || input.y != null) {
-    x = parsePercent(input.x as string | number | null);
-    y = parsePercent(input.y as string | number | null);
+  const rawX = given(input.x);
+  const rawY = given(input.y);
+  if (rawX !== null || rawY !== null) {
+    x = parsePercent(rawX);
+    y = parsePercent(rawY);
     if (x === null || y === null) {
-      problems.push(`${label}: expected a hotspot as x="0–100%" and y="0–100%" but received x=${JSON.stringify(input.x)} y=${JSON.stringify(input.y)}`);
+      problems.push(`${label}: expected a hotspot as x="0–100%" and y="0–100%" but received x=${JSON.stringify(rawX)} y=${JSON.stringify(rawY)}`);
       x = y = null;
     }
   }

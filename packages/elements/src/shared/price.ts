@@ -20,3 +20,24 @@ export function formatPrice(amount: number, currency: string | null, locale?: st
   }
   return null;
 }
+
+/**
+ * What a price must look like, for the warnings of the button and the clip's products. The comma is
+ * how most of Europe and Latin America write it, and how it is copied from their shops.
+ */
+export const PRICE_FORM = 'an amount such as 24.90 or 24,90 (no currency sign, no thousands separator)';
+
+/**
+ * The amount a creator wrote, or null when it is not one. Whole units, then optionally a dot or a
+ * comma and one or two digits: `24`, `24.9`, `24,90`, spaces around allowed. Refused because they read
+ * two ways: a separator before three digits (`1,000`, `1.000`, `24,900`: a thousand in one country,
+ * one in another) and both separators (`1.000,50`), rather than guessed into a price a thousand times
+ * off. Refused as not a price: a sign, an exponent (`1e3`, which Number reads as 1000), a currency
+ * sign or code (`€24`, `24 EUR`: that is `currency`'s). A number (a framework's property, a JSON cue)
+ * needs no reading: any finite one that is not negative.
+ */
+export function parsePrice(value: unknown): number | null {
+  if (typeof value === 'number') return value >= 0 && value < Infinity ? value : null;
+  const match = typeof value === 'string' ? /^\s*(\d+)(?:[.,](\d\d?))?\s*$/.exec(value) : null;
+  return match ? Number(`${match[1]}.${match[2] ?? 0}`) : null;
+}
