@@ -722,6 +722,32 @@ describe('<drop-button>', () => {
       expect(el.shadowRoot!.querySelector('[part="stock"]')!.textContent).to.equal('Only 3 left');
     });
 
+    it('keeps the default threshold for a low-stock that is no number ("3 left"), and says what to write', async () => {
+      // Number("3 left") is NaN, and every count compared with NaN is false: the note never showed, and nothing said why.
+      const id = uniqueId('low-words');
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(
+          `<drop-button stock-src="/__test/stock?id=${id}&available=3" stock-interval="1" low-stock="3 left"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+        );
+        await until(() => el.stock === 3, 'the first stock answer');
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part="stock"]')!.textContent).to.equal('Only 3 left');
+        // A framework's string property the same way; a number in a string still counts.
+        (el as unknown as { lowStock: unknown }).lowStock = '2';
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part="stock"]')!.textContent).to.equal('');
+        el.setAttribute('stock-interval', '15s');
+        await el.updateComplete;
+        expect(warnings.messages).to.deep.equal([
+          '[dropkit] <drop-button> low-stock="3 left" is ignored: expected a number such as low-stock="5"; using 5.',
+          '[dropkit] <drop-button> stock-interval="15s" is ignored: expected a number such as stock-interval="15"; using 15.',
+        ]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
     it('shows no low-stock note for a property a framework sets: available={true} from a Shopify product', async () => {
       // React 19 and Vue set any property the element has; the button's stock count was one (a Lit
       // state property has a public accessor), so a product's `available: true` said "Only 1 left".

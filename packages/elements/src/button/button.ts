@@ -234,6 +234,15 @@ export class DropButton extends LitElement {
     if (!check.ok && (changed.has('href') || this.#creatorHrefChanged)) this.#warnUnusableLink();
     this.#creatorHrefChanged = false;
     if (changed.has('currency') || changed.has('price')) this.#checkPrice();
+    if (changed.has('lowStock') || changed.has('stockInterval')) {
+      // "3 left" or "15s" read as NaN and did nothing, silently: low-stock hid the note for good.
+      for (const [name, value, fallback] of [['low-stock', this.lowStock, DEFAULT_LOW_STOCK], ['stock-interval', this.stockInterval, 15]] as const) {
+        if (value != null && Number.isNaN(Number(value))) {
+          const written = typeof value === 'string' ? value : this.getAttribute(name);
+          warnOnce(this, `${name}:${written}`, `<${this.localName}> ${name}="${written}" is ignored: expected a number such as ${name}="${fallback}"; using ${fallback}.`);
+        }
+      }
+    }
     if (changed.has('state') || changed.has('stockSrc') || changed.has('stockInterval') || changed.has('drop')) this.#updateStock();
   }
 
@@ -436,7 +445,9 @@ export class DropButton extends LitElement {
     const locale = this.#language();
     // A string left after willUpdate is what was not a price (refused with a warning).
     const price = typeof this.price === 'number' ? formatPrice(this.price, this.currency, locale) : null;
-    const low = this.lowStock ?? DEFAULT_LOW_STOCK;
+    // A low-stock that is no number keeps the default instead of hiding the note (warned in updated()).
+    const given = Number(this.lowStock ?? DEFAULT_LOW_STOCK);
+    const low = Number.isNaN(given) ? DEFAULT_LOW_STOCK : given;
     const showStock = !waiting && this.state === 'live' && this.#available !== null && this.#available > 0 && this.#available <= low;
     const invalid = this.provider === null;
     // The time left, when the label shows it (not "Notify me", "Coming soon" or an unusable link).
