@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createRef } from 'react';
 import { flushSync } from 'react-dom';
 import type {} from '@dropkit/elements/jsx/react';
-import { DropButton as DropButtonComponent, DropCountdown as DropCountdownComponent } from '@dropkit/elements/react';
-import type { DropButton, DropCountdown, DropStateEvent } from '@dropkit/elements';
+import { DropCountdown as DropCountdownComponent } from '@dropkit/elements/react';
+import type { DropButton, DropCountdown } from '@dropkit/elements';
 import {
   AFTER,
   AT,
@@ -22,6 +22,7 @@ import {
   until,
 } from './harness.ts';
 import { reactRootPerTest } from './react-root.ts';
+import { wrapperSuite } from './wrapper-suite.tsx';
 
 const mounted = reactRootPerTest();
 const render = (node: React.ReactNode) => flushSync(() => mounted.root.render(node));
@@ -131,80 +132,7 @@ describe('React 19, raw tags', () => {
   });
 });
 
-describe('React 19, @dropkit/elements/react wrappers', () => {
-  it('sets properties (primitives and objects) and calls typed event props', async () => {
-    const states: DropStateEvent[] = [];
-    const checkouts: string[] = [];
-    function Page({ now }: { now: Date }) {
-      return (
-        <DropCountdownComponent id="wrapped-drop" at={new Date(AT)} now={now} format="compact" onDropState={(event) => states.push(event)}>
-          <DropButtonComponent drop="wrapped-drop" onDropCheckout={(event) => checkouts.push(event.href)}>
-            <a href={CHECKOUT}>Buy</a>
-          </DropButtonComponent>
-        </DropCountdownComponent>
-      );
-    }
-    render(<Page now={new Date(BEFORE)} />);
-    const countdown = await countdownIn();
-    expect(countdown.format).toBe('compact');
-    states.length = 0;
-    render(<Page now={new Date(AFTER)} />);
-    await until(() => states.length > 0, 'onDropState is called');
-    expect(states[0]!.state).toBe('live');
-    const button = await buttonIn();
-    await until(() => button.getAttribute('state') === 'live', 'the button follows the drop');
-    clickBuy(button);
-    expect(checkouts).toEqual([CHECKOUT]);
-  });
-
-  it('takes referral as a prop while React keeps its own ref', async () => {
-    const own = createRef<DropButton>();
-    render(
-      <DropButtonComponent ref={own} referral="tiktok" state="live" href="https://shop.nova.example/tee">
-        <a href={CHECKOUT}>Buy</a>
-      </DropButtonComponent>,
-    );
-    const button = await buttonIn();
-    await button.updateComplete;
-    expect(own.current).toBe(button);
-    expect(button.referral).toBe('tiktok');
-    // Not Stripe: a bare code travels as ref=code.
-    expect(params(button.checkoutHref).get('ref')).toBe('tiktok');
-    expect(params(shownHref(button)).get('ref')).toBe('tiktok');
-  });
-
-  it('hidden={false} and inert={false} leave the widget shown and usable', async () => {
-    // The React 18 suite's check, here too: the wrappers hand React 19 these as they are.
-    const Page = ({ shown }: { shown: boolean }) => (
-      <DropButtonComponent state="live" hidden={!shown} inert={!shown}>
-        <a href={CHECKOUT}>Buy</a>
-      </DropButtonComponent>
-    );
-    render(<Page shown />);
-    const button = await buttonIn();
-    expect(button.hidden || button.inert || button.hasAttribute('hidden') || button.hasAttribute('inert')).toBe(false);
-    render(<Page shown={false} />);
-    expect(button.hidden && button.inert).toBe(true);
-  });
-
-  it('hides and shows, and re-renders children', async () => {
-    function Page({ shown, label }: { shown: boolean; label: string }) {
-      return shown ? (
-        <DropButtonComponent state="live">
-          <a href={CHECKOUT}>{label}</a>
-        </DropButtonComponent>
-      ) : null;
-    }
-    render(<Page shown label="Buy" />);
-    await buttonIn();
-    render(<Page shown={false} label="Buy" />);
-    expect(mounted.container.querySelector('drop-button')).toBeNull();
-    render(<Page shown label="Buy now" />);
-    const button = await buttonIn();
-    expect(button.querySelector('a')?.textContent).toBe('Buy now');
-    expect(button.checkoutHref).toContain(CHECKOUT);
-  });
-});
+wrapperSuite('React 19', mounted);
 
 describe('a marketplace page of 200 widgets through React', () => {
   it('renders and unmounts without warnings and leaves no listeners behind', async () => {
