@@ -23,9 +23,9 @@ const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim(
 let mounted = 0;
 
 /** Every state a button shows its own words in, plus the creator's label and a slotted one, on a page in `lang`. */
-async function buttons(lang: string) {
+async function buttons(lang: string | null) {
   const id = `lang-${++mounted}`;
-  const wrapper = await fixture(`<div lang="${lang}">
+  const wrapper = await fixture(`<div ${lang === null ? '' : `lang="${lang}"`}>
     <drop-countdown id="${id}" at="${AT}" now="${NOW}"></drop-countdown>
     <drop-button data-case="scheduled" drop="${id}"><a href="https://buy.stripe.com/x">Osta</a></drop-button>
     <drop-button data-case="sold-out" state="sold-out"><a href="https://buy.stripe.com/x">Osta</a></drop-button>
@@ -146,6 +146,49 @@ describe('<drop-button> marks the language of its own words', () => {
       await waitFor(() => text(part(button, 'stock')) !== '', 'the stock note');
       expect(text(part(button, 'stock'))).to.equal('فقط ۳ مانده');
       expect(langOf(part(button, 'stock')!)).to.equal('fa');
+    } finally {
+      warnings.restore();
+    }
+  });
+});
+
+describe('<drop-button> marks its words where the page gives its text no language they are in', () => {
+  afterEach(() => {
+    cleanup();
+    document.documentElement.setAttribute('lang', 'en');
+  });
+
+  /** dropkit's words carry `expected`; the creator's text (a slotted label, the link's words) keeps `page`. */
+  function expectMarked(cases: Awaited<ReturnType<typeof buttons>>, expected: string, page: string) {
+    const { scheduled, soldOut, slotted, live } = cases;
+    expect(langOf(textNode(soldOut, text(part(soldOut, 'label'))))).to.equal(expected);
+    expect(langOf(part(scheduled, 'time')!)).to.equal(expected);
+    expect(langOf(part(live, 'price')!)).to.equal(expected);
+    expect(langOf(part(live, 'stock')!)).to.equal(expected);
+    expect(langOf(textNode(slotted, 'Loppuunmyyty'))).to.equal(page);
+    expect(langOf(textNode(live.shadowRoot!, 'Osta paita'))).to.equal(page);
+    for (const button of [slotted, live, soldOut]) {
+      for (const element of [part(button, 'button')!, part(button, 'label')!]) expect(element.hasAttribute('lang')).to.equal(false);
+    }
+  }
+
+  it("a page with no lang: the browser's language, marked", async () => {
+    document.documentElement.removeAttribute('lang');
+    expectMarked(await buttons(null), navigator.language, '');
+  });
+
+  it('inside lang="" (an unknown language) on an English page: the browser\'s language, marked', async () => {
+    // A plain comparison with the locale (the browser's, for lang="") left these unmarked.
+    expectMarked(await buttons(''), navigator.language, '');
+  });
+
+  it('a lang="de_DE" page: German words, marked lang="de-DE", the tag a screen reader reads', async () => {
+    const warnings = captureWarnings();
+    try {
+      const cases = await buttons('de_DE');
+      expect(text(part(cases.soldOut, 'label'))).to.equal('Ausverkauft');
+      expect(text(part(cases.live, 'price'))).to.equal('24,00 €');
+      expectMarked(cases, 'de-DE', 'de_DE');
     } finally {
       warnings.restore();
     }

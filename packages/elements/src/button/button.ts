@@ -456,10 +456,11 @@ export class DropButton extends LitElement {
     // `scheduled` slot replaces only the words before it.
     const [before = '', after = ''] = words.dropsIn.split('{time}');
     // What dropkit writes (its words, the time, the price) carries their language when it is not the
-    // one the button inherits: English on a Finnish page is read with an English voice. Only those
-    // nodes: the creator's text (slotted, or the link's copied into the label) keeps the page's, and
+    // one the button inherits: English on a Finnish page is read with an English voice, and on a page
+    // with no lang, inside lang="" or on a de_DE one the words would otherwise be in no language a
+    // reader knows. Only those nodes: the creator's text (slotted, or the link's copied into the label) keeps the page's, and
     // the link's name is made of its content, so the marked text is what a screen reader reads.
-    const own = (this.#own = locale === localeOf(this) ? nothing : locale);
+    const own = (this.#own = this.#words.lang ?? nothing);
     // A screen reader would read the clock digit by digit ("2 d comma 0 1 colon 0 2"): it gets the
     // time in words instead, from text only it reads, while the clock (and the language's words after
     // it, which follow the time in words) are hidden from it. The name stays the link's content, so

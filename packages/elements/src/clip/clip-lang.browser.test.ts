@@ -24,9 +24,9 @@ const namer = (element: Element) => (element.getRootNode() as ShadowRoot).getEle
 let mounted = 0;
 
 /** A clip following a live drop (its cards are buy buttons), with captions and a priced product, at 0.6 s. */
-async function clipAt(lang: string, label = '') {
+async function clipAt(lang: string | null, label = '') {
   const id = `clip-lang-${++mounted}-${Date.now()}`;
-  const wrapper = await fixture(`<div lang="${lang}">
+  const wrapper = await fixture(`<div ${lang === null ? '' : `lang="${lang}"`}>
     <drop-countdown id="${id}" at="2026-12-05T18:00:00Z" now="2026-12-05T18:30:00Z"></drop-countdown>
     <drop-clip data-ax="${id}" drop="${id}" ${label} style="width: 240px" src="/__test/clip/video.webm?id=${id}" poster="/test/media/clip/poster.png" ratio="9/16">
       <track kind="captions" src="/test/media/clip/captions.vtt" srclang="fi" label="Suomi">
@@ -124,5 +124,49 @@ describe('<drop-clip> marks the language of its own words', () => {
     expect(text(part(part(clip, 'card-button')!, 'label'))).to.equal('Kaufen');
     expect(shadowLangs(clip)).to.deep.equal([]);
     expect(await axNames(id)).to.include('group Produktvideo');
+  });
+});
+
+describe('<drop-clip> marks its words where the page gives its text no language they are in', () => {
+  beforeEach(() => emulateMedia({ reducedMotion: 'reduce' }));
+  afterEach(async () => {
+    cleanup();
+    document.documentElement.setAttribute('lang', 'en');
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  /** dropkit's words carry `expected` (its card's buy button too); the creator's products keep `page`. */
+  function expectMarked(clip: Element, expected: string, page: string) {
+    for (const name of ['play-pause', 'mute', 'play-overlay']) expect(langOf(part(clip, name)!), name).to.equal(expected);
+    expect(langOf(namer(part(clip, 'cards')!)!)).to.equal(expected);
+    expect(langOf(part(clip, 'card-price')!)).to.equal(expected);
+    const buy = part(clip, 'card-button')!;
+    expect(langOf(textNode(buy.shadowRoot!, text(part(buy, 'label'))))).to.equal(expected);
+    for (const where of ['cards', 'list']) expect(langOf(textNode(part(clip, where)!, 'Hohtopaita')), where).to.equal(page);
+    for (const name of ['base', 'stage', 'cards', 'card', 'list']) expect(part(clip, name)!.hasAttribute('lang'), name).to.equal(false);
+  }
+
+  it("a page with no lang: the browser's language, marked", async () => {
+    document.documentElement.removeAttribute('lang');
+    const { clip } = await clipAt(null);
+    expectMarked(clip, navigator.language, '');
+  });
+
+  it('inside lang="" (an unknown language) on an English page: the browser\'s language, marked', async () => {
+    // A plain comparison with the locale (the browser's, for lang="") left these unmarked.
+    const { clip } = await clipAt('');
+    expectMarked(clip, navigator.language, '');
+  });
+
+  it('a lang="de_DE" page: German words, marked lang="de-DE", the tag a screen reader reads', async () => {
+    const warnings = captureWarnings();
+    try {
+      const { clip } = await clipAt('de_DE');
+      expect(part(clip, 'mute')!.getAttribute('aria-label')).to.equal('Stummschalten');
+      expect(text(part(part(clip, 'card-button')!, 'label'))).to.equal('Kaufen');
+      expectMarked(clip, 'de-DE', 'de_DE');
+    } finally {
+      warnings.restore();
+    }
   });
 });

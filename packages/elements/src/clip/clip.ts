@@ -5,7 +5,7 @@ import { DropFollower } from '../shared/drop-follow.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import type { DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
-import { ElementWords, localeOf } from '../shared/words.ts';
+import { ElementWords } from '../shared/words.ts';
 import { clipStyles } from './clip.styles.ts';
 import { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent, type ClipProductDetail } from './events.ts';
 import { productInputOf } from './product.ts';
@@ -721,8 +721,7 @@ export class DropClip extends LitElement {
       this.playback === 'blocked' || this.playback === 'paused' || (this.#reducedMotion && (this.playback === 'idle' || this.playback === 'ready'));
     const label = this.label?.trim();
     const all = this.#products.map((_, index) => index);
-    const locale = this.words.locale;
-    const lang = (this.#own = locale === localeOf(this) ? nothing : locale);
+    const lang = (this.#own = this.words.lang ?? nothing);
     // The stage's markup order is its Tab order, so it follows what the eye reads (WCAG 2.4.3): the
     // controls at the top, the play button in the middle, the cards at the bottom, the end screen.
     // Painting order is the styles' business (the controls stay above the end screen's veil).
