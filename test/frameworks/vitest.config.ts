@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, findChromium } from '../../tools/chromium.mjs';
 import { docsSnippets } from './docs-snippets.ts';
-import { react18ServerHtml } from './react18/server-render.ts';
+import { serverHtml } from './server-render.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -31,7 +31,7 @@ export default defineConfig({
         },
       }),
       instances: [{ browser: 'chromium' }],
-      commands: { react18ServerHtml },
+      commands: { serverHtml },
     },
     projects: [
       { extends: true, test: { name: 'react19', include: ['test/frameworks/**/*.test.{ts,tsx}'], exclude: ['test/frameworks/react18/**'] } },

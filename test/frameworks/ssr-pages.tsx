@@ -1,7 +1,8 @@
 /**
- * A marketplace's React 18 page, written as docs/packages.md tells a React 18 app to write it:
- * rendered on the server by server-entry.tsx (Node) and hydrated in Chromium by hydration.test.tsx,
- * so both halves render this same module.
+ * A marketplace's server-rendered React page, written as docs/packages.md tells an app to write it
+ * (React 19 or 18): rendered on the server by ssr-entry.tsx (Node, through server-render.ts) and
+ * hydrated in Chromium by hydration.test.tsx and react18/hydration.test.tsx, so both halves render
+ * this same module.
  */
 import type {} from '@dropkit/elements/jsx/react';
 import { DropButton, DropClip, DropCountdown, DropMark, DropProduct } from '@dropkit/elements/react';
@@ -31,7 +32,7 @@ function Wrappers() {
   );
 }
 
-/** The raw tags: React 18 writes every prop as an attribute, so times are ISO text. */
+/** The raw tags, times as ISO text (React 18 writes every prop as an attribute; React 19 a string one too). */
 function RawTags() {
   return (
     <main>
