@@ -16,6 +16,16 @@ let mounted = 0;
 /** The script-tag loader defines tags in a shadow root it is told about, as a marketplace tells it. */
 const observe = (root: ShadowRoot) => (globalThis as unknown as { dropkit: { observe(root: ShadowRoot): void } }).dropkit.observe(root);
 
+/** Once the clip in `root` has drawn and is sought into its product's time: the timed card's buy button. */
+async function timedCardButton(root: ShadowRoot): Promise<HTMLElement> {
+  await settled(root);
+  const clip = root.querySelector<ClipLike>('drop-clip')!;
+  await waitFor(() => clip.shadowRoot?.querySelector('video') != null, 'the clip to render');
+  await seek(clip, 0.6);
+  await waitFor(() => part(part(clip, 'card-button'), 'label') !== null, 'the timed card and its button');
+  return part(clip, 'card-button')!;
+}
+
 describe("<drop-clip> inside a marketplace's shadow root", () => {
   beforeEach(() => emulateMedia({ reducedMotion: 'reduce' }));
   afterEach(async () => {
@@ -35,12 +45,7 @@ describe("<drop-clip> inside a marketplace's shadow root", () => {
       </drop-clip>`;
     const warnings = captureWarnings();
     try {
-      await settled(root);
-      const clip = root.querySelector<ClipLike>('drop-clip')!;
-      await waitFor(() => clip.shadowRoot?.querySelector('video') != null, 'the clip to render');
-      await seek(clip, 0.6);
-      await waitFor(() => part(part(clip, 'card-button'), 'label') !== null, 'the timed card and its button');
-      const button = part(clip, 'card-button')!;
+      const button = await timedCardButton(root);
       const link = part(button, 'button') as HTMLAnchorElement;
       expect(text(part(button, 'label')), 'the card says the drop has not started').to.match(/^Drops in/);
       expect(link.hasAttribute('href'), 'no checkout link before the drop').to.equal(false);
@@ -65,12 +70,7 @@ describe("<drop-clip> inside a marketplace's shadow root", () => {
       </drop-clip>`;
     const warnings = captureWarnings();
     try {
-      await settled(root);
-      const clip = root.querySelector<ClipLike>('drop-clip')!;
-      await waitFor(() => clip.shadowRoot?.querySelector('video') != null, 'the clip to render');
-      await seek(clip, 0.6);
-      await waitFor(() => part(part(clip, 'card-button'), 'label') !== null, 'the timed card and its button');
-      const button = part(clip, 'card-button')!;
+      const button = await timedCardButton(root);
       const countdown = document.createElement('drop-countdown');
       Object.entries({ id, at: '2030-01-01T00:00:00Z', now: '2029-12-31T23:00:00Z' }).forEach(([name, value]) => countdown.setAttribute(name, value));
       root.prepend(countdown);
