@@ -340,6 +340,91 @@ describe('<drop-button>', () => {
       }
     });
 
+    it('reads a price with the three decimals of its currency (12.500 dinars), whichever of price and currency comes first', async () => {
+      // Kuwaiti and Bahraini shops write three decimals; "12.500" was refused as reading two ways.
+      const warnings = captureWarnings();
+      try {
+        const shown = (el: Element) => el.shadowRoot!.querySelector('[part="price"]')?.textContent?.replace(/\s/g, ' ') ?? null;
+        for (const markup of [
+          `<drop-button price="12.500" currency="KWD"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+          `<drop-button currency="KWD" price="12.500"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+        ]) {
+          const el = await fixture<ButtonLike>(markup);
+          expect(shown(el), markup).to.equal('KWD 12.500');
+          expect((el as unknown as { price: unknown }).price).to.equal(12.5);
+        }
+        const bhd = await fixture<ButtonLike>(`<drop-button price="7,250" currency="BHD"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        expect(shown(bhd)).to.equal('BHD 7.250');
+        // What a dinar shop means by 1.000 is one dinar.
+        bhd.setAttribute('price', '1.000');
+        await bhd.updateComplete;
+        expect(shown(bhd)).to.equal('BHD 1.000');
+
+        // A framework that sets the price first and the currency in a later update, and the other way round.
+        const late = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        (late as unknown as { price: unknown }).price = '12,500';
+        await late.updateComplete;
+        // Alone it reads two ways (the rule without a currency), so it warns until the currency comes.
+        expect(shown(late)).to.equal(null);
+        (late as unknown as { currency: unknown }).currency = 'KWD';
+        await late.updateComplete;
+        expect(shown(late)).to.equal('KWD 12.500');
+        const first = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        (first as unknown as { currency: unknown }).currency = 'OMR';
+        await first.updateComplete;
+        (first as unknown as { price: unknown }).price = '3.125';
+        await first.updateComplete;
+        expect(shown(first)).to.equal('OMR 3.125');
+        expect(warnings.messages).to.deep.equal([
+          `[dropkit] <drop-button> price="12,500" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+        ]);
+      } finally {
+        warnings.restore();
+      }
+
+      // The same text in euros reads two ways again: refused, re-read when the currency changes.
+      const euro = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button price="12.500" currency="KWD"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        el.setAttribute('currency', 'EUR');
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null).to.equal(null);
+        expect(euro.messages).to.deep.equal([
+          `[dropkit] <drop-button> price="12.500" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+        ]);
+      } finally {
+        euro.restore();
+      }
+    });
+
+    it('still refuses 3,000 yen (three digits after the separator) and shows 3000.00 in whole yen', async () => {
+      for (const written of ['3,000', '3.000']) {
+        const warnings = captureWarnings();
+        try {
+          const el = await fixture<ButtonLike>(`<drop-button price="${written}" currency="JPY"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+          expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null, written).to.equal(null);
+          expect(warnings.messages).to.deep.equal([
+            `[dropkit] <drop-button> price="${written}" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+          ]);
+        } finally {
+          warnings.restore();
+        }
+      }
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button price="3000" currency="JPY"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        const price = () => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+        expect(price()).to.equal('¥3,000');
+        // A template printing every price with two decimals: read, shown as the yen it is.
+        el.setAttribute('price', '3000.00');
+        await el.updateComplete;
+        expect(price()).to.equal('¥3,000');
+        expect(warnings.messages).to.deep.equal([]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
     it('drops an unknown currency with one warning instead of breaking', async () => {
       const warnings = captureWarnings();
       try {

@@ -24,10 +24,11 @@ const DEFAULT_LOW_STOCK = 5;
 const optionalNumber = { fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : null) };
 
 /**
- * A price as creators write it (`24.90`, `24,90`: shared/price.ts): blank is none, as above, and
- * what is not a price stays the text written, so the warning can quote it and nothing is shown.
+ * A price as creators write it (`24.90`, `24,90`, `12.500` dinars: shared/price.ts): blank is none,
+ * as above, and what is not a price stays the text written, so the warning can quote it and nothing
+ * is shown. Read in willUpdate, where the currency is known: the attribute converter is not.
  */
-const readPrice = (value: string | null) => (value?.trim() ? parsePrice(value) ?? value : null);
+const readPrice = (value: string, currency: string | null) => (value.trim() ? parsePrice(value, currency) ?? value : null);
 
 /**
  * A buy button for any checkout. It enhances the creator's own link, which keeps working before and
@@ -73,7 +74,7 @@ export class DropButton extends LitElement {
     state: { type: String, reflect: true },
     drop: { type: String, reflect: true },
     href: { type: String },
-    price: { converter: { fromAttribute: readPrice } },
+    price: {},
     currency: { type: String },
     sku: { type: String },
     referral: { type: String },
@@ -90,7 +91,7 @@ export class DropButton extends LitElement {
   declare drop: string | null;
   /** Checkout link; defaults to the `href` of the creator's `<a>` inside. */
   declare href: string | null;
-  /** The price, `24.90` or `24,90` (a string is read as the attribute is), shown with `currency`. */
+  /** The price, `24.90` or `24,90` (`12.500` in a three-decimal currency such as KWD; a string is read as the attribute is), shown with `currency`. */
   declare price: number | string | null;
   /** ISO 4217 code, e.g. `EUR`. */
   declare currency: string | null;
@@ -123,6 +124,8 @@ export class DropButton extends LitElement {
   #hasMark = false;
   /** For updated(), which sees reactive properties in `changed` but not the creator's link (the first update checks it). */
   #creatorHrefChanged = true;
+  /** The price as written (attribute or string property), kept to read again with a new currency. */
+  #priceText: string | null = null;
   /** The language of dropkit's words where it differs from the one the button inherits, else no `lang` (set by render). */
   #own: string | typeof nothing = nothing;
 
@@ -209,8 +212,14 @@ export class DropButton extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // React 19 and Vue set the property: a string ("" from a CMS, "24,90" from a shop) reads as the attribute.
-    if (typeof this.price === 'string') this.price = readPrice(this.price);
+    // The attribute, or a framework's string property ("" from a CMS, "24,90" from a shop), is read
+    // with the currency, and read again when the currency comes or changes after it: `12.500` is
+    // refused alone and 12.5 with KWD, whichever of the two a framework sets first.
+    if (changed.has('price') || changed.has('currency')) {
+      if (typeof this.price === 'string') this.#priceText = this.price;
+      else if (changed.has('price')) this.#priceText = null;
+      if (this.#priceText !== null) this.price = readPrice(this.#priceText, this.currency);
+    }
     if (changed.has('state') && !isDropState(this.state)) {
       // No state at all (the attribute removed, a framework setting undefined) is simply the default.
       if (this.state != null) {
@@ -286,7 +295,7 @@ export class DropButton extends LitElement {
   #checkPrice(): void {
     const price = this.price;
     if (price == null) return;
-    if (parsePrice(price) === null) {
+    if (parsePrice(price, this.currency) === null) {
       warnOnce(this, `price:${price}`, `<${this.localName}> price="${price}" is not shown: expected ${PRICE_FORM}.`);
     } else if (formatPrice(price as number, this.currency, this.#language()) === null) {
       warnOnce(this, `price:${price}:${this.currency}`, `<${this.localName}> price="${price}" currency="${this.currency}" cannot be shown: expected an ISO 4217 code such as EUR.`);

@@ -631,6 +631,38 @@ describe('<drop-clip>', () => {
     }
   });
 
+  it('reads a price with the three decimals of its currency (12.500 dinars), whichever of price and currency comes first, and still refuses 3,000 yen', async () => {
+    const warnings = captureWarnings();
+    try {
+      const clip = await fixture<Clip>(
+        clipHtml(
+          uniqueId(),
+          '',
+          `<drop-product price="12.500" currency="KWD"><a href="https://buy.stripe.com/test_kwd">Glow tee</a></drop-product>
+          <drop-product currency="BHD" price="7,250"><a href="https://buy.stripe.com/test_bhd">Glow cap</a></drop-product>
+          <drop-product price="3,000" currency="JPY"><a href="https://buy.stripe.com/test_jpy">Glow socks</a></drop-product>`,
+        ),
+      );
+      // A framework setting the price first and the currency a moment later (a property each).
+      const late = document.createElement('drop-product');
+      late.innerHTML = '<a href="https://buy.stripe.com/test_omr">Glow hoodie</a>';
+      Object.assign(late, { price: '3,125' });
+      clip.append(late);
+      const listed = () => [...(part(clip, 'list')?.querySelectorAll('a') ?? [])].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
+      await waitFor(() => listed().length === 4, 'four products in the list');
+      Object.assign(late, { currency: 'OMR' });
+      await waitFor(() => listed()[3] === 'Glow hoodie OMR 3.125', 'the hoodie priced once its currency comes');
+      expect(listed()).to.deep.equal(['Glow tee KWD 12.500', 'Glow cap BHD 7.250', 'Glow socks', 'Glow hoodie OMR 3.125']);
+      // The hoodie's price alone reads two ways (the rule without a currency) until its currency comes.
+      expect(warnings.messages).to.deep.equal([
+        '[dropkit] <drop-clip>: "Glow socks": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "3,000"',
+        '[dropkit] <drop-clip>: "Glow hoodie": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "3,125"',
+      ]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('takes a blank at, until, x or y (a template printing an empty field) as not set: no warning, as without them', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const warnings = captureWarnings();

@@ -75,6 +75,16 @@ describe('readProduct', () => {
     }
   });
 
+  it('reads a price with the decimals of its own currency: 12.500 dinars, refused in euros', () => {
+    const read = (price: unknown, currency: unknown) => readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', price, currency }, base);
+    expect(read('12.500', 'KWD')).toMatchObject({ product: { price: 12.5, currency: 'KWD' }, problems: [] });
+    expect(read('7,250', 'bhd')).toMatchObject({ product: { price: 7.25, currency: 'BHD' }, problems: [] });
+    for (const [price, currency] of [['12.500', 'EUR'], ['3,000', 'JPY'], ['12.500', undefined], ['12.500', 'dinar']]) {
+      expect(read(price, currency).product?.price, `${price} ${currency}`).toBe(null);
+      expect(read(price, currency).problems[0], `${price} ${currency}`).toBe(`"Tee": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "${price}"`);
+    }
+  });
+
   it('takes a blank time or hotspot (a template printing an empty field) as not set', () => {
     const blank = readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', at: '', until: ' ', x: '', y: '  ' }, base);
     expect(blank).toEqual(readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a' }, base));

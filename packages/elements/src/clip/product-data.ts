@@ -88,17 +88,16 @@ export function readProduct(
   }
 
   let price: number | null = null;
+  let currency: string | null = null;
   const rawPrice = text(input.price);
+  const rawCurrency = text(input.currency);
+  if (rawCurrency !== null) currency = /^[A-Za-z]{3}$/.test(rawCurrency) ? rawCurrency.toUpperCase() : null;
   if (rawPrice !== null) {
-    price = parsePrice(input.price);
+    // With its currency: `12.500` is twelve and a half dinars (KWD), refused as ambiguous in EUR.
+    price = parsePrice(input.price, currency);
     if (price === null) problems.push(`${label}: expected price as ${PRICE_FORM} but received ${JSON.stringify(rawPrice)}`);
   }
-  let currency: string | null = null;
-  const rawCurrency = text(input.currency);
-  if (rawCurrency !== null) {
-    currency = /^[A-Za-z]{3}$/.test(rawCurrency) ? rawCurrency.toUpperCase() : null;
-    if (currency === null) problems.push(`${label}: expected a three-letter currency like EUR but received ${JSON.stringify(rawCurrency)}`);
-  }
+  if (rawCurrency !== null && currency === null) problems.push(`${label}: expected a three-letter currency like EUR but received ${JSON.stringify(rawCurrency)}`);
 
   const rawImage = text(input.image);
   const image = rawImage === null ? null : resolveMedia(rawImage);

@@ -42,7 +42,7 @@ export class DropProduct extends LitElement {
   declare y: string | null;
   /** https checkout link; defaults to the `href` of the first `<a>` inside. */
   declare href: string | null;
-  /** The price, `24`, `24.90` or `24,90`, shown with `currency`. */
+  /** The price, `24`, `24.90` or `24,90` (`12.500` in a three-decimal currency such as KWD), shown with `currency`. */
   declare price: string | null;
   /** ISO 4217 currency code (`EUR`). */
   declare currency: string | null;

@@ -34,6 +34,30 @@ describe('parsePrice', () => {
     }
   });
 
+  it('reads up to three decimals in a three-decimal currency, as its shops write a price', () => {
+    // Kuwaiti, Bahraini, Omani, Jordanian, Tunisian and Libyan prices carry three minor digits.
+    for (const currency of ['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'kwd']) {
+      for (const [text, amount] of [['12.500', 12.5], ['12,500', 12.5], ['12.5', 12.5], ['12,50', 12.5], ['0,125', 0.125], ['12', 12], [' 12.345 ', 12.345]] as const) {
+        expect(parsePrice(text, currency), `${text} ${currency}`).toBe(amount);
+      }
+      // What a dinar shop means by 1.000 is one dinar.
+      expect(parsePrice('1.000', currency), currency).toBe(1);
+      expect(parsePrice('1,000', currency), currency).toBe(1);
+      for (const text of ['12.5000', '1.000,500', '1,000.500', '1 000', 'KD 12.500', '12.500 KWD']) expect(parsePrice(text, currency), `${text} ${currency}`).toBe(null);
+    }
+  });
+
+  it('keeps the two-decimal rule in a two- or zero-decimal currency, without one, and with one Intl does not know', () => {
+    for (const currency of ['EUR', 'USD', 'JPY', 'KRW', 'IQD', 'VND', undefined, null, '', 'KD', 'EURO!']) {
+      for (const text of ['1,000', '1.000', '3.000', '3,000', '12.500', '24,900']) expect(parsePrice(text, currency), `${text} ${currency}`).toBe(null);
+      expect(parsePrice('24,90', currency), String(currency)).toBe(24.9);
+    }
+    // A template's number_format(2) in yen: read, and Intl shows it in whole yen.
+    expect(parsePrice('3000.00', 'JPY')).toBe(3000);
+    expect(parsePrice('3000.50', 'JPY')).toBe(3000.5);
+    expect(parsePrice('3000', 'JPY')).toBe(3000);
+  });
+
   it('takes a number as it is when it is finite and not negative', () => {
     expect(parsePrice(24.999)).toBe(24.999);
     expect(parsePrice(0)).toBe(0);
