@@ -54,6 +54,12 @@ function clickAndCatchNavigation(el: Element): boolean {
 
 afterEach(cleanup);
 
+/** The price the button shows, or null when it shows none. */
+const priceShown = (el: Element) => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+/** The one warning for a price the button refuses, as `written`. */
+const priceRefused = (written: string) =>
+  `[dropkit] <drop-button> price="${written}" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`;
+
 describe('<drop-button>', () => {
   describe('enhancing the creator\'s link', () => {
     it('turns the creator\'s https link into a live checkout link with the same text', async () => {
@@ -269,7 +275,7 @@ describe('<drop-button>', () => {
     it('shows no price for an empty price attribute (a template with no price), not "€0.00"', async () => {
       // price="{{ product.price }}" with no price: Number("") is 0, and the live button offered the tee for nothing.
       const el = await fixture<ButtonLike>(`<drop-button price="" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
-      const price = () => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+      const price = () => priceShown(el);
       expect(price()).to.equal(null);
       el.setAttribute('price', '  ');
       await el.updateComplete;
@@ -290,7 +296,7 @@ describe('<drop-button>', () => {
       const warnings = captureWarnings();
       try {
         const el = await fixture<ButtonLike>(`<drop-button price="24,90" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
-        const price = () => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+        const price = () => priceShown(el);
         expect(price()).to.equal('€24.90');
         expect((el as unknown as { price: unknown }).price).to.equal(24.9);
         el.setAttribute('price', ' 24,9 ');
@@ -317,10 +323,10 @@ describe('<drop-button>', () => {
         try {
           const el = await fixture<ButtonLike>(`<drop-button price="${written}" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
           // The text, not the element: a failing check on an element never reports here.
-          expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null, written).to.equal(null);
+          expect(priceShown(el), written).to.equal(null);
           expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
           expect(warnings.messages).to.deep.equal([
-            `[dropkit] <drop-button> price="${written}" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+            priceRefused(written),
           ]);
         } finally {
           warnings.restore();
@@ -331,9 +337,9 @@ describe('<drop-button>', () => {
         const el = await fixture<ButtonLike>(`<drop-button price="24" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         (el as unknown as { price: unknown }).price = '1.000';
         await el.updateComplete;
-        expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null).to.equal(null);
+        expect(priceShown(el)).to.equal(null);
         expect(warnings.messages).to.deep.equal([
-          `[dropkit] <drop-button> price="1.000" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+          priceRefused('1.000'),
         ]);
       } finally {
         warnings.restore();
@@ -344,7 +350,7 @@ describe('<drop-button>', () => {
       // Kuwaiti and Bahraini shops write three decimals; "12.500" was refused as reading two ways.
       const warnings = captureWarnings();
       try {
-        const shown = (el: Element) => el.shadowRoot!.querySelector('[part="price"]')?.textContent?.replace(/\s/g, ' ') ?? null;
+        const shown = (el: Element) => priceShown(el)?.replace(/\s/g, ' ') ?? null;
         for (const markup of [
           `<drop-button price="12.500" currency="KWD"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
           `<drop-button currency="KWD" price="12.500"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
@@ -376,7 +382,7 @@ describe('<drop-button>', () => {
         await first.updateComplete;
         expect(shown(first)).to.equal('OMR 3.125');
         expect(warnings.messages).to.deep.equal([
-          `[dropkit] <drop-button> price="12,500" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+          priceRefused('12,500'),
         ]);
       } finally {
         warnings.restore();
@@ -388,9 +394,9 @@ describe('<drop-button>', () => {
         const el = await fixture<ButtonLike>(`<drop-button price="12.500" currency="KWD"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         el.setAttribute('currency', 'EUR');
         await el.updateComplete;
-        expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null).to.equal(null);
+        expect(priceShown(el)).to.equal(null);
         expect(euro.messages).to.deep.equal([
-          `[dropkit] <drop-button> price="12.500" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+          priceRefused('12.500'),
         ]);
       } finally {
         euro.restore();
@@ -402,9 +408,9 @@ describe('<drop-button>', () => {
         const warnings = captureWarnings();
         try {
           const el = await fixture<ButtonLike>(`<drop-button price="${written}" currency="JPY"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
-          expect(el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null, written).to.equal(null);
+          expect(priceShown(el), written).to.equal(null);
           expect(warnings.messages).to.deep.equal([
-            `[dropkit] <drop-button> price="${written}" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`,
+            priceRefused(written),
           ]);
         } finally {
           warnings.restore();
@@ -413,7 +419,7 @@ describe('<drop-button>', () => {
       const warnings = captureWarnings();
       try {
         const el = await fixture<ButtonLike>(`<drop-button price="3000" currency="JPY"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
-        const price = () => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+        const price = () => priceShown(el);
         expect(price()).to.equal('¥3,000');
         // A template printing every price with two decimals: read, shown as the yen it is.
         el.setAttribute('price', '3000.00');
