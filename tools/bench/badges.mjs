@@ -30,7 +30,8 @@ export async function runBadgeBench() {
   if (!existsSync(forgeDist)) throw new Error('packages/forge/dist is missing: run npm run build:forge first');
   const forge = await import(pathToFileURL(forgeDist).href);
   const input = await forge.loadCreator(demoCreator);
-  const specs = forge.parseBadges(input.config.badges);
+  // As the stage reads them (social.locale and timeZone included), so the labels are the ones measured.
+  const specs = forge.badgeSpecs(input.config);
   const renderer = new forge.IsolatedRenderer().warm();
   const rows = [];
   const notes = [];

@@ -13,7 +13,7 @@ export { writeAtomically } from './shell/write.ts';
 export * from './errors.ts';
 export type * from './plan/types.ts';
 export { badgeStage } from './badge/stage.ts';
-export { parseBadges, BADGE_KINDS, type BadgeSpec } from './badge/badge-config.ts';
+export { parseBadges, badgeSpecs, BADGE_KINDS, type BadgeSpec } from './badge/badge-config.ts';
 export { BUNDLED_FONT, TextError } from './badge/font.ts';
 export { BADGE_LOOP } from './badge/motion.ts';
 export { markSetStage, type MarkJson } from './mark-set/mark-set.ts';

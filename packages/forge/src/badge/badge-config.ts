@@ -256,6 +256,16 @@ export function badgeDefaults(config: { social?: unknown }): BadgeDefaults {
 }
 
 /**
+ * The badges a creator config asks for, as the badge stage draws them: `badges` read with the
+ * defaults the rest of the config gives them (badgeDefaults). The one way to read them outside a
+ * test of parseBadges itself, so a tool that lists or measures badges (the bench) reads the labels
+ * a creator gets, not `parseBadges(config.badges)`'s, which knows no social.locale or timeZone.
+ */
+export function badgeSpecs(config: { badges?: unknown; social?: unknown }): BadgeSpec[] {
+  return parseBadges(config.badges, badgeDefaults(config));
+}
+
+/**
  * With a dark palette every badge also writes `<id>-dark…` files, so an id that is another badge's
  * id plus "-dark" would write the same files. Refused here, naming both badges, rather than where
  * the plan finds two files of one name and can say only that.

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ForgeConfigError } from '../errors.ts';
 import type { PlannedAsset } from '../plan/types.ts';
-import { parseBadges, type BadgeSpec } from './badge-config.ts';
+import { badgeSpecs, parseBadges, type BadgeSpec } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors } from './badge-svg.ts';
 import { TextError } from './font.ts';
 import { BADGE_FONT_FLOOR, BADGE_FONT_SIZE, layoutBadge } from './layout.ts';
@@ -117,6 +117,8 @@ describe('badge config', () => {
     expect(parseBadges([drop], { socialLocale: 'fr-FR' })[0]!.label).toBe('Drop · 5 déc.');
     expect(parseBadges([{ ...drop, locale: 'de-DE' }], { socialLocale: 'fr-FR' })[0]!.label).toBe('Drop · 5. Dez.');
     expect(() => parseBadges([drop], { socialLocale: 'ja-JP' })).toThrowError(/for social\.locale but received "ja-JP".*badges\[0\]\.text/u);
+    // What tools read (the bench's label column) is what the stage draws: one reading of the config.
+    expect(badgeSpecs({ badges: [drop, 'live'], social: { locale: 'fr-FR', timeZone: 'Asia/Tokyo' } }).map((spec) => spec.label)).toEqual(['Drop · 6 déc.', 'LIVE']);
     const assets = plannedFor([drop], false, { social: { locale: 'fr-FR' } });
     const french = plannedFor([{ kind: 'custom', id: 'drop', text: 'Drop · 5 déc.' }], false);
     const [a, b] = await Promise.all([render(assets, 'badges/drop@2x.png'), render(french, 'badges/drop@2x.png')].map(async (bytes) => decodePage(await bytes)));

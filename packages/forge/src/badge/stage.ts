@@ -4,7 +4,7 @@ import { askedPictures, drawsNothing, faintIn, picturesVerdict, readIndexedPng }
 import type { FaintPicture, ForgeInput, ForgeStage, HexColor, JudgedPicture, MeasuredImage, Palette, PlannedAsset, RasterJob, RenderContext, SanitizedSvg } from '../plan/types.ts';
 import { initialsOf, MONOGRAM_SIZE, monogramSvg } from '../mark-set/mark-set.ts';
 import { composeIcon } from '../svg/compose.ts';
-import { assertDarkNamesFree, badgeDefaults, parseBadges, type BadgeSpec } from './badge-config.ts';
+import { assertDarkNamesFree, badgeSpecs, type BadgeSpec } from './badge-config.ts';
 import { animatedBadgeSvg, badgeColors, badgeFrameSvg, type BadgeArt } from './badge-svg.ts';
 import { encodeGif, encodePng, encodeWebp, type FrameStrip } from './encode.ts';
 import { layoutBadge } from './layout.ts';
@@ -135,7 +135,7 @@ function judgedByBadges(input: ForgeInput): JudgedPicture[] {
 /** Whether the config asks for a verified badge; false for a badges list this stage would refuse (its plan reports that). */
 function hasVerifiedBadge(input: ForgeInput): boolean {
   try {
-    return parseBadges(input.config.badges, badgeDefaults(input.config)).some((spec) => spec.kind === 'verified');
+    return badgeSpecs(input.config).some((spec) => spec.kind === 'verified');
   } catch {
     return false;
   }
@@ -252,7 +252,7 @@ export const badgeStage: ForgeStage = {
   judges: judgedByBadges,
   plan(input, options) {
     const judged = options?.stages?.includes('favicon') ? undefined : askedPictures(judgedByBadges(input), options);
-    const specs = parseBadges(input.config.badges, badgeDefaults(input.config));
+    const specs = badgeSpecs(input.config);
     if (input.config.colors.dark) assertDarkNamesFree(specs);
     // By badge, in config order, whichever tile is drawn first.
     const faint = new Map<string, FaintPicture>();
