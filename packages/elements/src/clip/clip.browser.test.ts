@@ -49,6 +49,30 @@ const clipHtml = (id: string, attributes = '', children = products) =>
     ${children}
   </drop-clip>`;
 
+/** A product as React 19 or Vue create one: `properties` set on it before it joins a clip. */
+function productWith(content: string, properties: Record<string, string>): HTMLElement {
+  const product = document.createElement('drop-product');
+  product.innerHTML = content;
+  return Object.assign(product, properties);
+}
+
+/**
+ * Mounts a clip with the `products` markup, appends the `added` ones, and waits until every one is in
+ * its list; `listed()` reads the list as a visitor does, each product's name and price.
+ */
+async function listedProducts(products: string, ...added: HTMLElement[]): Promise<{ clip: Clip; listed: () => string[] }> {
+  const clip = await fixture<Clip>(clipHtml(uniqueId(), '', products));
+  clip.append(...added);
+  const count = clip.querySelectorAll('drop-product').length;
+  const listed = () => [...(part(clip, 'list')?.querySelectorAll('a') ?? [])].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
+  await waitFor(() => listed().length === count, `${count} products in the list`);
+  return { clip, listed };
+}
+
+/** The one warning for a product's price the clip refuses, as `written`. */
+const priceRefused = (name: string, written: string) =>
+  `[dropkit] <drop-clip>: "${name}": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "${written}"`;
+
 describe('<drop-clip>', () => {
   afterEach(async () => {
     cleanup();
@@ -606,26 +630,15 @@ describe('<drop-clip>', () => {
   it('reads a price written with a decimal comma, as an attribute or a property, and names both forms for one that reads two ways', async () => {
     const warnings = captureWarnings();
     try {
-      const clip = await fixture<Clip>(
-        clipHtml(
-          uniqueId(),
-          '',
-          `<drop-product price="24,90" currency="EUR"><a href="https://buy.stripe.com/test_comma">Glow tee</a></drop-product>
-          <drop-product price="1.000" currency="EUR"><a href="https://buy.stripe.com/test_dots">Glow hoodie</a></drop-product>`,
-        ),
+      const { listed } = await listedProducts(
+        `<drop-product price="24,90" currency="EUR"><a href="https://buy.stripe.com/test_comma">Glow tee</a></drop-product>
+        <drop-product price="1.000" currency="EUR"><a href="https://buy.stripe.com/test_dots">Glow hoodie</a></drop-product>`,
+        // A framework (React 19, Vue) sets the property, with the shop's text as it is.
+        productWith('<a href="https://buy.stripe.com/test_cap">Glow cap</a>', { price: '18,5', currency: 'EUR' }),
       );
-      // A framework (React 19, Vue) sets the property, with the shop's text as it is.
-      const cap = document.createElement('drop-product');
-      Object.assign(cap, { price: '18,5', currency: 'EUR' });
-      cap.innerHTML = '<a href="https://buy.stripe.com/test_cap">Glow cap</a>';
-      clip.append(cap);
-      const listed = () => [...(part(clip, 'list')?.querySelectorAll('a') ?? [])].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
-      await waitFor(() => listed().length === 3, 'three products in the list');
       // "1.000" was read as 1 (a thousand in Germany): the hoodie's link said €1.00.
       expect(listed()).to.deep.equal(['Glow tee €24.90', 'Glow hoodie', 'Glow cap €18.50']);
-      expect(warnings.messages).to.deep.equal([
-        '[dropkit] <drop-clip>: "Glow hoodie": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "1.000"',
-      ]);
+      expect(warnings.messages).to.deep.equal([priceRefused('Glow hoodie', '1.000')]);
     } finally {
       warnings.restore();
     }
@@ -634,30 +647,19 @@ describe('<drop-clip>', () => {
   it('reads a price with the three decimals of its currency (12.500 dinars), whichever of price and currency comes first, and still refuses 3,000 yen', async () => {
     const warnings = captureWarnings();
     try {
-      const clip = await fixture<Clip>(
-        clipHtml(
-          uniqueId(),
-          '',
-          `<drop-product price="12.500" currency="KWD"><a href="https://buy.stripe.com/test_kwd">Glow tee</a></drop-product>
-          <drop-product currency="BHD" price="7,250"><a href="https://buy.stripe.com/test_bhd">Glow cap</a></drop-product>
-          <drop-product price="3,000" currency="JPY"><a href="https://buy.stripe.com/test_jpy">Glow socks</a></drop-product>`,
-        ),
-      );
       // A framework setting the price first and the currency a moment later (a property each).
-      const late = document.createElement('drop-product');
-      late.innerHTML = '<a href="https://buy.stripe.com/test_omr">Glow hoodie</a>';
-      Object.assign(late, { price: '3,125' });
-      clip.append(late);
-      const listed = () => [...(part(clip, 'list')?.querySelectorAll('a') ?? [])].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
-      await waitFor(() => listed().length === 4, 'four products in the list');
+      const late = productWith('<a href="https://buy.stripe.com/test_omr">Glow hoodie</a>', { price: '3,125' });
+      const { listed } = await listedProducts(
+        `<drop-product price="12.500" currency="KWD"><a href="https://buy.stripe.com/test_kwd">Glow tee</a></drop-product>
+        <drop-product currency="BHD" price="7,250"><a href="https://buy.stripe.com/test_bhd">Glow cap</a></drop-product>
+        <drop-product price="3,000" currency="JPY"><a href="https://buy.stripe.com/test_jpy">Glow socks</a></drop-product>`,
+        late,
+      );
       Object.assign(late, { currency: 'OMR' });
       await waitFor(() => listed()[3] === 'Glow hoodie OMR 3.125', 'the hoodie priced once its currency comes');
       expect(listed()).to.deep.equal(['Glow tee KWD 12.500', 'Glow cap BHD 7.250', 'Glow socks', 'Glow hoodie OMR 3.125']);
       // The hoodie's price alone reads two ways (the rule without a currency) until its currency comes.
-      expect(warnings.messages).to.deep.equal([
-        '[dropkit] <drop-clip>: "Glow socks": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "3,000"',
-        '[dropkit] <drop-clip>: "Glow hoodie": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "3,125"',
-      ]);
+      expect(warnings.messages).to.deep.equal([priceRefused('Glow socks', '3,000'), priceRefused('Glow hoodie', '3,125')]);
     } finally {
       warnings.restore();
     }
