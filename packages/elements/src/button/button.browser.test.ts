@@ -431,6 +431,37 @@ describe('<drop-button>', () => {
       }
     });
 
+    it('refuses a fraction the currency does not have (3000.50 yen, the number 24.505 in euros) rather than show it rounded', async () => {
+      // Intl rounds to the currency's digits: the button offered ¥3,001 and €24.51, prices nobody wrote.
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button price="3000.50" currency="JPY"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        expect(priceShown(el)).to.equal(null);
+        expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+        // The same text is a price in euros, and refused again in yen.
+        el.setAttribute('currency', 'EUR');
+        await el.updateComplete;
+        expect(priceShown(el)).to.equal('€3,000.50');
+        el.setAttribute('currency', 'jpy');
+        await el.updateComplete;
+        expect(priceShown(el)).to.equal(null);
+        const euro = await fixture<ButtonLike>(`<drop-button currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        // A framework's number, computed or from an API.
+        (euro as unknown as { price: unknown }).price = 24.505;
+        await euro.updateComplete;
+        expect(priceShown(euro)).to.equal(null);
+        (euro as unknown as { price: unknown }).price = 1.1 * 3;
+        await euro.updateComplete;
+        expect(priceShown(euro)).to.equal('€3.30');
+        expect(warnings.messages).to.deep.equal([
+          '[dropkit] <drop-button> price="3000.50" is not shown: expected a whole amount such as 3000 (JPY has no minor unit).',
+          '[dropkit] <drop-button> price="24.505" is not shown: expected an amount such as 24.50 (EUR has 2 decimals).',
+        ]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
     it('drops an unknown currency with one warning instead of breaking', async () => {
       const warnings = captureWarnings();
       try {

@@ -6,7 +6,7 @@ import { toHttpsUrl } from '../shared/safe-url.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
-import { PRICE_FORM, formatPrice, parsePrice } from '../shared/price.ts';
+import { formatPrice, parsePrice, priceForm } from '../shared/price.ts';
 import { ElementWords, countWord, localeOf } from '../shared/words.ts';
 import { now, subscribe } from '../countdown/clock.ts';
 import { formatTimeToDrop, timeToDropInWords } from './format.ts';
@@ -296,7 +296,7 @@ export class DropButton extends LitElement {
     const price = this.price;
     if (price == null) return;
     if (parsePrice(price, this.currency) === null) {
-      warnOnce(this, `price:${price}`, `<${this.localName}> price="${price}" is not shown: expected ${PRICE_FORM}.`);
+      warnOnce(this, `price:${price}`, `<${this.localName}> price="${price}" is not shown: expected ${priceForm(price, this.currency)}.`);
     } else if (formatPrice(price as number, this.currency, this.#language()) === null) {
       warnOnce(this, `price:${price}:${this.currency}`, `<${this.localName}> price="${price}" currency="${this.currency}" cannot be shown: expected an ISO 4217 code such as EUR.`);
     }
@@ -452,8 +452,10 @@ export class DropButton extends LitElement {
     const target = this.target ?? this.#creatorTarget;
     const opensElsewhere = target !== null && target !== '' && target !== '_self';
     const locale = this.#language();
-    // A string left after willUpdate is what was not a price (refused with a warning).
-    const price = typeof this.price === 'number' ? formatPrice(this.price, this.currency, locale) : null;
+    // A string left after willUpdate is what was not a price, and a number may be finer than its
+    // currency (3000.5 yen): both refused with a warning.
+    const amount = typeof this.price === 'number' ? parsePrice(this.price, this.currency) : null;
+    const price = amount === null ? null : formatPrice(amount, this.currency, locale);
     // A low-stock that is no number keeps the default instead of hiding the note (warned in updated()).
     const given = Number(this.lowStock ?? DEFAULT_LOW_STOCK);
     const low = Number.isNaN(given) ? DEFAULT_LOW_STOCK : given;

@@ -50,7 +50,7 @@ const clipHtml = (id: string, attributes = '', children = products) =>
   </drop-clip>`;
 
 /** A product as React 19 or Vue create one: `properties` set on it before it joins a clip. */
-function productWith(content: string, properties: Record<string, string>): HTMLElement {
+function productWith(content: string, properties: Record<string, unknown>): HTMLElement {
   const product = document.createElement('drop-product');
   product.innerHTML = content;
   return Object.assign(product, properties);
@@ -660,6 +660,26 @@ describe('<drop-clip>', () => {
       expect(listed()).to.deep.equal(['Glow tee KWD 12.500', 'Glow cap BHD 7.250', 'Glow socks', 'Glow hoodie OMR 3.125']);
       // The hoodie's price alone reads two ways (the rule without a currency) until its currency comes.
       expect(warnings.messages).to.deep.equal([priceRefused('Glow socks', '3,000'), priceRefused('Glow hoodie', '3,125')]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('refuses a fraction the currency does not have (3000.50 yen), naming the currency\'s form, rather than list it rounded', async () => {
+    // Intl rounds to the currency's digits: the list said ¥3,001 for a price nobody wrote.
+    const warnings = captureWarnings();
+    try {
+      const { listed } = await listedProducts(
+        `<drop-product price="3000.50" currency="JPY"><a href="https://buy.stripe.com/test_jpy">Glow tee</a></drop-product>
+        <drop-product price="3000.00" currency="JPY"><a href="https://buy.stripe.com/test_whole">Glow cap</a></drop-product>`,
+        // A framework's number, in euros.
+        productWith('<a href="https://buy.stripe.com/test_eur">Glow socks</a>', { price: 24.505, currency: 'EUR' }),
+      );
+      expect(listed()).to.deep.equal(['Glow tee', 'Glow cap ¥3,000', 'Glow socks']);
+      expect(warnings.messages).to.deep.equal([
+        '[dropkit] <drop-clip>: "Glow tee": expected price as a whole amount such as 3000 (JPY has no minor unit) but received "3000.50"',
+        '[dropkit] <drop-clip>: "Glow socks": expected price as an amount such as 24.50 (EUR has 2 decimals) but received "24.505"',
+      ]);
     } finally {
       warnings.restore();
     }

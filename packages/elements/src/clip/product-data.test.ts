@@ -66,8 +66,10 @@ describe('readProduct', () => {
     expect(read('24,90').product?.price).toBe(24.9);
     expect(read(' 24,9 ').product?.price).toBe(24.9);
     expect(read('24.90').problems).toEqual([]);
-    // A cue's JSON number needs no reading.
-    expect(read(24.999).product?.price).toBe(24.999);
+    // A cue's JSON number needs no reading, but it is held to the currency's cents like any price.
+    expect(read(24.9).product?.price).toBe(24.9);
+    expect(read(24.999).product?.price).toBe(null);
+    expect(read(24.999).problems).toEqual(['"Tee": expected price as an amount such as 24.99 (EUR has 2 decimals) but received "24.999"']);
     for (const price of ['1,000', '1.000', '1.000,50', '24.999', '24 EUR', '1e3']) {
       const reading = read(price);
       expect(reading.product?.price, price).toBe(null);
@@ -83,6 +85,14 @@ describe('readProduct', () => {
       expect(read(price, currency).product?.price, `${price} ${currency}`).toBe(null);
       expect(read(price, currency).problems[0], `${price} ${currency}`).toBe(`"Tee": expected price as an amount such as 24.90 or 24,90 (no currency sign, no thousands separator) but received "${price}"`);
     }
+  });
+
+  it('refuses a fraction its currency does not have (3000.50 yen), naming the currency\'s form, rather than show it rounded', () => {
+    const read = (price: unknown, currency: unknown) => readProduct({ name: 'Tee', href: 'https://buy.stripe.com/a', price, currency }, base);
+    expect(read('3000.50', 'JPY')).toMatchObject({ product: { price: null, currency: 'JPY' }, problems: ['"Tee": expected price as a whole amount such as 3000 (JPY has no minor unit) but received "3000.50"'] });
+    expect(read(3000.5, 'JPY').problems).toEqual(['"Tee": expected price as a whole amount such as 3000 (JPY has no minor unit) but received "3000.5"']);
+    expect(read('3000.00', 'JPY')).toMatchObject({ product: { price: 3000 }, problems: [] });
+    expect(formatPrice(read('3000', 'JPY').product!.price, 'JPY', 'en')).toBe('¥3,000');
   });
 
   it('takes a blank time or hotspot (a template printing an empty field) as not set', () => {

@@ -5,7 +5,7 @@
  */
 import { checkCheckoutUrl, type CheckoutProvider } from '../shared/checkout.ts';
 import { parseClipTime, parsePercent, type TimeWindow } from './timeline.ts';
-import { PRICE_FORM, formatPrice as formatMoney, parsePrice } from '../shared/price.ts';
+import { formatPrice as formatMoney, parsePrice, priceForm } from '../shared/price.ts';
 
 export interface ClipProduct extends TimeWindow {
   readonly name: string;
@@ -93,9 +93,10 @@ export function readProduct(
   const rawCurrency = text(input.currency);
   if (rawCurrency !== null) currency = /^[A-Za-z]{3}$/.test(rawCurrency) ? rawCurrency.toUpperCase() : null;
   if (rawPrice !== null) {
-    // With its currency: `12.500` is twelve and a half dinars (KWD), refused as ambiguous in EUR.
+    // With its currency: `12.500` is twelve and a half dinars (KWD), refused as ambiguous in EUR, and
+    // `3000.50` is refused in yen, which has no minor unit.
     price = parsePrice(input.price, currency);
-    if (price === null) problems.push(`${label}: expected price as ${PRICE_FORM} but received ${JSON.stringify(rawPrice)}`);
+    if (price === null) problems.push(`${label}: expected price as ${priceForm(input.price, currency)} but received ${JSON.stringify(rawPrice)}`);
   }
   if (rawCurrency !== null && currency === null) problems.push(`${label}: expected a three-letter currency like EUR but received ${JSON.stringify(rawCurrency)}`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrice, parsePrice } from './price.ts';
+import { PRICE_FORM, formatPrice, parsePrice, priceForm } from './price.ts';
 
 describe('formatPrice', () => {
   it('formats money in the given language', () => {
@@ -50,17 +50,45 @@ describe('parsePrice', () => {
   it('keeps the two-decimal rule in a two- or zero-decimal currency, without one, and with one Intl does not know', () => {
     for (const currency of ['EUR', 'USD', 'JPY', 'KRW', 'IQD', 'VND', undefined, null, '', 'KD', 'EURO!']) {
       for (const text of ['1,000', '1.000', '3.000', '3,000', '12.500', '24,900']) expect(parsePrice(text, currency), `${text} ${currency}`).toBe(null);
-      expect(parsePrice('24,90', currency), String(currency)).toBe(24.9);
+      expect(parsePrice('24,00', currency), String(currency)).toBe(24);
     }
     // A template's number_format(2) in yen: read, and Intl shows it in whole yen.
     expect(parsePrice('3000.00', 'JPY')).toBe(3000);
-    expect(parsePrice('3000.50', 'JPY')).toBe(3000.5);
+    expect(parsePrice('3000,0', 'JPY')).toBe(3000);
     expect(parsePrice('3000', 'JPY')).toBe(3000);
+  });
+
+  it('refuses an amount finer than its currency, written or a number, rather than show it rounded', () => {
+    // Intl showed 3000.50 yen as ¥3,001 and the number 24.505 as €24.51: prices nobody wrote.
+    for (const [value, currency] of [['3000.50', 'JPY'], ['3000,5', 'JPY'], [3000.5, 'JPY'], ['100.01', 'KRW'], [0.5, 'jpy'], [24.505, 'EUR'], [12.5005, 'KWD']] as const) {
+      expect(parsePrice(value, currency), `${value} ${currency}`).toBe(null);
+    }
+    // A computed number keeps a float's error, not a fraction of a cent; without a currency nothing is known.
+    expect(parsePrice(1.1 * 3, 'EUR')).toBe(1.1 * 3);
+    expect(parsePrice(0.1 * 3, 'EUR')).toBe(0.1 * 3);
+    expect(parsePrice(19.99 * 1000, 'JPY')).toBe(19.99 * 1000);
+    expect(parsePrice(3000.5)).toBe(3000.5);
+    expect(parsePrice(3000.5, 'EURO!')).toBe(3000.5);
+    expect(parsePrice(12.345, 'KWD')).toBe(12.345);
   });
 
   it('takes a number as it is when it is finite and not negative', () => {
     expect(parsePrice(24.999)).toBe(24.999);
     expect(parsePrice(0)).toBe(0);
     for (const value of [-1, Number.NaN, Infinity, null, undefined, true, {}]) expect(parsePrice(value), String(value)).toBe(null);
+  });
+});
+
+describe('priceForm', () => {
+  it('names the currency\'s own form for an amount finer than it, cut to it', () => {
+    expect(priceForm('3000.50', 'JPY')).toBe('a whole amount such as 3000 (JPY has no minor unit)');
+    expect(priceForm(3000.5, 'jpy')).toBe('a whole amount such as 3000 (JPY has no minor unit)');
+    expect(priceForm(24.505, 'EUR')).toBe('an amount such as 24.50 (EUR has 2 decimals)');
+  });
+
+  it('names both forms for what is no amount or reads two ways', () => {
+    for (const [value, currency] of [['1.000', 'EUR'], ['3,000', 'JPY'], ['€24', 'EUR'], ['12.5005', 'KWD'], [3000.5, undefined], ['24,505', 'EURO!']] as const) {
+      expect(priceForm(value, currency), `${value} ${currency}`).toBe(PRICE_FORM);
+    }
   });
 });
