@@ -43,7 +43,7 @@ const wantedEngines = option('engines')?.split(',') ?? ['webkit', 'firefox', 'fi
 const shotsDir = option('shots') ?? join(tmpdir(), 'dropkit-engines');
 /** A phone, as most visitors at drop time. */
 const VIEWPORT = { width: 390, height: 844 };
-/** How long a page may take to reach every data-expect state (the button page flips 4 s in). */
+/** How long a page may take to reach every data-expect* value (the button page flips 4 s in). */
 const SETTLE_MS = 12_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -309,7 +309,13 @@ async function check(engine, url) {
       report &&
       report.elements.length > 0 &&
       report.elements.every(
-        (el) => el.defined && el.shadow && (!el.expect || el.expect === el.state) && (!el.expectPlayback || el.expectPlayback === el.playback),
+        (el) =>
+          el.defined &&
+          el.shadow &&
+          (!el.expect || el.expect === el.state) &&
+          (!el.expectPlayback || el.expectPlayback === el.playback) &&
+          (!el.expectVariant || el.expectVariant === el.variant) &&
+          (!el.expectLangs || el.expectLangs === el.langs.join(' ')),
       );
     if ((settled && Date.now() > earliest) || Date.now() > deadline) break;
     await sleep(500);
@@ -332,6 +338,11 @@ function judge(report, reference) {
     if (shouldRender && !(el.shadow && el.height > 0)) problems.push(`${key(el, i)} not rendered (defined: ${el.defined}, height ${el.height})`);
     if (el.expect && el.state !== el.expect) problems.push(`${key(el, i)} state ${el.state}, expected ${el.expect}`);
     if (el.expectPlayback && el.playback !== el.expectPlayback) problems.push(`${key(el, i)} playback ${el.playback}, expected ${el.expectPlayback}`);
+    if (el.expectVariant && el.variant !== el.expectVariant) problems.push(`${key(el, i)} variant ${el.variant}, expected ${el.expectVariant}`);
+    // A price is read from what the creator wrote (24,90; 12.500 dinars): its digits are the point.
+    const latin = (t) => t?.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660));
+    if (el.expectPrice && latin(el.price) !== el.expectPrice) problems.push(`${key(el, i)} price "${el.price}", expected "${el.expectPrice}"`);
+    if (el.expectLangs && el.langs.join(' ') !== el.expectLangs) problems.push(`${key(el, i)} marks lang ${el.langs.join(', ') || 'none'}, expected ${el.expectLangs}`);
     // What the visitor reads: the time left, the moment in both zones, the button's words and
     // price. Digits are left out (the seconds tick between engines; WebKit writes Arabic-Indic ones).
     // Not the clip's: where a 4 s clip is when it is read is timing.
@@ -339,8 +350,13 @@ function judge(report, reference) {
     if (ref && el.tag !== 'drop-clip' && words(ref.text) !== words(el.text)) problems.push(`${key(el, i)} reads "${el.text}", Chromium "${ref.text}"`);
     // The moment is the same instant in every engine (pages count from the run's start): its
     // weekday, hours and minutes must match exactly, whichever digits the engine writes them in.
-    const latin = (t) => t?.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660));
     if (ref && latin(ref.moment) !== latin(el.moment)) problems.push(`${key(el, i)} moment "${el.moment}", Chromium "${ref.moment}"`);
+    if (ref && latin(ref.price) !== latin(el.price)) problems.push(`${key(el, i)} price "${el.price}", Chromium "${ref.price}"`);
+    // Which words are marked as which language (an English fallback on a Finnish page, de-DE for a
+    // server's de_DE) comes from each engine's Intl: a screen reader reads by it.
+    if (ref && ref.langs?.join(' ') !== el.langs?.join(' ')) problems.push(`${key(el, i)} marks lang ${el.langs?.join(', ') || 'none'}, Chromium ${ref.langs?.join(', ') || 'none'}`);
+    // A state no data-expect names (a clip card following its drop) is still the same drop.
+    if (ref && ref.state !== el.state) problems.push(`${key(el, i)} state ${el.state}, Chromium ${ref.state}`);
     // Playing or ended depends on when the 4 s clip was read; an error or a refused play does not.
     const playback = (p) => (p === 'error' || p === 'blocked' || p === 'idle' ? p : 'plays');
     if (ref && playback(ref.playback) !== playback(el.playback)) problems.push(`${key(el, i)} playback ${el.playback}, Chromium ${ref.playback}`);

@@ -29,13 +29,28 @@
     said.errors.push('unhandled rejection: ' + (r && r.message ? r.name + ': ' + r.message : String(r)));
   });
 
-  /** Every element whose tag starts with drop-, light DOM and inside other dropkit elements' shadows. */
-  function dropElements(root, out) {
+  /**
+   * Every element whose tag starts with drop-, light DOM and inside any open shadow root (dropkit's
+   * own, a marketplace's component). A clip's card buttons follow the clip's drop: a data-expect on
+   * the clip is theirs too, as [element, expected state] pairs.
+   */
+  function dropElements(root, out, expect) {
     root.querySelectorAll('*').forEach(function (el) {
-      if (el.localName.indexOf('drop-') === 0) out.push(el);
-      if (el.shadowRoot) dropElements(el.shadowRoot, out);
+      if (el.localName.indexOf('drop-') === 0) out.push([el, el.getAttribute('data-expect') || (el.localName === 'drop-button' ? expect : null)]);
+      if (el.shadowRoot) dropElements(el.shadowRoot, out, el.localName === 'drop-clip' ? el.getAttribute('data-expect') : null);
     });
     return out;
+  }
+
+  /** Every lang the element writes in its shadow DOM, in order: which words it marks as which language. */
+  function langs(root) {
+    if (!root) return [];
+    var seen = [];
+    root.querySelectorAll('[lang]').forEach(function (el) {
+      var lang = el.getAttribute('lang');
+      if (seen.indexOf(lang) < 0) seen.push(lang);
+    });
+    return seen.sort();
   }
 
   function partText(root, part) {
@@ -45,7 +60,8 @@
 
   window.__engines = {
     report: function () {
-      var elements = dropElements(document, []).map(function (el) {
+      var elements = dropElements(document, [], null).map(function (pair) {
+        var el = pair[0];
         var root = el.shadowRoot;
         var box = el.getBoundingClientRect();
         return {
@@ -58,8 +74,13 @@
           state: el.getAttribute('state'),
           playback: el.getAttribute('playback'),
           variant: el.getAttribute('variant'),
-          expect: el.getAttribute('data-expect'),
+          expect: pair[1],
           expectPlayback: el.getAttribute('data-expect-playback'),
+          expectVariant: el.getAttribute('data-expect-variant'),
+          expectPrice: el.getAttribute('data-expect-price'),
+          expectLangs: el.getAttribute('data-expect-langs'),
+          price: partText(root, 'price'),
+          langs: langs(root),
           text: ((root ? root.textContent : '') || '').replace(/\s+/g, ' ').trim().slice(0, 160),
           moment: partText(root, 'moment'),
         };

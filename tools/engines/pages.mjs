@@ -4,7 +4,9 @@
  * relative to now ("in 4 s", "an hour ago"), the way a visitor meets them.
  *
  * data-expect="<state>" on an element is what it must show once the page settled; the runner fails
- * the page when an engine shows another state.
+ * the page when an engine shows another state (Chromium included). Likewise data-expect-variant (a
+ * mark's), data-expect-price (the price part's text) and data-expect-langs (every lang written in
+ * its shadow DOM, sorted, space-separated).
  */
 
 /**
@@ -87,8 +89,14 @@ function buttonBody() {
 <p><drop-button id="b-sold" state="sold-out" data-expect="sold-out"><a href="${stripe}">Sold out</a></drop-button></p>
 <p><drop-button id="b-low" stock-src="/api/stock?available=3" stock-interval="2" data-expect="live"><a href="${stripe}">Three left</a></drop-button></p>
 <p><drop-button id="b-none" stock-src="/api/stock?available=0" stock-interval="2" data-expect="sold-out"><a href="${stripe}">None left</a></drop-button></p>
-<p lang="ar" dir="rtl"><drop-button id="b-ar" drop="before" price="24" currency="EUR" data-expect="scheduled"><a href="${stripe}">اشترِ</a></drop-button></p>`;
+<p lang="ar" dir="rtl"><drop-button id="b-ar" drop="before" price="24" currency="EUR" data-expect="scheduled"><a href="${stripe}">اشترِ</a></drop-button></p>
+<p><drop-button id="b-comma" drop="at" price="24,90" currency="EUR" data-expect="live" data-expect-price="€24.90"><a href="${stripe}">Decimal comma, as a European shop writes it</a></drop-button></p>
+<p lang="de"><drop-button id="b-comma-de" drop="at" price="24,90" currency="EUR" data-expect="live" data-expect-price="24,90 €"><a href="${stripe}">Kaufen</a></drop-button></p>
+<p><drop-button id="b-kwd" drop="at" price="12.500" currency="KWD" data-expect="live" data-expect-price="KWD 12.500"><a href="${stripe}">Three decimals (Kuwaiti dinar)</a></drop-button></p>`;
 }
+
+/** At 40 px high: a 160 px wordmark, a 48 px monogram, a 40 px glyph (the element tests' shapes). */
+const markSrcs = `name="Nova Studio" style="--drop-mark-height: 40px" src-wordmark="/media/mark/wordmark.svg" src-monogram="/media/mark/monogram.svg" src-glyph="/media/mark/glyph.svg"`;
 
 function markBody() {
   return `
@@ -97,7 +105,31 @@ function markBody() {
 <p class="wide"><drop-mark id="m-attrs" name="Nova Studio" src-wordmark="/media/mark/wordmark.svg" src-wordmark-dark="/media/mark/wordmark-dark.svg"
   src-monogram="/media/mark/monogram.svg" src-glyph="/media/mark/glyph.svg">Nova Studio</drop-mark></p>
 <p class="dark wide"><drop-mark id="m-dark" name="Nova Studio" src-wordmark="/media/mark/wordmark.svg" src-wordmark-dark="/media/mark/wordmark-dark.svg">Nova Studio</drop-mark></p>
-<p class="wide"><drop-mark id="m-slot" name="Nova Studio"><picture slot="wordmark"><source srcset="/media/mark/wordmark-dark.svg" media="(prefers-color-scheme: dark)"><img src="/media/mark/wordmark.svg" width="96" height="24" alt="Nova Studio"></picture></drop-mark></p>`;
+<p class="wide"><drop-mark id="m-slot" name="Nova Studio"><picture slot="wordmark"><source srcset="/media/mark/wordmark-dark.svg" media="(prefers-color-scheme: dark)"><img src="/media/mark/wordmark.svg" width="96" height="24" alt="Nova Studio"></picture></drop-mark></p>
+<h2>A home link in a flex header</h2>
+${[
+  ['home-360', 360, 'wordmark'],
+  ['home-200', 200, 'monogram'],
+  ['home-150', 150, 'glyph'],
+]
+  .map(([id, width, variant]) => `<nav class="header" style="width: ${width}px"><a href="/"><drop-mark id="m-${id}" ${markSrcs} data-expect-variant="${variant}"></drop-mark></a><span class="shop">Shop</span></nav>`)
+  .join('\n')}
+<nav class="header" id="h-grow" style="width: 150px"><a href="/"><drop-mark id="m-home-grow" ${markSrcs} data-expect-variant="wordmark"></drop-mark></a><span class="shop">Shop</span></nav>
+<h2>In a menu drawer: chosen under display: none, then shown at 150 px</h2>
+<div id="drawer" style="display: none; width: 150px"><drop-mark id="m-drawer" ${markSrcs} data-expect-variant="monogram"></drop-mark></div>
+<script type="module">
+// Once a mark has its images and three frames passed (a resize reaches its choice a frame late):
+// the header that made it take its glyph widens, the drawer it chose in while hidden opens.
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+async function after(id, ready, then) {
+  const mark = document.getElementById(id);
+  while (!(mark.shadowRoot && ready(mark) && [...mark.shadowRoot.querySelectorAll('img')].every((img) => img.complete))) await frame();
+  for (let i = 0; i < 3; i++) await frame();
+  then();
+}
+after('m-home-grow', (mark) => mark.variant === 'glyph', () => (document.getElementById('h-grow').style.width = '360px'));
+after('m-drawer', (mark) => mark.variant, () => (document.getElementById('drawer').style.display = 'block'));
+</script>`;
 }
 
 function clipBody() {
@@ -115,6 +147,73 @@ function clipBody() {
 <drop-clip id="clip-undecodable" src="/api/undecodable.webm" poster="/media/clip/poster.png" ratio="9/16" data-expect-playback="error">
   <drop-product price="24" currency="EUR"><a href="https://buy.stripe.com/test_engines">Glow tee</a></drop-product>
 </drop-clip>`;
+}
+
+/**
+ * A Finnish page, a language dropkit has no words for: its own words must come in English marked
+ * lang="en" (every engine's Intl decides whether fi is spoken), the creator's stay unmarked; and a
+ * section a server wrote as lang="de_DE", read as German and marked de-DE. Its clip plays nothing,
+ * as on the shadow page.
+ */
+function langBody() {
+  const stripe = 'https://buy.stripe.com/test_engines';
+  return `
+<drop-countdown id="fi-soon" at="${iso(HOUR + 5 * MIN)}" notify="https://t.me/engines" data-expect="scheduled" data-expect-langs="en">Pudotus tunnin päästä</drop-countdown>
+<drop-countdown id="fi-live" at="${iso(-MIN)}" until="${iso(HOUR)}" data-expect="live" data-expect-langs="en">Myynnissä nyt</drop-countdown>
+<p><drop-button id="fi-before" drop="fi-soon" price="24,90" currency="EUR" data-expect="scheduled" data-expect-langs="en"><a href="${stripe}">Osta paita</a></drop-button></p>
+<p><drop-button id="fi-buy" drop="fi-live" price="24,90" currency="EUR" data-expect="live" data-expect-langs="en" data-expect-price="€24.90"><a href="${stripe}">Osta paita</a></drop-button></p>
+<drop-clip id="fi-clip" src="/api/undecodable.webm" poster="/media/clip/poster.png" ratio="9/16" drop="fi-live" data-expect="live" data-expect-langs="en">
+  <drop-product price="24,90" currency="EUR"><a href="${stripe}">Paita</a></drop-product>
+</drop-clip>
+<section lang="de_DE"><h2>de_DE</h2>
+<drop-countdown id="de-soon" at="${iso(HOUR + 5 * MIN)}" data-expect="scheduled" data-expect-langs="de-DE">Bald</drop-countdown>
+<p><drop-button id="de-buy" drop="fi-live" price="24,90" currency="EUR" data-expect="live" data-expect-langs="de-DE" data-expect-price="24,90 €"><a href="${stripe}">Kaufen</a></drop-button></p>
+</section>`;
+}
+
+/**
+ * A marketplace's component: the drop in its own open shadow root, which it hands to the loader.
+ * The clip's card buttons sit one root deeper and must follow the countdown beside the clip, also
+ * when the marketplace renders that countdown after the clip (the second panel). Its clips play
+ * nothing (playing is the clip page's): a 4 s clip's end screen adds card buttons at a moment that
+ * differs between engines, and the pages are compared element by element. They are small, so both
+ * are near the screen, and so asked for their video, in every engine.
+ */
+function shadowBody() {
+  const panel = (id) => ({
+    countdown: `<drop-countdown id="${id}-drop" at="${iso(HOUR)}" data-expect="scheduled">In an hour</drop-countdown>`,
+    rest: `<style>drop-clip { display: block; width: 8rem; }</style>
+<drop-clip id="${id}-clip" src="/api/undecodable.webm" poster="/media/clip/poster.png" ratio="9/16" drop="${id}-drop" data-expect="scheduled">
+  <drop-product price="24" currency="EUR"><a href="https://buy.stripe.com/test_engines">Glow tee</a></drop-product>
+  <drop-product price="6" currency="EUR"><a href="https://buy.stripe.com/test_stickers">Sticker pack</a></drop-product>
+</drop-clip>
+<drop-button id="${id}-buy" drop="${id}-drop" price="24" currency="EUR" data-expect="scheduled"><a href="https://buy.stripe.com/test_engines">Buy the Glow tee</a></drop-button>`,
+  });
+  return `
+<market-panel id="panel"></market-panel>
+<market-panel id="late" data-countdown-later></market-panel>
+<script type="module">
+const panels = ${JSON.stringify({ panel: panel('panel'), late: panel('late') })};
+customElements.define('market-panel', class extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    window.dropkit.observe(root);
+    const { countdown, rest } = panels[this.id];
+    if (!this.hasAttribute('data-countdown-later')) return void (root.innerHTML = countdown + rest);
+    root.innerHTML = rest;
+    // The countdown comes once the clip has drawn its cards, which have looked for it and not found it.
+    const clip = root.querySelector('drop-clip');
+    const wait = () => {
+      if (!clip.shadowRoot?.querySelector('drop-button')) return void requestAnimationFrame(wait);
+      const template = document.createElement('template');
+      template.innerHTML = countdown;
+      root.prepend(template.content);
+    };
+    wait();
+  }
+});
+</script>`;
 }
 
 /** One of each element, as a creator's page has them. */
@@ -137,8 +236,10 @@ export function setBase(ms) {
 export const pages = {
   countdown: () => page({ title: 'countdown: every state, format and language', body: countdownBody() }),
   button: () => page({ title: 'drop-button: before, at, after, sold out, stock', body: buttonBody() }),
-  mark: () => page({ title: 'drop-mark: variants and dark twin', body: markBody() }),
+  mark: () => page({ title: 'drop-mark: variants, dark twin, home link, drawer', body: markBody() }),
   clip: () => page({ title: 'drop-clip: video, poster, products', body: clipBody() }),
+  lang: () => page({ title: 'Suomeksi: a page dropkit has no words for, and a de_DE section', body: langBody(), lang: 'fi' }),
+  shadow: () => page({ title: "a marketplace's component: the drop in its shadow root", body: shadowBody() }),
   iife: () => page({ title: 'IIFE bundle: every element', body: everyElementBody(), kit: 'iife' }),
   twice: () =>
     page({
