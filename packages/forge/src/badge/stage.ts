@@ -41,10 +41,9 @@ async function renderGlyphTile(glyph: SanitizedSvg, palette: Palette, context: R
  * How a glyph tile PNG shows nothing of the glyph, or undefined when it may show something. Read
  * from an indexed PNG of forge's renderer (readIndexedPng: only the colours used) with one palette
  * entry: `background`, opaque (the bare tile: an opaque square filling the canvas), or transparent
- * (the glyph's own sheet hid the tile too, by what the tile's inline style does not set: a
- * `rect{clip-path:…}`). Any other PNG counts as drawn,
- * one of another single colour included (a sheet that paints the tile green shows the creator's
- * colour at least). The bare tile is also what a picture drawn in exactly `background` gives,
+ * (the tile hidden with the glyph; a glyph's sheet did that with `rect{clip-path:…}` until the
+ * sanitizer applied sheets to the glyph's own shapes only). Any other PNG counts as drawn,
+ * one of another single colour included. The bare tile is also what a picture drawn in exactly `background` gives,
  * which draws all the same: the caller tells the two apart.
  */
 function blankTile(png: Uint8Array, background: HexColor): string | undefined {

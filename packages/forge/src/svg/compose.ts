@@ -52,7 +52,7 @@ export function placeMark(viewBox: SanitizedSvg['viewBox'], options: Pick<Compos
 
 const ROOT_PREFIX = '<svg xmlns="http://www.w3.org/2000/svg"';
 
-/** What a mark's sheet may not set on the root `<svg>` forge draws it into (see composeIcon). */
+/** What a sheet in the drawn SVG may not set on the root `<svg>` forge draws it into (see composeIcon; sanitized marks hold none). */
 const FORGE_ROOT_STYLE = 'opacity:1;filter:none;mask:none;clip-path:none;transform:none;display:inline';
 
 /**
@@ -70,91 +70,62 @@ export function defaultPaint(mark: SanitizedSvg, colour: HexColor): string {
 
 /**
  * A shape covering the mark's viewBox that paints nothing, last inside the nested `<svg>` of a
- * raster job. resvg 2.6.2 draws the nested `<svg>` as a layer clipped to its viewport and sizes
+ * raster job (and last in the group that takes the root's effects, in favicon.svg too: see
+ * withEffectsGroup). resvg 2.6.2 draws the nested `<svg>` as a layer clipped to its viewport and sizes
  * that layer by what it holds, cut to two canvas sides around the canvas; when everything in it
  * lies farther out (artwork left beside the artboard) the cut is empty and resvg panics
  * (`geom.rs:27`, an unwrap), killing the renderer: `render-crashed` instead of the blank icons
  * the favicon stage refuses as `svg-empty`. With this shape the layer always covers the viewport,
  * which the clip keeps anyway. It paints at zero alpha, which leaves every pixel as it was
  * (output byte-identical, measured on the test marks), and its opacity is a `style` attribute
- * because that wins over the mark's own sheets in resvg (measured, `!important` included). So is
- * its display: a sheet's `path{display:none}` removed the anchor, and resvg panicked again.
- * Never in favicon.svg, which browsers draw.
+ * because that wins over a sheet in resvg (measured, `!important` included). So is its display: a
+ * sheet's `path{display:none}` removed the anchor, and resvg panicked again. (The sanitizer now
+ * applies a mark's sheets and keeps none; an SVG given to compose directly may still hold one.)
  */
 function layerAnchor([x, y, width, height]: SanitizedSvg['viewBox']): string {
   return `<path d="M${x} ${y}h${width}v${height}h${-width}z" style="fill-opacity:0;stroke:none;display:inline"/>`;
 }
 
-/** A root's opacity, filter or mask, as the sanitizer writes attributes (` name="value"`). */
+/** A root's opacity, filter or mask, as the sanitizer writes attributes (` name="value"`; its sheets are applied as attributes too). */
 const GROUP_EFFECT = / (opacity|filter|mask)="[^"]*"/g;
 
-/** The root's style attribute, and the same effects as declarations in it (the sanitizer's `name:value;`, sheetEffectsOnRoot). */
-const ROOT_STYLE = / style="([^"]*)"/;
-const STYLE_EFFECT = /(?:^|;)\s*(opacity|filter|mask)\s*:([^;]*)/g;
-
 /**
- * resvg 2.6.2 applies the opacity, filter and mask of a nested `<svg>` twice (a root
- * `opacity="0.5"` drew the icons at a quarter), where browsers and resvg on the mark alone apply
- * them once. In a raster job they move from the mark's root to a group holding its content: the
- * same user space (the viewBox's) and the same bounding box, applied once. `body` is the mark
- * after `<svg xmlns="…"`, without its closing tag; `outer` is a group's style to wrap the placed
- * mark in.
- *
- * With a sheet in the mark they come from the root's style too, where the sanitizer writes what
- * the sheet gives the root, and the root's style then sets them to nothing: the sheet's rule
- * still reaches the nested root (and `svg > svg{…}` newly does), and in resvg a style attribute
- * outranks every sheet. The opacity then goes to a group around the nested root, which needs no
- * user space of the mark's, so a sheet's `svg > path` still matches inside; a filter or a mask
- * goes inside as above. These groups set in their style what a sheet's `g{…}` could change of
- * them. (The values are escaped already: a `;` of an entity is not the end of a declaration.)
+ * The root's opacity, filter and mask apply once, to the mark, over the box of its viewBox, in
+ * every output. resvg 2.6.2 applies those of a nested `<svg>` twice (a root `opacity="0.5"` drew
+ * the icons at a quarter), so they move from the mark's root to a group holding its content (the
+ * viewBox's user space). That group alone would be measured by its content: a filter's or mask's
+ * default region (-10 % to 120 % of the bounding box) and objectBoundingBox units then followed
+ * the drawing, not the mark, and a drop shadow cast past the content (`svg{filter:drop-shadow(…)}`,
+ * a `<filter>` with feOffset) was cut off in the PNGs and favicon.svg, where a browser showing the
+ * mark alone measures its root by its viewport, the viewBox. The group therefore ends with the
+ * layer anchor, which covers the viewBox and paints nothing, in favicon.svg too. `body` is the mark
+ * after `<svg xmlns="…"`, without its closing tag.
  */
-function rasterEffects(body: string): { body: string; outer?: string } {
+function withEffectsGroup(body: string, viewBox: SanitizedSvg['viewBox'], raster: boolean): string {
   const end = body.indexOf('>');
-  let rootAttributes = body.slice(0, end);
-  const sheet = body.includes('<style');
-  const effects = new Map<string, string>();
-  for (const [, name, value] of rootAttributes.matchAll(/ (opacity|filter|mask)="([^"]*)"/g)) effects.set(name!, value!);
-  rootAttributes = rootAttributes.replace(GROUP_EFFECT, '');
-  if (!sheet) {
-    if (effects.size === 0) return { body };
-    return { body: `${rootAttributes}><g${[...effects].map(([name, value]) => ` ${name}="${value}"`).join('')}>${body.slice(end + 1)}</g>` };
-  }
-  const style = ROOT_STYLE.exec(rootAttributes)?.[1] ?? '';
-  const declarations = style.replace(/&(#?\w+);/g, '&$1\u0000');
-  for (const [, name, value] of declarations.matchAll(STYLE_EFFECT)) effects.set(name!, value!.replaceAll('\u0000', ';').trim());
-  const kept = declarations.replace(STYLE_EFFECT, '').replace(/^;+/, '').replaceAll('\u0000', ';');
-  const neutral = `${kept === '' ? '' : kept.replace(/;?\s*$/, ';')}opacity:1;filter:none;mask:none`;
-  rootAttributes = ROOT_STYLE.test(rootAttributes) ? rootAttributes.replace(ROOT_STYLE, ` style="${neutral}"`) : `${rootAttributes} style="${neutral}"`;
-  const group = 'transform:none;display:inline;visibility:visible';
-  const inner = effects.has('filter') || effects.has('mask');
-  const content = inner
-    ? `<g style="opacity:1;filter:${effects.get('filter') ?? 'none'};mask:${effects.get('mask') ?? 'none'};${group}">${body.slice(end + 1)}</g>`
-    : body.slice(end + 1);
-  const opacity = effects.get('opacity');
-  return { body: `${rootAttributes}>${content}`, ...(opacity === undefined ? {} : { outer: `opacity:${opacity};filter:none;mask:none;${group}` }) };
+  const rootAttributes = body.slice(0, end);
+  const effects = [...rootAttributes.matchAll(GROUP_EFFECT)].map(([attribute]) => attribute).join('');
+  if (effects === '') return raster ? body + layerAnchor(viewBox) : body;
+  return `${rootAttributes.replace(GROUP_EFFECT, '')}><g${effects}>${body.slice(end + 1)}${layerAnchor(viewBox)}</g>`;
 }
 
 /**
  * The one way forge puts a sanitized mark on a canvas: its own root becomes a nested `<svg>` at
  * `place` (its viewBox and preserveAspectRatio fit the drawing into that box), given the paint it
  * leaves unset (defaultPaint). For a raster job it ends with the layer anchor above, which keeps
- * resvg alive on artwork left beside the artboard. Every stage that draws a creator's SVG goes
- * through here (composeIcon for the icons, badges and live favicon; the social card's mark), so
- * none can forget the anchor; a stage building its own nested `<svg>` did, and crashed.
+ * resvg alive on artwork left beside the artboard; its opacity, filter and mask go to a group
+ * (withEffectsGroup). Every stage that draws a creator's SVG goes through here (composeIcon for
+ * the icons, badges and live favicon; the social card's mark), so none can forget the anchor; a
+ * stage building its own nested `<svg>` did, and crashed. The mark carries no `<style>` (the
+ * sanitizer applies its sheets), so nothing of the creator's reaches the shapes forge draws around it.
  */
 export function placedMark(mark: SanitizedSvg, place: Placement, options: { defaultFill: HexColor; raster: boolean }): string {
   if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('placedMark expects a sanitized SVG');
   let body = mark.svg.slice(ROOT_PREFIX.length);
-  let outer: string | undefined;
-  // Last, so no shape of the mark gets a sibling before it (a sheet's `rect:first-child` still
-  // matches what it matched). A childless root (`<svg …/>`) holds nothing to draw or crash on.
-  if (options.raster && body.endsWith('</svg>')) {
-    const effects = rasterEffects(body.slice(0, -'</svg>'.length));
-    body = effects.body + layerAnchor(mark.viewBox) + '</svg>';
-    outer = effects.outer;
-  }
-  const placed = `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${defaultPaint(mark, options.defaultFill)}${body}`;
-  return outer === undefined ? placed : `<g style="${outer}">${placed}</g>`;
+  // Last, so no shape of the mark gets a sibling before it. A childless root (`<svg …/>`) holds
+  // nothing to draw or crash on.
+  if (body.endsWith('</svg>')) body = withEffectsGroup(body.slice(0, -'</svg>'.length), mark.viewBox, options.raster) + '</svg>';
+  return `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${defaultPaint(mark, options.defaultFill)}${body}`;
 }
 
 export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {

@@ -249,8 +249,8 @@ export function darkRecolour(svg: string, light: Palette, dark: DarkPalette): Da
   const rules = new Set<string>();
   const rule = (property: string, from: string, to: string) => {
     rules.add(`:where([${property}="${from}"]){${property}:${to}}`);
-    // Where the mark has a sheet, an inline style stays one (`fill:#e30613;`, see the sanitizer's
-    // inlineStylesOverSheets) and outranks any rule but an important one; matched by its spelling.
+    // An inline style (`fill:#e30613;`, in an SVG given to compose with a sheet of its own: the
+    // sanitizer writes paint as attributes) outranks any rule but an important one; matched by its spelling.
     const declaration = `${property}:${from};`;
     if (svg.includes(declaration)) rules.add(`:where([style^="${declaration}"],[style*=";${declaration}"]){${property}:${to}!important}`);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sheetValuesOnRoot, type SheetNode } from './root-sheet.ts';
+import { sheetValues, sheetValuesOnRoot, type SheetNode } from './root-sheet.ts';
 
 /** A mark's root with one rect, as the sanitizer's tree holds it. */
 const root = (attributes: Record<string, string> = {}): SheetNode => ({
@@ -40,5 +40,27 @@ describe("the cascade of a mark's sheet on its root", () => {
         ['mask', { value: 'url("#m")', important: false }],
       ]),
     );
+  });
+
+  it('tries each selector only on the elements its subject could be, so the work grows with the sheet and the matches, not their product', () => {
+    // 200 shapes, each with a class of its own: a sheet of class rules costs one compile and one
+    // try per rule that names a class the mark has, and nothing for the rest.
+    const mark: SheetNode = {
+      name: 'svg',
+      attributes: new Map(),
+      children: Array.from({ length: 200 }, (_, index) => ({ name: 'rect', attributes: new Map([['class', `c${index}`]]), children: [] })),
+    };
+    const cost = (css: string) => {
+      let tests = 0;
+      const found = sheetValues(mark, css, () => true, (count) => (tests += count));
+      return { tests, styled: found.size };
+    };
+    const classRules = (count: number) => Array.from({ length: count }, (_, index) => `.c${index}{fill:#000}`).join('');
+    const perRule = cost(classRules(1)).tests;
+    expect(cost(classRules(200))).toEqual({ tests: 200 * perRule, styled: 200 });
+    // 5 000 rules for classes the mark lacks cost nothing more.
+    expect(cost(classRules(200) + Array.from({ length: 5_000 }, (_, index) => `.other${index}{fill:#000}`).join('')).tests).toBe(200 * perRule);
+    // A rule whose subject any element could be is tried on all 201, once however often it repeats.
+    expect(cost('*{fill:#000}'.repeat(50)).tests - cost('*{fill:#000}').tests).toBe(0);
   });
 });

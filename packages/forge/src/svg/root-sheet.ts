@@ -112,20 +112,62 @@ function compare(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
+/** Where a complex selector's subject compound begins: after its last combinator. */
+const COMBINATORS = new Set(['descendant', 'child', 'sibling', 'adjacent', 'parent', 'column-combinator']);
+
+/** The cheapest index key of a selector's subject (its id, a class, its tag), or undefined when it needs every element. */
+function subjectKey(selector: Selector[]): string | undefined {
+  let from = 0;
+  selector.forEach((token, index) => {
+    if (COMBINATORS.has(token.type)) from = index + 1;
+  });
+  let key: string | undefined;
+  for (const token of selector.slice(from)) {
+    if (token.type === 'attribute' && token.name === 'id' && token.action === 'equals' && token.ignoreCase === 'quirks') return `#${token.value}`;
+    if (token.type === 'attribute' && token.name === 'class' && token.action === 'element' && token.ignoreCase === 'quirks') key = `.${token.value}`;
+    else if (token.type === 'tag' && key === undefined) key = token.name;
+  }
+  return key;
+}
+
+/** How many selector tests one sheet may cost before the mark is refused (a real mark's sheet needs a few thousand). */
+export const MAX_SHEET_TESTS = 1_000_000;
+/** A compiled selector counts as this many tests (measured: one css-select compile ≈ 40 tries on an element). */
+const COMPILE_COST = 40;
+
 /**
- * What the mark's own sheet sets on its root `<svg>`, for each of `properties`: the declaration that
- * wins the cascade among the rules whose selectors match the root in the mark's own document (where
- * it is `:root`), by importance, specificity and order, as a browser showing the mark alone picks
- * it. Selectors are css-select's (css-what parses them); a rule whose selector list does not parse
- * is dropped whole, as browsers drop it.
+ * What the mark's own sheet sets on each element of the mark, for the properties `wanted` accepts:
+ * per element, the declaration that wins the cascade among the rules whose selectors match it in
+ * the mark's own document (where the root is `:root`), by importance, specificity and order, as a
+ * browser showing the mark alone picks it. Selectors are css-select's (css-what parses them); a rule
+ * whose selector list does not parse is dropped whole, as browsers drop it. Each distinct selector
+ * is compiled once and tried only on the elements its subject could be (by id, class or tag, as
+ * browsers index them); `onTests` hears the number of tries, which a caller bounds (MAX_SHEET_TESTS).
  */
-export function sheetValuesOnRoot(root: SheetNode, css: string, properties: readonly string[]): Map<string, SheetValue> {
+export function sheetValues(
+  root: SheetNode,
+  css: string,
+  wanted: (property: string) => boolean,
+  onTests: (count: number) => void = () => {},
+): Map<SheetNode, Map<string, SheetValue>> {
   const { compile, parse } = selectors();
   const parents = new Map<SheetNode, SheetNode>();
+  const all: SheetNode[] = [root];
+  const index = new Map<string, SheetNode[]>();
+  const file = (key: string, node: SheetNode) => {
+    const list = index.get(key);
+    if (list) list.push(node);
+    else index.set(key, [node]);
+  };
   const link = (node: SheetNode) => {
+    file(node.name, node);
+    const id = node.attributes.get('id');
+    if (id !== undefined) file(`#${id}`, node);
+    for (const name of new Set((node.attributes.get('class') ?? '').split(/[ \t\n\r\f]+/u))) if (name !== '') file(`.${name}`, node);
     for (const child of node.children) {
       if (typeof child === 'string') continue;
       parents.set(child, node);
+      all.push(child);
       link(child);
     }
   };
@@ -148,42 +190,66 @@ export function sheetValuesOnRoot(root: SheetNode, css: string, properties: read
     findAll,
     findOne: (test, nodes) => findAll(test, nodes)[0] ?? null,
   };
-  const wanted = new Set(properties);
-  const winners = new Map<string, SheetValue & { rank: [number, number, number] }>();
-  // How each selector list ranks on the root, once per list: a sheet repeats them (and a hostile
-  // one of 1 MiB holds ~70 000 rules: 0.6 s of selector work when all differ).
-  const ranked = new Map<string, [number, number, number] | undefined>();
-  const rankOnRoot = (list: string) => {
+  const winners = new Map<SheetNode, Map<string, SheetValue & { rank: [number, number, number] }>>();
+  // Which elements each selector list matches and at what rank, once per list: a sheet repeats
+  // them (and a hostile one of 1 MiB holds ~70 000 rules).
+  const ranked = new Map<string, Map<SheetNode, [number, number, number]>>();
+  const rankIn = (list: string) => {
+    const found = new Map<SheetNode, [number, number, number]>();
     let parsed: Selector[][];
     try {
       parsed = parse(list);
     } catch {
-      return undefined;
+      return found;
     }
-    let best: [number, number, number] | undefined;
     for (const selector of parsed) {
-      let matches = false;
+      const key = subjectKey(selector);
+      const candidates = key === undefined ? all : (index.get(key) ?? []);
+      // Most rules of a big sheet name a class or tag the mark does not have: nothing to compile.
+      if (candidates.length === 0) continue;
+      let test: (element: SheetNode) => boolean;
       try {
-        matches = compile([selector], { xmlMode: true, adapter })(root);
+        test = compile([selector], { xmlMode: true, adapter });
       } catch {
         // A selector css-select cannot follow (an unknown pseudo-class) matches nothing here.
+        continue;
       }
+      // Compiling costs about as much as trying a selector on a few dozen elements.
+      onTests(COMPILE_COST + candidates.length);
       const rank = specificity(selector);
-      if (matches && (!best || compare(rank, best) > 0)) best = rank;
+      for (const element of candidates) {
+        let matches = false;
+        try {
+          matches = test(element);
+        } catch {
+          // As above: a pseudo-class css-select refuses only when it meets an element.
+        }
+        const best = found.get(element);
+        if (matches && (!best || compare(rank, best) > 0)) found.set(element, rank);
+      }
     }
-    return best;
+    return found;
   };
   for (const rule of rules(css)) {
-    const set = declarations(rule.declarations).filter((declaration) => wanted.has(declaration.name));
+    const set = declarations(rule.declarations).filter((declaration) => wanted(declaration.name));
     if (set.length === 0 || rule.selector === '') continue;
-    if (!ranked.has(rule.selector)) ranked.set(rule.selector, rankOnRoot(rule.selector));
-    const best = ranked.get(rule.selector);
-    if (!best) continue;
-    for (const { name, value, important } of set) {
-      const held = winners.get(name);
-      // Later rules win ties: >= keeps the latest of equal rank.
-      if (!held || (important && !held.important) || (important === held.important && compare(best, held.rank) >= 0)) winners.set(name, { value, important, rank: best });
+    let matched = ranked.get(rule.selector);
+    if (!matched) ranked.set(rule.selector, (matched = rankIn(rule.selector)));
+    for (const [element, rank] of matched) {
+      let held = winners.get(element);
+      if (!held) winners.set(element, (held = new Map()));
+      for (const { name, value, important } of set) {
+        const current = held.get(name);
+        // Later rules win ties: >= keeps the latest of equal rank.
+        if (!current || (important && !current.important) || (important === current.important && compare(rank, current.rank) >= 0)) held.set(name, { value, important, rank });
+      }
     }
   }
-  return new Map([...winners].map(([name, { value, important }]) => [name, { value, important }]));
+  return new Map([...winners].map(([element, values]) => [element, new Map([...values].map(([name, { value, important }]) => [name, { value, important }]))]));
+}
+
+/** What the mark's own sheet sets on its root `<svg>`, for each of `properties` (sheetValues, for the root alone). */
+export function sheetValuesOnRoot(root: SheetNode, css: string, properties: readonly string[]): Map<string, SheetValue> {
+  const wanted = new Set(properties);
+  return sheetValues(root, css, (name) => wanted.has(name)).get(root) ?? new Map();
 }

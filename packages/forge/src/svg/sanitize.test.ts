@@ -109,11 +109,51 @@ describe('sanitizeSvg', () => {
     expect(sanitizeSvg(svg(dot, 'viewBox="0 0 210 297"')).paper).toBeUndefined();
   });
 
+  it("applies the mark's sheets to the elements they style, as a browser showing the mark alone, and keeps no <style>", () => {
+    // A sheet left in the mark reached every shape forge draws around it (its root, groups, tiles).
+    const applied = (css: string, body: string, root = 'viewBox="0 0 10 10"') => sanitizeSvg(svg(`<style>${css}</style>${body}`, root)).svg;
+    // By importance, then the inline style, then specificity and order; any rule over a presentation attribute.
+    expect(applied('rect{fill:#f00;stroke:#00f} .a{fill:#0f0}', '<rect class="a" fill="#000" width="5" height="5"/><rect width="5" height="5"/>')).toBe(
+      svg('<rect class="a" fill="#00ff00" width="5" height="5" stroke="#0000ff"/><rect width="5" height="5" fill="#ff0000" stroke="#0000ff"/>'),
+    );
+    expect(applied('rect{fill:#f00!important}', '<rect style="fill:#0f0;stroke:#00f" width="5" height="5"/>')).toBe(svg('<rect fill="#ff0000" stroke="#0000ff" width="5" height="5"/>'));
+    // :root is the mark's root; the root's placement stays forge's (a sheet's svg{width:…} included).
+    expect(applied(':root{fill:#f00;opacity:.5} svg{width:10px;overflow:visible}', '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5"/>', 'viewBox="0 0 10 10" fill="#ff0000" opacity=".5"'));
+    // Selectors resvg does not read are read as browsers read them; a state no image has matches nothing.
+    expect(applied('rect:not(.a):nth-child(2){fill:#f00} rect:hover{fill:#0f0}', '<rect class="a" width="5" height="5"/><rect width="5" height="5"/>')).toBe(
+      svg('<rect class="a" width="5" height="5"/><rect width="5" height="5" fill="#ff0000"/>'),
+    );
+    // Geometry where CSS sets it (SVG 2), a CSS transform in the attribute's syntax, keywords as a style;
+    // never an id, a class or a link, which no CSS property sets.
+    expect(applied('rect{width:4px;transform:rotate(90deg);mix-blend-mode:multiply;id:x;class:y;href:url(#z)} g{width:4px}', '<g><rect width="5" height="5"/></g>')).toBe(
+      svg('<g><rect width="4px" height="5" transform="rotate(90)" style="mix-blend-mode:multiply"/></g>'),
+    );
+  });
+
+  it('refuses a sheet that would cost more selector tests than forge allows, by count before it is done', () => {
+    // 30 000 distinct rules whose subject every shape could be: each is compiled and tried on 50 rects.
+    const css = Array.from({ length: 30_000 }, (_, index) => `g.x${index} rect{fill:#000}`).join('');
+    const error = (() => {
+      try {
+        sanitizeSvg(svg(`<style>${css}</style>${'<rect width="1" height="1"/>'.repeat(50)}`));
+      } catch (caught) {
+        return caught as SvgRejectedError;
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe('svg-too-large');
+    expect(error?.message).toMatch(/<style> sheet forge can apply .* at most 1000000 selector tests/u);
+    // The same rules naming a class no element has cost nothing: they are never compiled.
+    expect(codeOf(svg(`<style>${css.replaceAll(' rect', ' .none')}</style>${'<rect width="1" height="1"/>'.repeat(50)}`))).toBe('accepted');
+  });
+
   it("cuts out a mark's own dark-mode block whole (forge makes the dark versions) and keeps the rules around it", () => {
     const result = sanitizeSvg(
       svg('<style>.a{fill:#000}@media (prefers-color-scheme: dark){.a{fill:#fff}.b{stroke:#fff}}.b{stroke:#123456}@media screen and (prefers-color-scheme:dark) { .a { fill: #eee } }</style><rect class="a b" width="9" height="9"/>'),
     );
-    expect(result.svg).toContain('<style>.a{fill:#000}.b{stroke:#123456}</style>');
+    // The rules around it are applied to what they style, as every sheet is (no <style> is kept).
+    expect(result.svg).toContain('<rect class="a b" width="9" height="9" fill="#000000" stroke="#123456"/>');
+    expect(result.svg).not.toContain('<style');
     expect(result.ownDarkStyles).toBe(true);
     expect(sanitizeSvg(svg('<style>.a{fill:#000}</style><rect class="a" width="9" height="9"/>')).ownDarkStyles).toBeUndefined();
   });
@@ -186,7 +226,8 @@ describe('sanitizeSvg', () => {
       const rebuilt = await rebuiltAlike(recoloured);
       const top = await pixels(rebuilt.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `));
       expect([...top.subarray(0, 4)]).toEqual([0xe3, 0x06, 0x13, 255]);
-      expect(rebuilt).toContain('<rect fill="#e30613" stroke-width="0" class="st0" width="10" height="5" style="fill:#e30613;stroke-width:0;"/>');
+      // The sheet is applied as attributes where no inline style outranks it: the second rect takes its colour.
+      expect(rebuilt).toContain('<rect fill="#e30613" stroke-width="0" class="st0" width="10" height="5"/><rect class="st0" y="5" width="10" height="5" fill="#1d1d1b"/>');
       // Without a sheet the attributes alone draw the same: no style attribute is written.
       expect(sanitizeSvg(svg('<rect width="10" height="5" style="fill:#e30613"/>')).svg).toContain('<rect fill="#e30613" width="10" height="5"/>');
     });
@@ -244,7 +285,7 @@ describe('sanitizeSvg', () => {
 
     it("takes a hand-made dark-mode favicon.svg (and one forge made) as a mark: the light drawing unchanged, the dark block left out", async () => {
       const handMade = '<style>circle{fill:#ff3366}@media (prefers-color-scheme: dark){circle{fill:#ffffff}}</style><circle cx="5" cy="5" r="4"/>';
-      expect(await rebuiltAlike(handMade)).toContain('<style>circle{fill:#ff3366}</style>');
+      expect(await rebuiltAlike(handMade)).toContain('<circle cx="5" cy="5" r="4" fill="#ff3366"/>');
       const forged = '<style>@media (prefers-color-scheme:dark){[fill="#ff3366"]{fill:#ff7a9c}[fill="#fff7f9"]{fill:#14142b}}</style><rect width="10" height="10" fill="#fff7f9"/><circle cx="5" cy="5" r="4" fill="#ff3366"/>';
       expect(await rebuiltAlike(forged)).not.toContain('<style');
     });

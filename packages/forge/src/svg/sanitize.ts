@@ -3,7 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
-import { sheetValuesOnRoot } from './root-sheet.ts';
+import { MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
 const require = createRequire(import.meta.url);
 // saxes is CommonJS: an ES import of it makes Node scan its 74 KB source for export names
@@ -58,7 +58,7 @@ interface Node {
   name: string;
   attributes: Map<string, string>;
   children: Array<Node | string>;
-  /** The attributes that came from the element's inline style (see inlineStylesOverSheets). */
+  /** The attributes that came from the element's inline style, which outrank a sheet's normal rules (see applySheets). */
   inline?: Set<string>;
 }
 
@@ -659,67 +659,87 @@ function checkUseExpansion(root: Node, limits: SvgLimits): void {
   expandedSize(root);
 }
 
-/**
- * An inline style outranks every rule of a sheet, and a presentation attribute ranks below them all:
- * an Illustrator file recoloured in Inkscape keeps `class="st0"` and gains `style="fill:#e30613"`,
- * which browsers and resvg draw red, but as attributes alone the sheet's `.st0{fill:#1d1d1b}` won and
- * forge drew it black. So where the mark has a sheet, what an element's inline style set is written
- * again as its `style` (rebuilt from the sanitized values, `prop:value;` each, the spelling
- * svg/dark.ts targets in dark mode), besides the attributes the later stages read. Without a sheet
- * the attributes alone draw the same.
- */
-function inlineStylesOverSheets(root: Node): void {
-  const hasSheet = (node: Node): boolean =>
-    (node.name === 'style' && node.children.some((child) => typeof child === 'string' && child.trim() !== '')) ||
-    node.children.some((child) => typeof child !== 'string' && hasSheet(child));
-  if (!hasSheet(root)) return;
-  const restyle = (node: Node) => {
-    if (node.inline) {
-      // The root's own placement (width, height) is gone: forge places the mark.
-      // Not transform: its attribute syntax (rotate(90), no units) is not CSS, which a sheet's rule would need.
-      const kept = [...node.inline].filter((key) => key !== 'transform' && node.attributes.has(key));
-      const declarations = kept.map((key) => `${key}:${node.attributes.get(key)};`).join('');
-      const keywords = node.attributes.get('style') ?? '';
-      if (declarations + keywords !== '') node.attributes.set('style', declarations + keywords);
-    }
-    for (const child of node.children) if (typeof child !== 'string') restyle(child);
-  };
-  // Not the root: forge draws it as a nested <svg>, whose opacity, filter and mask compose moves
-  // from its attributes to a group (resvg applies them twice there); a sheet's `svg{…}` is rare.
-  for (const child of root.children) if (typeof child !== 'string') restyle(child);
-}
+/** Geometry that CSS sets (SVG 2) on the elements browsers let it, besides the presentation properties. */
+const CSS_GEOMETRY: Readonly<Record<string, readonly string[]>> = {
+  x: ['rect', 'image', 'svg'],
+  y: ['rect', 'image', 'svg'],
+  width: ['rect', 'image', 'svg'],
+  height: ['rect', 'image', 'svg'],
+  cx: ['circle', 'ellipse'],
+  cy: ['circle', 'ellipse'],
+  r: ['circle'],
+  rx: ['rect', 'ellipse'],
+  ry: ['rect', 'ellipse'],
+};
 
-/** What compose moves from the mark's root to a group in a raster job (resvg applies them twice on a nested `<svg>`). */
-const ROOT_EFFECTS = ['opacity', 'filter', 'mask'] as const;
+/** Attributes no CSS property sets, though a style's `name:value` reads like one (`id:x`). */
+const NOT_CSS = new Set(['id', 'class', 'd', 'points', 'offset', 'in', 'in2', 'result', 'type', 'values', 'mode', 'operator', 'scale', 'order', 'radius', 'media', 'method', 'spacing', 'side', 'rotate', 'z', 'seed', 'bias', 'divisor', 'exponent', 'amplitude', 'slope', 'intercept', 'azimuth', 'elevation', 'dx', 'dy', 'x1', 'y1', 'x2', 'y2', 'fx', 'fy', 'fr']);
+
+/** Root attributes that place the mark, which forge decides (see sanitize): a sheet's `svg{width:…}` does not place it either. */
+const ROOT_PLACEMENT = ['width', 'height', 'x', 'y', 'viewBox', 'preserveAspectRatio', 'overflow'] as const;
 
 /**
- * A mark's sheet may fade, filter or mask its root: `svg{opacity:.5}`, `*{…}`, `:root{…}`, the
- * root's class. Drawn as forge's nested `<svg>`, the rule reached it in the document forge drew
- * (resvg then applied it twice: half opacity came out a quarter), or missed it (`:root` is forge's
- * root there). So what the sheet gives the root, as the cascade resolves it in the mark's own
- * document (an inline style beating a normal rule, an important rule beating both), is written as
- * the root's own style, where compose finds it like an attribute. Other properties a sheet sets
- * on the root inherit the same way in either document.
+ * A mark's `<style>` sheets are applied to the elements they style, as a browser showing the mark
+ * alone applies them, and then dropped: the sanitized mark carries no sheet. A sheet left in place
+ * reaches the whole document the mark is drawn into, so its `rect{…}`, `g{…}`, `*{…}`, `svg{…}`
+ * and `:root{…}` restyled forge's own root, groups, tiles and live dot (and resvg, which reads
+ * fewer selectors than browsers, drew the PNGs otherwise than favicon.svg showed). Per element and
+ * property the winner is picked as the cascade picks it: a sheet's important rule over the
+ * element's inline style, that over a normal rule, any rule over a presentation attribute
+ * (an Illustrator file recoloured in Inkscape keeps `class="st0"` and gains `style="fill:#e30613"`:
+ * red). What a rule wins is written as the attribute an inline style would have become
+ * (styleToAttributes: one allowlist for every spelling), so later stages, the dark variant
+ * included, read attributes only. Selectors are matched with css-select (sheetValues).
  */
-function sheetEffectsOnRoot(root: Node): void {
+function applySheets(root: Node): void {
   const sheets: string[] = [];
   const collect = (node: Node) => {
-    if (node.name === 'style') sheets.push(node.children.filter((child): child is string => typeof child === 'string').join(''));
-    for (const child of node.children) if (typeof child !== 'string') collect(child);
+    for (const child of node.children) {
+      if (typeof child === 'string') continue;
+      if (child.name === 'style') sheets.push(child.children.filter((text): text is string => typeof text === 'string').join(''));
+      else collect(child);
+    }
+    node.children = node.children.filter((child) => typeof child === 'string' || child.name !== 'style');
   };
   collect(root);
   const sheet = sheets.join('\n');
   if (sheet.trim() === '') return;
-  const found = sheetValuesOnRoot(root, sheet, ROOT_EFFECTS);
-  if (found.size === 0) return;
-  let declared = '';
-  for (const [name, { value, important }] of found) {
-    const inline = root.inline?.has(name) ? root.attributes.get(name) : undefined;
-    declared += `${name}:${!important && inline !== undefined ? inline : value};`;
-    root.attributes.delete(name);
+  const wanted = (property: string) =>
+    !NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN);
+  let tests = 0;
+  const found = sheetValues(root, sheet, wanted, (count) => {
+    tests += count;
+    if (tests > MAX_SHEET_TESTS) {
+      reject('svg-too-large', `Expected a <style> sheet forge can apply to the drawing in at most ${MAX_SHEET_TESTS} selector tests (rules × the elements each could style); simplify the sheet or give the elements their colours as attributes`);
+    }
+  });
+  for (const [element, values] of found as Map<Node, Map<string, SheetValue>>) {
+    const inline = element.inline ?? new Set<string>();
+    const ownKeywords = new Map(
+      (element.attributes.get('style') ?? '')
+        .split(';')
+        .filter((declaration) => declaration.includes(':'))
+        .map((declaration) => [declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1)] as const),
+    );
+    const won: string[] = [];
+    for (const [property, { value, important }] of values) {
+      const geometry = CSS_GEOMETRY[property];
+      if (geometry && !geometry.includes(element.name)) continue;
+      // An element's inline style outranks a normal rule (its keywords stay in its style attribute).
+      if (!important && (inline.has(property) || ownKeywords.has(property))) continue;
+      won.push(`${property}:${value}`);
+    }
+    const applied = new Map<string, string>();
+    styleToAttributes(won.join(';'), element.name, applied);
+    for (const [key, value] of applied) {
+      if (key === 'style') {
+        for (const declaration of value.split(';')) ownKeywords.set(declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1));
+      } else element.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
+    }
+    if (ownKeywords.size > 0) element.attributes.set('style', [...ownKeywords].map(([name, value]) => `${name}:${value}`).join(';'));
+    foldTransformOrigin(element.attributes);
   }
-  const own = root.attributes.get('style');
-  root.attributes.set('style', (own ? own.replace(/;?\s*$/, ';') : '') + declared);
+  for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
 }
 
 function serialize(node: Node, out: string[]): void {
@@ -958,8 +978,9 @@ const FORGE_TYPEFACES = /^(?:dejavu sans|sans-serif|system-ui|inherit)$/i;
  */
 export function substitutedTypefaces(svg: string): string[] {
   const typefaces = new Set<string>();
-  // As an attribute (inline styles became attributes) or a declaration in a <style> sheet; not in a
-  // rebuilt style attribute (inlineStylesOverSheets), which repeats an attribute in another escaping.
+  // As an attribute (inline styles and the mark's sheets became attributes) or a declaration in a
+  // <style> sheet of an SVG the sanitizer did not make; not in a style attribute, which the
+  // sanitizer writes only for keywords (mix-blend-mode) and which escapes quotes otherwise.
   const withoutStyleAttributes = svg.replace(/\sstyle="[^"]*"/g, '');
   for (const [, attribute, declaration] of withoutStyleAttributes.matchAll(/font-family(?:="([^"]*)"|\s*:\s*([^;}<"]+))/g)) {
     const list = (attribute ?? declaration ?? '').replace(/&quot;|&#34;|&#39;|&apos;/g, "'");
@@ -1035,7 +1056,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   // shown as an image a mark ends at its viewBox, but as the nested <svg> forge places, a root's
   // overflow="visible" let artwork past the viewBox spill over the padding, the tile and the
   // maskable safe zone.
-  for (const placement of ['width', 'height', 'x', 'y', 'viewBox', 'preserveAspectRatio', 'overflow']) root.attributes.delete(placement);
+  for (const placement of ROOT_PLACEMENT) root.attributes.delete(placement);
   const attributes = new Map<string, string>([
     ['xmlns', SVG_NS],
     ['viewBox', viewBox.join(' ')],
@@ -1043,8 +1064,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   for (const [key, value] of root.attributes) attributes.set(key, value);
   root.attributes = attributes;
   checkDrawable(root);
-  inlineStylesOverSheets(root);
-  sheetEffectsOnRoot(root);
+  applySheets(root);
 
   const out: string[] = [];
   serialize(root, out);
