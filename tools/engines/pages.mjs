@@ -115,8 +115,9 @@ ${[
   .map(([id, width, variant]) => `<nav class="header" style="width: ${width}px"><a href="/"><drop-mark id="m-${id}" ${markSrcs} data-expect-variant="${variant}"></drop-mark></a><span class="shop">Shop</span></nav>`)
   .join('\n')}
 <nav class="header" id="h-grow" style="width: 150px"><a href="/"><drop-mark id="m-home-grow" ${markSrcs} data-expect-variant="wordmark"></drop-mark></a><span class="shop">Shop</span></nav>
-<h2>In a menu drawer: chosen under display: none, then shown at 150 px</h2>
-<div id="drawer" style="display: none; width: 150px"><drop-mark id="m-drawer" ${markSrcs} data-expect-variant="monogram"></drop-mark></div>
+<h2>In a menu drawer: chosen under display: none, then shown at 150 px (the second mark given a width by the page)</h2>
+<div id="drawer" style="display: none; width: 150px"><drop-mark id="m-drawer" ${markSrcs} data-expect-variant="monogram"></drop-mark>
+<drop-mark id="m-drawer-width" ${markSrcs.replace('40px', '40px; width: 160px')} data-expect-variant="monogram"></drop-mark></div>
 <script type="module">
 // Once a mark has its images and three frames passed (a resize reaches its choice a frame late):
 // the header that made it take its glyph widens, the drawer it chose in while hidden opens.
@@ -128,7 +129,8 @@ async function after(id, ready, then) {
   then();
 }
 after('m-home-grow', (mark) => mark.variant === 'glyph', () => (document.getElementById('h-grow').style.width = '360px'));
-after('m-drawer', (mark) => mark.variant, () => (document.getElementById('drawer').style.display = 'block'));
+const drawer = ['m-drawer', 'm-drawer-width'].map((id) => new Promise((resolve) => after(id, (mark) => mark.variant, resolve)));
+Promise.all(drawer).then(() => (document.getElementById('drawer').style.display = 'block'));
 </script>`;
 }
 

@@ -368,6 +368,22 @@ describe('<drop-mark>', () => {
     expect(mark.variant).to.equal('monogram');
   });
 
+  for (const width of ['160px', '10rem']) {
+    it(`chooses afresh after a display: none also with a width the page gives it (${width})`, async () => {
+      // Hidden, a page's width is read as written: its own mark's width, not a calc() that reads as
+      // no number (as the mark's own width does in Chromium, WebKit and Firefox). The wordmark then
+      // "fitted" and was held, scaled into 150 px, where the 48 px monogram fits whole.
+      const drawer = await fixture<HTMLDivElement>(
+        `<div style="width: 150px; display: none"><drop-mark name="Nova" ${srcs} style="--drop-mark-height: 40px; width: ${width}"></drop-mark></div>`,
+      );
+      const mark = drawer.querySelector('drop-mark') as MarkLike;
+      await settle(mark);
+      drawer.style.display = 'block';
+      await settle(mark);
+      expect(mark.variant).to.equal('monogram');
+    });
+  }
+
   it('refuses URLs that are neither https nor on this site, with one warning each', async () => {
     const warnings = captureWarnings();
     try {

@@ -320,7 +320,9 @@ export class DropMark extends LitElement {
       this.#size(widest, minAspect, text);
       const style = getComputedStyle(this);
       // Under a display: none (a closed menu drawer, a hidden tab) the width read is the one asked
-      // for, not room the page gave: a choice made there is a placeholder, held to no band.
+      // for, not room the page gave: a choice made there is a placeholder, held to no band. Our own
+      // width reads as calc(…), no number, in all three engines; a width the page gives reads as a
+      // length (160px), so only this check keeps it a placeholder.
       this.#room = { width: parseFloat(style.width), height: parseFloat(style.height), widest, shown: this.getClientRects().length > 0 };
     }
     const { width, height, shown } = this.#room;
