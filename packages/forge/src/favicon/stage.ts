@@ -209,9 +209,10 @@ const whenDark = (css: string) => (css === '' ? '' : `<style>@media (prefers-col
 /**
  * The tab icon, scalable, with its dark variant inside: under prefers-color-scheme the palette
  * swaps and colours that would not read on the dark background lift (svg/dark.ts); the attribute
- * rules go before the mark, the copies of its own sheets after it. With `pixels`, the same
- * drawing as a raster job of that size (the live favicon PNG): sized in pixels and with compose's
- * layer anchor, which favicon.svg itself never carries.
+ * rules go before the mark, the copies of its own sheets (none for a sanitized mark) after it.
+ * With `pixels`, the same drawing as a raster job of that size (the live favicon PNG): sized in
+ * pixels and with compose's layer anchor, which favicon.svg carries only in the group taking a
+ * root's opacity, filter or mask.
  */
 export function faviconSvg(input: ForgeInput, pixels?: number): string {
   const { colors } = input.config;
