@@ -123,6 +123,10 @@ describe('sanitizeSvg', () => {
     expect(applied('rect:not(.a):nth-child(2){fill:#f00} rect:hover{fill:#0f0}', '<rect class="a" width="5" height="5"/><rect width="5" height="5"/>')).toBe(
       svg('<rect class="a" width="5" height="5"/><rect width="5" height="5" fill="#ff0000"/>'),
     );
+    // A print sheet, or one in another language, is not the mark's look.
+    expect(applied('rect{fill:#f00}', '<style media="print">rect{fill:#0f0}</style><style type="text/x-less">rect{fill:#00f}</style><style media="all" type="text/css">rect{stroke:#000}</style><rect width="5" height="5"/>')).toBe(
+      svg('<rect width="5" height="5" fill="#ff0000" stroke="#000000"/>'),
+    );
     // Geometry where CSS sets it (SVG 2), a CSS transform in the attribute's syntax, keywords as a style;
     // never an id, a class or a link, which no CSS property sets.
     expect(applied('rect{width:4px;transform:rotate(90deg);mix-blend-mode:multiply;id:x;class:y;href:url(#z)} g{width:4px}', '<g><rect width="5" height="5"/></g>')).toBe(

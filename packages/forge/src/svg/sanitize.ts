@@ -696,8 +696,12 @@ function applySheets(root: Node): void {
   const collect = (node: Node) => {
     for (const child of node.children) {
       if (typeof child === 'string') continue;
-      if (child.name === 'style') sheets.push(child.children.filter((text): text is string => typeof text === 'string').join(''));
-      else collect(child);
+      // A sheet for print, or in a language other than CSS, is one no image of the mark uses.
+      if (child.name === 'style') {
+        if (/^\s*(?:all|screen)?\s*$/i.test(child.attributes.get('media') ?? '') && /^\s*(?:text\/css)?\s*$/i.test(child.attributes.get('type') ?? '')) {
+          sheets.push(child.children.filter((text): text is string => typeof text === 'string').join(''));
+        }
+      } else collect(child);
     }
     node.children = node.children.filter((child) => typeof child === 'string' || child.name !== 'style');
   };
