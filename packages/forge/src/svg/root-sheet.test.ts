@@ -12,6 +12,11 @@ const opacity = (css: string, attributes?: Record<string, string>) => sheetValue
 describe("the cascade of a mark's sheet on its root", () => {
   it('picks by importance, then specificity, then order', () => {
     expect(opacity('svg{opacity:.5} svg{opacity:.6}')).toEqual({ value: '.6', important: false });
+    // Order counts across selector lists of one rank, however often each repeats.
+    const both = { class: 'a', viewBox: '0 0 1 1' };
+    expect(opacity('.a{opacity:.2} [viewBox]{opacity:.3} .a{opacity:.4} [viewBox]{opacity:.5}', both)).toEqual({ value: '.5', important: false });
+    expect(opacity('[viewBox]{opacity:.3} .a{opacity:.4} [viewBox]{opacity:.5} .a{opacity:.6;opacity:.7}', both)).toEqual({ value: '.7', important: false });
+    expect(opacity('.a{opacity:.1!important} [viewBox]{opacity:.5} .a{opacity:.6}', both)).toEqual({ value: '.1', important: true });
     expect(opacity('#a{opacity:.2} svg{opacity:.5}', { id: 'a' })).toEqual({ value: '.2', important: false });
     expect(opacity('.a.b{opacity:.2} svg.a{opacity:.5}', { class: 'a b' })).toEqual({ value: '.2', important: false });
     expect(opacity('svg{opacity:.3 ! important} #a{opacity:.9}', { id: 'a' })).toEqual({ value: '.3', important: true });
