@@ -71,6 +71,7 @@ export class DropMark extends LitElement {
   #failed: ReadonlySet<string | Element> = new Set();
 
   #resizeObserver: ResizeObserver | null = null;
+  #print: MediaQueryList | null = null;
   #fitFrame = 0;
   /** The room the page gave at the last measurement, asking for `widest` (see `#fit`). */
   #room = { width: 0, height: 0, widest: 0, shown: false };
@@ -140,6 +141,14 @@ export class DropMark extends LitElement {
     super.connectedCallback();
     this.#resizeObserver = new ResizeObserver(this.#fitSoon);
     this.#resizeObserver.observe(this);
+    // A printed page is laid out at the paper's width with no ResizeObserver and no frame, and only
+    // this listener runs inside that layout (beforeprint comes before it, at the screen's width):
+    // the phone's monogram would be printed where the wordmark fits. Printed or back on screen, the
+    // choice is a first one, with no band: a wordmark held from the print would stay scaled down.
+    (this.#print = matchMedia('print')).onchange = () => {
+      this.#choiceWasMeasured = false;
+      this.#fit(true);
+    };
     // A mark showing a plainer variant is narrower than the room it could have: only its container
     // says when that room grows. A container sized by the mark itself (a home link in a flex header,
     // an inline span) grows only with it, so the watch goes on up to the first box that is not.
@@ -158,6 +167,7 @@ export class DropMark extends LitElement {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
+    this.#print!.onchange = null;
     cancelAnimationFrame(this.#fitFrame);
     this.#manifestRequest?.abort();
     this.#manifestRequest = null;
