@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import fc from 'fast-check';
-import { cleanup, fixture } from '../test-support/fixture.ts';
+import { cleanup, fixture, nextFrame } from '../test-support/fixture.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { hostileUrls } from '../test-support/hostile-urls.ts';
 import { animationsSettled, sleep } from '../test-support/wait.ts';
@@ -56,6 +56,15 @@ afterEach(cleanup);
 
 /** The price the button shows, or null when it shows none. */
 const priceShown = (el: Element) => el.shadowRoot!.querySelector('[part="price"]')?.textContent ?? null;
+/**
+ * Until the button has judged its price and currency: its update, the frame after it, and the task
+ * after that frame (button.ts judges them then, on what a framework has set by that time).
+ */
+const priceJudged = async (el: Element) => {
+  await (el as ButtonLike).updateComplete;
+  await nextFrame();
+  await new Promise((resolve) => setTimeout(resolve));
+};
 /** The one warning for a price the button refuses, as `written`. */
 const priceRefused = (written: string) =>
   `[dropkit] <drop-button> price="${written}" is not shown: expected an amount such as 24.90 or 24,90 (no currency sign, no thousands separator).`;
@@ -310,6 +319,7 @@ describe('<drop-button>', () => {
         (el as unknown as { price: unknown }).price = '18.50';
         await el.updateComplete;
         expect(price()).to.equal('€18.50');
+        await priceJudged(el);
         expect(warnings.messages).to.deep.equal([]);
       } finally {
         warnings.restore();
@@ -325,6 +335,7 @@ describe('<drop-button>', () => {
           // The text, not the element: a failing check on an element never reports here.
           expect(priceShown(el), written).to.equal(null);
           expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+          await priceJudged(el);
           expect(warnings.messages).to.deep.equal([
             priceRefused(written),
           ]);
@@ -336,7 +347,7 @@ describe('<drop-button>', () => {
       try {
         const el = await fixture<ButtonLike>(`<drop-button price="24" currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         (el as unknown as { price: unknown }).price = '1.000';
-        await el.updateComplete;
+        await priceJudged(el);
         expect(priceShown(el)).to.equal(null);
         expect(warnings.messages).to.deep.equal([
           priceRefused('1.000'),
@@ -370,7 +381,7 @@ describe('<drop-button>', () => {
         const late = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         (late as unknown as { price: unknown }).price = '12,500';
         await late.updateComplete;
-        // Alone it reads two ways (the rule without a currency), so it warns until the currency comes.
+        // Alone it reads two ways (the rule without a currency); the currency an update later is in time.
         expect(shown(late)).to.equal(null);
         (late as unknown as { currency: unknown }).currency = 'KWD';
         await late.updateComplete;
@@ -379,11 +390,9 @@ describe('<drop-button>', () => {
         (first as unknown as { currency: unknown }).currency = 'OMR';
         await first.updateComplete;
         (first as unknown as { price: unknown }).price = '3.125';
-        await first.updateComplete;
+        await priceJudged(first);
         expect(shown(first)).to.equal('OMR 3.125');
-        expect(warnings.messages).to.deep.equal([
-          priceRefused('12,500'),
-        ]);
+        expect(warnings.messages).to.deep.equal([]);
       } finally {
         warnings.restore();
       }
@@ -393,7 +402,7 @@ describe('<drop-button>', () => {
       try {
         const el = await fixture<ButtonLike>(`<drop-button price="12.500" currency="KWD"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         el.setAttribute('currency', 'EUR');
-        await el.updateComplete;
+        await priceJudged(el);
         expect(priceShown(el)).to.equal(null);
         expect(euro.messages).to.deep.equal([
           priceRefused('12.500'),
@@ -409,6 +418,7 @@ describe('<drop-button>', () => {
         try {
           const el = await fixture<ButtonLike>(`<drop-button price="${written}" currency="JPY"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
           expect(priceShown(el), written).to.equal(null);
+          await priceJudged(el);
           expect(warnings.messages).to.deep.equal([
             priceRefused(written),
           ]);
@@ -423,7 +433,7 @@ describe('<drop-button>', () => {
         expect(price()).to.equal('¥3,000');
         // A template printing every price with two decimals: read, shown as the yen it is.
         el.setAttribute('price', '3000.00');
-        await el.updateComplete;
+        await priceJudged(el);
         expect(price()).to.equal('¥3,000');
         expect(warnings.messages).to.deep.equal([]);
       } finally {
@@ -438,6 +448,7 @@ describe('<drop-button>', () => {
         const el = await fixture<ButtonLike>(`<drop-button price="3000.50" currency="JPY"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         expect(priceShown(el)).to.equal(null);
         expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+        await priceJudged(el);
         // The same text is a price in euros, and refused again in yen.
         el.setAttribute('currency', 'EUR');
         await el.updateComplete;
@@ -448,15 +459,64 @@ describe('<drop-button>', () => {
         const euro = await fixture<ButtonLike>(`<drop-button currency="EUR"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         // A framework's number, computed or from an API.
         (euro as unknown as { price: unknown }).price = 24.505;
-        await euro.updateComplete;
+        await priceJudged(euro);
         expect(priceShown(euro)).to.equal(null);
         (euro as unknown as { price: unknown }).price = 1.1 * 3;
-        await euro.updateComplete;
+        await priceJudged(euro);
         expect(priceShown(euro)).to.equal('€3.30');
         expect(warnings.messages).to.deep.equal([
           '[dropkit] <drop-button> price="3000.50" is not shown: expected a whole amount such as 3000 (JPY has no minor unit).',
           '[dropkit] <drop-button> price="24.505" is not shown: expected an amount such as 24.50 (EUR has 2 decimals).',
         ]);
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('judges price and currency on what a framework has set once the frame is over: no warning when the currency comes a microtask, an update or a frame after the price', async () => {
+      // React sets an element's properties in one task, but Vue and Svelte flush in ticks of their own
+      // and a store may answer a frame later: price="24" alone warned "currency="null"" for good.
+      const between = [
+        ['in the same task', async () => {}],
+        ['a microtask later', () => Promise.resolve()],
+        ['an update later', (el: Element) => (el as ButtonLike).updateComplete],
+        ['a frame later', () => nextFrame()],
+      ] as const;
+      for (const [when, wait] of between) {
+        for (const [price, currency, shown] of [[24, 'EUR', '€24.00'], ['12,500', 'KWD', 'KWD 12.500']] as const) {
+          const warnings = captureWarnings();
+          try {
+            const el = await fixture<ButtonLike>(`<drop-button><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+            const button = el as unknown as { price: unknown; currency: unknown };
+            button.price = price;
+            // The same task: nothing awaited between the two.
+            if (when !== 'in the same task') await wait(el);
+            button.currency = currency;
+            await priceJudged(el);
+            expect(priceShown(el)?.replace(/\s/g, ' ') ?? null, `${price} ${currency} ${when}`).to.equal(shown);
+            expect(warnings.messages, `${price} ${currency} ${when}`).to.deep.equal([]);
+          } finally {
+            warnings.restore();
+          }
+        }
+      }
+    });
+
+    it('says once that a price needs a currency when none has come by then, and shows it when one does', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<ButtonLike>(`<drop-button price="24"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
+        await priceJudged(el);
+        expect(priceShown(el)).to.equal(null);
+        const expected = ['[dropkit] <drop-button> price="24" is not shown: expected a currency beside it, an ISO 4217 code such as currency="EUR".'];
+        expect(warnings.messages).to.deep.equal(expected);
+        el.setAttribute('price', '25');
+        await priceJudged(el);
+        expect(warnings.messages).to.deep.equal(expected);
+        el.setAttribute('currency', 'EUR');
+        await priceJudged(el);
+        expect(priceShown(el)).to.equal('€25.00');
+        expect(warnings.messages).to.deep.equal(expected);
       } finally {
         warnings.restore();
       }
@@ -468,6 +528,7 @@ describe('<drop-button>', () => {
         const el = await fixture<ButtonLike>(`<drop-button price="24" currency="EURO!"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
         expect(el.shadowRoot!.querySelector('[part="price"]')).to.equal(null);
         expect(link(el).getAttribute('href')).to.equal('https://buy.stripe.com/x');
+        await priceJudged(el);
         expect(warnings.messages.filter((m) => m.includes('currency'))).to.have.length(1);
       } finally {
         warnings.restore();

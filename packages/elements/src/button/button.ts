@@ -124,6 +124,8 @@ export class DropButton extends LitElement {
   #hasMark = false;
   /** For updated(), which sees reactive properties in `changed` but not the creator's link (the first update checks it). */
   #creatorHrefChanged = true;
+  /** Counts the changes to price and currency: only the last one's judgement is said (updated()). */
+  #priceJudgement = 0;
   /** The price as written (attribute or string property), kept to read again with a new currency. */
   #priceText: string | null = null;
   /** The language of dropkit's words where it differs from the one the button inherits, else no `lang` (set by render). */
@@ -242,7 +244,15 @@ export class DropButton extends LitElement {
     else delete this.dataset.provider;
     if (!check.ok && (changed.has('href') || this.#creatorHrefChanged)) this.#warnUnusableLink();
     this.#creatorHrefChanged = false;
-    if (changed.has('currency') || changed.has('price')) this.#checkPrice();
+    if ((changed.has('currency') || changed.has('price')) && this.price != null) {
+      // Judged on what the button holds once a frame has passed with no change to them, not on this
+      // update: React sets an element's properties in one task, but Vue and Svelte flush theirs in
+      // ticks of their own and a store may answer a frame later, and a price that comes a moment
+      // before its currency is no mistake ("currency="null"" was said for good). A button taken off
+      // the page shows nothing to judge; a tab in the background judges once shown.
+      const judgement = ++this.#priceJudgement;
+      requestAnimationFrame(() => setTimeout(() => judgement === this.#priceJudgement && this.isConnected && this.#checkPrice()));
+    }
     if (changed.has('lowStock') || changed.has('stockInterval')) {
       // "3 left" or "15s" read as NaN and did nothing, silently: low-stock hid the note for good.
       for (const [name, value, fallback] of [['low-stock', this.lowStock, DEFAULT_LOW_STOCK], ['stock-interval', this.stockInterval, 15]] as const) {
@@ -295,7 +305,9 @@ export class DropButton extends LitElement {
   #checkPrice(): void {
     const price = this.price;
     if (price == null) return;
-    if (parsePrice(price, this.currency) === null) {
+    if (!this.currency) {
+      warnOnce(this, 'currency', `<${this.localName}> price="${price}" is not shown: expected a currency beside it, an ISO 4217 code such as currency="EUR".`);
+    } else if (parsePrice(price, this.currency) === null) {
       warnOnce(this, `price:${price}`, `<${this.localName}> price="${price}" is not shown: expected ${priceForm(price, this.currency)}.`);
     } else if (formatPrice(price as number, this.currency, this.#language()) === null) {
       warnOnce(this, `price:${price}:${this.currency}`, `<${this.localName}> price="${price}" currency="${this.currency}" cannot be shown: expected an ISO 4217 code such as EUR.`);

@@ -128,6 +128,8 @@ export class DropClip extends LitElement {
   #muted = true;
   #captionsOn = false;
   #reducedMotion = false;
+  /** Counts the products' readings: only the last one's judgement is said (readLightProducts). */
+  #productJudgement = 0;
   /** Indexes of the products whose timed card is up now. */
   #shown: readonly number[] = [];
 
@@ -326,9 +328,22 @@ export class DropClip extends LitElement {
   // --- products -----------------------------------------------------------------------------
 
   private readLightProducts(): void {
-    const readings = [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI, mediaUrl));
-    this.lightProducts = this.keepProducts(readings, document.readyState !== 'loading');
+    this.lightProducts = this.keepProducts(this.#readLight(), false);
     this.#setProducts();
+    // Judged on what the products hold once a frame has passed with no change, not as each change is
+    // read: Vue and Svelte flush a product's properties in ticks of their own and a store may answer a
+    // frame later, and a price that comes a moment before its currency is no mistake. Not while the
+    // document is parsed either (its names are not all there): DOMContentLoaded reads them again.
+    const judgement = ++this.#productJudgement;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (judgement === this.#productJudgement && this.isConnected && document.readyState !== 'loading') this.keepProducts(this.#readLight());
+      }),
+    );
+  }
+
+  #readLight(): ProductReading[] {
+    return [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI, mediaUrl));
   }
 
   #setProducts(): void {
