@@ -132,6 +132,15 @@ describe("a mark sheet's rules never reach the shapes forge draws around the mar
     expect(await inFaviconSvg(mark, points)).toEqual({ centre: BRAND, edge: BRAND });
   });
 
+  it('draws colours a sheet gives through custom properties in every output, as the mark alone shows them', async () => {
+    // resvg reads no var(), so the PNGs drew such a mark in the brand colour, where a browser shows the sheet's red.
+    const mark = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>:root{--ink:#e30613} rect{fill:var(--ink)}</style><rect width="100" height="100"/></svg>';
+    const red = [0xe3, 0x06, 0x13, 255];
+    expect(await alone(mark, { centre: [50, 50] })).toEqual({ centre: red });
+    expect(await inFaviconSvg(mark, { centre: [50, 50] })).toEqual({ centre: red });
+    expect((await inPngs(mark, { centre: [50, 50] })).small).toEqual({ centre: red });
+  });
+
   it("keeps forge's root in favicon.svg as it is under an important root rule: the fade applies once", async () => {
     // In a browser an important sheet rule beats an inline style: svg{opacity:.5!important} and
     // :root{…} reached forge's root too, and favicon.svg drew the mark at a quarter.

@@ -123,6 +123,13 @@ describe('sanitizeSvg', () => {
     expect(applied('rect:not(.a):nth-child(2){fill:#f00} rect:hover{fill:#0f0}', '<rect class="a" width="5" height="5"/><rect width="5" height="5"/>')).toBe(
       svg('<rect class="a" width="5" height="5"/><rect width="5" height="5" fill="#ff0000"/>'),
     );
+    // Custom properties inherit from where the sheet sets them; a var() without one takes its fallback.
+    expect(applied(':root{--ink:#e30613} g{--ink:#00f;--edge:var(--ink)} rect{fill:var(--ink);stroke:var(--edge,#000)} circle{fill:var(--none,#0f0);stroke:var(--none)}', '<rect width="5" height="5"/><g><rect width="5" height="5"/></g><circle r="1"/>')).toBe(
+      svg('<rect width="5" height="5" fill="#e30613" stroke="#000000"/><g><rect width="5" height="5" fill="#0000ff" stroke="#0000ff"/></g><circle r="1" fill="#00ff00"/>'),
+    );
+    // A var() that would build a value past 1 KiB (each step doubling it) is dropped, not built.
+    const doubling = Array.from({ length: 40 }, (_, index) => `--v${index + 1}:var(--v${index})var(--v${index});`).join('');
+    expect(applied(`:root{--v0:#000;${doubling}} rect{fill:#f00;stroke:var(--v40)}`, '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" fill="#ff0000"/>'));
     // A print sheet, or one in another language, is not the mark's look.
     expect(applied('rect{fill:#f00}', '<style media="print">rect{fill:#0f0}</style><style type="text/x-less">rect{fill:#00f}</style><style media="all" type="text/css">rect{stroke:#000}</style><rect width="5" height="5"/>')).toBe(
       svg('<rect width="5" height="5" fill="#ff0000" stroke="#000000"/>'),
@@ -147,6 +154,9 @@ describe('sanitizeSvg', () => {
     })();
     expect(error?.code).toBe('svg-too-large');
     expect(error?.message).toMatch(/<style> sheet forge can apply .* at most 1000000 selector tests/u);
+    // Custom properties copied down to every element count too.
+    const customs = Array.from({ length: 1_000 }, (_, index) => `--c${index}:#000;`).join('');
+    expect(codeOf(svg(`<style>*{${customs}}</style>${'<rect width="1" height="1"/>'.repeat(2_000)}`))).toBe('svg-too-large');
     // The same rules naming a class no element has cost nothing: they are never compiled.
     expect(codeOf(svg(`<style>${css.replaceAll(' rect', ' .none')}</style>${'<rect width="1" height="1"/>'.repeat(50)}`))).toBe('accepted');
   });

@@ -659,6 +659,31 @@ function checkUseExpansion(root: Node, limits: SvgLimits): void {
   expandedSize(root);
 }
 
+/**
+ * A sheet's value with each `var(--name[, fallback])` written as the custom property's value where
+ * it is read, else its fallback; undefined when one has neither (the declaration is then dropped).
+ * Innermost first, a bounded number of times (a value is at most a sheet long).
+ */
+function withCustoms(value: string, customs: ReadonlyMap<string, string>): string | undefined {
+  let resolved = value;
+  for (let round = 0; round < 32 && resolved.includes('var('); round += 1) {
+    let missing = false;
+    // Bounded as browsers bound it: `--b:var(--a)var(--a)…` over `--a:var(--x)var(--x)…` doubles at each step.
+    let length = resolved.length;
+    resolved = resolved.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*?)\s*)?\)/gu, (_call, name: string, fallback: string | undefined) => {
+      const found = customs.get(name) ?? (fallback === '' ? undefined : fallback);
+      length += found?.length ?? 0;
+      if (found === undefined || length > MAX_CUSTOM_VALUE) missing = true;
+      return missing ? '' : found!;
+    });
+    if (missing) return undefined;
+  }
+  return resolved.includes('var(') ? undefined : resolved;
+}
+
+/** The longest value a var() may build (a paint, a dash pattern, a font list is far shorter). */
+const MAX_CUSTOM_VALUE = 1024;
+
 /** Geometry that CSS sets (SVG 2) on the elements browsers let it, besides the presentation properties. */
 const CSS_GEOMETRY: Readonly<Record<string, readonly string[]>> = {
   x: ['rect', 'image', 'svg'],
@@ -709,14 +734,39 @@ function applySheets(root: Node): void {
   const sheet = sheets.join('\n');
   if (sheet.trim() === '') return;
   const wanted = (property: string) =>
-    !NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN);
+    property.startsWith('--') || (!NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN));
   let tests = 0;
-  const found = sheetValues(root, sheet, wanted, (count) => {
+  const charge = (count: number) => {
     tests += count;
     if (tests > MAX_SHEET_TESTS) {
       reject('svg-too-large', `Expected a <style> sheet forge can apply to the drawing in at most ${MAX_SHEET_TESTS} selector tests (rules × the elements each could style); simplify the sheet or give the elements their colours as attributes`);
     }
-  });
+  };
+  const found = sheetValues(root, sheet, wanted, charge);
+  // Custom properties the sheet sets inherit down the tree (`:root{--ink:#e30613}` and
+  // `path{fill:var(--ink)}`, as hand-written and design-system icons write them); each var() a
+  // winning declaration reads is written as its value there, or its fallback.
+  const customs = new Map<Node, Map<string, string>>();
+  const inherit = (node: Node, parent: Map<string, string>) => {
+    const set = [...((found as Map<Node, Map<string, SheetValue>>).get(node) ?? [])].filter(([name]) => name.startsWith('--'));
+    let own = parent;
+    if (set.length > 0) {
+      // Read against the element's own custom properties (`--edge:var(--ink)` beside `--ink`), a cycle resolving to nothing.
+      // Copying the inherited ones costs like a test each: `*{--a:…;--b:…;…}` over 10 000 elements is refused, not built.
+      charge(parent.size + set.length);
+      const raw = new Map(parent);
+      for (const [name, { value }] of set) raw.set(name, value);
+      own = new Map(parent);
+      for (const [name, { value }] of set) {
+        const resolved = withCustoms(value, raw);
+        if (resolved === undefined) own.delete(name);
+        else own.set(name, resolved);
+      }
+    }
+    customs.set(node, own);
+    for (const child of node.children) if (typeof child !== 'string') inherit(child, own);
+  };
+  inherit(root, new Map());
   for (const [element, values] of found as Map<Node, Map<string, SheetValue>>) {
     const inline = element.inline ?? new Set<string>();
     const ownKeywords = new Map(
@@ -730,8 +780,9 @@ function applySheets(root: Node): void {
       const geometry = CSS_GEOMETRY[property];
       if (geometry && !geometry.includes(element.name)) continue;
       // An element's inline style outranks a normal rule (its keywords stay in its style attribute).
-      if (!important && (inline.has(property) || ownKeywords.has(property))) continue;
-      won.push(`${property}:${value}`);
+      if (property.startsWith('--') || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
+      const resolved = withCustoms(value, customs.get(element)!);
+      if (resolved !== undefined) won.push(`${property}:${resolved}`);
     }
     const applied = new Map<string, string>();
     styleToAttributes(won.join(';'), element.name, applied);
