@@ -120,7 +120,7 @@ describe('sanitizeSvg', () => {
     // :root is the mark's root; the root's placement stays forge's (a sheet's svg{width:…} included).
     expect(applied(':root{fill:#f00;opacity:.5} svg{width:10px;overflow:visible}', '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5"/>', 'viewBox="0 0 10 10" fill="#ff0000" opacity=".5"'));
     // Selectors resvg does not read are read as browsers read them; a state no image has matches nothing.
-    expect(applied('rect:not(.a):nth-child(2){fill:#f00} rect:hover{fill:#0f0}', '<rect class="a" width="5" height="5"/><rect width="5" height="5"/>')).toBe(
+    expect(applied('rect:not(.a):nth-child(3){fill:#f00} rect:hover{fill:#0f0}', '<rect class="a" width="5" height="5"/><rect width="5" height="5"/>')).toBe(
       svg('<rect class="a" width="5" height="5"/><rect width="5" height="5" fill="#ff0000"/>'),
     );
     // Custom properties inherit from where the sheet sets them; a var() without one takes its fallback.
@@ -130,6 +130,8 @@ describe('sanitizeSvg', () => {
     // A var() that would build a value past 1 KiB (each step doubling it) is dropped, not built.
     const doubling = Array.from({ length: 40 }, (_, index) => `--v${index + 1}:var(--v${index})var(--v${index});`).join('');
     expect(applied(`:root{--v0:#000;${doubling}} rect{fill:#f00;stroke:var(--v40)}`, '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" fill="#ff0000"/>'));
+    // The <style> counts as a sibling, as in the file: the rect after it is no first child.
+    expect(applied('rect:first-child{fill:#f00} style + rect{stroke:#00f}', '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" stroke="#0000ff"/>'));
     // A print sheet, or one in another language, is not the mark's look.
     expect(applied('rect{fill:#f00}', '<style media="print">rect{fill:#0f0}</style><style type="text/x-less">rect{fill:#00f}</style><style media="all" type="text/css">rect{stroke:#000}</style><rect width="5" height="5"/>')).toBe(
       svg('<rect width="5" height="5" fill="#ff0000" stroke="#000000"/>'),

@@ -728,11 +728,15 @@ function applySheets(root: Node): void {
         }
       } else collect(child);
     }
-    node.children = node.children.filter((child) => typeof child === 'string' || child.name !== 'style');
   };
   collect(root);
+  // Dropped once the rules are matched: a `<style>` is a sibling to `:first-child` and `+` as in the file.
+  const withoutSheets = (node: Node) => {
+    node.children = node.children.filter((child) => typeof child === 'string' || child.name !== 'style');
+    for (const child of node.children) if (typeof child !== 'string') withoutSheets(child);
+  };
   const sheet = sheets.join('\n');
-  if (sheet.trim() === '') return;
+  if (sheet.trim() === '') return withoutSheets(root);
   const wanted = (property: string) =>
     property.startsWith('--') || (!NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN));
   let tests = 0;
@@ -795,6 +799,7 @@ function applySheets(root: Node): void {
     foldTransformOrigin(element.attributes);
   }
   for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
+  withoutSheets(root);
 }
 
 function serialize(node: Node, out: string[]): void {
