@@ -117,6 +117,8 @@ describe('sanitizeSvg', () => {
       svg('<rect class="a" fill="#00ff00" width="5" height="5" stroke="#0000ff"/><rect width="5" height="5" fill="#ff0000" stroke="#0000ff"/>'),
     );
     expect(applied('rect{fill:#f00!important}', '<rect style="fill:#0f0;stroke:#00f" width="5" height="5"/>')).toBe(svg('<rect fill="#ff0000" stroke="#0000ff" width="5" height="5"/>'));
+    // Unless the inline declaration is important too (favicon-live.svg's dot, fed back as a mark).
+    expect(applied('rect{fill:#f00!important;stroke:#000!important}', '<rect style="fill:#0f0 ! important;stroke:#00f" width="5" height="5"/>')).toBe(svg('<rect fill="#00ff00" stroke="#000000" width="5" height="5"/>'));
     // :root is the mark's root; the root's placement stays forge's (a sheet's svg{width:…} included).
     expect(applied(':root{fill:#f00;opacity:.5} svg{width:10px;overflow:visible}', '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5"/>', 'viewBox="0 0 10 10" fill="#ff0000" opacity=".5"'));
     // Selectors resvg does not read are read as browsers read them; a state no image has matches nothing.

@@ -60,6 +60,8 @@ interface Node {
   children: Array<Node | string>;
   /** The attributes that came from the element's inline style, which outrank a sheet's normal rules (see applySheets). */
   inline?: Set<string>;
+  /** Those of them the inline style marked `!important`, which outrank even a sheet's important rule. */
+  inlineImportant?: Set<string>;
 }
 
 function reject(code: SvgErrorCode, message: string): never {
@@ -472,7 +474,8 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
-    const value = withoutVar(declaration.slice(colon + 1).replace(/!important/i, '').trim());
+    // `! important` with a space is important too (CSS allows it), not part of the value.
+    const value = withoutVar(declaration.slice(colon + 1).replace(/!\s*important\s*$/i, '').trim());
     if (value === undefined) continue;
     if (STYLE_ONLY_PROPERTIES.has(property)) {
       if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
@@ -580,7 +583,10 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
     foldTransformOrigin(attributes);
 
     const inline = new Set([...styled].filter((key) => key !== 'style'));
-    const node: Node = { name, attributes, children: [], ...(inline.size > 0 ? { inline } : {}) };
+    const inlineImportant = new Set(
+      [...(style?.value.matchAll(/(?:^|;)\s*([\w-]+)\s*:[^;]*!\s*important\s*(?=;|$)/giu) ?? [])].map(([, property]) => property!.toLowerCase()).filter((key) => inline.has(key)),
+    );
+    const node: Node = { name, attributes, children: [], ...(inline.size > 0 ? { inline } : {}), ...(inlineImportant.size > 0 ? { inlineImportant } : {}) };
     if (!root) root = node;
     else stack.at(-1)!.children.push(node);
     stack.push(node);
@@ -784,7 +790,8 @@ function applySheets(root: Node): void {
       const geometry = CSS_GEOMETRY[property];
       if (geometry && !geometry.includes(element.name)) continue;
       // An element's inline style outranks a normal rule (its keywords stay in its style attribute).
-      if (property.startsWith('--') || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
+      // An inline style outranks a normal rule, and an important inline declaration an important one too.
+      if (property.startsWith('--') || element.inlineImportant?.has(property) || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
       const resolved = withCustoms(value, customs.get(element)!);
       if (resolved !== undefined) won.push(`${property}:${resolved}`);
     }
