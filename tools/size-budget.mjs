@@ -63,7 +63,8 @@ export const budgets = {
   // The ticker re-timed when the visitor's clock is set by hand (clock.ts: ticks kept after a clock set back, a wake-up on time after one set forward) added exactly 60 B.
   // The countdown's lang written only where its text would not inherit it (none on a German page; shared/words.ts ElementWords.lang) added exactly 42 B.
   // A server's de_DE and a stray space in lang read as the tag they mean (shared/words.ts, cdn/lazy-elements.ts) added exactly 47 B.
-  'drop-countdown': 14.5 * KB + 20 + 56 + 146 + 9 + 198 + 31 + 11 + 51 + 83 + 12 + 22 + 23 + 84 + 20 + 93 + 53 + 26 + 13 + 27 + 76 + 53 + 6 + 13 + 52 + 60 + 42 + 47,
+  // A lang that names no language (und, und-DE, zxx, mul, mis) read as lang="" is, the browser's language for words and numbers alike (shared/words.ts, in the intl chunk), added exactly 31 B.
+  'drop-countdown': 14.5 * KB + 20 + 56 + 146 + 9 + 198 + 31 + 11 + 51 + 83 + 12 + 22 + 23 + 84 + 20 + 93 + 53 + 26 + 13 + 27 + 76 + 53 + 6 + 13 + 52 + 60 + 42 + 47 + 31,
   // Naming another library's element in the define warning (not as a second dropkit) added exactly 11 B.
   // Arabic, Hebrew and Russian words added exactly 20 B.
   // No stock polling while the button waits for its countdown's state added exactly 10 B.
@@ -103,7 +104,8 @@ export const budgets = {
   // A price read with its currency's minor digits (12.500 dinars with KWD; shared/price.ts) and read again when the currency comes after it added exactly 89 B.
   // A fraction its currency does not have (3000.50 yen, the number 24.505 in euros) refused, not shown rounded, with a warning naming the currency's form, added exactly 185 B.
   // Price and currency judged once a frame has passed with no change (a framework's currency a tick after the price is no mistake), and a price without a currency saying so, added exactly 86 B.
-  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52 + 27 + 1 + 19 + 3 + 93 + 54 + 25 + 2 + 26 + 76 + 36 + 10 + 14 + 12 + 25 + 58 + 57 + 4 + 11 + 8 + 33 + 47 + 181 + 113 + 89 + 185 + 86,
+  // A lang that names no language (und, und-DE, zxx, mul, mis) read as lang="" is (shared/words.ts, in the intl chunk) added exactly 30 B.
+  'drop-button': 14.25 * KB + 11 + 20 + 10 + 71 + 146 + 117 + 249 + 81 + 14 + 1 + 1 + 52 + 27 + 1 + 19 + 3 + 93 + 54 + 25 + 2 + 26 + 76 + 36 + 10 + 14 + 12 + 25 + 58 + 57 + 4 + 11 + 8 + 33 + 47 + 181 + 113 + 89 + 185 + 86 + 30,
   // The mark's measuring step (box = the variant shown) and 32 px glyph rule added exactly 144 B.
   // The loader asking again for a chunk that did not arrive (flaky network) added exactly 146 B.
   // The mark leaving out an image that did not load (a dark twin: its light image), warning once,
@@ -180,7 +182,8 @@ export const budgets = {
   // A price read with its currency's minor digits (12.500 dinars with KWD; shared/price.ts in the button chunk, product-data.ts) and read again when the currency comes after it added exactly 93 B.
   // A fraction its currency does not have (3000.50 yen) refused, not listed rounded, with a warning naming the currency's form (shared/price.ts in the button chunk) added exactly 189 B.
   // Products (and the button's price) judged once a frame has passed with no change, not as each framework property is read, added exactly 144 B.
-  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 10 + 25 + 58 + 124 + 7 + 9 + 28 + 34 + 48 + 180 + 111 + 93 + 189 + 144,
+  // A lang that names no language (und, und-DE, zxx, mul, mis) read as lang="" is (shared/words.ts, in the intl chunk) added exactly 29 B.
+  'drop-clip': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 10 + 25 + 58 + 124 + 7 + 9 + 28 + 34 + 48 + 180 + 111 + 93 + 189 + 144 + 29,
   // A tag the page registers itself from the npm package not held by the loader's words wait added exactly 15 B.
   // 44 px tap squares and text that follows the visitor's font size (the clip chunk) added exactly 50 B.
   // A returning tab using its last sync's bounds at once (the on-demand sync chunk) changed chunk names only: exactly 4 B.
@@ -217,7 +220,8 @@ export const budgets = {
   // As drop-clip: a price read with its currency's minor digits, again when the currency comes after it, 93 B.
   // As drop-clip: a fraction its currency does not have refused, not listed rounded, 189 B.
   // As drop-clip: products and the button's price judged once a frame has passed with no change, 144 B.
-  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 10 + 25 + 58 + 124 + 7 + 9 + 28 + 34 + 48 + 180 + 111 + 93 + 189 + 144,
+  // As drop-clip: a lang that names no language read as lang="" is, 29 B.
+  'drop-product': 22 * KB + 44 + 23 + 80 + 12 + 57 + 21 + 10 + 72 + 146 + 57 + 116 + 249 + 80 + 15 + 50 + 4 + 53 + 26 + 102 + 1 + 19 + 3 + 93 + 54 + 23 + 3 + 28 + 76 + 34 + 3 + 11 + 77 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 10 + 25 + 58 + 124 + 7 + 9 + 28 + 34 + 48 + 180 + 111 + 93 + 189 + 144 + 29,
   // The clip's buffering state and spinner (aria-busy, CSS only) added exactly 173 B to the kit.
   // The clip's Tab order and narrow end screen added exactly 44 B more.
   // The mark's measuring step and glyph rule added exactly 144 B more.
@@ -290,7 +294,8 @@ export const budgets = {
   // A fraction its currency does not have (3000.50 yen) refused, not shown rounded, with a warning naming the currency's form, added exactly 189 B.
   // Products and the button's price judged once a frame has passed with no change, not as each framework property is read, added exactly 144 B.
   // The mark choosing again at the paper's width when the page is printed added exactly 39 B.
-  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34 + 55 + 77 + 6 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 7 + 9 + 64 + 46 + 84 + 59 + 27 + 76 + 124 + 55 + 7 + 9 + 28 + 45 + 48 + 180 + 111 + 93 + 189 + 144 + 39,
+  // A lang that names no language (und, und-DE, zxx, mul, mis) read as lang="" is (shared/words.ts) added exactly 29 B.
+  kit: 39.06 * KB + 173 + 44 + 144 + 211 + 80 + 45 + 57 + 1784 + 62 + 72 + 146 + 331 + 9 + 67 + 197 + 27 + 31 + 11 + 10 + 52 + 249 + 69 - 35 + 19 + 232 + 72 + 13 + 202 + 56 + 76 + 26 + 121 + 85 + 37 + 19 + 94 + 51 + 23 + 88 + 31 + 76 + 34 + 55 + 77 + 6 + 4 + 43 + 14 + 10 + 13 + 18 + 6 + 31 + 12 + 7 + 9 + 64 + 46 + 84 + 59 + 27 + 76 + 124 + 55 + 7 + 9 + 28 + 45 + 48 + 180 + 111 + 93 + 189 + 144 + 39 + 29,
 };
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;

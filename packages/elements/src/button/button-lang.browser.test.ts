@@ -182,6 +182,24 @@ describe('<drop-button> marks its words where the page gives its text no languag
     expectMarked(await buttons(''), navigator.language, '');
   });
 
+  it('lang="und" (undetermined) and its kin zxx, mul and mis: read as lang="" is, the browser\'s language for words and numbers alike, marked, no warning', async () => {
+    // "und" read as English words unmarked on an undetermined page, its numbers in Intl's default
+    // locale (the visitor's); und-DE gave German words beside "€24.00"; zxx and mul warned.
+    const browserPrice = new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'EUR' }).format(24);
+    for (const lang of ['und', 'und-DE', 'zxx', 'mul', 'mis']) {
+      const warnings = captureWarnings();
+      try {
+        const cases = await buttons(lang);
+        expect(text(part(cases.soldOut, 'label')), lang).to.equal('Sold out');
+        expect(text(part(cases.live, 'price')), lang).to.equal(browserPrice);
+        expectMarked(cases, navigator.language, lang);
+        expect(warnings.messages, lang).to.deep.equal([]);
+      } finally {
+        warnings.restore();
+      }
+    }
+  });
+
   it('a lang="de_DE" page: German words, marked lang="de-DE", the tag a screen reader reads', async () => {
     const warnings = captureWarnings();
     try {

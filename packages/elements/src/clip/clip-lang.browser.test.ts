@@ -158,6 +158,24 @@ describe('<drop-clip> marks its words where the page gives its text no language 
     expectMarked(clip, navigator.language, '');
   });
 
+  it('lang="und" (undetermined) and its kin zxx and mul: read as lang="" is, the browser\'s language for words and prices alike, marked, no warning', async () => {
+    const browserPrice = new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'EUR' }).format(24);
+    for (const lang of ['und', 'und-DE', 'zxx', 'mul']) {
+      const warnings = captureWarnings();
+      try {
+        const { clip } = await clipAt(lang);
+        expect(part(clip, 'mute')!.getAttribute('aria-label'), lang).to.equal('Mute');
+        expect(text(part(clip, 'card-price')), lang).to.equal(browserPrice);
+        expectMarked(clip, navigator.language, lang);
+        expect(warnings.messages, lang).to.deep.equal([]);
+      } finally {
+        warnings.restore();
+        // One playing clip at a time.
+        cleanup();
+      }
+    }
+  });
+
   it('a lang="de_DE" page: German words, marked lang="de-DE", the tag a screen reader reads', async () => {
     const warnings = captureWarnings();
     try {

@@ -158,6 +158,11 @@ export function canonicalLocale(lang: string): string {
       locale = Intl.getCanonicalLocales(tag)[0]!;
       // Browsers and screen readers do not read it so: the creator's own text has no language.
       if (tag !== lang) warnOnce(null, `tag:${lang}`, `lang="${lang}" is not a language tag; reading it as "${locale}".`);
+      // Undetermined (und, und-DE), no language (zxx), several (mul), uncoded (mis): valid tags that
+      // name no language, as lang="" does, so the visitor's is the best guess here too. Read as
+      // themselves, "und" gave English words with numbers in Intl's default locale, and "und-DE"
+      // German words beside "€24.00".
+      if (/^(und|zxx|mul|mis)(-|$)/.test(locale)) locale = navigator.language;
     } catch {
       // lang="" says the language is unknown, which is valid HTML: the visitor's is the best guess.
       if (tag) warnOnce(null, `tag:${lang}`, `lang="${lang}" is not a language tag like "de-DE"; using the browser's language.`);
