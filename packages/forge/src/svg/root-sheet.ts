@@ -172,23 +172,93 @@ export function sheetValues(
     }
   };
   link(root);
+  // The work inside one try is counted too, as css-select asks for it: a selector walks parents,
+  // siblings and whole subtrees through the adapter (`:has(:has(…))` tried every element's subtree
+  // from every element, `circle ~ rect` every earlier sibling of each rect), so one try can cost the
+  // whole tree. A refusal thrown from inside a try is the refusal, not a selector that failed.
+  let stopped: { error: unknown } | undefined;
+  const charge = (count: number) => {
+    if (stopped) throw stopped.error;
+    try {
+      onTests(count);
+    } catch (error) {
+      stopped = { error };
+      throw error;
+    }
+  };
+  const rethrowIfStopped = () => {
+    if (stopped) throw stopped.error;
+  };
   const isTag = (node: SheetNode | string): node is SheetNode => typeof node !== 'string';
-  const elements = (nodes: Array<SheetNode | string>) => nodes.filter(isTag);
-  const findAll = (test: (element: SheetNode) => boolean, nodes: Array<SheetNode | string>): SheetNode[] =>
-    elements(nodes).flatMap((node) => [...(test(node) ? [node] : []), ...findAll(test, node.children)]);
+  /** The first element at or under `nodes` that passes, in document order; each one looked at costs a test. */
+  const findFirst = (test: (element: SheetNode) => boolean, nodes: Array<SheetNode | string>): SheetNode | null => {
+    for (const node of nodes) {
+      if (typeof node === 'string') continue;
+      charge(1);
+      if (test(node)) return node;
+      const found = findFirst(test, node.children);
+      if (found) return found;
+    }
+    return null;
+  };
+  const findAll = (test: (element: SheetNode) => boolean, nodes: Array<SheetNode | string>, out: SheetNode[] = []): SheetNode[] => {
+    for (const node of nodes) {
+      if (typeof node === 'string') continue;
+      charge(1);
+      if (test(node)) out.push(node);
+      findAll(test, node.children, out);
+    }
+    return out;
+  };
+  const positions = new Map<SheetNode, number>();
   const adapter: NonNullable<Options<SheetNode | string, SheetNode>['adapter']> = {
     isTag,
-    existsOne: (test, nodes) => findAll(test, nodes).length > 0,
-    getAttributeValue: (element, name) => element.attributes.get(name),
-    getChildren: (node) => (typeof node === 'string' ? [] : node.children),
+    existsOne: (test, nodes) => findFirst(test, nodes) !== null,
+    getAttributeValue: (element, name) => {
+      const value = element.attributes.get(name);
+      // Attribute selectors scan the value (`[d*="…"]` over a long path).
+      charge(1 + ((value?.length ?? 0) >> 8));
+      return value;
+    },
+    getChildren: (node) => {
+      const children = typeof node === 'string' ? [] : node.children;
+      charge(children.length);
+      return children;
+    },
     getName: (element) => element.name,
-    getParent: (element) => parents.get(element) ?? null,
-    getSiblings: (node) => (typeof node !== 'string' && parents.get(node)?.children) || [node],
-    getText: (node) => (typeof node === 'string' ? node : node.children.map((child) => adapter.getText(child)).join('')),
+    getParent: (element) => {
+      charge(1);
+      return parents.get(element) ?? null;
+    },
+    getSiblings: (node) => {
+      const siblings = (typeof node !== 'string' && parents.get(node)?.children) || [node];
+      charge(siblings.length);
+      return siblings;
+    },
+    // `:first-child` and `+` ask for one sibling, not all of them.
+    prevElementSibling: (node) => {
+      charge(1);
+      const siblings = typeof node === 'string' ? undefined : parents.get(node)?.children;
+      if (!siblings) return null;
+      let position = positions.get(node as SheetNode);
+      if (position === undefined) {
+        siblings.forEach((sibling, index) => typeof sibling !== 'string' && positions.set(sibling, index));
+        position = positions.get(node as SheetNode)!;
+      }
+      for (let index = position - 1; index >= 0; index -= 1) {
+        const sibling = siblings[index]!;
+        if (typeof sibling !== 'string') return sibling;
+      }
+      return null;
+    },
+    getText: (node) => {
+      charge(1);
+      return typeof node === 'string' ? node : node.children.map((child) => adapter.getText(child)).join('');
+    },
     hasAttrib: (element, name) => element.attributes.has(name),
     removeSubsets: (nodes) => [...new Set(nodes)],
-    findAll,
-    findOne: (test, nodes) => findAll(test, nodes)[0] ?? null,
+    findAll: (test, nodes) => findAll(test, nodes),
+    findOne: findFirst,
   };
   type Held = SheetValue & { rank: [number, number, number]; order: number };
   const winners = new Map<SheetNode, Map<string, Held>>();
@@ -209,17 +279,19 @@ export function sheetValues(
       try {
         test = compile([selector], { xmlMode: true, adapter });
       } catch {
+        rethrowIfStopped();
         // A selector css-select cannot follow (an unknown pseudo-class) matches nothing here.
         continue;
       }
       // Compiling costs about as much as trying a selector on a few dozen elements.
-      onTests(COMPILE_COST + candidates.length);
+      charge(COMPILE_COST + candidates.length);
       const rank = specificity(selector);
       for (const element of candidates) {
         let matches = false;
         try {
           matches = test(element);
         } catch {
+          rethrowIfStopped();
           // As above: a pseudo-class css-select refuses only when it meets an element.
         }
         const best = found.get(element);
@@ -244,7 +316,11 @@ export function sheetValues(
     }
   }
   for (const [selector, last] of bySelector) {
-    for (const [element, rank] of rankIn(selector)) {
+    const matched = rankIn(selector);
+    // Each match takes each property the rules set: `*{--a1:…;…;--a40000:…}` over 5 000 elements
+    // was 200 million entries (the process ran out of memory) for one selector's worth of tests.
+    charge(matched.size * last.size);
+    for (const [element, rank] of matched) {
       let held = winners.get(element);
       if (!held) winners.set(element, (held = new Map()));
       for (const [key, { value, important, order }] of last) {

@@ -455,10 +455,15 @@ function foldTransformOrigin(attributes: Map<string, string>): void {
  * paint resvg cannot read: favicon-live.svg's dot, fed back as a mark, lost its outline.
  */
 function withoutVar(value: string): string | undefined {
+  // Past 1 KiB a var() builds nothing (as in sheets, withCustoms); each step below reads the value again.
+  if (value.length > MAX_CUSTOM_VALUE && value.includes('var(')) return undefined;
   let resolved = value;
-  for (let match; (match = /^var\(\s*--[\w-]+\s*(?:,\s*(.*?)\s*)?\)$/u.exec(resolved)); ) {
-    if (match[1] === undefined || match[1] === '') return undefined;
-    resolved = match[1];
+  // One greedy group, trimmed afterwards: `,\s*(.*?)\s*\)` split a run of spaces three ways, and
+  // `var(--a,` with 2 000 spaces after it took 1.4 s (cubic, measured).
+  for (let match; (match = /^var\(\s*--[\w-]+\s*(?:,(.*))?\)$/u.exec(resolved)); ) {
+    const fallback = match[1]?.trim();
+    if (fallback === undefined || fallback === '') return undefined;
+    resolved = fallback;
   }
   return resolved.includes('var(') ? undefined : resolved;
 }
@@ -670,13 +675,18 @@ function checkUseExpansion(root: Node, limits: SvgLimits): void {
  * it is read, else its fallback; undefined when one has neither (the declaration is then dropped).
  * Innermost first, a bounded number of times (a value is at most a sheet long).
  */
-function withCustoms(value: string, customs: ReadonlyMap<string, string>): string | undefined {
+function withCustoms(value: string, customs: ReadonlyMap<string, string>, onRound: () => void = () => {}): string | undefined {
+  if (value.length > MAX_CUSTOM_VALUE && value.includes('var(')) return undefined;
   let resolved = value;
   for (let round = 0; round < 32 && resolved.includes('var('); round += 1) {
+    onRound();
     let missing = false;
     // Bounded as browsers bound it: `--b:var(--a)var(--a)…` over `--a:var(--x)var(--x)…` doubles at each step.
     let length = resolved.length;
-    resolved = resolved.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*?)\s*)?\)/gu, (_call, name: string, fallback: string | undefined) => {
+    // The fallback is one greedy run, trimmed afterwards: `,\s*([^()]*?)\s*\)` split a run of spaces
+    // three ways, and `fill:var(--a,` with 2 000 spaces took 34 s (cubic, measured).
+    resolved = resolved.replace(/var\(\s*(--[\w-]+)\s*(?:,([^()]*))?\)/gu, (_call, name: string, written: string | undefined) => {
+      const fallback = written?.trim();
       const found = customs.get(name) ?? (fallback === '' ? undefined : fallback);
       length += found?.length ?? 0;
       if (found === undefined || length > MAX_CUSTOM_VALUE) missing = true;
@@ -689,6 +699,8 @@ function withCustoms(value: string, customs: ReadonlyMap<string, string>): strin
 
 /** The longest value a var() may build (a paint, a dash pattern, a font list is far shorter). */
 const MAX_CUSTOM_VALUE = 1024;
+/** One round of var() substitution, in selector tests (measured: a round over a 1 KiB value ≈ 16 tries). */
+const ROUND_COST = 16;
 
 /** Geometry that CSS sets (SVG 2) on the elements browsers let it, besides the presentation properties. */
 const CSS_GEOMETRY: Readonly<Record<string, readonly string[]>> = {
@@ -722,7 +734,7 @@ const ROOT_PLACEMENT = ['width', 'height', 'x', 'y', 'viewBox', 'preserveAspectR
  * (styleToAttributes: one allowlist for every spelling), so later stages, the dark variant
  * included, read attributes only. Selectors are matched with css-select (sheetValues).
  */
-function applySheets(root: Node): void {
+function applySheets(root: Node, limits: SvgLimits): void {
   const sheets: string[] = [];
   const collect = (node: Node) => {
     for (const child of node.children) {
@@ -753,6 +765,10 @@ function applySheets(root: Node): void {
     }
   };
   const found = sheetValues(root, sheet, wanted, charge);
+  // A round of var() substitution reads a value of up to 1 KiB again (`--a:var(--b)…` chains 32
+  // deep, read on each of 10 000 elements, took seconds uncharged).
+  const chargeRound = () => charge(ROUND_COST);
+  let written = 0;
   // Custom properties the sheet sets inherit down the tree (`:root{--ink:#e30613}` and
   // `path{fill:var(--ink)}`, as hand-written and design-system icons write them); each var() a
   // winning declaration reads is written as its value there, or its fallback.
@@ -768,7 +784,7 @@ function applySheets(root: Node): void {
       for (const [name, { value }] of set) raw.set(name, value);
       own = new Map(parent);
       for (const [name, { value }] of set) {
-        const resolved = withCustoms(value, raw);
+        const resolved = withCustoms(value, raw, chargeRound);
         if (resolved === undefined) own.delete(name);
         else own.set(name, resolved);
       }
@@ -792,8 +808,16 @@ function applySheets(root: Node): void {
       // An element's inline style outranks a normal rule (its keywords stay in its style attribute).
       // An inline style outranks a normal rule, and an important inline declaration an important one too.
       if (property.startsWith('--') || element.inlineImportant?.has(property) || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
-      const resolved = withCustoms(value, customs.get(element)!);
-      if (resolved !== undefined) won.push(`${property}:${resolved}`);
+      const resolved = withCustoms(value, customs.get(element)!, chargeRound);
+      if (resolved === undefined) continue;
+      // What the sheet writes is bounded as the file is: one rule copies its declarations onto
+      // every element it matches, and `*{font-family:<200 KB>}` over 9 000 groups built a 1.8 GB
+      // document (the process died on "Invalid string length"); 5 000 rects, a 100 MB one.
+      written += property.length + resolved.length + 4;
+      if (written > limits.maxBytes) {
+        reject('svg-too-large', `Expected a <style> sheet that writes at most ${limits.maxBytes} bytes onto the drawing's elements (each rule's declarations on every element it matches) but it writes more`);
+      }
+      won.push(`${property}:${resolved}`);
     }
     const applied = new Map<string, string>();
     styleToAttributes(won.join(';'), element.name, applied);
@@ -808,6 +832,7 @@ function applySheets(root: Node): void {
   for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
   withoutSheets(root);
 }
+
 
 function serialize(node: Node, out: string[]): void {
   out.push(`<${node.name}`);
@@ -1131,7 +1156,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   for (const [key, value] of root.attributes) attributes.set(key, value);
   root.attributes = attributes;
   checkDrawable(root);
-  applySheets(root);
+  applySheets(root, limits);
 
   const out: string[] = [];
   serialize(root, out);
