@@ -132,6 +132,16 @@ describe('sanitizeSvg', () => {
     // A var() that would build a value past 1 KiB (each step doubling it) is dropped, not built.
     const doubling = Array.from({ length: 40 }, (_, index) => `--v${index + 1}:var(--v${index})var(--v${index});`).join('');
     expect(applied(`:root{--v0:#000;${doubling}} rect{fill:#f00;stroke:var(--v40)}`, '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" fill="#ff0000"/>'));
+    // CSS-wide keywords are resolved as browsers resolve them, not written as attributes (resvg drew fill="unset" black):
+    // initial is the initial value (black, not the group's red), inherit the parent's (over the rect's own fill,
+    // and a non-inherited opacity copied), unset and revert inherit an inherited property and reset the others.
+    expect(applied('rect{fill:initial} .b{fill:inherit;opacity:inherit} .c{fill:unset;opacity:revert}', '<g fill="#f00" opacity=".5"><rect width="5" height="5"/><rect class="b" fill="#00f" width="5" height="5"/><rect class="c" fill="#00f" opacity=".2" width="5" height="5"/></g>')).toBe(
+      svg('<g fill="#ff0000" opacity=".5"><rect width="5" height="5" fill="#000000"/><rect class="b" width="5" height="5" opacity=".5"/><rect class="c" width="5" height="5"/></g>'),
+    );
+    // An inline style's too; a presentation attribute written in the file keeps its own meaning.
+    expect(sanitizeSvg(svg('<g fill="#f00"><rect width="5" height="5" style="fill:initial"/><rect width="5" height="5" fill="inherit"/></g>')).svg).toBe(
+      svg('<g fill="#ff0000"><rect fill="#000000" width="5" height="5"/><rect width="5" height="5" fill="inherit"/></g>'),
+    );
     // The <style> counts as a sibling, as in the file: the rect after it is no first child.
     expect(applied('rect:first-child{fill:#f00} style + rect{stroke:#00f}', '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" stroke="#0000ff"/>'));
     // A print sheet, or one in another language, is not the mark's look.

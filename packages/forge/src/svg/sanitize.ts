@@ -754,7 +754,12 @@ function applySheets(root: Node, limits: SvgLimits): void {
     for (const child of node.children) if (typeof child !== 'string') withoutSheets(child);
   };
   const sheet = sheets.join('\n');
-  if (sheet.trim() === '') return withoutSheets(root);
+  /** The attributes of each element that came from CSS (its inline style, the sheet's winners), whose keywords are CSS's. */
+  const fromCss = new Map<Node, Set<string>>();
+  if (sheet.trim() === '') {
+    withoutSheets(root);
+    return withoutWideKeywords(root, undefined, fromCss);
+  }
   const wanted = (property: string) =>
     property.startsWith('--') || (!NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN));
   let tests = 0;
@@ -821,6 +826,7 @@ function applySheets(root: Node, limits: SvgLimits): void {
     }
     const applied = new Map<string, string>();
     styleToAttributes(won.join(';'), element.name, applied);
+    fromCss.set(element, new Set(applied.keys()));
     for (const [key, value] of applied) {
       if (key === 'style') {
         for (const declaration of value.split(';')) ownKeywords.set(declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1));
@@ -831,8 +837,55 @@ function applySheets(root: Node, limits: SvgLimits): void {
   }
   for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
   withoutSheets(root);
+  withoutWideKeywords(root, undefined, fromCss);
 }
 
+/** CSS's keywords for "the value from elsewhere", which mean nothing as an attribute. */
+const CSS_WIDE_KEYWORD = /^\s*(inherit|initial|unset|revert|revert-layer)\s*$/i;
+
+/** The presentation properties that inherit; a CSS-wide keyword means something else on the others. */
+const INHERITED = new Set([
+  'fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin',
+  'stroke-miterlimit', 'stroke-dasharray', 'stroke-dashoffset', 'color', 'clip-rule', 'visibility', 'marker-start',
+  'marker-mid', 'marker-end', 'paint-order', 'shape-rendering', 'color-interpolation', 'color-interpolation-filters',
+  'image-rendering', 'text-rendering', 'font-family', 'font-size', 'font-weight', 'font-style', 'font-variant',
+  'font-stretch', 'text-anchor', 'dominant-baseline', 'letter-spacing', 'word-spacing', 'writing-mode', 'direction',
+]);
+
+/** Initial values of inherited properties, which `initial` must write (on the others no attribute is the initial value). */
+const INITIAL_VALUES: Readonly<Record<string, string>> = {
+  fill: '#000000', 'fill-opacity': '1', 'fill-rule': 'nonzero', stroke: 'none', 'stroke-width': '1', 'stroke-opacity': '1',
+  'stroke-linecap': 'butt', 'stroke-linejoin': 'miter', 'stroke-miterlimit': '4', 'stroke-dasharray': 'none',
+  'stroke-dashoffset': '0', color: '#000000', 'clip-rule': 'nonzero', visibility: 'visible', 'marker-start': 'none',
+  'marker-mid': 'none', 'marker-end': 'none', 'paint-order': 'normal', 'font-size': 'medium', 'font-weight': 'normal',
+  'font-style': 'normal', 'font-variant': 'normal', 'font-stretch': 'normal', 'text-anchor': 'start', 'letter-spacing': 'normal',
+  'word-spacing': 'normal', 'writing-mode': 'horizontal-tb', direction: 'ltr',
+};
+
+/**
+ * `fill:initial`, `opacity:inherit`, `unset`, `revert` from a sheet or an inline style, resolved
+ * as a browser resolves them, in document order (a parent first). Written as attributes, Chromium
+ * read them as keywords but resvg 2.6.2 does not: in a red group fill="unset" and fill="revert"
+ * drew black in the PNGs and red in favicon.svg (probed in both). `unset` and `revert` (no layers
+ * or user sheets here) inherit an inherited property and reset the others. Inheriting is no
+ * attribute on an inherited property and the parent's value on the others; resetting is the
+ * initial value, which no attribute gives on the others. A presentation attribute written in the
+ * file keeps its own meaning.
+ */
+function withoutWideKeywords(node: Node, parent: Node | undefined, fromCss: ReadonlyMap<Node, ReadonlySet<string>>): void {
+  for (const property of new Set([...(node.inline ?? []), ...(fromCss.get(node) ?? [])])) {
+    const keyword = CSS_WIDE_KEYWORD.exec(node.attributes.get(property) ?? '')?.[1]?.toLowerCase();
+    if (keyword === undefined) continue;
+    const inherited = INHERITED.has(property);
+    const inherits = keyword === 'inherit' || (keyword !== 'initial' && inherited);
+    let value: string | undefined;
+    if (inherits) value = inherited ? undefined : parent?.attributes.get(property);
+    else value = inherited ? INITIAL_VALUES[property] : undefined;
+    if (value === undefined) node.attributes.delete(property);
+    else node.attributes.set(property, value);
+  }
+  for (const child of node.children) if (typeof child !== 'string') withoutWideKeywords(child, node, fromCss);
+}
 
 function serialize(node: Node, out: string[]): void {
   out.push(`<${node.name}`);
