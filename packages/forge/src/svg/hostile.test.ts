@@ -84,6 +84,9 @@ const cases: HostileCase[] = [
   { name: 'style attribute url()', mark: () => svg(`<rect width="9" height="9" style="fill:url('file://${secretPng}')"/>`), code: 'svg-forbidden-href' },
   { name: 'javascript: link', mark: () => svg('<a href="javascript:alert(1)"><rect width="9" height="9"/></a>'), code: 'svg-forbidden-href' },
   { name: 'data: SVG image (nested document)', mark: () => svg('<image href="data:image/svg+xml;base64,PHN2Zy8+" width="9" height="9"/>'), code: 'svg-forbidden-href' },
+  // A mask takes an image (CSS Masking), which image-set() names by a bare string: fetched by Chromium in favicon.svg opened as a page.
+  { name: 'mask image-set() from the network', mark: () => svg(`<rect width="9" height="9" mask="image-set('https://evil.example/p.png' 1x)"/>`), code: 'svg-forbidden-href' },
+  { name: 'sheet mask -webkit-image-set() of the planted file', mark: () => svg(`<style>rect{mask:-webkit-image-set("file://${secretPng}" 1x)}</style><rect width="9" height="9"/>`), code: 'svg-forbidden-href' },
   { name: 'blend mode in a style carrying a url()', mark: () => svg(`<rect width="9" height="9" style="mix-blend-mode:url('file://${secretPng}')"/>`), code: 'svg-forbidden-href' },
   { name: '@import in a style sheet', mark: () => svg(`<style>@import url("${secretPng}");</style>`), code: 'svg-forbidden-attribute' },
   { name: 'xml-stylesheet processing instruction', mark: () => `<?xml-stylesheet href="${secretPng}"?>${svg('<rect width="9" height="9"/>')}`, code: 'svg-forbidden-element' },

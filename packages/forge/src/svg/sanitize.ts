@@ -287,6 +287,10 @@ function checkUrls(value: string, where: string): void {
       reject('svg-forbidden-href', `Expected url(#id) in ${where} but received ${JSON.stringify(url.slice(0, 60))}`);
     }
   }
+  // CSS names an image by a bare string in these, no url() needed: Chromium fetched
+  // mask="image-set('https://…' 1x)" (and -webkit-image-set) when favicon.svg was opened as a page.
+  const image = /(?:image-set|\bsrc)\s*\(/i.exec(value);
+  if (image) reject('svg-forbidden-href', `Expected url(#id) as the only link in ${where} but received ${JSON.stringify(value.slice(image.index, image.index + 60))}`);
 }
 
 /** Where the three design tools creators use most turn live text into shapes. */
