@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { checkCheckoutUrl, withCheckoutParams, type CheckoutProvider } from '../shared/checkout.ts';
 import { DropCheckoutEvent } from '../shared/checkout-event.ts';
 import { DropFollower } from '../shared/drop-follow.ts';
+import { afterSettle } from '../shared/settle.ts';
 import { toHttpsUrl } from '../shared/safe-url.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
@@ -245,13 +246,11 @@ export class DropButton extends LitElement {
     if (!check.ok && (changed.has('href') || this.#creatorHrefChanged)) this.#warnUnusableLink();
     this.#creatorHrefChanged = false;
     if ((changed.has('currency') || changed.has('price')) && this.price != null) {
-      // Judged on what the button holds once a frame has passed with no change to them, not on this
-      // update: React sets an element's properties in one task, but Vue and Svelte flush theirs in
-      // ticks of their own and a store may answer a frame later, and a price that comes a moment
-      // before its currency is no mistake ("currency="null"" was said for good). A button taken off
-      // the page shows nothing to judge; a tab in the background judges once shown.
+      // Judged on what the button holds once the page has settled with no change to them, not on this
+      // update: a price that comes a moment before its currency is no mistake ("currency="null"" was
+      // said for good). A button taken off the page shows nothing to judge.
       const judgement = ++this.#priceJudgement;
-      requestAnimationFrame(() => setTimeout(() => judgement === this.#priceJudgement && this.isConnected && this.#checkPrice()));
+      afterSettle(() => judgement === this.#priceJudgement && this.isConnected && this.#checkPrice());
     }
     if (changed.has('lowStock') || changed.has('stockInterval')) {
       // "3 left" or "15s" read as NaN and did nothing, silently: low-stock hid the note for good.

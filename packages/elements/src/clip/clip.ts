@@ -2,6 +2,7 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { DropCheckoutEvent } from '../shared/checkout-event.ts';
 import { withCheckoutParams } from '../shared/checkout.ts';
 import { DropFollower } from '../shared/drop-follow.ts';
+import { afterSettle } from '../shared/settle.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import type { DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
@@ -330,16 +331,11 @@ export class DropClip extends LitElement {
   private readLightProducts(): void {
     this.lightProducts = this.keepProducts(this.#readLight(), false);
     this.#setProducts();
-    // Judged on what the products hold once a frame has passed with no change, not as each change is
-    // read: Vue and Svelte flush a product's properties in ticks of their own and a store may answer a
-    // frame later, and a price that comes a moment before its currency is no mistake. Not while the
-    // document is parsed either (its names are not all there): DOMContentLoaded reads them again.
+    // Judged on what the products hold once the page has settled with no change, not as each change is
+    // read: a price that comes a moment before its currency is no mistake, and while the document is
+    // parsed its names are not all there.
     const judgement = ++this.#productJudgement;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (judgement === this.#productJudgement && this.isConnected && document.readyState !== 'loading') this.keepProducts(this.#readLight());
-      }),
-    );
+    afterSettle(() => judgement === this.#productJudgement && this.isConnected && this.keepProducts(this.#readLight()));
   }
 
   #readLight(): ProductReading[] {

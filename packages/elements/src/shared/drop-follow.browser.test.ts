@@ -4,8 +4,9 @@
  * both built bundles.
  */
 import { expect } from '@esm-bundle/chai';
-import { cleanup, fixture, settled } from '../test-support/fixture.ts';
+import { cleanup, fixture, nextFrame, settled } from '../test-support/fixture.ts';
 import { waitFor } from '../test-support/wait.ts';
+import { captureWarnings } from '../test-support/warnings.ts';
 
 const HOUR = 3_600_000;
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
@@ -59,5 +60,143 @@ describe('drop follow: a countdown replaced under the same id', () => {
     wrapper.append(countdown);
     countdown.state = 'sold-out';
     await waitFor(() => button.state === 'sold-out', 'the button sold out with the countdown put back');
+  });
+});
+
+/** The follower's warning for `id`, as said. */
+const missing = (tag: string, id: string) => `[dropkit] <${tag}> follows drop="${id}" but no element has that id yet.`;
+/** Past the follower's judgement, asked for when the widget looked: two frames and a task after it. */
+const judged = async () => {
+  await nextFrame();
+  await nextFrame();
+  await new Promise((resolve) => setTimeout(resolve));
+};
+let looks = 0;
+const uniqueId = (name: string) => `${name}-${Date.now()}-${++looks}`;
+const countdownFor = (id: string) => {
+  const countdown = document.createElement('drop-countdown');
+  countdown.id = id;
+  countdown.setAttribute('at', iso(Date.now() + HOUR));
+  return countdown;
+};
+const buttonFor = (id: string) => {
+  const button = document.createElement('drop-button') as Widget;
+  button.setAttribute('drop', id);
+  button.innerHTML = '<a href="https://buy.example/tee">Buy</a>';
+  return button;
+};
+
+describe('drop follow: a countdown the page renders after the widget', () => {
+  // Both defined first: the ES loader defines a tag once it sees it, and a button upgraded after its
+  // countdown came would look only once, with nothing to judge.
+  before(async () => {
+    await fixture(`<div><drop-countdown at="${iso(Date.now() + HOUR)}"></drop-countdown><drop-button><a href="https://buy.example/tee">Buy</a></drop-button></div>`);
+    cleanup();
+  });
+  afterEach(cleanup);
+
+  const later: [string, () => Promise<unknown>][] = [
+    ['in the same task', async () => {}],
+    ['a microtask later', () => Promise.resolve()],
+    ['a frame later', nextFrame],
+  ];
+  for (const [when, wait] of later) {
+    it(`a countdown added ${when} is followed with no warning`, async () => {
+      const id = uniqueId('later-drop');
+      const wrapper = await fixture('<div></div>');
+      const warnings = captureWarnings();
+      try {
+        const button = buttonFor(id);
+        wrapper.append(button);
+        await wait();
+        wrapper.append(countdownFor(id));
+        await waitFor(() => button.state === 'scheduled', 'the button following the countdown');
+        await judged();
+        expect(warnings.messages).to.deep.equal([]);
+      } finally {
+        warnings.restore();
+      }
+    });
+  }
+
+  it('a countdown never added: one warning once the page has settled, for every widget naming it', async () => {
+    const id = uniqueId('never-drop');
+    const wrapper = await fixture('<div></div>');
+    const warnings = captureWarnings();
+    try {
+      wrapper.append(buttonFor(id), buttonFor(id));
+      await waitFor(() => warnings.messages.length > 0, 'the warning for the missing id');
+      await judged();
+      expect(warnings.messages).to.deep.equal([missing('drop-button', id)]);
+      // A widget that looks again later (a framework re-rendering it) does not say it again.
+      wrapper.append(buttonFor(id));
+      await judged();
+      expect(warnings.messages).to.deep.equal([missing('drop-button', id)]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('a mistyped id beside the countdown: one warning, and the button keeps its own state', async () => {
+    const id = uniqueId('spring-drop');
+    const wrapper = await fixture('<div></div>');
+    const warnings = captureWarnings();
+    try {
+      const button = buttonFor(`${id}x`);
+      wrapper.append(countdownFor(id), button);
+      await waitFor(() => warnings.messages.length > 0, 'the warning for the mistyped id');
+      await judged();
+      expect(warnings.messages).to.deep.equal([missing('drop-button', `${id}x`)]);
+      expect(button.state).to.equal('live');
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('a drop changed before the page settled is judged on the id it names then', async () => {
+    const id = uniqueId('renamed-drop');
+    const wrapper = await fixture('<div></div>');
+    const warnings = captureWarnings();
+    try {
+      wrapper.append(countdownFor(id));
+      const button = buttonFor(`${id}-draft`);
+      wrapper.append(button);
+      button.setAttribute('drop', id);
+      await waitFor(() => button.state === 'scheduled', 'the button following the countdown it names now');
+      await judged();
+      expect(warnings.messages).to.deep.equal([]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it("a marketplace's panel that renders the countdown once the clip has drawn its buttons: no warning", async () => {
+    // tools/engines/pages.mjs, the shadow page's "late" panel, where every engine printed the warning.
+    const id = uniqueId('panel-drop');
+    const host = await fixture('<div></div>');
+    const root = host.attachShadow({ mode: 'open' });
+    (globalThis as unknown as { dropkit?: { observe(root: ShadowRoot): void } }).dropkit?.observe(root);
+    const warnings = captureWarnings();
+    try {
+      root.innerHTML = `<drop-clip drop="${id}" src="/__test/clip/video.webm?id=${id}" poster="/test/media/clip/poster.png" ratio="9/16">
+          <drop-product price="24" currency="EUR"><a href="https://buy.stripe.com/test_tee">Glow tee</a></drop-product>
+        </drop-clip>`;
+      const clip = root.querySelector('drop-clip') as Widget;
+      await new Promise<void>((resolve) => {
+        const wait = () => {
+          if (!clip.shadowRoot?.querySelector('drop-button')) return void requestAnimationFrame(wait);
+          root.prepend(countdownFor(id));
+          resolve();
+        };
+        wait();
+      });
+      await waitFor(() => clip.state === 'scheduled', 'the clip following the countdown');
+      const listButton = clip.shadowRoot!.querySelector('drop-button') as Widget;
+      await waitFor(() => listButton.state === 'scheduled', "the list's button following it too");
+      await judged();
+      expect(warnings.messages.filter((message) => message.includes('no element has that id'))).to.deep.equal([]);
+    } finally {
+      warnings.restore();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DropStateEvent } from './drop-state-event.ts';
+import { afterSettle } from './settle.ts';
 import { isDropState, type DropState } from './vocabulary.ts';
 import { warnOnce } from './warn.ts';
 
@@ -32,6 +33,8 @@ export class DropFollower implements ReactiveController {
   #arrivalObserver: MutationObserver | null = null;
   #ownerWatch: ReactiveController | null = null;
   #told = false;
+  /** Counts the looks for the owner: only the last one's judgement of a missing id is said (refresh). */
+  #look = 0;
 
   /**
    * `onOwnerUpdate` runs after each render of a Lit owner, so whatever the widget reads from it
@@ -70,6 +73,7 @@ export class DropFollower implements ReactiveController {
   /** Looks for the owner again; call when the host's `drop` changes. */
   refresh(): void {
     this.#detach();
+    const look = ++this.#look;
     if (!this.host.isConnected) return;
     const root = this.host.getRootNode();
     this.#root = root instanceof Document || root instanceof ShadowRoot ? root : null;
@@ -78,10 +82,19 @@ export class DropFollower implements ReactiveController {
     const owner = this.#find();
     if (owner) this.#attach(owner);
     else if (this.host.drop) {
-      // Once per page and id, not per widget: a clip names its drop for each of its cards' buttons
-      // too, and one typo should read as one warning (the clip's, which looks first).
-      warnOnce(null, `drop-follow:missing:${this.host.drop}`, `<${this.host.localName}> follows drop="${this.host.drop}" but no element has that id yet.`);
       this.#awaitOwner();
+      // Said only if the id is still missing once the page has settled: a marketplace that renders
+      // the countdown after the button (another component, a later commit) made this warning on
+      // every page view, for a page that works. Once per page and id, not per widget: a clip names
+      // its drop for each of its cards' buttons too, and one typo should read as one warning.
+      const { drop, localName } = this.host;
+      afterSettle(
+        () =>
+          look === this.#look &&
+          !this.#owner &&
+          this.host.isConnected &&
+          warnOnce(null, `drop-follow:missing:${drop}`, `<${localName}> follows drop="${drop}" but no element has that id yet.`),
+      );
     }
   }
 
