@@ -39,11 +39,14 @@ export const lazyWords: Record<string, () => Promise<unknown>> = {
  * The page language's words file, chosen like shared/words.ts `matchLanguage` does for the common
  * tags (its test holds the two together) without `Intl.Locale`, which the loader need not carry.
  * `iw` is Hebrew's old code, which Intl still maps to `he` for the element. A server's `de_DE` and
- * a stray space are read as the element reads them. Undefined for English and for languages
- * without words.
+ * a stray space are read as the element reads them, and so is a lang that names no language (none,
+ * und, und-DE, zxx, mul, mis): the browser's language, whose words the elements then ask for (on
+ * an und page in German they came one round trip after the chunk). Undefined for English and for
+ * languages without words.
  */
 export function pageWords(lang: string): string | undefined {
-  const [language = '', second = ''] = lang.trim().toLowerCase().split(/[-_]/);
+  let [language = '', second = ''] = lang.trim().toLowerCase().split(/[-_]/);
+  if (/^(und|zxx|mul|mis|)$/.test(language)) [language = '', second = ''] = navigator.language.toLowerCase().split(/[-_]/);
   const file = language === 'zh' && /^(hant|tw|hk|mo)$/.test(second) ? 'zh-Hant' : language === 'iw' ? 'he' : language;
   return Object.hasOwn(lazyWords, file) ? file : undefined;
 }

@@ -64,7 +64,7 @@ function load(tag: string, root: ParentNode): void {
   // widgets off the page). The chunk's fetch is not held: an element is defined once both are here,
   // as early as on a page whose words came first. Once they are here, `ready` answers at once (a tag
   // added later, a retried chunk). The mark says no words, so it does not wait for them.
-  const language = pageWords(document.documentElement.lang || navigator.language);
+  const language = pageWords(document.documentElement.lang);
   if (language) {
     const early = ((globalThis as GlobalWithWords)[wordsKey] ??= {});
     const words = lazyWords[language]!().then(

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { canonicalLocale, countWord, fill, languageChunks, loadWords, matchLanguage, type PluralWord, type Words } from './words.ts';
 import { countdownEnglish } from '../countdown/format.ts';
 import { buttonEnglish } from '../button/words.ts';
@@ -103,8 +103,34 @@ describe("the loader's choice of words file", () => {
     expect(Object.keys(lazyWords).sort()).toEqual(Object.keys(languageChunks).sort());
     const tags = ['de', 'de-AT', 'DE-at', 'es-419', 'fr-CA', 'it', 'ja-JP', 'ko-KR', 'nl-BE', 'pl', 'pt-BR', 'pt-PT', 'sv-FI', 'tr',
       'zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW',
-      'ar', 'ar-EG', 'ar-SA', 'he', 'he-IL', 'iw', 'iw-IL', 'ru', 'ru-RU', 'ru-UA', 'en', 'en-GB', 'xx', 'fa', ''];
+      'ar', 'ar-EG', 'ar-SA', 'he', 'he-IL', 'iw', 'iw-IL', 'ru', 'ru-RU', 'ru-UA', 'en', 'en-GB', 'xx', 'fa'];
     for (const tag of tags) expect(pageWords(tag), tag).toBe(matchLanguage(tag) === 'en' ? undefined : (matchLanguage(tag) ?? undefined));
+  });
+
+  describe('a lang that names no language (none, und, und-DE, zxx, mul, mis): the browser language, as the element reads it', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    });
+    const tags = ['und', 'und-DE', 'UND', 'und_DE', 'zxx', 'mul', 'mis', '', ' '];
+
+    it('is the file the element chooses (a German browser)', () => {
+      vi.stubGlobal('navigator', { language: 'de-DE' });
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      for (const tag of tags) {
+        // canonicalLocale keeps what it read for each lang value: these are read here first.
+        const element = matchLanguage(canonicalLocale(tag));
+        expect(element, JSON.stringify(tag)).toBe('de');
+        expect(pageWords(tag), JSON.stringify(tag)).toBe('de');
+      }
+    });
+
+    it("follows the browser's language, English included", () => {
+      for (const [browser, file] of [['zh-TW', 'zh-Hant'], ['iw', 'he'], ['en-US', undefined], ['fa-IR', undefined]] as const) {
+        vi.stubGlobal('navigator', { language: browser });
+        for (const tag of tags) expect(pageWords(tag), `${JSON.stringify(tag)} in ${browser}`).toBe(file);
+      }
+    });
   });
 
   it('is the file the element chooses for <html lang> as pages write it: any case, private use, a server locale, a space', () => {
