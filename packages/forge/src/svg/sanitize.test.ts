@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SVG_LIMITS, sanitizeSvg, substitutedTypefaces } from './sanitize.ts';
 import { SvgRejectedError } from '../errors.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
+import { composeIcon } from './compose.ts';
 import { COMPLEX_MARK, TALL_MARK } from '../testing/marks.ts';
 
 const ONE_PIXEL_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -206,6 +207,11 @@ describe('sanitizeSvg', () => {
   it('escapes text and attribute values on output', () => {
     const result = sanitizeSvg(svg('<text font-family="a&quot;b">&lt;b&gt; &amp; c</text>'));
     expect(result.svg).toContain('<text font-family="a&quot;b">&lt;b&gt; &amp; c</text>');
+    // No value ends in "=", so `name="` only ever starts an attribute: the stages after read the
+    // root's fill and mask by pattern, and a font ending in " mask=" made them read a mask.
+    const mark = sanitizeSvg(svg('<style>svg{font-family:x mask=;fill:#f00}</style><rect width="9" height="9"/>'));
+    expect(mark.svg).toBe(svg('<rect width="9" height="9"/>', 'viewBox="0 0 10 10" font-family="x mask&#61;" fill="#ff0000"'));
+    expect(composeIcon(mark, { size: 48, inset: 0.1, defaultFill: '#000000', pixelSized: false })).toContain('font-family="x mask&#61;" fill="#ff0000"><rect width="9" height="9"/></svg>');
   });
 
   it('accepts data: images and fragment links, refuses everything else', () => {

@@ -893,7 +893,14 @@ function withoutWideKeywords(node: Node, parent: Node | undefined, fromCss: Read
 
 function serialize(node: Node, out: string[]): void {
   out.push(`<${node.name}`);
-  for (const [key, value] of node.attributes) out.push(` ${key}="${escapeAttribute(value)}"`);
+  for (const [key, value] of node.attributes) {
+    // Later stages find attributes with patterns such as / mask="[^"]*"/ (compose, the dark
+    // variant), and `="` is where one starts unless a value ends in "=": a sheet's
+    // svg{font-family:x mask=;fill:red} wrote font-family="x mask=" fill="red", which compose read
+    // as a mask of " fill=" and a font "xred", losing the fill. A link ends in "=" only as base64 padding.
+    const escaped = escapeAttribute(value);
+    out.push(` ${key}="${key !== 'href' && escaped.endsWith('=') ? `${escaped.slice(0, -1)}&#61;` : escaped}"`);
+  }
   if (node.children.length === 0) {
     out.push('/>');
     return;
