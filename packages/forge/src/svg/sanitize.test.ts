@@ -93,6 +93,9 @@ describe('sanitizeSvg', () => {
     // Beside a sheet an inline style is written back as one too: still one name, no "&quot".
     const quoted = sanitizeSvg(svg('<style>.a{fill:#f00}</style><text class="a" style=\'font-family:"Playfair Display", serif\'>A</text>'));
     expect(substitutedTypefaces(quoted.svg)).toEqual(['Playfair Display']);
+    // Printed on a terminal: a stranger's C1 escape or bidi override is no character there, and a name is no page.
+    const hostile = sanitizeSvg(svg(`<text font-family="Evil&#x9b;2J&#x202e;Font">A</text><style>.b{font-family:${'W'.repeat(5_000)}}</style><text class="b">B</text>`));
+    expect(substitutedTypefaces(hostile.svg)).toEqual(['Evil\uFFFD2J\uFFFDFont', `${'W'.repeat(63)}…`]);
   });
 
   it('refuses an embedded font with the advice to outline the text', () => {

@@ -1138,10 +1138,14 @@ export function substitutedTypefaces(svg: string): string[] {
   // <style> sheet of an SVG the sanitizer did not make; not in a style attribute, which the
   // sanitizer writes only for keywords (mix-blend-mode) and which escapes quotes otherwise.
   const withoutStyleAttributes = svg.replace(/\sstyle="[^"]*"/g, '');
+  // The names are printed on a creator's or a marketplace's terminal: a stranger's C1 control
+  // (U+009B starts an escape sequence there) or bidi override is shown as U+FFFD, and a name is cut
+  // at 64 characters (a sheet could give every text a 500 KB one). Built here: see describeCharacter.
+  const invisible = new RegExp('[\\p{Cc}\\p{Cf}]', 'gu');
   for (const [, attribute, declaration] of withoutStyleAttributes.matchAll(/font-family(?:="([^"]*)"|\s*:\s*([^;}<"]+))/g)) {
     const list = (attribute ?? declaration ?? '').replace(/&quot;|&#34;|&#39;|&apos;/g, "'");
-    const first = list.split(',')[0]!.replace(/['"]/g, '').trim();
-    if (first !== '' && !FORGE_TYPEFACES.test(first)) typefaces.add(first);
+    const first = list.split(',')[0]!.replace(/['"]/g, '').trim().replace(invisible, '\uFFFD');
+    if (first !== '' && !FORGE_TYPEFACES.test(first)) typefaces.add(first.length > 64 ? `${first.slice(0, 63)}…` : first);
   }
   return [...typefaces];
 }
