@@ -34,7 +34,10 @@ const MISSING_ON_PURPOSE = [/\/no-such-/, /\/forge\/forge\.json$/, /\/favicon\.i
  */
 const WARN_ON_PURPOSE = [
   'elements-drop-button--hostile-link',
+  // A price its currency cannot have: one warning per price, which the story's play step checks.
+  'elements-drop-button--price-that-cannot-be-shown',
   'elements-drop-clip--hostile-links',
+  'elements-drop-clip--prices-that-cannot-be-shown',
   'elements-drop-clip--video-failed',
   'elements-drop-countdown--invalid-at',
   // A page dropkit has no words for: "no words for lang="fi"; showing English." once.

@@ -5,6 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import { DROP_STATES, type DropState } from '../packages/elements/src/shared/vocabulary.ts';
 import { CHECKOUT_PROVIDERS, type CheckoutProvider } from '../packages/elements/src/shared/checkout.ts';
 import { documentedOnly } from './support/controls.ts';
+import { recordWarnings, warningsOf } from './support/warnings.ts';
 // A stock endpoint that always answers 3 left (a file on the Storybook's own site, as stock-src allows).
 import lowStockUrl from './support/stock-low.json?url&no-inline';
 import glyphUrl from '../test/media/mark/glyph.svg?url&no-inline';
@@ -132,6 +133,35 @@ export const Ended: Story = { args: { state: 'ended' } };
 
 /** A `javascript:` link is never used: disabled, "Checkout unavailable", one console warning. */
 export const HostileLink: Story = { args: { provider: 'hostile' } };
+
+/**
+ * A price its currency cannot have (3000.50 yen: JPY has no minor unit) is not shown rounded to a
+ * price nobody wrote (¥3,001): the button shows no price and still checks out, one console warning.
+ */
+export const PriceThatCannotBeShown: Story = {
+  args: { price: 3000.5, currency: 'JPY' },
+  beforeEach: recordWarnings,
+  play: async (context) => {
+    const { canvasElement, args, globals } = context;
+    // Another price or currency in the Controls panel is another story; this one claims 3000.5 yen.
+    if (args.price !== 3000.5 || args.currency !== 'JPY') return;
+    const button = canvasElement.querySelector('drop-button')!;
+    const part = (name: string) => button.shadowRoot?.querySelector(`[part="${name}"]`) ?? null;
+    // Drawn in the page's words (before that the creator's own link shows, with no price either way).
+    await waitFor(() => expect(part('button') !== null).toBe(true));
+    // Judged once the page has settled, a frame and a task after the render.
+    const priceWarnings = () => warningsOf(context).filter((message) => message.includes(' price='));
+    await waitFor(() => expect(priceWarnings()).toHaveLength(1), { timeout: 5000 });
+    await expect(priceWarnings()[0]).toMatch(/^\[dropkit\] <drop-button> price="3000\.5" is not shown: .*JPY has no minor unit/);
+    await expect(part('price')?.textContent ?? null).toBe(null);
+    // Live, as the story is unless the state control or the toolbar's Drop clock says otherwise: the
+    // creator's link and label, no price.
+    if (args.state !== 'live' || globals.dropClock !== 'as-written') return;
+    await expect(part('label')?.textContent?.trim()).toBe(args.label);
+    await expect(part('button')?.getAttribute('href')?.startsWith(`${exampleLinks[args.provider]}?`)).toBe(true);
+    await expect(part('button')?.hasAttribute('aria-disabled')).toBe(false);
+  },
+};
 
 /** Every provider side by side; `data-provider` is what analytics and CSS see. */
 export const Providers: Story = {

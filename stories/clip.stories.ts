@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { expect, waitFor } from 'storybook/test';
 import { documentedOnly } from './support/controls.ts';
+import { recordWarnings, warningsOf } from './support/warnings.ts';
 import clipUrl from '../test/media/clip/clip.webm?url&no-inline';
 import posterUrl from '../test/media/clip/poster.png?url&no-inline';
 import captionsUrl from '../test/media/clip/captions.vtt?url&no-inline';
@@ -22,7 +23,7 @@ interface ClipArgs {
   drop: string;
   referral: string;
   width: number;
-  products: 'timed' | 'hotspots' | 'metadata-track' | 'hostile';
+  products: 'timed' | 'hotspots' | 'metadata-track' | 'hostile' | 'refused-prices';
 }
 
 type Clip = HTMLElement & { updateComplete: Promise<unknown>; playback: string; buffering: boolean; pause(): void };
@@ -43,6 +44,12 @@ const productSets: Record<ClipArgs['products'], ReturnType<typeof html>> = {
     <drop-product at="0" until="4" href="javascript:alert(1)">Refused: javascript: link</drop-product>
     <drop-product at="0" until="4" href="http://buy.example/tee">Refused: plain http link</drop-product>
     <drop-product at="0" until="4"><a href="https://buy.stripe.com/test_tee">Accepted: https link</a></drop-product>
+  `,
+  // The second as a framework sets it (React 19, Vue): a number, as a shop computed it.
+  'refused-prices': html`
+    <drop-product at="0" until="4" price="3000.50" currency="JPY"><a href="https://buy.stripe.com/test_tee">Refused: 3000.50 JPY</a></drop-product>
+    <drop-product at="0" until="4" .price=${24.505} currency="EUR"><a href="https://buy.stripe.com/test_hoodie">Refused: 24.505 EUR, a number</a></drop-product>
+    <drop-product at="0" until="4" price="3000.00" currency="JPY"><a href="https://buy.stripe.com/test_cap">Shown: 3000.00 JPY</a></drop-product>
   `,
 };
 
@@ -232,6 +239,45 @@ export const German: Story = { render: (args) => html`<div lang="de">${render(ar
 
 /** Links that are not https (or are scripts) never become hrefs; the product stays, unlinked. */
 export const HostileLinks: Story = { args: { products: 'hostile' } };
+
+/**
+ * A price its currency cannot have (3000.50 yen, the number 24.505 in euros) is not shown rounded to
+ * one nobody wrote (¥3,001, €24.51): the product stays, linked, without a price; one console warning
+ * per product. 3000.00 yen is 3000 and shown.
+ */
+export const PricesThatCannotBeShown: Story = {
+  args: { products: 'refused-prices' },
+  beforeEach: recordWarnings,
+  play: async (context) => {
+    const { canvasElement, args } = context;
+    if (args.products !== 'refused-prices') return;
+    const clip = canvasElement.querySelector('drop-clip') as Clip;
+    // The product list (on screen when the video fails, read by screen readers always) as a visitor
+    // reads it: each product's name, its price if one is shown, and whether it is a checkout link.
+    const listed = () =>
+      [...(clip.shadowRoot?.querySelectorAll('[part~="list"] li') ?? [])].map((item) => {
+        const price = item.querySelector('[part~="card-price"]')?.textContent ?? '';
+        return {
+          name: item.textContent!.replace(price, '').replace(/\s+/g, ' ').trim(),
+          price: price !== '',
+          buyable: item.querySelector('a[href^="https://buy.stripe.com/"], drop-button') !== null,
+        };
+      });
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    await expect(listed()).toEqual([
+      { name: 'Refused: 3000.50 JPY', price: false, buyable: true },
+      { name: 'Refused: 24.505 EUR, a number', price: false, buyable: true },
+      { name: 'Shown: 3000.00 JPY', price: true, buyable: true },
+    ]);
+    // Judged once the page has settled, a frame and a task after the products were read.
+    const priceWarnings = () => warningsOf(context).filter((message) => message.includes('expected price'));
+    await waitFor(() => expect(priceWarnings()).toHaveLength(2), { timeout: 5000 });
+    await expect(priceWarnings()).toEqual([
+      '[dropkit] <drop-clip>: "Refused: 3000.50 JPY": expected price as a whole amount such as 3000 (JPY has no minor unit) but received "3000.50"',
+      '[dropkit] <drop-clip>: "Refused: 24.505 EUR, a number": expected price as an amount such as 24.50 (EUR has 2 decimals) but received "24.505"',
+    ]);
+  },
+};
 
 /** Brand colours through custom properties and `::part`. */
 export const Themed: Story = {
