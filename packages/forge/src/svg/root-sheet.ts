@@ -52,8 +52,8 @@ function rules(css: string): { selector: string; declarations: string }[] {
   return found;
 }
 
-/** `name: value [!important]` pairs, split at semicolons outside strings and brackets. */
-function declarations(block: string): { name: string; value: string; important: boolean }[] {
+/** A declaration block split at its semicolons outside strings and brackets, as CSS splits it (`font-family:"a;b"` is one). */
+export function splitDeclarations(block: string): string[] {
   const parts: string[] = [];
   let current = '';
   let nesting = 0;
@@ -72,7 +72,12 @@ function declarations(block: string): { name: string; value: string; important: 
     current += char;
   }
   parts.push(current);
-  return parts.flatMap((part) => {
+  return parts;
+}
+
+/** `name: value [!important]` pairs, split at semicolons outside strings and brackets. */
+function declarations(block: string): { name: string; value: string; important: boolean }[] {
+  return splitDeclarations(block).flatMap((part) => {
     const colon = part.indexOf(':');
     if (colon < 0) return [];
     const name = part.slice(0, colon).trim().toLowerCase();

@@ -146,6 +146,10 @@ describe('sanitizeSvg', () => {
     expect(sanitizeSvg(svg('<g fill="#f00"><rect width="5" height="5" style="fill:initial"/><rect width="5" height="5" fill="inherit"/></g>')).svg).toBe(
       svg('<g fill="#ff0000"><rect fill="#000000" width="5" height="5"/><rect width="5" height="5" fill="inherit"/></g>'),
     );
+    // A ";" inside a string is the value's, in a sheet and in a style: no declaration is made of half a font name.
+    expect(applied('.a{font-family:"a;opacity:0";fill:#f00}', '<text class="a" style="font-family:\'b;display:none\';stroke:#00f">A</text>')).toBe(
+      svg('<text font-family="\'b;display:none\'" stroke="#0000ff" class="a" fill="#ff0000">A</text>'),
+    );
     // The <style> counts as a sibling, as in the file: the rect after it is no first child.
     expect(applied('rect:first-child{fill:#f00} style + rect{stroke:#00f}', '<rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" stroke="#0000ff"/>'));
     // A print sheet, or one in another language, is not the mark's look.

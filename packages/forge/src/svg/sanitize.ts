@@ -3,7 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
-import { MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
+import { MAX_SHEET_TESTS, sheetValues, splitDeclarations, type SheetValue } from './root-sheet.ts';
 
 const require = createRequire(import.meta.url);
 // saxes is CommonJS: an ES import of it makes Node scan its 74 KB source for export names
@@ -478,8 +478,16 @@ function withoutVar(value: string): string | undefined {
  */
 function styleToAttributes(style: string, element: string, into: Map<string, string>): void {
   checkCss(style, `the style of <${element}>`);
+  declarationsToAttributes(splitDeclarations(style), into);
+}
+
+/**
+ * Declarations, each whole (a `;` in a string or brackets is the value's: `font-family:"a;opacity:0"`
+ * wrote opacity="0&quot;" too, a declaration no rule had), as attributes (styleToAttributes).
+ */
+function declarationsToAttributes(declarations: readonly string[], into: Map<string, string>): void {
   const kept: string[] = [];
-  for (const declaration of style.split(';')) {
+  for (const declaration of declarations) {
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
@@ -829,7 +837,9 @@ function applySheets(root: Node, limits: SvgLimits): void {
       won.push(`${property}:${resolved}`);
     }
     const applied = new Map<string, string>();
-    styleToAttributes(won.join(';'), element.name, applied);
+    // Each declaration stays one, whatever quotes its value holds (a string left open ends its own only).
+    checkCss(won.join(';'), `the style of <${element.name}>`);
+    declarationsToAttributes(won, applied);
     fromCss.set(element, new Set(applied.keys()));
     for (const [key, value] of applied) {
       if (key === 'style') {
