@@ -183,7 +183,7 @@ async function intake(svg: string): Promise<'rejected' | 'render-error' | 'image
     return 'rejected';
   }
   // What a browser would fetch from favicon.svg opened as a page (resvg reads neither): a link that is no fragment.
-  const link = /image-set\s*\(|\bsrc\s*\(|url\(\s*(?:&quot;|')?\s*(?!#)/i.exec(mark.svg);
+  const link = /image-set\s*\(|\bsrc\s*\(|url\((?!\s*(?:&quot;|')?\s*#)/i.exec(mark.svg);
   if (link) throw new Error(`the sanitized mark links outside itself: ${mark.svg.slice(link.index, link.index + 80)}\ninput: ${svg.slice(0, 300)}`);
   const icon = composeIcon(mark, { size: ICON, inset: 0.1, defaultFill: '#000000' });
   const started = performance.now();
