@@ -7,7 +7,15 @@ export interface SheetNode {
   name: string;
   attributes: Map<string, string>;
   children: Array<SheetNode | string>;
+  /**
+   * The attributes as the file wrote them, when they differ from `attributes`: selectors read
+   * these, as a browser's do (`[fill]` does not match style="fill:red", and does match a fill the
+   * style overrides).
+   */
+  written?: Map<string, string>;
 }
+
+const attributesOf = (node: SheetNode) => node.written ?? node.attributes;
 
 /** A declaration of a sheet that won the cascade for an element. */
 export interface SheetValue {
@@ -166,9 +174,9 @@ export function sheetValues(
   };
   const link = (node: SheetNode) => {
     file(node.name, node);
-    const id = node.attributes.get('id');
+    const id = attributesOf(node).get('id');
     if (id !== undefined) file(`#${id}`, node);
-    for (const name of new Set((node.attributes.get('class') ?? '').split(/[ \t\n\r\f]+/u))) if (name !== '') file(`.${name}`, node);
+    for (const name of new Set((attributesOf(node).get('class') ?? '').split(/[ \t\n\r\f]+/u))) if (name !== '') file(`.${name}`, node);
     for (const child of node.children) {
       if (typeof child === 'string') continue;
       parents.set(child, node);
@@ -220,7 +228,7 @@ export function sheetValues(
     isTag,
     existsOne: (test, nodes) => findFirst(test, nodes) !== null,
     getAttributeValue: (element, name) => {
-      const value = element.attributes.get(name);
+      const value = attributesOf(element).get(name);
       // Attribute selectors scan the value (`[d*="…"]` over a long path).
       charge(1 + ((value?.length ?? 0) >> 8));
       return value;
@@ -260,7 +268,7 @@ export function sheetValues(
       charge(1);
       return typeof node === 'string' ? node : node.children.map((child) => adapter.getText(child)).join('');
     },
-    hasAttrib: (element, name) => element.attributes.has(name),
+    hasAttrib: (element, name) => attributesOf(element).has(name),
     removeSubsets: (nodes) => [...new Set(nodes)],
     findAll: (test, nodes) => findAll(test, nodes),
     findOne: findFirst,

@@ -163,6 +163,53 @@ describe('sanitizeSvg', () => {
     );
   });
 
+  describe('a sanitized mark draws as the original in a browser (found by sheet-fidelity.chromium.test)', () => {
+    const applied = (css: string, body: string, root = 'viewBox="0 0 10 10"') => sanitizeSvg(svg(`<style>${css}</style>${body}`, root)).svg;
+
+    it('counts a dropped <title>, <desc> or <metadata> as a sibling while the rules are matched', () => {
+      // Inkscape writes <metadata> before the drawing: the first shape is no first child in a browser.
+      expect(applied('rect:first-child{fill:#f00} :root > :nth-child(3){stroke:#00f}', '<metadata/><rect width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" stroke="#0000ff"/>'));
+      expect(applied('.a:first-child{fill:#f00} title + .a{stroke:#00f}', '<g><title>t</title><rect class="a" width="5" height="5"/></g>')).toBe(svg('<g><rect class="a" width="5" height="5" stroke="#0000ff"/></g>'));
+    });
+
+    it('matches attribute selectors against the attributes the file wrote, not those its style became', () => {
+      // style="fill:…" is no fill attribute to [fill]; an overridden fill attribute still is; a dropped data-* one too.
+      expect(applied('[fill]{stroke:#00f} [data-part]{fill:#0f0}', '<rect style="fill:#f00" width="5" height="5"/><rect fill="#000" style="fill:#f00" width="5" height="5"/><rect data-part="x" width="5" height="5"/>')).toBe(
+        svg('<rect fill="#ff0000" width="5" height="5"/><rect fill="#ff0000" width="5" height="5" stroke="#0000ff"/><rect width="5" height="5" fill="#00ff00"/>'),
+      );
+    });
+
+    it("reads an inline var() with the sheet's custom properties, and an inline custom property in the sheet's var()", () => {
+      expect(applied(':root{--ink:#e30613} rect{stroke:var(--edge)}', '<rect style="fill:var(--ink)" width="5" height="5"/><g style="--edge:#00f"><rect width="5" height="5"/></g>')).toBe(
+        svg('<rect width="5" height="5" fill="#e30613"/><g><rect width="5" height="5" stroke="#0000ff"/></g>'),
+      );
+      // With no sheet at all too; an important sheet rule still beats a normal inline custom property.
+      expect(sanitizeSvg(svg('<g style="--ink:#00f"><rect style="fill:var(--ink)" width="5" height="5"/></g>')).svg).toBe(svg('<g><rect width="5" height="5" fill="#0000ff"/></g>'));
+      expect(applied('g{--ink:#0f0!important}', '<g style="--ink:#00f"><rect style="fill:var(--ink)" width="5" height="5"/></g>')).toBe(svg('<g><rect width="5" height="5" fill="#00ff00"/></g>'));
+    });
+
+    it('makes a var() that finds nothing unset, which still outranks a presentation attribute', () => {
+      // In a red group a browser draws these red (unset inherits): the rect's own blue fill was kept.
+      expect(applied('.a{fill:var(--none)}', '<g fill="#f00"><rect class="a" fill="#00f" width="5" height="5"/><rect fill="#00f" style="fill:var(--none)" width="5" height="5"/></g>')).toBe(
+        svg('<g fill="#ff0000"><rect class="a" width="5" height="5"/><rect width="5" height="5"/></g>'),
+      );
+    });
+
+    it('keeps the important one of two inline declarations of a property, and reads importance outside quotes', () => {
+      expect(sanitizeSvg(svg('<rect style="fill:#00f!important;fill:#f00" width="5" height="5"/>')).svg).toBe(svg('<rect fill="#0000ff" width="5" height="5"/>'));
+      // The "!important" is the font name's: the inline fill is normal, and the important rule beats it.
+      expect(applied('rect{fill:#0f0!important}', '<rect style="font-family:\'x;fill:#f00!important;y\';fill:#00f" width="5" height="5"/>')).toBe(
+        svg('<rect font-family="\'x;fill:#f00!important;y\'" fill="#00ff00" width="5" height="5"/>'),
+      );
+    });
+
+    it("resolves transform:inherit to the parent's transform and the other keywords to none", () => {
+      expect(applied('.b{transform:initial}', '<g transform="translate(5 5)"><rect style="transform:inherit" transform="rotate(10)" width="5" height="5"/><rect class="b" transform="rotate(10)" width="5" height="5"/></g>')).toBe(
+        svg('<g transform="translate(5 5)"><rect transform="translate(5 5)" width="5" height="5"/><rect class="b" width="5" height="5"/></g>'),
+      );
+    });
+  });
+
   it('refuses a sheet that would cost more selector tests than forge allows, by count before it is done', () => {
     // 30 000 distinct rules whose subject every shape could be: each is compiled and tried on 50 rects.
     const css = Array.from({ length: 30_000 }, (_, index) => `g.x${index} rect{fill:#000}`).join('');

@@ -58,10 +58,23 @@ interface Node {
   name: string;
   attributes: Map<string, string>;
   children: Array<Node | string>;
+  /** The attributes as the file wrote them, which selectors read (see SheetNode); gone once the sheets are applied. */
+  written?: Map<string, string>;
   /** The attributes that came from the element's inline style, which outrank a sheet's normal rules (see applySheets). */
   inline?: Set<string>;
   /** Those of them the inline style marked `!important`, which outrank even a sheet's important rule. */
   inlineImportant?: Set<string>;
+  /**
+   * The inline declarations that read a custom property or set one, resolved with the sheet's
+   * custom properties where the element inherits them (applySheets).
+   */
+  inlineVars?: Map<string, SheetValue>;
+  /**
+   * An element the rebuild drops (`<title>`, `<metadata>`, a foreign-namespace one), held empty in
+   * its place until the sheets are matched: to `:first-child`, `:nth-child` and `+` it is a sibling,
+   * as in the browser showing the file (see applySheets).
+   */
+  dropped?: true;
 }
 
 function reject(code: SvgErrorCode, message: string): never {
@@ -476,10 +489,34 @@ function withoutVar(value: string): string | undefined {
  * Inline style declarations become attributes, so one allowlist governs both spellings. The few
  * properties SVG has no attribute for stay a declaration, rebuilt from keywords only.
  */
-function styleToAttributes(style: string, element: string, into: Map<string, string>): void {
+function styleToAttributes(style: string, element: string, into: Map<string, string>): { important: Set<string>; vars: Map<string, SheetValue> } {
   checkCss(style, `the style of <${element}>`);
-  declarationsToAttributes(splitDeclarations(style), into);
+  // One style is a cascade of its own: the last declaration of a property wins, unless an earlier
+  // one is important (style="fill:blue!important;fill:red" is blue). Importance is read from each
+  // whole declaration, so a quoted "!important" inside a value is the value's.
+  const winners = new Map<string, SheetValue>();
+  for (const declaration of splitDeclarations(style)) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    let value = declaration.slice(colon + 1).trim();
+    const important = IMPORTANT.test(value);
+    if (important) value = value.replace(IMPORTANT, '').trim();
+    if (value === '' || (winners.get(property)?.important && !important)) continue;
+    winners.set(property, { value, important });
+  }
+  const plain: string[] = [];
+  const vars = new Map<string, SheetValue>();
+  for (const [property, declared] of winners) {
+    if (property.startsWith('--') || declared.value.includes('var(')) vars.set(property, declared);
+    else plain.push(`${property}:${declared.value}`);
+  }
+  declarationsToAttributes(plain, into);
+  return { important: new Set([...winners].filter(([, { important }]) => important).map(([property]) => property)), vars };
 }
+
+/** `!important` at the end of a declaration, `! important` too (CSS allows the space). */
+const IMPORTANT = /!\s*important\s*$/i;
 
 /**
  * Declarations, each whole (a `;` in a string or brackets is the value's: `font-family:"a;opacity:0"`
@@ -498,7 +535,8 @@ function declarationsToAttributes(declarations: readonly string[], into: Map<str
       if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
     } else if (property === TRANSFORM_ORIGIN && value) into.set(property, value);
     else if (property === 'transform') {
-      const transform = cssTransform(value);
+      // A CSS-wide keyword is resolved later (withoutWideKeywords): `inherit` is the parent's transform, the others none.
+      const transform = CSS_WIDE_KEYWORD.test(value) ? value.trim().toLowerCase() : cssTransform(value);
       if (transform !== undefined) into.set(property, transform);
     } else if (value && ALLOWED_ATTRIBUTES.has(property) && !URL_ATTRIBUTES.has(property)) into.set(property, value);
   }
@@ -556,6 +594,7 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
     const inSvgNamespace = tag.uri === SVG_NS;
     if (!inSvgNamespace || DROPPED_ELEMENTS.has(name) || isIllustratorPrivateData(tag, stack.at(-1))) {
       skipping = 1;
+      stack.at(-1)?.children.push({ name, attributes: new Map(), children: [], dropped: true });
       return;
     }
     // Inkscape 0.92's flowed text (SVG 1.2, never adopted): no browser draws it, and neither does resvg.
@@ -564,15 +603,18 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
     if (name === 'flowRoot') {
       skipping = 1;
       inFlowedText = true;
+      stack.at(-1)?.children.push({ name, attributes: new Map(), children: [], dropped: true });
       return;
     }
     if (!ALLOWED_ELEMENTS.has(name)) reject('svg-forbidden-element', `Expected only drawing elements but received <${name}>`);
 
     const attributes = new Map<string, string>();
     const style = [...Object.values(tag.attributes)].find((a) => a.local === 'style' && a.uri === '');
-    if (style) styleToAttributes(style.value, name, attributes);
-    // An inline style outranks a presentation attribute in the cascade (fill="none" style="fill:red" is red).
-    const styled = new Set(attributes.keys());
+    const declared = style ? styleToAttributes(style.value, name, attributes) : undefined;
+    const inlineVars = new Map([...(declared?.vars ?? [])].filter(([property]) => property.startsWith('--') || wantedFromCss(property)));
+    // An inline style outranks a presentation attribute in the cascade (fill="none" style="fill:red" is red),
+    // whatever its var() turns out to be (nothing is `unset`, not the attribute).
+    const styled = new Set([...attributes.keys(), ...[...inlineVars.keys()].filter((property) => !property.startsWith('--'))]);
     for (const attribute of Object.values(tag.attributes)) {
       const local = attribute.local.toLowerCase();
       if (local.startsWith('on')) reject('svg-forbidden-attribute', `Expected no event handlers but <${name}> has ${attribute.name}`);
@@ -600,10 +642,18 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
     foldTransformOrigin(attributes);
 
     const inline = new Set([...styled].filter((key) => key !== 'style'));
-    const inlineImportant = new Set(
-      [...(style?.value.matchAll(/(?:^|;)\s*([\w-]+)\s*:[^;]*!\s*important\s*(?=;|$)/giu) ?? [])].map(([, property]) => property!.toLowerCase()).filter((key) => inline.has(key)),
-    );
-    const node: Node = { name, attributes, children: [], ...(inline.size > 0 ? { inline } : {}), ...(inlineImportant.size > 0 ? { inlineImportant } : {}) };
+    const inlineImportant = new Set([...(declared?.important ?? [])].filter((key) => inline.has(key) || inlineVars.has(key)));
+    // Selectors match what the file wrote, before its style became attributes and the allowlist dropped the rest.
+    const written = new Map(Object.values(tag.attributes).flatMap((attribute) => (attribute.uri === '' ? [[attribute.local, attribute.value] as const] : [])));
+    const node: Node = {
+      name,
+      attributes,
+      written,
+      children: [],
+      ...(inline.size > 0 ? { inline } : {}),
+      ...(inlineImportant.size > 0 ? { inlineImportant } : {}),
+      ...(inlineVars.size > 0 ? { inlineVars } : {}),
+    };
     if (!root) root = node;
     else stack.at(-1)!.children.push(node);
     stack.push(node);
@@ -752,6 +802,7 @@ function applySheets(root: Node, limits: SvgLimits): void {
     for (const child of node.children) {
       if (typeof child === 'string') continue;
       // A sheet for print, or in a language other than CSS, is one no image of the mark uses.
+      if (child.dropped) continue;
       if (child.name === 'style') {
         if (/^\s*(?:all|screen)?\s*$/i.test(child.attributes.get('media') ?? '') && /^\s*(?:text\/css)?\s*$/i.test(child.attributes.get('type') ?? '')) {
           sheets.push(child.children.filter((text): text is string => typeof text === 'string').join(''));
@@ -760,20 +811,21 @@ function applySheets(root: Node, limits: SvgLimits): void {
     }
   };
   collect(root);
-  // Dropped once the rules are matched: a `<style>` is a sibling to `:first-child` and `+` as in the file.
+  // Dropped once the rules are matched: a `<style>`, a `<title>` or `<metadata>` is a sibling to
+  // `:first-child` and `+` as in the file (Inkscape writes <metadata> before the drawing).
   const withoutSheets = (node: Node) => {
-    node.children = node.children.filter((child) => typeof child === 'string' || child.name !== 'style');
+    node.children = node.children.filter((child) => typeof child === 'string' || (child.name !== 'style' && !child.dropped));
     for (const child of node.children) if (typeof child !== 'string') withoutSheets(child);
   };
   const sheet = sheets.join('\n');
   /** The attributes of each element that came from CSS (its inline style, the sheet's winners), whose keywords are CSS's. */
   const fromCss = new Map<Node, Set<string>>();
-  if (sheet.trim() === '') {
+  const hasInlineVars = (node: Node): boolean => node.inlineVars !== undefined || node.children.some((child) => typeof child !== 'string' && hasInlineVars(child));
+  if (sheet.trim() === '' && !hasInlineVars(root)) {
     withoutSheets(root);
     return withoutWideKeywords(root, undefined, fromCss);
   }
-  const wanted = (property: string) =>
-    property.startsWith('--') || (!NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN));
+  const wanted = (property: string) => property.startsWith('--') || wantedFromCss(property);
   let tests = 0;
   const charge = (count: number) => {
     tests += count;
@@ -781,17 +833,26 @@ function applySheets(root: Node, limits: SvgLimits): void {
       reject('svg-too-large', `Expected a <style> sheet forge can apply to the drawing in at most ${MAX_SHEET_TESTS} selector tests (rules × the elements each could style); simplify the sheet or give the elements their colours as attributes`);
     }
   };
-  const found = sheetValues(root, sheet, wanted, charge);
+  // Inline var()s alone need no selector engine.
+  const found = sheet.trim() === '' ? new Map<Node, Map<string, SheetValue>>() : (sheetValues(root, sheet, wanted, charge) as Map<Node, Map<string, SheetValue>>);
   // A round of var() substitution reads a value of up to 1 KiB again (`--a:var(--b)…` chains 32
   // deep, read on each of 10 000 elements, took seconds uncharged).
   const chargeRound = () => charge(ROUND_COST);
   let written = 0;
+  const tooMuchWritten = () =>
+    reject('svg-too-large', `Expected a <style> sheet that writes at most ${limits.maxBytes} bytes onto the drawing's elements (each rule's declarations on every element it matches) but it writes more`);
   // Custom properties the sheet sets inherit down the tree (`:root{--ink:#e30613}` and
   // `path{fill:var(--ink)}`, as hand-written and design-system icons write them); each var() a
   // winning declaration reads is written as its value there, or its fallback.
   const customs = new Map<Node, Map<string, string>>();
   const inherit = (node: Node, parent: Map<string, string>) => {
-    const set = [...((found as Map<Node, Map<string, SheetValue>>).get(node) ?? [])].filter(([name]) => name.startsWith('--'));
+    // The element's inline custom properties rank as its other inline declarations: over a
+    // normal rule, under an important one unless important themselves.
+    const declared = new Map([...(found.get(node) ?? [])].filter(([name]) => name.startsWith('--')));
+    for (const [name, inline] of node.inlineVars ?? []) {
+      if (name.startsWith('--') && (inline.important || !declared.get(name)?.important)) declared.set(name, inline);
+    }
+    const set = [...declared];
     let own = parent;
     if (set.length > 0) {
       // Read against the element's own custom properties (`--edge:var(--ink)` beside `--ink`), a cycle resolving to nothing.
@@ -810,7 +871,33 @@ function applySheets(root: Node, limits: SvgLimits): void {
     for (const child of node.children) if (typeof child !== 'string') inherit(child, own);
   };
   inherit(root, new Map());
-  for (const [element, values] of found as Map<Node, Map<string, SheetValue>>) {
+  /** A var() that finds neither a value nor a fallback makes its declaration `unset`, as in browsers: it still outranks what it would have. */
+  const resolve = (value: string, element: Node) => withCustoms(value, customs.get(element)!, chargeRound) ?? 'unset';
+  // An inline var() first: a sheet's important rule may still beat it below.
+  const walk = (node: Node) => {
+    const won: string[] = [];
+    for (const [property, { value }] of node.inlineVars ?? []) {
+      if (property.startsWith('--')) continue;
+      const resolved = resolve(value, node);
+      written += property.length + resolved.length + 4;
+      if (written > limits.maxBytes) tooMuchWritten();
+      won.push(`${property}:${resolved}`);
+    }
+    if (won.length > 0) {
+      const applied = new Map<string, string>();
+      checkCss(won.join(';'), `the style of <${node.name}>`);
+      declarationsToAttributes(won, applied);
+      fromCss.set(node, new Set(applied.keys()));
+      for (const [key, value] of applied) {
+        if (key === 'style') node.attributes.set('style', [node.attributes.get('style'), value].filter(Boolean).join(';'));
+        else node.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
+      }
+      foldTransformOrigin(node.attributes);
+    }
+    for (const child of node.children) if (typeof child !== 'string') walk(child);
+  };
+  walk(root);
+  for (const [element, values] of found) {
     const inline = element.inline ?? new Set<string>();
     const ownKeywords = new Map(
       (element.attributes.get('style') ?? '')
@@ -825,22 +912,19 @@ function applySheets(root: Node, limits: SvgLimits): void {
       // An element's inline style outranks a normal rule (its keywords stay in its style attribute).
       // An inline style outranks a normal rule, and an important inline declaration an important one too.
       if (property.startsWith('--') || element.inlineImportant?.has(property) || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
-      const resolved = withCustoms(value, customs.get(element)!, chargeRound);
-      if (resolved === undefined) continue;
+      const resolved = resolve(value, element);
       // What the sheet writes is bounded as the file is: one rule copies its declarations onto
       // every element it matches, and `*{font-family:<200 KB>}` over 9 000 groups built a 1.8 GB
       // document (the process died on "Invalid string length"); 5 000 rects, a 100 MB one.
       written += property.length + resolved.length + 4;
-      if (written > limits.maxBytes) {
-        reject('svg-too-large', `Expected a <style> sheet that writes at most ${limits.maxBytes} bytes onto the drawing's elements (each rule's declarations on every element it matches) but it writes more`);
-      }
+      if (written > limits.maxBytes) tooMuchWritten();
       won.push(`${property}:${resolved}`);
     }
     const applied = new Map<string, string>();
     // Each declaration stays one, whatever quotes its value holds (a string left open ends its own only).
     checkCss(won.join(';'), `the style of <${element.name}>`);
     declarationsToAttributes(won, applied);
-    fromCss.set(element, new Set(applied.keys()));
+    fromCss.set(element, new Set([...(fromCss.get(element) ?? []), ...applied.keys()]));
     for (const [key, value] of applied) {
       if (key === 'style') {
         for (const declaration of value.split(';')) ownKeywords.set(declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1));
@@ -852,6 +936,11 @@ function applySheets(root: Node, limits: SvgLimits): void {
   for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
   withoutSheets(root);
   withoutWideKeywords(root, undefined, fromCss);
+}
+
+/** A CSS property the sanitizer takes from a style or a sheet: one with a presentation attribute, a style-only one, a transform origin. */
+function wantedFromCss(property: string): boolean {
+  return !NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN);
 }
 
 /** CSS's keywords for "the value from elsewhere", which mean nothing as an attribute. */
@@ -887,6 +976,8 @@ const INITIAL_VALUES: Readonly<Record<string, string>> = {
  * file keeps its own meaning.
  */
 function withoutWideKeywords(node: Node, parent: Node | undefined, fromCss: ReadonlyMap<Node, ReadonlySet<string>>): void {
+  // Matched: what the file wrote is no longer needed.
+  delete node.written;
   for (const property of new Set([...(node.inline ?? []), ...(fromCss.get(node) ?? [])])) {
     const keyword = CSS_WIDE_KEYWORD.exec(node.attributes.get(property) ?? '')?.[1]?.toLowerCase();
     if (keyword === undefined) continue;
@@ -1015,6 +1106,7 @@ function emptyGeometry(node: Node): string | undefined {
 }
 
 function hasGraphics(node: Node): boolean {
+  if (node.dropped) return false;
   return GRAPHICS.has(node.name) || node.children.some((child) => typeof child !== 'string' && hasGraphics(child));
 }
 
@@ -1040,6 +1132,7 @@ function whyNothingIsDrawn(root: Node): string | undefined {
   const reasons = new Set<string>();
   // <use> chains are bounded and acyclic: the sanitizer has checked their expansion already.
   const draws = (node: Node, inherited: Paint, referenced = false): boolean => {
+    if (node.dropped) return false;
     if (DRAWN_WHERE_USED.has(node.name) && !(referenced && node.name === 'symbol')) {
       if (hasGraphics(node)) reasons.add(`inside <${node.name}>`);
       return false;
