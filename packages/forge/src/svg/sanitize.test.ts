@@ -203,6 +203,15 @@ describe('sanitizeSvg', () => {
       );
     });
 
+    it('places a transform-origin given by keywords or percentages, of the viewBox, and one a sheet\'s transform meets', () => {
+      // transform-box is view-box for SVG elements: center is the middle of the mark's viewBox (5 5 here), 50% 100% is 5 10.
+      expect(sanitizeSvg(svg('<rect transform="rotate(10)" style="transform-origin:center" width="5" height="5"/><rect transform="rotate(10)" style="transform-origin:50% 100%" width="5" height="5"/>')).svg).toBe(
+        svg('<rect transform="translate(5 5) rotate(10) translate(-5 -5)" width="5" height="5"/><rect transform="translate(5 10) rotate(10) translate(-5 -10)" width="5" height="5"/>'),
+      );
+      // The inline origin and the sheet's transform meet once the sheet is applied; one value is x, with y centred.
+      expect(applied('rect{transform:rotate(10deg)}', '<rect style="transform-origin:2px" width="5" height="5"/>')).toBe(svg('<rect width="5" height="5" transform="translate(2 5) rotate(10) translate(-2 -5)"/>'));
+    });
+
     it("resolves transform:inherit to the parent's transform and the other keywords to none", () => {
       expect(applied('.b{transform:initial}', '<g transform="translate(5 5)"><rect style="transform:inherit" transform="rotate(10)" width="5" height="5"/><rect class="b" transform="rotate(10)" width="5" height="5"/></g>')).toBe(
         svg('<g transform="translate(5 5)"><rect transform="translate(5 5)" width="5" height="5"/><rect class="b" width="5" height="5"/></g>'),
@@ -329,8 +338,8 @@ describe('sanitizeSvg', () => {
         expect(Buffer.from(await pixels(sized(rebuilt))).equals(Buffer.from(turned)), origin).toBe(true);
         expect(rebuilt).not.toContain('transform-origin');
       }
-      // One that depends on the viewport, or that has no transform to move, is dropped as before.
-      expect(sanitizeSvg(svg('<rect width="2" height="2" style="transform-origin:center" transform="rotate(90)"/>')).svg).toContain('<rect width="2" height="2" transform="rotate(90)"/>');
+      // One that depends on a nested viewport's box, or that has no transform to move, is dropped as before.
+      expect(sanitizeSvg(svg('<svg viewBox="0 0 4 4"><rect width="2" height="2" style="transform-origin:center" transform="rotate(90)"/></svg>')).svg).toContain('<rect width="2" height="2" transform="rotate(90)"/>');
       expect(sanitizeSvg(svg('<rect width="2" height="2" transform-origin="5 5"/>')).svg).toContain('<rect width="2" height="2"/>');
     });
 

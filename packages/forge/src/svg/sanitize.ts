@@ -439,32 +439,64 @@ function cssTransform(value: string): string | undefined {
   return out.join(' ');
 }
 
+/** Where a transform-origin keyword puts the origin, as a fraction of the reference box, and on which axis (undefined: either). */
+const ORIGIN_KEYWORDS: Readonly<Record<string, readonly [number, 'x' | 'y' | undefined]>> = {
+  left: [0, 'x'],
+  right: [1, 'x'],
+  top: [0, 'y'],
+  bottom: [1, 'y'],
+  center: [0.5, undefined],
+};
+
 /**
  * A transform-origin in user units (`50px 50px`, as Boxy SVG writes one on every rotated shape;
- * `50 50` as an attribute), or undefined for what depends on the viewport (`center`, `50%`).
+ * `50 50` as an attribute). Keywords and percentages are of the reference box, which for an SVG
+ * element is its viewport's viewBox at 0 0 (transform-box: view-box, browsers' default): `box`,
+ * the mark's, or undefined inside a nested viewport, where such an origin is not placed.
  */
-function originPoint(value: string): [number, number] | undefined {
-  const parts = value.trim().split(/[\s,]+/);
-  if (parts.length < 2 || parts.length > 3) return undefined;
-  const lengths = parts.map((part) => /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px)?$/i.exec(part)?.[1]).map((number) => (number === undefined ? Number.NaN : Number(number)));
-  if (lengths.some((length) => !Number.isFinite(length)) || (lengths[2] ?? 0) !== 0) return undefined;
-  return [lengths[0]!, lengths[1]!];
+function originPoint(value: string, box: readonly [number, number] | undefined): [number, number] | undefined {
+  const parts = value.trim().toLowerCase().split(/[\s,]+/);
+  if (parts.length < 1 || parts.length > 3) return undefined;
+  if ((parts[2] ?? '0').replace(/px$/, '') !== '0' && Number((parts[2] ?? '0').replace(/px$/, '')) !== 0) return undefined;
+  const [first = '', second = 'center'] = parts;
+  // A vertical keyword first, or a horizontal one second, is written the other way round (`top left`).
+  const swapped = ORIGIN_KEYWORDS[first]?.[1] === 'y' || ORIGIN_KEYWORDS[second]?.[1] === 'x';
+  const [x, y] = swapped ? [second, first] : [first, second];
+  const place = (part: string, axis: 0 | 1, name: 'x' | 'y'): number | undefined => {
+    const keyword = ORIGIN_KEYWORDS[part];
+    if (keyword) return keyword[1] !== undefined && keyword[1] !== name ? undefined : box === undefined ? undefined : keyword[0] * box[axis];
+    const percent = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)%$/.exec(part)?.[1];
+    if (percent !== undefined) return box === undefined ? undefined : (Number(percent) / 100) * box[axis];
+    const length = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px)?$/.exec(part)?.[1];
+    return length === undefined ? undefined : Number(length);
+  };
+  const point = [place(x, 0, 'x'), place(y, 1, 'y')];
+  return point.every((n) => n !== undefined && Number.isFinite(n)) ? (point as [number, number]) : undefined;
 }
 
 /**
  * A transform about a transform-origin becomes the same transform about 0 0, framed by two
  * translations: browsers honour the property, resvg 2.6.2 ignores it, and forge's icons and its
- * favicon.svg must draw alike. An origin it cannot place in user units is dropped, as before.
+ * favicon.svg must draw alike. Done once the sheets are applied, on the transform that won (an
+ * inline origin and a sheet's transform meet there), for every element; `box` as in originPoint.
+ * An origin it cannot place is dropped, as before.
  */
-function foldTransformOrigin(attributes: Map<string, string>): void {
+function foldTransformOrigins(node: Node, box: readonly [number, number] | undefined, isRoot = false): void {
+  const attributes = node.attributes;
   const origin = attributes.get(TRANSFORM_ORIGIN);
-  if (origin === undefined) return;
-  attributes.delete(TRANSFORM_ORIGIN);
-  const transform = attributes.get('transform');
-  const point = transform === undefined ? undefined : originPoint(origin);
-  if (!point || (point[0] === 0 && point[1] === 0)) return;
-  attributes.set('transform', `translate(${point[0]} ${point[1]}) ${transform} translate(${-point[0]} ${-point[1]})`);
+  if (origin !== undefined) {
+    attributes.delete(TRANSFORM_ORIGIN);
+    const transform = attributes.get('transform');
+    // The root's box is a CSS box in the page's pixels, not the viewBox: only user units are placed there.
+    const point = transform === undefined ? undefined : originPoint(origin, isRoot ? undefined : box);
+    if (point && (point[0] !== 0 || point[1] !== 0)) attributes.set('transform', `translate(${point[0]} ${point[1]}) ${transform} translate(${-point[0]} ${-point[1]})`);
+  }
+  // A nested <svg> or <symbol> is a viewport of its own, whose box forge does not measure.
+  const inner = !isRoot && NESTED_VIEWPORTS.has(node.name) ? undefined : box;
+  for (const child of node.children) if (typeof child !== 'string') foldTransformOrigins(child, inner);
 }
+
+const NESTED_VIEWPORTS = new Set(['svg', 'symbol', 'marker', 'pattern']);
 
 /**
  * A custom property's value as forge draws it: its fallback (`var(--x,#fff)` → `#fff`), since
@@ -639,7 +671,6 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
       attributes.set(attribute.local, value);
     }
     for (const [key, value] of attributes) if (PAINT_ATTRIBUTES.has(key)) attributes.set(key, normalisePaint(value));
-    foldTransformOrigin(attributes);
 
     const inline = new Set([...styled].filter((key) => key !== 'style'));
     const inlineImportant = new Set([...(declared?.important ?? [])].filter((key) => inline.has(key) || inlineVars.has(key)));
@@ -892,7 +923,6 @@ function applySheets(root: Node, limits: SvgLimits): void {
         if (key === 'style') node.attributes.set('style', [node.attributes.get('style'), value].filter(Boolean).join(';'));
         else node.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
       }
-      foldTransformOrigin(node.attributes);
     }
     for (const child of node.children) if (typeof child !== 'string') walk(child);
   };
@@ -931,7 +961,6 @@ function applySheets(root: Node, limits: SvgLimits): void {
       } else element.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
     }
     if (ownKeywords.size > 0) element.attributes.set('style', [...ownKeywords].map(([name, value]) => `${name}:${value}`).join(';'));
-    foldTransformOrigin(element.attributes);
   }
   for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
   withoutSheets(root);
@@ -1328,6 +1357,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   root.attributes = attributes;
   checkDrawable(root);
   applySheets(root, limits);
+  foldTransformOrigins(root, [viewBox[2], viewBox[3]], true);
 
   const out: string[] = [];
   serialize(root, out);
