@@ -67,7 +67,7 @@ const hex2 = (value: number) => Math.round(value).toString(16).padStart(2, '0');
 const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
 
 function parseChannel(part: string, max: number, percentOf: number): number | undefined {
-  const match = /^(\d+\.?\d*|\.\d+)(%?)$/u.exec(part);
+  const match = /^(\d+(?:\.\d*)?|\.\d+)(%?)$/u.exec(part);
   if (!match) return undefined;
   return clamp(match[2] ? (Number(match[1]) / 100) * percentOf : Number(match[1]), max);
 }

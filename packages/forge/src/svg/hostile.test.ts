@@ -10,6 +10,7 @@ import { forge } from '../forge.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
 import { writeAtomically } from '../shell/write.ts';
 import { sanitizeSvg } from './sanitize.ts';
+import { parseColor } from './dark.ts';
 import { WIDE_MARK, testConfig } from '../testing/marks.ts';
 
 /**
@@ -236,6 +237,20 @@ describe('hostile marks', () => {
       expect(sanitizeSvg(svg(body)).svg).toBe(svg('<rect width="9" height="9"/>'));
     }
     const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(1500);
+  });
+
+  it('reads a number of 100 000 digits in linear time (a viewBox, a transform-origin, a colour the dark variant reads)', () => {
+    // With the point optional between two runs of digits (\d+\.?\d*), each pattern split the digits
+    // every way before failing at the trailing x: 20 000 took 0.5 s in a viewBox and 0.9 s in a
+    // transform-origin; these three took 32 s of CPU (quadratic, measured), a 1 MiB file many minutes.
+    const digits = `${'1'.repeat(100_000)}x`;
+    const started = process.cpuUsage();
+    expect(() => sanitizeSvg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${digits} 9"><rect width="9" height="9"/></svg>`)).toThrow(SvgRejectedError);
+    expect(sanitizeSvg(svg(`<rect width="9" height="9" transform="rotate(9)" style="transform-origin:${digits} 0"/>`)).svg).toBe(svg('<rect width="9" height="9" transform="rotate(9)"/>'));
+    expect(parseColor(`rgb(${digits},0,0)`)).toBe(undefined);
+    const { user, system } = process.cpuUsage(started);
+    // About 10 ms here; the margin is for a busy machine, not a speed goal.
     expect((user + system) / 1000).toBeLessThan(1500);
   });
 
