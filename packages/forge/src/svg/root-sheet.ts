@@ -149,7 +149,8 @@ export const MAX_SHEET_TESTS = 1_000_000;
 const COMPILE_COST = 40;
 
 /**
- * What the mark's own sheet sets on each element of the mark, for the properties `wanted` accepts:
+ * What the mark's own sheet sets on each element of the mark, for the declarations `wanted` accepts
+ * (a caller refusing an invalid value leaves the cascade to the next declaration, as CSS does):
  * per element, the declaration that wins the cascade among the rules whose selectors match it in
  * the mark's own document (where the root is `:root`), by importance, specificity and order, as a
  * browser showing the mark alone picks it. Selectors are css-select's (css-what parses them); a rule
@@ -160,7 +161,7 @@ const COMPILE_COST = 40;
 export function sheetValues(
   root: SheetNode,
   css: string,
-  wanted: (property: string) => boolean,
+  wanted: (property: string, value: string) => boolean,
   onTests: (count: number) => void = () => {},
 ): Map<SheetNode, Map<string, SheetValue>> {
   const { compile, parse } = selectors();
@@ -319,7 +320,7 @@ export function sheetValues(
   const bySelector = new Map<string, Map<string, SheetValue & { order: number }>>();
   let order = 0;
   for (const rule of rules(css)) {
-    const set = declarations(rule.declarations).filter((declaration) => wanted(declaration.name));
+    const set = declarations(rule.declarations).filter((declaration) => wanted(declaration.name, declaration.value));
     if (set.length === 0 || rule.selector === '') continue;
     let last = bySelector.get(rule.selector);
     if (!last) bySelector.set(rule.selector, (last = new Map()));

@@ -188,6 +188,24 @@ describe('sanitizeSvg', () => {
       expect(applied('g{--ink:#0f0!important}', '<g style="--ink:#00f"><rect style="fill:var(--ink)" width="5" height="5"/></g>')).toBe(svg('<g><rect width="5" height="5" fill="#00ff00"/></g>'));
     });
 
+    it('skips a declaration whose value is invalid for its property, so the cascade falls to the next one', () => {
+      // A browser drops fill:#zz at parse time: the rule's earlier fill wins, and where none is, the element's own attribute.
+      expect(applied('.a{fill:#00f;fill:#zz} .b{stroke:#00f} .b{stroke:12px}', '<rect class="a" width="5" height="5"/><rect class="b" width="5" height="5"/>')).toBe(
+        svg('<rect class="a" width="5" height="5" fill="#0000ff"/><rect class="b" width="5" height="5" stroke="#0000ff"/>'),
+      );
+      expect(applied('rect{stroke-width:red;opacity:abc;fill-opacity:2px;visibility:none;fill-rule:odd;display:4;transform:red}', '<rect stroke="#000" stroke-width="3" opacity=".5" fill-opacity=".4" visibility="hidden" fill-rule="evenodd" transform="rotate(5)" width="5" height="5"/>')).toBe(
+        svg('<rect stroke="#000000" stroke-width="3" opacity=".5" fill-opacity=".4" visibility="hidden" fill-rule="evenodd" transform="rotate(5)" width="5" height="5"/>'),
+      );
+      // An inline one too: the style's earlier fill, or the presentation attribute it would have replaced.
+      expect(sanitizeSvg(svg('<rect fill="#f00" style="fill:#0f0;fill:#12345" width="5" height="5"/><rect fill="#f00" style="fill:1;opacity:red" width="5" height="5"/>')).svg).toBe(
+        svg('<rect fill="#00ff00" width="5" height="5"/><rect fill="#ff0000" width="5" height="5"/>'),
+      );
+      // What may be valid is still written: names, functions, any unit, var().
+      expect(applied('rect{fill:rebeccapurple;stroke:rgb(0 0 255);stroke-width:1.5mm;opacity:50%}', '<rect width="5" height="5"/>')).toBe(
+        svg('<rect width="5" height="5" fill="rebeccapurple" stroke="rgb(0 0 255)" stroke-width="1.5mm" opacity="50%"/>'),
+      );
+    });
+
     it('makes a var() that finds nothing unset, which still outranks a presentation attribute', () => {
       // In a red group a browser draws these red (unset inherits): the rect's own blue fill was kept.
       expect(applied('.a{fill:var(--none)}', '<g fill="#f00"><rect class="a" fill="#00f" width="5" height="5"/><rect fill="#00f" style="fill:var(--none)" width="5" height="5"/></g>')).toBe(

@@ -11,7 +11,8 @@ import { sanitizeSvg } from './sanitize.ts';
  * output (sheet applied as attributes and dropped) drawn by the same Chromium. Both are the mark
  * alone, before composing, so any difference is the sanitizer's. The generator draws on what real
  * marks' sheets use (Illustrator's `.st0`, Inkscape's ids, hand-written `:root{--ink}` icons) and on
- * the cascade's corners: importance in sheets and inline, specificity, CSS-wide keywords, var().
+ * the cascade's corners: importance in sheets and inline, specificity, CSS-wide keywords, var(),
+ * values invalid for their property.
  */
 const browser = chromiumForThisFile();
 let page: Page;
@@ -58,6 +59,8 @@ const declaration: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('#0057b8', '#00a651').map((value) => `color:${value}`) },
   { weight: 2, arbitrary: fc.constantFrom('transform-origin:center', 'transform-origin:10px 20px', 'transform-origin:50% 50%', 'transform-origin:left top', 'opacity:50%', 'FILL:#00a651', 'fill:RED', 'stroke-width:10%', 'fill:rgb(0 87 184)', 'fill:transparent', 'stroke:none') },
   { weight: 1, arbitrary: fc.constantFrom('stroke-dasharray:4 2', 'stroke-linejoin:round', 'stroke-opacity:0.5', 'fill-rule:evenodd', 'paint-order:stroke') },
+  // Invalid for the property: a browser drops the declaration, so the cascade falls to the next one.
+  { weight: 2, arbitrary: fc.constantFrom('fill:#zz', 'fill:12px', 'stroke:#12345', 'stroke:2', 'stroke-width:red', 'opacity:abc', 'fill-opacity:2px', 'visibility:none', 'display:4', 'transform:red') },
   // A quoted "!important" or ";" is the value's, not the declaration's.
   { weight: 1, arbitrary: fc.constantFrom("font-family:'a!important'", "font-family:'x;fill:#e30613!important;y'", 'font-family:"b;stroke:red"') },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('--ink', '--edge'), fc.constantFrom('#e30613', '#0057b8', 'var(--ink)', 'var(--ink, #00a651)')).map(([name, value]) => `${name}:${value}`) },
