@@ -61,7 +61,7 @@ function rules(css: string): { selector: string; declarations: string }[] {
 }
 
 /** A declaration block split at its semicolons outside strings and brackets, as CSS splits it (`font-family:"a;b"` is one). */
-export function splitDeclarations(block: string): string[] {
+function splitDeclarations(block: string): string[] {
   const parts: string[] = [];
   let current = '';
   let nesting = 0;
@@ -83,8 +83,12 @@ export function splitDeclarations(block: string): string[] {
   return parts;
 }
 
-/** `name: value [!important]` pairs, split at semicolons outside strings and brackets. */
-function declarations(block: string): { name: string; value: string; important: boolean }[] {
+/**
+ * `name: value [!important]` pairs, split at semicolons outside strings and brackets, a sheet's rule
+ * or an inline style alike. Importance is read from each whole declaration, so a quoted "!important"
+ * inside a value is the value's; `! important` with a space is importance too (CSS allows it).
+ */
+export function declarations(block: string): { name: string; value: string; important: boolean }[] {
   return splitDeclarations(block).flatMap((part) => {
     const colon = part.indexOf(':');
     if (colon < 0) return [];

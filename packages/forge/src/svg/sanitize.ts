@@ -3,7 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
-import { MAX_SHEET_TESTS, sheetValues, splitDeclarations, type SheetValue } from './root-sheet.ts';
+import { declarations, MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
 const require = createRequire(import.meta.url);
 // saxes is CommonJS: an ES import of it makes Node scan its 74 KB source for export names
@@ -527,17 +527,10 @@ function withoutVar(value: string): string | undefined {
 function styleToAttributes(style: string, element: string, into: Map<string, string>): { important: Set<string>; vars: Map<string, SheetValue> } {
   checkCss(style, `the style of <${element}>`);
   // One style is a cascade of its own: the last declaration of a property wins, unless an earlier
-  // one is important (style="fill:blue!important;fill:red" is blue). Importance is read from each
-  // whole declaration, so a quoted "!important" inside a value is the value's.
+  // one is important (style="fill:blue!important;fill:red" is blue).
   const winners = new Map<string, SheetValue>();
-  for (const declaration of splitDeclarations(style)) {
-    const colon = declaration.indexOf(':');
-    if (colon < 0) continue;
-    const property = declaration.slice(0, colon).trim().toLowerCase();
-    let value = declaration.slice(colon + 1).trim();
-    const important = IMPORTANT.test(value);
-    if (important) value = value.replace(IMPORTANT, '').trim();
-    if (value === '' || !validForProperty(property, value) || (winners.get(property)?.important && !important)) continue;
+  for (const { name: property, value, important } of declarations(style)) {
+    if (!validForProperty(property, value) || (winners.get(property)?.important && !important)) continue;
     winners.set(property, { value, important });
   }
   const plain: string[] = [];
@@ -549,9 +542,6 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
   declarationsToAttributes(plain, into);
   return { important: new Set([...winners].filter(([, { important }]) => important).map(([property]) => property)), vars };
 }
-
-/** `!important` at the end of a declaration, `! important` too (CSS allows the space). */
-const IMPORTANT = /!\s*important\s*$/i;
 
 /**
  * Declarations, each whole (a `;` in a string or brackets is the value's: `font-family:"a;opacity:0"`
