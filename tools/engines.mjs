@@ -6,8 +6,9 @@
  * warnings, uncaught errors), whether each dropkit element rendered its shadow DOM and in which
  * state, and takes a screenshot. Exit 1 when an engine shows something Chromium does not.
  *
- * Needs a build (`npm run build`). Installs Debian's webkit2gtk-driver and firefox-esr when run as
- * root and they are missing, as tools/ensure-chromium.mjs does for Chromium.
+ * Needs a build (`npm run build`). Part of `npm test`, after the story tests have started beside it
+ * (`tools/together.mjs`). Installs the engines from Debian when run as root and they are missing
+ * (`tools/ensure-browsers.mjs`, which `npm test` runs first).
  *
  *   node tools/engines.mjs [--engines webkit,firefox] [--pages countdown,button] [--shots <dir>]
  *   node tools/engines.mjs --serve [--port 4174]   only serves the pages, to open them by hand
@@ -16,7 +17,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium } from './chromium.mjs';
+import { WEBKIT_DRIVER, ensureBrowsers, findFirefox, findMiniBrowser } from './ensure-browsers.mjs';
 import { startDemo } from './demo.mjs';
 import { pages, setBase } from './engines/pages.mjs';
 import { strictCsp } from '../test/support/strict-csp.mjs';
@@ -48,33 +50,6 @@ const SETTLE_MS = 12_000;
 
 // ---------------------------------------------------------------------------------------------
 // The engines
-
-const WEBKIT = {
-  driver: '/usr/bin/WebKitWebDriver',
-  browser: ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser'],
-};
-const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
-const miniBrowser = () => WEBKIT.browser.find((path) => existsSync(path));
-const firefoxPath = () => FIREFOX.find((path) => existsSync(path));
-
-function ensureEngines() {
-  const missing = () => !existsSync(WEBKIT.driver) || !miniBrowser() || !existsSync('/usr/bin/Xvfb') || !firefoxPath() || !findChromium();
-  if (!missing()) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const packages = ['webkit2gtk-driver', 'xvfb', 'firefox-esr', 'chromium'];
-  if (!isRoot) {
-    console.error(`The engine check needs WebKitGTK, Firefox ESR and Chromium. Install them with:\n  sudo apt-get install -y ${packages.join(' ')}`);
-    process.exit(1);
-  }
-  console.log('Installing the engines from Debian (one time)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
-  if (missing()) {
-    console.error('apt-get finished but an engine binary was not found.');
-    process.exit(1);
-  }
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -128,7 +103,7 @@ async function webkitEngine() {
   // Not WEBKIT_DISABLE_COMPOSITING_MODE=1: with it, a screenshot of a page showing an SVG image with
   // <text> (test/media/mark/wordmark.svg) never returns in WebKitGTK 2.50; the page itself is fine.
   const env = { ...process.env, DISPLAY: x.display };
-  const driver = spawn(WEBKIT.driver, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
+  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
   let driverLog = '';
   driver.stderr.on('data', (chunk) => (driverLog = (driverLog + chunk).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
@@ -160,7 +135,7 @@ async function webkitEngine() {
   const session = await call('POST', '/session', {
     capabilities: {
       alwaysMatch: {
-        'webkitgtk:browserOptions': { binary: miniBrowser(), args: ['--automation'] },
+        'webkitgtk:browserOptions': { binary: findMiniBrowser(), args: ['--automation'] },
       },
     },
   });
@@ -202,7 +177,7 @@ async function webkitEngine() {
 const firefox = (name, prefs = {}) =>
   puppeteerEngine(name, {
     browser: 'firefox',
-    executablePath: firefoxPath(),
+    executablePath: findFirefox(),
     headless: true,
     // A muted clip may autoplay, as on a phone; nothing dials out from the closed network.
     extraPrefsFirefox: { 'media.autoplay.default': 0, 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, ...prefs },
@@ -390,50 +365,61 @@ async function main() {
     console.log(`engine pages: ${PAGE_NAMES.map((name) => (name === 'demo' ? url : `${url}p/${name}`)).join('\n  ')}`);
     return;
   }
-  ensureEngines();
+  ensureBrowsers();
   mkdirSync(shotsDir, { recursive: true });
 
   const results = {};
   const engines = ['chromium', ...wantedEngines.filter((e) => e !== 'chromium')];
   let failed = false;
-  for (const name of engines) {
-    const t0 = Date.now();
-    // The demo drop at the same instant for every engine (its moment must read the same), ten
-    // minutes after the run started: scheduled in every engine, as a visitor first meets it.
-    const demo = await startDemo({ port: 0, liveInMs: started + 10 * 60_000 - Date.now() });
-    const { server, url } = await startServer(demo.url);
-    const pageUrl = (name) => (name === 'demo' ? url : `${url}p/${name}?base=${started}`);
-    const stop = async () => {
-      server.close();
-      await demo.close();
-    };
-    let engine;
-    try {
-      engine = await launchers[name]();
-    } catch (error) {
-      console.error(`${name}: could not start: ${error.message}`);
-      failed = true;
-      await stop();
-      continue;
-    }
-    results[name] = { version: engine.version, pages: {} };
-    for (const page of wantedPages.filter((p) => !onlyPages[name] || onlyPages[name].includes(p))) {
-      let report;
+  // The engines run side by side: a check mostly waits (for a page to settle, a drop to flip), so
+  // three browsers at once take about as long as one. Each is judged against Chromium's pages once
+  // all are read.
+  const reports = await Promise.all(
+    engines.map(async (name) => {
+      const t0 = Date.now();
+      // The demo drop at the same instant for every engine (its moment must read the same), ten
+      // minutes after the run started: scheduled in every engine, as a visitor first meets it.
+      const demo = await startDemo({ port: 0, liveInMs: started + 10 * 60_000 - Date.now() });
+      const { server, url } = await startServer(demo.url);
+      const pageUrl = (name) => (name === 'demo' ? url : `${url}p/${name}?base=${started}`);
+      const stop = async () => {
+        server.close();
+        await demo.close();
+      };
+      let engine;
       try {
-        report = await check(engine, pageUrl(page));
-        await engine.screenshot(join(shotsDir, `${name}-${page}.png`));
+        engine = await launchers[name]();
       } catch (error) {
-        report = { errors: [`check failed: ${error.message}`], warnings: [], elements: [] };
+        console.error(`${name}: could not start: ${error.message}`);
+        failed = true;
+        await stop();
+        return undefined;
       }
+      const pages = {};
+      for (const page of wantedPages.filter((p) => !onlyPages[name] || onlyPages[name].includes(p))) {
+        try {
+          pages[page] = await check(engine, pageUrl(page));
+          await engine.screenshot(join(shotsDir, `${name}-${page}.png`));
+        } catch (error) {
+          pages[page] = { errors: [`check failed: ${error.message}`], warnings: [], elements: [] };
+        }
+      }
+      await engine.close();
+      await stop();
+      return { version: engine.version, pages, seconds: ((Date.now() - t0) / 1000).toFixed(1) };
+    }),
+  );
+  engines.forEach((name, i) => {
+    const read = reports[i];
+    if (!read) return;
+    results[name] = { version: read.version, seconds: read.seconds, pages: {} };
+    for (const [page, report] of Object.entries(read.pages)) {
       const problems = judge(report, name === 'chromium' ? null : results.chromium?.pages[page]?.report);
       if (name === 'firefox-no-tt' && report.trustedTypes) problems.push('Trusted Types still enabled: the pref did not apply');
       results[name].pages[page] = { report, problems };
       if (problems.length) failed = true;
     }
-    await engine.close();
-    await stop();
-    results[name].seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  }
+  });
   // The table: engine × page, rendered elements and errors, then every problem in full.
   const cell = (r) => {
     if (!r) return '-';

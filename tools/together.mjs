@@ -1,8 +1,8 @@
 /**
  * `node tools/together.mjs <script> <script> …`: runs root npm scripts at the same time, for the parts
  * of `npm test` that leave the cores idle (the built-Storybook run opens two pages at a time for a
- * minute and more after the story runs finish; the framework tests and the type check fit in that
- * gap). Each script's output is printed whole when it ends, so the logs do not interleave; the exit
+ * minute and more after the story runs finish; the framework tests, the type check and the engine
+ * check, which mostly waits for pages to settle, fit in that gap). Each script's output is printed whole when it ends, so the logs do not interleave; the exit
  * code is the first failure's, after every script has finished.
  */
 import { spawn } from 'node:child_process';

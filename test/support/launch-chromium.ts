@@ -8,7 +8,7 @@ import { chromiumArgs, findChromium } from '../../tools/chromium.mjs';
 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-chromium.mjs');
+  if (!executablePath) throw new Error('Chromium not found; run node tools/ensure-browsers.mjs');
   return chromium.launch({ executablePath, args: [...chromiumArgs, ...extraArgs], headless: true });
 }
 
