@@ -82,7 +82,7 @@ const timeEndpoint = (shift: () => number): Handler => async (_req, res, url) =>
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ now }));
 };
 
-/** /api/stock?available=&mode=json|error|hang|garbage — the creator's stock endpoint. */
+/** /api/stock?available=&mode=json|error|hang|stream|garbage — the creator's stock endpoint. */
 const stockEndpoint: Handler = async (req, res, url) => {
   const mode = url.searchParams.get('mode') ?? 'json';
   res.setHeader('Cache-Control', 'no-store');
@@ -90,6 +90,15 @@ const stockEndpoint: Handler = async (req, res, url) => {
   if (mode === 'hang') {
     // Never answers; the request ends when the client gives up or the server closes.
     await new Promise<void>((resolve) => req.on('close', resolve));
+    return;
+  }
+  if (mode === 'stream') {
+    // A body that never ends: 64 KiB of JSON whitespace every 10 ms until the client gives up.
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const chunk = ' '.repeat(65536);
+    const timer = setInterval(() => res.write(chunk), 10);
+    await new Promise<void>((resolve) => req.on('close', resolve));
+    clearInterval(timer);
     return;
   }
   if (mode === 'garbage') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"available": [}');

@@ -1078,5 +1078,38 @@ describe('<drop-button>', () => {
       await sleep(1200);
       expect(await stockLog(id)).to.have.length(0);
     });
+
+    it('waits out a stock-interval longer than a browser timer holds, instead of asking again at once after every answer', async () => {
+      // A seller's stock-interval="3000000" (35 days): 2.7e9 ms and more wrapped round in the
+      // browser's 32-bit timer and fired at once, so each viewer asked as fast as answers came.
+      const id = uniqueId('long-interval');
+      const reference = uniqueId('long-interval-reference');
+      const random = Math.random;
+      // Both first requests at once, and each later wait the shortest the jitter allows (0.9 intervals).
+      Math.random = () => 0;
+      try {
+        await fixture(
+          `<div><drop-button stock-src="/__test/stock?id=${id}&available=9" stock-interval="3000000"><a href="https://buy.stripe.com/x">Buy</a></drop-button>` +
+            `<drop-button stock-src="/__test/stock?id=${reference}&available=9" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button></div>`,
+        );
+        await until(async () => (await stockLog(id)).length >= 1 && (await stockLog(reference)).length >= 3, 'three polls at a 1 s interval');
+      } finally {
+        Math.random = random;
+      }
+      expect((await stockLog(id)).length, 'requests at a 35-day interval').to.equal(1);
+    });
+
+    it('gives up on an endpoint that never answers and asks again, with more patience each time', async () => {
+      // The first request hung for good: the button never heard of a sell-out after it.
+      const id = uniqueId('hang');
+      const el = await fixture<ButtonLike>(
+        `<drop-button stock-src="/__test/stock?id=${id}&available=9&delay=60000" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`,
+      );
+      await until(async () => (await stockLog(id)).length >= 2, 'a second request after the first hung', 8000);
+      expect(el.state).to.equal('live');
+      // The same endpoint answering in 1.5 s: more than the first request's 1 s, less than the next one's 2 s.
+      await fetch(`/__test/stock/set?id=${id}&delay=1500`);
+      await until(() => el.stock === 9, 'the slow answer read', 12000);
+    });
   });
 });

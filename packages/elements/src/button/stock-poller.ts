@@ -56,13 +56,23 @@ export class StockPoller {
 
   #pollAfter(delay: number): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#poll(), delay);
+    // Browsers keep a timer's delay in 32 bits: a stock-interval of 25 days or more wrapped round
+    // and fired at once, so every viewer asked again the moment each answer came (as clock.ts).
+    this.#timer = setTimeout(() => void this.#poll(), Math.min(delay, 2e9));
   }
 
   async #poll(): Promise<void> {
     if (this.#stopped || document.visibilityState === 'hidden') return;
     const abort = new AbortController();
     this.#abort = abort;
+    // An answer that takes longer than the schedule's patience is a failure: an endpoint that never
+    // answered (or a body that never ended, growing in memory) held this poller for good, so the
+    // button never heard of a sell-out.
+    let late = false;
+    const timeout = setTimeout(() => {
+      late = true;
+      abort.abort();
+    }, Math.min(this.#schedule.patience(), 2e9));
     let next: number;
     try {
       const response = await fetch(this.src, this.#request(abort.signal));
@@ -76,8 +86,10 @@ export class StockPoller {
         next = applied ? this.#schedule.succeeded() : this.#schedule.failed();
       }
     } catch {
-      if (abort.signal.aborted || this.#stopped) return;
+      if ((abort.signal.aborted && !late) || this.#stopped) return;
       next = this.#schedule.failed();
+    } finally {
+      clearTimeout(timeout);
     }
     if (this.#stopped || (document.visibilityState as DocumentVisibilityState) === 'hidden') return;
     this.#pollAfter(next);

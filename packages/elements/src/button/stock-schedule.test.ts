@@ -81,6 +81,18 @@ describe('StockSchedule', () => {
     expect(schedule.failed(1)).toBe(20_000);
   });
 
+  it('waits longer for an answer after each failure in a row, up to the cap, and one interval again after a success', () => {
+    const schedule = new StockSchedule({ interval: 10_000, maxBackoff: 60_000 });
+    const patience = [schedule.patience()];
+    for (let i = 0; i < 4; i++) {
+      schedule.failed();
+      patience.push(schedule.patience());
+    }
+    expect(patience).toEqual([10_000, 20_000, 40_000, 60_000, 60_000]);
+    schedule.succeeded();
+    expect(schedule.patience()).toBe(10_000);
+  });
+
   it('refuses intervals that would hammer the server', () => {
     expect(new StockSchedule({ interval: 10 }).interval).toBe(MIN_STOCK_INTERVAL_MS);
     expect(new StockSchedule({ interval: Number.NaN }).interval).toBe(15_000);

@@ -55,10 +55,18 @@ export class StockSchedule {
     return this.interval * (1 - this.jitter + 2 * this.jitter * this.#random());
   }
 
-  /** Delay after a network error, an error status or an unreadable body. */
+  /**
+   * How long the next answer may take: the interval, doubled with each failure in a row (a slow
+   * server gets longer each time, so it is read in the end), at most `maxBackoff`.
+   */
+  patience(): number {
+    return Math.min(this.maxBackoff, this.interval * 2 ** this.#failures);
+  }
+
+  /** Delay after a network error, an error status, an unreadable body or an answer past `patience()`. */
   failed(retryAfterMs?: number | null): number {
     this.#failures++;
-    const ceiling = Math.min(this.maxBackoff, this.interval * 2 ** this.#failures);
+    const ceiling = this.patience();
     const backoff = ceiling / 2 + (ceiling / 2) * this.#random();
     const floor = retryAfterMs != null && Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? Math.min(retryAfterMs, this.maxBackoff) : 0;
     return Math.max(backoff, floor);
