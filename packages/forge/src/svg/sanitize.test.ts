@@ -206,6 +206,27 @@ describe('sanitizeSvg', () => {
       );
     });
 
+    it('skips a name that is no colour, a colour function of the wrong shape or an unknown one, and a unit of another kind', () => {
+      // Chromium drops each at parse time (probed; sheet-fidelity.chromium.test compares the reading of many more): the rect's own attributes stay.
+      const own = '<rect fill="#f00" stroke="#00f" stroke-width="3" opacity=".5" width="5" height="5"/>';
+      const kept = svg('<rect fill="#ff0000" stroke="#0000ff" stroke-width="3" opacity=".5" width="5" height="5"/>');
+      const invalid = ['fill:banana', 'fill:-webkit-text', 'stroke:none red', 'fill:url(#a) banana', 'stroke:url(#a) context-fill'];
+      invalid.push('fill:rgb(1,2)', 'fill:rgb(1%,2,3)', 'fill:rgb(1 2 3 4)', 'stroke:hsl(1,2,3)', 'fill:hwb(1,2%,3%)', 'fill:lab(1deg 2 3)', 'fill:color(srgb 1 0)', 'fill:color(foo 1 0 0)', 'fill:light-dark(red)', 'fill:foo(1)');
+      invalid.push('stroke-width:3deg', 'stroke-width:3banana', 'stroke-width:-2', 'stroke-width:3.', 'stroke-width:calc(red)', 'stroke-width:calc(1deg)', 'stroke-width:foo(2)', 'opacity:calc(1px)', 'opacity:min(red)');
+      for (const declaration of invalid) expect(applied(`rect{${declaration}}`, own), declaration).toBe(kept);
+      // `none` is a paint, not a colour: a stop keeps its own colour.
+      expect(applied('stop{stop-color:none}', '<linearGradient id="g"><stop stop-color="#f00"/></linearGradient><rect fill="url(#g)" width="5" height="5"/>')).toContain('<stop stop-color="#ff0000"/>');
+      // An inline one too: the style's earlier fill wins.
+      expect(sanitizeSvg(svg('<rect fill="#f00" style="fill:#0f0;fill:banana;stroke-width:1;stroke-width:2deg" width="5" height="5"/>')).svg).toBe(svg('<rect fill="#00ff00" stroke-width="1" width="5" height="5"/>'));
+      // What Chromium takes is written, whatever its spelling: system colours, every colour function, any length unit, math.
+      const valid = ['fill:DarkSlateGrey', 'fill:Canvas', 'fill:context-stroke', 'fill:url(#a) none', 'fill:hwb(1 2% 3%)', 'fill:rgba(1 2 3)', 'fill:hsl(1turn 2% 3% / 50%)', 'fill:oklch(50% 0.2 260deg)'];
+      valid.push('fill:color(display-p3 1 none 0)', 'fill:rgb(from red r g b)', 'fill:light-dark(red, blue)', 'fill:color-mix(in srgb, red 20%, blue)', 'stroke-width:3Q', 'stroke-width:2svmin', 'stroke-width:calc(1px + 2px)', 'stroke-width:min(1px, 2%)', 'opacity:calc(50%)');
+      for (const declaration of valid) {
+        const [property, value] = declaration.split(':') as [string, string];
+        expect(applied(`rect{${declaration}}`, '<rect width="5" height="5"/>'), declaration).toContain(` ${property}="${value}"`);
+      }
+    });
+
     it('makes a var() that finds nothing unset, which still outranks a presentation attribute', () => {
       // In a red group a browser draws these red (unset inherits): the rect's own blue fill was kept.
       expect(applied('.a{fill:var(--none)}', '<g fill="#f00"><rect class="a" fill="#00f" width="5" height="5"/><rect fill="#00f" style="fill:var(--none)" width="5" height="5"/></g>')).toBe(
@@ -327,6 +348,22 @@ describe('sanitizeSvg', () => {
       return rebuilt;
     };
     const painted = (image: Uint8Array) => image.some((value, index) => index % 4 === 3 && value > 0);
+
+    it('ignores a presentation attribute invalid for its property, as Chromium does: the property inherits', async () => {
+      // resvg drew fill="banana" and fill="rgb(1,2)" black and stroke-width="3deg" one unit wide; Chromium draws the group's.
+      const sized = (document: string) => document.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+      const group = '<g fill="#ff3366" stroke="#00ff00" stroke-width="4">';
+      for (const invalid of ['fill="banana"', 'fill="rgb(1,2)"', 'fill="#12345"', 'stroke-width="3deg"', 'stroke-width="-1"', 'stroke="hsl(1,2,3)"']) {
+        const rebuilt = sanitizeSvg(svg(`${group}<rect x="2" y="2" width="6" height="6" ${invalid}/></g>`)).svg;
+        expect(rebuilt, invalid).toBe(svg(`<g fill="#ff3366" stroke="#00ff00" stroke-width="4"><rect x="2" y="2" width="6" height="6"/></g>`));
+        const inherited = await pixels(sized(svg(`${group}<rect x="2" y="2" width="6" height="6"/></g>`)));
+        expect(Buffer.from(await pixels(sized(rebuilt))).equals(Buffer.from(inherited)), invalid).toBe(true);
+      }
+      // A valid one stays, in any spelling Chromium takes; a transform keeps the attribute's own grammar.
+      expect(sanitizeSvg(svg('<rect fill="DarkSlateGrey" stroke="rgba(1 2 3)" stroke-width="3Q" transform="rotate(5 1 1)" width="5" height="5"/>')).svg).toBe(
+        svg('<rect fill="DarkSlateGrey" stroke="rgba(1 2 3)" stroke-width="3Q" transform="rotate(5 1 1)" width="5" height="5"/>'),
+      );
+    });
 
     it('keeps a blend mode written as an inline style (Figma, Illustrator), the only way renderers read one', async () => {
       const rebuilt = await rebuiltAlike('<rect width="10" height="10" fill="#ff0000"/><rect width="10" height="10" fill="#00ff00" style="mix-blend-mode:multiply;isolation:isolate;fill-opacity:1"/>');

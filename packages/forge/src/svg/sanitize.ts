@@ -3,6 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
+import { CSS_WIDE_KEYWORD, validForProperty } from './css-values.ts';
 import { declarations, MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
 const require = createRequire(import.meta.url);
@@ -660,6 +661,10 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
       }
       if (attribute.uri !== '' || !ALLOWED_ATTRIBUTES.has(attribute.local) || styled.has(attribute.local)) continue;
       checkUrls(attribute.value, `${attribute.name} of <${name}>`);
+      // Chromium reads a presentation attribute as the property in a sheet and ignores an invalid
+      // one, so the property inherits; kept, resvg drew fill="banana" black in a red group. A
+      // transform attribute has a grammar of its own (rotate(5 1 1), no units), read by resvg.
+      if (attribute.local !== 'transform' && !validForProperty(attribute.local, attribute.value)) continue;
       const value = PAINT_ATTRIBUTES.has(attribute.local) ? normalisePaint(attribute.value) : attribute.value;
       attributes.set(attribute.local, value);
     }
@@ -964,46 +969,6 @@ function applySheets(root: Node, limits: SvgLimits): void {
 function wantedFromCss(property: string): boolean {
   return !NOT_CSS.has(property) && (ALLOWED_ATTRIBUTES.has(property) || STYLE_ONLY_PROPERTIES.has(property) || property === TRANSFORM_ORIGIN);
 }
-
-const OPACITIES = new Set(['opacity', 'fill-opacity', 'stroke-opacity', 'stop-opacity', 'flood-opacity']);
-const LENGTHS = new Set(['stroke-width', 'stroke-dashoffset']);
-const KEYWORDS_OF: Readonly<Record<string, RegExp>> = {
-  visibility: /^(?:visible|hidden|collapse)$/i,
-  'fill-rule': /^(?:nonzero|evenodd)$/i,
-  'clip-rule': /^(?:nonzero|evenodd)$/i,
-};
-
-/**
- * Whether a declaration's value can be valid for its property, read as a browser parses it: an
- * invalid one (`fill:#zz`, `opacity:abc`, `stroke-width:red`) is dropped at parse time, so the
- * cascade falls to the next declaration, or to the element's presentation attribute; written as
- * the attribute, it replaced that attribute and resvg drew it black or not at all. Only what is
- * surely invalid is refused: a function (a var(), read later and `unset` if invalid then; calc(),
- * rgb(), a transform) and a name (`fill:banana`, no list of colour names here) are kept as before, so
- * a valid declaration is never lost; properties not listed here are not checked.
- */
-function validForProperty(property: string, value: string): boolean {
-  const trimmed = value.trim();
-  // Functions are not checked: a transform forge cannot spell (3D) is still valid CSS that wins.
-  if (trimmed.includes('(') || CSS_WIDE_KEYWORD.test(trimmed)) return true;
-  const numeric = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*|%)$/i.exec(trimmed);
-  if (PAINT_ATTRIBUTES.has(property)) {
-    // A colour is a name, a hex of 3, 4, 6 or 8 digits or a function; never a number or a broken hex.
-    if (trimmed.startsWith('#')) return /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(trimmed);
-    return numeric === null && /^[a-z-]+$/i.test(trimmed);
-  }
-  if (OPACITIES.has(property)) return numeric !== null && (numeric[2] === '' || numeric[2] === '%');
-  // A length, a percentage or (SVG) a plain number; any unit is kept, an identifier is not.
-  if (LENGTHS.has(property)) return numeric !== null;
-  if (property === 'stroke-miterlimit') return numeric !== null && numeric[2] === '';
-  if (property === 'display') return /^[a-z-]+(?:\s+[a-z-]+)*$/i.test(trimmed);
-  if (property === 'transform') return /^none$/i.test(trimmed);
-  const keywords = KEYWORDS_OF[property];
-  return keywords === undefined || keywords.test(trimmed);
-}
-
-/** CSS's keywords for "the value from elsewhere", which mean nothing as an attribute. */
-const CSS_WIDE_KEYWORD = /^\s*(inherit|initial|unset|revert|revert-layer)\s*$/i;
 
 /** The presentation properties that inherit; a CSS-wide keyword means something else on the others. */
 const INHERITED = new Set([
