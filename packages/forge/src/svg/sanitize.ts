@@ -544,6 +544,16 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
   return { important: new Set([...winners].filter(([, { important }]) => important).map(([property]) => property)), vars };
 }
 
+/** The keywords an element's style attribute holds (its style-only properties, see declarationsToAttributes), by property. */
+function styleKeywords(element: Node): Map<string, string> {
+  return new Map(
+    (element.attributes.get('style') ?? '')
+      .split(';')
+      .filter((declaration) => declaration.includes(':'))
+      .map((declaration) => [declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1)] as const),
+  );
+}
+
 /**
  * Declarations, each whole (a `;` in a string or brackets is the value's: `font-family:"a;opacity:0"`
  * wrote opacity="0&quot;" too, a declaration no rule had), as attributes (styleToAttributes).
@@ -554,8 +564,8 @@ function declarationsToAttributes(declarations: readonly string[], into: Map<str
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
-    // `! important` with a space is important too (CSS allows it), not part of the value.
-    const value = withoutVar(declaration.slice(colon + 1).replace(/!\s*important\s*$/i, '').trim());
+    // Importance was read off each declaration by declarations() (root-sheet.ts); a `!` left in a var()'s fallback is the value's.
+    const value = withoutVar(declaration.slice(colon + 1).trim());
     if (value === undefined) continue;
     if (STYLE_ONLY_PROPERTIES.has(property)) {
       if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
@@ -902,63 +912,51 @@ function applySheets(root: Node, limits: SvgLimits): void {
   inherit(root, new Map());
   /** A var() that finds neither a value nor a fallback makes its declaration `unset`, as in browsers: it still outranks what it would have. */
   const resolve = (value: string, element: Node) => withCustoms(value, customs.get(element)!, chargeRound) ?? 'unset';
-  // An inline var() first: a sheet's important rule may still beat it below.
-  const walk = (node: Node) => {
-    const won: string[] = [];
-    for (const [property, { value }] of node.inlineVars ?? []) {
-      if (property.startsWith('--')) continue;
-      const resolved = resolve(value, node);
-      written += property.length + resolved.length + 4;
-      if (written > limits.maxBytes) tooMuchWritten();
-      won.push(`${property}:${resolved}`);
-    }
-    if (won.length > 0) {
-      const applied = new Map<string, string>();
-      checkCss(won.join(';'), `the style of <${node.name}>`);
-      declarationsToAttributes(won, applied);
-      fromCss.set(node, new Set(applied.keys()));
-      for (const [key, value] of applied) {
-        if (key === 'style') node.attributes.set('style', [node.attributes.get('style'), value].filter(Boolean).join(';'));
-        else node.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
-      }
-    }
-    for (const child of node.children) if (typeof child !== 'string') walk(child);
+  // What the sheet writes is bounded as the file is: one rule copies its declarations onto every
+  // element it matches, and `*{font-family:<200 KB>}` over 9 000 groups built a 1.8 GB document
+  // (the process died on "Invalid string length"); 5 000 rects, a 100 MB one.
+  const declaration = (property: string, value: string) => {
+    written += property.length + value.length + 4;
+    if (written > limits.maxBytes) tooMuchWritten();
+    return `${property}:${value}`;
   };
-  walk(root);
-  for (const [element, values] of found) {
-    const inline = element.inline ?? new Set<string>();
-    const ownKeywords = new Map(
-      (element.attributes.get('style') ?? '')
-        .split(';')
-        .filter((declaration) => declaration.includes(':'))
-        .map((declaration) => [declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1)] as const),
-    );
-    const won: string[] = [];
-    for (const [property, { value, important }] of values) {
-      const geometry = CSS_GEOMETRY[property];
-      if (geometry && !geometry.includes(element.name)) continue;
-      // An element's inline style outranks a normal rule (its keywords stay in its style attribute).
-      // An inline style outranks a normal rule, and an important inline declaration an important one too.
-      if (property.startsWith('--') || element.inlineImportant?.has(property) || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
-      const resolved = resolve(value, element);
-      // What the sheet writes is bounded as the file is: one rule copies its declarations onto
-      // every element it matches, and `*{font-family:<200 KB>}` over 9 000 groups built a 1.8 GB
-      // document (the process died on "Invalid string length"); 5 000 rects, a 100 MB one.
-      written += property.length + resolved.length + 4;
-      if (written > limits.maxBytes) tooMuchWritten();
-      won.push(`${property}:${resolved}`);
-    }
+  /**
+   * An element's winners written as the attributes an inline style becomes (declarationsToAttributes);
+   * the keywords of style-only properties join its style attribute, each replacing its property's there.
+   */
+  const write = (element: Node, won: readonly string[]) => {
+    if (won.length === 0) return;
     const applied = new Map<string, string>();
     // Each declaration stays one, whatever quotes its value holds (a string left open ends its own only).
     checkCss(won.join(';'), `the style of <${element.name}>`);
     declarationsToAttributes(won, applied);
     fromCss.set(element, new Set([...(fromCss.get(element) ?? []), ...applied.keys()]));
-    for (const [key, value] of applied) {
-      if (key === 'style') {
-        for (const declaration of value.split(';')) ownKeywords.set(declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1));
-      } else element.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
+    for (const [key, value] of applied) if (key !== 'style') element.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
+    const added = applied.get('style');
+    if (added === undefined) return;
+    const style = styleKeywords(element);
+    for (const keyword of added.split(';')) style.set(keyword.slice(0, keyword.indexOf(':')), keyword.slice(keyword.indexOf(':') + 1));
+    element.attributes.set('style', [...style].map(([name, value]) => `${name}:${value}`).join(';'));
+  };
+  // An inline var() first: a sheet's important rule may still beat it below.
+  const walk = (node: Node) => {
+    write(node, [...(node.inlineVars ?? [])].filter(([property]) => !property.startsWith('--')).map(([property, { value }]) => declaration(property, resolve(value, node))));
+    for (const child of node.children) if (typeof child !== 'string') walk(child);
+  };
+  walk(root);
+  for (const [element, values] of found) {
+    const inline = element.inline ?? new Set<string>();
+    const ownKeywords = styleKeywords(element);
+    const won: string[] = [];
+    for (const [property, { value, important }] of values) {
+      const geometry = CSS_GEOMETRY[property];
+      if (geometry && !geometry.includes(element.name)) continue;
+      // An inline style outranks a normal rule (its keywords stay in its style attribute), and an
+      // important inline declaration an important one too.
+      if (property.startsWith('--') || element.inlineImportant?.has(property) || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
+      won.push(declaration(property, resolve(value, element)));
     }
-    if (ownKeywords.size > 0) element.attributes.set('style', [...ownKeywords].map(([name, value]) => `${name}:${value}`).join(';'));
+    write(element, won);
   }
   for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
   withoutSheets(root);
