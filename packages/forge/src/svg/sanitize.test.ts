@@ -365,6 +365,17 @@ describe('sanitizeSvg', () => {
       );
     });
 
+    it('makes a var() whose value is invalid for its property unset, as Chromium does once it reads the value', async () => {
+      // Chromium draws the group's blue and 4 wide (probed with getComputedStyle); resvg drew fill="banana" black and stroke-width="3deg" one unit wide.
+      const sized = (document: string) => document.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+      const group = '<g fill="#0000ff" stroke="#00ff00" stroke-width="4">';
+      const original = svg(`<style>.a{fill:var(--ink);stroke-width:var(--w)}</style>${group}<rect class="a" x="2" y="2" width="6" height="6" fill="#ff3366" stroke-width="1" style="--ink:banana;--w:3deg"/><rect x="2" y="2" width="3" height="3" style="--c:rgb(1,2);fill:var(--c)"/></g>`);
+      const rebuilt = sanitizeSvg(original).svg;
+      expect(rebuilt).toBe(svg(`${group}<rect class="a" x="2" y="2" width="6" height="6"/><rect x="2" y="2" width="3" height="3"/></g>`));
+      const inherited = await pixels(sized(svg(`${group}<rect x="2" y="2" width="6" height="6"/><rect x="2" y="2" width="3" height="3"/></g>`)));
+      expect(Buffer.from(await pixels(sized(rebuilt))).equals(Buffer.from(inherited))).toBe(true);
+    });
+
     it('keeps a blend mode written as an inline style (Figma, Illustrator), the only way renderers read one', async () => {
       const rebuilt = await rebuiltAlike('<rect width="10" height="10" fill="#ff0000"/><rect width="10" height="10" fill="#00ff00" style="mix-blend-mode:multiply;isolation:isolate;fill-opacity:1"/>');
       expect(rebuilt).toContain('<rect fill-opacity="1" style="mix-blend-mode:multiply;isolation:isolate" width="10" height="10" fill="#00ff00"/>');

@@ -910,8 +910,15 @@ function applySheets(root: Node, limits: SvgLimits): void {
     for (const child of node.children) if (typeof child !== 'string') inherit(child, own);
   };
   inherit(root, new Map());
-  /** A var() that finds neither a value nor a fallback makes its declaration `unset`, as in browsers: it still outranks what it would have. */
-  const resolve = (value: string, element: Node) => withCustoms(value, customs.get(element)!, chargeRound) ?? 'unset';
+  /**
+   * A var() that finds neither a value nor a fallback makes its declaration `unset`, as in browsers: it
+   * still outranks what it would have. So does one whose value is invalid for the property once read
+   * (`--ink:banana` in `fill:var(--ink)`): written, resvg drew fill="banana" black where Chromium inherits.
+   */
+  const resolve = (property: string, value: string, element: Node) => {
+    const resolved = withCustoms(value, customs.get(element)!, chargeRound);
+    return resolved !== undefined && validForProperty(property, resolved) ? resolved : 'unset';
+  };
   // What the sheet writes is bounded as the file is: one rule copies its declarations onto every
   // element it matches, and `*{font-family:<200 KB>}` over 9 000 groups built a 1.8 GB document
   // (the process died on "Invalid string length"); 5 000 rects, a 100 MB one.
@@ -940,7 +947,7 @@ function applySheets(root: Node, limits: SvgLimits): void {
   };
   // An inline var() first: a sheet's important rule may still beat it below.
   const walk = (node: Node) => {
-    write(node, [...(node.inlineVars ?? [])].filter(([property]) => !property.startsWith('--')).map(([property, { value }]) => declaration(property, resolve(value, node))));
+    write(node, [...(node.inlineVars ?? [])].filter(([property]) => !property.startsWith('--')).map(([property, { value }]) => declaration(property, resolve(property, value, node))));
     for (const child of node.children) if (typeof child !== 'string') walk(child);
   };
   walk(root);
@@ -954,7 +961,7 @@ function applySheets(root: Node, limits: SvgLimits): void {
       // An inline style outranks a normal rule (its keywords stay in its style attribute), and an
       // important inline declaration an important one too.
       if (property.startsWith('--') || element.inlineImportant?.has(property) || (!important && (inline.has(property) || ownKeywords.has(property)))) continue;
-      won.push(declaration(property, resolve(value, element)));
+      won.push(declaration(property, resolve(property, value, element)));
     }
     write(element, won);
   }
