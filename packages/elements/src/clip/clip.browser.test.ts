@@ -530,6 +530,25 @@ describe('<drop-clip>', () => {
     expect(list.getBoundingClientRect().height).to.be.greaterThan(20);
   });
 
+  it('shows at most its first 100 products, with one warning, however many a seller gives it', async () => {
+    // A marketplace page froze for 11 s under a clip of 10 000 products with a drop (a card button
+    // each, and their listeners on the one countdown cost the square of their number).
+    const many = Array.from({ length: 150 }, (_, i) => `<drop-product><a href="https://buy.stripe.com/test_${i + 1}">Product ${i + 1}</a></drop-product>`).join('');
+    const warnings = captureWarnings();
+    let clip: Clip;
+    const listed = () => [...(part(clip, 'list')?.querySelectorAll('a') ?? [])].map((a) => a.textContent!.trim());
+    try {
+      clip = await fixture<Clip>(clipHtml(uniqueId(), '', many));
+      await waitFor(() => listed().length > 0, 'the product list');
+      await productsJudged();
+    } finally {
+      warnings.restore();
+    }
+    expect(listed().length).to.equal(100);
+    expect(listed()[99]).to.equal('Product 100');
+    expect(warnings.messages.filter((m) => m.includes('first 100'))).to.deep.equal(['[dropkit] <drop-clip> shows its first 100 of 150 products']);
+  });
+
   it('falls back from bad attributes with one warning each, never an exception', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const warnings = captureWarnings();

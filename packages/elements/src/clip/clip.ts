@@ -29,6 +29,8 @@ const VIEW_AFTER_MS = 1000;
 const CAPTION_KINDS = ['captions', 'subtitles'];
 /** A second click on the same product within this window is the same checkout, as on the buy button. */
 const REPEAT_CLICK_WINDOW_MS = 1500;
+/** More than a clip's cards, end screen and list can show usefully; see #first. */
+const MAX_PRODUCTS = 100;
 
 interface ClipTrack {
   kind: string;
@@ -339,11 +341,21 @@ export class DropClip extends LitElement {
   }
 
   #readLight(): ProductReading[] {
-    return [...this.querySelectorAll('drop-product')].map((element) => readProduct(productInputOf(element), document.baseURI, mediaUrl));
+    return this.#first([...this.querySelectorAll('drop-product')]).map((element) => readProduct(productInputOf(element), document.baseURI, mediaUrl));
+  }
+
+  /**
+   * A seller's 10 000 products (or cues) froze a marketplace's page for 11 s as the clip drew a card
+   * button for each (their listeners on one countdown cost the square of their number): a clip shows
+   * its first MAX_PRODUCTS, and says so once.
+   */
+  #first<T>(items: T[]): T[] {
+    if (items.length > MAX_PRODUCTS) warnOnce(this, 'products:max', `<drop-clip> shows its first ${MAX_PRODUCTS} of ${items.length} products`);
+    return items.slice(0, MAX_PRODUCTS);
   }
 
   #setProducts(): void {
-    this.#products = [...this.lightProducts, ...this.cueProducts];
+    this.#products = this.#first([...this.lightProducts, ...this.cueProducts]);
     this.requestUpdate();
     this.syncToTime();
   }
@@ -364,7 +376,7 @@ export class DropClip extends LitElement {
       element.track.mode = 'hidden';
       const read = () => {
         // Every metadata track's cues, in markup order: one track arriving must not replace another's.
-        const cues = metadata.flatMap((track) => [...(track.track.cues ?? [])]) as VTTCue[];
+        const cues = this.#first(metadata.flatMap((track) => [...(track.track.cues ?? [])]) as VTTCue[]);
         const readings = cues.map((cue) => readProductCue(cue.text, cue.startTime, cue.endTime, document.baseURI, mediaUrl));
         this.cueProducts = this.keepProducts(readings);
         this.#setProducts();
