@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { readdir, rmdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
@@ -7,7 +8,6 @@ import { ForgeError } from './errors.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
 import { UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
 import { namesConfig } from './shell/names-config.ts';
-import type { ForgedFile } from './plan/types.ts';
 
 // Kept in step with package.json by the release; read here without loading the core.
 const FORGE_VERSION = '0.1.0';
@@ -20,13 +20,27 @@ const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [
   --timeout  time budget for one image, in ms (default 10000)
   --only     comma-separated stages to run (default: all; e.g. favicon, badges)`;
 
+/** What the summary table shows of a written file: its bytes are on disk, not kept here. */
+interface WrittenFile {
+  name: string;
+  size: string;
+  bytes: number;
+}
+
 interface CreatorOutcome {
   config: string;
   out: string;
-  files?: ForgedFile[];
+  /**
+   * The set as the summary shows it. Not the ForgedFiles: a batch keeps every outcome until its
+   * summary, and holding each set's bytes (600 KB for the demo creator, megabytes for a large mark)
+   * made a marketplace's batch of 10 000 configs hold every set it had written.
+   */
+  files?: WrittenFile[];
   error?: string;
   /** Whether the error is about --out (a folder forge may not replace or cannot write), not the creator's files. */
   aboutOut?: boolean;
+  /** The error is a stack (forge's own bug), whose line breaks are kept. */
+  stack?: boolean;
   /** Where a run killed mid-swap had moved the set aside, put back as the output before this run. */
   restored?: string;
   /** Advice that does not stop the run (printed on stderr, exit code unchanged). */
@@ -38,7 +52,20 @@ function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
+/**
+ * Text as the terminal shows it: config paths and output folders come from the file system (a
+ * marketplace's batch of `uploads/<shop>/creator.json` has folder names strangers
+ * chose), and a control character in one (ESC starts an escape sequence; U+009B too, in C1) could
+ * clear the screen, retitle the window or rewrite earlier lines, and a bidi override reorder what
+ * follows. Each is shown as U+FFFD.
+ * `lines` keeps line breaks (a stack, forge's own bug); elsewhere a line break would fake a line.
+ */
+function printable(text: string, lines = false): string {
+  return text.replace(lines ? /(?![\n\t])[\p{Cc}\p{Cf}]/gu : /(?!\t)[\p{Cc}\p{Cf}]/gu, '\uFFFD');
+}
+
 function table(rows: string[][]): string {
+  rows = rows.map((row) => row.map((cell) => printable(cell)));
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ')).join('\n');
 }
@@ -73,10 +100,60 @@ async function outputProblem(out: string, config: string): Promise<string | unde
     if (!info.isDirectory()) return `Expected --out to name a folder but ${path === target ? out : relative('', path)} is a file`;
     if (path !== target) return undefined;
     const entries = await readdir(target);
-    if (entries.length === 0 || entries.includes('forge.json')) return undefined;
-    const shown = entries.slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
+    if (entries.length === 0) return undefined;
+    const foreign = entries.includes('forge.json') ? await notForged(target) : entries;
+    if (foreign.length === 0) return undefined;
+    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
     return `Expected --out to be a new or empty folder, or one forge wrote before, but ${out} holds other files (${shown}) that replacing it would delete; give another folder`;
   }
+}
+
+/** What a file manager or a disk image leaves in any folder it shows: nothing of the user's to lose. */
+const SYSTEM_DROPPINGS = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
+/** Only the start of a forge.json is read: the demo creator's is 24 KB. */
+const FORGE_REPORT_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The entries of a folder forge wrote before that its forge.json does not list (up to four, each
+ * folder of them as one): files the user put there since (a robots.txt, an index.html, the mark
+ * itself), which the next set, replacing the folder whole, would delete. A forge.json was taken as
+ * proof that everything beside it was forge's, and they were lost without a word.
+ */
+async function notForged(target: string): Promise<string[]> {
+  let listed: unknown;
+  try {
+    // Not waiting on a FIFO named forge.json; a folder or device is no report either.
+    const handle = await open(join(target, 'forge.json'), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new Error('not a file');
+      const buffer = Buffer.alloc(Math.min(info.size, FORGE_REPORT_MAX_BYTES));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      listed = (JSON.parse(buffer.subarray(0, bytesRead).toString('utf8')) as { files?: unknown }).files;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    listed = undefined;
+  }
+  const names = Array.isArray(listed) ? listed.map((file) => (file as { name?: unknown } | null)?.name).filter((name): name is string => typeof name === 'string') : [];
+  const forged = new Set(['forge.json', ...names]);
+  // The folders forge's files are in: walked, where anything else is the user's.
+  const folders = new Set(names.flatMap((name) => name.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+  const foreign: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = (await readdir(join(target, folder), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      if (foreign.length >= 4) return;
+      const name = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (SYSTEM_DROPPINGS.has(entry.name)) continue;
+      if (entry.isDirectory() && folders.has(name)) await walk(name);
+      else if (!(entry.isFile() && forged.has(name))) foreign.push(name);
+    }
+  };
+  await walk('');
+  return foreign;
 }
 
 const WRITE_VERBS: Record<string, string> = { mkdir: 'creating', mkdtemp: 'creating', open: 'writing', write: 'writing', rename: 'replacing', chmod: 'setting the mode of' };
@@ -164,7 +241,7 @@ function parseForgeArgs(args: string[]): { values: { out?: string; check: boolea
 async function forgeCommand(args: string[]): Promise<number> {
   const parsed = parseForgeArgs(args);
   if (typeof parsed === 'string') {
-    process.stderr.write(`dropkit forge: ${parsed}\n`);
+    process.stderr.write(`${printable(`dropkit forge: ${parsed}`)}\n`);
     return 1;
   }
   const { values, positionals } = parsed;
@@ -190,9 +267,14 @@ async function forgeCommand(args: string[]): Promise<number> {
   }
   const many = positionals.length > 1;
   const outs = positionals.map((config) => outputFolder(values.out!, config, many));
-  const duplicate = outs.find((out, index) => outs.indexOf(out) !== index);
-  if (duplicate) {
-    process.stderr.write(`dropkit forge: two configs would both write ${duplicate}; give them different file or folder names\n`);
+  // Compared without case: on macOS's and Windows' file systems `shops/Ada` and `shops/ada` are
+  // one folder, where the two sets replaced each other and one creator got the other's icons.
+  const folded = outs.map((out) => out.toLowerCase());
+  const second = folded.findIndex((out, index) => folded.indexOf(out) !== index);
+  if (second >= 0) {
+    const first = outs[folded.indexOf(folded[second]!)]!;
+    const both = first === outs[second] ? first : `${first} and ${outs[second]!}, one folder where letter case does not count (macOS, Windows),`;
+    process.stderr.write(printable(`dropkit forge: two configs would both write ${both}; give them different file or folder names`) + '\n');
     return 1;
   }
 
@@ -312,7 +394,7 @@ async function forgeAll(
       const commit = write.commit();
       committing.add(commit);
       await commit;
-      outcome.files = result.files;
+      outcome.files = result.files.map((file) => ({ name: file.name, size: file.width ? `${file.width}x${file.height}` : '', bytes: file.bytes.length }));
       if (values.check) {
         const { checkForgedFolder } = await import('./check/check.ts');
         outcome.check = await checkForgedFolder(outcome.out, values.base);
@@ -321,6 +403,7 @@ async function forgeAll(
       const unwritable = writeProblem(outcome.out, error);
       outcome.aboutOut = unwritable !== undefined || (error instanceof ForgeError && error.code === 'out-invalid');
       outcome.error = unwritable ?? describeError(error);
+      if (unwritable === undefined && !(error instanceof ForgeError) && error instanceof Error && error.stack) outcome.stack = true;
       if (staged) unfinished.delete(staged);
       await staged?.then((write) => write.abort()).catch(() => {});
     } finally {
@@ -340,25 +423,27 @@ async function forgeAll(
 
   let failed = false;
   if (!many && outcomes[0]!.files) {
-    const rows = [['file', 'size', 'bytes'], ...outcomes[0]!.files.map((file) => [file.name, file.width ? `${file.width}x${file.height}` : '', String(file.bytes.length)])];
-    const total = outcomes[0]!.files.reduce((sum, file) => sum + file.bytes.length, 0);
+    const rows = [['file', 'size', 'bytes'], ...outcomes[0]!.files.map((file) => [file.name, file.size, String(file.bytes)])];
+    const total = outcomes[0]!.files.reduce((sum, file) => sum + file.bytes, 0);
     rows.push(['total', '', String(total)]);
-    process.stdout.write(`${table(rows)}\nwrote ${outcomes[0]!.out}\n`);
+    process.stdout.write(`${table(rows)}\nwrote ${printable(outcomes[0]!.out)}\n`);
   } else if (many) {
     const rows = [['creator', 'folder', 'files', 'bytes']];
     for (const outcome of outcomes) {
-      rows.push([outcome.config, outcome.out, outcome.files ? String(outcome.files.length) : 'failed', outcome.files ? formatBytes(outcome.files.reduce((sum, file) => sum + file.bytes.length, 0)) : '-']);
+      rows.push([outcome.config, outcome.out, outcome.files ? String(outcome.files.length) : 'failed', outcome.files ? formatBytes(outcome.files.reduce((sum, file) => sum + file.bytes, 0)) : '-']);
     }
     process.stdout.write(`${table(rows)}\n`);
   }
   for (const outcome of outcomes) {
     if (outcome.restored) {
       process.stderr.write(
-        `dropkit forge: ${outcome.out} was missing: a run was stopped between moving the set there aside and putting its own in place; ` +
-          `put back the set it had moved aside (${relative('', outcome.restored)})\n`,
+        printable(
+          `dropkit forge: ${outcome.out} was missing: a run was stopped between moving the set there aside and putting its own in place; ` +
+            `put back the set it had moved aside (${relative('', outcome.restored)})`,
+        ) + '\n',
       );
     }
-    if (!outcome.error) for (const hint of outcome.hints) process.stderr.write(`dropkit forge: note: ${hint}\n`);
+    if (!outcome.error) for (const hint of outcome.hints) process.stderr.write(`${printable(`dropkit forge: note: ${hint}`)}\n`);
     if (outcome.error) {
       failed = true;
       // Each failure says whose it is, as a config's own problems and every note do: a mark's
@@ -366,12 +451,12 @@ async function forgeAll(
       // renderer's only the image. Alone, a problem with --out is the command line's, as with
       // --only or --base; among several it says which creator's folder.
       const whose = (many || !outcome.aboutOut) && !namesConfig(outcome.error, outcome.config) ? `${outcome.config}: ` : '';
-      process.stderr.write(`dropkit forge: ${whose}${outcome.error}\n`);
+      process.stderr.write(`${printable(`dropkit forge: ${whose}${outcome.error}`, outcome.stack)}\n`);
     }
     if (outcome.check) {
       const { errors, warnings } = outcome.check;
-      process.stdout.write(`check ${outcome.out}: ${errors.length} errors, ${warnings.length} warnings\n`);
-      for (const message of [...errors.map((text) => `  error: ${text}`), ...warnings.map((text) => `  warning: ${text}`)]) process.stdout.write(`${message}\n`);
+      process.stdout.write(`check ${printable(outcome.out)}: ${errors.length} errors, ${warnings.length} warnings\n`);
+      for (const message of [...errors.map((text) => `  error: ${text}`), ...warnings.map((text) => `  warning: ${text}`)]) process.stdout.write(`${printable(message)}\n`);
       if (errors.length > 0 || warnings.length > 0) failed = true;
     }
   }
@@ -395,7 +480,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await forgeCommand(rest);
   } catch (error) {
-    process.stderr.write(`dropkit forge: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${printable(`dropkit forge: ${error instanceof Error ? error.message : String(error)}`)}\n`);
     return 1;
   }
 }

@@ -1,0 +1,122 @@
+/**
+ * The `dropkit forge` CLI (the built one) as a marketplace runs it on strangers' configs: what its
+ * batch holds in memory, what it prints from the file system's names, and which folders it agrees
+ * to replace. Real files, real renders, a separate process each.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './support/server.ts';
+
+const cli = join(repoRoot, 'packages', 'forge', 'dist', 'cli.js');
+const demoCreator = join(repoRoot, 'tools', 'demo', 'creator');
+
+let work: string;
+
+function forge(args: string[], nodeOptions: string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeOptions, cli, 'forge', ...args], { cwd: work, encoding: 'utf8', timeout: 240_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A creator in `folder` (made), with the demo's marks and `fields` over the demo's config. */
+async function creator(folder: string, fields: Record<string, unknown> = {}): Promise<string> {
+  await mkdir(join(work, folder), { recursive: true });
+  for (const file of ['mark.svg', 'glyph.svg']) await copyFile(join(demoCreator, file), join(work, folder, file));
+  const config = JSON.parse(await readFile(join(demoCreator, 'creator.json'), 'utf8'));
+  delete config.$schema;
+  await writeFile(join(work, folder, 'creator.json'), JSON.stringify({ ...config, ...fields }));
+  return join(folder, 'creator.json');
+}
+
+beforeAll(async () => {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  work = await mkdtemp(join(tmpdir(), 'dropkit-forge-shell-'));
+});
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('dropkit forge, a batch of strangers', () => {
+  it('keeps no written set in memory until its summary: the batch holds far less than it wrote', async () => {
+    // A mark of ~400 KB (8 000 dots) makes every set's mark/ files big: what a batch kept per config.
+    const dots = Array.from({ length: 8000 }, (_, index) => `<circle cx="${(index % 100) * 10 + 5}" cy="${Math.floor(index / 100) * 10 + 5}" r="4" fill="#1b1b3a"/>`);
+    const mark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 800">${dots.join('')}</svg>`;
+    const configs: string[] = [];
+    for (let index = 0; index < 10; index += 1) {
+      const config = await creator(`batch/shop${index}`);
+      await writeFile(join(work, `batch/shop${index}/mark.svg`), mark);
+      configs.push(config);
+    }
+    // When the summary table is printed every outcome is still held: collect the garbage there and
+    // report what ArrayBuffers (every file's bytes are one) the process still holds.
+    const probe = join(work, 'probe.cjs');
+    const report = join(work, 'held.json');
+    await writeFile(
+      probe,
+      `const { writeFileSync } = require('node:fs');
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk, ...rest) => {
+  if (String(chunk).startsWith('creator ')) { global.gc(); writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.memoryUsage().arrayBuffers)); }
+  return write(chunk, ...rest);
+};`,
+    );
+    const { code, stdout, stderr } = forge([...configs, '--out', 'batch-out', '--only', 'mark-set'], ['--expose-gc', '--require', probe]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    let written = 0;
+    for (const entry of await readdir(join(work, 'batch-out'), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) written += (await readFile(join(entry.parentPath, entry.name))).length;
+    }
+    const held = JSON.parse(await readFile(report, 'utf8')) as number;
+    // 10 sets of ~770 KB. Held until the summary, they were all in memory at its end (and a batch of
+    // 10 000 configs ran out of it); forge's own buffers (fonts, the renderer's pipes) are a few MB.
+    expect(written).toBeGreaterThan(7_000_000);
+    expect(held, `${held} bytes of ArrayBuffers held at the summary, ${written} written (${stdout.split('\n').length} summary lines)`).toBeLessThan(written / 3);
+  });
+
+  it('refuses two configs whose folders differ only by letter case, one folder on macOS and Windows', async () => {
+    const upper = await creator('cased/Ada');
+    const lower = await creator('cased/ada');
+    const { code, stderr } = forge([upper, lower, '--out', 'cased-out', '--only', 'favicon']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('two configs would both write cased-out/Ada and cased-out/ada');
+    expect(existsSync(join(work, 'cased-out'))).toBe(false);
+  });
+
+  it('shows a control character in a config path as U+FFFD, never sends it to the terminal', async () => {
+    // A folder name a stranger chose: ESC sequences that retitle the window and clear the screen, a
+    // C1 CSI, a bidi override and a line break that would fake a line of forge's own.
+    const hostile = 'shop\x1b]0;pwned\x07\x1b[2J\u009b31m\u202e\nfake';
+    const good = await creator(join('term', hostile));
+    const bad = await creator(join('term', `${hostile}2`), { mark: 'missing.svg' });
+    const { code, stdout, stderr } = forge([good, bad, '--out', 'term-out', '--only', 'favicon']);
+    expect(code).toBe(1);
+    for (const output of [stdout, stderr]) {
+      expect(output).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/u);
+      expect(output).toContain('shop\uFFFD]0;pwned\uFFFD\uFFFD[2J\uFFFD31m\uFFFD\uFFFDfake');
+    }
+    // Every line of stderr is forge's: the line break in the name did not start one.
+    for (const line of stderr.trim().split('\n')) expect(line.startsWith('dropkit forge: ')).toBe(true);
+  });
+
+  it('refuses to replace a folder it wrote before once it holds files of the user, and says which', async () => {
+    const config = await creator('kept', { badges: ['live'] });
+    expect(forge([config, '--out', 'kept-out', '--only', 'favicon,badges']).code).toBe(0);
+    // Finder's .DS_Store is not the user's work: the folder is still replaced.
+    await writeFile(join(work, 'kept-out', '.DS_Store'), 'finder');
+    expect(forge([config, '--out', 'kept-out', '--only', 'favicon,badges']).code).toBe(0);
+    // Files the user put in the served folder since, at its top and among forge's own badges.
+    await writeFile(join(work, 'kept-out', 'robots.txt'), 'User-agent: *\n');
+    await writeFile(join(work, 'kept-out', 'badges', 'mine.png'), 'my own badge');
+    const before = (await readdir(join(work, 'kept-out'), { recursive: true })).sort();
+    const { code, stderr } = forge([config, '--out', 'kept-out', '--only', 'favicon,badges']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('kept-out holds other files (badges/mine.png, robots.txt) that replacing it would delete');
+    expect((await readdir(join(work, 'kept-out'), { recursive: true })).sort()).toEqual(before);
+    expect(await readFile(join(work, 'kept-out', 'robots.txt'), 'utf8')).toBe('User-agent: *\n');
+  });
+});
