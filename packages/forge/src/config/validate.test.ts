@@ -28,6 +28,29 @@ describe('creator config validation', () => {
     ]);
   });
 
+  it('says a stranger\'s flood of problems in a bounded message, never echoing it whole', () => {
+    // A 1 MiB config of 100 000 unknown keys was 100 000 sentences, each listing the known fields:
+    // a 12 MB message for the marketplace to show, log and store (1.3 s to build). 40 000 badges
+    // were 40 000 more after the one saying "at most 32", and one 100 000-character key was echoed whole.
+    const keys = testConfig();
+    for (let index = 0; index < 100_000; index += 1) (keys as unknown as Record<string, unknown>)[`k${index}`] = 0;
+    const flood = configErrors(keys);
+    expect(flood.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, index) => expect.stringMatching(new RegExp(`^Unexpected field k${index}; expected one of: name, `))));
+    expect(flood.slice(10)).toEqual(['Unexpected fields: 99990 more in the config (k10, k11, k12, …)']);
+    const badges = configErrors(testConfig({ badges: Array.from({ length: 40_000 }, () => 'party') }));
+    expect(badges).toEqual(['Expected at most 32 entries in badges but received 40000']);
+    const long = configErrors({ ...testConfig(), ['x'.repeat(100_000)]: 1 });
+    expect(long).toEqual([expect.stringMatching(/^Unexpected field x{40}…; expected one of: /)]);
+    for (const errors of [flood, badges, long]) {
+      try {
+        assertValidConfig(errors === flood ? keys : errors === long ? { ...testConfig(), ['x'.repeat(100_000)]: 1 } : testConfig({ badges: Array(40_000).fill('party') }));
+        expect.unreachable();
+      } catch (error) {
+        expect((error as ForgeConfigError).message.length).toBeLessThan(4_000);
+      }
+    }
+  });
+
   it('refuses a url no browser can open, naming the field, rather than failing with a stack', () => {
     // Each passed the schema's pattern and stopped the run with "TypeError: Invalid URL" and its stack.
     for (const url of ['https://x.com:99999/', 'https://[::1', 'https://exa%mple.com', 'https://a:b', 'https://@']) {

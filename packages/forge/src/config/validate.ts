@@ -109,6 +109,9 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 /** A UTF-16 surrogate without its other half: no character at all (String.prototype.isWellFormed is ES2024). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Unknown fields of one object named one by one; the rest are counted. */
+const MAX_UNEXPECTED = 10;
+
 function check(rawNode: SchemaNode, value: unknown, path: string, errors: string[]): void {
   const node = resolve(rawNode);
   const field = path || 'the config';
@@ -164,7 +167,11 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
     return;
   }
   if (Array.isArray(value)) {
-    if (node.maxItems !== undefined && value.length > node.maxItems) errors.push(`Expected at most ${node.maxItems} entries in ${field} but received ${value.length}`);
+    if (node.maxItems !== undefined && value.length > node.maxItems) {
+      // Each entry judged too made 40 000 bad badges 40 000 more sentences: the count says it all.
+      errors.push(`Expected at most ${node.maxItems} entries in ${field} but received ${value.length}`);
+      return;
+    }
     if (node.minItems !== undefined && value.length < node.minItems) errors.push(`Expected at least ${node.minItems} entries in ${field} but received ${value.length}`);
     if (node.items) value.forEach((item, index) => check(node.items!, item, `${field}[${index}]`, errors));
     return;
@@ -178,14 +185,20 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
       const what = wanted ? `: ${expectation(resolve(wanted))}` : '';
       errors.push(`Expected ${field === 'the config' ? '' : `${field}.`}${key} (required${what}) but it is missing`);
     }
+    const unexpected: string[] = [];
     for (const [key, child] of Object.entries(object)) {
-      const childPath = path ? `${path}.${key}` : key;
+      // A key is a stranger's text too: never echoed whole.
+      const childPath = `${path ? `${path}.` : ''}${key.length > 40 ? `${key.slice(0, 40)}…` : key}`;
       const childSchema = node.properties?.[key];
       if (childSchema) check(childSchema, child, childPath, errors);
-      else if (node.additionalProperties === false) {
-        const known = Object.keys(node.properties ?? {}).filter((name) => name !== '$schema');
-        errors.push(`Unexpected field ${childPath}; expected one of: ${known.join(', ')}`);
-      }
+      else if (node.additionalProperties === false) unexpected.push(childPath);
+    }
+    // A config of 100 000 unknown keys was 100 000 sentences (12 MB): the first few say what is wrong.
+    const known = Object.keys(node.properties ?? {}).filter((name) => name !== '$schema');
+    for (const childPath of unexpected.slice(0, MAX_UNEXPECTED)) errors.push(`Unexpected field ${childPath}; expected one of: ${known.join(', ')}`);
+    if (unexpected.length > MAX_UNEXPECTED) {
+      const rest = unexpected.slice(MAX_UNEXPECTED);
+      errors.push(`Unexpected fields: ${rest.length} more in ${field} (${rest.slice(0, 3).join(', ')}${rest.length > 3 ? ', …' : ''})`);
     }
   }
 }
