@@ -4,7 +4,11 @@
  * through puppeteer's WebDriver BiDi) and Chromium, the engine every other test uses, as the
  * reference. For each page and engine it reads, in the page, what it said (console errors and
  * warnings, uncaught errors), whether each dropkit element rendered its shadow DOM and in which
- * state, and takes a screenshot. Exit 1 when an engine shows something Chromium does not.
+ * state, and takes a screenshot. Exit 1 when an engine shows something Chromium does not. Two
+ * pages are also acted on (`actions`): the print page is printed for real where the engine can print
+ * under automation, and the clock page is left and come back to in every way each engine really
+ * does (another window, another tab, minimised, the back/forward cache) with its clock set forward
+ * while away.
  *
  * Needs a build (`npm run build`). Part of `npm test`, after the story tests have started beside it
  * (`tools/together.mjs`). Installs the engines from Debian when run as root and they are missing
@@ -65,9 +69,10 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Chromium and Firefox share puppeteer; only the launch differs. */
-async function puppeteerEngine(name, launchOptions) {
+async function puppeteerEngine(name, launchOptions, clockRouteNames = []) {
   const browser = await puppeteer.launch({ ...launchOptions, defaultViewport: VIEWPORT });
   const page = await browser.newPage();
+  let other;
   return {
     name,
     version: await browser.version(),
@@ -78,6 +83,40 @@ async function puppeteerEngine(name, launchOptions) {
     async screenshot(path) {
       await page.screenshot({ path, fullPage: true });
     },
+    // A real print: Chromium's print layout (CDP Page.printToPDF), Firefox's BiDi browsingContext.print.
+    async print() {
+      const pdf = await page.pdf({ format: 'A4', timeout: 30_000 });
+      if (Buffer.from(pdf).subarray(0, 5).toString() !== '%PDF-') throw new Error('the print is no PDF');
+    },
+    clockRoutes: [
+      {
+        // Headless Chromium tells its pages nothing of a second window; Firefox blurs the first.
+        name: 'another window',
+        expect: ['focus'],
+        leave: async () => void (other = await browser.newPage({ type: 'window' })),
+        async comeBack() {
+          await page.bringToFront();
+          await other.close();
+        },
+      },
+      {
+        name: 'another tab',
+        expect: ['visibilitychange:visible', 'focus'],
+        leave: async () => void (other = await browser.newPage()),
+        async comeBack() {
+          await page.bringToFront();
+          await other.close();
+        },
+      },
+      {
+        name: 'back/forward cache',
+        shiftWhenHidden: true,
+        expect: ['pageshow:persisted'],
+        leave: (away) => page.goto(away, { waitUntil: 'load', timeout: 30_000 }),
+        // Not page.goBack(): it waits for a load event, and a page restored from the cache has none.
+        comeBack: () => page.evaluate('void setTimeout(() => history.back())'),
+      },
+    ].filter((route) => clockRouteNames.includes(route.name)),
     close: () => browser.close(),
   };
 }
@@ -148,10 +187,28 @@ async function webkitEngine() {
   await call('POST', at('/window/rect'), { width: 2 * VIEWPORT.width - inner[0], height: 2 * VIEWPORT.height - inner[1] }).catch(() => {});
   // WebDriver's default page-load wait is 5 minutes; a page that does not load in 30 s has failed.
   await call('POST', at('/timeouts'), { pageLoad: 30_000, script: 20_000 });
+  const phoneWindow = await call('GET', at('/window'));
+  let focusedWindow;
   return {
     name: 'webkit',
     version: `WebKitGTK ${session.capabilities.browserVersion}`,
-    open: (url) => call('POST', at('/url'), { url }),
+    // On Xvfb, with no window manager, a MiniBrowser window whose size was set never has the focus
+    // again (document.hasFocus() false, no focus event after minimise, maximise or another window;
+    // probed): a page that must be left and focused again opens in a window of its own, at
+    // MiniBrowser's own size, which has it.
+    async open(url, { focused = false } = {}) {
+      if (focused) {
+        focusedWindow = (await call('POST', at('/window/new'), { type: 'window' })).handle;
+        await call('POST', at('/window'), { handle: focusedWindow });
+      }
+      await call('POST', at('/url'), { url });
+    },
+    async closeFocused() {
+      if (!focusedWindow) return;
+      await call('DELETE', at('/window'));
+      await call('POST', at('/window'), { handle: phoneWindow });
+      focusedWindow = undefined;
+    },
     evaluate: (source) => call('POST', at('/execute/sync'), { script: `return (${source})`, args: [] }),
     // WebDriver's screenshot is the viewport only: a page longer than a phone's screen is taken a
     // screen at a time (name.png, name-2.png, …) so what lies below the fold is looked at too.
@@ -166,6 +223,48 @@ async function webkitEngine() {
       }
       await call('POST', at('/execute/sync'), { script: 'scrollTo(0, 0)', args: [] });
     },
+    // WebDriver's Print Page; WebKitWebDriver 2.50 answers it "unknown command" (probed).
+    async print() {
+      let pdf;
+      try {
+        pdf = await call('POST', at('/print'), {});
+      } catch (error) {
+        if (/unknown command/i.test(error.message)) return { cannot: error.message };
+        throw error;
+      }
+      if (Buffer.from(pdf, 'base64').subarray(0, 5).toString() !== '%PDF-') throw new Error('the print is no PDF');
+      return undefined;
+    },
+    clockRoutes: [
+      {
+        // MiniBrowser's window iconified, then maximised: as big as before on a display with no
+        // window manager, and focused again.
+        name: 'minimised',
+        expect: ['visibilitychange:visible', 'focus'],
+        leave: () => call('POST', at('/window/minimize'), {}),
+        comeBack: () => call('POST', at('/window/maximize'), {}),
+      },
+      {
+        // A second window takes the focus and is closed: focus alone, the page stays visible.
+        name: 'another window',
+        expect: ['focus'],
+        async leave() {
+          this.window = (await call('POST', at('/window/new'), { type: 'window' })).handle;
+        },
+        async comeBack() {
+          await call('POST', at('/window'), { handle: this.window });
+          await call('DELETE', at('/window'));
+          await call('POST', at('/window'), { handle: focusedWindow });
+        },
+      },
+      {
+        name: 'back/forward cache',
+        shiftWhenHidden: true,
+        expect: ['pageshow:persisted'],
+        leave: (away) => call('POST', at('/url'), { url: away }),
+        comeBack: () => call('POST', at('/back'), {}),
+      },
+    ],
     async close() {
       await call('DELETE', at('')).catch(() => {});
       driver.kill();
@@ -175,16 +274,21 @@ async function webkitEngine() {
 }
 
 const firefox = (name, prefs = {}) =>
-  puppeteerEngine(name, {
-    browser: 'firefox',
-    executablePath: findFirefox(),
-    headless: true,
-    // A muted clip may autoplay, as on a phone; nothing dials out from the closed network.
-    extraPrefsFirefox: { 'media.autoplay.default': 0, 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, ...prefs },
-  });
+  puppeteerEngine(
+    name,
+    {
+      browser: 'firefox',
+      executablePath: findFirefox(),
+      headless: true,
+      // A muted clip may autoplay, as on a phone; nothing dials out from the closed network.
+      extraPrefsFirefox: { 'media.autoplay.default': 0, 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, ...prefs },
+    },
+    // Another window is focus alone; the cache, pageshow with visibilitychange.
+    ['another window', 'back/forward cache'],
+  );
 
 const launchers = {
-  chromium: () => puppeteerEngine('chromium', { executablePath: findChromium(), args: chromiumArgs, headless: true }),
+  chromium: () => puppeteerEngine('chromium', { executablePath: findChromium(), args: chromiumArgs, headless: true }, ['another tab', 'back/forward cache']),
   firefox: () => firefox('firefox'),
   // All three engines here enforce Trusted Types; older Safari and Firefox versions do not.
   // This Firefox plays such a browser on the strict CSP page: the kit must work there too.
@@ -226,6 +330,8 @@ async function startServer(demoUrl, { port = 0, host = '127.0.0.1' } = {}) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const json = (body) => res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', date: new Date().toUTCString() }).end(JSON.stringify(body));
       if (url.pathname === '/engines-api/time') return json({ now: Date.now() });
+      // Where the clock page's visitor goes before coming back through the back/forward cache.
+      if (url.pathname === '/engines-api/away') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>away</title><p>Away from the drop.</p>');
       if (url.pathname === '/engines-api/stock') return json({ available: Number(url.searchParams.get('available') ?? 10) });
       // Bytes that are no video in any codec: how a visitor meets a clip their browser cannot decode.
       if (url.pathname === '/engines-api/undecodable.webm') return res.writeHead(200, { 'content-type': 'video/webm' }).end(Buffer.alloc(4096, 7));
@@ -236,7 +342,8 @@ async function startServer(demoUrl, { port = 0, host = '127.0.0.1' } = {}) {
         setBase(Number(url.searchParams.get('base')) || Date.now());
         const nonce = randomBytes(16).toString('base64');
         const html = pages[name](nonce).replaceAll('/api/', '/engines-api/');
-        const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+        // The clock page is left and restored from the back/forward cache, which no-store keeps it out of.
+        const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': name === 'clock' ? 'no-cache' : 'no-store' };
         if (name === 'csp') headers['content-security-policy'] = strictCsp(nonce);
         return res.writeHead(200, headers).end(html);
       }
@@ -270,8 +377,8 @@ async function startServer(demoUrl, { port = 0, host = '127.0.0.1' } = {}) {
 
 const READ = 'window.__engines ? window.__engines.report() : null';
 
-async function check(engine, url) {
-  await engine.open(url);
+async function check(engine, url, options) {
+  await engine.open(url, options);
   // At least 2.5 s: a countdown that reached its state at once may still be corrected by time-src.
   const earliest = Date.now() + 2500;
   const deadline = Date.now() + SETTLE_MS;
@@ -299,6 +406,86 @@ async function check(engine, url) {
   await sleep(1000);
   const raw = await engine.evaluate(READ);
   return raw ? JSON.parse(raw) : { errors: ['the capture script did not run'], warnings: [], elements: [] };
+}
+
+/** Polls a page expression until it is truthy (or `ms` passed); its last value either way. */
+async function poll(engine, source, ms) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    // A page being restored from the back/forward cache may not answer for a moment.
+    const value = await engine.evaluate(source).catch(() => null);
+    if (value || Date.now() > deadline) return value;
+    await sleep(200);
+  }
+}
+
+/**
+ * What the pages that need the engine to do something do, once they settled (pages.mjs says why):
+ * the print page is printed, the clock page is left and come back to with its clock set while away.
+ */
+const actions = {
+  async print(engine) {
+    const expected = await engine.evaluate(
+      `(m => m.getAttribute('data-expect-print-${engine.name}') || m.getAttribute('data-expect-print'))(document.getElementById('print-mark'))`,
+    );
+    await engine.evaluate('window.__print.start()');
+    const cannot = (await engine.print())?.cannot;
+    if (cannot) return { cannot };
+    // The screen's choice after the print comes with the print media's end, which may follow the PDF.
+    const record = await poll(engine, `(r => r === ${JSON.stringify(expected)} && r)(window.__print.record())`, 5000);
+    return { expected, record: record || (await engine.evaluate('window.__print.record()')) };
+  },
+  async clock(engine, url) {
+    const away = new URL('/engines-api/away', url).href;
+    const routes = [];
+    for (const route of engine.clockRoutes) {
+      await engine.evaluate(`window.__clock.arm(${JSON.stringify(route.name)}, ${Boolean(route.shiftWhenHidden)})`);
+      await route.leave(away);
+      if (!route.shiftWhenHidden) {
+        // Set while away: after the page has seen itself left, so its coming back is what must see it.
+        if (!(await poll(engine, 'window.__clock.away()', 5000))) {
+          routes.push({ route: route.name, expect: route.expect, error: 'the page was not left (still visible and focused)' });
+          await route.comeBack();
+          continue;
+        }
+        await engine.evaluate('window.__clock.shift()');
+      }
+      await route.comeBack();
+      // The reference timer is armed once the engine delivered the events of coming back: whether
+      // they came is one check, whether the countdown was re-timed by them the other.
+      const back = `typeof window.__clock === 'object' && window.__clock.seen(${JSON.stringify(route.expect)}) && window.__clock.cameBack()`;
+      if (!(await poll(engine, back, 10_000))) {
+        const events = await engine.evaluate("typeof window.__clock === 'object' ? window.__clock.events() : 'the page did not come back'").catch(() => 'the page did not come back');
+        routes.push({ route: route.name, expect: route.expect, error: `coming back delivered ${events}, not all of ${route.expect.join(', ')} (10 s)` });
+        continue;
+      }
+      const result = await poll(engine, 'window.__clock.result()', 15_000);
+      routes.push(result ? { ...JSON.parse(result), expect: route.expect } : { route: route.name, expect: route.expect, error: 'no result 15 s after coming back' });
+    }
+    return { routes };
+  },
+};
+/** Pages an engine opens where the page can have the focus (WebKit: a window of their own). */
+const focusedPages = new Set(['clock']);
+
+/** What is wrong with what an engine did on a page with an action. */
+function judgeAction(action) {
+  const problems = [];
+  if (action.error) problems.push(action.error);
+  if (action.expected !== undefined && action.record !== action.expected) problems.push(`printed "${action.record}", expected "${action.expected}"`);
+  for (const r of action.routes ?? []) {
+    const what = `clock set while away (${r.route})`;
+    if (r.error) {
+      problems.push(`${what}: ${r.error}`);
+      continue;
+    }
+    if (!r.shifted) problems.push(`${what}: the page's clock was never set`);
+    const missing = r.expect.filter((e) => !r.events.includes(e));
+    if (missing.length) problems.push(`${what}: coming back delivered ${r.events.join(', ') || 'no event'}, not ${missing.join(', ')}`);
+    if (!r.conclusive) problems.push(`${what}: came back too late to tell a re-timed countdown from one armed on the clock from before`);
+    if (!r.liveAtReference) problems.push(`${what}: not live 1 s after coming back with its clock past T0 (live ${r.lateMs === null ? 'later' : `${r.lateMs} ms after its first event`})`);
+  }
+  return problems;
 }
 
 /** What is wrong with one engine's page, on its own and against Chromium's. */
@@ -398,10 +585,16 @@ async function main() {
       const pages = {};
       for (const page of wantedPages.filter((p) => !onlyPages[name] || onlyPages[name].includes(p))) {
         try {
-          pages[page] = await check(engine, pageUrl(page));
-          await engine.screenshot(join(shotsDir, `${name}-${page}.png`));
+          pages[page] = await check(engine, pageUrl(page), { focused: focusedPages.has(page) });
+          if (actions[page]) {
+            pages[page].action = await actions[page](engine, pageUrl(page)).catch((error) => ({ error: `${page} failed: ${error.message}` }));
+          }
+          // The clock page is a spacer and countdowns below it: nothing to look at, five screens to take.
+          if (page !== 'clock') await engine.screenshot(join(shotsDir, `${name}-${page}.png`));
         } catch (error) {
           pages[page] = { errors: [`check failed: ${error.message}`], warnings: [], elements: [] };
+        } finally {
+          await engine.closeFocused?.().catch(() => {});
         }
       }
       await engine.close();
@@ -415,6 +608,7 @@ async function main() {
     results[name] = { version: read.version, seconds: read.seconds, pages: {} };
     for (const [page, report] of Object.entries(read.pages)) {
       const problems = judge(report, name === 'chromium' ? null : results.chromium?.pages[page]?.report);
+      if (report.action) problems.push(...judgeAction(report.action));
       if (name === 'firefox-no-tt' && report.trustedTypes) problems.push('Trusted Types still enabled: the pref did not apply');
       results[name].pages[page] = { report, problems };
       if (problems.length) failed = true;
@@ -441,6 +635,12 @@ async function main() {
     const tt = results[e].pages.csp?.report.trustedTypes;
     const webm = results[e].pages.clip?.report.webm;
     console.log(`${e}: ${results[e].seconds} s${tt === undefined ? '' : `, Trusted Types ${tt ? 'yes' : 'no'}`}${webm == null ? '' : `, WebM "${webm}"`}`);
+    const printed = results[e].pages.print?.report.action;
+    if (printed?.cannot) console.log(`  print: cannot print under automation (${printed.cannot})`);
+    else if (printed?.record !== undefined) console.log(`  print: ${printed.record}`);
+    for (const r of results[e].pages.clock?.report.action?.routes ?? []) {
+      console.log(`  clock set while away, ${r.route}: ${r.error ?? `came back by ${r.events.join(', ')}; live ${r.lateMs < 0 ? `${-r.lateMs} ms before` : `${r.lateMs} ms after`} the first`}`);
+    }
   }
   writeFileSync(join(shotsDir, 'results.json'), JSON.stringify(results, null, 2));
   console.log(`screenshots and results.json: ${shotsDir}`);

@@ -229,6 +229,133 @@ function everyElementBody() {
 </drop-clip>`;
 }
 
+/**
+ * A phone's header printed on A4. Its shop words leave the mark less than the 160 px wordmark on
+ * every engine's screen (the glyph), and over 300 px on the paper (body max-width 40rem). The runner
+ * prints the page for real (tools/engines.mjs, print()) after window.__print.start() has put a
+ * recorder in place, and compares window.__print.record() with data-expect-print: the media each
+ * print-media change was for, then what the mark showed after the change (a MutationObserver on its
+ * variant, as test/hardening/mark-print.test.ts reads it; the mark's render runs in the microtasks
+after its own media listener, before this one). Firefox prints a static copy of the page
+ * while the page itself stays at the screen's width (docs/mark.md), so its print media change
+ * finds the same glyph: data-expect-print-firefox, its own exact record.
+ */
+function printBody() {
+  return `
+<nav class="header" id="print-header"><a href="/"><drop-mark id="print-mark" name="Nova Studio" style="--drop-mark-height: 40px"
+  src-wordmark="/media/mark/wordmark.svg" src-glyph="/media/mark/glyph.svg" data-expect-variant="glyph"
+  data-expect-print="print: wordmark (wordmark) 160 px | print | screen: glyph (glyph) 40 px | screen"
+  data-expect-print-firefox="print | screen">Nova Studio</drop-mark></a><span class="print-shop">Nova Studio's winter drop, printed</span></nav>
+<script type="module">
+const mark = document.getElementById('print-mark');
+const record = [];
+window.__print = {
+  // Installed once the mark has chosen, so this media listener runs after the mark's own.
+  start() {
+    matchMedia('print').addEventListener('change', (event) => record.push(event.matches ? 'print' : 'screen'));
+    new MutationObserver(() => {
+      const shown = [...mark.shadowRoot.querySelectorAll('.variant')].filter((part) => !part.hidden).map((part) => part.getAttribute('part'));
+      record.push((matchMedia('print').matches ? 'print' : 'screen') + ': ' + mark.getAttribute('variant') + ' (' + shown.join() + ') ' + mark.getBoundingClientRect().width + ' px');
+    }).observe(mark, { attributes: true, attributeFilter: ['variant'] });
+    return true;
+  },
+  record: () => record.join(' | '),
+};
+</script>`;
+}
+
+/**
+ * The visitor's clock set by hand while the visitor is away from the page (no time-src: the page
+ * follows the visitor's clock). Nothing on screen ticks (the countdowns sit below a tall spacer, where
+ * they only wait for their moment), so only the kit's focus, pageshow and visibilitychange listeners
+ * can see the jump. For each way of leaving and coming back an engine can do for real, the runner
+ * (tools/engines.mjs, clockRoutes) calls arm(), leaves, shifts the page's Date.now forward while away
+ * (or lets the page do it when it is hidden, for the back/forward cache), comes back and, once the
+ * engine delivered the events of coming back, calls cameBack(). The set clock is then past T0 (a
+ * clock set forward while every countdown slept off screen), so a countdown re-timed by those events
+ * is live at once; a timer 1 s later checks that it is. Timers run in due-time order, so it has
+ * flipped by then however busy the machine; one still armed on the clock from before flips when
+ * the clock from before reads T0, after that timer (cameBack() says whether that is still ahead).
+ */
+function clockBody() {
+  return `
+<p>Below: countdowns that only wait for their moment (the page's clock is set forward while away).</p>
+<div style="height: 300vh"></div>
+<div id="below">
+<drop-countdown id="clock-static" at="${iso(HOUR)}" data-expect="scheduled">In an hour</drop-countdown>
+</div>
+<script type="module">
+const realNow = Date.now.bind(Date);
+let skew = 0;
+Date.now = () => realNow() + skew;
+const SHIFT_MS = 16_000;
+let current = null;
+for (const type of ['focus', 'pageshow', 'visibilitychange']) {
+  (type === 'visibilitychange' ? document : window).addEventListener(type, (event) => {
+    if (!current || !current.shifted) return;
+    current.backAt = current.backAt ?? realNow();
+    current.events.push(type === 'pageshow' ? 'pageshow:' + (event.persisted ? 'persisted' : 'loaded') : type === 'visibilitychange' ? 'visibilitychange:' + document.visibilityState : type);
+  });
+}
+const shift = () => {
+  if (current.shifted) return;
+  skew += SHIFT_MS;
+  current.shifted = true;
+};
+window.__clock = {
+  arm(route, shiftWhenHidden) {
+    // T0 12 s ahead on the page's clock as set so far: 4 s past on the clock set forward 16 s.
+    const at = Date.now() + 12_000;
+    const el = document.createElement('drop-countdown');
+    el.id = 'clock-' + route;
+    el.setAttribute('at', new Date(at).toISOString());
+    el.setAttribute('until', new Date(at + 3_600_000).toISOString());
+    el.textContent = route;
+    el.addEventListener('drop-state', (event) => {
+      if (event.state === 'live') current.flippedAt = realNow();
+    });
+    document.getElementById('below').append(el);
+    // When the clock from before reads T0, in real time.
+    current = { route, el, events: [], shifted: false, t0: at - skew };
+    // Registered after the kit's own listener: the kit reads the clock as the page hides, before the shift.
+    if (shiftWhenHidden) {
+      const hidden = () => {
+        if (document.visibilityState !== 'hidden') return;
+        document.removeEventListener('visibilitychange', hidden);
+        shift();
+      };
+      document.addEventListener('visibilitychange', hidden);
+    }
+    return true;
+  },
+  away: () => document.visibilityState === 'hidden' || !document.hasFocus(),
+  seen: (events) => events.every((event) => current.events.includes(event)),
+  events: () => current.events.join(', ') || 'no event',
+  shift() {
+    shift();
+    return true;
+  },
+  cameBack() {
+    const due = realNow() + 1000;
+    // Decides only while the countdown armed on the clock from before has not flipped yet.
+    current.conclusive = due + 250 < current.t0;
+    const run = current;
+    setTimeout(() => {
+      run.liveAtReference = run.el.getAttribute('state') === 'live';
+      run.done = true;
+    }, due - realNow());
+    return true;
+  },
+  result() {
+    if (!current || !current.done) return null;
+    const { route, events, shifted, liveAtReference, conclusive, flippedAt, backAt } = current;
+    // How long after the first event of coming back the countdown went live.
+    return JSON.stringify({ route, events, shifted, liveAtReference, conclusive, lateMs: flippedAt === undefined ? null : flippedAt - backAt });
+  },
+};
+</script>`;
+}
+
 /** Sets the moment the page's times count from (the run's start). */
 export function setBase(ms) {
   base = ms;
@@ -250,4 +377,6 @@ export const pages = {
       kit: `<script type="module" src="/cdn/dropkit.js"></script>\n<script src="/cdn/dropkit.iife.js"></script>`,
     }),
   csp: (nonce) => page({ title: 'strict CSP with Trusted Types', body: everyElementBody(), nonce }),
+  print: () => page({ title: "drop-mark printed: a phone's header on A4", body: printBody() }),
+  clock: () => page({ title: 'drop-countdown: the clock set by hand while away', body: clockBody() }),
 };
