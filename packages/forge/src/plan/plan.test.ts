@@ -87,6 +87,14 @@ describe('the plan (no pixels)', () => {
       expect(() => planForge(input, { basePath, stages: [faviconStage] })).toThrowError(/Expected a URL path .*basePath/u);
     }
     expect(() => planForge(input, { basePath: 'https://cdn.example/shop/', stages: [faviconStage] })).not.toThrow();
+    // A marketplace may pass a creator's own CDN folder: every href of head.html starts with it, and
+    // the social card's og:image too. Until 28 November 2026 these were written as the links.
+    for (const basePath of ['javascript:alert(1)//', 'JavaScript:alert(1)/', 'data:text/html,x/', 'vbscript:x/', 'file:///etc/', 'blob:https://a.example/x/']) {
+      expect(() => planForge(input, { basePath, stages: [faviconStage, socialStage] })).toThrowError(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
+    }
+    for (const basePath of ['//cdn.example/shop/', 'http://localhost:5173/', '/a:b/']) {
+      expect(() => planForge(input, { basePath, stages: [faviconStage] })).not.toThrow();
+    }
     // From untyped JavaScript: named, not "basePath.endsWith is not a function".
     for (const [basePath, shown] of [[5, '5'], [null, 'null'], [['/a/'], '["/a/"]']] as const) {
       expect(() => planForge(input, { basePath: basePath as never, stages: [faviconStage] })).toThrowError(`Expected a URL path for basePath but received ${shown}`);

@@ -23,9 +23,16 @@ export interface PlanOptions {
  */
 export const UNSAFE_IN_BASE_PATH = /[\s"'<>\\?#]/;
 
+/**
+ * A scheme other than http(s): every href of head.html and the card's og:image start with the base
+ * path, and a marketplace may pass a creator's own CDN folder. The CLI and the Vite plugin refused
+ * these already; the library wrote `href="javascript:…/favicon.svg"`.
+ */
+const FOREIGN_SCHEME = /^(?!https?:)[a-z][a-z0-9+.-]*:/i;
+
 export function normaliseBasePath(basePath = '/'): string {
   // Typed, but a marketplace's JavaScript may pass anything: a number failed as "basePath.endsWith is not a function".
-  if (typeof basePath !== 'string' || UNSAFE_IN_BASE_PATH.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath) ?? String(basePath)}`);
+  if (typeof basePath !== 'string' || UNSAFE_IN_BASE_PATH.test(basePath) || FOREIGN_SCHEME.test(basePath)) throw new Error(`Expected a URL path for basePath but received ${JSON.stringify(basePath) ?? String(basePath)}`);
   return basePath.endsWith('/') ? basePath : `${basePath}/`;
 }
 
