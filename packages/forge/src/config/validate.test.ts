@@ -51,6 +51,25 @@ describe('creator config validation', () => {
     }
   });
 
+  it('refuses fields named as Object.prototype\'s members, as any other unknown field', () => {
+    // The schema's properties were looked up by bracket: `__proto__`, `constructor`, `toString`…
+    // found Object.prototype's members there, read them as schemas, and passed unseen.
+    const parsed = JSON.parse(
+      '{"name":"A","mark":"a.svg","colors":{"brand":"#f36","background":"#fff","__proto__":{"brand":"red"},"toString":1},' +
+        '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"hasOwnProperty":0,"valueOf":"x"}',
+    );
+    const unexpected = (field: string) => expect.stringMatching(new RegExp(`^Unexpected field ${field.replace('.', '\\.')}; expected one of: `));
+    expect(configErrors(parsed)).toEqual([
+      unexpected('colors.__proto__'),
+      unexpected('colors.toString'),
+      unexpected('__proto__'),
+      unexpected('constructor'),
+      unexpected('hasOwnProperty'),
+      unexpected('valueOf'),
+    ]);
+    expect(({} as Record<string, unknown>)['polluted']).toBe(undefined);
+  });
+
   it('refuses a url no browser can open, naming the field, rather than failing with a stack', () => {
     // Each passed the schema's pattern and stopped the run with "TypeError: Invalid URL" and its stack.
     for (const url of ['https://x.com:99999/', 'https://[::1', 'https://exa%mple.com', 'https://a:b', 'https://@']) {

@@ -179,7 +179,7 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
   if (typeof value === 'object' && value !== null && node.type === 'object') {
     const object = value as Record<string, unknown>;
     for (const key of node.required ?? []) {
-      if (key in object) continue;
+      if (Object.hasOwn(object, key)) continue;
       // Say what to write, not only that something is missing.
       const wanted = node.properties?.[key];
       const what = wanted ? `: ${expectation(resolve(wanted))}` : '';
@@ -189,7 +189,9 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
     for (const [key, child] of Object.entries(object)) {
       // A key is a stranger's text too: never echoed whole.
       const childPath = `${path ? `${path}.` : ''}${key.length > 40 ? `${key.slice(0, 40)}…` : key}`;
-      const childSchema = node.properties?.[key];
+      // Own properties only: by bracket, `__proto__`, `constructor`, `toString`… found
+      // Object.prototype's members, were read as schemas and passed unseen.
+      const childSchema = node.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
       if (childSchema) check(childSchema, child, childPath, errors);
       else if (node.additionalProperties === false) unexpected.push(childPath);
     }
