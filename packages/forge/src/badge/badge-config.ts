@@ -225,8 +225,10 @@ export function parseBadges(value: unknown, defaults: BadgeDefaults = {}): Badge
       }
     }
     const id = entry['id'] ?? kind;
-    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/u.test(id)) {
-      throw problem(`${field}.id`, 'a file name of lower-case letters, digits and dashes (at most 40)', id);
+    // Windows opens a device for these names whatever the extension (badges/con.svg, nul.png): a
+    // creator forging there, or unzipping a marketplace's set, could not have the files.
+    if (typeof id !== 'string' || !/^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z0-9][a-z0-9-]{0,39}$/u.test(id)) {
+      throw problem(`${field}.id`, 'a file name of lower-case letters, digits and dashes (at most 40), not a device name Windows reserves (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)', id);
     }
     if (seen.has(id)) throw problem(`${field}.id`, `a name not already used by another badge (add "id")`, id);
     seen.add(id);

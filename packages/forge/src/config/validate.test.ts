@@ -4,6 +4,7 @@ import { configErrors, assertValidConfig, creatorConfigSchema, SUPPORTED_KEYWORD
 import { ForgeConfigError } from '../errors.ts';
 import { testConfig } from '../testing/marks.ts';
 import { prepareInput } from './load.ts';
+import { parseBadges } from '../badge/badge-config.ts';
 
 describe('creator config validation', () => {
   it('accepts a complete config and a minimal one', () => {
@@ -106,9 +107,24 @@ describe('creator config validation', () => {
     // It said: Expected File name under badges/ (default: the kind). for badges[0].id (the
     // editor-facing description taken as the expectation).
     expect(configErrors(testConfig({ badges: [{ kind: 'live', id: 'Live Now' }] }))).toEqual([
-      'Expected a file name of lower-case letters, digits and dashes (at most 40) for badges[0].id but received "Live Now"',
+      'Expected a file name of lower-case letters, digits and dashes (at most 40), not a device name Windows reserves (con, prn, aux, nul, com0 to com9, lpt0 to lpt9) for badges[0].id but received "Live Now"',
     ]);
     expect(configErrors(testConfig({ badges: [{ kind: 'live', id: 'live-now' }] }))).toEqual([]);
+  });
+
+  it('refuses a badge id Windows keeps for a device, whose files no Windows machine can write or unpack', () => {
+    // badges/con.svg, badges/nul.png: Windows opens the console or the null device for these names,
+    // whatever the extension, so a creator forging there (or unzipping a marketplace's set) lost them.
+    for (const id of ['con', 'prn', 'aux', 'nul', 'com0', 'com1', 'com9', 'lpt0', 'lpt9']) {
+      expect(configErrors(testConfig({ badges: [{ kind: 'live', id }] }))).toEqual([
+        `Expected a file name of lower-case letters, digits and dashes (at most 40), not a device name Windows reserves (con, prn, aux, nul, com0 to com9, lpt0 to lpt9) for badges[0].id but received "${id}"`,
+      ]);
+      expect(() => parseBadges([{ kind: 'live', id }])).toThrowError(`for badges[0].id but received "${id}"`);
+    }
+    for (const id of ['console', 'null', 'com10', 'lpt0-drop', 'con-x', 'aux1']) {
+      expect(configErrors(testConfig({ badges: [{ kind: 'live', id }] }))).toEqual([]);
+      expect(parseBadges([{ kind: 'live', id }])[0]!.id).toBe(id);
+    }
   });
 
   it('says what to write for a required field that is missing', () => {
