@@ -159,9 +159,12 @@ describe('IsolatedRenderer', () => {
     for (const timeoutMs of [0, -5, Number.NaN]) {
       expect(() => new IsolatedRenderer({ timeoutMs })).toThrow(new RangeError(`Expected timeoutMs to be a positive number of milliseconds but received ${timeoutMs}`));
     }
-    for (const processes of [Number.NaN, Infinity]) {
-      expect(() => new IsolatedRenderer({ processes })).toThrow(new RangeError(`Expected processes to be a finite number of child processes but received ${processes}`));
+    // 1e308 (or a million) is finite and started children until the machine ran out of processes
+    // or memory (each holds resvg and sharp, tens of MB).
+    for (const processes of [Number.NaN, Infinity, 1e308, 1e6, 1025]) {
+      expect(() => new IsolatedRenderer({ processes })).toThrow(new RangeError(`Expected processes to be a number of child processes up to 1024 but received ${processes}`));
     }
+    new IsolatedRenderer({ processes: 1024 }).close();
   });
 
   it('ends a dying renderer in render-crashed', async () => {

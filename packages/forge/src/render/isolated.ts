@@ -10,7 +10,7 @@ import type { MeasuredImage, RasterJob, RenderContext, RenderJobOptions } from '
  * exceeds its time budget is killed and replaced; its job ends in a {@link RenderError}.
  */
 export interface IsolatedRendererOptions {
-  /** Child processes to spread jobs over (default: available cores, at most 4). */
+  /** Child processes to spread jobs over (default: available cores, at most 4; at most 1024). */
   processes?: number;
   /** Budget for one rasterization, in milliseconds (default 10 s; longer than 2^31-1, Infinity included, is 2^31-1). */
   timeoutMs?: number;
@@ -49,6 +49,9 @@ type ChildMessage =
   | { id: number; ok: false; message: string }
   /** An abandoned job the child dropped before drawing it. */
   | { id: number; skipped: true };
+
+/** More renderer children than any machine has cores for: a bound on a typo, not a tuning. */
+const MAX_PROCESSES = 1024;
 
 /** The longest wait a Node timer holds (2^31-1 ms). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -232,8 +235,9 @@ export class IsolatedRenderer implements RenderContext {
 
   constructor(options: IsolatedRendererOptions = {}) {
     const { processes = Math.min(4, availableParallelism()), timeoutMs = 10_000 } = options;
-    // NaN never started a child (every job waited for good), Infinity would start them without end.
-    if (!Number.isFinite(processes)) throw new RangeError(`Expected processes to be a finite number of child processes but received ${processes}`);
+    // NaN never started a child (every job waited for good); Infinity, and as surely 1e308 or a
+    // million, started them until the machine ran out of processes or memory (tens of MB each).
+    if (!(processes <= MAX_PROCESSES)) throw new RangeError(`Expected processes to be a number of child processes up to ${MAX_PROCESSES} but received ${processes}`);
     // 0, a negative or NaN budget would time every image out at once.
     if (!(timeoutMs > 0)) throw new RangeError(`Expected timeoutMs to be a positive number of milliseconds but received ${timeoutMs}`);
     this.size = Math.max(1, processes);
