@@ -639,7 +639,7 @@ async function main() {
     if (printed?.cannot) console.log(`  print: cannot print under automation (${printed.cannot})`);
     else if (printed?.record !== undefined) console.log(`  print: ${printed.record}`);
     for (const r of results[e].pages.clock?.report.action?.routes ?? []) {
-      console.log(`  clock set while away, ${r.route}: ${r.error ?? `came back by ${r.events.join(', ')}; live ${r.lateMs < 0 ? `${-r.lateMs} ms before` : `${r.lateMs} ms after`} the first`}`);
+      console.log(`  clock set while away, ${r.route}: ${r.error ?? `came back ${(r.awayMs / 1000).toFixed(1)} s after leaving, by ${r.events.join(', ')}; live ${r.lateMs < 0 ? `${-r.lateMs} ms before` : `${r.lateMs} ms after`} the first`}`);
     }
   }
   writeFileSync(join(shotsDir, 'results.json'), JSON.stringify(results, null, 2));
