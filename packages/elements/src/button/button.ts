@@ -9,7 +9,7 @@ import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { formatPrice, parsePrice, priceForm } from '../shared/price.ts';
 import { ElementWords, countWord, localeOf } from '../shared/words.ts';
-import { now, subscribe } from '../countdown/clock.ts';
+import { clockKey, now, subscribe } from '../countdown/clock.ts';
 import { formatTimeToDrop, timeToDropInWords } from './format.ts';
 import { buttonEnglish, type ButtonWords } from './words.ts';
 import type { StockPoller } from './stock-poller.ts';
@@ -141,6 +141,8 @@ export class DropButton extends LitElement {
   #words = new ElementWords(this, buttonEnglish);
   #lightObserver: MutationObserver | null = null;
   #stopTicker: (() => void) | null = null;
+  /** The clock #stopTicker's subscription reads (clock.ts clockKey). */
+  #clock = '';
   #soldOutByStock = false;
   #lastCheckoutAt = -Infinity;
   #stock: StockPoller | null = null;
@@ -341,18 +343,26 @@ export class DropButton extends LitElement {
       this.#timeLeft = at === null ? null : Math.max(0, at - pinned!);
       return;
     }
-    this.#timeLeft = Math.max(0, at - now());
-    if (this.#stopTicker) return;
+    // The countdown's clock: its own time-src's, not another drop's on the page.
+    const clock = clockKey(this.#follower.owner?.timeSrc);
+    this.#timeLeft = Math.max(0, at - now(clock));
+    if (this.#stopTicker && clock === this.#clock) return;
+    this.#stopTicker?.();
+    this.#clock = clock;
     // The countdown's shared ticker, aligned to the same second boundaries, so button and countdown
     // always show the same remaining time.
-    this.#stopTicker = subscribe((time) => {
-      const target = this.#dropTime();
-      const left = target === null ? null : Math.max(0, target - time);
-      if (left !== this.#timeLeft) {
-        this.#timeLeft = left;
-        this.requestUpdate();
-      }
-    }, () => this.#dropTime() ?? Number.NaN);
+    this.#stopTicker = subscribe(
+      (time) => {
+        const target = this.#dropTime();
+        const left = target === null ? null : Math.max(0, target - time);
+        if (left !== this.#timeLeft) {
+          this.#timeLeft = left;
+          this.requestUpdate();
+        }
+      },
+      () => this.#dropTime() ?? Number.NaN,
+      clock,
+    );
   }
 
   // --- stock ----------------------------------------------------------------------------------

@@ -11,9 +11,16 @@ const EARLY_TOLERANCE_MS = 4;
 /** More drift than timers and rounding ever explain between two ticks. */
 const CLOCK_JUMP_MS = 2000;
 
-let offset = 0;
-/** How far below and above `now()` the true time may be, by the answers of the sync in flight. */
-let doubt: readonly [number, number];
+/**
+ * Each `time-src`'s correction, by its resolved URL (clockKey), and how far below and above its
+ * `now()` the true time may be, by the answers of the sync in flight. One clock per endpoint, not
+ * one for the page: on a marketplace one seller's endpoint answering a day ahead opened every other
+ * seller's drop on the page (the same checkout an hour early), and a countdown without a time-src
+ * read the device clock only until another countdown's endpoint answered. '' is the device clock.
+ */
+const offsets = new Map<string, number>();
+const doubts = new Map<string, readonly [number, number]>();
+const offsetOf = (key: string) => offsets.get(key) ?? 0;
 const clockListeners = new Set<() => void>();
 
 let lastWall = Date.now();
@@ -32,11 +39,21 @@ function visitorClockJumped(): boolean {
   return jumped;
 }
 
+/** The clock a `time-src` is read on: its URL as resolved against the page, '' for none (the device's). */
+export function clockKey(timeSrc: string | null | undefined): string {
+  try {
+    return timeSrc ? new URL(timeSrc, document.baseURI).href : '';
+  } catch {
+    // Not a URL: sync.ts says so once, and it gets no answers.
+    return timeSrc!;
+  }
+}
+
 /**
- * Epoch ms of the true time as the page knows it: the visitor's clock plus the synced server offset,
- * the earliest true time the server's answers allow (see setOffset).
+ * Epoch ms of the true time as the clock `key` (clockKey) knows it: the visitor's clock plus that
+ * endpoint's synced offset, the earliest true time its answers allow (see setOffset).
  */
-export function now(): number {
+export function now(key = ''): number {
   // Checked on every read, so whoever notices a jump first (a tick, a returning tab, a button) puts
   // the hold in place before acting on the stale offset. The page's timer is re-timed too, with or
   // without a time-src: armed on the clock from before, it stopped every tick for as long as the
@@ -45,7 +62,7 @@ export function now(): number {
     if (resyncInstalled) resync(true);
     queueMicrotask(rescheduleAll);
   }
-  return Date.now() + offset;
+  return Date.now() + offsetOf(key);
 }
 
 let watchingJumps = false;
@@ -67,9 +84,9 @@ function watchJumps(): void {
   document.addEventListener('visibilitychange', check);
 }
 
-/** The current correction (server − visitor) in ms; 0 until a `time-src` answered. */
-export function clockOffset(): number {
-  return offset;
+/** The current correction (server − visitor) in ms of the clock `key`; 0 until its `time-src` answered. */
+export function clockOffset(key = ''): number {
+  return offsetOf(key);
 }
 
 /** Calls `callback` whenever the offset changes, so dependents recompute. Returns an unsubscribe. */
@@ -87,9 +104,9 @@ export function onClockChange(callback: () => void): () => void {
 // in test/hardening/phone.test.ts. The price is lateness within the answers' window: half a round
 // trip on average (tens of ms); with a `Date` header (whole seconds), up to a second more until the
 // requests sync.ts times to the server's second boundary bring that down to about 20 ms.
-function setOffset(low: number, high: number): void {
-  offset = low;
-  doubt = [0, high - low];
+function setOffset(low: number, high: number, key: string): void {
+  offsets.set(key, low);
+  doubts.set(key, [0, high - low]);
   rescheduleAll();
   for (const listener of [...clockListeners]) listener();
 }
@@ -109,14 +126,9 @@ export function syncClock(timeSrc: string): Promise<void> {
   // the answers so far proved, and held every countdown at T0 until the next answer (a second late).
   // The same endpoint however it is written ("/time", "./time", "https://shop/time"): keyed as
   // written, a theme's relative URL and a creator's absolute one held each other shut that way.
-  let key = timeSrc;
-  try {
-    key = new URL(timeSrc, document.baseURI).href;
-  } catch {
-    // Not a URL: sync.ts says so once, and the visitor's clock decides.
-  }
+  const key = clockKey(timeSrc);
   let done = syncs.get(key);
-  if (!done) syncs.set(key, (done = track((sync) => sync.syncClock(timeSrc, setOffset))));
+  if (!done) syncs.set(key, (done = track((sync) => sync.syncClock(timeSrc, setOffset), [key])));
   return done;
 }
 
@@ -125,21 +137,21 @@ const syncs = new Map<string, Promise<void>>();
 let pendingSyncs = 0;
 
 /**
- * While a sync is in flight: how far below and above `now()` the true time may be, by the answers so
- * far (unbounded until the first one, unless a resync starts from what the last sync proved); null
- * otherwise. Dependents should not change state while `now() + low` and `now() + high` would
+ * While a sync is in flight: how far below and above `now(key)` the true time may be, by the answers
+ * of that clock's endpoint so far (unbounded until the first one, unless a resync starts from what the
+ * last sync proved); null otherwise, and always for the device clock (''). Dependents should not change state while `now() + low` and `now() + high` would
  * disagree on it: a visitor clock that runs fast (or jumped while the laptop slept) must not open
  * a drop before the server has had its say. Listeners of `onClockChange` are called on every
  * answer and when the sync settles.
  */
-export function syncing(): readonly [number, number] | null {
-  return pendingSyncs > 0 ? doubt : null;
+export function syncing(key = ''): readonly [number, number] | null {
+  return (pendingSyncs > 0 && doubts.get(key)) || null;
 }
 
-function track(run: (sync: typeof import('./sync.ts')) => Promise<void>, reset = true): Promise<void> {
+function track(run: (sync: typeof import('./sync.ts')) => Promise<void>, reset: string[]): Promise<void> {
   pendingSyncs++;
   // A new sync (or a resync after a clock jump) owes its own answers: the old window no longer holds.
-  if (reset) doubt = [-Infinity, Infinity];
+  for (const key of reset) doubts.set(key, [-Infinity, Infinity]);
   return import('./sync.ts')
     .then(run)
     .catch(() => {})
@@ -154,7 +166,7 @@ let resyncInstalled = false;
 // skipped as too soon (a tab flicked away and back, the network back) asks nothing, and the reset
 // to unbounded held the drop shut at T0 until that sync's next answer (1.2 s late, answers 1.5 s
 // apart). A jump always starts from nothing: the answers so far were timed on the old clock.
-const resync = (force = false) => void track((sync) => sync.resyncAll(setOffset, force), force || !pendingSyncs);
+const resync = (force = false) => void track((sync) => sync.resyncAll(setOffset, force), force || !pendingSyncs ? [...syncs.keys()] : []);
 
 function listenForResync(): void {
   if (resyncInstalled) return;
@@ -177,9 +189,10 @@ function listenForResync(): void {
 interface Subscription {
   callback: (now: number) => void;
   target: (() => number) | undefined;
-  /** True-clock epoch ms of the next call. */
+  /** Epoch ms of the next call on the clock `key`. */
   due: number;
   once: boolean;
+  key: string;
 }
 
 const subscriptions = new Set<Subscription>();
@@ -201,9 +214,9 @@ export function nextSecondBoundary(time: number, target?: number): number {
  * target is given, so "00:00:03" turns into "00:00:02" exactly when it should. All subscribers share
  * one timer, which stops when the last one unsubscribes. Returns the unsubscribe function.
  */
-export function subscribe(callback: (now: number) => void, target?: () => number): () => void {
-  const subscription: Subscription = { callback, target, due: 0, once: false };
-  subscription.due = nextSecondBoundary(now(), target?.());
+export function subscribe(callback: (now: number) => void, target?: () => number, key = ''): () => void {
+  const subscription: Subscription = { callback, target, due: 0, once: false, key };
+  subscription.due = nextSecondBoundary(now(key), target?.());
   subscriptions.add(subscription);
   watchJumps();
   arm();
@@ -217,8 +230,8 @@ export function subscribe(callback: (now: number) => void, target?: () => number
  * Calls `callback(now)` once, at the true moment `epoch` (immediately if it has passed). Used by
  * countdowns that are off-screen or hidden: they skip the per-second ticks but must still flip at T0.
  */
-export function wakeAt(epoch: number, callback: (now: number) => void): () => void {
-  const subscription: Subscription = { callback, target: undefined, due: epoch, once: true };
+export function wakeAt(epoch: number, callback: (now: number) => void, key = ''): () => void {
+  const subscription: Subscription = { callback, target: undefined, due: epoch, once: true, key };
   subscriptions.add(subscription);
   watchJumps();
   arm();
@@ -231,7 +244,7 @@ export function wakeAt(epoch: number, callback: (now: number) => void): () => vo
 function rescheduleAll(): void {
   const time = now();
   for (const subscription of subscriptions) {
-    if (!subscription.once) subscription.due = nextSecondBoundary(time, subscription.target?.());
+    if (!subscription.once) subscription.due = nextSecondBoundary(time + offsetOf(subscription.key), subscription.target?.());
   }
   arm();
 }
@@ -240,8 +253,9 @@ function arm(): void {
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
   if (subscriptions.size === 0) return;
+  // The soonest on the device's clock: each subscription's moment is on its own endpoint's.
   let earliest = Infinity;
-  for (const { due } of subscriptions) earliest = Math.min(earliest, due);
+  for (const { due, key } of subscriptions) earliest = Math.min(earliest, due - offsetOf(key));
   // Browsers wait at most 2^31 − 1 ms; a longer delay wraps around and fired at once, over and over
   // (a countdown a month away, off-screen, waking for its T−1 day). fire() re-arms for the rest. A
   // delay already past is 0 to them.
@@ -250,8 +264,9 @@ function arm(): void {
 
 function fire(): void {
   timer = undefined;
-  const time = now();
+  const device = now();
   for (const subscription of [...subscriptions]) {
+    const time = device + offsetOf(subscription.key);
     if (!subscriptions.has(subscription) || subscription.due - time > EARLY_TOLERANCE_MS) continue;
     // A tick that came a hair early reports the boundary it was meant for, so a countdown never
     // shows "1 s" at the instant it should show "0".

@@ -5,7 +5,7 @@ import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { documentAnnouncer } from '../shared/announcer.ts';
 import { ElementWords } from '../shared/words.ts';
-import { now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
+import { clockKey, now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
 import { parseInstant, parseInstantOrNull } from './instant.ts';
 import {
   FORMATS,
@@ -151,6 +151,8 @@ export class DropCountdown extends LitElement {
   #releaseAnnouncer: (() => void) | null = null;
   #intersecting = true;
   #planKind: '' | 'tick' | 'wake' = '';
+  /** The clock this countdown reads: its own time-src's, '' for the device's (clock.ts clockKey). */
+  #clock = '';
   #planMoment = Number.NaN;
   #cancelPlan: (() => void) | null = null;
   #stopClockWatch: (() => void) | null = null;
@@ -283,7 +285,10 @@ export class DropCountdown extends LitElement {
     if (changed.has('notify') && this.notify && !toHttpsUrl(this.notify)) {
       warnOnce(this, 'notify', `notify="${this.notify}" is not an https URL; the Notify me link is hidden.`);
     }
-    if (changed.has('timeSrc')) this.#startSync();
+    if (changed.has('timeSrc')) {
+      this.#startSync();
+      this.#refresh();
+    }
     if (changed.has('at') || changed.has('until') || changed.has('now')) {
       this.#lastRemaining = Number.NaN;
       this.#refresh();
@@ -367,11 +372,15 @@ export class DropCountdown extends LitElement {
   }
 
   #startSync(): void {
+    const clock = clockKey(this.timeSrc);
+    // Planned on another clock: planned again on this one at the next refresh.
+    if (clock !== this.#clock) this.#planKind = '';
+    this.#clock = clock;
     if (this.timeSrc && this.isConnected) void syncClock(this.timeSrc);
   }
 
   #time(): number {
-    return validDate(this.now) ? this.now.getTime() : trueNow();
+    return validDate(this.now) ? this.now.getTime() : trueNow(this.#clock);
   }
 
   #scheduled(): boolean {
@@ -457,7 +466,7 @@ export class DropCountdown extends LitElement {
       // While the server clock is being asked, a visitor clock that runs fast must not open the drop:
       // the state changes only when every true time the answers so far allow agrees on it, which the
       // first answer often settles (unless T0 falls inside its round trip).
-      const [early, late] = (!validDate(this.now) && syncing()) || [0, 0];
+      const [early, late] = (!validDate(this.now) && syncing(this.#clock)) || [0, 0];
       // A milestone too is said only once the answers prove it: a jumped visitor clock, held until
       // its resync answers, said "1 minute" while more were left, then again at the true minute.
       if (early > -Infinity) {
@@ -523,7 +532,7 @@ export class DropCountdown extends LitElement {
     this.#planKind = kind;
     this.#planMoment = moment;
     this.#cancelPlan =
-      kind === 'tick' ? subscribe(this.#refreshAt, this.#readAt) : kind === 'wake' ? wakeAt(moment, this.#refreshAt) : null;
+      kind === 'tick' ? subscribe(this.#refreshAt, this.#readAt, this.#clock) : kind === 'wake' ? wakeAt(moment, this.#refreshAt, this.#clock) : null;
   }
 
   /** The favicon code is its own chunk, fetched only by pages that use `favicon-live`. */
@@ -550,7 +559,7 @@ export class DropCountdown extends LitElement {
       // The page language's word, as on the button beside it: an English "Drop" in a Japanese calendar.
       summary: this.name?.trim() || document.title.trim() || (this.#words.current ?? countdownEnglish).drop,
       url: (toHttpsUrl(this.url) ?? toHttpsUrl(location.href))?.href,
-      stamp: new Date(trueNow()),
+      stamp: new Date(trueNow(this.#clock)),
     };
   }
 

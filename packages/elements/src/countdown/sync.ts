@@ -23,8 +23,8 @@ const CLOCK_JUMP_MS = 2000;
 /** Tab flicking must not turn into a request storm at drop time. */
 const RESYNC_MIN_INTERVAL_MS = 2000;
 
-/** Adopts what the answers so far say: the lowest and the highest offset they allow. */
-type SetOffset = (low: number, high: number) => void;
+/** Adopts what the answers so far say: the lowest and the highest offset they allow, for the clock of `url`. */
+type SetOffset = (low: number, high: number, url: string) => void;
 
 interface Sync {
   done: Promise<void>;
@@ -68,7 +68,7 @@ function startSync(url: string, setOffset: SetOffset, carry = false): Promise<vo
   // slowest, and the page must not hold the drop shut for a round trip when what the last sync
   // proved, widened for the drift since, already settles it (a tab that stayed visible has been
   // flipping on that sync's offset all along).
-  if (carried && adoptAtOnce(known!.bounds, carried)) setOffset(carried.low, carried.high);
+  if (carried && adoptAtOnce(known!.bounds, carried)) setOffset(carried.low, carried.high, url);
   // A resync of the same URL owes its own answers; this one stops timing more requests then.
   return (sync.done = sampleServer(url, setOffset, sync, carried, margin, carried ? known!.bounds.high - known!.bounds.low : 0));
 }
@@ -112,7 +112,7 @@ async function sampleServer(
     // already (a visitor arriving from a push notification 30 s after the drop needs no more).
     const bounds = offsetBounds(samples, carried)!;
     sync.known = { bounds, wall: startWall, monotonic: startMonotonic };
-    setOffset(bounds.low, bounds.high);
+    setOffset(bounds.low, bounds.high, url);
     return true;
   };
   try {

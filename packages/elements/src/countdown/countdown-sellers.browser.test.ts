@@ -1,0 +1,58 @@
+/**
+ * Two sellers' drops on one marketplace page: each countdown reads its own time-src's clock (the
+ * device's without one), never another seller's. Its own file: a page's clocks outlive each test's
+ * countdowns, so another file's endpoints would be on the page too.
+ */
+import { expect } from '@esm-bundle/chai';
+import { cleanup, fixture } from '../test-support/fixture.ts';
+import { HOUR, iso, realNow, sleep, waitFor, type CountdownElement } from './countdown-test-helpers.ts';
+
+const timeLog = async (run: string) => ((await (await fetch(`/__test/time/log?run=${run}`)).json()) as unknown[]).length;
+const checkout = (button: Element) => button.shadowRoot!.querySelector('[part~="button"]')!.getAttribute('href');
+
+describe('<drop-countdown time-src> beside another seller\'s drop', () => {
+  afterEach(() => cleanup());
+
+  it('one seller\'s endpoint answering two hours ahead opens neither another seller\'s drop nor its checkout', async () => {
+    // Before, the page had one clock: seller B's drop, an hour away, went live (its buy button
+    // with it) as soon as seller A's endpoint answered.
+    const run = `sellers-${realNow()}-${Math.random().toString(36).slice(2)}`;
+    const page = await fixture(`<div>
+      <drop-countdown id="${run}-a" at="${iso(realNow() + 1.5 * HOUR)}" time-src="/__test/time?skew=${2 * HOUR}&run=${run}"></drop-countdown>
+      <drop-countdown id="${run}-b" at="${iso(realNow() + HOUR)}"></drop-countdown>
+      <drop-button drop="${run}-b"><a href="https://buy.stripe.com/seller-b">Buy</a></drop-button>
+    </div>`);
+    const a = page.querySelector<CountdownElement>(`[id="${run}-a"]`)!;
+    const b = page.querySelector<CountdownElement>(`[id="${run}-b"]`)!;
+    const button = page.querySelector('drop-button') as HTMLElement & { updateComplete: Promise<boolean> };
+    const seen: string[] = [];
+    b.addEventListener('drop-state', (event) => seen.push((event as Event & { state: string }).state));
+    // Seller A's own drop is live on its endpoint's clock: the answer was adopted.
+    await waitFor(() => a.state === 'live', 'seller A live on its own clock', 8000);
+    await button.updateComplete;
+    expect(b.state).to.equal('scheduled');
+    expect(seen).to.deep.equal([]);
+    expect(checkout(button)).to.equal(null);
+  });
+
+  it('each of two endpoints sets only its own drop\'s clock', async () => {
+    const run = `sellers-own-${realNow()}-${Math.random().toString(36).slice(2)}`;
+    const page = await fixture(`<div>
+      <drop-countdown id="${run}-a" at="${iso(realNow() + 1.5 * HOUR)}" time-src="/__test/time?skew=${2 * HOUR}&run=${run}-a"></drop-countdown>
+      <drop-countdown id="${run}-b" at="${iso(realNow() + HOUR)}" time-src="/__test/time?run=${run}-b"></drop-countdown>
+      <drop-button drop="${run}-b"><a href="https://buy.stripe.com/seller-b">Buy</a></drop-button>
+    </div>`);
+    const a = page.querySelector<CountdownElement>(`[id="${run}-a"]`)!;
+    const b = page.querySelector<CountdownElement>(`[id="${run}-b"]`)!;
+    const button = page.querySelector('drop-button') as HTMLElement & { updateComplete: Promise<boolean> };
+    const seen: string[] = [];
+    b.addEventListener('drop-state', (event) => seen.push((event as Event & { state: string }).state));
+    await waitFor(() => a.state === 'live', 'seller A live on its own clock', 8000);
+    // Both endpoints asked four times (JSON answers), and the last answers read.
+    while ((await timeLog(`${run}-a`)) < 4 || (await timeLog(`${run}-b`)) < 4) await sleep(10);
+    await button.updateComplete;
+    expect(b.state).to.equal('scheduled');
+    expect(seen).to.deep.equal([]);
+    expect(checkout(button)).to.equal(null);
+  });
+});
