@@ -260,6 +260,51 @@ describe('IsolatedRenderer', () => {
     }
   });
 
+  it('fails a job whose answer is not its image, stops that child and carries on, never throwing in the caller', async () => {
+    // The child is forge's code running resvg on a stranger's drawing: a broken one's answers are
+    // delivered here on the real child's channel. `null` threw in the parent's message handler (an
+    // uncaught exception: the CLI gone), and wrong bytes were handed on as the image.
+    const odd = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 });
+    type Child = { child: import('node:child_process').ChildProcess; sent: { id: number }[]; alive: boolean; ready: boolean };
+    // The next child starts once the stopped one has exited: wait for it to be ready and hold `jobs`.
+    const child = async (jobs: number) => {
+      for (;;) {
+        const found = [...(odd as unknown as { processes: Set<Child> }).processes].find((process) => process.alive);
+        if (found?.ready && found.sent.length === jobs) return found;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    try {
+      const answers: ((id: number) => unknown)[] = [
+        () => null,
+        () => 'image',
+        (id) => ({ id }),
+        (id) => ({ id, ok: true, bytes: 'not bytes' }),
+        (id) => ({ id, ok: true, bytes: new Uint8Array(5) }),
+        (id) => ({ id, ok: true, bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), filled: -1 }),
+      ];
+      for (const [index, answer] of answers.entries()) {
+        const outputs = ['png', 'png', 'png', 'png', 'rgba', 'png'] as const;
+        const job = odd.rasterize({ svg: slow, width: 512, height: 512, output: outputs[index]! });
+        const drawing = await child(1);
+        expect(() => drawing.child.emit('message', answer(drawing.sent[0]!.id))).not.toThrow();
+        const error = await rejection(job);
+        expect(error.code).toBe('render-failed');
+        expect(error.message).toMatch(/^The renderer answered .*; the renderer was stopped$/);
+        expect(drawing.alive).toBe(false);
+      }
+      // A job queued behind one so answered is drawn by the next child.
+      const first = odd.rasterize({ svg: slow, width: 512, height: 512, output: 'png' });
+      const queued = odd.rasterize({ svg: square(2), width: 2, height: 2, output: 'rgba' });
+      const drawing = await child(2);
+      drawing.child.emit('message', { id: drawing.sent[0]!.id, ok: true, bytes: new Uint8Array(1) });
+      expect((await rejection(first)).code).toBe('render-failed');
+      expect(Array.from(await queued)).toEqual([0xff, 0x33, 0x66, 0xff, 0xff, 0x33, 0x66, 0xff, 0xff, 0x33, 0x66, 0xff, 0xff, 0x33, 0x66, 0xff]);
+    } finally {
+      odd.close();
+    }
+  });
+
   it('refuses canvases no icon needs before a renderer allocates them', async () => {
     expect((await rejection(renderer.rasterize({ svg: square(1), width: 200_000, height: 200_000, output: 'png' }))).code).toBe('render-failed');
   });

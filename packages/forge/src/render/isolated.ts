@@ -71,6 +71,24 @@ const { forkRenderer, takePrestarted } = createRequire(import.meta.url)('./fork.
   takePrestarted: () => { child: ChildProcess; ready: boolean } | undefined;
 };
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** What is wrong with an answer to `job`, or undefined when it is one. */
+function wrongAnswer(message: ChildMessage, job: RasterJob): string | undefined {
+  if (!('ok' in message) || typeof message.ok !== 'boolean') return 'something that is not an answer';
+  if (!message.ok) return typeof message.message === 'string' ? undefined : 'a refusal without a reason';
+  const { bytes, box, shown, filled } = message;
+  const size = `${job.width}x${job.height}`;
+  if (!(bytes instanceof Uint8Array)) return `${size} with something that is not bytes`;
+  const starts = (prefix: readonly number[], at = 0) => prefix.every((byte, index) => bytes[at + index] === byte);
+  if (job.output === 'rgba' && bytes.length !== job.width * job.height * 4) return `${size} with ${bytes.length} bytes, not the ${job.width * job.height * 4} of its pixels`;
+  if (job.output === 'png' && !starts(PNG_SIGNATURE)) return `${size} with bytes that are not a PNG`;
+  if (job.output === 'webp' && !(starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8))) return `${size} with bytes that are not a WebP`;
+  if ((box !== undefined && (typeof box !== 'object' || box === null)) || (shown !== undefined && (typeof shown !== 'object' || shown === null))) return `${size} with a measure that is not one`;
+  if (filled !== undefined && !(Number.isInteger(filled) && filled >= 0 && filled <= job.width * job.height)) return `${size} with a count of ${String(filled)} pixels`;
+  return undefined;
+}
+
 class RenderProcess {
   readonly child: ChildProcess;
   /** Jobs sent and not answered, oldest first: the child draws them one at a time in this order. */
@@ -90,7 +108,7 @@ class RenderProcess {
     // The CLI's entry may have started one already (render/fork.cjs).
     const prestarted = takePrestarted();
     this.child = prestarted?.child ?? forkRenderer();
-    this.child.on('message', (message: ChildMessage) => this.receive(message));
+    this.child.on('message', (message: unknown) => this.receive(message));
     this.child.on('exit', (code, signal) => this.exit(code, signal));
     this.child.on('error', () => this.exit(null, null));
     this.idle();
@@ -156,7 +174,13 @@ class RenderProcess {
     return this.sent.splice(0).map((sent) => sent.pending);
   }
 
-  private receive(message: ChildMessage): void {
+  private receive(received: unknown): void {
+    // The child is forge's own code, but it runs resvg on a stranger's drawing: what comes back is
+    // checked as an answer before anything uses it. `null` threw in this handler (an uncaught
+    // exception, the caller's whole process), and bytes of another kind or length were handed on
+    // as the image.
+    if (typeof received !== 'object' || received === null) return this.misbehaved('something that is not a message');
+    const message = received as ChildMessage;
     if ('ready' in message) {
       this.ready = true;
       if (this.sent.length > 0) this.startBudget();
@@ -165,6 +189,8 @@ class RenderProcess {
       return;
     }
     if (message.id !== this.sent[0]?.id) return;
+    const wrong = 'skipped' in message ? undefined : wrongAnswer(message, this.sent[0].pending.job);
+    if (wrong) return this.misbehaved(wrong);
     const { pending } = this.sent.shift()!;
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -183,6 +209,20 @@ class RenderProcess {
     }
     else pending.reject(new RenderError('render-failed', `The renderer refused the image: ${message.message}`));
     this.onFree(this);
+  }
+
+  /**
+   * An answer that is none: the job being drawn fails (a renderer that answered it so would answer
+   * it so again), and the child, in a state nobody knows, is stopped; the jobs queued behind it
+   * go to another.
+   */
+  private misbehaved(what: string): void {
+    // The budget's timer would take the next job for the hung one before the exit hands it back.
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const drawn = this.sent.shift();
+    this.kill();
+    drawn?.pending.reject(new RenderError('render-failed', `The renderer answered ${what}; the renderer was stopped`));
   }
 
   private exit(code: number | null, signal: NodeJS.Signals | null): void {
