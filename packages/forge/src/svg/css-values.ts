@@ -91,17 +91,17 @@ const TRANSFORM_FUNCTIONS = new Set(
 
 /** A CSS number (digits after a point, if any) and its unit or `%`. Digits are one run before the point: linear on a stranger's digits. */
 const NUMERIC = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(%|[a-z]+)?$/i;
-const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+export const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 /** A top-level part of a value: a word, a `,` or `/`, or a function (lower-cased name) with its arguments unread. */
-interface Part {
+export interface Part {
   text: string;
   name?: string;
   args?: string;
 }
 
 /** A value's parts at the top level; quotes and brackets inside a function are its own, and a bracket left open closes at the end, as in CSS. */
-function partsOf(value: string): Part[] {
+export function partsOf(value: string): Part[] {
   const parts: Part[] = [];
   let word = '';
   let depth = 0;
@@ -206,7 +206,7 @@ function channelsFit(name: string, args: string): boolean {
 }
 
 /** The parts between commas. */
-function commaGroups(args: string): Part[][] {
+export function commaGroups(args: string): Part[][] {
   const groups: Part[][] = [[]];
   for (const part of partsOf(args)) {
     if (part.text === ',') groups.push([]);

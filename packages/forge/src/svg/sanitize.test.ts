@@ -202,7 +202,7 @@ describe('sanitizeSvg', () => {
       );
       // What may be valid is still written: names, functions, any unit, var().
       expect(applied('rect{fill:rebeccapurple;stroke:rgb(0 0 255);stroke-width:1.5mm;opacity:50%}', '<rect width="5" height="5"/>')).toBe(
-        svg('<rect width="5" height="5" fill="rebeccapurple" stroke="rgb(0 0 255)" stroke-width="1.5mm" opacity="50%"/>'),
+        svg('<rect width="5" height="5" fill="rebeccapurple" stroke="#0000ff" stroke-width="1.5mm" opacity="50%"/>'),
       );
     });
 
@@ -219,11 +219,14 @@ describe('sanitizeSvg', () => {
       // An inline one too: the style's earlier fill wins.
       expect(sanitizeSvg(svg('<rect fill="#f00" style="fill:#0f0;fill:banana;stroke-width:1;stroke-width:2deg" width="5" height="5"/>')).svg).toBe(svg('<rect fill="#00ff00" stroke-width="1" width="5" height="5"/>'));
       // What Chromium takes is written, whatever its spelling: system colours, every colour function, any length unit, math.
-      const valid = ['fill:DarkSlateGrey', 'fill:Canvas', 'fill:context-stroke', 'fill:url(#a) none', 'fill:hwb(1 2% 3%)', 'fill:rgba(1 2 3)', 'fill:hsl(1turn 2% 3% / 50%)', 'fill:oklch(50% 0.2 260deg)'];
-      valid.push('fill:color(display-p3 1 none 0)', 'fill:rgb(from red r g b)', 'fill:light-dark(red, blue)', 'fill:color-mix(in srgb, red 20%, blue)', 'stroke-width:3Q', 'stroke-width:2svmin', 'stroke-width:calc(1px + 2px)', 'stroke-width:min(1px, 2%)', 'opacity:calc(50%)');
-      for (const declaration of valid) {
+      // A colour resvg cannot read is written as the hex Chromium paints (modern-colours.chromium.test compares them live).
+      const valid = ['fill:DarkSlateGrey', 'fill:Canvas=#ffffff', 'fill:context-stroke=none', 'fill:url(#a) none', 'fill:hwb(1 2% 3%)=#f70905', 'fill:rgba(1 2 3)=#010203', 'fill:hsl(1turn 2% 3% / 50%)=#08070780'];
+      valid.push('fill:oklch(50% 0.2 260deg)=#0559d2', 'fill:color(display-p3 1 none 0)=#ff0000', 'fill:rgb(from red r g b)', 'fill:light-dark(red, blue)=#ff0000', 'fill:color-mix(in srgb, red 20%, blue)=#3300cc');
+      valid.push('stroke-width:3Q', 'stroke-width:2svmin', 'stroke-width:calc(1px + 2px)', 'stroke-width:min(1px, 2%)', 'opacity:calc(50%)');
+      for (const entry of valid) {
+        const [declaration, written] = entry.split('=') as [string, string | undefined];
         const [property, value] = declaration.split(':') as [string, string];
-        expect(applied(`rect{${declaration}}`, '<rect width="5" height="5"/>'), declaration).toContain(` ${property}="${value}"`);
+        expect(applied(`rect{${declaration}}`, '<rect width="5" height="5"/>'), declaration).toContain(` ${property}="${written ?? value}"`);
       }
     });
 
@@ -361,8 +364,28 @@ describe('sanitizeSvg', () => {
       }
       // A valid one stays, in any spelling Chromium takes; a transform keeps the attribute's own grammar.
       expect(sanitizeSvg(svg('<rect fill="DarkSlateGrey" stroke="rgba(1 2 3)" stroke-width="3Q" transform="rotate(5 1 1)" width="5" height="5"/>')).svg).toBe(
-        svg('<rect fill="DarkSlateGrey" stroke="rgba(1 2 3)" stroke-width="3Q" transform="rotate(5 1 1)" width="5" height="5"/>'),
+        svg('<rect fill="DarkSlateGrey" stroke="#010203" stroke-width="3Q" transform="rotate(5 1 1)" width="5" height="5"/>'),
       );
+    });
+
+    it('draws a colour resvg cannot read (oklch(), color-mix(), a system colour…) in the colour Chromium paints, not black', async () => {
+      // Each painted by Chromium 156 as an image (probed; modern-colours.chromium.test compares many more live): resvg drew all black.
+      const painted: Array<[string, string]> = [
+        ['oklch(62% 0.2 25)', 'e64343ff'], ['oklch(62% 0.4 25)', 'ff0000ff'], ['lab(50% 40 30)', 'bb5846ff'], ['lch(50% 60 30)', 'ca4948ff'], ['oklab(0.6 0.1 0.1)', 'c3602eff'],
+        ['hwb(120 0% 50%)', '008000ff'], ['hsl(0.5turn 100% 25%)', '008080ff'], ['rgb(255 0 0 / 50%)', 'ff000080'], ['color(display-p3 1 0 0)', 'ff0000ff'], ['color(srgb-linear 0.5 0.5 0.5)', 'bcbcbcff'],
+        ['color(xyz 0.3 0.3 0.3)', 'a2918fff'], ['light-dark(red, blue)', 'ff0000ff'], ['color-mix(in oklch, red, blue)', 'ba00c2ff'], ['Canvas', 'ffffffff'], ['ButtonFace', 'efefefff'], ['context-fill', '00000000'],
+      ];
+      const sized = (document: string) => document.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+      const centre = (image: Uint8Array) => [...image.subarray(4 * (SIZE / 2) * (SIZE + 1), 4 * (SIZE / 2) * (SIZE + 1) + 4)];
+      for (const [colour, chromium] of painted) {
+        for (const written of [`fill="${colour}"`, `style="fill:${colour}"`]) {
+          const drawn = centre(await pixels(sized(sanitizeSvg(svg(`<rect width="10" height="10" ${written}/>`)).svg)));
+          const expected = chromium.match(/../g)!.map((pair) => Number.parseInt(pair, 16));
+          // Straight channels of a translucent pixel round differently by a level; a transparent one has none.
+          const apart = expected[3] === 0 ? Math.abs(drawn[3]!) : Math.max(...expected.map((value, channel) => Math.abs(value - drawn[channel]!)));
+          expect({ written, apart: apart <= 1 }, `${written}: ${drawn.join(',')}`).toEqual({ written, apart: true });
+        }
+      }
     });
 
     it('makes a var() whose value is invalid for its property unset, as Chromium does once it reads the value', async () => {

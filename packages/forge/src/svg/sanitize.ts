@@ -3,6 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
+import { currentColourOf, resolvePaint } from './colours.ts';
 import { CSS_WIDE_KEYWORD, validForProperty } from './css-values.ts';
 import { declarations, MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
@@ -1021,6 +1022,21 @@ function withoutWideKeywords(node: Node, parent: Node | undefined, fromCss: Read
   for (const child of node.children) if (typeof child !== 'string') withoutWideKeywords(child, node, fromCss);
 }
 
+/**
+ * Every paint and colour written in a syntax resvg 2.6.2 cannot read (oklch(), color-mix(), a system
+ * colour…: it drew them black) as the hex Chromium paints (colours.ts). `currentColor` inside a mix
+ * is the element's `color`, inherited down the tree; at the root it is forge's to decide (compose).
+ */
+function resolveColours(node: Node, inherited: Parameters<typeof currentColourOf>[1], inMarker: boolean): void {
+  const colour = currentColourOf(node.attributes.get('color'), inherited);
+  const marker = inMarker || node.name === 'marker';
+  for (const [key, value] of node.attributes) {
+    // `color` itself is read against the parent's: color="currentColor" inherits.
+    if (PAINT_ATTRIBUTES.has(key)) node.attributes.set(key, resolvePaint(value, key === 'color' ? inherited : colour, marker));
+  }
+  for (const child of node.children) if (typeof child !== 'string') resolveColours(child, colour, marker);
+}
+
 function serialize(node: Node, out: string[]): void {
   out.push(`<${node.name}`);
   for (const [key, value] of node.attributes) {
@@ -1358,6 +1374,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   checkDrawable(root);
   applySheets(root, limits);
   foldTransformOrigins(root, [viewBox[2], viewBox[3]], true);
+  resolveColours(root, undefined, false);
 
   const out: string[] = [];
   serialize(root, out);

@@ -1,0 +1,179 @@
+import Color from 'colorjs.io';
+import { commaGroups, HEX, NAMED_COLOURS, partsOf, type Part } from './css-values.ts';
+
+/**
+ * Colours resvg 2.6.2 cannot read, resolved to the sRGB hex Chromium paints. resvg reads hex
+ * (#rgb, #rgba, #rrggbb, #rrggbbaa), the named colours, `transparent`, `currentColor` and the comma
+ * forms of rgb()/hsl(); it drew everything else black: hwb(), lab(), lch(), oklab(), oklch(),
+ * color(), light-dark(), color-mix(), contrast-color(), the space-separated `rgb(1 2 3 / 50%)`,
+ * `hsl(120deg …)`, the system colours and context-fill/context-stroke (probed, attribute and style
+ * alike). Chromium 156 paints an out-of-gamut colour clipped channel by channel to sRGB (probed:
+ * oklch(62% 0.4 25) paints #ff0000, CSS gamut mapping would give #ff001c), and so does this.
+ *
+ * The conversions are colorjs.io's (written by the CSS Color specification's editors; its parser
+ * reads CSS Color 4 and its matrices are the specification's): a colour's channels, `none`, the
+ * angle units and the reference ranges of percentages are read as the specification reads them.
+ * Left as written, still black in the PNGs: a relative colour (`rgb(from red r g b)`), a math
+ * function inside a colour's channels, and a mix or pick holding `currentColor` where the mark
+ * sets no `color` (forge decides that colour when it composes the icon).
+ */
+
+/** CSS Color 4's system colours and Chromium's own colour words as Chromium 156 paints them in a light scheme (probed). */
+const SYSTEM_COLOURS: ReadonlyMap<string, string> = new Map(
+  (
+    'accentcolor:0075ff accentcolortext:ffffff activetext:ff0000 buttonborder:000000 buttonface:efefef buttontext:000000 ' +
+    'canvas:ffffff canvastext:000000 field:ffffff fieldtext:000000 graytext:808080 highlight:0041c6cc highlighttext:ffffff ' +
+    'linktext:0000ee mark:ffff00 marktext:000000 selecteditem:1967d2 selecteditemtext:ffffff visitedtext:551a8b ' +
+    'activeborder:000000 activecaption:ffffff appworkspace:ffffff background:ffffff buttonhighlight:efefef ' +
+    'buttonshadow:efefef captiontext:000000 inactiveborder:000000 inactivecaption:ffffff inactivecaptiontext:808080 ' +
+    'infobackground:ffffff infotext:000000 menu:ffffff menutext:000000 scrollbar:ffffff threeddarkshadow:000000 ' +
+    'threedface:efefef threedhighlight:000000 threedlightshadow:000000 threedshadow:000000 window:ffffff ' +
+    'windowframe:000000 windowtext:000000 -webkit-link:0000ee -webkit-activelink:ff0000'
+  )
+    .split(' ')
+    .map((entry) => entry.split(':') as [string, string]),
+);
+
+/** Functions colorjs.io reads as CSS writes them. */
+const COLOUR_FUNCTIONS = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color']);
+
+/** color-mix()'s interpolation spaces by colorjs.io's names for them. */
+const MIX_SPACES: ReadonlyMap<string, string> = new Map([
+  ['srgb', 'srgb'],
+  ['srgb-linear', 'srgb-linear'],
+  ['display-p3', 'p3'],
+  ['display-p3-linear', 'p3-linear'],
+  ['a98-rgb', 'a98rgb'],
+  ['prophoto-rgb', 'prophoto'],
+  ['rec2020', '--rec2020-oetf'],
+  ['lab', 'lab'],
+  ['oklab', 'oklab'],
+  ['xyz', 'xyz-d65'],
+  ['xyz-d65', 'xyz-d65'],
+  ['xyz-d50', 'xyz-d50'],
+  ['hsl', 'hsl'],
+  ['hwb', 'hwb'],
+  ['lch', 'lch'],
+  ['oklch', 'oklch'],
+]);
+const HUE_METHODS = new Set(['shorter', 'longer', 'increasing', 'decreasing']);
+
+/** Mixes and picks read to this depth of nesting, as css-values reads them. */
+const MAX_NESTING = 8;
+
+const PERCENTAGE = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)%$/i;
+
+/** A colour's value, with `currentColor` as `current` (undefined: not known here). */
+function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0): Color | undefined {
+  const [part] = parts;
+  if (parts.length !== 1 || part === undefined) return undefined;
+  if (part.name === undefined) {
+    if (part.text === 'currentcolor') return current?.clone();
+    const system = SYSTEM_COLOURS.get(part.text);
+    if (system !== undefined) return new Color(`#${system}`);
+    if (HEX.test(part.text) || NAMED_COLOURS.has(part.text) || part.text === 'transparent') return new Color(part.text);
+    return undefined;
+  }
+  if (depth >= MAX_NESTING) return undefined;
+  const groups = commaGroups(part.args!);
+  if (part.name === 'light-dark') return groups.length === 2 ? colourOf(groups[0]!, current, depth + 1) : undefined;
+  if (part.name === 'contrast-color') return groups.length === 1 ? contrastColour(colourOf(groups[0]!, current, depth + 1)) : undefined;
+  if (part.name === 'color-mix') return mix(groups, current, depth);
+  if (!COLOUR_FUNCTIONS.has(part.name) || partsOf(part.args!)[0]?.text === 'from') return undefined;
+  try {
+    // Chromium 156 reads rec2020 with BT.2020's transfer function (probed: color(rec2020 0.5 0.2 0.1)
+    // paints #a93121), which colorjs.io calls --rec2020-oetf; its rec2020 is the pure 2.4 gamma.
+    return new Color(`${part.name}(${part.args!.toLowerCase().replace(/^(\s*)rec2020\b/, '$1--rec2020-oetf')})`);
+  } catch {
+    // A math function in a channel, which colorjs.io does not read.
+    return undefined;
+  }
+}
+
+/** contrast-color(): white or black, whichever has the greater WCAG 2 contrast with the colour. */
+function contrastColour(colour: Color | undefined): Color | undefined {
+  if (colour === undefined) return undefined;
+  const white = new Color('white');
+  const black = new Color('black');
+  return colour.contrast(white, 'WCAG21') >= colour.contrast(black, 'WCAG21') ? white : black;
+}
+
+/**
+ * color-mix([in <space> [<hue> hue]], <colour> [<p>], <colour> [<p>]) as CSS Color 5 mixes: the
+ * shares made to add up to 100% (a sum below it lowers the result's alpha), premultiplied by alpha,
+ * `none` taking the other colour's channel, the hue by the shorter arc unless said otherwise.
+ * Without `in` Chromium mixes in oklab (probed).
+ */
+function mix(groups: readonly Part[][], current: Color | undefined, depth: number): Color | undefined {
+  let space = 'oklab';
+  let hue = 'shorter';
+  let rest = groups;
+  const [first] = groups;
+  if (first?.[0]?.text === 'in') {
+    const words = first.map((item) => (item.name === undefined ? item.text : '()'));
+    const named = MIX_SPACES.get(words[1] ?? '');
+    if (named === undefined) return undefined;
+    space = named;
+    if (words.length === 4 && HUE_METHODS.has(words[2]!) && words[3] === 'hue') hue = words[2]!;
+    else if (words.length !== 2) return undefined;
+    rest = groups.slice(1);
+  }
+  if (rest.length !== 2) return undefined;
+  const items = rest.map((group) => {
+    const shares = group.filter((item) => item.name === undefined && PERCENTAGE.test(item.text));
+    const colour = colourOf(
+      group.filter((item) => !shares.includes(item)),
+      current,
+      depth + 1,
+    );
+    return { colour, share: shares.length === 1 ? Number(PERCENTAGE.exec(shares[0]!.text)![1]) : undefined };
+  });
+  const [a, b] = items as [(typeof items)[0], (typeof items)[0]];
+  if (a.colour === undefined || b.colour === undefined) return undefined;
+  const shareA = a.share ?? (b.share === undefined ? 50 : 100 - b.share);
+  const shareB = b.share ?? 100 - shareA;
+  const sum = shareA + shareB;
+  if (sum <= 0) return new Color('transparent');
+  const mixed = Color.mix(a.colour, b.colour, shareB / sum, { space, outputSpace: space, hue: hue as 'shorter', premultiplied: true });
+  if (sum < 100) mixed.alpha = (Number.isNaN(mixed.alpha) ? 0 : mixed.alpha) * (sum / 100);
+  return mixed;
+}
+
+const byte = (channel: number) => Math.round(Math.min(1, Math.max(0, Number.isNaN(channel) ? 0 : channel)) * 255);
+
+/** `#rrggbb`, or `#rrggbbaa` where it is not opaque (resvg reads both; probed): clipped to sRGB as Chromium paints. */
+function hexOf(colour: Color): string {
+  const channels = colour.to('srgb').coords.map((channel) => byte(channel ?? 0));
+  const alpha = byte(colour.alpha ?? 0);
+  return `#${[...channels, ...(alpha === 255 ? [] : [alpha])].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const textOf = (part: Part) => (part.name === undefined ? part.text : `${part.name}(${part.args})`);
+
+/** Values resvg draws as Chromium does: left as written. */
+function readByResvg(parts: readonly Part[]): boolean {
+  const [part] = parts;
+  if (parts.length !== 1 || part === undefined || part.name !== undefined) return false;
+  return HEX.test(part.text) || NAMED_COLOURS.has(part.text) || ['transparent', 'currentcolor', 'none'].includes(part.text);
+}
+
+/**
+ * A paint or colour value as resvg reads it: a colour it cannot read becomes the hex Chromium paints,
+ * a paint server's fallback too; `context-fill` and `context-stroke` paint nothing outside a marker
+ * (probed in Chromium), and resvg drew them black. Anything not resolved is returned as it was.
+ */
+export function resolvePaint(value: string, current: Color | undefined, inMarker = false): string {
+  const parts = partsOf(value.trim());
+  if (readByResvg(parts)) return value;
+  const [first, ...rest] = parts;
+  if (first?.name === 'url') return rest.length === 1 ? `url(${first.args}) ${resolvePaint(textOf(rest[0]!), current)}` : value;
+  if (parts.length === 1 && first?.name === undefined && (first?.text === 'context-fill' || first?.text === 'context-stroke')) return inMarker ? value : 'none';
+  const colour = colourOf(parts, current);
+  return colour === undefined ? value : hexOf(colour);
+}
+
+/** The colour `currentColor` is for an element whose `color` is this value, inside one whose colour is `inherited`. */
+export function currentColourOf(value: string | undefined, inherited: Color | undefined): Color | undefined {
+  if (value === undefined) return inherited;
+  return colourOf(partsOf(value.trim()), inherited);
+}
