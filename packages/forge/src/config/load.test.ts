@@ -105,6 +105,42 @@ describe('loadCreator', () => {
     expect(await messageOf(glyph)).toBe(`Expected glyph to name a readable file relative to ${glyph} but "art" is a folder (${join(dir, 'glyph-folder/art')})`);
   });
 
+  it('reads only inside the folder given as within: no ../, absolute path or link out of it', async () => {
+    // A marketplace keeps each upload in a folder of its own, and a stranger's config named
+    // "../other-shop/mark.svg": another creator's unreleased mark, drawn into the stranger's icons.
+    // The folder alone never stopped that; `within` does, before anything outside is looked at.
+    const other = await creator('tenants/other-shop', JSON.stringify(CONFIG), { 'mark.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><circle cx="2" cy="2" r="2"/></svg>' });
+    const shop = join(dir, 'tenants/stranger');
+    const load = async (config: Record<string, unknown>, links: Record<string, string> = {}) => {
+      await rm(shop, { recursive: true, force: true });
+      const path = await creator('tenants/stranger', JSON.stringify({ ...CONFIG, ...config }));
+      if (!('sub' in links)) await mkdir(join(shop, 'sub'));
+      for (const [name, target] of Object.entries(links)) await symlink(target, join(shop, name));
+      return loadCreator(path, { within: shop }).then((input) => `loaded ${input.mark.viewBox.join(' ')}`, (error: { code: string; message: string }) => `${error.code}: ${error.message}`);
+    };
+    const outside = (field: string, path: string) =>
+      `config-invalid: Expected ${field} to name a file inside the folder forge may read (within) but ${JSON.stringify(path)} lies outside it`;
+    expect(await load({ mark: '../other-shop/mark.svg' })).toBe(outside('mark', '../other-shop/mark.svg'));
+    expect(await load({ glyph: join(dir, 'tenants/other-shop/mark.svg') })).toBe(outside('glyph', join(dir, 'tenants/other-shop/mark.svg')));
+    expect(await load({ monogram: 'sub/../../other-shop/mark.svg' })).toBe(outside('monogram', 'sub/../../other-shop/mark.svg'));
+    // Outside and missing: refused the same, so a stranger cannot ask what exists where.
+    expect(await load({ mark: '../../nothing-here.svg' })).toBe(outside('mark', '../../nothing-here.svg'));
+    expect(await load({ mark: 'sub/link.svg' }, { 'sub/link.svg': join(dir, 'tenants/other-shop/mark.svg') })).toBe(
+      `config-invalid: Expected mark to name a file inside the folder forge may read (within) but "sub/link.svg" is a link to a file outside it`,
+    );
+    expect(await load({ mark: 'sub/mark.svg' }, { sub: join(dir, 'tenants/other-shop') })).toBe(
+      `config-invalid: Expected mark to name a file inside the folder forge may read (within) but "sub/mark.svg" is a link to a file outside it`,
+    );
+    // Inside, and through a link that stays inside: read as ever.
+    expect(await load({ mark: './sub/../mark.svg' })).toBe('loaded 0 0 10 10');
+    expect(await load({ mark: 'sub/alias.svg' }, { 'sub/alias.svg': '../mark.svg' })).toBe('loaded 0 0 10 10');
+    // Without within, a path out of the config's folder is read as before (a creator's own files).
+    expect((await loadCreator(join(shop, 'creator.json')).catch(() => undefined))?.mark.viewBox.join(' ')).toBe('0 0 10 10');
+    const wandering = await creator('tenants/local', JSON.stringify({ ...CONFIG, mark: '../other-shop/mark.svg' }));
+    expect((await loadCreator(wandering)).mark.viewBox.join(' ')).toBe('0 0 4 4');
+    expect(other).toContain('other-shop');
+  });
+
   it('gives the real size of a mark over the limit', async () => {
     const huge = `<svg xmlns="http://www.w3.org/2000/svg">${'<path d="M0 0h1v1z"/>'.repeat(150_000)}</svg>`;
     const path = await creator('huge', JSON.stringify(CONFIG), { 'mark.svg': huge });

@@ -1,6 +1,6 @@
 import { constants, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { open, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ForgeConfigError, SvgRejectedError } from '../errors.ts';
 import { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from '../svg/sanitize.ts';
 import type { CreatorConfig, DarkPalette, ForgeInput, HexColor } from '../plan/types.ts';
@@ -171,13 +171,30 @@ function decodeConfig(bytes: Buffer, configPath: string): string {
   }
 }
 
+/** Whether `path` lies inside the folder `root` (both absolute, resolved the same way). */
+function isInside(root: string, path: string): boolean {
+  const way = relative(root, path);
+  return way !== '' && way !== '..' && !way.startsWith(`..${sep}`) && !isAbsolute(way);
+}
+
+export interface LoadOptions {
+  limits?: SvgLimits;
+  onRead?: (file: string) => void;
+  /**
+   * A folder every file the config names must lie in, links followed (a marketplace's folder for
+   * the one upload). Without it a config may name any file its reader can read, `../` and absolute
+   * paths included: a creator's own layout (`"mark": "../assets/logo.svg"`).
+   */
+  within?: string;
+}
+
 /**
  * Reads creator.json and the files it names (relative to it). Reads only; writes nothing.
  * `onRead` hears the absolute path of each file as it is about to be read, whether the read then
  * succeeds or not: exactly what the result depends on, so a watcher (the Vite plugin) follows the
  * config as it changes instead of keeping its own list of the fields that name files.
  */
-export async function loadCreator(configPath: string, options: { limits?: SvgLimits; onRead?: (file: string) => void } = {}): Promise<ForgeInput> {
+export async function loadCreator(configPath: string, options: LoadOptions = {}): Promise<ForgeInput> {
   let read: BoundedRead;
   options.onRead?.(resolve(configPath));
   try {
@@ -203,11 +220,28 @@ export async function loadCreator(configPath: string, options: { limits?: SvgLim
   }
   const base = dirname(resolve(configPath));
   const maxBytes = (options.limits ?? DEFAULT_SVG_LIMITS).maxBytes;
+  const within = options.within === undefined ? undefined : resolve(options.within);
+  // Resolved once, links included (a /tmp that is a link on macOS), for the files' own real paths.
+  let realWithin: Promise<string> | undefined;
   return prepareInput(
     raw,
     async (path, field) => {
-      const file = resolve(base, path);
+      let file = resolve(base, path);
+      // A stranger's "../other-shop/mark.svg" drew another creator's unreleased mark into their
+      // icons; an outside path is refused before it is looked at, so a missing file outside says
+      // nothing about what exists there either.
+      const outside = (why: string) => new ForgeConfigError(`Expected ${field} to name a file inside the folder forge may read (within) but ${JSON.stringify(path)} ${why}`);
+      if (within !== undefined && !isInside(within, file)) throw outside('lies outside it');
       options.onRead?.(file);
+      if (within !== undefined) {
+        const real = await realpath(file).catch(() => undefined);
+        if (real !== undefined) {
+          realWithin ??= realpath(within).catch(() => within);
+          if (!isInside(await realWithin, real)) throw outside('is a link to a file outside it');
+          // Read where the check looked, not through links that might change meanwhile.
+          file = real;
+        }
+      }
       const refuse = (why: string) => new ForgeConfigError(`Expected ${field} to name a readable file relative to ${configPath} but ${JSON.stringify(path)} ${why}`);
       let read: BoundedRead;
       try {
