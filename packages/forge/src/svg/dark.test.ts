@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../badge/colors.ts';
 import type { HexColor } from '../plan/types.ts';
 import { darkRecolour, darkRewrite, darkSwaps, MIN_GRAPHICS_CONTRAST, parseColor, readableTwin } from './dark.ts';
+import { sanitizeSvg } from './sanitize.ts';
 
 const LIGHT = { brand: '#ff3366', background: '#fff7f9' } as const;
 const DARK = { brand: '#ff7a9c', background: '#14142b' } as const;
@@ -102,6 +103,18 @@ describe('darkRecolour', () => {
     const { rules } = darkRecolour(svg('<rect fill="rgba(30,42,90,0.5)"/><rect fill="#1e2a5a&quot;]{}*{fill:red}[x=&quot;"/>'), LIGHT, DARK);
     expect(rules).toContain(`:where([fill="rgba(30,42,90,0.5)"]){fill:${twin}80}`);
     expect(rules).not.toContain('red');
+  });
+
+  it('lifts a dark colour written in a modern syntax (oklch(), color-mix(), light-dark()), as the sanitizer writes it in hex', () => {
+    // Before the sanitizer resolved them, oklch(30% 0.1 265) stayed as written, parseColor read nothing and the
+    // dark favicon kept a navy hardly seen on the dark background; the PNGs drew it black.
+    const mark = sanitizeSvg(svg('<rect width="9" height="9" fill="oklch(30% 0.1 265)"/><rect width="9" height="9" stroke="color-mix(in srgb, #1e2a5a 80%, transparent)"/><rect width="9" height="9" fill="light-dark(#1b1b3a, #e0e7ff)"/>')).svg;
+    const swaps = darkSwaps(mark, LIGHT, DARK);
+    const lifted = [...swaps.keys()].filter((color) => color !== LIGHT.brand && color !== LIGHT.background);
+    expect(lifted.length).toBe(3);
+    for (const color of lifted) expect(contrastRatio(swaps.get(color)!, DARK.background)).toBeGreaterThanOrEqual(MIN_GRAPHICS_CONTRAST);
+    // The mix keeps its alpha in the dark rule.
+    expect(darkRecolour(mark, LIGHT, DARK).rules).toContain(`:where([stroke="#1e2a5acc"]){stroke:${swaps.get('#1e2a5a')}cc}`);
   });
 
   it("uses the dark palette's ink, when given, for every colour that does not read", () => {
