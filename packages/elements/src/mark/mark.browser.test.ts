@@ -384,6 +384,26 @@ describe('<drop-mark>', () => {
     });
   }
 
+  it('gives up on a mark.json that does not answer within 10 s, with one warning, and shows the name', async () => {
+    // It held the request open for good; a body that never ended grew in memory all the while.
+    const id = `mark-hang-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const warnings = captureWarnings();
+    try {
+      const box = await fixture(`<div style="width: 600px"><drop-mark name="Nova" src="/__test/stock?id=${id}&delay=60000"></drop-mark></div>`);
+      const mark = box.querySelector('drop-mark') as MarkLike;
+      const given = () => warnings.messages.filter((m) => m.includes('could not load'));
+      const deadline = performance.now() + 15_000;
+      while (given().length === 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(given()).to.deep.equal([
+        `[dropkit] <drop-mark> could not load ${new URL(`/__test/stock?id=${id}&delay=60000`, location.href).href} (Error: no answer within 10 s); expected JSON {"name", "wordmark", "monogram", "glyph"}.`,
+      ]);
+      await settle(mark);
+      expect(mark.getAttribute('aria-label')).to.equal('Nova');
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('refuses URLs that are neither https nor on this site, with one warning each', async () => {
     const warnings = captureWarnings();
     try {

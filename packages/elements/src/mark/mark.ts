@@ -239,6 +239,13 @@ export class DropMark extends LitElement {
     if (this.#loadedManifestFrom === url.href) return;
     const request = new AbortController();
     this.#manifestRequest = request;
+    // A mark.json that never answers, or whose body never ends (growing in memory), is given up
+    // after 10 s, as one that fails: it held the request open for good.
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      request.abort(Error('no answer within 10 s'));
+    }, 1e4);
     try {
       const response = await fetch(url, { credentials: 'omit', signal: request.signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -248,11 +255,13 @@ export class DropMark extends LitElement {
       this.#loadedManifestFrom = url.href;
       this.#setManifest(manifest);
     } catch (error) {
-      if (request.signal.aborted) return;
+      if (request.signal.aborted && !late) return;
       // The mark.json before this one named another mark (a marketplace reusing the element for the
       // next creator): its images must not stand for this one.
       this.#forgetManifest();
       warnOnce(this, `src:${url.href}`, `<${this.localName}> could not load ${url.href} (${String(error)}); expected JSON {"name", "wordmark", "monogram", "glyph"}.`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
