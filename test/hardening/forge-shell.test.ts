@@ -103,6 +103,23 @@ process.stdout.write = (chunk, ...rest) => {
     for (const line of stderr.trim().split('\n')) expect(line.startsWith('dropkit forge: ')).toBe(true);
   });
 
+  it('with --confine reads only inside each config\'s folder: no other shop\'s mark through ../', async () => {
+    // Each upload in a folder of its own did not stop a stranger's "../victim/mark.svg": the
+    // victim's unreleased mark was drawn into the stranger's icons.
+    const victim = await creator('shops/victim');
+    await writeFile(join(work, 'shops/victim/secret.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#123456"/></svg>');
+    const thief = await creator('shops/thief', { mark: '../victim/secret.svg', glyph: undefined, homeScreen: undefined });
+    const { code, stdout, stderr } = forge([victim, thief, '--out', 'confined', '--only', 'favicon', '--confine']);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'dropkit forge: shops/thief/creator.json: Expected mark to name a file inside the folder forge may read (within) but "../victim/secret.svg" lies outside it\n',
+    );
+    expect(stdout).toMatch(/^shops\/victim\/creator\.json\s+confined\/victim\s+\d+/m);
+    expect(existsSync(join(work, 'confined', 'thief'))).toBe(false);
+    // Without it, a creator's own layout (a mark beside the config's folder) is read as ever.
+    expect(forge([thief, '--out', 'unconfined', '--only', 'favicon']).code).toBe(0);
+  });
+
   it('refuses to replace a folder it wrote before once it holds files of the user, and says which', async () => {
     const config = await creator('kept', { badges: ['live'] });
     expect(forge([config, '--out', 'kept-out', '--only', 'favicon,badges']).code).toBe(0);

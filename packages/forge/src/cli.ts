@@ -12,13 +12,14 @@ import { namesConfig } from './shell/names-config.ts';
 // Kept in step with package.json by the release; read here without loading the core.
 const FORGE_VERSION = '0.1.0';
 
-const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [--check] [--base /path/] [--timeout ms] [--only stages]
+const USAGE = `Usage: dropkit forge <creator.json> [more.json …] --out <dir> [--check] [--base /path/] [--timeout ms] [--only stages] [--confine]
 
   --out      folder to write (replaced as a whole; with several configs, one subfolder each)
   --check    run RealFaviconGenerator's checker on the result (needs @realfavicongenerator/check-favicon)
   --base     URL path the files are served from (default /)
   --timeout  time budget for one image, in ms (default 10000)
-  --only     comma-separated stages to run (default: all; e.g. favicon, badges)`;
+  --only     comma-separated stages to run (default: all; e.g. favicon, badges)
+  --confine  read only files inside each config's own folder (configs from strangers)`;
 
 /** What the summary table shows of a written file: its bytes are on disk, not kept here. */
 interface WrittenFile {
@@ -208,7 +209,7 @@ function outputFolder(out: string, config: string, many: boolean): string {
  * into the folder it replaced, and a second `--out` (a script's default, then the creator's) chose
  * which folder was replaced.
  */
-function parseForgeArgs(args: string[]): { values: { out?: string; check: boolean; base: string; timeout: string; only?: string; help: boolean }; positionals: string[] } | string {
+function parseForgeArgs(args: string[]): { values: { out?: string; check: boolean; base: string; timeout: string; only?: string; confine: boolean; help: boolean }; positionals: string[] } | string {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -218,6 +219,7 @@ function parseForgeArgs(args: string[]): { values: { out?: string; check: boolea
       base: { type: 'string', multiple: true },
       timeout: { type: 'string', multiple: true },
       only: { type: 'string', multiple: true },
+      confine: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -232,6 +234,7 @@ function parseForgeArgs(args: string[]): { values: { out?: string; check: boolea
       base: values.base?.[0] ?? '/',
       timeout: values.timeout?.[0] ?? '10000',
       ...(values.only ? { only: values.only.join(',') } : {}),
+      confine: values.confine!,
       help: values.help!,
     },
     positionals,
@@ -293,7 +296,7 @@ async function forgeCommand(args: string[]): Promise<number> {
 async function forgeAll(
   positionals: string[],
   outs: string[],
-  values: { check?: boolean; base?: string; only?: string },
+  values: { check?: boolean; base?: string; only?: string; confine?: boolean },
   renderer: IsolatedRenderer,
 ): Promise<number> {
   const [{ loadCreator }, { forgeStages }, { stageAtomically, restoreMovedAside }, { STAGE_LOADERS, loadStages }] = await Promise.all([
@@ -361,7 +364,8 @@ async function forgeAll(
     try {
       // First, so that a run refused for its config or stopped too leaves the folder in place.
       outcome.restored = await restoreMovedAside(outcome.out);
-      const input = await loadCreator(outcome.config);
+      // A batch over strangers' uploads: "../other-shop/mark.svg" drew another creator's mark.
+      const input = await loadCreator(outcome.config, values.confine ? { within: dirname(resolve(outcome.config)) } : {});
       const problem = await outputProblem(outcome.out, outcome.config);
       if (problem) throw new ForgeError('out-invalid', problem);
       if (interrupted) return;
