@@ -218,6 +218,17 @@ export function commaGroups(args: string): Part[][] {
 /** Functions that mix or pick colours given as their arguments, read to this depth of nesting (a stranger's 100 000 would overflow the stack). */
 const MAX_COLOUR_NESTING = 8;
 
+/** Spaces color-mix() interpolates in; the polar ones take a hue method. */
+const MIX_SPACES = new Set([...COLOR_SPACES, 'lab', 'oklab', 'hsl', 'hwb', 'lch', 'oklch']);
+const POLAR_SPACES = new Set(['hsl', 'hwb', 'lch', 'oklch']);
+
+/** `in <space>`, or `in <polar space> <shorter|longer|increasing|decreasing> hue`. */
+function mixSpaceFits(group: readonly Part[]): boolean {
+  const words = group.map((item) => (item.name === undefined ? item.text : '()'));
+  if (words.length === 2) return MIX_SPACES.has(words[1]!);
+  return words.length === 4 && POLAR_SPACES.has(words[1]!) && ['shorter', 'longer', 'increasing', 'decreasing'].includes(words[2]!) && words[3] === 'hue';
+}
+
 function isColour(parts: readonly Part[], depth = 0): boolean {
   const [part] = parts;
   if (parts.length !== 1 || part === undefined) return false;
@@ -227,8 +238,22 @@ function isColour(parts: readonly Part[], depth = 0): boolean {
   const groups = commaGroups(part.args!);
   if (part.name === 'light-dark') return groups.length === 2 && groups.every(nested);
   if (part.name === 'contrast-color') return groups.length === 1 && nested(groups[0]!);
-  // color-mix([in <space>,] <colour> [<percentage>], …): each colour read without its share.
-  if (part.name === 'color-mix') return groups.filter((group) => group[0]?.text !== 'in').every((group) => nested(group.filter((item) => !item.text.endsWith('%'))));
+  // color-mix([in <space> [<hue method> hue],] <colour> [<share>], <colour> [<share>]): two colours, each
+  // with at most one share from 0% to 100%, in a space Chromium mixes in (probed: one colour, three,
+  // 150%, -10%, `in foo`, a hue method on a rectangular space are dropped, so resvg drew them black).
+  if (part.name === 'color-mix') {
+    const [first, ...rest] = groups;
+    const colours = first?.[0]?.text === 'in' ? rest : groups;
+    if (colours !== groups && !mixSpaceFits(first!)) return false;
+    return (
+      colours.length === 2 &&
+      colours.every((group) => {
+        const shares = group.filter((item) => item.name === undefined && item.text.endsWith('%'));
+        const share = shares[0] === undefined ? 0 : Number(NUMERIC.exec(shares[0].text)?.[1]);
+        return shares.length <= 1 && share >= 0 && share <= 100 && nested(group.filter((item) => !shares.includes(item)));
+      })
+    );
+  }
   return false;
 }
 

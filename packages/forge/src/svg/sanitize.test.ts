@@ -212,6 +212,7 @@ describe('sanitizeSvg', () => {
       const kept = svg('<rect fill="#ff0000" stroke="#0000ff" stroke-width="3" opacity=".5" width="5" height="5"/>');
       const invalid = ['fill:banana', 'fill:-webkit-text', 'stroke:none red', 'fill:url(#a) banana', 'stroke:url(#a) context-fill'];
       invalid.push('fill:rgb(1,2)', 'fill:rgb(1%,2,3)', 'fill:rgb(1 2 3 4)', 'stroke:hsl(1,2,3)', 'fill:hwb(1,2%,3%)', 'fill:lab(1deg 2 3)', 'fill:color(srgb 1 0)', 'fill:color(foo 1 0 0)', 'fill:light-dark(red)', 'fill:foo(1)');
+      invalid.push('fill:color-mix(in srgb, red)', 'fill:color-mix(in srgb, red, blue, lime)', 'fill:color-mix(in srgb, red 150%, blue)', 'fill:color-mix(in foo, red, blue)', 'fill:color-mix(in srgb longer hue, red, blue)');
       invalid.push('stroke-width:3deg', 'stroke-width:3banana', 'stroke-width:-2', 'stroke-width:3.', 'stroke-width:calc(red)', 'stroke-width:calc(1deg)', 'stroke-width:foo(2)', 'opacity:calc(1px)', 'opacity:min(red)');
       for (const declaration of invalid) expect(applied(`rect{${declaration}}`, own), declaration).toBe(kept);
       // `none` is a paint, not a colour: a stop keeps its own colour.

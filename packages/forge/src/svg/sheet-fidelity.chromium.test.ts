@@ -283,6 +283,8 @@ const COLOUR_VALUES = [
   ...['lab(1% 2 3)', 'lab(1 2 3 / .5)', 'lab(1deg 2 3)', 'lab(1,2,3)', 'lch(1 2 3deg)', 'lch(1 2deg 3)', 'oklab(0.5 0.1 0.1)', 'oklch(50% 0.2 260deg)', 'oklch(0.5,0.2,260)', 'laba(1 2 3)'],
   ...['color(srgb 1 0 0)', 'color(display-p3 1 0 0 / .5)', 'color(xyz-d50 1 0 0)', 'color(SRGB 1% none 0)', 'color(foo 1 0 0)', 'color(srgb 1 0)', 'color(srgb 1, 0, 0)', 'color(srgb 1deg 0 0)', 'color(--x 1 0 0)'],
   ...['rgb(from red r g b)', 'light-dark(red, blue)', 'light-dark(red)', 'light-dark(red, banana)', 'color-mix(in srgb, red, blue 20%)', 'color-mix(red, banana)', 'contrast-color(red)', 'device-cmyk(0 0 0 1)', 'foo(1)', 'calc(red)', 'constructor(1)'],
+  ...['color-mix(in srgb, red)', 'color-mix(in srgb, red, blue, lime)', 'color-mix(in srgb, red 150%, blue)', 'color-mix(in srgb, red -10%, blue)', 'color-mix(in foo, red, blue)', 'color-mix(in srgb longer hue, red, blue)'],
+  ...['color-mix(in oklch longer hue, red, blue)', 'color-mix(in oklch longer, red, blue)', 'color-mix(red, blue)', 'color-mix(in srgb, red 10% 20%, blue)', 'color-mix(in srgb, 30% red, blue)', 'color-mix(in display-p3-linear, red, blue)'],
 ];
 const LENGTH_VALUES = [
   ...'0 3 +3 .5 1e2 3. -3 3e 3% 3px 3PX 3Q 3em 3rlh 3vw 3svmin 3dvb 3cqmax 3cap 3ric 3mm 3in 3pc 3deg 3s 3x 3fr 3banana -3px 3.px'.split(' '),
