@@ -103,6 +103,18 @@ process.stdout.write = (chunk, ...rest) => {
     for (const line of stderr.trim().split('\n')) expect(line.startsWith('dropkit forge: ')).toBe(true);
   });
 
+  it('shows a bidi override in a creator\'s name as U+FFFD on the progress line of a terminal', async () => {
+    // The schema refuses control characters in a name but not format ones: U+202E (right-to-left
+    // override) reached the operator's terminal raw on every progress line and turned what followed.
+    const config = await creator('bidi', { name: 'Nova\u202eevil', glyph: undefined, homeScreen: undefined });
+    const command = [process.execPath, cli, 'forge', config, '--out', 'bidi-out', '--only', 'favicon'].map((part) => `'${part}'`).join(' ');
+    // script(1) gives the CLI a terminal, where it shows progress.
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: work, encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Nova\uFFFDevil: ');
+    expect(result.stdout).not.toContain('\u202e');
+  });
+
   it('with --confine reads only inside each config\'s folder: no other shop\'s mark through ../', async () => {
     // Each upload in a folder of its own did not stop a stranger's "../victim/mark.svg": the
     // victim's unreleased mark was drawn into the stranger's icons.

@@ -381,7 +381,8 @@ async function forgeAll(
         basePath: values.base,
         onFile: (file) => {
           rendered += 1;
-          progress(`[${done + 1}/${outcomes.length}] ${input.config.name}: ${file.name} (${rendered})`);
+          // A name holds no control character (the schema), but may hold a bidi override.
+          progress(printable(`[${done + 1}/${outcomes.length}] ${input.config.name}: ${file.name} (${rendered})`));
           const add = staged!.then((write) => write.add(file));
           add.catch(() => {}); // reported by Promise.all below, or moot once forging failed
           adds.push(add);
