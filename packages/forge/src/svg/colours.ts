@@ -7,8 +7,9 @@ import { commaGroups, HEX, NAMED_COLOURS, partsOf, type Part } from './css-value
  * forms of rgb()/hsl(); it drew everything else black: hwb(), lab(), lch(), oklab(), oklch(),
  * color(), light-dark(), color-mix(), contrast-color(), the space-separated `rgb(1 2 3 / 50%)`,
  * `hsl(120deg …)`, the system colours and context-fill/context-stroke (probed, attribute and style
- * alike). Chromium 156 paints an out-of-gamut colour clipped channel by channel to sRGB (probed:
- * oklch(62% 0.4 25) paints #ff0000, CSS gamut mapping would give #ff001c), and so does this.
+ * alike), and `currentColor` and `none` in any spelling but these. Chromium 156 paints an
+ * out-of-gamut colour clipped channel by channel to sRGB (probed: oklch(62% 0.4 25) paints
+ * #ff0000, CSS gamut mapping would give #ff001c), and so does this.
  *
  * The conversions are colorjs.io's (written by the CSS Color specification's editors; its parser
  * reads CSS Color 4 and its matrices are the specification's): a colour's channels, `none`, the
@@ -148,6 +149,11 @@ function hexOf(colour: Color): string {
   return `#${[...channels, ...(alpha === 255 ? [] : [alpha])].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
 }
 
+const RESVG_SPELLING: ReadonlyMap<string, string> = new Map([
+  ['currentcolor', 'currentColor'],
+  ['none', 'none'],
+]);
+
 const textOf = (part: Part) => (part.name === undefined ? part.text : `${part.name}(${part.args})`);
 
 /** Values resvg draws as Chromium does: left as written. */
@@ -164,10 +170,17 @@ function readByResvg(parts: readonly Part[]): boolean {
  */
 export function resolvePaint(value: string, current: Color | undefined, inMarker = false): string {
   const parts = partsOf(value.trim());
+  // resvg reads these two keywords in this spelling only (probed: fill="currentcolor", "CurrentColor"
+  // and "None" drew black); CSS reads any case, and serialises the first as `currentcolor`.
+  const keyword = parts.length === 1 ? RESVG_SPELLING.get(parts[0]!.text) : undefined;
+  if (keyword !== undefined && parts[0]!.name === undefined) return keyword;
   if (readByResvg(parts)) return value;
   const [first, ...rest] = parts;
   if (first?.name === 'url') return rest.length === 1 ? `url(${first.args}) ${resolvePaint(textOf(rest[0]!), current)}` : value;
   if (parts.length === 1 && first?.name === undefined && (first?.text === 'context-fill' || first?.text === 'context-stroke')) return inMarker ? value : 'none';
+  // A pick is its light colour, whatever that is: light-dark(currentColor, red) is currentColor.
+  const light = first?.name === 'light-dark' && parts.length === 1 ? commaGroups(first.args!) : undefined;
+  if (light?.length === 2 && light[0]!.length === 1) return resolvePaint(textOf(light[0]![0]!), current, inMarker);
   const colour = colourOf(parts, current);
   return colour === undefined ? value : hexOf(colour);
 }

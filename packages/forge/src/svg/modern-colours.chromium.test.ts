@@ -40,6 +40,8 @@ const COLOURS = [
   ...['Canvas', 'CanvasText', 'ButtonFace', 'Highlight', 'LinkText', 'GrayText', 'Mark', 'SelectedItem', 'VisitedText', '-webkit-link', 'ThreeDHighlight'],
   // Painting nothing outside a marker.
   ...['context-fill', 'context-stroke'],
+  // currentColor, which resvg reads in this spelling only (and none likewise: the differential test), as CSS reads it in any.
+  ...['currentcolor', 'CurrentColor', 'url(#none) CURRENTCOLOR', 'light-dark(currentcolor, red)'],
 ];
 
 /** Each way a mark sets a colour: attribute, inline style, sheet, stroke and gradient stop. */

@@ -222,7 +222,7 @@ describe('sanitizeSvg', () => {
       // What Chromium takes is written, whatever its spelling: system colours, every colour function, any length unit, math.
       // A colour resvg cannot read is written as the hex Chromium paints (modern-colours.chromium.test compares them live).
       const valid = ['fill:DarkSlateGrey', 'fill:Canvas=#ffffff', 'fill:context-stroke=none', 'fill:url(#a) none', 'fill:hwb(1 2% 3%)=#f70905', 'fill:rgba(1 2 3)=#010203', 'fill:hsl(1turn 2% 3% / 50%)=#08070780'];
-      valid.push('fill:oklch(50% 0.2 260deg)=#0559d2', 'fill:color(display-p3 1 none 0)=#ff0000', 'fill:rgb(from red r g b)', 'fill:light-dark(red, blue)=#ff0000', 'fill:color-mix(in srgb, red 20%, blue)=#3300cc');
+      valid.push('fill:oklch(50% 0.2 260deg)=#0559d2', 'fill:color(display-p3 1 none 0)=#ff0000', 'fill:rgb(from red r g b)', 'fill:light-dark(red, blue)=red', 'fill:color-mix(in srgb, red 20%, blue)=#3300cc');
       valid.push('stroke-width:3Q', 'stroke-width:2svmin', 'stroke-width:calc(1px + 2px)', 'stroke-width:min(1px, 2%)', 'opacity:calc(50%)');
       for (const entry of valid) {
         const [declaration, written] = entry.split('=') as [string, string | undefined];

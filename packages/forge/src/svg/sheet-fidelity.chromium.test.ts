@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => page?.close());
 
 const SIZE = 64;
-const COLOURS = ['#e30613', '#0057b8', '#00a651', '#ffcc00', '#000000', '#ffffff', 'red', 'currentColor', 'none'];
+const COLOURS = ['#e30613', '#0057b8', '#00a651', '#ffcc00', '#000000', '#ffffff', 'red', 'currentColor', 'none', 'currentcolor', 'NONE'];
 /**
  * Colours in syntaxes resvg 2.6.2 drew black (the sanitizer writes them as the hex Chromium paints):
  * CSS Color 4 and 5 functions, out of gamut too, alpha after a slash, picks and mixes (with the
@@ -225,9 +225,11 @@ async function differingPixels(pairs: ReadonlyArray<readonly [string, string]>):
  * (docs/forge.md), and stays.
  */
 function unreadByResvg(svg: string): string[] {
-  const readable = new RegExp(`^(?:url\\([^)]*\\)\\s*)?(?:#[0-9a-f]{3,8}|transparent|currentcolor|none|${[...NAMED_COLOURS.keys()].join('|')})?$`, 'i');
+  // resvg reads currentColor and none in this spelling only (probed: currentcolor, None drew black).
+  const readable = new RegExp(`^(?:url\\([^)]*\\)\\s*)?(?:#[0-9a-f]{3,8}|transparent|${[...NAMED_COLOURS.keys()].join('|')})?$`, 'i');
+  const keyword = /^(?:url\([^)]*\)\s*)?(?:currentColor|none)$/;
   return [...svg.matchAll(/\s(fill|stroke|stop-color|flood-color|lighting-color|color)="([^"]*)"/g)].flatMap(([written, , value]) =>
-    readable.test(value!.trim()) || /currentcolor/i.test(value!) ? [] : [written.trim()],
+    readable.test(value!.trim()) || keyword.test(value!.trim()) || /color-mix\(.*currentcolor/i.test(value!) ? [] : [written.trim()],
   );
 }
 
