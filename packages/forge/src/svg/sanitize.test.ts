@@ -369,6 +369,21 @@ describe('sanitizeSvg', () => {
       );
     });
 
+    it('writes keywords in lower case, which resvg reads in no other (display="NONE" was drawn, Chromium hides it)', async () => {
+      const sized = (document: string) => document.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+      const ring = 'd="M0 0h10v10h-10zM3 3h4v4h-4z" fill="#ff3366"';
+      // Chromium draws each as its lower-case spelling (probed as images: hidden, hidden, the hole cut, round joins).
+      for (const [written, meant] of [
+        [`<path ${ring} display="NONE"/><rect width="1" height="1"/>`, `<path ${ring} display="none"/><rect width="1" height="1"/>`],
+        [`<path ${ring} style="visibility:HIDDEN"/><rect width="1" height="1"/>`, `<path ${ring} visibility="hidden"/><rect width="1" height="1"/>`],
+        [`<path ${ring} fill-rule="EvenOdd"/>`, `<path ${ring} fill-rule="evenodd"/>`],
+        [`<style>path{stroke-linejoin:ROUND}</style><path ${ring} stroke="#0000ff" stroke-width="2"/>`, `<path ${ring} stroke="#0000ff" stroke-width="2" stroke-linejoin="round"/>`],
+      ]) {
+        const [rebuilt, expected] = await Promise.all([pixels(sized(sanitizeSvg(svg(written!)).svg)), pixels(sized(svg(meant!)))]);
+        expect({ written, alike: Buffer.from(rebuilt).equals(Buffer.from(expected)) }).toEqual({ written, alike: true });
+      }
+    });
+
     it('draws a colour resvg cannot read (oklch(), color-mix(), a system colour…) in the colour Chromium paints, not black', async () => {
       // Each painted by Chromium 156 as an image (probed; modern-colours.chromium.test compares many more live): resvg drew all black.
       const painted: Array<[string, string]> = [

@@ -376,6 +376,24 @@ function normalisePaint(value: string): string {
   return `#${long.toLowerCase()}`;
 }
 
+/**
+ * Properties whose values are keywords, which CSS reads in any case and resvg 2.6.2 in lower case
+ * only (probed: display="NONE", visibility="HIDDEN", fill-rule="EVENODD" were drawn as if absent,
+ * where Chromium hides the shape or cuts the hole).
+ */
+const KEYWORD_PROPERTIES = new Set([
+  'display', 'visibility', 'overflow', 'fill-rule', 'clip-rule', 'stroke-linecap', 'stroke-linejoin', 'paint-order', 'vector-effect',
+  'shape-rendering', 'image-rendering', 'text-rendering', 'color-interpolation', 'color-interpolation-filters', 'mask-type',
+  'font-style', 'font-variant', 'font-weight', 'font-stretch', 'text-anchor', 'dominant-baseline', 'alignment-baseline',
+  'text-decoration', 'writing-mode', 'direction', 'unicode-bidi',
+]);
+
+/** A presentation value in the spelling resvg reads: hex paints normalised, keywords in lower case. */
+function normaliseValue(property: string, value: string): string {
+  if (PAINT_ATTRIBUTES.has(property)) return normalisePaint(value);
+  return KEYWORD_PROPERTIES.has(property) && /^[a-z\s-]+$/i.test(value) ? value.toLowerCase() : value;
+}
+
 const TRANSFORM_ORIGIN = 'transform-origin';
 
 const DEGREES_PER: Readonly<Record<string, number>> = { deg: 1, rad: 180 / Math.PI, grad: 0.9, turn: 360 };
@@ -676,10 +694,9 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
       // one, so the property inherits; kept, resvg drew fill="banana" black in a red group. A
       // transform attribute has a grammar of its own (rotate(5 1 1), no units), read by resvg.
       if (attribute.local !== 'transform' && !validForProperty(attribute.local, attribute.value)) continue;
-      const value = PAINT_ATTRIBUTES.has(attribute.local) ? normalisePaint(attribute.value) : attribute.value;
-      attributes.set(attribute.local, value);
+      attributes.set(attribute.local, normaliseValue(attribute.local, attribute.value));
     }
-    for (const [key, value] of attributes) if (PAINT_ATTRIBUTES.has(key)) attributes.set(key, normalisePaint(value));
+    for (const [key, value] of attributes) attributes.set(key, normaliseValue(key, value));
 
     const inline = new Set([...styled].filter((key) => key !== 'style'));
     const inlineImportant = new Set([...(declared?.important ?? [])].filter((key) => inline.has(key) || inlineVars.has(key)));
@@ -939,7 +956,7 @@ function applySheets(root: Node, limits: SvgLimits): void {
     checkCss(won.join(';'), `the style of <${element.name}>`);
     declarationsToAttributes(won, applied);
     fromCss.set(element, new Set([...(fromCss.get(element) ?? []), ...applied.keys()]));
-    for (const [key, value] of applied) if (key !== 'style') element.attributes.set(key, PAINT_ATTRIBUTES.has(key) ? normalisePaint(value) : value);
+    for (const [key, value] of applied) if (key !== 'style') element.attributes.set(key, normaliseValue(key, value));
     const added = applied.get('style');
     if (added === undefined) return;
     const style = styleKeywords(element);
