@@ -179,6 +179,17 @@ describe('sanitizeSvg', () => {
       );
     });
 
+    it('reads a var() whose fallback is a colour function, and a var() inside a fallback only when the fallback is used', () => {
+      // Found by the differential test on other seeds: a fallback with brackets was never read, so the declaration was unset (no fill).
+      const rect = '<rect width="5" height="5"/>';
+      expect(applied(':root{--ink:oklch(62% 0.2 25)} rect{fill:var(--none, var(--ink, #0057b8))}', rect)).toContain(' fill="#e64343"');
+      expect(applied('rect{fill:var(--none, rgb(0 87 184))}', rect)).toContain(' fill="#0057b8"');
+      expect(applied('rect{fill:var(--none, color-mix(in srgb, rgb(255 0 0), blue))}', rect)).toContain(' fill="#800080"');
+      // As in CSS, the fallback's own var() matters only when the fallback is used.
+      expect(applied(':root{--ink:#e30613} rect{fill:var(--ink, var(--none))}', rect)).toContain(' fill="#e30613"');
+      expect(applied('rect{fill:var(--none, var(--nothing))}', '<g fill="#00f"><rect width="5" height="5" fill="#f00"/></g>')).toBe(svg('<g fill="#0000ff"><rect width="5" height="5"/></g>'));
+    });
+
     it("reads an inline var() with the sheet's custom properties, and an inline custom property in the sheet's var()", () => {
       expect(applied(':root{--ink:#e30613} rect{stroke:var(--edge)}', '<rect style="fill:var(--ink)" width="5" height="5"/><g style="--edge:#00f"><rect width="5" height="5"/></g>')).toBe(
         svg('<rect width="5" height="5" fill="#e30613"/><g><rect width="5" height="5" stroke="#0000ff"/></g>'),

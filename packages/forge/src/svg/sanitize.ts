@@ -792,7 +792,8 @@ function checkUseExpansion(root: Node, limits: SvgLimits): void {
 /**
  * A sheet's value with each `var(--name[, fallback])` written as the custom property's value where
  * it is read, else its fallback; undefined when one has neither (the declaration is then dropped).
- * Innermost first, a bounded number of times (a value is at most a sheet long).
+ * Outermost first where a fallback is at most two brackets deep, a bounded number of times (a
+ * value is at most a sheet long).
  */
 function withCustoms(value: string, customs: ReadonlyMap<string, string>, onRound: () => void = () => {}): string | undefined {
   if (value.length > MAX_CUSTOM_VALUE && value.includes('var(')) return undefined;
@@ -803,8 +804,12 @@ function withCustoms(value: string, customs: ReadonlyMap<string, string>, onRoun
     // Bounded as browsers bound it: `--b:var(--a)var(--a)…` over `--a:var(--x)var(--x)…` doubles at each step.
     let length = resolved.length;
     // The fallback is one greedy run, trimmed afterwards: `,\s*([^()]*?)\s*\)` split a run of spaces
-    // three ways, and `fill:var(--a,` with 2 000 spaces took 34 s (cubic, measured).
-    resolved = resolved.replace(/var\(\s*(--[\w-]+)\s*(?:,([^()]*))?\)/gu, (_call, name: string, written: string | undefined) => {
+    // three ways, and `fill:var(--a,` with 2 000 spaces took 34 s (cubic, measured). It may hold
+    // brackets two deep (`var(--ink, oklch(62% 0.2 25))`, `var(--a, color-mix(in srgb, rgb(1 2 3), red))`):
+    // without them such a var() was never read and the declaration was unset. Each character opens
+    // one branch only, so a stranger's value is still read in linear time. A var() in the fallback
+    // is read only if the fallback is used, as in CSS: `var(--a, var(--none))` is --a's value.
+    resolved = resolved.replace(/var\(\s*(--[\w-]+)\s*(?:,((?:[^()]|\((?:[^()]|\([^()]*\))*\))*))?\)/gu, (_call, name: string, written: string | undefined) => {
       const fallback = written?.trim();
       const found = customs.get(name) ?? (fallback === '' ? undefined : fallback);
       length += found?.length ?? 0;
