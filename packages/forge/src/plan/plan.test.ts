@@ -75,7 +75,8 @@ describe('the plan (no pixels)', () => {
     // A shell that knows the app's root (the Vite plugin: its base) passes it.
     expect(await startUrl({ url: 'https://nova.example/' }, { basePath: '/shop/brand/', startUrl: '/shop/' })).toBe('/shop/');
     expect(await startUrl({}, { basePath: './', startUrl: './?source=app' })).toBe('./?source=app');
-    for (const bad of ['javascript:alert(1)', '/shop/"><b>', '', 'data:text/html,x']) {
+    // A browser drops a control character before the scheme: this is javascript: to it.
+    for (const bad of ['javascript:alert(1)', '/shop/"><b>', '', 'data:text/html,x', '\u0001javascript:alert(1)']) {
       await expect(startUrl({}, { startUrl: bad })).rejects.toThrowError(/Expected a URL path or an https:\/\/ address \(as \/ or https:\/\/nova.example\/\) for startUrl/u);
     }
   });
@@ -90,6 +91,11 @@ describe('the plan (no pixels)', () => {
     // A marketplace may pass a creator's own CDN folder: every href of head.html starts with it, and
     // the social card's og:image too. Until 28 November 2026 these were written as the links.
     for (const basePath of ['javascript:alert(1)//', 'JavaScript:alert(1)/', 'data:text/html,x/', 'vbscript:x/', 'file:///etc/', 'blob:https://a.example/x/']) {
+      expect(() => planForge(input, { basePath, stages: [faviconStage, socialStage] })).toThrowError(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
+    }
+    // A browser drops control characters and spaces before a URL's scheme: "\u0001javascript:" is
+    // javascript: to it, and the scheme test above starts at the first letter.
+    for (const basePath of ['\u0001javascript:alert(1)//', '\u001fdata:text/html,x/', '\u007fjavascript:x/', '/shop\u0000/']) {
       expect(() => planForge(input, { basePath, stages: [faviconStage, socialStage] })).toThrowError(`Expected a URL path for basePath but received ${JSON.stringify(basePath)}`);
     }
     for (const basePath of ['//cdn.example/shop/', 'http://localhost:5173/', '/a:b/']) {

@@ -18,10 +18,11 @@ export interface PlanOptions {
 
 /**
  * What a base path may not hold: what would break the head snippet's quoted attributes, and a query
- * or a fragment, after which every file name appended to it names the page, not the file. The CLI's
- * `--base` check uses it too.
+ * or a fragment, after which every file name appended to it names the page, not the file, and a
+ * control character, which a browser drops before a scheme ("\u0001javascript:" is javascript:)
+ * and no path holds. The CLI's `--base` check uses it too.
  */
-export const UNSAFE_IN_BASE_PATH = /[\s"'<>\\?#]/;
+export const UNSAFE_IN_BASE_PATH = /[\s\p{Cc}"'<>\\?#]/u;
 
 /**
  * A scheme other than http(s): every href of head.html and the card's og:image start with the base
@@ -37,10 +38,11 @@ export function normaliseBasePath(basePath = '/'): string {
 }
 
 /**
- * What a start URL may not hold: white space and what would break out of JSON or HTML quoting. A
+ * What a start URL may not hold: white space, a control character (dropped by a browser before a
+ * scheme, so "\u0001javascript:" hid one) and what would break out of JSON or HTML quoting. A
  * query (`/?source=app`, for analytics) is fine here; only a scheme other than http(s) is refused.
  */
-const UNSAFE_IN_START_URL = /[\s"'<>\\]/;
+const UNSAFE_IN_START_URL = /[\s\p{Cc}"'<>\\]/u;
 
 export function normaliseStartUrl(startUrl: string): string {
   if (typeof startUrl !== 'string' || startUrl === '' || UNSAFE_IN_START_URL.test(startUrl) || (/^[a-z][a-z0-9+.-]*:/i.test(startUrl) && !/^https?:\/\//i.test(startUrl))) {
