@@ -260,6 +260,26 @@ describe('IsolatedRenderer', () => {
     }
   });
 
+  it('ignores a message from a child with nothing to answer, never throwing in the caller', async () => {
+    // An idle child's message without an id matched "no job sent" (undefined === undefined) and was
+    // checked against a job that is not there: a TypeError in the parent's handler, the CLI gone.
+    const idle = new IsolatedRenderer({ processes: 1, timeoutMs: 30_000 }).warm();
+    type Child = { child: import('node:child_process').ChildProcess; sent: unknown[]; alive: boolean; ready: boolean };
+    try {
+      let child: Child | undefined;
+      while (!child?.ready) {
+        child = [...(idle as unknown as { processes: Set<Child> }).processes][0];
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      for (const message of [{}, { ok: true, bytes: new Uint8Array(1) }, { ok: false, message: 'no' }]) {
+        expect(() => child!.child.emit('message', message)).not.toThrow();
+      }
+      expect(Array.from(await idle.rasterize({ svg: square(1), width: 1, height: 1, output: 'rgba' }))).toEqual([0xff, 0x33, 0x66, 0xff]);
+    } finally {
+      idle.close();
+    }
+  });
+
   it('fails a job whose answer is not its image, stops that child and carries on, never throwing in the caller', async () => {
     // The child is forge's code running resvg on a stranger's drawing: a broken one's answers are
     // delivered here on the real child's channel. `null` threw in the parent's message handler (an

@@ -188,8 +188,9 @@ class RenderProcess {
       this.onFree(this);
       return;
     }
-    if (message.id !== this.sent[0]?.id) return;
-    const wrong = 'skipped' in message ? undefined : wrongAnswer(message, this.sent[0].pending.job);
+    // Nothing sent: a message without an id is no answer either (it matched `this.sent[0]?.id`).
+    if (this.sent.length === 0 || message.id !== this.sent[0]!.id) return;
+    const wrong = 'skipped' in message ? undefined : wrongAnswer(message, this.sent[0]!.pending.job);
     if (wrong) return this.misbehaved(wrong);
     const { pending } = this.sent.shift()!;
     clearTimeout(this.timer);
