@@ -146,7 +146,12 @@ process.stdout.write = (chunk, ...rest) => {
     const before = (await readdir(join(work, 'kept-out'), { recursive: true })).sort();
     const { code, stderr } = forge([config, '--out', 'kept-out', '--only', 'favicon,badges']);
     expect(code).toBe(1);
-    expect(stderr).toContain('kept-out holds other files (badges/mine.png, robots.txt) that replacing it would delete');
+    // Said as what it is, a folder forge wrote, with what to do: not "a new or empty folder, or one
+    // forge wrote before … give another folder", which this is and which loses the site its files.
+    expect(stderr).toBe(
+      'dropkit forge: Expected --out to hold only what forge wrote there, but kept-out also holds badges/mine.png, robots.txt, ' +
+        'which its forge.json does not list and replacing the folder would delete; move them to your site\'s own folder (forge writes only its set here), or give another folder\n',
+    );
     expect((await readdir(join(work, 'kept-out'), { recursive: true })).sort()).toEqual(before);
     expect(await readFile(join(work, 'kept-out', 'robots.txt'), 'utf8')).toBe('User-agent: *\n');
   });

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { constants } from 'node:fs';
-import { open, readdir, rmdir, stat } from 'node:fs/promises';
+import { readdir, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
@@ -102,17 +101,25 @@ async function outputProblem(out: string, config: string): Promise<string | unde
     if (path !== target) return undefined;
     const entries = await readdir(target);
     if (entries.length === 0) return undefined;
-    const foreign = entries.includes('forge.json') ? await notForged(target) : entries;
+    const shown = (names: string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
+    if (!entries.includes('forge.json')) {
+      return `Expected --out to be a new or empty folder, or one forge wrote before, but ${out} holds other files (${shown(entries)}) that replacing it would delete; give another folder`;
+    }
+    // A folder forge wrote, where the user has put files since: said as that, with what to do. "Give
+    // another folder" alone left the site's robots.txt where the next run would find it again.
+    const foreign = await notForged(target);
     if (foreign.length === 0) return undefined;
-    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
-    return `Expected --out to be a new or empty folder, or one forge wrote before, but ${out} holds other files (${shown}) that replacing it would delete; give another folder`;
+    return (
+      `Expected --out to hold only what forge wrote there, but ${out} also holds ${shown(foreign)}, which its forge.json does not list and replacing the folder would delete; ` +
+      `move them to your site's own folder (forge writes only its set here), or give another folder`
+    );
   }
 }
 
 /** What a file manager or a disk image leaves in any folder it shows: nothing of the user's to lose. */
 const SYSTEM_DROPPINGS = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
-/** Only the start of a forge.json is read: the demo creator's is 24 KB. */
+/** A forge.json past this is no report of forge's: the demo creator's is 24 KB. */
 const FORGE_REPORT_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -124,17 +131,11 @@ const FORGE_REPORT_MAX_BYTES = 4 * 1024 * 1024;
 async function notForged(target: string): Promise<string[]> {
   let listed: unknown;
   try {
-    // Not waiting on a FIFO named forge.json; a folder or device is no report either.
-    const handle = await open(join(target, 'forge.json'), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) throw new Error('not a file');
-      const buffer = Buffer.alloc(Math.min(info.size, FORGE_REPORT_MAX_BYTES));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      listed = (JSON.parse(buffer.subarray(0, bytesRead).toString('utf8')) as { files?: unknown }).files;
-    } finally {
-      await handle.close();
-    }
+    // The config's own bounded read: no wait on a FIFO named forge.json, no folder or device read
+    // as a report. Loaded already, by the time --out is judged.
+    const { readBounded } = await import('./config/load.ts');
+    const read = await readBounded(join(target, 'forge.json'), FORGE_REPORT_MAX_BYTES);
+    if ('bytes' in read) listed = (JSON.parse(read.bytes.toString('utf8')) as { files?: unknown }).files;
   } catch {
     listed = undefined;
   }

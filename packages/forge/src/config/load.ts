@@ -116,7 +116,7 @@ type BoundedRead = { bytes: Buffer } | { notAFile: string } | { tooLarge: string
  * on the second for good (in a libuv thread, which then keeps even `process.exit` from returning)
  * and read the third whole before the size check saw it.
  */
-async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
+export async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
   // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one.
   // It changes nothing for a regular file. (Windows has no such flag, nor FIFOs in the file system.)
   let handle;
