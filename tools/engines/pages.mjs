@@ -169,7 +169,7 @@ function langBody() {
 <drop-countdown id="fi-live" at="${iso(-MIN)}" until="${iso(HOUR)}" data-expect="live" data-expect-langs="en">Myynnissä nyt</drop-countdown>
 <p><drop-button id="fi-before" drop="fi-soon" price="24,90" currency="EUR" data-expect="scheduled" data-expect-langs="en"><a href="${stripe}">Osta paita</a></drop-button></p>
 <p><drop-button id="fi-buy" drop="fi-live" price="24,90" currency="EUR" data-expect="live" data-expect-langs="en" data-expect-price="€24.90"><a href="${stripe}">Osta paita</a></drop-button></p>
-<drop-clip id="fi-clip" src="/api/undecodable.webm" poster="/media/clip/poster.png" ratio="9/16" drop="fi-live" data-expect="live" data-expect-langs="en">
+<drop-clip id="fi-clip" src="/api/undecodable.webm" poster="/media/clip/poster.png" ratio="9/16" drop="fi-live" data-expect="live" data-expect-langs="en" data-expect-playback="error">
   <drop-product price="24,90" currency="EUR"><a href="${stripe}">Paita</a></drop-product>
 </drop-clip>
 <section lang="de_DE"><h2>de_DE</h2>
