@@ -35,6 +35,9 @@ const COLOURS = [
   ...['color-mix(in srgb, red, blue)', 'color-mix(in oklch, red, blue)', 'color-mix(in oklch longer hue, red, blue)', 'color-mix(in hsl, red 30%, blue)', 'color-mix(in lab, red, currentColor)'],
   ...['color-mix(in srgb, red 30%, transparent)', 'color-mix(in srgb, red 20%, blue 20%)', 'color-mix(in srgb, red 0%, blue 0%)', 'color-mix(red, blue)', 'color-mix(in xyz, red, blue)'],
   ...['color-mix(in display-p3, red, blue 70%)', 'color-mix(in hwb, red, blue)', 'color-mix(in oklab, white, oklch(50% 0.2 260) 40%)', 'color-mix(in oklch, white, blue)', 'color-mix(in srgb, light-dark(red, blue), lime)'],
+  // Out of gamut and missing channels inside a mix: no gamut mapping before mixing, as Chromium.
+  ...['color-mix(in srgb, lch(40% 60 250deg) 40%, #ffcc00)', 'color-mix(in srgb, color(display-p3 0 1 0), blue)', 'color-mix(in oklch, oklch(0.5 0.2 none), blue)', 'color-mix(in hsl, hsl(none 50% 50%), red)'],
+  ...['color-mix(in oklch decreasing hue, red, blue)', 'color-mix(in hwb increasing hue, hwb(300 10% 10%), lime 30%)', 'color-mix(in lab, rgb(255 0 0 / 40%) 70%, color(display-p3 0 0 1 / 0.8))'],
   ...['color-mix(in srgb, red 30%, rgb(0 0 255 / 50%))', 'color-mix(in rec2020, red, blue)', 'color-mix(in prophoto-rgb, red, blue)', 'color-mix(in a98-rgb, red, blue)', 'color-mix(in srgb-linear, red, blue)', 'color-mix(in lch decreasing hue, color(display-p3 0 1 0), hwb(300 0% 0%))'],
   // System colours, in Chromium's light scheme (AccentColor below).
   ...['Canvas', 'CanvasText', 'ButtonFace', 'Highlight', 'LinkText', 'GrayText', 'Mark', 'SelectedItem', 'VisitedText', '-webkit-link', 'ThreeDHighlight'],
