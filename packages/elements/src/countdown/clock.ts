@@ -128,13 +128,17 @@ export function syncClock(timeSrc: string): Promise<void> {
   // written, a theme's relative URL and a creator's absolute one held each other shut that way.
   const key = clockKey(timeSrc);
   let done = syncs.get(key);
-  if (!done) syncs.set(key, (done = track((sync) => sync.syncClock(timeSrc, setOffset), [key])));
+  if (!done) syncs.set(key, (done = track((sync) => sync.syncClock(timeSrc, setOffset), key)));
   return done;
 }
 
 const syncs = new Map<string, Promise<void>>();
 
-let pendingSyncs = 0;
+/**
+ * Syncs in flight by clock: a clock is held only while its own endpoint is asked. Counted for the
+ * page, one seller's endpoint down held another's drop shut at T0 for as long as a third was asked.
+ */
+const pending = new Map<string, number>();
 
 /**
  * While a sync is in flight: how far below and above `now(key)` the true time may be, by the answers
@@ -145,18 +149,18 @@ let pendingSyncs = 0;
  * answer and when the sync settles.
  */
 export function syncing(key = ''): readonly [number, number] | null {
-  return (pendingSyncs > 0 && doubts.get(key)) || null;
+  return (pending.get(key) && doubts.get(key)) || null;
 }
 
-function track(run: (sync: typeof import('./sync.ts')) => Promise<void>, reset: string[]): Promise<void> {
-  pendingSyncs++;
+function track(run: (sync: typeof import('./sync.ts')) => Promise<void>, key: string, reset = true): Promise<void> {
+  pending.set(key, (pending.get(key) ?? 0) + 1);
   // A new sync (or a resync after a clock jump) owes its own answers: the old window no longer holds.
-  for (const key of reset) doubts.set(key, [-Infinity, Infinity]);
+  if (reset) doubts.set(key, [-Infinity, Infinity]);
   return import('./sync.ts')
     .then(run)
     .catch(() => {})
     .finally(() => {
-      pendingSyncs--;
+      pending.set(key, pending.get(key)! - 1);
       for (const listener of [...clockListeners]) listener();
     });
 }
@@ -166,7 +170,9 @@ let resyncInstalled = false;
 // skipped as too soon (a tab flicked away and back, the network back) asks nothing, and the reset
 // to unbounded held the drop shut at T0 until that sync's next answer (1.2 s late, answers 1.5 s
 // apart). A jump always starts from nothing: the answers so far were timed on the old clock.
-const resync = (force = false) => void track((sync) => sync.resyncAll(setOffset, force), force || !pendingSyncs ? [...syncs.keys()] : []);
+const resync = (force = false) => {
+  for (const key of syncs.keys()) track((sync) => sync.resync(key, setOffset, force), key, force || !pending.get(key));
+};
 
 function listenForResync(): void {
   if (resyncInstalled) return;

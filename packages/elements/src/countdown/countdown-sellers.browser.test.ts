@@ -55,4 +55,20 @@ describe('<drop-countdown time-src> beside another seller\'s drop', () => {
     expect(seen).to.deep.equal([]);
     expect(checkout(button)).to.equal(null);
   });
+
+  it('one seller\'s endpoint still being asked holds no other seller\'s drop at T0', async () => {
+    // The hold while a time-src is asked was the page's: seller A's endpoint is down (its drop counts
+    // on this device's clock), and A's drop stayed shut at T0 for as long as seller B's slow endpoint
+    // was being asked (3 s here, until B's request was given up).
+    const run = `sellers-hold-${realNow()}-${Math.random().toString(36).slice(2)}`;
+    const page = await fixture(`<div>
+      <drop-countdown id="${run}-a" at="${iso(realNow() + 500)}" time-src="/__test/time?mode=error&run=${run}-a"></drop-countdown>
+      <drop-countdown id="${run}-b" at="${iso(realNow() + 500)}" time-src="/__test/time?delay=60000&run=${run}-b"></drop-countdown>
+    </div>`);
+    const a = page.querySelector<CountdownElement>(`[id="${run}-a"]`)!;
+    const b = page.querySelector<CountdownElement>(`[id="${run}-b"]`)!;
+    await waitFor(() => a.state === 'live', 'seller A live on the device clock', 8000);
+    // B's own drop waits for B's answer (none within its 3 s), and only B's.
+    expect(b.state).to.equal('scheduled');
+  });
 });

@@ -156,12 +156,11 @@ async function sampleServer(
 }
 
 /**
- * Samples every known `time-src` again, unless it was sampled moments ago; `force` (the visitor's
- * clock was seen jumping) skips that check, because the offset is known to be stale.
+ * Samples the `time-src` at `url` (resolved) again, unless it was sampled moments ago; `force` (the
+ * visitor's clock was seen jumping) skips that check, because the offset is known to be stale. One
+ * URL at a time, so each clock's hold ends with its own answers (clock.ts `syncing`).
  */
-export async function resyncAll(setOffset: SetOffset, force = false): Promise<void> {
-  const due = [...syncs].filter(
-    ([, { startedAt }]) => force || performance.now() - startedAt >= RESYNC_MIN_INTERVAL_MS,
-  );
-  await Promise.all(due.map(([url]) => startSync(url, setOffset, !force)));
+export async function resync(url: string, setOffset: SetOffset, force = false): Promise<void> {
+  const sync = syncs.get(url);
+  if (sync && (force || performance.now() - sync.startedAt >= RESYNC_MIN_INTERVAL_MS)) await startSync(url, setOffset, !force);
 }
