@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { readdir, rmdir, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { ForgeError } from './errors.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
 import { UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
 import { namesConfig } from './shell/names-config.ts';
+import { isWithin } from './within.ts';
 
 // Kept in step with package.json by the release; read here without loading the core.
 const FORGE_VERSION = '0.1.0';
@@ -83,8 +84,7 @@ function describeError(error: unknown): string {
  */
 async function outputProblem(out: string, config: string): Promise<string | undefined> {
   const target = resolve(out);
-  const inside = relative(target, dirname(resolve(config)));
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+  if (isWithin(dirname(resolve(config)), target)) {
     return `Expected --out to be a folder of its own but ${out} holds ${config}, and forge replaces the whole --out folder; give another, e.g. --out ${join(dirname(config), 'public')}`;
   }
   // The nearest part of the path that exists must be a folder: forge makes the rest.

@@ -1,12 +1,13 @@
 import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
 import { normaliseBasePath, UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
 import { namesConfig } from './shell/names-config.ts';
+import { isWithin } from './within.ts';
 import type { ForgeResult, ForgeStage, RenderContext } from './plan/types.ts';
 
 /**
@@ -42,12 +43,6 @@ const CONTENT_TYPES: Record<string, string> = {
   gif: 'image/gif',
 };
 
-/** True when `path` is `folder` or lies inside it. */
-function within(path: string, folder: string): boolean {
-  const rest = relative(folder, path);
-  return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest));
-}
-
 /**
  * What to add to `vite build --watch`'s list for a file the set is made from. Rolldown's watcher
  * cannot watch a path that does not exist (a missing mark, measured with Vite 8.3: creating it
@@ -61,7 +56,7 @@ function within(path: string, folder: string): boolean {
 function watchTargets(file: string, root: string, outDir: string): string[] {
   if (statSync(file, { throwIfNoEntry: false })) return [file];
   const folder = dirname(file);
-  const usable = statSync(folder, { throwIfNoEntry: false })?.isDirectory() && !within(root, folder) && !within(outDir, folder) && !within(folder, outDir);
+  const usable = statSync(folder, { throwIfNoEntry: false })?.isDirectory() && !isWithin(root, folder) && !isWithin(outDir, folder) && !isWithin(folder, outDir);
   return usable ? [file, folder] : [file];
 }
 

@@ -1,10 +1,11 @@
 import { constants, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ForgeConfigError, SvgRejectedError } from '../errors.ts';
 import { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from '../svg/sanitize.ts';
 import type { CreatorConfig, DarkPalette, ForgeInput, HexColor } from '../plan/types.ts';
 import { assertValidConfig } from './validate.ts';
+import { isWithin } from '../within.ts';
 
 function normaliseHex(color: string): HexColor {
   const hex = color.slice(1).toLowerCase();
@@ -171,10 +172,9 @@ function decodeConfig(bytes: Buffer, configPath: string): string {
   }
 }
 
-/** Whether `path` lies inside the folder `root` (both absolute, resolved the same way). */
+/** Whether `path` lies inside the folder `root`, not the folder itself. */
 function isInside(root: string, path: string): boolean {
-  const way = relative(root, path);
-  return way !== '' && way !== '..' && !way.startsWith(`..${sep}`) && !isAbsolute(way);
+  return path !== root && isWithin(path, root);
 }
 
 export interface LoadOptions {

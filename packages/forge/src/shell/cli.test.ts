@@ -152,6 +152,13 @@ describe('dropkit forge', () => {
     expect(readdirSync(join(dir, 'nova')).sort()).toEqual(['creator.json', 'glyph.svg', 'mark.svg']);
     expect(readdirSync(join(dir, 'site'))).toEqual(['index.html']);
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    // A folder whose name starts with two dots is inside, not above: "..drafts" read as "../drafts".
+    await cp(join(dir, 'nova'), join(dir, 'site/..drafts'), { recursive: true });
+    const drafts = run('forge', 'site/..drafts/creator.json', '--out', 'site', '--only', 'favicon');
+    expect(drafts.stderr).toBe(
+      'dropkit forge: Expected --out to be a folder of its own but site holds site/..drafts/creator.json, and forge replaces the whole --out folder; give another, e.g. --out site/..drafts/public\n',
+    );
+    await rm(join(dir, 'site/..drafts'), { recursive: true });
     // A folder inside the config's, and one forge wrote before, are fine.
     expect(run('forge', 'nova/creator.json', '--out', 'nova/public', '--only', 'favicon').code).toBe(0);
     expect(run('forge', 'nova/creator.json', '--out', 'nova/public', '--only', 'favicon').code).toBe(0);
