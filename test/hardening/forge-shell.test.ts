@@ -85,8 +85,21 @@ process.stdout.write = (chunk, ...rest) => {
     const lower = await creator('cased/ada');
     const { code, stderr } = forge([upper, lower, '--out', 'cased-out', '--only', 'favicon']);
     expect(code).toBe(1);
-    expect(stderr).toContain('two configs would both write cased-out/Ada and cased-out/ada');
+    expect(stderr).toContain('two configs would both write cased-out/Ada and cased-out/ada, which macOS (and for letter case Windows) takes as one folder;');
     expect(existsSync(join(work, 'cased-out'))).toBe(false);
+  });
+
+  it('refuses two configs whose folders differ only in how an accent is encoded, one folder on macOS', async () => {
+    // "é" as one code point (NFC, as most keyboards type it) and as e and a combining accent (NFD,
+    // as macOS's older file system stored names): two folders here, one on macOS's APFS.
+    const composed = await creator('accented/caf\u00e9');
+    const decomposed = await creator('accented/cafe\u0301');
+    const { code, stderr } = forge([composed, decomposed, '--out', 'accented-out', '--only', 'favicon']);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'dropkit forge: two configs would both write accented-out/caf\u00e9 and accented-out/cafe\u0301, which macOS (and for letter case Windows) takes as one folder; give them different file or folder names\n',
+    );
+    expect(existsSync(join(work, 'accented-out'))).toBe(false);
   });
 
   it('shows a control character in a config path as U+FFFD, never sends it to the terminal', async () => {

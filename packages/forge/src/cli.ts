@@ -272,12 +272,13 @@ async function forgeCommand(args: string[]): Promise<number> {
   const many = positionals.length > 1;
   const outs = positionals.map((config) => outputFolder(values.out!, config, many));
   // Compared without case: on macOS's and Windows' file systems `shops/Ada` and `shops/ada` are
-  // one folder, where the two sets replaced each other and one creator got the other's icons.
-  const folded = outs.map((out) => out.toLowerCase());
+  // one folder, where the two sets replaced each other and one creator got the other's icons. And
+  // composed: macOS's also takes `café` typed as é and as e + U+0301 for one name.
+  const folded = outs.map((out) => out.toLowerCase().normalize('NFC'));
   const second = folded.findIndex((out, index) => folded.indexOf(out) !== index);
   if (second >= 0) {
     const first = outs[folded.indexOf(folded[second]!)]!;
-    const both = first === outs[second] ? first : `${first} and ${outs[second]!}, one folder where letter case does not count (macOS, Windows),`;
+    const both = first === outs[second] ? first : `${first} and ${outs[second]!}, which macOS (and for letter case Windows) takes as one folder`;
     process.stderr.write(printable(`dropkit forge: two configs would both write ${both}; give them different file or folder names`) + '\n');
     return 1;
   }
