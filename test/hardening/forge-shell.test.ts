@@ -118,6 +118,20 @@ process.stdout.write = (chunk, ...rest) => {
     for (const line of stderr.trim().split('\n')) expect(line.startsWith('dropkit forge: ')).toBe(true);
   });
 
+  it('shows a C1 control or a bidi override in an option it refuses as U+FFFD, as in a path', async () => {
+    // JSON.stringify escapes C0 but not U+009B (CSI, C1's ESC [) nor U+202E: a batch script's
+    // --base or --only from a stranger's upload reached the terminal raw in the refusal.
+    const config = await creator('options');
+    for (const option of [['--timeout', '\u009b2J'], ['--base', '/\u009b2J/'], ['--only', 'favicon,\u202eevil']]) {
+      const { code, stderr } = forge([config, '--out', 'options-out', ...option]);
+      expect(code).toBe(1);
+      expect(stderr.startsWith('dropkit forge: expected ')).toBe(true);
+      expect(stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/u);
+      expect(stderr).toContain('\uFFFD');
+    }
+    expect(existsSync(join(work, 'options-out'))).toBe(false);
+  });
+
   it('shows a bidi override in a creator\'s name as U+FFFD on the progress line of a terminal', async () => {
     // The schema refuses control characters in a name but not format ones: U+202E (right-to-left
     // override) reached the operator's terminal raw on every progress line and turned what followed.

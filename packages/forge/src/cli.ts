@@ -65,6 +65,14 @@ function printable(text: string, lines = false): string {
   return text.replace(lines ? /(?![\n\t])[\p{Cc}\p{Cf}]/gu : /(?!\t)[\p{Cc}\p{Cf}]/gu, '\uFFFD');
 }
 
+/**
+ * One line of forge's on stderr, shown as printable: every refusal and note goes through here, so
+ * none sends the terminal a stranger's text raw (an option from a batch script, a folder name).
+ */
+function say(text: string, lines = false): void {
+  process.stderr.write(`${printable(`dropkit forge: ${text}`, lines)}\n`);
+}
+
 function table(rows: string[][]): string {
   rows = rows.map((row) => row.map((cell) => printable(cell)));
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -245,7 +253,7 @@ function parseForgeArgs(args: string[]): { values: { out?: string; check: boolea
 async function forgeCommand(args: string[]): Promise<number> {
   const parsed = parseForgeArgs(args);
   if (typeof parsed === 'string') {
-    process.stderr.write(`${printable(`dropkit forge: ${parsed}`)}\n`);
+    say(parsed);
     return 1;
   }
   const { values, positionals } = parsed;
@@ -259,14 +267,14 @@ async function forgeCommand(args: string[]): Promise<number> {
   }
   const timeoutMs = Number(values.timeout);
   if (!(timeoutMs > 0)) {
-    process.stderr.write(`dropkit forge: expected --timeout in milliseconds but received ${JSON.stringify(values.timeout)}\n`);
+    say(`expected --timeout in milliseconds but received ${JSON.stringify(values.timeout)}`);
     return 1;
   }
   // A relative base ("shop/") would make every page below the root ask for shop/favicon.svg
   // relative to itself, and the manifest's start_url point at shop/shop/; what else a base may not
   // hold (a query, a fragment, quotes) is the plan's one rule.
   if (!/^(\/|https?:\/\/)/.test(values.base!) || UNSAFE_IN_BASE_PATH.test(values.base!)) {
-    process.stderr.write(`dropkit forge: expected --base to be the URL path the files are served from, starting with / (such as /shop/), or a full https:// address, but received ${JSON.stringify(values.base)}\n`);
+    say(`expected --base to be the URL path the files are served from, starting with / (such as /shop/), or a full https:// address, but received ${JSON.stringify(values.base)}`);
     return 1;
   }
   const many = positionals.length > 1;
@@ -279,7 +287,7 @@ async function forgeCommand(args: string[]): Promise<number> {
   if (second >= 0) {
     const first = outs[folded.indexOf(folded[second]!)]!;
     const both = first === outs[second] ? first : `${first} and ${outs[second]!}, which macOS (and for letter case Windows) takes as one folder`;
-    process.stderr.write(printable(`dropkit forge: two configs would both write ${both}; give them different file or folder names`) + '\n');
+    say(`two configs would both write ${both}; give them different file or folder names`);
     return 1;
   }
 
@@ -313,19 +321,19 @@ async function forgeAll(
   const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = only?.find((name) => !known.includes(name));
   if (unknown !== undefined) {
-    process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(unknown)}\n`);
+    say(`expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(unknown)}`);
     return 1;
   }
   // `--only "$STAGES"` with the variable unset ran no stage: a set of forge.json, head.html and the
   // manifest, no icon, replaced the creator's whole folder with exit 0.
   if (only?.length === 0) {
-    process.stderr.write(`dropkit forge: expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(values.only)}, which names none\n`);
+    say(`expected --only to name stages among ${known.join(', ')} but received ${JSON.stringify(values.only)}, which names none`);
     return 1;
   }
   // The checker judges the favicon set: without it every run "failed" with five errors about files
   // --only left out, exit 1, after replacing the folder.
   if (values.check && only && !only.includes('favicon')) {
-    process.stderr.write(`dropkit forge: expected --only to include favicon with --check, which checks the favicon set, but received ${JSON.stringify(only.join(','))}; add favicon to --only or leave --check out\n`);
+    say(`expected --only to include favicon with --check, which checks the favicon set, but received ${JSON.stringify(only.join(','))}; add favicon to --only or leave --check out`);
     return 1;
   }
   const stages = await loadStages(only ? known.filter((name) => only.includes(name)) : known);
@@ -347,7 +355,7 @@ async function forgeAll(
     if (interrupted) return;
     interrupted = true;
     if (tty) process.stdout.write('\r\x1b[2K');
-    process.stderr.write(`dropkit forge: stopped by ${signal}; nothing half written is left\n`);
+    say(`stopped by ${signal}; nothing half written is left`);
     const aborts = [...unfinished].map((staged) => staged.then((write) => write.abort()).catch(() => {}));
     void Promise.allSettled([...aborts, ...committing])
       .then(() => removeIfEmpty(created))
@@ -443,14 +451,12 @@ async function forgeAll(
   }
   for (const outcome of outcomes) {
     if (outcome.restored) {
-      process.stderr.write(
-        printable(
-          `dropkit forge: ${outcome.out} was missing: a run was stopped between moving the set there aside and putting its own in place; ` +
-            `put back the set it had moved aside (${relative('', outcome.restored)})`,
-        ) + '\n',
+      say(
+        `${outcome.out} was missing: a run was stopped between moving the set there aside and putting its own in place; ` +
+          `put back the set it had moved aside (${relative('', outcome.restored)})`,
       );
     }
-    if (!outcome.error) for (const hint of outcome.hints) process.stderr.write(`${printable(`dropkit forge: note: ${hint}`)}\n`);
+    if (!outcome.error) for (const hint of outcome.hints) say(`note: ${hint}`);
     if (outcome.error) {
       failed = true;
       // Each failure says whose it is, as a config's own problems and every note do: a mark's
@@ -458,7 +464,7 @@ async function forgeAll(
       // renderer's only the image. Alone, a problem with --out is the command line's, as with
       // --only or --base; among several it says which creator's folder.
       const whose = (many || !outcome.aboutOut) && !namesConfig(outcome.error, outcome.config) ? `${outcome.config}: ` : '';
-      process.stderr.write(`${printable(`dropkit forge: ${whose}${outcome.error}`, outcome.stack)}\n`);
+      say(`${whose}${outcome.error}`, outcome.stack);
     }
     if (outcome.check) {
       const { errors, warnings } = outcome.check;
@@ -481,13 +487,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command !== 'forge') {
-    process.stderr.write(`dropkit: unknown command ${JSON.stringify(command)}\n${USAGE}\n`);
+    process.stderr.write(`${printable(`dropkit: unknown command ${JSON.stringify(command)}`)}\n${USAGE}\n`);
     return 1;
   }
   try {
     return await forgeCommand(rest);
   } catch (error) {
-    process.stderr.write(`${printable(`dropkit forge: ${error instanceof Error ? error.message : String(error)}`)}\n`);
+    say(error instanceof Error ? error.message : String(error));
     return 1;
   }
 }
