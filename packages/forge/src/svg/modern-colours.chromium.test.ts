@@ -44,14 +44,16 @@ const COLOURS = [
   // Painting nothing outside a marker.
   ...['context-fill', 'context-stroke'],
   // currentColor, which resvg reads in this spelling only (and none likewise: the differential test), as CSS reads it in any.
-  ...['currentcolor', 'CurrentColor', 'url(#none) CURRENTCOLOR', 'light-dark(currentcolor, red)'],
+  ...['currentColor', 'currentcolor', 'CurrentColor', 'url(#none) CURRENTCOLOR', 'light-dark(currentcolor, red)'],
 ];
 
-/** Each way a mark sets a colour: attribute, inline style, sheet, stroke and gradient stop. */
+/** Each way a mark sets a colour: attribute, inline style, sheet, inherited, stroke and gradient stop. */
 const WAYS: ReadonlyArray<[string, (colour: string) => string]> = [
   ['attribute', (colour) => `<rect width="8" height="8" fill="${colour}"/>`],
   ['style', (colour) => `<rect width="8" height="8" style="fill:${colour}"/>`],
   ['sheet', (colour) => `<style>.a{fill:${colour}}</style><rect class="a" width="8" height="8"/>`],
+  // Inherited by a shape with a color of its own: a mix of currentColor is mixed again with it.
+  ['inherited', (colour) => `<g fill="${colour}"><rect width="8" height="8" color="#00a651"/></g>`],
   ['stroke', (colour) => `<rect x="2" y="2" width="4" height="4" fill="none" stroke="${colour}" stroke-width="8"/>`],
   ['gradient stop', (colour) => `<linearGradient id="g"><stop offset="0" stop-color="${colour}"/><stop offset="1" style="stop-color:${colour}"/></linearGradient><rect width="8" height="8" fill="url(#g)"/>`],
 ];

@@ -1049,14 +1049,24 @@ function withoutWideKeywords(node: Node, parent: Node | undefined, fromCss: Read
  * colour…: it drew them black) as the hex Chromium paints (colours.ts). `currentColor` inside a mix
  * is the element's `color`, inherited down the tree; at the root it is forge's to decide (compose).
  */
-function resolveColours(node: Node, inherited: Parameters<typeof currentColourOf>[1], inMarker: boolean): void {
+function resolveColours(node: Node, inherited: Parameters<typeof currentColourOf>[1], inMarker: boolean, written: ReadonlyMap<string, string> = new Map()): void {
   const colour = currentColourOf(node.attributes.get('color'), inherited);
   const marker = inMarker || node.name === 'marker';
+  // A fill or stroke inherits as written: currentColor, alone or in a mix, is each element's own
+  // color (Chromium: a group's fill="currentColor" or color-mix(in srgb, currentColor 40%, #fc0) is
+  // another colour on a child with color="#00a651"); resvg reads currentColor where it is written
+  // and would inherit the group's colour or hex (probed), so such a child gets its own.
+  const paints = new Map(written);
+  for (const property of ['fill', 'stroke']) {
+    const own = node.attributes.get(property);
+    if (own !== undefined) paints.set(property, own);
+    else if (node.attributes.has('color') && /currentcolor/i.test(written.get(property) ?? '')) node.attributes.set(property, written.get(property)!);
+  }
   for (const [key, value] of node.attributes) {
     // `color` itself is read against the parent's: color="currentColor" inherits.
     if (PAINT_ATTRIBUTES.has(key)) node.attributes.set(key, resolvePaint(value, key === 'color' ? inherited : colour, marker));
   }
-  for (const child of node.children) if (typeof child !== 'string') resolveColours(child, colour, marker);
+  for (const child of node.children) if (typeof child !== 'string') resolveColours(child, colour, marker, paints);
 }
 
 function serialize(node: Node, out: string[]): void {
