@@ -9,7 +9,7 @@ import { isDropState, type DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { formatPrice, parsePrice, priceForm } from '../shared/price.ts';
 import { ElementWords, countWord, localeOf } from '../shared/words.ts';
-import { clockKey, now, subscribe } from '../countdown/clock.ts';
+import { clocks, now, subscribe } from '../countdown/clock.ts';
 import { formatTimeToDrop, timeToDropInWords } from './format.ts';
 import { buttonEnglish, type ButtonWords } from './words.ts';
 import type { StockPoller } from './stock-poller.ts';
@@ -141,7 +141,7 @@ export class DropButton extends LitElement {
   #words = new ElementWords(this, buttonEnglish);
   #lightObserver: MutationObserver | null = null;
   #stopTicker: (() => void) | null = null;
-  /** The clock #stopTicker's subscription reads (clock.ts clockKey). */
+  /** The clock #stopTicker's subscription reads (clock.ts clocks). */
   #clock = '';
   #soldOutByStock = false;
   #lastCheckoutAt = -Infinity;
@@ -344,7 +344,7 @@ export class DropButton extends LitElement {
       return;
     }
     // The countdown's clock: its own time-src's, not another drop's on the page.
-    const clock = clockKey(this.#follower.owner?.timeSrc);
+    const clock = clocks.get(this.#follower.owner!) ?? '';
     this.#timeLeft = Math.max(0, at - now(clock));
     if (this.#stopTicker && clock === this.#clock) return;
     this.#stopTicker?.();

@@ -50,6 +50,13 @@ export function clockKey(timeSrc: string | null | undefined): string {
 }
 
 /**
+ * The clock each countdown reads (its key), for the widgets that follow it: resolved once, by the
+ * countdown. A button resolving the countdown's time-src again did it against the page's address of
+ * that moment, so after an app's navigation a relative time-src named a clock no endpoint had set.
+ */
+export const clocks = new WeakMap<Element, string>();
+
+/**
  * Epoch ms of the true time as the clock `key` (clockKey) knows it: the visitor's clock plus that
  * endpoint's synced offset, the earliest true time its answers allow (see setOffset).
  */

@@ -5,7 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { cleanup, fixture } from '../test-support/fixture.ts';
-import { HOUR, iso, realNow, sleep, waitFor, type CountdownElement } from './countdown-test-helpers.ts';
+import { HOUR, MINUTE, iso, realNow, sleep, waitFor, type CountdownElement } from './countdown-test-helpers.ts';
 
 const timeLog = async (run: string) => ((await (await fetch(`/__test/time/log?run=${run}`)).json()) as unknown[]).length;
 const checkout = (button: Element) => button.shadowRoot!.querySelector('[part~="button"]')!.getAttribute('href');
@@ -70,5 +70,32 @@ describe('<drop-countdown time-src> beside another seller\'s drop', () => {
     await waitFor(() => a.state === 'live', 'seller A live on the device clock', 8000);
     // B's own drop waits for B's answer (none within its 3 s), and only B's.
     expect(b.state).to.equal('scheduled');
+  });
+
+  it('a buy button reads its countdown\'s clock after the page\'s address moved (a relative time-src)', async () => {
+    // The button resolved its countdown's time-src again, against the page's address at that moment:
+    // after an app's navigation (history.pushState) a relative time-src named a clock no endpoint had
+    // set, and the button counted 50 minutes on the device's clock beside a countdown at 20.
+    const run = `sellers-base-${realNow()}-${Math.random().toString(36).slice(2)}`;
+    const address = location.href;
+    history.replaceState(history.state, '', '/');
+    try {
+      const page = await fixture(`<div>
+        <drop-countdown id="${run}" at="${iso(realNow() + 50 * MINUTE)}" time-src="__test/time?skew=${30 * MINUTE}&run=${run}"></drop-countdown>
+        <drop-button drop="${run}"><a href="https://buy.stripe.com/seller">Buy</a></drop-button>
+      </div>`);
+      const button = page.querySelector('drop-button') as HTMLElement & { updateComplete: Promise<boolean> } & { requestUpdate(): void };
+      // "19:59" or "1:00:00".
+      const minutesLeft = () =>
+        (button.shadowRoot!.querySelector('[part~="time"]')?.textContent ?? '').split(':').reduce((left, part) => left * 60 + Number(part), 0) / 60;
+      await waitFor(() => minutesLeft() < 25, 'the button on the endpoint\'s clock', 8000);
+      history.pushState(history.state, '', '/elsewhere/');
+      // Anything that renders the button again (a price, a language, its countdown's new notify link).
+      button.requestUpdate();
+      await button.updateComplete;
+      expect(minutesLeft() < 25, `${minutesLeft()} minutes left on the button`).to.equal(true);
+    } finally {
+      history.replaceState(history.state, '', address);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { documentAnnouncer } from '../shared/announcer.ts';
 import { ElementWords } from '../shared/words.ts';
-import { clockKey, now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
+import { clockKey, clocks, now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
 import { parseInstant, parseInstantOrNull } from './instant.ts';
 import {
   FORMATS,
@@ -375,7 +375,7 @@ export class DropCountdown extends LitElement {
     const clock = clockKey(this.timeSrc);
     // Planned on another clock: planned again on this one at the next refresh.
     if (clock !== this.#clock) this.#planKind = '';
-    this.#clock = clock;
+    clocks.set(this, (this.#clock = clock));
     if (this.timeSrc && this.isConnected) void syncClock(this.timeSrc);
   }
 

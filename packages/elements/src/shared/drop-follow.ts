@@ -9,8 +9,6 @@ export interface DropStateOwner extends HTMLElement {
   state?: DropState;
   at?: Date | null;
   notify?: string | null;
-  /** Its server clock (clock.ts clockKey): a widget's time left is read on the same one. */
-  timeSrc?: string | null;
   /** A pinned moment (previews): what the owner shows is computed from it, not from the clock. */
   now?: Date | null;
 }
