@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { ForgeError } from './errors.ts';
 import { IsolatedRenderer } from './render/isolated.ts';
-import { UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
+import { SERVED_FROM, UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
 import { namesConfig } from './shell/names-config.ts';
 import { isWithin } from './within.ts';
 
@@ -273,7 +273,7 @@ async function forgeCommand(args: string[]): Promise<number> {
   // A relative base ("shop/") would make every page below the root ask for shop/favicon.svg
   // relative to itself, and the manifest's start_url point at shop/shop/; what else a base may not
   // hold (a query, a fragment, quotes) is the plan's one rule.
-  if (!/^(\/|https?:\/\/)/.test(values.base!) || UNSAFE_IN_BASE_PATH.test(values.base!)) {
+  if (!SERVED_FROM.test(values.base!) || UNSAFE_IN_BASE_PATH.test(values.base!)) {
     say(`expected --base to be the URL path the files are served from, starting with / (such as /shop/), or a full https:// address, but received ${JSON.stringify(values.base)}`);
     return 1;
   }

@@ -5,7 +5,7 @@ import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
 import { forge } from './forge.ts';
-import { normaliseBasePath, UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
+import { normaliseBasePath, SERVED_FROM, UNSAFE_IN_BASE_PATH } from './plan/plan.ts';
 import { namesConfig } from './shell/names-config.ts';
 import { isWithin } from './within.ts';
 import type { ForgeResult, ForgeStage, RenderContext } from './plan/types.ts';
@@ -144,7 +144,7 @@ function checkOptions(options: unknown): asserts options is DropkitForgeOptions 
   if (basePath !== undefined && typeof basePath !== 'string') fail(`Expected the basePath option to be a URL path (as "/shop/") but received ${described(basePath)}`);
   // A path relative to each page ("brand/") linked brand/favicon.svg while the set was written to
   // the output's root and served in dev only under a path no request has: a 404 in build and dev.
-  if (typeof basePath === 'string' && basePath !== './' && (!/^(\/|https?:\/\/)/i.test(basePath) || UNSAFE_IN_BASE_PATH.test(basePath)))
+  if (typeof basePath === 'string' && basePath !== './' && (!SERVED_FROM.test(basePath) || UNSAFE_IN_BASE_PATH.test(basePath)))
     fail(
       `Expected the basePath option to be a URL path from the site's root (as "/shop/"), a full https:// address, or "./", but received ${described(basePath)}; ` +
         'a path relative to the page names another folder from every page below the root, and a query or fragment names the page',

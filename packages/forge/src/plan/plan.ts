@@ -25,6 +25,14 @@ export interface PlanOptions {
 export const UNSAFE_IN_BASE_PATH = /[\s\p{Cc}"'<>\\?#]/u;
 
 /**
+ * How the CLI's `--base` and the Vite plugin's `basePath` must start: from the site's root, or a
+ * full http(s) address (a scheme in any case, as the URL parser reads it). A path relative to the
+ * page names another folder from every page below the root. One test for both: the CLI's was
+ * case-sensitive and refused `HTTPS://…`, which the plugin and the library take.
+ */
+export const SERVED_FROM = /^(\/|https?:\/\/)/i;
+
+/**
  * A scheme other than http(s): every href of head.html and the card's og:image start with the base
  * path, and a marketplace may pass a creator's own CDN folder. The CLI and the Vite plugin refused
  * these already; the library wrote `href="javascript:…/favicon.svg"`.

@@ -90,6 +90,8 @@ describe('dropkit forge', () => {
     expect(await startUrl('nova/creator.json', 'out/start-url', '/icons/')).toBe('https://nova.example');
     expect(await startUrl('no-url/creator.json', 'out/start-url', '/icons/')).toBe('/');
     expect(await startUrl('no-url/creator.json', 'out/start-url', 'https://cdn.example/icons/')).toBe('/');
+    // A scheme in capitals is the same address, as the library and the Vite plugin take it.
+    expect(await startUrl('no-url/creator.json', 'out/start-url', 'HTTPS://cdn.example/icons/')).toBe('/');
   });
 
   it('exits 1 with one clear line and writes nothing for a bad config', () => {
