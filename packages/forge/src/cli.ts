@@ -116,6 +116,13 @@ async function outputProblem(out: string, config: string): Promise<string | unde
     // A folder forge wrote, where the user has put files since: said as that, with what to do. "Give
     // another folder" alone left the site's robots.txt where the next run would find it again.
     const foreign = await notForged(target);
+    if (foreign === undefined) {
+      const others = entries.filter((name) => name !== 'forge.json').sort();
+      return (
+        `Expected --out to be a folder forge wrote before, but ${out} holds a forge.json that is not forge's report (${shown(others)} beside it), ` +
+        `so forge cannot tell its files from yours; move out what is yours and delete the folder, or give another folder`
+      );
+    }
     if (foreign.length === 0) return undefined;
     return (
       `Expected --out to hold only what forge wrote there, but ${out} also holds ${shown(foreign)}, which its forge.json does not list and replacing the folder would delete; ` +
@@ -134,9 +141,10 @@ const FORGE_REPORT_MAX_BYTES = 4 * 1024 * 1024;
  * The entries of a folder forge wrote before that its forge.json does not list (up to four, each
  * folder of them as one): files the user put there since (a robots.txt, an index.html, the mark
  * itself), which the next set, replacing the folder whole, would delete. A forge.json was taken as
- * proof that everything beside it was forge's, and they were lost without a word.
+ * proof that everything beside it was forge's, and they were lost without a word. Undefined when
+ * the forge.json lists nothing, being no report.
  */
-async function notForged(target: string): Promise<string[]> {
+async function notForged(target: string): Promise<string[] | undefined> {
   let listed: unknown;
   try {
     // The config's own bounded read: no wait on a FIFO named forge.json, no folder or device read
@@ -147,7 +155,9 @@ async function notForged(target: string): Promise<string[]> {
   } catch {
     listed = undefined;
   }
-  const names = Array.isArray(listed) ? listed.map((file) => (file as { name?: unknown } | null)?.name).filter((name): name is string => typeof name === 'string') : [];
+  // Not a report (broken, emptied, a user's own file of that name): nothing is known to be forge's.
+  if (!Array.isArray(listed)) return undefined;
+  const names = listed.map((file) => (file as { name?: unknown } | null)?.name).filter((name): name is string => typeof name === 'string');
   const forged = new Set(['forge.json', ...names]);
   // The folders forge's files are in: walked, where anything else is the user's.
   const folders = new Set(names.flatMap((name) => name.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));

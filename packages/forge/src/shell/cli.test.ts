@@ -164,6 +164,14 @@ describe('dropkit forge', () => {
     // A folder inside the config's, and one forge wrote before, are fine.
     expect(run('forge', 'nova/creator.json', '--out', 'nova/public', '--only', 'favicon').code).toBe(0);
     expect(run('forge', 'nova/creator.json', '--out', 'nova/public', '--only', 'favicon').code).toBe(0);
+    // A forge.json that is no report lists nothing: said as that, not as forge's own files being
+    // the user's ("also holds apple-touch-icon.png, …, which its forge.json does not list").
+    await writeFile(join(dir, 'nova/public/forge.json'), '{"files": [');
+    const unread = run('forge', 'nova/creator.json', '--out', 'nova/public', '--only', 'favicon');
+    expect(unread.stderr).toBe(
+      "dropkit forge: Expected --out to be a folder forge wrote before, but nova/public holds a forge.json that is not forge's report (apple-touch-icon.png, favicon-96x96.png, favicon.ico, … beside it), " +
+        'so forge cannot tell its files from yours; move out what is yours and delete the folder, or give another folder\n',
+    );
     await rm(join(dir, 'nova/public'), { recursive: true });
   });
 
