@@ -216,4 +216,24 @@ describe('loadCreator', () => {
     // Reading it whole took the file's size in memory (1 GiB) before refusing it.
     expect(peak - before).toBeLessThan(64 * 1024 * 1024);
   });
+
+  it('reads a colour in any CSS syntax from creator.json as lower-case #rrggbb, and refuses one no tile can be, naming the field', async () => {
+    // Copied from a designer's tokens: refused until 28 November 2026 ("Expected a hex colour … but received \"oklch(62% 0.2 25)\"").
+    const colors = { brand: 'oklch(62% 0.2 25)', background: 'rebeccapurple', dark: { brand: 'rgb(255 122 156)', background: 'color(srgb 0.08 0.08 0.17)', ink: 'hsl(240 100% 94%)' } };
+    const modern = await creator('modern-colours', JSON.stringify({ ...CONFIG, colors }));
+    expect((await loadCreator(modern)).config.colors).toEqual({
+      brand: '#e64343',
+      background: '#663399',
+      dark: { brand: '#ff7a9c', background: '#14142b', ink: '#e0e0ff' },
+    });
+    const expected = 'an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25)';
+    const see = await creator('see-through', JSON.stringify({ ...CONFIG, colors: { brand: '#ff3366', background: 'rgb(255 255 255 / 50%)' } }));
+    expect(await messageOf(see)).toBe(
+      `${see}: Expected ${expected} for colors.background but received "rgb(255 255 255 / 50%)", which is translucent, but a home-screen icon's background and a browser's theme colour are opaque: write an opaque colour`,
+    );
+    const pick = await creator('light-dark', JSON.stringify({ ...CONFIG, colors: { brand: 'light-dark(#ff3366, #ff7a9c)', background: '#fff' } }));
+    expect(await messageOf(pick)).toBe(
+      `${pick}: Expected ${expected} for colors.brand but received "light-dark(#ff3366, #ff7a9c)", a light and a dark colour in one: write the light one here and the dark one as colors.dark.brand`,
+    );
+  });
 });

@@ -3,20 +3,24 @@ import { open, realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ForgeConfigError, SvgRejectedError } from '../errors.ts';
 import { sanitizeSvg, DEFAULT_SVG_LIMITS, type SvgLimits } from '../svg/sanitize.ts';
-import type { CreatorConfig, DarkPalette, ForgeInput, HexColor } from '../plan/types.ts';
+import type { CreatorConfig, DarkPalette, ForgeInput } from '../plan/types.ts';
+import { configHex } from './colour.ts';
 import { assertValidConfig } from './validate.ts';
 import { isWithin } from '../within.ts';
 
-function normaliseHex(color: string): HexColor {
-  const hex = color.slice(1).toLowerCase();
-  return `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}`;
-}
+/** The palette as creator.json writes it: any colour validation accepts (`oklch(62% 0.2 25)`, `navy`, `#f36`). */
+type WrittenPalette = { brand: string; background: string; ink?: string };
+type WrittenConfig = Omit<CreatorConfig, 'colors'> & { colors: WrittenPalette & { dark?: WrittenPalette } };
 
-function normalisePalette(palette: DarkPalette): DarkPalette {
+/**
+ * The one place the config's colours become forge's own: lower-case `#rrggbb`, the hex Chromium
+ * paints, so the manifest, the head, the tiles, the dark palette and the advice all read one form.
+ */
+function normalisePalette(palette: WrittenPalette, at: string): DarkPalette {
   return {
-    brand: normaliseHex(palette.brand),
-    background: normaliseHex(palette.background),
-    ...(palette.ink ? { ink: normaliseHex(palette.ink) } : {}),
+    brand: configHex(palette.brand, `${at}.brand`),
+    background: configHex(palette.background, `${at}.background`),
+    ...(palette.ink ? { ink: configHex(palette.ink, `${at}.ink`) } : {}),
   };
 }
 
@@ -26,7 +30,7 @@ export async function prepareInput(
   readSource: (path: string, field: 'mark' | 'glyph' | 'monogram') => Promise<Uint8Array>,
   options: { source?: string; limits?: SvgLimits } = {},
 ): Promise<ForgeInput> {
-  const config = assertValidConfig<CreatorConfig>(raw, options.source);
+  const config = assertValidConfig<WrittenConfig>(raw, options.source);
   const limits = options.limits ?? DEFAULT_SVG_LIMITS;
   const mark = sanitizeSvg(await readSource(config.mark, 'mark'), config.mark, limits, 'mark');
   const glyph = config.glyph ? sanitizeSvg(await readSource(config.glyph, 'glyph'), config.glyph, limits, 'glyph') : mark;
@@ -36,8 +40,8 @@ export async function prepareInput(
       ...config,
       shortName: config.shortName ?? config.name,
       colors: {
-        ...normalisePalette(config.colors),
-        ...(config.colors.dark ? { dark: normalisePalette(config.colors.dark) } : {}),
+        ...normalisePalette(config.colors, 'colors'),
+        ...(config.colors.dark ? { dark: normalisePalette(config.colors.dark, 'colors.dark') } : {}),
       },
     },
     mark,

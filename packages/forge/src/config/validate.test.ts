@@ -14,7 +14,7 @@ describe('creator config validation', () => {
 
   it('names the field and the expected value', () => {
     const errors = configErrors(testConfig({ colors: { brand: 'red;}' as never, background: '#fff' } }));
-    expect(errors).toEqual(['Expected a hex colour such as #ff3366 or #f36 for colors.brand but received "red;}"']);
+    expect(errors).toEqual(['Expected an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25) for colors.brand but received "red;}"']);
   });
 
   it('lists every problem at once', () => {
@@ -22,8 +22,8 @@ describe('creator config validation', () => {
     expect(errors).toEqual([
       'Expected name (required: a non-empty string) but it is missing',
       'Expected a non-empty string for mark but received number 42',
-      'Expected colors.brand (required: a hex colour such as #ff3366 or #f36) but it is missing',
-      'Expected colors.dark.background (required: a hex colour such as #ff3366 or #f36) but it is missing',
+      'Expected colors.brand (required: an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25)) but it is missing',
+      'Expected colors.dark.background (required: an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25)) but it is missing',
       'Expected an https:// URL for url but received "http://x"',
       expect.stringMatching(/^Unexpected field extra; expected one of: name, shortName, url, mark, glyph, .*colors, badges, social/),
     ]);
@@ -129,7 +129,7 @@ describe('creator config validation', () => {
 
   it('says what to write for a required field that is missing', () => {
     expect(configErrors({ name: 'Nova', mark: 'mark.svg', colors: { brand: '#ff3366' } })).toEqual([
-      'Expected colors.background (required: a hex colour such as #ff3366 or #f36) but it is missing',
+      'Expected colors.background (required: an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25)) but it is missing',
     ]);
     expect(configErrors({ name: 'Nova', mark: 'mark.svg' })).toEqual(['Expected colors (required: an object) but it is missing']);
   });
@@ -138,7 +138,12 @@ describe('creator config validation', () => {
     const withInk = (ink: unknown) => testConfig({ colors: { brand: '#ff3366', background: '#fff7f9', dark: { brand: '#ff7a9c', background: '#14142b', ink: ink as never } } });
     expect(configErrors(withInk('#E0E7FF'))).toEqual([]);
     expect(configErrors(withInk('#eef'))).toEqual([]);
-    expect(configErrors(withInk('navy'))).toEqual(['Expected a hex colour such as #ff3366 or #f36 for colors.dark.ink but received "navy"']);
+    expect(configErrors(withInk('lavender'))).toEqual([]);
+    // A colour written another way is judged as the hex it is drawn in, which the message shows.
+    expect(configErrors(withInk('navy'))).toEqual([
+      'Expected a colour that reaches 3:1 against colors.dark.background (#14142b) for colors.dark.ink but received "navy" (#000080, 1.12:1)',
+    ]);
+    expect(configErrors(withInk('ink'))).toEqual(['Expected an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25) for colors.dark.ink but received "ink"']);
     expect(configErrors(withInk('#1e2a5a'))).toEqual([
       'Expected a colour that reaches 3:1 against colors.dark.background (#14142b) for colors.dark.ink but received "#1e2a5a" (1.31:1)',
     ]);
@@ -159,6 +164,79 @@ describe('creator config validation', () => {
       'Expected glyph (the square SVG the home-screen icons draw) because homeScreen is "glyph", but the config names no glyph; add "glyph": "glyph.svg" or set homeScreen to "mark"',
     ]);
     expect(() => assertValidConfig(testConfig({ homeScreen: 'glyph' }), 'creator.json')).toThrow(/^creator\.json: Expected glyph .* because homeScreen is "glyph"/);
+  });
+
+  describe('colours in any CSS syntax a browser reads, as the mark takes them', () => {
+    const E = 'an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25)';
+    const pixel = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
+    const colorsOf = async (colors: Record<string, unknown>) =>
+      (await prepareInput(testConfig({ colors: colors as never }), async () => new TextEncoder().encode(pixel))).config.colors;
+
+    it('accepts hex, names and every colour function, each passed on as the lower-case #rrggbb Chromium paints', async () => {
+      // Until 28 November 2026 only hex: a designer's "oklch(62% 0.2 25)" or "rebeccapurple" was refused.
+      // The modern forms' hex are those the sanitizer's Chromium test proves (sanitize.test).
+      const cases: [string, string][] = [
+        ['#F36', '#ff3366'], ['#FF3366', '#ff3366'], ['#ff3366ff', '#ff3366'], [' #f36 ', '#ff3366'],
+        ['rebeccapurple', '#663399'], ['RebeccaPurple', '#663399'], ['navy', '#000080'],
+        ['rgb(255 51 102)', '#ff3366'], ['rgb(255, 51, 102)', '#ff3366'], ['rgba(255, 51, 102, 1)', '#ff3366'], ['rgb(255 51 102 / 100%)', '#ff3366'],
+        ['hsl(345deg 100% 60%)', '#ff3366'], ['hsl(345, 100%, 60%)', '#ff3366'], ['hwb(345 20% 0%)', '#ff3366'],
+        ['oklch(62% 0.2 25)', '#e64343'], ['OKLCH(62% 0.2 25)', '#e64343'], ['lab(50% 40 30)', '#bb5846'], ['lch(50% 60 30)', '#ca4948'],
+        ['oklab(0.6 0.1 0.1)', '#c3602e'], ['color(xyz 0.3 0.3 0.3)', '#a2918f'], ['color(srgb 1 0.2 0.4)', '#ff3366'],
+        ['color-mix(in oklch, red, blue)', '#ba00c2'], ['color-mix(in srgb, red 20%, blue)', '#3300cc'],
+        // Outside sRGB: clipped channel by channel, as Chromium paints it (not CSS gamut mapping's #ff001c).
+        ['oklch(62% 0.4 25)', '#ff0000'],
+      ];
+      for (const [written, hex] of cases) {
+        expect(configErrors(testConfig({ colors: { brand: written as never, background: '#fff' } })), written).toEqual([]);
+        expect((await colorsOf({ brand: written, background: '#fff' })).brand, written).toBe(hex);
+      }
+      expect(await colorsOf({ brand: 'oklch(62% 0.2 25)', background: 'white', dark: { brand: 'hsl(345 100% 74%)', background: 'oklab(0.2 0.01 -0.05)', ink: 'lavender' } })).toEqual({
+        brand: '#e64343',
+        background: '#ffffff',
+        dark: { brand: '#ff7a9c', background: '#13122c', ink: '#e6e6fa' },
+      });
+    });
+
+    it('refuses what cannot be a brand or background colour, naming the field, the value expected and why', () => {
+      const refused = (brand: string) => configErrors(testConfig({ colors: { brand: brand as never, background: '#fff' } }));
+      const translucent = "a home-screen icon's background and a browser's theme colour are opaque: write an opaque colour";
+      expect(refused('rgb(255 51 102 / 50%)')).toEqual([`Expected ${E} for colors.brand but received "rgb(255 51 102 / 50%)", which is translucent, but ${translucent}`]);
+      expect(refused('#ff336680')).toEqual([`Expected ${E} for colors.brand but received "#ff336680", which is translucent, but ${translucent}`]);
+      expect(refused('color-mix(in srgb, red 30%, transparent)')).toEqual([`Expected ${E} for colors.brand but received "color-mix(in srgb, red 30%, transparent)", which is translucent, but ${translucent}`]);
+      expect(refused('#0000')).toEqual([`Expected ${E} for colors.brand but received "#0000", which is transparent, but ${translucent}`]);
+      expect(refused('transparent')).toEqual([`Expected ${E} for colors.brand but received "transparent", which is transparent, but ${translucent}`]);
+      expect(refused('currentColor')).toEqual([`Expected ${E} for colors.brand but received "currentColor", the colour of the text around an element, which a config has none of: write the colour itself`]);
+      const system = (value: string) => `Expected ${E} for colors.brand but received ${JSON.stringify(value)}, a system colour, which each device and theme paints its own way: write the colour itself`;
+      expect(refused('Canvas')).toEqual([system('Canvas')]);
+      expect(refused('color-mix(in srgb, ButtonFace, red)')).toEqual([system('color-mix(in srgb, ButtonFace, red)')]);
+      const variable = (value: string) => `Expected ${E} for colors.brand but received ${JSON.stringify(value)}, a CSS variable, which has no value outside a page's style sheet: write the colour itself`;
+      expect(refused('var(--brand)')).toEqual([variable('var(--brand)')]);
+      expect(refused('rgb(var(--r) 0 0)')).toEqual([variable('rgb(var(--r) 0 0)')]);
+      expect(refused('light-dark(#ff3366, #ff7a9c)')).toEqual([
+        `Expected ${E} for colors.brand but received "light-dark(#ff3366, #ff7a9c)", a light and a dark colour in one: write the light one here and the dark one as colors.dark.brand`,
+      ]);
+      for (const unread of ['red;}', 'brand', 'oklch(62% 0.2)', 'rgb(from red r g b)', 'inherit', 'red blue', '#ff33f']) {
+        expect(refused(unread), unread).toEqual([`Expected ${E} for colors.brand but received ${JSON.stringify(unread)}`]);
+      }
+      expect(refused('')).toEqual([`Expected ${E} for colors.brand but received an empty string`]);
+      expect(configErrors(testConfig({ colors: { brand: '#f36', background: 5 as never } }))).toEqual([`Expected ${E} for colors.background but received number 5`]);
+      // Each field named, in a dark palette too.
+      expect(
+        configErrors(testConfig({ colors: { brand: '#f36', background: 'Canvas', dark: { brand: 'var(--x)', background: 'light-dark(#fff, #000)', ink: '#fff8' } } as never })),
+      ).toEqual([
+        `Expected ${E} for colors.background but received "Canvas", a system colour, which each device and theme paints its own way: write the colour itself`,
+        `Expected ${E} for colors.dark.brand but received "var(--x)", a CSS variable, which has no value outside a page's style sheet: write the colour itself`,
+        `Expected ${E} for colors.dark.background but received "light-dark(#fff, #000)", a light and a dark colour in one: write the dark one here (colors.dark is the dark-mode palette)`,
+        `Expected ${E} for colors.dark.ink but received "#fff8", which is translucent, but ${translucent}`,
+      ]);
+    });
+
+    it('reads the same text to the same hex every time', async () => {
+      const colors = { brand: 'color-mix(in oklch, oklch(62% 0.2 25) 30%, lab(50% 40 30))', background: 'lch(95% 5 340)' };
+      const first = await colorsOf(colors);
+      expect(first.brand).toMatch(/^#[0-9a-f]{6}$/u);
+      for (let run = 0; run < 3; run += 1) expect(await colorsOf(colors)).toEqual(first);
+    });
   });
 
   it('passes the dark ink on in lower-case #rrggbb', async () => {

@@ -1,7 +1,9 @@
 import schemaJson from './creator-config.schema.json' with { type: 'json' };
 import { ForgeConfigError } from '../errors.ts';
-import { contrastRatio, normalizeHex } from '../badge/colors.ts';
+import { contrastRatio } from '../badge/colors.ts';
+import { readConfigColour } from './colour.ts';
 import { MIN_GRAPHICS_CONTRAST } from '../svg/dark.ts';
+import type { HexColor } from '../plan/types.ts';
 
 /**
  * The subset of JSON Schema that creator-config.schema.json uses. Interpreting the shipped schema
@@ -57,6 +59,9 @@ export function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** Definitions ($defs) say the value they expect in prose, in their first sentence; the rest is for editors. */
+const DEFINITIONS: ReadonlySet<SchemaNode> = new Set(Object.values(creatorConfigSchema.$defs));
+
 function expectation(node: SchemaNode): string {
   if (node.enum) {
     const values = node.enum.map((value) => JSON.stringify(value));
@@ -66,8 +71,7 @@ function expectation(node: SchemaNode): string {
   switch (node.type) {
     case 'string':
       if (node.pattern?.startsWith('^https://')) return 'an https:// URL';
-      // Pattern-only definitions ($defs) describe their expected value in prose.
-      if (node.pattern && node.description) return node.description;
+      if (DEFINITIONS.has(node) && node.description) return node.description.split(/\.\s/u)[0]!;
       return 'a non-empty string';
     case 'object':
       return 'an object';
@@ -205,19 +209,60 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
   }
 }
 
+/** The config's colour fields, by path, with the schema each is checked against. */
+function colourFields(value: unknown): { field: string; colour: unknown; node: SchemaNode }[] {
+  const colors = creatorConfigSchema.properties!['colors']!;
+  const given = (value as { colors?: Record<string, unknown> & { dark?: Record<string, unknown> } } | null)?.colors;
+  if (typeof given !== 'object' || given === null) return [];
+  const fields = ['brand', 'background'].map((key) => ({ field: `colors.${key}`, colour: given[key], node: colors.properties![key]! }));
+  const dark = given.dark;
+  if (typeof dark === 'object' && dark !== null && !Array.isArray(dark)) {
+    const darkNode = colors.properties!['dark']!;
+    fields.push(...['brand', 'background', 'ink'].map((key) => ({ field: `colors.dark.${key}`, colour: dark[key], node: darkNode.properties![key]! })));
+  }
+  return fields;
+}
+
+/**
+ * The rule the schema's colour definition cannot state: which CSS colours forge can use (the schema
+ * checks only for text). Fields the schema has already refused are not judged again.
+ */
+function colourErrors(value: unknown): string[] {
+  const errors: string[] = [];
+  for (const { field, colour, node } of colourFields(value)) {
+    if (typeof colour !== 'string') continue;
+    const schemaErrors: string[] = [];
+    check(node, colour, field, schemaErrors);
+    if (schemaErrors.length > 0) continue;
+    const read = readConfigColour(colour, field);
+    if ('refused' in read) errors.push(`Expected ${expectation(resolve(node))} for ${field} but received ${describeValue(colour)}${read.refused ?? ''}`);
+  }
+  return errors;
+}
+
+/** The `#rrggbb` of a colour field that is valid, else undefined. */
+function validHex(colour: unknown, field: string): string | undefined {
+  if (typeof colour !== 'string') return undefined;
+  const read = readConfigColour(colour, field);
+  return 'hex' in read ? read.hex : undefined;
+}
+
 /**
  * The one rule a schema cannot state: `colors.dark.ink` exists to make a mark's dark colours read in
  * dark mode, so an ink that does not read on the dark background would defeat it unnoticed.
  */
 function inkErrors(value: unknown): string[] {
   const dark = (value as { colors?: { dark?: { ink?: unknown; background?: unknown } } } | null)?.colors?.dark;
-  const ink = normalizeHex(dark?.ink);
-  const background = normalizeHex(dark?.background);
+  const ink = validHex(dark?.ink, 'colors.dark.ink');
+  const background = validHex(dark?.background, 'colors.dark.background');
   if (!ink || !background) return [];
-  const ratio = contrastRatio(ink, background);
+  const ratio = contrastRatio(ink as HexColor, background as HexColor);
   if (ratio >= MIN_GRAPHICS_CONTRAST) return [];
+  // Written in another syntax, the ink is named with the hex it is drawn in too.
+  const written = dark!.ink as string;
+  const drawn = /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/iu.test(written) ? '' : `${ink}, `;
   return [
-    `Expected a colour that reaches ${MIN_GRAPHICS_CONTRAST}:1 against colors.dark.background (${background}) for colors.dark.ink but received ${describeValue(dark!.ink)} (${(Math.floor(ratio * 100) / 100).toFixed(2)}:1)`,
+    `Expected a colour that reaches ${MIN_GRAPHICS_CONTRAST}:1 against colors.dark.background (${background}) for colors.dark.ink but received ${describeValue(written)} (${drawn}${(Math.floor(ratio * 100) / 100).toFixed(2)}:1)`,
   ];
 }
 
@@ -251,6 +296,7 @@ function homeScreenErrors(value: unknown): string[] {
 export function configErrors(value: unknown): string[] {
   const errors: string[] = [];
   check(creatorConfigSchema, value, '', errors);
+  errors.push(...colourErrors(value));
   errors.push(...urlErrors(value));
   errors.push(...inkErrors(value));
   errors.push(...homeScreenErrors(value));

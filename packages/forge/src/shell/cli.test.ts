@@ -99,7 +99,7 @@ describe('dropkit forge', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([
-      'dropkit forge: bad/creator.json: Expected a hex colour such as #ff3366 or #f36 for colors.brand but received "red;}"',
+      'dropkit forge: bad/creator.json: Expected an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25) for colors.brand but received "red;}"',
     ]);
     expect(existsSync(join(dir, 'out/bad'))).toBe(false);
   });
@@ -197,7 +197,7 @@ describe('dropkit forge', () => {
     await killedMidSwap();
     const refused = run('forge', 'bad/creator.json', '--out', 'out/swap');
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim().split('\n')).toEqual([restored, 'dropkit forge: bad/creator.json: Expected a hex colour such as #ff3366 or #f36 for colors.brand but received "red;}"']);
+    expect(refused.stderr.trim().split('\n')).toEqual([restored, 'dropkit forge: bad/creator.json: Expected an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25) for colors.brand but received "red;}"']);
     expect(await readFile(join(dir, 'out/swap/favicon.ico'))).toEqual(previous);
     await rm(join(dir, 'out/.swap.forge-Ab12Cd'), { recursive: true });
 
@@ -408,7 +408,7 @@ describe('dropkit forge', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^dropkit forge: unclosed\/creator\.json: mark\.svg: Expected well-formed XML/);
     // A config's own problem already starts with its path: said once.
-    expect(lines[1]).toBe('dropkit forge: bad/creator.json: Expected a hex colour such as #ff3366 or #f36 for colors.brand but received "red;}"');
+    expect(lines[1]).toBe('dropkit forge: bad/creator.json: Expected an opaque CSS colour such as #ff3366, #f36, rebeccapurple or oklch(62% 0.2 25) for colors.brand but received "red;}"');
     expect(lines[2]).toBe('dropkit forge: prose/creator.json: mark.svg: Expected an SVG document (not an SVG: no <svg> element)');
     expect(existsSync(join(dir, 'named/nova/favicon.ico'))).toBe(true);
   });

@@ -20,7 +20,7 @@ import { commaGroups, HEX, NAMED_COLOURS, partsOf, type Part } from './css-value
  */
 
 /** CSS Color 4's system colours and Chromium's own colour words as Chromium 156 paints them in a light scheme (probed). */
-const SYSTEM_COLOURS: ReadonlyMap<string, string> = new Map(
+export const SYSTEM_COLOURS: ReadonlyMap<string, string> = new Map(
   (
     'accentcolor:0075ff accentcolortext:ffffff activetext:ff0000 buttonborder:000000 buttonface:efefef buttontext:000000 ' +
     'canvas:ffffff canvastext:000000 field:ffffff fieldtext:000000 graytext:808080 highlight:0041c6cc highlighttext:ffffff ' +
@@ -256,4 +256,14 @@ function resolveUncached(value: string, current: Color | undefined, inMarker: bo
 export function currentColourOf(value: string | undefined, inherited: Color | undefined): Color | undefined {
   if (value === undefined) return inherited;
   return colourOf(partsOf(value.trim()), inherited);
+}
+
+/**
+ * A colour value standing alone (no `currentColor` known) as the hex Chromium paints: `#rrggbb`, or
+ * `#rrggbbaa` where it is not opaque; undefined where this reads no colour. The sanitizer's reading,
+ * shared so that creator.json's colours are read exactly as a mark's are.
+ */
+export function hexOfColour(value: string): string | undefined {
+  const colour = colourOf(partsOf(value.trim()), undefined);
+  return colour === undefined ? undefined : hexOf(colour);
 }
