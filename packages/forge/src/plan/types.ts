@@ -32,7 +32,7 @@ export const ASSET_PURPOSES = [
 ] as const;
 export type AssetPurpose = (typeof ASSET_PURPOSES)[number];
 
-/** A hex colour as it appears in the config: `#rgb` or `#rrggbb`, normalised to lower-case `#rrggbb`. */
+/** A colour as forge uses it: lower-case `#rrggbb`, whatever CSS colour the config wrote (config/colour.ts converts it on load). */
 export type HexColor = `#${string}`;
 
 export interface Palette {
