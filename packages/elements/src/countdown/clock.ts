@@ -121,25 +121,46 @@ function setOffset(low: number, high: number, key: string): void {
 /**
  * Samples `timeSrc` (JSON `{"now": ms}` or an HTTP `Date` header) a few times and adopts, answer by
  * answer, the lowest offset they all allow (setOffset); resyncs when the tab returns, the network comes back or the page is
- * restored from the back/forward cache. One sync per URL is shared by every caller. It never
- * rejects: a slow, broken or garbage endpoint leaves the visitor's clock in charge with one console
- * warning, and nothing waits for it before rendering.
+ * restored from the back/forward cache, for as long as the caller holds it: returns the release.
+ * One sync per URL is shared by every caller. It never fails: a slow, broken or garbage endpoint
+ * leaves the visitor's clock in charge with one console warning, and nothing waits for it before
+ * rendering.
  *
  * The sampling code is its own chunk, fetched only by pages that use a `time-src`.
  */
-export function syncClock(timeSrc: string): Promise<void> {
+export function holdClock(timeSrc: string): () => void {
   listenForResync();
+  // A jump from before this sync (the clock set before the countdown came) is seen before it starts:
+  // seen by the countdown's first read, it restarted the sync it predates, 4 requests more.
+  now();
   // A second countdown on the same time-src joins its sync: tracking it as a new one threw away what
   // the answers so far proved, and held every countdown at T0 until the next answer (a second late).
   // The same endpoint however it is written ("/time", "./time", "https://shop/time"): keyed as
   // written, a theme's relative URL and a creator's absolute one held each other shut that way.
   const key = clockKey(timeSrc);
-  let done = syncs.get(key);
-  if (!done) syncs.set(key, (done = track((sync) => sync.syncClock(timeSrc, setOffset), key)));
-  return done;
+  const held = holders.get(key) ?? 0;
+  holders.set(key, held + 1);
+  if (!syncs.has(key)) syncs.set(key, track((sync) => sync.syncClock(timeSrc, setOffset), key));
+  // Back on the page after it missed a resync: resynced now, from the bounds it kept (a fresh sync
+  // would hold its drop at T0 until the first answer).
+  else if (!held && missed.has(key)) resyncKey(key, missed.get(key));
+  missed.delete(key);
+  return () => void holders.set(key, holders.get(key)! - 1);
 }
 
 const syncs = new Map<string, Promise<void>>();
+
+/**
+ * Countdowns connected per clock: a resync asks only the endpoints of countdowns on the page. An
+ * app that mounts and unmounts product pages (each time-src with its own query string) had every
+ * URL it ever showed asked on each return to the tab, 4–8 requests each. A clock's offset and
+ * bounds outlive its last holder: a framework re-rendering a countdown disconnects and reconnects it
+ * in one task, and starting over held the drop at T0. They are kept for the page's life (a few
+ * hundred bytes a URL); `missed` says which clocks a resync passed by while unheld, and whether it
+ * was a jump's (forced).
+ */
+const holders = new Map<string, number>();
+const missed = new Map<string, boolean | undefined>();
 
 /**
  * Syncs in flight by clock: a clock is held only while its own endpoint is asked. Counted for the
@@ -177,8 +198,13 @@ let resyncInstalled = false;
 // skipped as too soon (a tab flicked away and back, the network back) asks nothing, and the reset
 // to unbounded held the drop shut at T0 until that sync's next answer (1.2 s late, answers 1.5 s
 // apart). A jump always starts from nothing: the answers so far were timed on the old clock.
-const resync = (force = false) => {
-  for (const key of syncs.keys()) track((sync) => sync.resync(key, setOffset, force), key, force || !pending.get(key));
+const resyncKey = (key: string, force?: boolean) =>
+  track((sync) => sync.resync(key, setOffset, force), key, force || !pending.get(key));
+const resync = (force?: boolean) => {
+  for (const key of syncs.keys()) {
+    if (holders.get(key)) resyncKey(key, force);
+    else missed.set(key, force || missed.get(key));
+  }
 };
 
 function listenForResync(): void {

@@ -5,7 +5,7 @@ import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
 import { documentAnnouncer } from '../shared/announcer.ts';
 import { ElementWords } from '../shared/words.ts';
-import { clockKey, clocks, now as trueNow, onClockChange, subscribe, syncClock, syncing, wakeAt } from './clock.ts';
+import { clockKey, clocks, holdClock, now as trueNow, onClockChange, subscribe, syncing, wakeAt } from './clock.ts';
 import { parseInstant, parseInstantOrNull } from './instant.ts';
 import {
   FORMATS,
@@ -153,6 +153,8 @@ export class DropCountdown extends LitElement {
   #planKind: '' | 'tick' | 'wake' = '';
   /** The clock this countdown reads: its own time-src's, '' for the device's (clock.ts clockKey). */
   #clock = '';
+  /** Gives back this countdown's hold on its time-src's clock (clock.ts holdClock) while connected. */
+  #releaseClock: (() => void) | null = null;
   #planMoment = Number.NaN;
   #cancelPlan: (() => void) | null = null;
   #stopClockWatch: (() => void) | null = null;
@@ -235,6 +237,9 @@ export class DropCountdown extends LitElement {
     this.#releaseAnnouncer?.();
     this.#releaseAnnouncer = null;
     this.#stopClockWatch?.();
+    // Its endpoint is asked again on a return to the tab only while a countdown on the page shows it.
+    this.#releaseClock?.();
+    this.#releaseClock = null;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#stopWatchingVisibility?.();
     this.#stopWatchingVisibility = null;
@@ -376,7 +381,8 @@ export class DropCountdown extends LitElement {
     // Planned on another clock: planned again on this one at the next refresh.
     if (clock !== this.#clock) this.#planKind = '';
     clocks.set(this, (this.#clock = clock));
-    if (this.timeSrc && this.isConnected) void syncClock(this.timeSrc);
+    this.#releaseClock?.();
+    this.#releaseClock = this.timeSrc && this.isConnected ? holdClock(this.timeSrc) : null;
   }
 
   #time(): number {
