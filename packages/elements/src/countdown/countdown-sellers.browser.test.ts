@@ -10,6 +10,32 @@ import { HOUR, MINUTE, iso, realNow, sleep, waitFor, type CountdownElement } fro
 const timeLog = async (run: string) => ((await (await fetch(`/__test/time/log?run=${run}`)).json()) as unknown[]).length;
 const checkout = (button: Element) => button.shadowRoot!.querySelector('[part~="button"]')!.getAttribute('href');
 
+/**
+ * Seller A's drop in 1.5 h on an endpoint two hours ahead, seller B's in an hour (with B's own
+ * `time-src`, or none) and B's buy button; B's drop-state events recorded.
+ */
+async function twoSellers(run: string, aRun: string, bTimeSrc: string | undefined) {
+  const page = await fixture(`<div>
+    <drop-countdown id="${run}-a" at="${iso(realNow() + 1.5 * HOUR)}" time-src="/__test/time?skew=${2 * HOUR}&run=${aRun}"></drop-countdown>
+    <drop-countdown id="${run}-b" at="${iso(realNow() + HOUR)}"${bTimeSrc ? ` time-src="${bTimeSrc}"` : ''}></drop-countdown>
+    <drop-button drop="${run}-b"><a href="https://buy.stripe.com/seller-b">Buy</a></drop-button>
+  </div>`);
+  const a = page.querySelector<CountdownElement>(`[id="${run}-a"]`)!;
+  const b = page.querySelector<CountdownElement>(`[id="${run}-b"]`)!;
+  const button = page.querySelector('drop-button') as HTMLElement & { updateComplete: Promise<boolean> };
+  const seen: string[] = [];
+  b.addEventListener('drop-state', (event) => seen.push((event as Event & { state: string }).state));
+  return { a, b, button, seen };
+}
+
+/** B's drop still scheduled, no drop-state for it, and its button offering no checkout. */
+async function expectSellerBUntouched({ b, button, seen }: Awaited<ReturnType<typeof twoSellers>>) {
+  await button.updateComplete;
+  expect(b.state).to.equal('scheduled');
+  expect(seen).to.deep.equal([]);
+  expect(checkout(button)).to.equal(null);
+}
+
 describe('<drop-countdown time-src> beside another seller\'s drop', () => {
   afterEach(() => cleanup());
 
@@ -17,43 +43,19 @@ describe('<drop-countdown time-src> beside another seller\'s drop', () => {
     // Before, the page had one clock: seller B's drop, an hour away, went live (its buy button
     // with it) as soon as seller A's endpoint answered.
     const run = `sellers-${realNow()}-${Math.random().toString(36).slice(2)}`;
-    const page = await fixture(`<div>
-      <drop-countdown id="${run}-a" at="${iso(realNow() + 1.5 * HOUR)}" time-src="/__test/time?skew=${2 * HOUR}&run=${run}"></drop-countdown>
-      <drop-countdown id="${run}-b" at="${iso(realNow() + HOUR)}"></drop-countdown>
-      <drop-button drop="${run}-b"><a href="https://buy.stripe.com/seller-b">Buy</a></drop-button>
-    </div>`);
-    const a = page.querySelector<CountdownElement>(`[id="${run}-a"]`)!;
-    const b = page.querySelector<CountdownElement>(`[id="${run}-b"]`)!;
-    const button = page.querySelector('drop-button') as HTMLElement & { updateComplete: Promise<boolean> };
-    const seen: string[] = [];
-    b.addEventListener('drop-state', (event) => seen.push((event as Event & { state: string }).state));
+    const sellers = await twoSellers(run, run, undefined);
     // Seller A's own drop is live on its endpoint's clock: the answer was adopted.
-    await waitFor(() => a.state === 'live', 'seller A live on its own clock', 8000);
-    await button.updateComplete;
-    expect(b.state).to.equal('scheduled');
-    expect(seen).to.deep.equal([]);
-    expect(checkout(button)).to.equal(null);
+    await waitFor(() => sellers.a.state === 'live', 'seller A live on its own clock', 8000);
+    await expectSellerBUntouched(sellers);
   });
 
   it('each of two endpoints sets only its own drop\'s clock', async () => {
     const run = `sellers-own-${realNow()}-${Math.random().toString(36).slice(2)}`;
-    const page = await fixture(`<div>
-      <drop-countdown id="${run}-a" at="${iso(realNow() + 1.5 * HOUR)}" time-src="/__test/time?skew=${2 * HOUR}&run=${run}-a"></drop-countdown>
-      <drop-countdown id="${run}-b" at="${iso(realNow() + HOUR)}" time-src="/__test/time?run=${run}-b"></drop-countdown>
-      <drop-button drop="${run}-b"><a href="https://buy.stripe.com/seller-b">Buy</a></drop-button>
-    </div>`);
-    const a = page.querySelector<CountdownElement>(`[id="${run}-a"]`)!;
-    const b = page.querySelector<CountdownElement>(`[id="${run}-b"]`)!;
-    const button = page.querySelector('drop-button') as HTMLElement & { updateComplete: Promise<boolean> };
-    const seen: string[] = [];
-    b.addEventListener('drop-state', (event) => seen.push((event as Event & { state: string }).state));
-    await waitFor(() => a.state === 'live', 'seller A live on its own clock', 8000);
+    const sellers = await twoSellers(run, `${run}-a`, `/__test/time?run=${run}-b`);
+    await waitFor(() => sellers.a.state === 'live', 'seller A live on its own clock', 8000);
     // Both endpoints asked four times (JSON answers), and the last answers read.
     while ((await timeLog(`${run}-a`)) < 4 || (await timeLog(`${run}-b`)) < 4) await sleep(10);
-    await button.updateComplete;
-    expect(b.state).to.equal('scheduled');
-    expect(seen).to.deep.equal([]);
-    expect(checkout(button)).to.equal(null);
+    await expectSellerBUntouched(sellers);
   });
 
   it('one seller\'s endpoint still being asked holds no other seller\'s drop at T0', async () => {
