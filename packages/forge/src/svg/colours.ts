@@ -84,7 +84,10 @@ function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0)
   try {
     // Chromium 156 reads rec2020 with BT.2020's transfer function (probed: color(rec2020 0.5 0.2 0.1)
     // paints #a93121), which colorjs.io calls --rec2020-oetf; its rec2020 is the pure 2.4 gamma.
-    return new Color(`${part.name}(${part.args!.toLowerCase().replace(/^(\s*)rec2020\b/, '$1--rec2020-oetf')})`);
+    const colour = new Color(`${part.name}(${part.args!.toLowerCase().replace(/^(\s*)rec2020\b/, '$1--rec2020-oetf')})`);
+    // colorjs.io keeps a channel it cannot read as its text and shifts the rest: rgb(calc(255) 0 0)
+    // came back as ["calc", 1, 0] and was written fill="#NaNff0000".
+    return [...colour.coords, colour.alpha].every((value) => value === null || typeof value === 'number') ? colour : undefined;
   } catch {
     // A math function in a channel, which colorjs.io does not read.
     return undefined;
@@ -235,7 +238,7 @@ export function resolvePaint(value: string, current: Color | undefined, inMarker
 
 const RESOLVED = new Map<string, string>();
 
-function resolveUncached(value: string, current: Color | undefined, inMarker: boolean): string {
+function resolveUncached(value: string, current: Color | undefined, inMarker: boolean, depth = 0): string {
   const parts = partsOf(value.trim());
   // resvg reads these two keywords in this spelling only (probed: fill="currentcolor", "CurrentColor"
   // and "None" drew black); CSS reads any case, and serialises the first as `currentcolor`.
@@ -247,7 +250,8 @@ function resolveUncached(value: string, current: Color | undefined, inMarker: bo
   if (parts.length === 1 && first?.name === undefined && (first?.text === 'context-fill' || first?.text === 'context-stroke')) return inMarker ? value : 'none';
   // A pick is its light colour, whatever that is: light-dark(currentColor, red) is currentColor.
   const light = first?.name === 'light-dark' && parts.length === 1 ? commaGroups(first.args!) : undefined;
-  if (light?.length === 2 && light[0]!.length === 1) return resolvePaint(textOf(light[0]![0]!), current, inMarker);
+  // Read to the depth colourOf reads: a stranger's light-dark( 9 000 deep overflowed the stack after 3 s.
+  if (light?.length === 2 && light[0]!.length === 1 && depth < MAX_NESTING) return resolveUncached(textOf(light[0]![0]!), current, inMarker, depth + 1);
   const colour = colourOf(parts, current);
   return colour === undefined ? value : hexOf(colour);
 }

@@ -312,6 +312,22 @@ describe('sanitizeSvg', () => {
     expect(codeOf(svg('<style>@media (prefers-color-scheme: dark){.a{fill:#fff}}@import url(#x);</style><rect class="a" width="9" height="9"/>'))).toBe('svg-forbidden-attribute');
   });
 
+  it("reads a stranger's light-dark() nested 9 000 deep to the depth it reads colours, without overflowing the stack", () => {
+    // Each level was read again by a recursion of its own: a RangeError (no SvgRejectedError) after 3 s.
+    const fill = `${'light-dark('.repeat(9000)}blue${', red)'.repeat(9000)}`;
+    const { svg } = sanitizeSvg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="${fill}"/><rect width="5" height="5" fill="light-dark(light-dark(blue, red), red)"/></svg>`);
+    expect(svg).toContain(`fill="${'light-dark('.repeat(8992)}blue`);
+    expect(svg).toContain('<rect width="5" height="5" fill="blue"/>');
+  });
+
+  it("leaves a colour with a math function in its channels as written, as it says, not a hex of what colorjs.io misread", () => {
+    // colorjs.io read rgb(calc(255) 0 0) as ["calc", 1, 0]: fill="#NaNff0000", and oklch(calc(0.5) 0.1 20) black.
+    const { svg } = sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5" fill="rgb(calc(255) 0 0)"/><rect width="5" height="5" style="fill:oklch(calc(0.5) 0.1 20)"/></svg>');
+    expect(svg).toContain('fill="rgb(calc(255) 0 0)"');
+    expect(svg).toContain('fill="oklch(calc(0.5) 0.1 20)"');
+    expect(svg).not.toContain('NaN');
+  });
+
   it('normalises hex paints to lower-case #rrggbb', () => {
     expect(sanitizeSvg(svg('<path d="M0 0h1" fill="#F36" stroke="#ABCDEF"/>')).svg).toContain('fill="#ff3366" stroke="#abcdef"');
   });
