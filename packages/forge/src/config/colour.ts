@@ -1,5 +1,6 @@
 import type { HexColor } from '../plan/types.ts';
 import { hexOfColour, SYSTEM_COLOURS } from '../svg/colours.ts';
+import { validForProperty } from '../svg/css-values.ts';
 
 /**
  * creator.json's colours, read by the sanitizer's converter (so a colour reads the same in the
@@ -42,7 +43,9 @@ export function readConfigColour(value: string, field: string): ConfigColour {
   if (has((item) => !item.call && SYSTEM_COLOURS.has(item.word))) {
     return { refused: ', a system colour, which each device and theme paints its own way: write the colour itself' };
   }
-  const hex = hexOfColour(value);
+  // colorjs.io reads more than Chromium does (hsl(1,2,3), a share past 100%, a fourth channel): the
+  // sanitizer's check first, so a colour reads the same here as in a mark.
+  const hex = validForProperty('color', value) ? hexOfColour(value) : undefined;
   if (hex === undefined) return { refused: undefined };
   if (hex.length !== 7) {
     // A home-screen tile is drawn opaque and browsers paint theme-color without alpha: what would
