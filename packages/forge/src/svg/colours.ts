@@ -225,7 +225,10 @@ function readByResvg(parts: readonly Part[]): boolean {
 export function resolvePaint(value: string, current: Color | undefined, inMarker = false): string {
   // A mark repeats its few colours on every shape; colorjs.io takes some 40 µs a colour (10 000
   // shapes in oklch() took 0.45 s more than in hex here; with this, no more).
-  const key = value.length <= 256 ? `${value}\n${current?.toString() ?? ''}\n${inMarker}` : undefined;
+  // The inherited colour by its exact channels: toString() rounds to 5 digits, and two colours it
+  // spelled alike gave the first one's mix to the second (#3f0000 for #400000), whichever came first.
+  const inherited = current === undefined ? '' : [current.space.id, ...current.coords, current.alpha].join(' ');
+  const key = value.length <= 256 ? `${value}\n${inherited}\n${inMarker}` : undefined;
   const known = key === undefined ? undefined : RESOLVED.get(key);
   if (known !== undefined) return known;
   const resolved = resolveUncached(value, current, inMarker);
