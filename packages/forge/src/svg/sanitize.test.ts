@@ -312,6 +312,14 @@ describe('sanitizeSvg', () => {
     expect(codeOf(svg('<style>@media (prefers-color-scheme: dark){.a{fill:#fff}}@import url(#x);</style><rect class="a" width="9" height="9"/>'))).toBe('svg-forbidden-attribute');
   });
 
+  it('reads var() in any case, as CSS reads function names', () => {
+    // Only `var(` was looked for: fill:VAR(--c) was written fill="VAR(--c)" (black in the PNGs), where Chromium paints red.
+    const { svg } = sanitizeSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{--c:red} .s{stroke:Var(--c)}</style><g fill="blue"><rect width="5" height="5" style="fill:VAR(--c)"/><rect width="5" height="5" style="fill:Var(--none, lime)"/><rect class="s" width="5" height="5"/></g></svg>',
+    );
+    expect(svg).toContain('<g fill="blue"><rect width="5" height="5" fill="red"/><rect width="5" height="5" fill="lime"/><rect class="s" width="5" height="5" stroke="red"/></g>');
+  });
+
   it("reads a stranger's light-dark() nested 9 000 deep to the depth it reads colours, without overflowing the stack", () => {
     // Each level was read again by a recursion of its own: a RangeError (no SvgRejectedError) after 3 s.
     const fill = `${'light-dark('.repeat(9000)}blue${', red)'.repeat(9000)}`;

@@ -556,7 +556,7 @@ function styleToAttributes(style: string, element: string, into: Map<string, str
   const plain: string[] = [];
   const vars = new Map<string, SheetValue>();
   for (const [property, declared] of winners) {
-    if (property.startsWith('--') || declared.value.includes('var(')) vars.set(property, declared);
+    if (property.startsWith('--') || VAR_CALL.test(declared.value)) vars.set(property, declared);
     else plain.push(`${property}:${declared.value}`);
   }
   declarationsToAttributes(plain, into);
@@ -796,9 +796,9 @@ function checkUseExpansion(root: Node, limits: SvgLimits): void {
  * value is at most a sheet long).
  */
 function withCustoms(value: string, customs: ReadonlyMap<string, string>, onRound: () => void = () => {}): string | undefined {
-  if (value.length > MAX_CUSTOM_VALUE && value.includes('var(')) return undefined;
+  if (value.length > MAX_CUSTOM_VALUE && VAR_CALL.test(value)) return undefined;
   let resolved = value;
-  for (let round = 0; round < 32 && resolved.includes('var('); round += 1) {
+  for (let round = 0; round < 32 && VAR_CALL.test(resolved); round += 1) {
     onRound();
     let missing = false;
     // Bounded as browsers bound it: `--b:var(--a)var(--a)…` over `--a:var(--x)var(--x)…` doubles at each step.
@@ -809,7 +809,7 @@ function withCustoms(value: string, customs: ReadonlyMap<string, string>, onRoun
     // without them such a var() was never read and the declaration was unset. Each character opens
     // one branch only, so a stranger's value is still read in linear time. A var() in the fallback
     // is read only if the fallback is used, as in CSS: `var(--a, var(--none))` is --a's value.
-    resolved = resolved.replace(/var\(\s*(--[\w-]+)\s*(?:,((?:[^()]|\((?:[^()]|\([^()]*\))*\))*))?\)/gu, (_call, name: string, written: string | undefined) => {
+    resolved = resolved.replace(/var\(\s*(--[\w-]+)\s*(?:,((?:[^()]|\((?:[^()]|\([^()]*\))*\))*))?\)/giu, (_call, name: string, written: string | undefined) => {
       const fallback = written?.trim();
       const found = customs.get(name) ?? (fallback === '' ? undefined : fallback);
       length += found?.length ?? 0;
@@ -818,8 +818,11 @@ function withCustoms(value: string, customs: ReadonlyMap<string, string>, onRoun
     });
     if (missing) return undefined;
   }
-  return resolved.includes('var(') ? undefined : resolved;
+  return VAR_CALL.test(resolved) ? undefined : resolved;
 }
+
+/** A var() in any case, as CSS reads function names: `fill:VAR(--ink)` was written as it stood and drawn black. */
+const VAR_CALL = /var\(/i;
 
 /** The longest value a var() may build (a paint, a dash pattern, a font list is far shorter). */
 const MAX_CUSTOM_VALUE = 1024;
