@@ -522,25 +522,6 @@ function foldTransformOrigins(node: Node, box: readonly [number, number] | undef
 const NESTED_VIEWPORTS = new Set(['svg', 'symbol', 'marker', 'pattern']);
 
 /**
- * A custom property's value as forge draws it: its fallback (`var(--x,#fff)` → `#fff`), since
- * resvg reads no custom property; undefined without a fallback. Written as an attribute, `var(…)` was a
- * paint resvg cannot read: favicon-live.svg's dot, fed back as a mark, lost its outline.
- */
-function withoutVar(value: string): string | undefined {
-  // Past 1 KiB a var() builds nothing (as in sheets, withCustoms); each step below reads the value again.
-  if (value.length > MAX_CUSTOM_VALUE && value.includes('var(')) return undefined;
-  let resolved = value;
-  // One greedy group, trimmed afterwards: `,\s*(.*?)\s*\)` split a run of spaces three ways, and
-  // `var(--a,` with 2 000 spaces after it took 1.4 s (cubic, measured).
-  for (let match; (match = /^var\(\s*--[\w-]+\s*(?:,(.*))?\)$/u.exec(resolved)); ) {
-    const fallback = match[1]?.trim();
-    if (fallback === undefined || fallback === '') return undefined;
-    resolved = fallback;
-  }
-  return resolved.includes('var(') ? undefined : resolved;
-}
-
-/**
  * Inline style declarations become attributes, so one allowlist governs both spellings. The few
  * properties SVG has no attribute for stay a declaration, rebuilt from keywords only.
  */
@@ -583,9 +564,9 @@ function declarationsToAttributes(declarations: readonly string[], into: Map<str
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
-    // Importance was read off each declaration by declarations() (root-sheet.ts); a `!` left in a var()'s fallback is the value's.
-    const value = withoutVar(declaration.slice(colon + 1).trim());
-    if (value === undefined) continue;
+    // Importance was read off each declaration by declarations() (root-sheet.ts); no var() is left in
+    // a value here: an inline one went to node.inlineVars and a sheet's through withCustoms, both resolved.
+    const value = declaration.slice(colon + 1).trim();
     if (STYLE_ONLY_PROPERTIES.has(property)) {
       if (/^[a-z-]+$/i.test(value)) kept.push(`${property}:${value.toLowerCase()}`);
     } else if (property === TRANSFORM_ORIGIN && value) into.set(property, value);
