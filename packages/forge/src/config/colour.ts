@@ -1,6 +1,6 @@
 import type { HexColor } from '../plan/types.ts';
-import { hexOfColour, SYSTEM_COLOURS } from '../svg/colours.ts';
-import { validForProperty } from '../svg/css-values.ts';
+import { hexOfColour } from '../svg/colours.ts';
+import { SYSTEM_COLOURS, validForProperty } from '../svg/css-values.ts';
 
 /**
  * creator.json's colours, read by the sanitizer's converter (so a colour reads the same in the

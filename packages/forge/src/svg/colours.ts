@@ -1,5 +1,5 @@
 import Color from 'colorjs.io';
-import { commaGroups, HEX, NAMED_COLOURS, partsOf, type Part } from './css-values.ts';
+import { commaGroups, HEX, NAMED_COLOURS, partsOf, SYSTEM_COLOURS, type Part } from './css-values.ts';
 
 /**
  * Colours resvg 2.6.2 cannot read, resolved to the sRGB hex Chromium paints. resvg reads hex
@@ -18,22 +18,6 @@ import { commaGroups, HEX, NAMED_COLOURS, partsOf, type Part } from './css-value
  * function inside a colour's channels, and a mix or pick holding `currentColor` where the mark
  * sets no `color` (forge decides that colour when it composes the icon).
  */
-
-/** CSS Color 4's system colours and Chromium's own colour words as Chromium 156 paints them in a light scheme (probed). */
-export const SYSTEM_COLOURS: ReadonlyMap<string, string> = new Map(
-  (
-    'accentcolor:0075ff accentcolortext:ffffff activetext:ff0000 buttonborder:000000 buttonface:efefef buttontext:000000 ' +
-    'canvas:ffffff canvastext:000000 field:ffffff fieldtext:000000 graytext:808080 highlight:0041c6cc highlighttext:ffffff ' +
-    'linktext:0000ee mark:ffff00 marktext:000000 selecteditem:1967d2 selecteditemtext:ffffff visitedtext:551a8b ' +
-    'activeborder:000000 activecaption:ffffff appworkspace:ffffff background:ffffff buttonhighlight:efefef ' +
-    'buttonshadow:efefef captiontext:000000 inactiveborder:000000 inactivecaption:ffffff inactivecaptiontext:808080 ' +
-    'infobackground:ffffff infotext:000000 menu:ffffff menutext:000000 scrollbar:ffffff threeddarkshadow:000000 ' +
-    'threedface:efefef threedhighlight:000000 threedlightshadow:000000 threedshadow:000000 window:ffffff ' +
-    'windowframe:000000 windowtext:000000 -webkit-link:0000ee -webkit-activelink:ff0000'
-  )
-    .split(' ')
-    .map((entry) => entry.split(':') as [string, string]),
-);
 
 /** Functions colorjs.io reads as CSS writes them. */
 const COLOUR_FUNCTIONS = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color']);

@@ -52,18 +52,26 @@ export const NAMED_COLOURS: ReadonlyMap<string, string> = new Map(
 );
 
 /**
- * Colour keywords besides the named colours, each taken by Chromium (probed): CSS Color 4's system
- * colours, its deprecated ones, and two of Chromium's own. They draw the viewer's theme colours.
+ * CSS Color 4's system colours, its deprecated ones and two of Chromium's own, each taken by Chromium
+ * and painted in a light scheme as given (probed). They draw the viewer's theme colours.
  */
-const OTHER_COLOUR_WORDS = new Set(
+export const SYSTEM_COLOURS: ReadonlyMap<string, string> = new Map(
   (
-    'transparent currentcolor accentcolor accentcolortext activetext buttonborder buttonface buttontext canvas canvastext ' +
-    'field fieldtext graytext highlight highlighttext linktext mark marktext selecteditem selecteditemtext visitedtext ' +
-    'activeborder activecaption appworkspace background buttonhighlight buttonshadow captiontext inactiveborder ' +
-    'inactivecaption inactivecaptiontext infobackground infotext menu menutext scrollbar threeddarkshadow threedface ' +
-    'threedhighlight threedlightshadow threedshadow window windowframe windowtext -webkit-link -webkit-activelink'
-  ).split(' '),
+    'accentcolor:0075ff accentcolortext:ffffff activetext:ff0000 buttonborder:000000 buttonface:efefef buttontext:000000 ' +
+    'canvas:ffffff canvastext:000000 field:ffffff fieldtext:000000 graytext:808080 highlight:0041c6cc highlighttext:ffffff ' +
+    'linktext:0000ee mark:ffff00 marktext:000000 selecteditem:1967d2 selecteditemtext:ffffff visitedtext:551a8b ' +
+    'activeborder:000000 activecaption:ffffff appworkspace:ffffff background:ffffff buttonhighlight:efefef ' +
+    'buttonshadow:efefef captiontext:000000 inactiveborder:000000 inactivecaption:ffffff inactivecaptiontext:808080 ' +
+    'infobackground:ffffff infotext:000000 menu:ffffff menutext:000000 scrollbar:ffffff threeddarkshadow:000000 ' +
+    'threedface:efefef threedhighlight:000000 threedlightshadow:000000 threedshadow:000000 window:ffffff ' +
+    'windowframe:000000 windowtext:000000 -webkit-link:0000ee -webkit-activelink:ff0000'
+  )
+    .split(' ')
+    .map((entry) => entry.split(':') as [string, string]),
 );
+
+/** Colour keywords besides the named colours. */
+const OTHER_COLOUR_WORDS = new Set(['transparent', 'currentcolor', ...SYSTEM_COLOURS.keys()]);
 
 /** CSS's keywords for "the value from elsewhere", valid for every property. */
 export const CSS_WIDE_KEYWORD = /^\s*(inherit|initial|unset|revert|revert-layer)\s*$/i;
