@@ -1,5 +1,5 @@
 import Color from 'colorjs.io';
-import { commaGroups, HEX, NAMED_COLOURS, partsOf, SYSTEM_COLOURS, type Part } from './css-values.ts';
+import { commaGroups, HEX, HUE_METHODS, MIX_SPACES, NAMED_COLOURS, partsOf, SYSTEM_COLOURS, type Part } from './css-values.ts';
 
 /**
  * Colours resvg 2.6.2 cannot read, resolved to the sRGB hex Chromium paints. resvg reads hex
@@ -22,26 +22,15 @@ import { commaGroups, HEX, NAMED_COLOURS, partsOf, SYSTEM_COLOURS, type Part } f
 /** Functions colorjs.io reads as CSS writes them. */
 const COLOUR_FUNCTIONS = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color']);
 
-/** color-mix()'s interpolation spaces by colorjs.io's names for them. */
-const MIX_SPACES: ReadonlyMap<string, string> = new Map([
-  ['srgb', 'srgb'],
-  ['srgb-linear', 'srgb-linear'],
+/** color-mix()'s interpolation spaces (css-values MIX_SPACES) whose colorjs.io name is not CSS's. */
+const COLORJS_SPACE_NAMES: ReadonlyMap<string, string> = new Map([
   ['display-p3', 'p3'],
   ['display-p3-linear', 'p3-linear'],
   ['a98-rgb', 'a98rgb'],
   ['prophoto-rgb', 'prophoto'],
   ['rec2020', '--rec2020-oetf'],
-  ['lab', 'lab'],
-  ['oklab', 'oklab'],
   ['xyz', 'xyz-d65'],
-  ['xyz-d65', 'xyz-d65'],
-  ['xyz-d50', 'xyz-d50'],
-  ['hsl', 'hsl'],
-  ['hwb', 'hwb'],
-  ['lch', 'lch'],
-  ['oklch', 'oklch'],
 ]);
-const HUE_METHODS = new Set(['shorter', 'longer', 'increasing', 'decreasing']);
 
 /** Mixes and picks read to this depth of nesting, as css-values reads them. */
 const MAX_NESTING = 8;
@@ -99,9 +88,9 @@ function mix(groups: readonly Part[][], current: Color | undefined, depth: numbe
   const [first] = groups;
   if (first?.[0]?.text === 'in') {
     const words = first.map((item) => (item.name === undefined ? item.text : '()'));
-    const named = MIX_SPACES.get(words[1] ?? '');
-    if (named === undefined) return undefined;
-    space = named;
+    const named = words[1] ?? '';
+    if (!MIX_SPACES.has(named)) return undefined;
+    space = COLORJS_SPACE_NAMES.get(named) ?? named;
     if (words.length === 4 && HUE_METHODS.has(words[2]!) && words[3] === 'hue') hue = words[2]!;
     else if (words.length !== 2) return undefined;
     rest = groups.slice(1);

@@ -227,14 +227,15 @@ export function commaGroups(args: string): Part[][] {
 const MAX_COLOUR_NESTING = 8;
 
 /** Spaces color-mix() interpolates in; the polar ones take a hue method. */
-const MIX_SPACES = new Set([...COLOR_SPACES, 'lab', 'oklab', 'hsl', 'hwb', 'lch', 'oklch']);
+export const MIX_SPACES: ReadonlySet<string> = new Set([...COLOR_SPACES, 'lab', 'oklab', 'hsl', 'hwb', 'lch', 'oklch']);
 const POLAR_SPACES = new Set(['hsl', 'hwb', 'lch', 'oklch']);
+export const HUE_METHODS: ReadonlySet<string> = new Set(['shorter', 'longer', 'increasing', 'decreasing']);
 
 /** `in <space>`, or `in <polar space> <shorter|longer|increasing|decreasing> hue`. */
 function mixSpaceFits(group: readonly Part[]): boolean {
   const words = group.map((item) => (item.name === undefined ? item.text : '()'));
   if (words.length === 2) return MIX_SPACES.has(words[1]!);
-  return words.length === 4 && POLAR_SPACES.has(words[1]!) && ['shorter', 'longer', 'increasing', 'decreasing'].includes(words[2]!) && words[3] === 'hue';
+  return words.length === 4 && POLAR_SPACES.has(words[1]!) && HUE_METHODS.has(words[2]!) && words[3] === 'hue';
 }
 
 function isColour(parts: readonly Part[], depth = 0): boolean {
