@@ -129,13 +129,45 @@ export function assertTimeZone(timeZone: unknown, field: string): string {
   return timeZone;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** Parses an ISO 8601 instant with an explicit offset; a bare local time would be ambiguous across zones. */
 export function parseInstant(value: unknown, field: string): Date {
-  const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/u;
-  if (typeof value !== 'string' || !isoWithOffset.test(value) || Number.isNaN(Date.parse(value))) {
+  const isoWithOffset = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/u;
+  const parts = typeof value === 'string' ? isoWithOffset.exec(value) : null;
+  if (typeof value !== 'string' || !parts || Number.isNaN(Date.parse(value))) {
     throw problem(field, 'an ISO 8601 time with an offset such as "2026-12-05T18:00:00Z"', value);
   }
+  // Date.parse rolls a day the month lacks into the next month: a typo'd "2026-02-30" was told as
+  // "Drop · Mar 2", and 29 February of a common year as 1 March, without a word.
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (day > days) {
+    throw problem(field, `an ISO 8601 time with an offset on a day that exists (${MONTHS[month - 1]} ${year} has ${days} days)`, value);
+  }
   return new Date(value);
+}
+
+/**
+ * Checks a locale as Intl reads it. A tag Intl cannot parse at all ("en_US", "x-klingon") made
+ * supportedLocalesOf throw a RangeError ("Incorrect locale information provided"), which reached
+ * the creator as forge's own failure with a stack, naming no field.
+ */
+export function assertLocale(locale: unknown, field: string): string {
+  let supported = false;
+  if (typeof locale === 'string') {
+    try {
+      supported = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+    } catch {
+      // Not a BCP 47 tag: refused below like any other locale Intl does not know.
+    }
+  }
+  if (!supported) {
+    const dashed = typeof locale === 'string' && locale.includes('_') ? ` (written with dashes: ${JSON.stringify(locale.replaceAll('_', '-'))})` : '';
+    throw problem(field, `a BCP 47 locale such as "en-US"${dashed}`, locale);
+  }
+  return locale as string;
 }
 
 function positiveInteger(value: unknown, field: string): number {
@@ -178,11 +210,9 @@ function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string
           : defaults.socialLocale !== undefined
             ? [defaults.socialLocale, 'social.locale']
             : ['en-US', `${field}.locale`];
-      if (typeof locale !== 'string' || !Intl.DateTimeFormat.supportedLocalesOf([locale]).length) {
-        throw problem(localeField, 'a BCP 47 locale such as "en-US"', locale);
-      }
-      const label = `Drop · ${formatDropDay(at, zone, locale)}`;
-      assertDrawableDate(label, locale, localeField, `write the words yourself in ${field}.text`);
+      const tag = assertLocale(locale, localeField);
+      const label = `Drop · ${formatDropDay(at, zone, tag)}`;
+      assertDrawableDate(label, tag, localeField, `write the words yourself in ${field}.text`);
       return label;
     }
     case 'limited': {

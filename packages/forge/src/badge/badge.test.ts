@@ -84,6 +84,14 @@ describe('badge config', () => {
     expect(parseBadges([{ ...drop, locale: 'ja-JP', text: 'Drop Dec 5' }])[0]!.label).toBe('Drop Dec 5');
   });
 
+  it('takes every day that exists, leap days and the 24:00 that ends one included', () => {
+    expect(parseBadges([{ kind: 'drop', at: '2028-02-29T18:00:00Z' }])[0]!.label).toBe('Drop · Feb 29');
+    expect(parseBadges([{ kind: 'drop', at: '2000-02-29T18:00:00Z' }])[0]!.label).toBe('Drop · Feb 29');
+    expect(() => parseBadges([{ kind: 'drop', at: '2100-02-29T18:00:00Z' }])).toThrowError(/February 2100 has 28 days/u);
+    expect(parseBadges([{ kind: 'drop', at: '2026-12-31T09:00:00Z' }])[0]!.label).toBe('Drop · Dec 31');
+    expect(parseBadges([{ kind: 'drop', at: '2026-12-05T24:00:00Z' }])[0]!.label).toBe('Drop · Dec 6');
+  });
+
   it('dates the drop in the creator time zone, not the machine one', () => {
     const at = '2026-12-06T03:00:00Z';
     expect(parseBadges([{ kind: 'drop', at }])[0]!.label).toBe('Drop · Dec 6');
@@ -136,6 +144,13 @@ describe('badge config', () => {
     [[{ kind: 'live', id: '../x' }], 'badges[0].id', 'lower-case letters'],
     [[{ kind: 'live', colour: 'red' }], 'badges[0].colour', 'expected one of'],
     [[{ kind: 'live', maxWidth: 5000 }], 'badges[0].maxWidth', 'from 40 to 480'],
+    // Intl cannot parse these tags: supportedLocalesOf threw a RangeError that named no field.
+    [[{ kind: 'drop', at: '2026-12-05T18:00:00Z', locale: 'en_US' }], 'badges[0].locale', 'BCP 47 locale such as "en-US" (written with dashes: "en-US")'],
+    [[{ kind: 'drop', at: '2026-12-05T18:00:00Z', locale: 'x-klingon' }], 'badges[0].locale', 'BCP 47 locale'],
+    // Date.parse rolled these into the next month ("Drop · Mar 2", "Drop · Mar 1", "Drop · May 1").
+    [[{ kind: 'drop', at: '2026-02-30T18:00:00Z' }], 'badges[0].at', 'February 2026 has 28 days'],
+    [[{ kind: 'drop', at: '2026-02-29T18:00:00Z' }], 'badges[0].at', 'February 2026 has 28 days'],
+    [[{ kind: 'drop', at: '2026-04-31T09:00:00-04:00' }], 'badges[0].at', 'April 2026 has 30 days'],
   ])('refuses %j naming %s', (badges, field, expected) => {
     let error: unknown;
     try {

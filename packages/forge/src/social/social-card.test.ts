@@ -147,6 +147,13 @@ describe('social card', () => {
   it('refuses bad options naming the field, and names it cannot draw', () => {
     expect(() => parseSocial(testInput({ social: { dropAt: 'tomorrow' } }))).toThrowError(/social\.dropAt/u);
     expect(() => parseSocial(testInput({ social: { timeZone: 'Nowhere/Land' } }))).toThrowError(/social\.timeZone/u);
+    // A tag Intl cannot parse threw its RangeError ("Incorrect locale information provided"), naming no field.
+    expect(() => parseSocial(testInput({ social: { locale: 'de_DE' } }))).toThrowError(
+      new ForgeConfigError('Expected a BCP 47 locale such as "en-US" (written with dashes: "de-DE") for social.locale but received "de_DE"'),
+    );
+    expect(() => parseSocial(testInput({ social: { locale: 'i-klingon' } }))).toThrowError(/BCP 47 locale .*for social\.locale but received "i-klingon"/u);
+    // Date.parse moved 31 June to 1 July: the card said "Wed, Jul 1".
+    expect(() => parseSocial(testInput({ social: { dropAt: '2026-06-31T18:00:00Z' } }))).toThrowError(/June 2026 has 30 days\) for social\.dropAt/u);
     // The drop line is written in social.locale: a locale whose dates the font cannot draw is named as such.
     expect(() => parseSocial(testInput({ social: { dropAt: '2026-12-05T18:00:00Z', locale: 'ko-KR' } }))).toThrowError(
       /for social\.locale but received "ko-KR": it writes "Drop · .*월.*"/u,

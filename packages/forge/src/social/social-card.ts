@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { loadSharp } from '../load-sharp.ts';
-import { assertDrawableDate, assertTimeZone, describeValue, formatInZone, parseInstant, writtenZone, type DropZone } from '../badge/badge-config.ts';
+import { assertDrawableDate, assertLocale, assertTimeZone, describeValue, formatInZone, parseInstant, writtenZone, type DropZone } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
 import { ForgeConfigError } from '../errors.ts';
@@ -49,10 +49,7 @@ export function parseSocial(input: ForgeInput): SocialOptions {
     if (typeof value !== 'string' || value.trim() === '' || value.length > max) throw expected(`social.${key}`, `text of 1 to ${max} characters`, value);
     return value;
   };
-  const locale = social['locale'] ?? 'en-US';
-  if (typeof locale !== 'string' || Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 0) {
-    throw expected('social.locale', 'a BCP 47 locale such as "en-US"', locale);
-  }
+  const locale = assertLocale(social['locale'] ?? 'en-US', 'social.locale');
   const description = text('description', 300);
   const options: SocialOptions = {
     title: text('title', 100) ?? input.config.name,
