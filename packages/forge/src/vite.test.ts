@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, createLogger, createServer, type ViteDevServer } from 'vite';
+import { build, createBuilder, createLogger, createServer, type ViteDevServer } from 'vite';
 import dropkitForge from './vite.ts';
 import { faviconStage } from './favicon/stage.ts';
 import { liveFaviconStage } from './live-favicon/live-favicon.ts';
@@ -213,6 +213,38 @@ describe('@dropkit/forge/vite', () => {
       });
       expect(await readdir(join(root, 'dist-server'))).toEqual(['entry-server.mjs']);
       expect(renderer.drawn).toBe(0);
+    } finally {
+      renderer.close();
+    }
+  });
+
+  it('emits the set in the client build of an app built by environments (vite build --app), not in its server build', async () => {
+    const root = await mkdtemp(join(app, 'environments-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body><script type="module" src="/main.js"></script></body></html>');
+    await writeFile(join(root, 'main.js'), 'document.title = "Drop";');
+    await writeFile(join(root, 'entry-server.js'), 'export const render = () => "<h1>Drop</h1>";');
+    const renderer = new IsolatedRenderer({ processes: 1 });
+    try {
+      // As an SSR framework configures it: one config, a client and a server environment.
+      const builder = await createBuilder({
+        root,
+        configFile: false,
+        logLevel: 'silent',
+        plugins: [dropkitForge({ config: 'brand/creator.json', stages: [faviconStage], renderer })],
+        environments: {
+          client: { build: { outDir: 'dist/client' } },
+          ssr: { build: { outDir: 'dist/server', rollupOptions: { input: 'entry-server.js' } } },
+        },
+      });
+      await builder.buildApp();
+      const out = join(root, 'dist/client');
+      const html = await readFile(join(out, 'index.html'), 'utf8');
+      const hrefs = [...html.matchAll(/<link [^>]*href="([^"]+)"/g)].map((match) => match[1]!);
+      expect(hrefs).toContain('/favicon.svg');
+      // Each link the page got names a file of the client's output.
+      for (const href of hrefs) expect({ href, exists: await readFile(join(out, href)).then(() => true, () => false) }).toEqual({ href, exists: true });
+      expect(await readdir(join(root, 'dist/server'))).toEqual(['entry-server.mjs']);
     } finally {
       renderer.close();
     }

@@ -26,6 +26,15 @@ export interface DropkitForgeOptions {
   renderer?: RenderContext;
 }
 
+/** What the plugin reads of a build hook's context: the environment it builds (Vite 6 and later). */
+interface HookContext {
+  environment?: { config: EnvironmentConfig };
+}
+interface EnvironmentConfig {
+  consumer?: string;
+  build: { ssr?: unknown; outDir: string };
+}
+
 /** One forge of the creator's set, and what stops it. */
 interface Run {
   result: Promise<ForgeResult>;
@@ -296,12 +305,22 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     current = undefined;
   };
   /**
+   * The config of the environment a build hook runs in. An app built by environments
+   * (`vite build --app`, an SSR framework's client and server) resolves a config per environment
+   * and hands each to configResolved, on this same plugin: `viteConfig` ends as the last one, the
+   * server's, so the client build was taken for a server build and emitted no icon while its page
+   * linked them all (until 28 November 2026). Base, root and logger are the same in each.
+   */
+  const environmentConfig = (context: HookContext): EnvironmentConfig => context.environment?.config ?? viteConfig;
+  /**
    * A server bundle (`vite build --ssr`, `build.ssr`, or a framework's server environment) serves
    * no page of its own: the set belongs with the client build. Forging there drew the whole set a
    * second time (an SSR app builds twice) and wrote the icons beside the server code.
    */
-  const serverBuild = (context: { environment?: { config: { consumer?: string } } }) =>
-    Boolean(viteConfig.build.ssr) || context.environment?.config.consumer === 'server';
+  const serverBuild = (context: HookContext) => {
+    const config = environmentConfig(context);
+    return Boolean(config.build.ssr) || config.consumer === 'server';
+  };
   /**
    * Where in the output folder the set goes: a `basePath` below Vite's `base` (`/brand/` under
    * `/`) names a folder of the site, so the files go into that folder; the set was written to the
@@ -338,7 +357,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
           // added to be rebuilt on, after a failed run too, so fixing the config builds again, and
           // creating a missing mark does (through its folder: watchTargets). A one-off build
           // ignores the list.
-          const outDir = resolve(viteConfig.root, viteConfig.build.outDir);
+          const outDir = resolve(viteConfig.root, environmentConfig(this).build.outDir);
           for (const file of watched) for (const target of watchTargets(file, viteConfig.root, outDir)) this.addWatchFile(target);
         }
       }
