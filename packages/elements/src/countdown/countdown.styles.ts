@@ -77,7 +77,8 @@ export const countdownStyles = css`
     text-decoration: underline;
     cursor: pointer;
   }
-  :focus-visible {
+  :focus-visible,
+  :host(:focus-visible) {
     outline: 2px solid currentColor;
     outline-offset: 2px;
   }

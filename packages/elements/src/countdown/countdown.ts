@@ -172,6 +172,8 @@ export class DropCountdown extends LitElement {
   #unconfirmed = false;
   /** The first rendering has been on screen for a frame (see #setState). */
   #painted = false;
+  /** What had focus in this countdown when an update began (see updated()). */
+  #focused: Element | null = null;
   #words = new ElementWords(this, countdownEnglish);
 
   constructor() {
@@ -299,6 +301,24 @@ export class DropCountdown extends LitElement {
       this.#refresh();
     }
     if (changed.has('faviconLive')) this.#followFavicon();
+    this.#focused = this.shadowRoot?.activeElement ?? (this.contains(document.activeElement) ? document.activeElement : null);
+  }
+
+  /**
+   * A visitor on "Add to calendar" or "Notify me" at T0 (or on a buy button in the `live` slot when
+   * the drop ends) saw it taken away, and focus fell to the page's body: a screen reader lost its
+   * place at the moment of the drop. The countdown itself takes focus instead (read with what it now
+   * says; Tab goes on to what it holds), focusable only until focus leaves it.
+   */
+  protected override updated(): void {
+    const focused = this.#focused;
+    // Gone, or no longer shown (a slotted button in a state that shows another slot).
+    if (!focused || focused === this || focused.getClientRects().length) return;
+    if (!this.hasAttribute('tabindex')) {
+      this.tabIndex = -1;
+      this.addEventListener('blur', () => this.removeAttribute('tabindex'), { once: true });
+    }
+    this.focus();
   }
 
   protected override render() {
