@@ -1,5 +1,5 @@
 import { ForgeConfigError } from '../errors.ts';
-import { missingGlyphs } from './font.ts';
+import { normalizeText, TextError } from './font.ts';
 
 /** The badges a creator can declare; `custom` carries its own text. */
 export const BADGE_KINDS = ['live', 'drop', 'limited', 'verified', 'sold-out', 'custom'] as const;
@@ -111,7 +111,14 @@ export function formatDropDay(at: Date, zone: DropZone, locale: string): string 
  * when the words came from the locale and the creator wrote none.
  */
 export function assertDrawableDate(date: string, locale: string, field: string, instead: string): void {
-  if (missingGlyphs(date).length === 0) return;
+  try {
+    // As the layout will read it: also an accent with no single character for its letter
+    // ("yo" writes "Ọ̀pẹ̀"), whose refusal there named the badge's text.
+    normalizeText(date, field);
+    return;
+  } catch (error) {
+    if (!(error instanceof TextError)) throw error;
+  }
   throw new ForgeConfigError(
     `Expected a locale whose dates the bundled font (Inter) can draw for ${field} but received ${JSON.stringify(locale)}: ` +
       `it writes ${JSON.stringify(date)}; choose a locale written in Latin, Greek or Cyrillic letters (such as "en-US", "fr-FR" or "ru-RU"), or ${instead}`,

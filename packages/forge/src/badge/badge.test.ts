@@ -84,6 +84,15 @@ describe('badge config', () => {
     expect(parseBadges([{ ...drop, locale: 'ja-JP', text: 'Drop Dec 5' }])[0]!.label).toBe('Drop Dec 5');
   });
 
+  it('refuses a drop locale whose date holds an accent forge cannot place, naming the locale', () => {
+    // Yoruba writes December "Ọ̀pẹ̀" (Ọ with a grave, no single character): the refusal named
+    // badges[0] and asked for "letters that exist with their accent" from a creator who wrote none.
+    const drop = { kind: 'drop', at: '2026-12-05T18:00:00Z' };
+    expect(() => parseBadges([{ ...drop, locale: 'yo' }])).toThrowError(ForgeConfigError);
+    expect(() => parseBadges([{ ...drop, locale: 'yo' }])).toThrowError(/for badges\[0\]\.locale but received "yo": it writes "Drop · 5 Oṣù Ọ̀pẹ̀"/u);
+    expect(() => parseBadges([drop], { socialLocale: 'yo' })).toThrowError(/for social\.locale but received "yo"/u);
+  });
+
   it('takes every day that exists, leap days and the 24:00 that ends one included', () => {
     expect(parseBadges([{ kind: 'drop', at: '2028-02-29T18:00:00Z' }])[0]!.label).toBe('Drop · Feb 29');
     expect(parseBadges([{ kind: 'drop', at: '2000-02-29T18:00:00Z' }])[0]!.label).toBe('Drop · Feb 29');
@@ -194,6 +203,27 @@ describe('badge text fitting', () => {
     expect(() => layoutBadge(spec({ label: '   ' }))).toThrowError(/visible text/u);
     // Latin with accents, Greek and Cyrillic are in the font.
     expect(layoutBadge(spec({ label: 'Café Ωμέγα Живо' })).fontSize).toBe(BADGE_FONT_SIZE);
+  });
+
+  it('refuses a private-use character instead of drawing the alternate Inter keeps there', () => {
+    // U+E002 from an icon font (Material Icons and Font Awesome live in the private-use area) was
+    // drawn as Inter's second "G"; U+E0BE, which Inter does not map, was refused.
+    expect(() => layoutBadge(spec({ label: 'Restock \ue002' }))).toThrowError(TextError);
+    expect(() => layoutBadge(spec({ label: 'Restock \ue002' }))).toThrowError(/cannot draw: "\ue002" \(U\+E002, a private-use character, as icon fonts use\)/u);
+    expect(() => layoutBadge(spec({ label: 'Restock \u{F0001}' }))).toThrowError(/U\+F0001, a private-use character/u);
+  });
+
+  it('refuses emoji saying they are emoji, a sequence by its parts, and quotes a control character escaped', () => {
+    // The font has no emoji; the joiner of "👩‍💻" draws nothing and is dropped, so the parts are named.
+    expect(() => layoutBadge(spec({ label: 'Drop \u{1F469}\u200d\u{1F4BB}' }))).toThrowError(
+      /"\u{1F469}" \(U\+1F469, an emoji\), "\u{1F4BB}" \(U\+1F4BB, an emoji\)\. Emoji cannot be drawn: leave them out or write the word\. Use Latin/u,
+    );
+    expect(() => layoutBadge(spec({ label: 'Go \u{1F1FA}\u{1F1F8}' }))).toThrowError(/U\+1F1FA, an emoji.*Emoji cannot be drawn/u);
+    expect(() => layoutBadge(spec({ label: '#\ufe0f\u20e3 1' }))).toThrowError(/U\+20E3, an emoji/u);
+    // No emoji, no emoji advice.
+    expect(() => layoutBadge(spec({ label: 'ライブ' }))).not.toThrowError(/Emoji/u);
+    // An ESC in library input (the config refuses controls before this) is named as \u001b, not sent raw.
+    expect(() => layoutBadge(spec({ label: 'a\u001b]0;x' }))).toThrowError(/cannot draw: "\\u001b" \(U\+001B\)/u);
   });
 
   it('draws an accent typed as a separate mark (macOS, pasted text) on its letter, not after it', async () => {

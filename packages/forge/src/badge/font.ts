@@ -70,18 +70,36 @@ function place(text: string): { glyphs: { glyph: opentype.Glyph; x: number }[]; 
   return { glyphs, advance: pen };
 }
 
-/** Characters of `text` the bundled font has no glyph for, each once, in order of appearance. */
+/**
+ * Characters of `text` the bundled font has no glyph for, each once, in order of appearance.
+ * Private-use characters count as missing even where Inter maps them: it keeps its own alternates
+ * there (U+E002 is a second "G"), so a character pasted from an icon font (Material Icons,
+ * Font Awesome) was drawn as a letter the creator never wrote.
+ */
 export function missingGlyphs(text: string): string[] {
   const missing = new Set<string>();
   for (const character of text) {
     if (character === ' ') continue;
-    if (font().charToGlyphIndex(character) === 0) missing.add(character);
+    if (font().charToGlyphIndex(character) === 0 || /\p{Co}/u.test(character)) missing.add(character);
   }
   return [...missing];
 }
 
 function codePoint(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** What an emoji is made of, apart from the joiners and selectors normalizeText drops: pictographs, flag letters, skin tones, the keycap. */
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u{20E3}/u;
+
+/** A missing character as a refusal names it: quoted as JSON (a control character escaped), with what kind of thing it is when that is the reason. */
+function named(character: string): string {
+  const kind = EMOJI.test(character)
+    ? ', an emoji'
+    : /\p{Co}/u.test(character)
+      ? ', a private-use character, as icon fonts use'
+      : '';
+  return `${JSON.stringify(character)} (${codePoint(character)}${kind})`;
 }
 
 /**
@@ -102,11 +120,16 @@ export function normalizeText(text: string, field: string, advice = 'Use Latin, 
   if (collapsed === '') throw new TextError('text-empty', `Expected visible text for ${field} but received ${JSON.stringify(text)}`);
   const missing = missingGlyphs(collapsed);
   if (missing.length > 0) {
-    const list = missing.slice(0, 5).map((character) => `"${character}" (${codePoint(character)})`).join(', ');
+    const list = missing.slice(0, 5).map(named).join(', ');
+    // Emoji are refused, not drawn: Inter has none, and a colour emoji font would be a second
+    // font whose pictures differ from the ones the reader's own phone shows for the same emoji.
+    const emoji = missing.some((character) => EMOJI.test(character))
+      ? ' Emoji cannot be drawn: leave them out or write the word.'
+      : '';
     throw new TextError(
       'text-missing-glyphs',
       `${field} ${JSON.stringify(collapsed)} uses characters the bundled font (${BUNDLED_FONT.family}) cannot draw: ${list}` +
-        `${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}. ${advice}`,
+        `${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}.${emoji} ${advice}`,
     );
   }
   const loneMark = /(.?)(\p{M})/su.exec(collapsed);

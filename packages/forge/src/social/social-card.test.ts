@@ -159,6 +159,9 @@ describe('social card', () => {
       /for social\.locale but received "ko-KR": it writes "Drop · .*월.*"/u,
     );
     expect(() => parseSocial(testInput({ social: { locale: 'ko-KR' } }))).not.toThrow();
+    // "yo" writes December with an accent forge cannot place: refused here, naming the locale, not
+    // while drawing the card (as social.dropAt, with advice about letters the creator never typed).
+    expect(() => parseSocial(testInput({ social: { dropAt: '2026-12-05T18:00:00Z', locale: 'yo' } }))).toThrowError(/for social\.locale but received "yo": it writes/u);
     expect(() => parseSocial(testInput({ social: { colour: 'red' } }))).toThrowError(ForgeConfigError);
     // A name in another script is not to be changed: the refusal asks for social.title, not other text.
     expect(() => socialStage.plan(testInput({ name: '東京スタジオ' }))).toThrowError(/social\.title .*cannot draw.*\. Add social\.title, .*your name stays/u);
