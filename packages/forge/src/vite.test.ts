@@ -174,6 +174,32 @@ describe('@dropkit/forge/vite', () => {
     }
   });
 
+  it('in dev, serves a basePath written without its last slash where the page links it', async () => {
+    // The page linked /shop/brand/favicon.svg, but the server looked for /shop/brand + a name: Vite's
+    // index.html answered every link (200, text/html).
+    const server = await createServer({
+      root: app,
+      configFile: false,
+      logLevel: 'silent',
+      base: '/shop/',
+      plugins: [dropkitForge({ config: 'brand/creator.json', basePath: '/shop/brand', stages: [faviconStage] })],
+      server: { port: 0, host: '127.0.0.1' },
+    });
+    await server.listen();
+    try {
+      const origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+      const html = await (await fetch(`${origin}/shop/`, { headers: { accept: 'text/html' } })).text();
+      const hrefs = [...html.matchAll(/<link [^>]*href="([^"]+)"/g)].map((match) => match[1]!);
+      expect(hrefs).toContain('/shop/brand/favicon.svg');
+      for (const href of hrefs) {
+        const response = await fetch(new URL(href, origin));
+        expect({ href, status: response.status, type: response.headers.get('content-type') }).toEqual({ href, status: 200, type: expect.stringMatching(/^image\/|^application\/manifest\+json$/) });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it("with a config forge refuses, dev still serves Vite's client and the app, so the error page shows the overlay", async () => {
     await writeFile(join(app, 'broken-dev.json'), JSON.stringify({ name: 'x', mark: 'missing.svg', colors: { brand: '#fff', background: '#000' } }));
     await writeFile(join(app, 'app-code.js'), 'export const drop = 1;');

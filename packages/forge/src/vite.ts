@@ -227,7 +227,10 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
    * own folder, and in dev was served under no path a request has.
    */
   const relativeBase = () => options.basePath === './' || (options.basePath === undefined && (viteConfig.base === './' || viteConfig.base === ''));
-  const basePath = () => (relativeBase() ? (viteConfig.command === 'build' ? './' : viteConfig.base) : (options.basePath ?? viteConfig.base ?? '/'));
+  // With its last slash: forge adds it to the links, and dev matched requests against the path as
+  // written, so a basePath of '/shop/brand' linked /shop/brand/favicon.svg and served it under
+  // /shop/brandfavicon.svg (each link answered with the app's index.html, until 28 November 2026).
+  const basePath = () => (relativeBase() ? (viteConfig.command === 'build' ? './' : viteConfig.base) : options.basePath === undefined ? viteConfig.base : normaliseBasePath(options.basePath));
   /**
    * Where the installed app opens: the app's root, Vite's `base`, even when `basePath` puts the
    * icons elsewhere. A relative base is resolved against the manifest, which sits at the output's
@@ -331,7 +334,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   const outputFolder = () => {
     const base = viteConfig.base;
     const path = basePath();
-    return base.startsWith('/') && path.startsWith(base) ? normaliseBasePath(path).slice(base.length) : '';
+    return base.startsWith('/') && path.startsWith(base) ? path.slice(base.length) : '';
   };
   // Named as the notes are: with two plugins (two creators) a refusal of mark.svg is either's.
   const explain = (error: unknown) =>
