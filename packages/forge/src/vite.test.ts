@@ -244,6 +244,27 @@ describe('@dropkit/forge/vite', () => {
     }
   });
 
+  it('forges nothing in a library build: a package has no page to link the set', async () => {
+    const root = await mkdtemp(join(app, 'lib-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(join(root, 'widget.js'), 'export const drop = 1;');
+    const renderer = new IsolatedRenderer({ processes: 1 });
+    try {
+      // A plugin list shared by a monorepo's app and its library builds, say.
+      await build({
+        root,
+        configFile: false,
+        logLevel: 'silent',
+        plugins: [dropkitForge({ config: 'brand/creator.json', stages: [faviconStage], renderer })],
+        build: { lib: { entry: 'widget.js', formats: ['es'] }, outDir: 'dist' },
+      });
+      expect(await readdir(join(root, 'dist'))).toEqual(['widget.mjs']);
+      expect(renderer.drawn).toBe(0);
+    } finally {
+      renderer.close();
+    }
+  });
+
   it('emits the set in the client build of an app built by environments (vite build --app), not in its server build', async () => {
     const root = await mkdtemp(join(app, 'environments-'));
     await cp(demoCreator, join(root, 'brand'), { recursive: true });

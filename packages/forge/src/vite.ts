@@ -32,7 +32,7 @@ interface HookContext {
 }
 interface EnvironmentConfig {
   consumer?: string;
-  build: { ssr?: unknown; outDir: string };
+  build: { ssr?: unknown; lib?: unknown; outDir: string };
 }
 
 /** One forge of the creator's set, and what stops it. */
@@ -318,11 +318,12 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
   /**
    * A server bundle (`vite build --ssr`, `build.ssr`, or a framework's server environment) serves
    * no page of its own: the set belongs with the client build. Forging there drew the whole set a
-   * second time (an SSR app builds twice) and wrote the icons beside the server code.
+   * second time (an SSR app builds twice) and wrote the icons beside the server code. Nor does a
+   * library (`build.lib`): the set went into the package, linked by no page (until 28 November 2026).
    */
-  const serverBuild = (context: HookContext) => {
+  const pagelessBuild = (context: HookContext) => {
     const config = environmentConfig(context);
-    return Boolean(config.build.ssr) || config.consumer === 'server';
+    return Boolean(config.build.ssr) || Boolean(config.build.lib) || config.consumer === 'server';
   };
   /**
    * Where in the output folder the set goes: a `basePath` below Vite's `base` (`/brand/` under
@@ -349,7 +350,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       configPath = resolve(config.root, options.config);
     },
     async buildStart() {
-      if (viteConfig.command === 'build' && !serverBuild(this)) {
+      if (viteConfig.command === 'build' && !pagelessBuild(this)) {
         try {
           await run();
         } catch (error) {
@@ -403,7 +404,7 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       stop();
     },
     async generateBundle(_output, bundle) {
-      if (serverBuild(this)) return;
+      if (pagelessBuild(this)) return;
       const { files } = await run().catch((error) => Promise.reject(explain(error)));
       const folder = outputFolder();
       for (const file of files) {
