@@ -199,35 +199,66 @@ function dropZone(entry: Record<string, unknown>, field: string, defaults: Badge
   return writtenZone(entry['at'] as string);
 }
 
+/** The fields only one kind reads; elsewhere they would be dropped without a word. */
+const FIELD_OF_KIND: Readonly<Record<string, BadgeKind>> = { at: 'drop', timeZone: 'drop', locale: 'drop', number: 'limited', of: 'limited' };
+
+/**
+ * A field the badge's kind does not read is refused, naming it: `locale` on a limited or sold-out
+ * badge, meant to write its words in French, left them in English; `at` on a live badge did nothing.
+ */
+function assertFieldsOfKind(kind: BadgeKind, entry: Record<string, unknown>, field: string): void {
+  for (const [key, owner] of Object.entries(FIELD_OF_KIND)) {
+    if (entry[key] === undefined || owner === kind) continue;
+    const instead = key === 'locale' ? `; the words of a ${kind} badge are forge's own, in English: write yours in ${field}.text` : '';
+    throw new ForgeConfigError(`Unexpected field ${field}.${key}: only a ${owner} badge reads ${key}${instead}`);
+  }
+}
+
+/** The drop badge's day, from `at` in its zone and locale; with `text`, only what is given is checked. */
+function dropLabel(entry: Record<string, unknown>, field: string, defaults: BadgeDefaults): string {
+  const at = parseInstant(entry['at'], `${field}.at`);
+  const zone = dropZone(entry, field, defaults);
+  // Like the zone: the badge's own locale, else the one the creator chose for the card.
+  const [locale, localeField] =
+    entry['locale'] !== undefined
+      ? [entry['locale'], `${field}.locale`]
+      : defaults.socialLocale !== undefined
+        ? [defaults.socialLocale, 'social.locale']
+        : ['en-US', `${field}.locale`];
+  const tag = assertLocale(locale, localeField);
+  const label = `Drop · ${formatDropDay(at, zone, tag)}`;
+  assertDrawableDate(label, tag, localeField, `write the words yourself in ${field}.text`);
+  return label;
+}
+
+function limitedLabel(entry: Record<string, unknown>, field: string): string {
+  const number = positiveInteger(entry['number'], `${field}.number`);
+  const of = positiveInteger(entry['of'], `${field}.of`);
+  if (number > of) throw problem(`${field}.number`, `a number no greater than of (${of})`, number);
+  return `${number} of ${of}`;
+}
+
 function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string, defaults: BadgeDefaults): string {
+  assertFieldsOfKind(kind, entry, field);
   if (entry['text'] !== undefined) {
     if (typeof entry['text'] !== 'string' || entry['text'].length > 80) {
       throw problem(`${field}.text`, 'text of at most 80 characters', entry['text']);
     }
+    // The words are the creator's, but a value they gave beside them is still read: "at": "2026-02-30"
+    // or "number": 60 of 50 next to a text passed without a word.
+    if (entry['at'] !== undefined) parseInstant(entry['at'], `${field}.at`);
+    if (entry['timeZone'] !== undefined) assertTimeZone(entry['timeZone'], `${field}.timeZone`);
+    if (entry['locale'] !== undefined) assertLocale(entry['locale'], `${field}.locale`);
+    if (entry['number'] !== undefined && entry['of'] !== undefined) limitedLabel(entry, field);
+    else if (entry['number'] !== undefined) positiveInteger(entry['number'], `${field}.number`);
+    else if (entry['of'] !== undefined) positiveInteger(entry['of'], `${field}.of`);
     return entry['text'];
   }
   switch (kind) {
-    case 'drop': {
-      const at = parseInstant(entry['at'], `${field}.at`);
-      const zone = dropZone(entry, field, defaults);
-      // Like the zone: the badge's own locale, else the one the creator chose for the card.
-      const [locale, localeField] =
-        entry['locale'] !== undefined
-          ? [entry['locale'], `${field}.locale`]
-          : defaults.socialLocale !== undefined
-            ? [defaults.socialLocale, 'social.locale']
-            : ['en-US', `${field}.locale`];
-      const tag = assertLocale(locale, localeField);
-      const label = `Drop · ${formatDropDay(at, zone, tag)}`;
-      assertDrawableDate(label, tag, localeField, `write the words yourself in ${field}.text`);
-      return label;
-    }
-    case 'limited': {
-      const number = positiveInteger(entry['number'], `${field}.number`);
-      const of = positiveInteger(entry['of'], `${field}.of`);
-      if (number > of) throw problem(`${field}.number`, `a number no greater than of (${of})`, number);
-      return `${number} of ${of}`;
-    }
+    case 'drop':
+      return dropLabel(entry, field, defaults);
+    case 'limited':
+      return limitedLabel(entry, field);
     case 'custom':
       throw problem(`${field}.text`, 'the text of a custom badge', undefined);
     default:

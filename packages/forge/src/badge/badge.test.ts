@@ -93,6 +93,16 @@ describe('badge config', () => {
     expect(() => parseBadges([drop], { socialLocale: 'yo' })).toThrowError(/for social\.locale but received "yo"/u);
   });
 
+  it('takes the creator\'s words beside the fields of their kind, or without them', () => {
+    expect(
+      parseBadges([
+        { kind: 'drop', at: '2026-12-05T18:00:00Z', timeZone: 'Asia/Kathmandu', locale: 'en-US-u-hc-h23', text: 'Drop Saturday' },
+        { kind: 'drop', id: 'soon', text: 'Drop soon' },
+        { kind: 'limited', number: 3, text: 'No. 3' },
+      ]).map((spec) => spec.label),
+    ).toEqual(['Drop Saturday', 'Drop soon', 'No. 3']);
+  });
+
   it('takes every day that exists, leap days and the 24:00 that ends one included', () => {
     expect(parseBadges([{ kind: 'drop', at: '2028-02-29T18:00:00Z' }])[0]!.label).toBe('Drop · Feb 29');
     expect(parseBadges([{ kind: 'drop', at: '2000-02-29T18:00:00Z' }])[0]!.label).toBe('Drop · Feb 29');
@@ -160,6 +170,16 @@ describe('badge config', () => {
     [[{ kind: 'drop', at: '2026-02-30T18:00:00Z' }], 'badges[0].at', 'February 2026 has 28 days'],
     [[{ kind: 'drop', at: '2026-02-29T18:00:00Z' }], 'badges[0].at', 'February 2026 has 28 days'],
     [[{ kind: 'drop', at: '2026-04-31T09:00:00-04:00' }], 'badges[0].at', 'April 2026 has 30 days'],
+    // Fields another kind reads were dropped without a word: the limited badge stayed "1 of 50" in English.
+    [[{ kind: 'limited', number: 1, of: 50, locale: 'de-DE' }], 'badges[0].locale', "only a drop badge reads locale; the words of a limited badge are forge's own, in English: write yours in badges[0].text"],
+    [[{ kind: 'live', at: '2026-12-05T18:00:00Z' }], 'badges[0].at', 'only a drop badge reads at'],
+    [[{ kind: 'drop', at: '2026-12-05T18:00:00Z', of: 50 }], 'badges[0].of', 'only a limited badge reads of'],
+    // Beside the creator's own words, a value given is still read.
+    [[{ kind: 'drop', at: '2026-02-30T18:00:00Z', text: 'Drop Friday' }], 'badges[0].at', 'February 2026 has 28 days'],
+    [[{ kind: 'drop', timeZone: 'Mars/Olympus', text: 'Drop Friday' }], 'badges[0].timeZone', 'IANA time zone'],
+    [[{ kind: 'drop', locale: 'en_GB', text: 'Drop Friday' }], 'badges[0].locale', 'BCP 47 locale'],
+    [[{ kind: 'limited', number: 60, of: 50, text: 'Last ones' }], 'badges[0].number', 'no greater than of (50)'],
+    [[{ kind: 'limited', number: 0, text: 'Last ones' }], 'badges[0].number', 'whole number'],
   ])('refuses %j naming %s', (badges, field, expected) => {
     let error: unknown;
     try {
