@@ -661,6 +661,21 @@ describe('@dropkit/forge/vite in dev, watching the files the set is forged from'
     expect(reloads()).toBe(2);
   });
 
+  it('still forges and reloads on a save after the dev server restarted (the `r` shortcut, a saved .env)', async () => {
+    expect(await served('favicon.svg')).toContain(INK);
+    // A restart keeps a plugin given inline (Storybook, frameworks, this test): Vite starts the
+    // new server, then closes the old one.
+    page.close();
+    await server.restart();
+    origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+    page = await listenAsAPage(origin);
+    await until(() => page.messages.some((message) => message.type === 'connected'), 'the page is connected again');
+    expect(await served('favicon.svg')).toContain(INK);
+    await save('mark.svg', markSvg.replaceAll(INK, '#6b0a3a'));
+    await until(() => reloads() > 0, 'the page is told to reload after the mark changed');
+    expect(await served('favicon.svg')).toContain('#6b0a3a');
+  });
+
   it('forges as soon as a mark the config names but that is missing appears', async () => {
     expect(await served('favicon.svg')).toContain(INK);
     await save('creator.json', JSON.stringify({ ...config, mark: 'mark-c.svg' }));

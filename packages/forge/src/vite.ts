@@ -400,6 +400,11 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     closeBundle() {
       // The dev server is closing (in a build the run is over by now and there is nothing to stop).
       if (viteConfig.command !== 'serve') return;
+      // A restart (the `r` shortcut, a saved .env) keeps a plugin given inline and starts the new
+      // server before it closes the old one: that close left this plugin closing for the new
+      // server, whose saves then forged nothing and reloaded no page (until 28 November 2026).
+      const { environment } = this as { environment?: object };
+      if (environment && devServer && !Object.values(devServer.environments).includes(environment as never)) return;
       closing = true;
       stop();
     },
@@ -420,6 +425,9 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     configureServer(server) {
       closing = false;
       devServer = server;
+      // A new server (after a restart, the old one is still open) starts from nothing: the files
+      // the set is read from are watched by the old server's watcher, not this one's.
+      stop();
       forged = false;
       names = new Set();
       settling = undefined;
