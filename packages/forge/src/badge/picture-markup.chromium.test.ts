@@ -38,7 +38,7 @@ beforeAll(async () => {
       response.end();
       return;
     }
-    void asset.render(context).then((bytes) => {
+    void Promise.resolve(asset.render(context)).then((bytes) => {
       response.setHeader('content-type', types[asset.format]!);
       response.end(bytes);
     });
