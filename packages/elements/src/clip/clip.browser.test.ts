@@ -466,6 +466,26 @@ describe('<drop-clip>', () => {
     expect(shadow(clip).activeElement?.getAttribute('part')).to.equal('control play-pause');
   });
 
+  it('keeps a keyboard user\'s place when the video fails under it: the product list shown instead of the controls takes focus', async () => {
+    // A marketplace swapping in another product's video that does not play took the controls away
+    // with the focus on Mute: focus fell to the page.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    await waitFor(() => part(clip, 'mute') !== null, 'the controls');
+    part(clip, 'mute')!.focus();
+    clip.setAttribute('src', videoUrl(uniqueId(), '&status=404'));
+    await waitFor(() => clip.playback === 'error', 'the new video failing');
+    await clip.updateComplete;
+    expect(part(clip, 'mute') === null).to.equal(true);
+    expect(document.activeElement === clip).to.equal(true);
+    expect(shadow(clip).activeElement?.id).to.equal('list-title');
+    expect(shadow(clip).activeElement?.matches(':focus-visible')).to.equal(true);
+    // The next Tab is the first product in the list.
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(clip).activeElement?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Glow tee €24.00');
+    await expectNoAxeViolations(clip);
+  });
+
   it('keyboard: k plays/pauses, m mutes, c toggles captions, Tab reaches the shown cards', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const page = await fixture(`<div><button id="before">before</button>${clipHtml(uniqueId())}</div>`);

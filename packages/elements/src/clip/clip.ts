@@ -296,8 +296,12 @@ export class DropClip extends LitElement {
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     super.update(changed);
     // A keyboard user's place must not vanish with what it was on ("Play clip" once playing, a card
-    // whose time is over): focus fell to the page, and the next Tab started from its top.
-    if (focused && !focused.isConnected) this.renderRoot.querySelector<HTMLElement>('[part~="play-pause"]')?.focus();
+    // whose time is over): focus fell to the page, and the next Tab started from its top. A video
+    // that fails takes the controls too: the title of the product list shown in their place takes
+    // it then, focusable for that alone (it is no control).
+    const target = focused && !focused.isConnected && this.renderRoot.querySelector<HTMLElement>('[part~="play-pause"], #list-title');
+    if (target && target.id) target.tabIndex = -1;
+    if (target) target.focus();
   }
 
   protected override updated(changed: PropertyValues): void {
