@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { HexColor, Palette } from '../plan/types.ts';
 import type { BadgeKind, BadgeSpec } from './badge-config.ts';
-import { inkOn, readableOn } from './colors.ts';
+import { smallInkOn, smallTextOn } from './colors.ts';
 import type { BadgeLayout } from './layout.ts';
 import { BADGE_LOOP, cssKeyframes, MOTION_KEYFRAMES, round, sampleKeyframes } from './motion.ts';
 
@@ -13,12 +13,16 @@ export interface BadgeColors {
   outline?: HexColor;
 }
 
-/** Live, drop and the rest stand in the brand colour; sold out steps back onto the background. */
+/**
+ * Live, drop and the rest stand in the brand colour; sold out steps back onto the background. The
+ * label is small text (11 px), held to 4.5:1: sold out took the brand colour for its words at 3:1,
+ * the large-text bar, so "#ff3366" on "#fff7f9" (3.4:1) was written in it.
+ */
 export function badgeColors(kind: BadgeKind, palette: Palette): BadgeColors {
   if (kind === 'sold-out') {
-    return { fill: palette.background, ink: readableOn(palette.brand, palette.background), outline: palette.brand };
+    return { fill: palette.background, ink: smallTextOn(palette.brand, palette.background), outline: palette.brand };
   }
-  return { fill: palette.brand, ink: inkOn(palette.brand) };
+  return { fill: palette.brand, ink: smallInkOn(palette.brand) };
 }
 
 export interface BadgeArt {

@@ -452,6 +452,36 @@ describe('badge images (decoded)', () => {
     expect(pixelAt(light, 0, 0)[3]).toBe(0);
   });
 
+  it('writes every label at 4.5:1 or more against its badge, as small text needs', async () => {
+    // The docs' creator: sold out wrote "#ff3366" on "#fff7f9", 3.4:1, the bar for large text only;
+    // a mid-tone brand (#777777, #8e7464) got the better of white and #111111, under 4.5:1 too.
+    const contrastOf = (a: readonly number[], b: readonly number[]) => {
+      const luminance = (rgb: readonly number[]) =>
+        rgb.slice(0, 3).reduce((sum, channel, index) => {
+          const c = channel / 255;
+          return sum + [0.2126, 0.7152, 0.0722][index]! * (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        }, 0);
+      const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (high! + 0.05) / (low! + 0.05);
+    };
+    for (const colors of [
+      { brand: '#ff3366', background: '#fff7f9' },
+      { brand: '#777777', background: '#ffffff' },
+      { brand: '#8e7464', background: '#8e7464' },
+    ] as const) {
+      // plannedFor's third argument true: false puts its own colours in place of these.
+      const assets = plannedFor(['sold-out', { kind: 'custom', text: 'Restock' }], true, { colors });
+      for (const name of ['badges/sold-out@2x.png', 'badges/custom@2x.png']) {
+        const png = await decodePage(await render(assets, name));
+        // The fill at the pill's middle left, the ink as the pixel that differs most from it in the label.
+        const fill = pixelAt(png, 10, 20);
+        let best = 1;
+        for (let y = 8; y < 32; y += 1) for (let x = 16; x < png.width - 16; x += 1) best = Math.max(best, contrastOf(pixelAt(png, x, y), fill));
+        expect(best, `${name} on ${colors.brand}/${colors.background}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+
   it('shows the creator glyph in the verified badge', async () => {
     const png = await decodePage(await render(assets, 'badges/verified@2x.png'));
     // TEST_GLYPH is a green square with a white disc; its green shows near the top-left of the circle.

@@ -44,3 +44,23 @@ export function inkOn(background: HexColor): HexColor {
 export function readableOn(preferred: HexColor, background: HexColor): HexColor {
   return contrastRatio(preferred, background) >= 3 ? preferred : inkOn(background);
 }
+
+/**
+ * WCAG AA for text under 18.66 px bold (14 pt): every badge label, 11 px at @1x (images of text
+ * count as text). The card's 34 and 64 px lines are large text, for which 3:1 is enough.
+ */
+export const SMALL_TEXT_CONTRAST = 4.5;
+
+/**
+ * inkOn for small text: where neither white nor INK_DARK reaches 4.5:1 (mid-tones: #777777 has
+ * 4.48:1 with white, #8e7464 4.35:1), black, which reaches at least 4.58:1 on any colour.
+ */
+export function smallInkOn(background: HexColor): HexColor {
+  const ink = inkOn(background);
+  return contrastRatio(ink, background) >= SMALL_TEXT_CONTRAST ? ink : '#000000';
+}
+
+/** `preferred` when small text in it reads on `background` (4.5:1), else smallInkOn. */
+export function smallTextOn(preferred: HexColor, background: HexColor): HexColor {
+  return contrastRatio(preferred, background) >= SMALL_TEXT_CONTRAST ? preferred : smallInkOn(background);
+}
