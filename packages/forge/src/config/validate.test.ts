@@ -185,6 +185,8 @@ describe('creator config validation', () => {
         ['color-mix(in oklch, red, blue)', '#ba00c2'], ['color-mix(in srgb, red 20%, blue)', '#3300cc'],
         // Outside sRGB: clipped channel by channel, as Chromium paints it (not CSS gamut mapping's #ff001c).
         ['oklch(62% 0.4 25)', '#ff0000'],
+        // Relative colours and math in the channels, as a mark reads them (refused until 28 November 2026).
+        ['rgb(from red r g b)', '#ff0000'], ['rgb(calc(255) 0 0)', '#ff0000'], ['oklch(from #f36 calc(l * 0.8) c h)', '#ce0041'], ['hsl(calc(120deg + 30deg) 50% 50%)', '#40bf80'],
       ];
       for (const [written, hex] of cases) {
         expect(configErrors(testConfig({ colors: { brand: written as never, background: '#fff' } })), written).toEqual([]);
@@ -217,8 +219,8 @@ describe('creator config validation', () => {
       ]);
       // The second line: colours Chromium drops at parse time (sheet-fidelity.chromium.test), which the sanitizer
       // refuses in a mark and colorjs.io read all the same (hsl(1,2,3) was #080807, a 150% share was red).
-      for (const unread of ['red;}', 'brand', 'oklch(62% 0.2)', 'rgb(from red r g b)', 'inherit', 'red blue', '#ff33f',
-        'hsl(1,2,3)', 'rgb(1 2 3 4)', 'rgb(1,2,3,)', 'hwb(1,2%,3%)', 'oklch(62% 0.2 25deg 3)', 'color-mix(in srgb, red 150%, blue)', 'color-mix(in srgb longer hue, red, blue)', 'rgb(calc(255) 0 0)']) {
+      for (const unread of ['red;}', 'brand', 'oklch(62% 0.2)', 'rgb(from red r g)', 'inherit', 'red blue', '#ff33f',
+        'hsl(1,2,3)', 'rgb(1 2 3 4)', 'rgb(1,2,3,)', 'hwb(1,2%,3%)', 'oklch(62% 0.2 25deg 3)', 'color-mix(in srgb, red 150%, blue)', 'color-mix(in srgb longer hue, red, blue)', 'rgb(calc(50% + 10) 0 0)', 'hsl(from red calc(h + 30deg) s l)']) {
         expect(refused(unread), unread).toEqual([`Expected ${E} for colors.brand but received ${JSON.stringify(unread)}`]);
       }
       expect(refused('')).toEqual([`Expected ${E} for colors.brand but received an empty string`]);

@@ -1,6 +1,9 @@
 import Color from 'colorjs.io';
 import { describe, expect, it } from 'vitest';
+import { SvgRejectedError } from '../errors.ts';
 import { resolvePaint } from './colours.ts';
+import { evaluateMath } from './css-math.ts';
+import { sanitizeSvg } from './sanitize.ts';
 
 describe('resolvePaint', () => {
   it('gives each inherited colour its own mix, whatever was resolved before (the cache is shared by every mark)', () => {
@@ -11,5 +14,51 @@ describe('resolvePaint', () => {
     expect(resolvePaint(mix, lower)).toBe('#3f0000');
     expect(resolvePaint(mix, upper)).toBe('#400000');
     expect(resolvePaint(mix, lower)).toBe('#3f0000');
+  });
+});
+
+describe('math and relative colours', () => {
+  const mark = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${body}</svg>`;
+
+  it('evaluates the math functions colour channels take, with the types Chromium checks', () => {
+    // Values and verdicts probed in Chromium (modern-colours and sheet-fidelity.chromium.test compare many more live).
+    expect(evaluateMath('calc(255 / 2)')).toEqual({ value: 127.5, type: 'n' });
+    expect(evaluateMath('calc(120deg + 0.5turn)')).toEqual({ value: 300, type: 'a' });
+    expect(evaluateMath('calc(10deg / 2deg)')).toEqual({ value: 5, type: 'n' });
+    expect(evaluateMath('clamp(none, 300, 255)')).toEqual({ value: 255, type: 'n' });
+    expect(evaluateMath('calc(h + 30)', new Map([['h', 10]]))).toEqual({ value: 40, type: 'n' });
+    for (const dropped of ['calc(50% + 10)', 'calc(1+2)', 'calc(1 +2)', 'calc(-e)', 'calc(50% * 2%)', 'calc(100 / 2%)', 'calc(1px)', 'max()', 'clamp(1, 2)', 'round(1.5deg)', 'calc(r)']) {
+      expect(evaluateMath(dropped), dropped).toBe('invalid');
+    }
+    expect(evaluateMath('calc(h + 30deg)', new Map([['h', 0]]))).toBe('invalid');
+    expect(evaluateMath('random(0, 255)')).toEqual({ value: Number.NaN, type: 'n', unknown: 'random' });
+    expect(evaluateMath('calc(random(--a, 0%, 100%) / 2)')).toEqual({ value: Number.NaN, type: '%', unknown: 'random' });
+  });
+
+  it("reads a stranger's calc( 60 000 deep and a 120 000-term sum in one pass, without overflowing the stack", () => {
+    const deep = `rgb(${'calc('.repeat(60_000)}1${')'.repeat(60_000)} 0 0)`;
+    const long = `rgb(calc(${'1 + '.repeat(120_000)}1) 0 0)`;
+    expect(evaluateMath(deep.slice(4, -6))).toBe('invalid');
+    const { svg } = sanitizeSvg(mark(`<rect width="5" height="5" fill="${long}"/><rect width="5" height="5" fill="red" style="fill:${deep}"/>`));
+    // The sum is 120 001 (#ff0000 once clipped); the nesting is past what is read, so the declaration is dropped as Chromium drops it past its own limit.
+    expect(svg).toBe(mark('<rect width="5" height="5" fill="#ff0000"/><rect width="5" height="5" fill="red"/>'));
+  });
+
+  it('refuses a colour whose channel has a value only on a page, naming it and what to write instead, rather than drawing it black', () => {
+    for (const [fill, name] of [
+      ['rgb(random(0, 255) 0 0)', 'random'],
+      ['color-mix(in srgb, red random(0%, 100%), blue)', 'random'],
+      ['hsl(from red calc(h + sibling-index()) s l)', 'sibling-index'],
+    ]) {
+      let error: unknown;
+      try {
+        sanitizeSvg(mark(`<rect width="5" height="5" fill="${fill}"/>`), 'logo.svg');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, fill).toBeInstanceOf(SvgRejectedError);
+      expect((error as SvgRejectedError).code).toBe('svg-forbidden-attribute');
+      expect((error as Error).message).toBe(`logo.svg: Expected a colour forge can draw but received "${fill}": ${name}() has a value only on a web page, not in an icon; write the colour itself`);
+    }
   });
 });

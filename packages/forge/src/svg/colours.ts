@@ -1,5 +1,7 @@
 import Color from 'colorjs.io';
-import { commaGroups, HEX, HUE_METHODS, MIX_SPACES, NAMED_COLOURS, partsOf, SYSTEM_COLOURS, type Part } from './css-values.ts';
+import { SvgRejectedError } from '../errors.ts';
+import { evaluateMath, type Typed } from './css-math.ts';
+import { commaGroups, HEX, HUE_METHODS, MIX_SPACES, mixShare, NAMED_COLOURS, partsOf, SYSTEM_COLOURS, type Part } from './css-values.ts';
 
 /**
  * Colours resvg 2.6.2 cannot read, resolved to the sRGB hex Chromium paints. resvg reads hex
@@ -35,8 +37,6 @@ const COLORJS_SPACE_NAMES: ReadonlyMap<string, string> = new Map([
 /** Mixes and picks read to this depth of nesting, as css-values reads them. */
 const MAX_NESTING = 8;
 
-const PERCENTAGE = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)%$/i;
-
 /** A colour's value, with `currentColor` as `current` (undefined: not known here). */
 function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0): Color | undefined {
   const [part] = parts;
@@ -53,17 +53,104 @@ function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0)
   if (part.name === 'light-dark') return groups.length === 2 ? colourOf(groups[0]!, current, depth + 1) : undefined;
   if (part.name === 'contrast-color') return groups.length === 1 ? contrastColour(colourOf(groups[0]!, current, depth + 1)) : undefined;
   if (part.name === 'color-mix') return mix(groups, current, depth);
-  if (!COLOUR_FUNCTIONS.has(part.name) || partsOf(part.args!)[0]?.text === 'from') return undefined;
+  if (!COLOUR_FUNCTIONS.has(part.name)) return undefined;
+  const args = plainArguments(part.name, part.args!, current, depth);
+  if (args === undefined) return undefined;
   try {
     // Chromium 156 reads rec2020 with BT.2020's transfer function (probed: color(rec2020 0.5 0.2 0.1)
     // paints #a93121), which colorjs.io calls --rec2020-oetf; its rec2020 is the pure 2.4 gamma.
-    const colour = new Color(`${part.name}(${part.args!.toLowerCase().replace(/^(\s*)rec2020\b/, '$1--rec2020-oetf')})`);
+    const colour = new Color(`${part.name}(${args.toLowerCase().replace(/^(\s*)rec2020\b/, '$1--rec2020-oetf')})`);
     // colorjs.io keeps a channel it cannot read as its text and shifts the rest: rgb(calc(255) 0 0)
     // came back as ["calc", 1, 0] and was written fill="#NaNff0000".
     return [...colour.coords, colour.alpha].every((value) => value === null || typeof value === 'number') ? colour : undefined;
   } catch {
-    // A math function in a channel, which colorjs.io does not read.
     return undefined;
+  }
+}
+
+/** Where each colour function keeps its hue, and the colorjs.io space its relative form reads channels in. */
+const FUNCTION_SPACES: ReadonlyMap<string, { space: string; hue?: number }> = new Map([
+  ['rgb', { space: 'srgb' }],
+  ['rgba', { space: 'srgb' }],
+  ['hsl', { space: 'hsl', hue: 0 }],
+  ['hsla', { space: 'hsl', hue: 0 }],
+  ['hwb', { space: 'hwb', hue: 0 }],
+  ['lab', { space: 'lab' }],
+  ['oklab', { space: 'oklab' }],
+  ['lch', { space: 'lch', hue: 2 }],
+  ['oklch', { space: 'oklch', hue: 2 }],
+]);
+
+/** A channel's value as a plain CSS token colorjs.io reads. */
+function literalOf({ value, type }: Typed, hue: boolean): string {
+  // Chromium paints an infinite or NaN hue as 0 (hsl(calc(infinity) 100% 50%) is red), a NaN channel
+  // as 0 and an infinite one at its end (rgb(calc(infinity) 0 0) is red: probed).
+  let finite = Number.isNaN(value) || (hue && !Number.isFinite(value)) ? 0 : value;
+  if (!Number.isFinite(finite)) finite = Math.sign(finite) * 1e9;
+  return `${finite}${type === '%' ? '%' : type === 'a' ? 'deg' : ''}`;
+}
+
+/**
+ * A colour function's arguments with nothing left for colorjs.io to compute: each math function is
+ * its value (css-math.ts), and a relative colour (`rgb(from #f36 r g b / 50%)`, `oklch(from red
+ * calc(l + 0.1) c h)`) becomes the plain colour it names, its origin converted to the function's
+ * space and its channel keywords read as CSS Color 5 reads them (numbers: r g b 0 to 255 in rgb(),
+ * 0 to 1 in color(srgb …), s and l 0 to 100 in hsl(), `alpha` 0 to 1; a missing channel of the
+ * origin is 0). Undefined where the value names no colour here (a math function with no value in a
+ * mark drawn alone is refused: see resolveUncached).
+ */
+function plainArguments(name: string, args: string, current: Color | undefined, depth: number): string | undefined {
+  let parts = partsOf(args);
+  let keywords: ReadonlyMap<string, number> = new Map();
+  let head = '';
+  const hue = FUNCTION_SPACES.get(name)?.hue;
+  if (parts[0]?.text === 'from' && parts[0].name === undefined) {
+    if (depth >= MAX_NESTING) return undefined;
+    const origin = colourOf(parts.slice(1, 2), current, depth + 1);
+    parts = parts.slice(2);
+    let space = FUNCTION_SPACES.get(name)?.space;
+    if (name === 'color') {
+      head = parts[0]?.name === undefined ? (parts[0]?.text ?? '') : '';
+      space = MIX_SPACES.has(head) ? (COLORJS_SPACE_NAMES.get(head) ?? head) : undefined;
+      parts = parts.slice(1);
+    }
+    if (origin === undefined || space === undefined) return undefined;
+    const converted = origin.to(space);
+    const names = name === 'color' ? (head.startsWith('xyz') ? ['x', 'y', 'z'] : ['r', 'g', 'b']) : [...(name.startsWith('rgb') ? 'rgb' : name.replace(/a$/, '').replace(/^ok/, ''))];
+    const scale = name.startsWith('rgb') ? 255 : 1;
+    keywords = new Map([
+      ...names.map((channel, index) => [channel, missing(converted.coords[index]) ? 0 : converted.coords[index]! * scale] as const),
+      ['alpha', missing(converted.alpha) ? 0 : Number(converted.alpha)],
+    ]);
+  } else if (name === 'color') {
+    head = parts[0]?.text ?? '';
+    parts = parts.slice(1);
+  }
+  const channels: string[] = [];
+  let channel = 0;
+  for (const part of parts) {
+    if (part.text === '/' || part.text === ',') {
+      channels.push(part.text);
+      continue;
+    }
+    const isHue = channel++ === hue;
+    if (part.name !== undefined) {
+      const result = evaluateMath(`${part.name}(${part.args})`, keywords);
+      if (result === 'invalid') return undefined;
+      if (result.unknown !== undefined) throw new UnknownChannel(result.unknown);
+      channels.push(literalOf(result, isHue));
+    } else {
+      const known = keywords.get(part.text);
+      channels.push(known === undefined ? part.text : literalOf({ value: known, type: 'n' }, isHue));
+    }
+  }
+  return `${head} ${channels.join(' ')}`.trim();
+}
+
+/** A channel holding a function that has a value only on a page (random(), sibling-index()). */
+class UnknownChannel extends Error {
+  constructor(name: string) {
+    super(`${name}()`);
   }
 }
 
@@ -97,13 +184,15 @@ function mix(groups: readonly Part[][], current: Color | undefined, depth: numbe
   }
   if (rest.length !== 2) return undefined;
   const items = rest.map((group) => {
-    const shares = group.filter((item) => item.name === undefined && PERCENTAGE.test(item.text));
+    const shares = group.filter((item) => mixShare(item) !== undefined);
+    const share = shares.length === 1 ? mixShare(shares[0]!) : undefined;
+    if (typeof share === 'string') throw new UnknownChannel(share);
     const colour = colourOf(
       group.filter((item) => !shares.includes(item)),
       current,
       depth + 1,
     );
-    return { colour, share: shares.length === 1 ? Number(PERCENTAGE.exec(shares[0]!.text)![1]) : undefined };
+    return { colour, share };
   });
   const [a, b] = items as [(typeof items)[0], (typeof items)[0]];
   if (a.colour === undefined || b.colour === undefined) return undefined;
@@ -228,14 +317,34 @@ function resolveUncached(value: string, current: Color | undefined, inMarker: bo
   const light = first?.name === 'light-dark' && parts.length === 1 ? commaGroups(first.args!) : undefined;
   // Read to the depth colourOf reads: a stranger's light-dark( 9 000 deep overflowed the stack after 3 s.
   if (light?.length === 2 && light[0]!.length === 1 && depth < MAX_NESTING) return resolveUncached(textOf(light[0]![0]!), current, inMarker, depth + 1);
-  const colour = colourOf(parts, current);
+  let colour: Color | undefined;
+  try {
+    colour = colourOf(parts, current);
+  } catch (error) {
+    if (!(error instanceof UnknownChannel)) throw error;
+    // Drawn black by resvg, and in a browser a colour that changes with where the mark is shown.
+    throw new SvgRejectedError(
+      'svg-forbidden-attribute',
+      `Expected a colour forge can draw but received ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}: ${error.message} has a value only on a web page, not in an icon; write the colour itself`,
+    );
+  }
   return colour === undefined ? value : hexOf(colour);
+}
+
+/** colourOf, with a channel that has no value outside a page read as no colour. */
+function colourOrUndefined(parts: readonly Part[], current: Color | undefined): Color | undefined {
+  try {
+    return colourOf(parts, current);
+  } catch (error) {
+    if (error instanceof UnknownChannel) return undefined;
+    throw error;
+  }
 }
 
 /** The colour `currentColor` is for an element whose `color` is this value, inside one whose colour is `inherited`. */
 export function currentColourOf(value: string | undefined, inherited: Color | undefined): Color | undefined {
   if (value === undefined) return inherited;
-  return colourOf(partsOf(value.trim()), inherited);
+  return colourOrUndefined(partsOf(value.trim()), inherited);
 }
 
 /**
@@ -244,6 +353,6 @@ export function currentColourOf(value: string | undefined, inherited: Color | un
  * shared so that creator.json's colours are read exactly as a mark's are.
  */
 export function hexOfColour(value: string): string | undefined {
-  const colour = colourOf(partsOf(value.trim()), undefined);
+  const colour = colourOrUndefined(partsOf(value.trim()), undefined);
   return colour === undefined ? undefined : hexOf(colour);
 }

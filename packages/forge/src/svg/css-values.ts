@@ -1,3 +1,5 @@
+import { evaluateMath } from './css-math.ts';
+
 /**
  * CSS values read as Chromium reads them when it parses a sheet, an inline style or a presentation
  * attribute (it parses all three alike: probed with getComputedStyle, see sheet-fidelity.chromium.test).
@@ -192,20 +194,51 @@ const LEGACY_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 const COLOR_SPACES = new Set(['srgb', 'srgb-linear', 'display-p3', 'display-p3-linear', 'a98-rgb', 'prophoto-rgb', 'rec2020', 'xyz', 'xyz-d50', 'xyz-d65']);
 
+/** A relative colour's channel keywords, by function; color()'s by its space. */
+function channelKeywords(name: string, space: string): readonly string[] {
+  if (name === 'color') return space.startsWith('xyz') ? ['x', 'y', 'z', 'alpha'] : ['r', 'g', 'b', 'alpha'];
+  const base = LEGACY_NAMES.get(name) ?? name;
+  return [...(base === 'rgb' ? 'rgb' : base.replace(/^ok/, '')), 'alpha'];
+}
+
+/**
+ * A channel as the token of the type it gives: a math function (css-math.ts) or a relative colour's
+ * keyword (a number) becomes `0`, `0%` or `0deg`; undefined where Chromium drops the colour for it
+ * (`calc(50% + 10)`, `calc(1+2)`, `calc(h + 30deg)`).
+ */
+function typedChannel(part: Part, keywords: ReadonlyMap<string, number>): Part | undefined {
+  if (part.name === undefined) return keywords.has(part.text) ? { text: '0' } : part;
+  if (!MATH.has(part.name)) return part;
+  const result = evaluateMath(`${part.name}(${part.args})`, keywords);
+  if (result === 'invalid') return undefined;
+  return { text: `0${result.type === 'n' ? '' : result.type === '%' ? '%' : 'deg'}` };
+}
+
 /** The arguments of a colour function, by their number, kinds and separators (`rgb(1,2)`, `hsl(1,2,3)`, `hwb(1,2%,3%)` are not colours). */
-function channelsFit(name: string, args: string): boolean {
+function channelsFit(name: string, args: string, depth: number): boolean {
   let parts = partsOf(args);
-  // Relative colours (`rgb(from red r g b)`) name channels of another colour: not judged.
-  if (parts[0]?.text === 'from') return true;
+  // A relative colour (`rgb(from red r g b)`): an origin colour, then channels that may name its own.
+  const relative = parts[0]?.text === 'from' && parts[0].name === undefined;
+  if (relative) {
+    if (parts[1] === undefined || !(depth >= MAX_COLOUR_NESTING || isColour(parts.slice(1, 2), depth + 1))) return false;
+    parts = parts.slice(2);
+  }
+  const space = parts[0]?.name === undefined ? (parts[0]?.text ?? '') : '';
   if (name === 'color') {
-    if (!COLOR_SPACES.has(parts[0]?.text ?? '')) return false;
+    if (!COLOR_SPACES.has(space)) return false;
     parts = parts.slice(1);
   }
+  const keywords = new Map(relative ? channelKeywords(name, space).map((keyword) => [keyword, 0] as const) : []);
+  const typed = parts.map((part) => typedChannel(part, keywords));
+  if (typed.some((part) => part === undefined)) return false;
+  parts = typed as Part[];
   const shape = CHANNELS.get(LEGACY_NAMES.get(name) ?? name)!;
   const modern = shape.modern;
   if (parts.length === 3 || (parts.length === 5 && parts[3]!.text === '/' && fits(parts[4], 'n%x'))) {
     return modern.every((kinds, index) => fits(parts[index], kinds));
   }
+  // The comma syntax has no relative form (probed: rgb(from red r, g, b) is dropped).
+  if (relative) return false;
   const values = parts.filter((_part, index) => index % 2 === 0);
   const commas = parts.every((part, index) => (index % 2 === 1) === (part.text === ','));
   if (!shape.legacy || !commas || parts.length % 2 === 0 || (values.length !== 3 && values.length !== 4)) return false;
@@ -242,7 +275,7 @@ function isColour(parts: readonly Part[], depth = 0): boolean {
   const [part] = parts;
   if (parts.length !== 1 || part === undefined) return false;
   if (part.name === undefined) return HEX.test(part.text) || NAMED_COLOURS.has(part.text) || OTHER_COLOUR_WORDS.has(part.text);
-  if (CHANNELS.has(LEGACY_NAMES.get(part.name) ?? part.name)) return channelsFit(part.name, part.args!);
+  if (CHANNELS.has(LEGACY_NAMES.get(part.name) ?? part.name)) return channelsFit(part.name, part.args!, depth);
   const nested = (group: readonly Part[]) => depth >= MAX_COLOUR_NESTING || isColour(group, depth + 1);
   const groups = commaGroups(part.args!);
   if (part.name === 'light-dark') return groups.length === 2 && groups.every(nested);
@@ -257,13 +290,30 @@ function isColour(parts: readonly Part[], depth = 0): boolean {
     return (
       colours.length === 2 &&
       colours.every((group) => {
-        const shares = group.filter((item) => item.name === undefined && item.text.endsWith('%'));
-        const share = shares[0] === undefined ? 0 : Number(NUMERIC.exec(shares[0].text)?.[1]);
+        const shares = group.filter((item) => item.name !== undefined ? mixShare(item) !== undefined : item.text.endsWith('%'));
+        const share = shares[0] === undefined || shares[0].name !== undefined ? 0 : Number(NUMERIC.exec(shares[0].text)?.[1]);
         return shares.length <= 1 && share >= 0 && share <= 100 && nested(group.filter((item) => !shares.includes(item)));
       })
     );
   }
   return false;
+}
+
+/**
+ * A color-mix() share: a percentage (undefined for anything else), a math function's clamped to 0%
+ * to 100% as Chromium clamps it (probed: `red calc(150%)` is all red, where a written 150% drops the
+ * mix); for one with no value outside a page, the name of the function that has none (random).
+ */
+export function mixShare(part: Part): number | string | undefined {
+  if (part.name === undefined) {
+    const numeric = NUMERIC.exec(part.text);
+    return numeric?.[2] === '%' ? Number(numeric[1]) : undefined;
+  }
+  if (!MATH.has(part.name)) return undefined;
+  const result = evaluateMath(`${part.name}(${part.args})`);
+  if (result === 'invalid' || result.type !== '%') return undefined;
+  if (result.unknown !== undefined) return result.unknown;
+  return Number.isNaN(result.value) ? 0 : Math.min(100, Math.max(0, result.value));
 }
 
 /** `none`, a colour, `context-fill`/`context-stroke`, or `url(#id)` with an optional fallback of `none` or a colour. */

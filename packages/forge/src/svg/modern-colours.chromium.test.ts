@@ -1,7 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { chromiumForThisFile } from '../../../../test/support/launch-chromium.ts';
+import { faviconStage } from '../favicon/stage.ts';
+import { forge } from '../forge.ts';
 import { IsolatedRenderer } from '../render/isolated.ts';
+import { inputFromMark } from '../testing/marks.ts';
 import { sanitizeSvg } from './sanitize.ts';
 
 /**
@@ -43,6 +47,13 @@ const COLOURS = [
   ...['Canvas', 'CanvasText', 'ButtonFace', 'Highlight', 'LinkText', 'GrayText', 'Mark', 'SelectedItem', 'VisitedText', '-webkit-link', 'ThreeDHighlight'],
   // Painting nothing outside a marker.
   ...['context-fill', 'context-stroke'],
+  // Relative colours (the origin converted to the function's space, its channels named) and math in the channels (resvg drew every one black until 28 November 2026).
+  ...['rgb(from #f36 r g b / 50%)', 'oklch(from red calc(l + 0.1) c h)', 'hsl(from red h s calc(l * 0.5))', 'color(from red srgb calc(r / 2) g b)', 'hsl(from red calc(h + 30) s l)', 'lch(from blue l c calc(h + 180))'],
+  ...['lab(from #f36 l calc(a * -1) b)', 'oklab(from red 50% 50% b)', 'hwb(from color(display-p3 0 1 0) h w b)', 'color(from blue xyz-d50 x y z)', 'rgb(from red alpha g b)', 'hsl(from rebeccapurple h s l / calc(alpha - 0.5))'],
+  ...['rgb(from currentColor r g calc(b / 2))', 'rgb(from light-dark(#22aa55, red) r g b)', 'rgb(from color-mix(in srgb, red, blue) r g b)', 'color-mix(in srgb, rgb(from red r g b / 50%), blue)', 'oklch(from oklch(0.7 0.1 200) l c calc(h + 180))'],
+  ...['rgb(calc(255 / 2) 0 0)', 'hsl(calc(120deg + 30deg) 50% 50%)', 'rgb(calc(pi * 20) calc(e * 50) calc(infinity))', 'hsl(calc(nan * 1deg) 100% 50%)', 'rgb(min(100, 200) max(10, 20) clamp(0, 300, 255))'],
+  ...['rgb(round(up, 100.2, 10) mod(300, 256) calc((100 + 20) * 2))', 'hsl(atan2(1, 1) 100% 50%)', 'oklch(calc(0.5 + 0.1) 0.1 calc(20deg * 2))', 'lch(calc(50%) calc(50% + 5%) calc(1turn / 3))', 'rgba(calc(255), 0, 0, calc(0.5))'],
+  ...['hsl(calc(10deg / 2deg) 50% 50%)', 'color-mix(in srgb, red calc(30%), blue)', 'color-mix(in srgb, red calc(150%), blue)', 'rgb(-webkit-calc(100) 0 0)'],
   // currentColor, which resvg reads in this spelling only (and none likewise: the differential test), as CSS reads it in any.
   ...['currentColor', 'currentcolor', 'CurrentColor', 'url(#none) CURRENTCOLOR', 'light-dark(currentcolor, red)'],
 ];
@@ -107,5 +118,84 @@ describe('a colour resvg cannot read is drawn in the colour Chromium paints', ()
       return chromium.some((value, channel) => Math.abs(value - resvg[channel]!) > tolerance) ? [`${way} ${colour}: Chromium ${chromium.join(',')}, resvg ${resvg.join(',')}`] : [];
     });
     expect(wrong).toEqual([]);
+  }, 60_000);
+});
+
+/**
+ * A mark of relative colours and math in the channels, forged whole: each square of favicon-96x96.png
+ * (decoded by sharp) is the colour Chromium shows for that square of the favicon.svg of the same run.
+ * resvg drew every one black until 28 November 2026.
+ */
+const GRID_COLOURS = [
+  'rgb(from #f36 r g b / 50%)',
+  // In the sheet (below): var() is resolved from it first, then the relative colour.
+  'oklch(from var(--brand) calc(l + 0.1) c h)',
+  'hsl(from red h s calc(l * 0.5))',
+  'color(from #0057b8 srgb b g r)',
+  'rgb(calc(255 / 2) 0 calc(255 / 4))',
+  'hsl(calc(120deg + 30deg) 50% 50%)',
+  'rgb(calc(pi * 40) calc(e * 50) 0)',
+  'oklch(clamp(0.4, 0.9, 0.7) 0.15 calc(360deg / 3))',
+  'color-mix(in srgb, red calc(30%), blue)',
+  'lch(from blue l c calc(h + 180))',
+  // The square's own colour, inherited from its group.
+  'rgb(from currentColor r g calc(b / 2))',
+  'hwb(from color(display-p3 0 1 0) h w b)',
+  'color(from red display-p3 calc(r * 0.5) g b / calc(alpha * 0.5))',
+  'lab(from #f36 l calc(a * -1) b)',
+  'rgb(from light-dark(#22aa55, red) r g b)',
+  'rgb(round(up, 100.2, 10) mod(300, 256) sign(1))',
+];
+
+const GRID = 4;
+
+/** The RGBA at the middle of each square of the grid, found within the bounds of what the image draws. */
+function squareCentres(data: Uint8Array | Buffer, size: number): number[][] {
+  let [left, top, right, bottom] = [size, size, -1, -1];
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      if (data[4 * (y * size + x) + 3]! === 0) continue;
+      [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
+    }
+  }
+  const cell = (right + 1 - left) / GRID;
+  return GRID_COLOURS.map((_colour, index) => {
+    const x = Math.floor(left + cell * ((index % GRID) + 0.5));
+    const y = Math.floor(top + cell * (Math.floor(index / GRID) + 0.5));
+    return [...data.subarray(4 * (y * size + x), 4 * (y * size + x) + 4)];
+  });
+}
+
+describe('a mark in relative colours and math forged whole', () => {
+  it('draws each square of the PNG favicon in the colour Chromium shows in favicon.svg', async () => {
+    const squares = GRID_COLOURS.map((colour, index) => {
+      const paint = colour.includes('var(') ? 'class="v"' : `fill="${colour}"`;
+      return `<rect x="${index % GRID}" y="${Math.floor(index / GRID)}" width="1" height="1" ${paint}/>`;
+    });
+    const sheet = `:root{--brand:#0057b8}.v{fill:${GRID_COLOURS[1]}}`;
+    const mark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${GRID} ${GRID}"><style>${sheet}</style><g color="#2a9d8f">${squares.join('')}</g></svg>`;
+    const result = await forge(await inputFromMark(mark), { renderer, stages: [faviconStage] });
+    const file = (name: string) => result.files.find((entry) => entry.name === name)!.bytes;
+    const png = await sharp(file('favicon-96x96.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(png.info.width).toBe(96);
+    const favicon = new TextDecoder().decode(file('favicon.svg'));
+    const shown = await page.evaluate(async (source) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 96;
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      const image = new Image(96, 96);
+      image.src = `data:image/svg+xml;base64,${btoa(source)}`;
+      await image.decode();
+      context.drawImage(image, 0, 0, 96, 96);
+      return [...context.getImageData(0, 0, 96, 96).data];
+    }, favicon);
+    const [drawn, expected] = [squareCentres(png.data, 96), squareCentres(Uint8Array.from(shown), 96)];
+    const wrong = GRID_COLOURS.flatMap((colour, index) => {
+      const [chromium, forged] = [premultiplied(expected[index]!), premultiplied(drawn[index]!)];
+      return chromium.some((value, channel) => Math.abs(value - forged[channel]!) > 1) ? [`${colour}: favicon.svg ${chromium.join(',')}, favicon-96x96.png ${forged.join(',')}`] : [];
+    });
+    expect(wrong).toEqual([]);
+    // Not one square is black: the mark is drawn in sixteen colours.
+    expect(new Set(drawn.map((pixel) => pixel.join(','))).size).toBe(GRID_COLOURS.length);
   }, 60_000);
 });

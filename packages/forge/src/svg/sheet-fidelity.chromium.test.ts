@@ -287,6 +287,14 @@ const COLOUR_VALUES = [
   ...['rgb(from red r g b)', 'light-dark(red, blue)', 'light-dark(red)', 'light-dark(red, banana)', 'color-mix(in srgb, red, blue 20%)', 'color-mix(red, banana)', 'contrast-color(red)', 'device-cmyk(0 0 0 1)', 'foo(1)', 'calc(red)', 'constructor(1)'],
   ...['color-mix(in srgb, red)', 'color-mix(in srgb, red, blue, lime)', 'color-mix(in srgb, red 150%, blue)', 'color-mix(in srgb, red -10%, blue)', 'color-mix(in foo, red, blue)', 'color-mix(in srgb longer hue, red, blue)'],
   ...['color-mix(in oklch longer hue, red, blue)', 'color-mix(in oklch longer, red, blue)', 'color-mix(red, blue)', 'color-mix(in srgb, red 10% 20%, blue)', 'color-mix(in srgb, 30% red, blue)', 'color-mix(in display-p3-linear, red, blue)'],
+  // Relative colours and math in the channels: types that add up or not, whitespace around + and -, channel keywords of the space.
+  ...['rgb(from #f36 r g b / 50%)', 'hsl(from red h s calc(l * 0.5))', 'color(from red srgb calc(r / 2) g b)', 'hsl(from red calc(h + 30) s l)', 'hsl(from red calc(h + 30deg) s l)', 'hsl(from red h calc(s + 10%) l)'],
+  ...['rgb(from red calc(r + 10%) g b)', 'rgb(from red r, g, b)', 'rgb(from red r g)', 'rgb(from red x g b)', 'rgb(from banana r g b)', 'rgb(from red r g b alpha)', 'rgb(from red)', 'color(from red srgb x y z)', 'color(from red xyz r g b)'],
+  ...['rgb(from currentColor r g b)', 'rgb(from rgb(from red g r b) r g b)', 'oklch(from red l c calc(h + 30deg))', 'hsl(from red calc(h * 1deg) s l)', 'rgb(from red r g b / none)', 'lab(from red l calc(a * -1) b)'],
+  ...['rgb(calc(255 / 2) 0 0)', 'hsl(calc(120deg + 30deg) 50% 50%)', 'rgb(calc(50% + 10) 0 0)', 'rgb(calc(50% + 10%) 0 0)', 'rgb(calc(1+2) 0 0)', 'rgb(calc(1 +2) 0 0)', 'rgb(calc(1 + 2) 0 0)', 'rgb(calc(pi * 20) 0 0)'],
+  ...['rgb(calc(-e) 0 0)', 'rgb(calc(r) 0 0)', 'rgb(calc(50% * 2%) 0 0)', 'rgb(calc(100 / 2%) 0 0)', 'hsl(calc(10deg / 2deg) 50% 50%)', 'hsl(calc(120 + 30deg) 50% 50%)', 'rgb(max() 0 0)', 'rgb(clamp(1, 2) 0 0)'],
+  ...['rgb(round(1.5deg) 0 0)', 'rgb(clamp(none, 300, 255) 0 0)', 'rgb(calc(100%), 0, 0)', 'rgb(calc(100%), 0%, 0%)', 'rgb(255 0 0 / calc(0.5 + 10%))', 'rgb(calc(1 + 2)0 0)', 'rgb(calc(var) 0 0)'],
+  ...['color-mix(in srgb, red calc(30%), blue)', 'color-mix(in srgb, red calc(150%), blue)', 'color-mix(in srgb, red calc(30), blue)', 'color-mix(in srgb, red calc(1+2%), blue)', 'rgb(random(0, 255) 0 0)'],
 ];
 const LENGTH_VALUES = [
   ...'0 3 +3 .5 1e2 3. -3 3e 3% 3px 3PX 3Q 3em 3rlh 3vw 3svmin 3dvb 3cqmax 3cap 3ric 3mm 3in 3pc 3deg 3s 3x 3fr 3banana -3px 3.px'.split(' '),
