@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -367,6 +367,38 @@ describe('@dropkit/forge/vite', () => {
       'dropkit forge: index.html has tags of its own that the forged head snippet also sets (<link rel="icon" type="image/svg+xml" href="/vite.svg" /> ' +
         '<meta name="theme-color" content="#646cff">): the browser picks one of each by its own rules, so remove them from index.html to show brand/creator.json\'s icons',
     ]);
+  });
+
+  it('warns about files of public/ that the set replaces (create-vue ships public/favicon.ico), in the build and in dev', async () => {
+    const root = await mkdtemp(join(app, 'public-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body></body></html>');
+    await mkdir(join(root, 'public'));
+    await writeFile(join(root, 'public/favicon.ico'), 'the template favicon');
+    // A manifest of the app's own, with fields forge does not write: replaced without a word.
+    await writeFile(join(root, 'public/site.webmanifest'), JSON.stringify({ name: 'Nova', shortcuts: [{ name: 'Drops', url: '/drops' }] }));
+    await writeFile(join(root, 'public/robots.txt'), 'User-agent: *');
+    const expected =
+      'dropkit forge: public/favicon.ico and public/site.webmanifest have the names of files in brand/creator.json\'s set, which replace them ' +
+      '(in the build and in vite dev): remove them from public/, or give the plugin a basePath of its own';
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, plugins: plugins(), build: { outDir: 'dist' } });
+    expect(warnings).toEqual([expected]);
+    expect(JSON.parse(await readFile(join(root, 'dist/site.webmanifest'), 'utf8')).name).toBe('Nova Threads');
+
+    warnings.length = 0;
+    const server = await createServer({ root, configFile: false, customLogger, plugins: plugins(), server: { port: 0, host: '127.0.0.1' } });
+    await server.listen();
+    try {
+      const origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+      // forge's icon is served, not public/'s (an ICO file starts 00 00 01 00).
+      expect([...new Uint8Array(await (await fetch(`${origin}/favicon.ico`)).arrayBuffer()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+      await fetch(`${origin}/site.webmanifest`);
+      expect(warnings).toEqual([expected]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("does not warn about the page's own icon and manifest when the set makes neither (no favicon stage)", async () => {

@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
@@ -32,7 +32,7 @@ interface HookContext {
 }
 interface EnvironmentConfig {
   consumer?: string;
-  build: { ssr?: unknown; lib?: unknown; outDir: string };
+  build: { ssr?: unknown; lib?: unknown; outDir: string; copyPublicDir?: boolean };
 }
 
 /** One forge of the creator's set, and what stops it. */
@@ -337,6 +337,34 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     const path = basePath();
     return base.startsWith('/') && path.startsWith(base) ? path.slice(base.length) : '';
   };
+  /** The files of the app's public folder already warned about, and the runs already checked. */
+  const toldAboutPublic = new Set<string>();
+  const checkedForPublic = new WeakSet<ForgeResult>();
+  /**
+   * Vite copies the public folder into the output, and serves it in dev, at the URLs of the set's
+   * files (create-vue ships public/favicon.ico): forge's replace them in both, so an app's own
+   * manifest (its shortcuts, its screenshots) was dropped without a word until 28 November 2026.
+   * Told once per file.
+   */
+  const warnAboutPublic = (result: ForgeResult) => {
+    const { publicDir } = viteConfig;
+    if (!publicDir || checkedForPublic.has(result)) return;
+    checkedForPublic.add(result);
+    const folder = outputFolder();
+    const replaced = result.files
+      .filter((file) => file.name !== 'head.html' && file.name !== 'forge.json')
+      .map((file) => join(publicDir, folder + file.name))
+      .filter((file) => !toldAboutPublic.has(file) && statSync(file, { throwIfNoEntry: false })?.isFile());
+    if (replaced.length === 0) return;
+    for (const file of replaced) toldAboutPublic.add(file);
+    const shown = replaced.map((file) => relative(viteConfig.root, file).split(sep).join('/'));
+    const listed = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0];
+    viteConfig.logger.warn(
+      `dropkit forge: ${listed} ${shown.length > 1 ? 'have the names of files' : 'has the name of a file'} in ${options.config}'s set, ` +
+        `which ${shown.length > 1 ? 'replace them' : 'replaces it'} (in the build and in vite dev): ` +
+        `remove ${shown.length > 1 ? 'them' : 'it'} from ${relative(viteConfig.root, publicDir).split(sep).join('/') || '.'}/, or give the plugin a basePath of its own`,
+    );
+  };
   // Named as the notes are: with two plugins (two creators) a refusal of mark.svg is either's.
   const explain = (error: unknown) =>
     error instanceof ForgeError
@@ -410,7 +438,9 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     },
     async generateBundle(_output, bundle) {
       if (pagelessBuild(this)) return;
-      const { files } = await run().catch((error) => Promise.reject(explain(error)));
+      const result = await run().catch((error) => Promise.reject(explain(error)));
+      if (environmentConfig(this).build.copyPublicDir !== false) warnAboutPublic(result);
+      const { files } = result;
       const folder = outputFolder();
       for (const file of files) {
         if (file.name === 'head.html' || file.name === 'forge.json') continue;
@@ -492,8 +522,11 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
         if (!path.startsWith(base)) return next();
         const name = path.slice(base.length);
         run()
-          .then(({ files }) => {
+          .then((result) => {
+            const { files } = result;
             names = new Set(files.map((file) => file.name));
+            // Served here only at a path of this server: a set on a CDN replaces nothing in dev.
+            if (base.startsWith('/')) warnAboutPublic(result);
             const file = files.find((candidate) => candidate.name === name && candidate.name !== 'forge.json' && candidate.name !== 'head.html');
             if (!file) return next();
             response.setHeader('Content-Type', CONTENT_TYPES[file.format] ?? 'application/octet-stream');
