@@ -214,8 +214,25 @@ describe('badge text fitting', () => {
     const label = 'This limited edition colourway is back for one weekend only, while stock lasts';
     expect(() => layoutBadge(spec({ label }))).toThrowError(TextError);
     expect(() => layoutBadge(spec({ label }))).toThrowError(/badges\[0\]\.text .* needs a badge \d+ px wide .*at most 240 px/u);
-    // The same text fits when the creator allows a wider badge.
+    // The same text fits when the creator allows a wider badge, as wide as the refusal says.
+    let refusal = '';
+    try {
+      layoutBadge(spec({ label }));
+    } catch (error) {
+      refusal = (error as Error).message;
+    }
+    const needed = Number(/needs a badge (\d+) px/u.exec(refusal)![1]);
+    expect(() => layoutBadge(spec({ label }))).toThrowError(new RegExp(`Shorten the text or raise maxWidth to ${needed} \\(at most 480\\)\\.$`, 'u'));
+    expect(layoutBadge(spec({ label, maxWidth: needed })).width).toBeLessThanOrEqual(needed);
     expect(layoutBadge(spec({ label, maxWidth: 480 })).width).toBeLessThanOrEqual(480);
+  });
+
+  it('asks only for shorter text when no maxWidth would fit it', () => {
+    // At 480, or needing more than 480, "raise maxWidth (up to 480)" sent the creator to a limit that could not help.
+    const label = 'W'.repeat(80);
+    for (const maxWidth of [240, 480]) {
+      expect(() => layoutBadge(spec({ label, maxWidth }))).toThrowError(/needs a badge \d+ px wide .* Shorten the text: no badge is wider than 480 px\.$/u);
+    }
   });
 
   it('refuses characters the bundled font cannot draw, naming them', () => {

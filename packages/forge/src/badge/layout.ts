@@ -1,5 +1,5 @@
 import { advancePerPixel, fontMetrics, normalizeText, textPath, TextError } from './font.ts';
-import type { BadgeSpec } from './badge-config.ts';
+import { BADGE_MAX_WIDTH_LIMIT, type BadgeSpec } from './badge-config.ts';
 
 /** Badge geometry in CSS pixels at @1x; @2x renders the same drawing at twice the pixels. */
 export const BADGE_HEIGHT = 20;
@@ -50,10 +50,15 @@ export function layoutBadge(spec: BadgeSpec): BadgeLayout {
     fontSize = Math.floor((room / advance) * 4) / 4;
     if (fontSize < BADGE_FONT_FLOOR) {
       const needed = Math.ceil(textX + advance * BADGE_FONT_FLOOR + EDGE_PADDING);
+      // Raising maxWidth helps only up to its limit: past it, or already at it, only shorter words fit.
+      const advice =
+        needed <= BADGE_MAX_WIDTH_LIMIT
+          ? `Shorten the text or raise maxWidth to ${needed} (at most ${BADGE_MAX_WIDTH_LIMIT}).`
+          : `Shorten the text: no badge is wider than ${BADGE_MAX_WIDTH_LIMIT} px.`;
       throw new TextError(
         'text-too-long',
         `${spec.field} ${JSON.stringify(label)} needs a badge ${needed} px wide even at the smallest legible size ` +
-          `(${BADGE_FONT_FLOOR} px), but this badge may be at most ${spec.maxWidth} px wide. Shorten the text or raise maxWidth (up to 480).`,
+          `(${BADGE_FONT_FLOOR} px), but this badge may be at most ${spec.maxWidth} px wide. ${advice}`,
       );
     }
   }
