@@ -232,6 +232,12 @@ export const clipStyles = css`
     animation: pulse 1.6s ease-out infinite;
   }
 
+  /* The dot pulses with the video, which Pause stops; a clip paused or waiting for its visitor would
+     otherwise blink on for good beside the page (WCAG 2.2.2). */
+  :host(:not([playback='playing'])) .hotspot {
+    animation: none;
+  }
+
   /* The end screen keeps clear of the controls (8 + 40 px; 50 with their touch squares) above it.
      Its products are as many columns of at least 240 px as the clip's width holds (one in a
      phone-sized clip), scrolling within the space left when there are more than fit: no card cut

@@ -92,7 +92,10 @@ export const countdownStyles = css`
     border: calc(0.3em + 0.5px) solid var(--drop-countdown-live-color);
     margin-inline-end: 0.4em;
     border-radius: 50%;
-    animation: pulse 1.2s ease-in-out infinite alternate;
+    /* Twice dim and back (4.8 s) marks the moment the drop goes live, then it stands still:
+       blinking on beside the page's text needs a way to stop it (WCAG 2.2.2), and a drop is live for
+       hours. An even count of alternating runs ends where it started, at full colour. */
+    animation: pulse 1.2s ease-in-out 4 alternate;
   }
   @keyframes pulse {
     to {
