@@ -15,7 +15,7 @@ import { seek, type ClipLike } from '../test-support/clip.ts';
 const longerThanFiveSeconds = (host: Element) =>
   host
     .shadowRoot!.getAnimations()
-    .filter((animation) => animation.playState === 'running' && (animation.effect?.getComputedTiming().endTime ?? 0) > 5000)
+    .filter((animation) => animation.playState === 'running' && Number(animation.effect?.getComputedTiming().endTime ?? 0) > 5000)
     .map((animation) => `${(animation as CSSAnimation).animationName} ${String(animation.effect?.getComputedTiming().endTime)} ms`);
 
 describe('nothing blinks on its own for more than 5 s (WCAG 2.2.2)', () => {
