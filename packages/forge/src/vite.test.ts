@@ -401,6 +401,20 @@ describe('@dropkit/forge/vite', () => {
     }
   });
 
+  it('does not take tags in a comment of the page for tags of its own', async () => {
+    const root = await mkdtemp(join(app, 'commented-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    // The browser reads none of these; told to remove them, the creator finds nothing to remove.
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html>\n<html><head>\n<!-- <link rel="icon" href="/favicon.ico"> -->\n<!--\n  <meta name="theme-color" content="#000">\n-->\n<title>Drop</title></head><body></body></html>\n',
+    );
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, plugins: plugins(), build: { outDir: 'dist' } });
+    expect(warnings).toEqual([]);
+  });
+
   it("does not warn about the page's own icon and manifest when the set makes neither (no favicon stage)", async () => {
     // Such a set linked a manifest without icons, and the warning told the creator to remove the
     // page's own manifest (and its icons) for it.

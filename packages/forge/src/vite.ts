@@ -407,7 +407,9 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       order: 'post',
       async handler(html, context) {
         const { head } = await run().catch((error) => Promise.reject(explain(error)));
-        let page = html;
+        // Commented-out tags are no tags (templates keep old icons so): the warning named them,
+        // and the creator found nothing to remove (until 28 November 2026).
+        let page = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
         for (const injected of injectedHeads) page = page.replaceAll(injected, '');
         const own = page.match(OWN_TAG)?.filter((tag) => competes(tag, head));
         // Once per page: a dev server transforms the page on every load.
