@@ -16,9 +16,10 @@ import { commaGroups, HEX, HUE_METHODS, MIX_SPACES, mixShare, NAMED_COLOURS, par
  * The conversions are colorjs.io's (written by the CSS Color specification's editors; its parser
  * reads CSS Color 4 and its matrices are the specification's): a colour's channels, `none`, the
  * angle units and the reference ranges of percentages are read as the specification reads them.
- * Left as written, still black in the PNGs: a relative colour (`rgb(from red r g b)`), a math
- * function inside a colour's channels, and a mix or pick holding `currentColor` where the mark
- * sets no `color` (forge decides that colour when it composes the icon).
+ * It reads neither relative colours (`rgb(from red r g b)`) nor math in the channels, which are
+ * written out first (plainArguments, css-math.ts). A mix or pick holding `currentColor` where the
+ * mark sets no `color` is left as written here: forge decides that colour when it composes the
+ * icon (withRootColour). Left as written, still black in the PNGs: colours nested past eight deep.
  */
 
 /** Functions colorjs.io reads as CSS writes them. */
@@ -355,4 +356,40 @@ export function currentColourOf(value: string | undefined, inherited: Color | un
 export function hexOfColour(value: string): string | undefined {
   const colour = colourOrUndefined(partsOf(value.trim()), undefined);
   return colour === undefined ? undefined : hexOf(colour);
+}
+
+/** A start or end tag of a sanitized mark, which escapes `<`, `>` and `"` in its values (sanitize.ts), so none ends early. */
+const TAG = /<(\/?)([a-zA-Z][\w:.-]*)([^>]*?)(\/?)>/g;
+const PAINT_ATTRIBUTE = /(\s)(fill|stroke|stop-color|flood-color|lighting-color|color)="([^"&]*)"/g;
+/** A function holding currentColor, which the sanitizer leaves as written where no `color` above it says what that is. */
+const CURRENT_IN_FUNCTION = /\([^"]*currentcolor|currentcolor[^"]*\)/i;
+
+/**
+ * A sanitized mark whose root sets no `color`, given `colour` as that colour (compose's defaultPaint
+ * gives a currentColor mark colors.brand), with each paint that still holds currentColor inside a
+ * function (`color-mix(in srgb, currentColor 50%, blue)`, `rgb(from currentColor r g calc(b / 2))`)
+ * resolved with it, each element's own `color` taken on the way down as the sanitizer takes it. For
+ * the files resvg draws: it read such a paint as black, where favicon.svg (the mark under a root
+ * `color`) shows the mix in a browser. favicon.svg keeps the function, which its dark rules recolour
+ * through that root `color`.
+ */
+export function withRootColour(svg: string, colour: string): string {
+  if (!CURRENT_IN_FUNCTION.test(svg)) return svg;
+  const stack: Array<{ current: Color | undefined; marker: boolean }> = [{ current: new Color(colour), marker: false }];
+  return svg.replace(TAG, (tag, closing: string, name: string, attributes: string, selfClosing: string) => {
+    if (closing) {
+      if (stack.length > 1) stack.pop();
+      return tag;
+    }
+    const parent = stack.at(-1)!;
+    const own = /\scolor="([^"&]*)"/.exec(attributes)?.[1];
+    const colourValue = own === undefined ? undefined : resolvePaint(own, parent.current, parent.marker);
+    const current = currentColourOf(colourValue, parent.current);
+    const marker = parent.marker || name === 'marker';
+    const resolved = attributes.replace(PAINT_ATTRIBUTE, (attribute, space: string, key: string, value: string) =>
+      CURRENT_IN_FUNCTION.test(value) ? `${space}${key}="${resolvePaint(value, key === 'color' ? parent.current : current, marker)}"` : attribute,
+    );
+    if (!selfClosing) stack.push({ current, marker });
+    return `<${name}${resolved}${selfClosing}>`;
+  });
 }

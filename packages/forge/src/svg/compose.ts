@@ -1,4 +1,5 @@
 import type { HexColor, SanitizedSvg } from '../plan/types.ts';
+import { withRootColour } from './colours.ts';
 
 /**
  * Places a sanitized mark on a square canvas: fitted, centred, with padding on every side, so a 4:1
@@ -121,11 +122,13 @@ function withEffectsGroup(body: string, viewBox: SanitizedSvg['viewBox'], raster
  */
 export function placedMark(mark: SanitizedSvg, place: Placement, options: { defaultFill: HexColor; raster: boolean }): string {
   if (!mark.svg.startsWith(ROOT_PREFIX)) throw new Error('placedMark expects a sanitized SVG');
-  let body = mark.svg.slice(ROOT_PREFIX.length);
+  const paint = defaultPaint(mark, options.defaultFill);
+  // resvg reads currentColor only where it stands: a mix of it under the root colour given here was drawn black (colours.ts).
+  let body = (options.raster && paint.includes(' color="') ? withRootColour(mark.svg, options.defaultFill) : mark.svg).slice(ROOT_PREFIX.length);
   // Last, so no shape of the mark gets a sibling before it. A childless root (`<svg …/>`) holds
   // nothing to draw or crash on.
   if (body.endsWith('</svg>')) body = withEffectsGroup(body.slice(0, -'</svg>'.length), mark.viewBox, options.raster) + '</svg>';
-  return `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${defaultPaint(mark, options.defaultFill)}${body}`;
+  return `<svg x="${place.x}" y="${place.y}" width="${place.width}" height="${place.height}"${paint}${body}`;
 }
 
 export function composeIcon(mark: SanitizedSvg, options: ComposeOptions): string {

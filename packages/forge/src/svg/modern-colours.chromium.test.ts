@@ -149,8 +149,8 @@ const GRID_COLOURS = [
 
 const GRID = 4;
 
-/** The RGBA at the middle of each square of the grid, found within the bounds of what the image draws. */
-function squareCentres(data: Uint8Array | Buffer, size: number): number[][] {
+/** The RGBA at the middle of each square of a grid of `grid` by `grid`, found within the bounds of what the image draws. */
+function squareCentres(data: Uint8Array | Buffer, size: number, count: number, grid: number): number[][] {
   let [left, top, right, bottom] = [size, size, -1, -1];
   for (let y = 0; y < size; y += 1) {
     for (let x = 0; x < size; x += 1) {
@@ -158,12 +158,37 @@ function squareCentres(data: Uint8Array | Buffer, size: number): number[][] {
       [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
     }
   }
-  const cell = (right + 1 - left) / GRID;
-  return GRID_COLOURS.map((_colour, index) => {
-    const x = Math.floor(left + cell * ((index % GRID) + 0.5));
-    const y = Math.floor(top + cell * (Math.floor(index / GRID) + 0.5));
+  const cell = (right + 1 - left) / grid;
+  return Array.from({ length: count }, (_square, index) => {
+    const x = Math.floor(left + cell * ((index % grid) + 0.5));
+    const y = Math.floor(top + cell * (Math.floor(index / grid) + 0.5));
     return [...data.subarray(4 * (y * size + x), 4 * (y * size + x) + 4)];
   });
+}
+
+/** Forges a grid mark whole and compares each square of favicon-96x96.png (decoded by sharp) with favicon.svg drawn by Chromium. */
+async function forgedAgainstFavicon(mark: string, names: readonly string[], grid: number): Promise<{ drawn: number[][]; wrong: string[] }> {
+  const result = await forge(await inputFromMark(mark), { renderer, stages: [faviconStage] });
+  const file = (name: string) => result.files.find((entry) => entry.name === name)!.bytes;
+  const png = await sharp(file('favicon-96x96.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  expect(png.info.width).toBe(96);
+  const favicon = new TextDecoder().decode(file('favicon.svg'));
+  const shown = await page.evaluate(async (source) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 96;
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    const image = new Image(96, 96);
+    image.src = `data:image/svg+xml;base64,${btoa(source)}`;
+    await image.decode();
+    context.drawImage(image, 0, 0, 96, 96);
+    return [...context.getImageData(0, 0, 96, 96).data];
+  }, favicon);
+  const [drawn, expected] = [squareCentres(png.data, 96, names.length, grid), squareCentres(Uint8Array.from(shown), 96, names.length, grid)];
+  const wrong = names.flatMap((name, index) => {
+    const [chromium, forged] = [premultiplied(expected[index]!), premultiplied(drawn[index]!)];
+    return chromium.some((value, channel) => Math.abs(value - forged[channel]!) > 1) ? [`${name}: favicon.svg ${chromium.join(',')}, favicon-96x96.png ${forged.join(',')}`] : [];
+  });
+  return { drawn, wrong };
 }
 
 describe('a mark in relative colours and math forged whole', () => {
@@ -174,28 +199,35 @@ describe('a mark in relative colours and math forged whole', () => {
     });
     const sheet = `:root{--brand:#0057b8}.v{fill:${GRID_COLOURS[1]}}`;
     const mark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${GRID} ${GRID}"><style>${sheet}</style><g color="#2a9d8f">${squares.join('')}</g></svg>`;
-    const result = await forge(await inputFromMark(mark), { renderer, stages: [faviconStage] });
-    const file = (name: string) => result.files.find((entry) => entry.name === name)!.bytes;
-    const png = await sharp(file('favicon-96x96.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    expect(png.info.width).toBe(96);
-    const favicon = new TextDecoder().decode(file('favicon.svg'));
-    const shown = await page.evaluate(async (source) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 96;
-      const context = canvas.getContext('2d', { willReadFrequently: true })!;
-      const image = new Image(96, 96);
-      image.src = `data:image/svg+xml;base64,${btoa(source)}`;
-      await image.decode();
-      context.drawImage(image, 0, 0, 96, 96);
-      return [...context.getImageData(0, 0, 96, 96).data];
-    }, favicon);
-    const [drawn, expected] = [squareCentres(png.data, 96), squareCentres(Uint8Array.from(shown), 96)];
-    const wrong = GRID_COLOURS.flatMap((colour, index) => {
-      const [chromium, forged] = [premultiplied(expected[index]!), premultiplied(drawn[index]!)];
-      return chromium.some((value, channel) => Math.abs(value - forged[channel]!) > 1) ? [`${colour}: favicon.svg ${chromium.join(',')}, favicon-96x96.png ${forged.join(',')}`] : [];
-    });
+    const { drawn, wrong } = await forgedAgainstFavicon(mark, GRID_COLOURS, GRID);
     expect(wrong).toEqual([]);
     // Not one square is black: the mark is drawn in sixteen colours.
     expect(new Set(drawn.map((pixel) => pixel.join(','))).size).toBe(GRID_COLOURS.length);
+  }, 60_000);
+});
+
+describe('a currentColor mark that mixes its colour, forged whole', () => {
+  it('draws each mix of currentColor in the PNG favicon with the colour forge gives the mark, as favicon.svg shows it', async () => {
+    // The mark sets no color: forge draws it in colors.brand (#ff3366), and these paints are of that colour.
+    // The last square's group sets a colour of its own, which the sanitizer already resolves.
+    const paints = [
+      'fill="color-mix(in srgb, currentColor 50%, white)"',
+      'fill="rgb(from currentColor r g calc(b / 2))"',
+      'fill="currentColor"',
+      'fill="light-dark(color-mix(in oklch, currentColor, blue), red)"',
+      'fill="none" stroke="oklch(from currentColor calc(l * 0.5) c h)" stroke-width="1.2"',
+      'fill="url(#none) contrast-color(color-mix(in srgb, currentColor 30%, black))"',
+      'fill="color-mix(in lab, currentColor 30%, color-mix(in srgb, currentColor, black))"',
+      'color="color-mix(in srgb, currentColor, white)" fill="rgb(from currentColor r calc(g / 2) b)"',
+      'color="#22aa55" fill="color-mix(in srgb, currentColor, white)"',
+    ];
+    // Each paint fills a square of a 3 by 3 grid; the stroked one, in the middle, is a smaller square whose stroke covers its cell but for a tenth of a unit.
+    const squares = paints.map((paint, index) => {
+      const [x, y] = [(index % 3) * 2, Math.floor(index / 3) * 2];
+      return paint.includes('stroke') ? `<rect x="${x + 0.5}" y="${y + 0.5}" width="1" height="1" ${paint}/>` : `<rect x="${x}" y="${y}" width="2" height="2" ${paint}/>`;
+    });
+    const mark = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 6 6">${squares.join('')}</svg>`;
+    const { wrong } = await forgedAgainstFavicon(mark, paints, 3);
+    expect(wrong).toEqual([]);
   }, 60_000);
 });
