@@ -401,6 +401,21 @@ describe('@dropkit/forge/vite', () => {
     }
   });
 
+  it('reads rel as the browser does, a list of words: an "alternate icon" of the page is named too', async () => {
+    const root = await mkdtemp(join(app, 'rel-list-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    // The pair many guides recommend: an SVG icon and the ICO as its alternate.
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html>\n<html><head><link rel="alternate icon" href="/old.ico"><link rel="stylesheet" href="/style.css"><title>Drop</title></head><body></body></html>\n',
+    );
+    await writeFile(join(root, 'style.css'), 'h1 { color: navy }');
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, plugins: plugins(), build: { outDir: 'dist' } });
+    expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: index\.html has tags of its own that the forged head snippet also sets \(<link rel="alternate icon" href="\/old\.ico">\): /)]);
+  });
+
   it('does not take tags in a comment of the page for tags of its own', async () => {
     const root = await mkdtemp(join(app, 'commented-'));
     await cp(demoCreator, join(root, 'brand'), { recursive: true });

@@ -165,12 +165,24 @@ function checkOptions(options: unknown): asserts options is DropkitForgeOptions 
 }
 
 /**
- * The page's own tags that the snippet also sets: the favicon `npm create vite` puts in every
+ * The page's own tags that the snippet may also set: the favicon `npm create vite` puts in every
  * template (`<link rel="icon" type="image/svg+xml" href="/vite.svg" />`), an old manifest, a
  * theme colour. With two, the browser picks one by its own rules (type, sizes, order: they differ
- * between browsers), so the creator's icon may not be the one shown.
+ * between browsers), so the creator's icon may not be the one shown. Every link is a candidate:
+ * what it links is read from its rel (`relWords`).
  */
-const OWN_TAG = /<link\s[^>]*\brel\s*=\s*["']?(?:shortcut icon|icon|apple-touch-icon(?:-precomposed)?|manifest|mask-icon)["'\s>][^>]*>|<meta\s[^>]*\bname\s*=\s*["']?theme-color\b[^>]*>/gi;
+const OWN_TAG = /<link\s[^>]*>|<meta\s[^>]*\bname\s*=\s*["']?theme-color\b[^>]*>/gi;
+
+/**
+ * A link's rel as the browser reads it: a list of words in any case. Only a rel that began with
+ * one of the words was read, so `rel="alternate icon"` (the ICO beside an SVG icon, as many guides
+ * write it) was not named until 28 November 2026, and stayed to compete with the creator's.
+ */
+function relWords(tag: string): string[] {
+  const found = /\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  // Unquoted, a self-closing tag's slash is not part of the value (<link rel=icon href=x.ico/>).
+  return (found?.[1] ?? found?.[2] ?? found?.[3]?.replace(/\/$/, '') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
 
 /**
  * Whether the snippet sets what a tag of the page's own (an OWN_TAG match) sets too. A set without
@@ -179,11 +191,11 @@ const OWN_TAG = /<link\s[^>]*\brel\s*=\s*["']?(?:shortcut icon|icon|apple-touch-
  */
 function competes(own: string, head: string): boolean {
   if (/^<meta/i.test(own)) return head.includes('name="theme-color"');
-  const found = /\brel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(own);
-  const rel = (found?.[1] ?? found?.[2] ?? found?.[3] ?? '').trim().toLowerCase();
-  if (rel === 'manifest') return head.includes('rel="manifest"');
-  if (rel.startsWith('apple-touch-icon')) return head.includes('rel="apple-touch-icon"');
-  return /rel="(?:shortcut )?icon"/.test(head);
+  const rel = relWords(own);
+  if (rel.includes('manifest')) return head.includes('rel="manifest"');
+  if (rel.includes('apple-touch-icon') || rel.includes('apple-touch-icon-precomposed')) return head.includes('rel="apple-touch-icon"');
+  if (rel.includes('icon') || rel.includes('mask-icon')) return /rel="(?:shortcut )?icon"/.test(head);
+  return false;
 }
 
 /**
