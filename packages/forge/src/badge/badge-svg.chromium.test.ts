@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { chromiumForThisFile } from '../../../../test/support/launch-chromium.ts';
 import { parseBadges } from './badge-config.ts';
@@ -5,6 +7,8 @@ import { animatedBadgeSvg, badgeColors, badgeScope, shineOffset, type BadgeArt }
 import type { HexColor } from '../plan/types.ts';
 import { layoutBadge } from './layout.ts';
 import { BADGE_LOOP, MOTION_KEYFRAMES, sampleKeyframes } from './motion.ts';
+import { badgeStage } from './stage.ts';
+import { directRenderContext, testInput } from './testing.ts';
 
 /**
  * The animated SVG in a real browser: its CSS animation must move exactly as the GIF/WebP frames
@@ -136,6 +140,68 @@ describe('animated SVG badge in Chromium', () => {
       }
     } finally {
       await close();
+    }
+  });
+
+  it('moves for two loops, 4 s, then rests: SVG, GIF and WebP (WCAG 2.2.2 Pause, Stop, Hide)', async () => {
+    // Motion that starts by itself beside other content and lasts more than 5 s needs a way to stop
+    // it, which an <img> has not: every badge looped for good (endTime Infinity, repetitionCount Infinity).
+    const badges = [art('live'), art('limited')];
+    const { tab, close } = await page(badges.map(animatedBadgeSvg).join(''));
+    try {
+      const timings = await tab.evaluate(() => document.getAnimations().map((animation) => animation.effect!.getComputedTiming().endTime));
+      expect(timings).toEqual([BADGE_LOOP.durationMs * 2, BADGE_LOOP.durationMs * 2]);
+      const rest = await tab.evaluate(() => {
+        for (const animation of document.getAnimations()) animation.finish();
+        return {
+          running: document.getAnimations().length,
+          ring: Number(getComputedStyle(document.querySelector('[class$="-ring"]')!).opacity),
+          shine: document.querySelector('[class$="-shine"]')!.getAttribute('transform'),
+          shineStyle: getComputedStyle(document.querySelector('[class$="-shine"]')!).transform,
+        };
+      });
+      // At rest once done: the ring unseen, the band waiting off the left edge (its attribute, no animation over it).
+      expect(rest.running).toBe(0);
+      expect(rest.ring).toBe(0);
+      expect(rest.shine).toBe(`translate(${shineOffset(badges[1]!.layout, 0)} 0)`);
+      expect(rest.shineStyle).toBe(`matrix(1, 0, 0, 1, ${shineOffset(badges[1]!.layout, 0)}, 0)`);
+    } finally {
+      await close();
+    }
+    // The GIF and WebP as Chromium's own decoder reads them (ImageDecoder needs a secure context: a
+    // page served from 127.0.0.1).
+    const input = testInput({ badges: ['live', { kind: 'limited', number: 1, of: 50 }] });
+    const assets = new Map(badgeStage.plan(input).assets.map((asset) => [asset.name, asset]));
+    const server = createServer((_request, response) => response.end('<!doctype html><body></body>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const context = await browser().newContext();
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      for (const name of ['badges/live@2x.gif', 'badges/live@2x.webp', 'badges/limited.gif', 'badges/limited-dark.webp']) {
+        const bytes = Buffer.from(await assets.get(name)!.render(directRenderContext()));
+        const decoded = await tab.evaluate(
+          async ({ base64, type }) => {
+            const decoder = new ImageDecoder({ data: Uint8Array.from(atob(base64), (character) => character.charCodeAt(0)), type });
+            await decoder.tracks.ready;
+            await decoder.completed;
+            const track = decoder.tracks.selectedTrack!;
+            let duration = 0;
+            for (let frameIndex = 0; frameIndex < track.frameCount; frameIndex += 1) {
+              const { image } = await decoder.decode({ frameIndex });
+              duration += image.duration! / 1000;
+              image.close();
+            }
+            return { repetitions: track.repetitionCount, duration };
+          },
+          { base64: bytes.toString('base64'), type: name.endsWith('.gif') ? 'image/gif' : 'image/webp' },
+        );
+        // One play and one repetition of the 2 s loop.
+        expect(decoded, name).toEqual({ repetitions: 1, duration: BADGE_LOOP.durationMs });
+      }
+    } finally {
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

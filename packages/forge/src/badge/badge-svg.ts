@@ -147,11 +147,11 @@ function animated(art: BadgeArt, scope: string): string {
   if (spec.motion === 'pulse' && layout.icon) {
     motion =
       cssKeyframes(name, MOTION_KEYFRAMES.pulse, (v) => `transform:scale(${round(v['scale']!)});opacity:${round(v['opacity']!)}`) +
-      `.${scope}-ring{transform-origin:${layout.icon.cx}px ${layout.icon.cy}px;transform-box:view-box;animation:${name} ${duration} linear infinite}`;
+      `.${scope}-ring{transform-origin:${layout.icon.cx}px ${layout.icon.cy}px;transform-box:view-box;animation:${name} ${duration} linear ${BADGE_LOOP.plays}}`;
   } else {
     motion =
       cssKeyframes(name, MOTION_KEYFRAMES.shine, (v) => `transform:translate(${shineOffset(layout, v['progress']!)}px,0)`) +
-      `.${scope}-shine{animation:${name} ${duration} linear infinite}`;
+      `.${scope}-shine{animation:${name} ${duration} linear ${BADGE_LOOP.plays}}`;
   }
   const reduced = `@media (prefers-reduced-motion:reduce){.${scope}-ring,.${scope}-shine{animation:none}}`;
   const dark = art.dark ? `@media (prefers-color-scheme:dark){${colorRules(art.dark, scope)}}` : '';

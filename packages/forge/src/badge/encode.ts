@@ -18,7 +18,8 @@ async function stacked(strip: FrameStrip): Promise<Sharp> {
   return sharp(pixels, { raw: { width, height: height * frames.length, channels: 4, pageHeight: height } });
 }
 
-const animation = () => ({ loop: 0, delay: new Array<number>(BADGE_LOOP.frameCount).fill(BADGE_LOOP.frameDelayMs) });
+// sharp's loop is the number of plays (the GIF's NETSCAPE count is one less; the WebP's the same).
+const animation = () => ({ loop: BADGE_LOOP.plays, delay: new Array<number>(BADGE_LOOP.frameCount).fill(BADGE_LOOP.frameDelayMs) });
 
 /**
  * GIF keeps a pixel or drops it: the encoder keeps the half-covered and more of the pill's rim in

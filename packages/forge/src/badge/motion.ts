@@ -7,6 +7,12 @@ import type { BadgeMotion } from './badge-config.ts';
 export const BADGE_LOOP = {
   durationMs: 2000,
   frameDelayMs: 50,
+  /**
+   * How many times the loop plays before the badge rests on its first frame's look: twice, 4 s.
+   * Motion that starts by itself beside other content and lasts more than 5 s needs a way to stop
+   * it (WCAG 2.2.2 Pause, Stop, Hide), which an `<img>` has not: the badges looped for good.
+   */
+  plays: 2,
   get framesPerSecond(): number {
     return 1000 / this.frameDelayMs;
   },
