@@ -369,6 +369,27 @@ describe('badge images (decoded)', () => {
     expect(meta.pageHeight).toBe(40);
   });
 
+  it('gives the WebP animation a transparent background colour, not the opaque white libwebp writes', async () => {
+    // A viewer may paint the ANIM background colour under the first frame: the rounded corners of
+    // the -dark badge showed white on a dark page there.
+    // The RIFF chunks read here, not by encode.ts: a tag, a little-endian size, the payload padded to even.
+    const animPayload = (bytes: Buffer) => {
+      for (let offset = 12; offset + 8 <= bytes.length; offset += 8 + bytes.readUInt32LE(offset + 4) + (bytes.readUInt32LE(offset + 4) % 2)) {
+        if (bytes.toString('latin1', offset, offset + 4) === 'ANIM') return offset + 8;
+      }
+      return undefined;
+    };
+    for (const name of ['badges/live@2x.webp', 'badges/sold-out-dark.webp']) {
+      const bytes = Buffer.from(await render(assets, name));
+      const payload = animPayload(bytes);
+      expect(payload, name).toBeDefined();
+      expect([...bytes.subarray(payload!, payload! + 4)], name).toEqual([0, 0, 0, 0]);
+      // The loop count after it is untouched, and the file still decodes.
+      expect(bytes.readUInt16LE(payload! + 4)).toBe(BADGE_LOOP.plays);
+      expect((await sharp(bytes, { animated: true }).metadata()).pages).toBeGreaterThan(1);
+    }
+  });
+
   it('animates the WebP on the same frame grid (the encoder merges still runs), two plays, size', async () => {
     const bytes = await render(assets, 'badges/live@2x.webp');
     const meta = await sharp(bytes, { animated: true }).metadata();

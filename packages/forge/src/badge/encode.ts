@@ -61,12 +61,33 @@ export async function encodeGif(strip: FrameStrip, matte?: HexColor): Promise<Ui
     .toBuffer();
 }
 
-/** Animated WebP; lossless keeps the outlined text crisp and is the smaller choice for flat art. */
+/**
+ * The byte offset of the ANIM chunk's payload in a WebP file, or undefined. The payload starts with
+ * the background colour (4 bytes, B G R A), then the loop count.
+ */
+function webpAnimPayload(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // RIFF header (12 bytes), then chunks: a 4-byte tag, a 4-byte little-endian size, the payload padded to even.
+  for (let offset = 12; offset + 8 <= bytes.length; offset += 8 + view.getUint32(offset + 4, true) + (view.getUint32(offset + 4, true) % 2)) {
+    if (String.fromCharCode(...bytes.subarray(offset, offset + 4)) === 'ANIM') return offset + 8;
+  }
+  return undefined;
+}
+
+/**
+ * Animated WebP; lossless keeps the outlined text crisp and is the smaller choice for flat art.
+ * libwebp writes opaque white as the animation's background colour, which the format lets a
+ * viewer paint under the first frame: the rounded corners of a badge for a dark page would show
+ * white there. It is made transparent (browsers ignore the colour either way).
+ */
 export async function encodeWebp(strip: FrameStrip): Promise<Uint8Array> {
   const { loop, delay } = animation();
-  return (await stacked(strip))
+  const bytes = await (await stacked(strip))
     .webp({ loop, delay: delay.slice(0, strip.frames.length), lossless: true, effort: 6 })
     .toBuffer();
+  const background = webpAnimPayload(bytes);
+  if (background !== undefined) bytes.fill(0, background, background + 4);
+  return bytes;
 }
 
 /** The resting frame as a PNG, palette-quantized when that keeps it visually lossless. */
