@@ -440,7 +440,7 @@ describe('<drop-clip>', () => {
     }
   });
 
-  it('keeps a keyboard user\'s place when what had focus goes: the play button once playing, a card whose time is over', async () => {
+  it('keeps a keyboard user\'s place when what had focus goes: the play button once playing; a card keeps it while its time is over', async () => {
     // Enter on "Play clip" started the clip and removed the button under the focus: focus fell to
     // the page, and the next Tab started again from the top of the page.
     await emulateMedia({ reducedMotion: 'reduce' });
@@ -460,10 +460,36 @@ describe('<drop-clip>', () => {
     await waitFor(() => clip.playback === 'paused', 'paused');
     await seek(clip, 0.7);
     shadow(clip).querySelector<HTMLAnchorElement>('[part~="cards"] a')!.focus();
+    // The card's time is over under the focus: it stays, focused, until focus leaves the cards.
     await seek(clip, 0.2);
-    expect(part(clip, 'cards') === null).to.equal(true);
-    expect(document.activeElement === clip).to.equal(true);
-    expect(shadow(clip).activeElement?.getAttribute('part')).to.equal('control play-pause');
+    expect(cardNames(clip)).to.deep.equal(['Glow tee €24.00']);
+    expect(shadow(clip).activeElement?.textContent?.trim()).to.equal('Glow tee €24.00');
+    part(clip, 'play-pause')!.focus();
+    await waitFor(() => part(clip, 'cards') === null, 'the card gone once focus left it');
+  });
+
+  it('never gives a focused card another product: the cards stay as they are while one has focus', async () => {
+    // Tee (0.5-1.5 s) and hoodie (1-3 s) shown together, focus on the tee: at 1.5 s the tee's card
+    // went and the same link was given the hoodie, so Enter on what was read as "Glow tee €24.00"
+    // bought the hoodie.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const clip = await fixture<Clip>(clipHtml(uniqueId()));
+    await seek(clip, 1.2);
+    expect(cardNames(clip)).to.deep.equal(['Glow tee €24.00', 'Glow hoodie']);
+    const tee = shadow(clip).querySelector<HTMLAnchorElement>('[part~="cards"] a')!;
+    tee.focus();
+    await seek(clip, 2);
+    const focused = shadow(clip).activeElement as HTMLAnchorElement | null;
+    expect(focused?.textContent?.trim()).to.equal('Glow tee €24.00');
+    expect(focused?.getAttribute('href')).to.equal('https://buy.stripe.com/test_tee?sku=tee-l');
+    expect(cardNames(clip)).to.deep.equal(['Glow tee €24.00', 'Glow hoodie']);
+    // Focus on the hoodie's card, still in the cards: they stay. Out of them, they follow the video.
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(clip).activeElement?.textContent?.trim()).to.equal('Glow hoodie');
+    expect(cardNames(clip)).to.deep.equal(['Glow tee €24.00', 'Glow hoodie']);
+    part(clip, 'play-pause')!.focus();
+    await waitFor(() => cardNames(clip).join() === 'Glow hoodie', 'the moment\'s cards once focus left them');
+    await expectNoAxeViolations(clip);
   });
 
   it('keeps a keyboard user\'s place when the video fails under it: the product list shown instead of the controls takes focus', async () => {
@@ -484,6 +510,21 @@ describe('<drop-clip>', () => {
     await sendKeys({ press: 'Tab' });
     expect(shadow(clip).activeElement?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Glow tee €24.00');
     await expectNoAxeViolations(clip);
+  });
+
+  it('never gives a focused card button another product either (a clip following a drop)', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const page = await fixture(`<div><div id="clip-focus-owner" state="live"></div>${clipHtml(uniqueId(), 'drop="clip-focus-owner"')}</div>`);
+    const clip = page.querySelector<Clip>('drop-clip')!;
+    await seek(clip, 1.2);
+    const buttons = () => [...shadow(clip).querySelectorAll('[part~="cards"] drop-button')];
+    await waitFor(() => buttons().length === 2 && buttons()[0]!.shadowRoot?.querySelector('[part="button"]') != null, 'the card buttons');
+    buttons()[0]!.shadowRoot!.querySelector<HTMLElement>('[part="button"]')!.focus();
+    await seek(clip, 2);
+    // The focused button is still the tee's (its sku), in the card named for the tee.
+    const focused = shadow(clip).activeElement!;
+    expect(focused.getAttribute('sku')).to.equal('tee-l');
+    expect(focused.closest('li')!.querySelector('[part~="card-name"]')!.textContent).to.equal('Glow tee');
   });
 
   it('keyboard: k plays/pauses, m mutes, c toggles captions, Tab reaches the shown cards', async () => {

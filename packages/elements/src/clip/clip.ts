@@ -418,8 +418,14 @@ export class DropClip extends LitElement {
   private syncToTime = (): void => {
     const video = this.video;
     const t = video && this.#loadRequested ? video.currentTime : Number.NaN;
-    const next = this.playback === 'ended' || this.playback === 'error' ? [] : shownAt(this.#products, t);
-    if (next.length !== this.#shown.length || next.some((index, i) => this.#shown[i] !== index)) {
+    const over = this.playback === 'ended' || this.playback === 'error';
+    const next = over ? [] : shownAt(this.#products, t);
+    // The cards stay as they are while one has focus (as a carousel stops turning): a card whose
+    // time ran out took a keyboard user's focus away as they reached it, and one going while the
+    // card after it stayed gave the focused link the next product, so Enter bought the hoodie the
+    // visitor had not heard named. Focus leaving them lets them follow the video again.
+    const held = !over && this.shadowRoot?.querySelector('.cards:focus-within');
+    if (!held && (next.length !== this.#shown.length || next.some((index, i) => this.#shown[i] !== index))) {
       this.#shown = next;
       this.requestUpdate();
     }
@@ -798,7 +804,7 @@ export class DropClip extends LitElement {
         ${this.#shown.map((index) => this.renderHotspot(index))}
         ${this.#shown.length > 0
           ? html`<span id="now" hidden lang=${lang}>${words.productsNow}</span>
-              <ul part="cards" class="cards" aria-labelledby="now">
+              <ul part="cards" class="cards" aria-labelledby="now" @focusout=${() => setTimeout(this.syncToTime)}>
                 ${this.#shown.map((index) => this.renderProduct(index, 'card'))}
               </ul>`
           : nothing}
