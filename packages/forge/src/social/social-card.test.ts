@@ -164,10 +164,13 @@ describe('social card', () => {
     expect(() => parseSocial(testInput({ social: { dropAt: '2026-12-05T18:00:00Z', locale: 'yo' } }))).toThrowError(/for social\.locale but received "yo": it writes/u);
     expect(() => parseSocial(testInput({ social: { colour: 'red' } }))).toThrowError(ForgeConfigError);
     // A name in another script is not to be changed: the refusal asks for social.title, not other text.
-    expect(() => socialStage.plan(testInput({ name: '東京スタジオ' }))).toThrowError(/social\.title .*cannot draw.*\. Add social\.title, .*your name stays/u);
-    expect(() => socialStage.plan(testInput({ name: 'Nova', social: { title: 'ライブ' } }))).toThrowError(/cannot draw.*\. Use Latin, Greek or Cyrillic text\.$/u);
+    // Each refusal names the field the words came from: name without social.title, else social.title
+    // (both were "social.title (defaults to name)").
+    expect(() => socialStage.plan(testInput({ name: '東京スタジオ' }))).toThrowError(/^name "東京スタジオ" uses .*cannot draw.*\. Add social\.title, .*your name stays/u);
+    expect(() => socialStage.plan(testInput({ name: 'Nova', social: { title: 'ライブ' } }))).toThrowError(/^social\.title "ライブ" uses .*cannot draw.*\. Use Latin, Greek or Cyrillic text\.$/u);
     expect(() => socialStage.plan(testInput({ name: '東京スタジオ', social: { title: 'Tokyo Studio' } }))).not.toThrow();
-    expect(() => socialStage.plan(testInput({ name: 'W'.repeat(60) }))).toThrowError(/shorter social\.title/u);
+    expect(() => socialStage.plan(testInput({ name: 'W'.repeat(60) }))).toThrowError(/^name "W+" needs \d+ px .* for its title\. Add social\.title, a shorter title for the card; your name stays/u);
+    expect(() => socialStage.plan(testInput({ name: 'Nova', social: { title: 'W'.repeat(60) } }))).toThrowError(/^social\.title "W+" needs \d+ px .* Set a shorter social\.title\.$/u);
   });
 
   it('shrinks a long name to fit instead of clipping it', async () => {

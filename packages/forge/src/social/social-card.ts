@@ -78,19 +78,25 @@ export function formatDropLine(at: Date, zone: DropZone, locale: string): string
   return `Drop · ${day} · ${time}`.replace(/[\u00a0\u202f]/gu, ' ');
 }
 
+/**
+ * The title's words and size. A refusal names the field the words came from: `name` when there is
+ * no social.title (once "social.title (defaults to name)" either way, naming a field the creator had
+ * not written, or calling the one they had written a default).
+ */
 function fitTitle(title: string, fromName = false): { text: string; size: number } {
-  // A name in another script is no mistake to correct: the card needs a title of its own.
-  const advice = fromName
-    ? 'Add social.title, the title for the card in Latin, Greek or Cyrillic letters; your name stays as it is in the manifest and the head tags.'
-    : undefined;
-  const text = normalizeText(title, 'social.title (defaults to name)', advice);
+  const field = fromName ? 'name' : 'social.title';
+  // A name in another script, or a long one, is no mistake to correct: the card needs a title of its own.
+  const keepName = 'your name stays as it is in the manifest and the head tags.';
+  const advice = fromName ? `Add social.title, the title for the card in Latin, Greek or Cyrillic letters; ${keepName}` : undefined;
+  const text = normalizeText(title, field, advice);
   const advance = advancePerPixel(text);
   const size = Math.min(TITLE.size, Math.floor((TITLE.maxWidth / advance) * 4) / 4);
   if (size < TITLE.floor) {
     throw new TextError(
       'text-too-long',
-      `social.title (defaults to name) ${JSON.stringify(text)} needs ${Math.ceil(advance * TITLE.floor)} px at the smallest size (${TITLE.floor} px) ` +
-        `but the card has ${TITLE.maxWidth} px. Set a shorter social.title.`,
+      `${field} ${JSON.stringify(text)} needs ${Math.ceil(advance * TITLE.floor)} px at the smallest size (${TITLE.floor} px) ` +
+        `but the card has ${TITLE.maxWidth} px for its title. ` +
+        (fromName ? `Add social.title, a shorter title for the card; ${keepName}` : 'Set a shorter social.title.'),
     );
   }
   return { text, size };
