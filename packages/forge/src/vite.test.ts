@@ -430,6 +430,38 @@ describe('@dropkit/forge/vite', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('puts the snippet into the head, not into a comment holding </head> (an old layout kept there)', async () => {
+    const root = await mkdtemp(join(app, 'comment-head-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html>\n<html><head><title>Drop</title>\n<!-- the old layout:\n<link rel="icon" href="/old.ico"></head><body class="old">\n-->\n</head><body></body></html>\n',
+    );
+    await build({ root, configFile: false, logLevel: 'silent', plugins: plugins(), build: { outDir: 'dist' } });
+    const html = await readFile(join(root, 'dist/index.html'), 'utf8');
+    // What the browser reads: the page without its comments.
+    const read = html.replace(/<!--[\s\S]*?-->/g, '');
+    expect(read).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg">');
+    expect(read.indexOf('href="/favicon.svg"')).toBeLessThan(read.indexOf('</head>'));
+  });
+
+  it('does not take a <link> in a script, a template or a title for a tag of the page, nor a "<!--" in a script for a comment', async () => {
+    const root = await mkdtemp(join(app, 'not-tags-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html>\n<html><head><title>Icons: <link rel="icon"></title>\n' +
+        '<script>const tag = \'<link rel="icon" href="/script.ico">\'; const open = "<!--";</script>\n' +
+        '<template><link rel="manifest" href="/template.webmanifest"></template>\n' +
+        '<link rel="icon" href="/vite.svg">\n</head><body></body></html>\n',
+    );
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, plugins: plugins(), build: { outDir: 'dist' } });
+    // The one tag the browser reads as the page's icon, named alone.
+    expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: index\.html has tags of its own that the forged head snippet also sets \(<link rel="icon" href="\/vite\.svg">\): /)]);
+  });
+
   it("does not warn about the page's own icon and manifest when the set makes neither (no favicon stage)", async () => {
     // Such a set linked a manifest without icons, and the warning told the creator to remove the
     // page's own manifest (and its icons) for it.

@@ -98,6 +98,20 @@ function unchanged(before: Map<string, Stats | undefined>, now: Map<string, Stat
 }
 
 /**
+ * What of a page the browser does not read as tags: comments, and the content of elements that
+ * hold text (a script's strings, a style, a title) or an inert copy (a template). Matched from
+ * the left, whichever starts first: a "<!--" in a script's string is no comment, and taken for one
+ * it hid every tag after it (until 28 November 2026). An unclosed comment or element runs to the
+ * end of the page, as it does for the browser.
+ */
+const NOT_TAGS = /<!--[\s\S]*?(?:-->|$)|<(script|style|template|textarea|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+
+/** The page with what is not tags (NOT_TAGS) blanked, each character by a space: its indices are the page's. */
+function tagsOnly(html: string): string {
+  return html.replace(NOT_TAGS, (found) => ' '.repeat(found.length));
+}
+
+/**
  * Where the head snippet goes in a page: before `</head>`. A page may leave `<head>` and
  * `</head>` out (both optional in HTML): prepending the snippet put it before `<!doctype html>`,
  * which sends the browser into quirks mode, and before `<meta charset>`, which must come within
@@ -105,11 +119,14 @@ function unchanged(before: Map<string, Stats | undefined>, now: Map<string, Stat
  * else after `<head>`, `<html>` or the doctype, whichever comes last of those present.
  */
 function withHead(html: string, head: string): string {
-  const close = html.search(/<\/head\s*>/i);
+  // Found in the tags alone: a </head> in a comment (an old layout kept there) took the snippet
+  // into the comment, and the page linked no icon at all (until 28 November 2026).
+  const tags = tagsOnly(html);
+  const close = tags.search(/<\/head\s*>/i);
   if (close >= 0) return html.slice(0, close) + head + html.slice(close);
   const anchors = [/<meta\s[^>]*charset[^>]*>/i, /<head(?:\s[^>]*)?>/i, /<html(?:\s[^>]*)?>/i, /<!doctype[^>]*>/i];
   for (const anchor of anchors) {
-    const found = anchor.exec(html);
+    const found = anchor.exec(tags);
     if (found) return html.slice(0, found.index + found[0].length) + '\n' + head + html.slice(found.index + found[0].length);
   }
   return head + html;
@@ -420,8 +437,9 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       async handler(html, context) {
         const { head } = await run().catch((error) => Promise.reject(explain(error)));
         // Commented-out tags are no tags (templates keep old icons so): the warning named them,
-        // and the creator found nothing to remove (until 28 November 2026).
-        let page = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+        // and the creator found nothing to remove (until 28 November 2026). Nor is a <link> in a
+        // script's string or a template.
+        let page = tagsOnly(html);
         for (const injected of injectedHeads) page = page.replaceAll(injected, '');
         const own = page.match(OWN_TAG)?.filter((tag) => competes(tag, head));
         // Once per page: a dev server transforms the page on every load.
