@@ -216,7 +216,7 @@ const whenDark = (css: string) => (css === '' ? '' : `<style>@media (prefers-col
  */
 export function faviconSvg(input: ForgeInput, pixels?: number): string {
   const { colors } = input.config;
-  const dark = colors.dark ? darkRecolour(input.glyph.svg, colors, colors.dark) : undefined;
+  const dark = colors.dark ? darkRecolour(input.glyph.svg, colors, colors.dark, input.glyph.darkPicks) : undefined;
   return composeIcon(input.glyph, {
     size: 64,
     inset: FAVICON_INSET,

@@ -67,7 +67,7 @@ function rootAttributesEnd(svg: string): number {
  * vanish on a dark page.
  */
 export function darkVariant(mark: SanitizedSvg, light: Palette, dark: DarkPalette): string {
-  const svg = darkRewrite(mark.svg, light, dark);
+  const svg = darkRewrite(mark.svg, light, dark, mark.darkPicks);
   const attributesEnd = rootAttributesEnd(svg);
   return `${svg.slice(0, attributesEnd)}${defaultPaint(mark, dark.brand)}${svg.slice(attributesEnd)}`;
 }

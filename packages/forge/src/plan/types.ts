@@ -79,6 +79,11 @@ export interface SanitizedSvg {
   paper?: string;
   /** The file had its own dark-mode styles (`@media (prefers-color-scheme: dark)`), left out: forge's dark versions come from colors.dark. */
   ownDarkStyles?: true;
+  /**
+   * The dark half of each light-dark() the mark paints with, by the light colour drawn (lower-case
+   * `#rrggbb` both): the dark files use it for that colour (svg/dark.ts).
+   */
+  darkPicks?: ReadonlyMap<HexColor, HexColor>;
 }
 
 /** Config after validation: colours normalised, optional fields resolved, sources loaded and sanitized. */

@@ -38,8 +38,8 @@ const COLORJS_SPACE_NAMES: ReadonlyMap<string, string> = new Map([
 /** Mixes and picks read to this depth of nesting, as css-values reads them. */
 const MAX_NESTING = 8;
 
-/** A colour's value, with `currentColor` as `current` (undefined: not known here). */
-function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0): Color | undefined {
+/** A colour's value, with `currentColor` as `current` (undefined: not known here); `dark` takes light-dark()'s dark half. */
+function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0, dark = false): Color | undefined {
   const [part] = parts;
   if (parts.length !== 1 || part === undefined) return undefined;
   if (part.name === undefined) {
@@ -51,11 +51,11 @@ function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0)
   }
   if (depth >= MAX_NESTING) return undefined;
   const groups = commaGroups(part.args!);
-  if (part.name === 'light-dark') return groups.length === 2 ? colourOf(groups[0]!, current, depth + 1) : undefined;
-  if (part.name === 'contrast-color') return groups.length === 1 ? contrastColour(colourOf(groups[0]!, current, depth + 1)) : undefined;
-  if (part.name === 'color-mix') return mix(groups, current, depth);
+  if (part.name === 'light-dark') return groups.length === 2 ? colourOf(groups[dark ? 1 : 0]!, current, depth + 1, dark) : undefined;
+  if (part.name === 'contrast-color') return groups.length === 1 ? contrastColour(colourOf(groups[0]!, current, depth + 1, dark)) : undefined;
+  if (part.name === 'color-mix') return mix(groups, current, depth, dark);
   if (!COLOUR_FUNCTIONS.has(part.name)) return undefined;
-  const args = plainArguments(part.name, part.args!, current, depth);
+  const args = plainArguments(part.name, part.args!, current, depth, dark);
   if (args === undefined) return undefined;
   try {
     // Chromium 156 reads rec2020 with BT.2020's transfer function (probed: color(rec2020 0.5 0.2 0.1)
@@ -100,14 +100,14 @@ function literalOf({ value, type }: Typed, hue: boolean): string {
  * origin is 0). Undefined where the value names no colour here (a math function with no value in a
  * mark drawn alone is refused: see resolveUncached).
  */
-function plainArguments(name: string, args: string, current: Color | undefined, depth: number): string | undefined {
+function plainArguments(name: string, args: string, current: Color | undefined, depth: number, dark: boolean): string | undefined {
   let parts = partsOf(args);
   let keywords: ReadonlyMap<string, number> = new Map();
   let head = '';
   const hue = FUNCTION_SPACES.get(name)?.hue;
   if (parts[0]?.text === 'from' && parts[0].name === undefined) {
     if (depth >= MAX_NESTING) return undefined;
-    const origin = colourOf(parts.slice(1, 2), current, depth + 1);
+    const origin = colourOf(parts.slice(1, 2), current, depth + 1, dark);
     parts = parts.slice(2);
     let space = FUNCTION_SPACES.get(name)?.space;
     if (name === 'color') {
@@ -169,7 +169,7 @@ function contrastColour(colour: Color | undefined): Color | undefined {
  * `none` taking the other colour's channel, the hue by the shorter arc unless said otherwise.
  * Without `in` Chromium mixes in oklab (probed).
  */
-function mix(groups: readonly Part[][], current: Color | undefined, depth: number): Color | undefined {
+function mix(groups: readonly Part[][], current: Color | undefined, depth: number, dark: boolean): Color | undefined {
   let space = 'oklab';
   let hue = 'shorter';
   let rest = groups;
@@ -192,6 +192,7 @@ function mix(groups: readonly Part[][], current: Color | undefined, depth: numbe
       group.filter((item) => !shares.includes(item)),
       current,
       depth + 1,
+      dark,
     );
     return { colour, share };
   });
@@ -333,14 +334,40 @@ function resolveUncached(value: string, current: Color | undefined, inMarker: bo
 }
 
 /** colourOf, with a channel that has no value outside a page read as no colour. */
-function colourOrUndefined(parts: readonly Part[], current: Color | undefined): Color | undefined {
+function colourOrUndefined(parts: readonly Part[], current: Color | undefined, dark = false): Color | undefined {
   try {
-    return colourOf(parts, current);
+    return colourOf(parts, current, 0, dark);
   } catch (error) {
     if (error instanceof UnknownChannel) return undefined;
     throw error;
   }
 }
+
+/**
+ * The `#rrggbb` a paint holding light-dark() has in a dark colour scheme: its dark halves, wherever
+ * they stand (a pick, a mix of one, a relative colour's origin, a paint server's fallback).
+ * Undefined for any other value, or where this reads no colour. Chromium paints the light half in
+ * a mark without `color-scheme`, in a dark page too (probed), so the icons take the light one; the
+ * dark half says what the creator wants on dark backgrounds, which forge's dark files then use
+ * (dark.ts) rather than a colour of their own making.
+ */
+export function darkPick(value: string, current: Color | undefined): string | undefined {
+  if (!/light-dark\(/i.test(value)) return undefined;
+  const inherited = current === undefined ? '' : [current.space.id, ...current.coords, current.alpha].join(' ');
+  const key = value.length <= 256 ? `${value}\n${inherited}` : undefined;
+  if (key !== undefined && DARK_PICKS.has(key)) return DARK_PICKS.get(key);
+  const parts = partsOf(value.trim());
+  const [first, ...rest] = parts;
+  const colour = colourOrUndefined(first?.name === 'url' && rest.length === 1 ? rest : parts, current, true);
+  const pick = colour === undefined ? undefined : hexOf(colour).slice(0, 7);
+  if (key !== undefined) {
+    if (DARK_PICKS.size >= 4096) DARK_PICKS.clear();
+    DARK_PICKS.set(key, pick);
+  }
+  return pick;
+}
+
+const DARK_PICKS = new Map<string, string | undefined>();
 
 /** The colour `currentColor` is for an element whose `color` is this value, inside one whose colour is `inherited`. */
 export function currentColourOf(value: string | undefined, inherited: Color | undefined): Color | undefined {

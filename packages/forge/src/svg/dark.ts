@@ -158,11 +158,14 @@ function paintValues(svg: string): { property: string; value: string; inSheet: b
 }
 
 /**
- * The swaps for one mark: the palette pairs, then each other colour that reads below 3:1 on the
+ * The swaps for one mark: the palette pairs, then the dark halves of the mark's light-dark() picks
+ * (`picks`, SanitizedSvg.darkPicks: what the creator wrote for dark backgrounds, itself lifted like
+ * any colour where it reads below 3:1 there), then each other colour that reads below 3:1 on the
  * dark background, to the dark palette's `ink` when the creator gives one, else to its
- * {@link readableTwin}. The light palette colours never take a twin: they are the creator's to set.
+ * {@link readableTwin}. The light palette colours never take a twin or a pick: they are the
+ * creator's to set, in colors.dark.
  */
-export function darkSwaps(svg: string, light: Palette, dark: DarkPalette): DarkSwaps {
+export function darkSwaps(svg: string, light: Palette, dark: DarkPalette, picks: ReadonlyMap<HexColor, HexColor> = new Map()): DarkSwaps {
   const swaps = new Map<HexColor, HexColor>();
   for (const [from, to] of [
     [light.brand, dark.brand],
@@ -171,6 +174,8 @@ export function darkSwaps(svg: string, light: Palette, dark: DarkPalette): DarkS
     if (from !== to) swaps.set(from, to);
   }
   const palette = new Set([light.brand, light.background]);
+  const readable = (rgb: HexColor) => (contrastRatio(rgb, dark.background) >= MIN_GRAPHICS_CONTRAST ? rgb : (dark.ink ?? readableTwin(rgb, dark.background)));
+  for (const [from, to] of picks) if (!palette.has(from)) swaps.set(from, readable(to));
   for (const { value } of paintValues(svg)) {
     for (const { rgb, alpha } of colorTokens(value)) {
       if (alpha === 0 || palette.has(rgb) || swaps.has(rgb)) continue;
@@ -208,8 +213,8 @@ export interface DarkRecolour {
 }
 
 /** The CSS that turns a sanitized mark into its dark variant; both parts empty when nothing changes. */
-export function darkRecolour(svg: string, light: Palette, dark: DarkPalette): DarkRecolour {
-  const swaps = darkSwaps(svg, light, dark);
+export function darkRecolour(svg: string, light: Palette, dark: DarkPalette, picks?: ReadonlyMap<HexColor, HexColor>): DarkRecolour {
+  const swaps = darkSwaps(svg, light, dark, picks);
   const rules = new Set<string>();
   const rule = (property: string, from: string, to: string) => {
     rules.add(`:where([${property}="${from}"]){${property}:${to}}`);
@@ -247,8 +252,8 @@ const STYLE_ATTRIBUTE = /(\sstyle=")([^"]*)(")/gu;
  * so every rule keeps the rank the creator gave it, with no media query and no `:where()` (which
  * resvg ignores). The same swaps as {@link darkRecolour}.
  */
-export function darkRewrite(svg: string, light: Palette, dark: DarkPalette): string {
-  const swaps = darkSwaps(svg, light, dark);
+export function darkRewrite(svg: string, light: Palette, dark: DarkPalette, picks?: ReadonlyMap<HexColor, HexColor>): string {
+  const swaps = darkSwaps(svg, light, dark, picks);
   if (swaps.size === 0) return svg;
   return svg
     .replace(STYLESHEET, (_sheet, open: string, css: string, close: string) => `${open}${swapDeclarations(css, swaps)}${close}`)
