@@ -200,3 +200,105 @@ describe('drop follow: a countdown the page renders after the widget', () => {
     }
   });
 });
+
+/**
+ * Calls of the `drop-state` listeners the kit puts on a document or shadow root, from now until
+ * `restore`: what every flip on the page costs the followers that are not its own.
+ */
+function countRootStateCalls(): { readonly calls: number; restore(): void } {
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  const wrappers = new WeakMap<EventListenerOrEventListenerObject, EventListener>();
+  const counter = { calls: 0, restore: () => Object.assign(EventTarget.prototype, { addEventListener: add, removeEventListener: remove }) };
+  const onRoot = (target: EventTarget, type: string) => type === 'drop-state' && (target instanceof Document || target instanceof ShadowRoot);
+  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    if (!listener || !onRoot(this, type)) return add.call(this, type, listener, options);
+    let wrapper = wrappers.get(listener);
+    if (!wrapper) {
+      wrapper = function (this: EventTarget, event: Event) {
+        counter.calls++;
+        return typeof listener === 'function' ? listener.call(this, event) : listener.handleEvent(event);
+      };
+      wrappers.set(listener, wrapper);
+    }
+    return add.call(this, type, wrapper, options);
+  };
+  EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+    return remove.call(this, type, (listener && onRoot(this, type) && wrappers.get(listener)) || listener, options);
+  };
+  return counter;
+}
+
+describe('drop follow at marketplace scale', () => {
+  // A grid of drops, each a countdown and its button. Every count below is per flip or per follower,
+  // whatever the number; a page of 1000 measured the squares (docs/countdown-runtime.md).
+  const DROPS = 40;
+  const at = Date.UTC(2026, 11, 5, 18);
+  before(async () => {
+    await fixture(`<div><drop-countdown at="${iso(at)}"></drop-countdown><drop-button><a href="https://buy.example/tee">Buy</a></drop-button></div>`);
+    cleanup();
+  });
+  afterEach(cleanup);
+
+  it('drops flipping together run no follower but their own (no listener per follower on the page)', async () => {
+    const calls = countRootStateCalls();
+    try {
+      const prefix = uniqueId('grid');
+      const cells = Array.from(
+        { length: DROPS },
+        (_, i) => `<div><drop-countdown id="${prefix}-${i}" at="${iso(at)}" now="${iso(at - HOUR)}">Soon</drop-countdown>
+          <drop-button drop="${prefix}-${i}"><a href="https://buy.example/tee-${i}">Buy</a></drop-button></div>`,
+      );
+      const grid = await fixture(`<div>${cells.join('')}</div>`);
+      const buttons = [...grid.querySelectorAll('drop-button')] as Widget[];
+      await waitFor(() => buttons.every((button) => button.state === 'scheduled'), 'every button scheduled');
+      const before = calls.calls;
+      // T0 for every drop at once, in one task, as the shared ticker flips them.
+      for (const countdown of grid.querySelectorAll('drop-countdown')) countdown.setAttribute('now', iso(at + 1000));
+      await waitFor(() => buttons.every((button) => button.state === 'live'), 'every button live');
+      // Each follower's own owner tells it; one listener per follower on the document heard all 40 flips.
+      expect(calls.calls - before <= DROPS, `${calls.calls - before} calls for ${DROPS} flips`).to.equal(true);
+    } finally {
+      calls.restore();
+    }
+  });
+
+  it('buttons waiting for their countdowns share one observer of the page', async () => {
+    const { observe } = MutationObserver.prototype;
+    // Observers of every element added anywhere on the page (the words' one `lang` observer is not one).
+    const watching = new Set<MutationObserver>();
+    MutationObserver.prototype.observe = function (this: MutationObserver, target: Node, options?: MutationObserverInit) {
+      if (target === document && options?.subtree && options.childList) watching.add(this);
+      return observe.call(this, target, options);
+    };
+    try {
+      const prefix = uniqueId('waiting');
+      const wrapper = await fixture('<div></div>');
+      const buttons = Array.from({ length: DROPS }, (_, i) => buttonFor(`${prefix}-${i}`));
+      wrapper.append(...buttons);
+      await Promise.all(buttons.map((button) => (button as Widget & { updateComplete: Promise<unknown> }).updateComplete));
+      // One subtree observer per waiting button: every change anywhere on the page was queued 40 times.
+      expect(watching.size <= 1, `${watching.size} observers of the page for ${DROPS} waiting buttons`).to.equal(true);
+      // Each still finds its own countdown when it comes, the last one too.
+      for (let i = 0; i < DROPS; i++) wrapper.append(countdownFor(`${prefix}-${i}`));
+      await waitFor(() => buttons.every((button) => button.state === 'scheduled'), 'every button following its countdown');
+    } finally {
+      MutationObserver.prototype.observe = observe;
+    }
+  });
+
+  it("an owner the page drives by attribute, replaced, is left when the new one says its state", async () => {
+    // Not a Lit element: it cannot say it left, so the button hears the drop-state events of its root.
+    const id = uniqueId('plain-drop');
+    const wrapper = await fixture(`<div><div id="${id}" state="live"></div><drop-button drop="${id}"><a href="https://buy.example/tee">Buy</a></drop-button></div>`);
+    const button = wrapper.querySelector('drop-button') as Widget;
+    await waitFor(() => button.state === 'live', 'the button live with the first owner');
+    const next = document.createElement('div');
+    next.id = id;
+    wrapper.querySelector('div')!.replaceWith(next);
+    next.setAttribute('state', 'scheduled');
+    next.dispatchEvent(Object.assign(new Event('drop-state', { bubbles: true, composed: true }), { state: 'scheduled', previous: null }));
+    await waitFor(() => button.state === 'scheduled', 'the button following the new owner');
+    next.setAttribute('state', 'sold-out');
+    await waitFor(() => button.state === 'sold-out', 'and its attribute after that');
+  });
+});

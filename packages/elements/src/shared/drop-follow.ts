@@ -17,6 +17,39 @@ export type DropFollowerHost = ReactiveControllerHost & HTMLElement & { drop: st
 
 export const DROP_OWNER_TAG = 'drop-countdown';
 
+/** The followers waiting in one root, and how to stop the one observer or listener they share there. */
+interface Waiting {
+  looks: Set<() => void>;
+  stop: () => void;
+}
+
+/**
+ * Per root, the followers looking for an element to appear (one MutationObserver) and those hearing
+ * its `drop-state` events (one capturing listener), each only while one waits there. A listener per
+ * follower, kept for as long as it followed, ran every follower at every flip: 1000 countdowns
+ * flipping at one T0 beside their 1000 buttons made a million calls (docs/countdown-runtime.md).
+ */
+const looking = new WeakMap<Node, Waiting>();
+const hearing = new WeakMap<Node, Waiting>();
+
+function join(waiters: WeakMap<Node, Waiting>, root: Node, look: () => void, start: (wake: () => void) => () => void): void {
+  let waiting = waiters.get(root);
+  if (!waiting) {
+    const looks = new Set<() => void>();
+    // Not a copy: a follower that stopped waiting in an earlier one's look is not asked.
+    waiters.set(root, (waiting = { looks, stop: start(() => looks.forEach((each) => each())) }));
+  }
+  waiting.looks.add(look);
+}
+
+function leave(waiters: WeakMap<Node, Waiting>, root: Node, look: () => void): void {
+  const waiting = waiters.get(root);
+  if (waiting?.looks.delete(look) && !waiting.looks.size) {
+    waiting.stop();
+    waiters.delete(root);
+  }
+}
+
 /**
  * Keeps a widget on the same drop state as its owner: the element named by the host's
  * `drop="<id>"`, else the closest `<drop-countdown>` around it (across shadow roots). The owner's
@@ -27,10 +60,11 @@ export const DROP_OWNER_TAG = 'drop-countdown';
  */
 export class DropFollower implements ReactiveController {
   #owner: DropStateOwner | null = null;
-  #root: Document | ShadowRoot | null = null;
   #attributeObserver: MutationObserver | null = null;
-  /** Watches for the element `drop` names while it is not on the page yet. */
-  #arrivalObserver: MutationObserver | null = null;
+  /** The roots this follower waits in for the element it names, while that is not on the page. */
+  #lookingIn: Node[] = [];
+  /** The root whose `drop-state` events this follower hears while its owner cannot say it left. */
+  #hearing: Node | null = null;
   #ownerWatch: ReactiveController | null = null;
   #told = false;
   /** Counts the looks for the owner: only the last one's judgement of a missing id is said (refresh). */
@@ -75,10 +109,6 @@ export class DropFollower implements ReactiveController {
     this.#detach();
     const look = ++this.#look;
     if (!this.host.isConnected) return;
-    const root = this.host.getRootNode();
-    this.#root = root instanceof Document || root instanceof ShadowRoot ? root : null;
-    // Owners rendered later (the id appears after us) announce themselves with their first event.
-    this.#root?.addEventListener(DropStateEvent.type, this.#onAnyState, true);
     const owner = this.#find();
     if (owner) this.#attach(owner);
     else if (this.host.drop) {
@@ -104,11 +134,40 @@ export class DropFollower implements ReactiveController {
    * fires no event until T0: without looking for it, the button stayed live and sold before the drop.
    */
   #awaitOwner(): void {
-    // #onAnyState attaches the element once it is there, and #detach stops this observer.
-    this.#arrivalObserver?.disconnect();
-    this.#arrivalObserver = new MutationObserver(this.#onAnyState);
+    // #onAnyState attaches the element once it is there, and #detach stops the looking.
+    this.#stopLooking();
     // Everywhere #find looks: the host's root and each one around it, out to the document.
-    for (const root of this.#roots()) this.#arrivalObserver.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] });
+    this.#lookingIn = this.#roots();
+    for (const root of this.#lookingIn) {
+      join(looking, root, this.#onAnyState, (wake) => {
+        const observer = new MutationObserver(wake);
+        observer.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] });
+        return () => observer.disconnect();
+      });
+    }
+  }
+
+  #stopLooking(): void {
+    for (const root of this.#lookingIn) leave(looking, root, this.#onAnyState);
+    this.#lookingIn = [];
+  }
+
+  /**
+   * An owner that is not a Lit element (not upgraded yet, or the page's own element driven by
+   * attribute) cannot say it left: the follower looks again at every drop-state in its root, where a
+   * replacement announces itself with its first event.
+   */
+  #hear(): void {
+    const root = (this.#hearing = this.host.getRootNode());
+    join(hearing, root, this.#onAnyState, (wake) => {
+      root.addEventListener(DropStateEvent.type, wake, true);
+      return () => root.removeEventListener(DropStateEvent.type, wake, true);
+    });
+  }
+
+  #stopHearing(): void {
+    leave(hearing, this.#hearing!, this.#onAnyState);
+    this.#hearing = null;
   }
 
   #find(): DropStateOwner | null {
@@ -147,6 +206,7 @@ export class DropFollower implements ReactiveController {
     this.#attributeObserver.observe(owner, { attributes: true, attributeFilter: ['state'] });
     this.#sync();
     this.#watchOwnerUpdates(owner);
+    if (!this.#ownerWatch) this.#hear();
     if (!customElements.get(owner.localName) && owner.localName.includes('-')) {
       void customElements.whenDefined(owner.localName).then(() => {
         if (this.#owner !== owner) return;
@@ -174,21 +234,20 @@ export class DropFollower implements ReactiveController {
         }),
     };
     litOwner.addController(this.#ownerWatch);
+    this.#stopHearing();
     // Anything the owner rendered before we watched it.
     this.onOwnerUpdate?.(owner);
   }
 
   #detach(): void {
     this.#owner?.removeEventListener(DropStateEvent.type, this.#onOwnerState);
-    this.#root?.removeEventListener(DropStateEvent.type, this.#onAnyState, true);
+    this.#stopHearing();
     this.#attributeObserver?.disconnect();
     this.#attributeObserver = null;
-    this.#arrivalObserver?.disconnect();
-    this.#arrivalObserver = null;
+    this.#stopLooking();
     if (this.#ownerWatch) (this.#owner as (DropStateOwner & Partial<ReactiveControllerHost>) | null)?.removeController?.(this.#ownerWatch);
     this.#ownerWatch = null;
     this.#owner = null;
-    this.#root = null;
   }
 
   #sync(): void {
@@ -213,15 +272,12 @@ export class DropFollower implements ReactiveController {
   #onAnyState = (): void => {
     if (this.#owner?.isConnected) {
       // The owner came back (moved by a framework): nothing to wait for.
-      this.#arrivalObserver?.disconnect();
-      this.#arrivalObserver = null;
+      this.#stopLooking();
       return;
     }
     const owner = this.#find();
     if (owner) {
       this.#detach();
-      this.#root = this.host.getRootNode() as Document | ShadowRoot;
-      this.#root.addEventListener(DropStateEvent.type, this.#onAnyState, true);
       this.#attach(owner);
     }
   };
