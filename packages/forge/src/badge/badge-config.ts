@@ -214,7 +214,7 @@ function assertFieldsOfKind(kind: BadgeKind, entry: Record<string, unknown>, fie
   }
 }
 
-/** The drop badge's day, from `at` in its zone and locale; with `text`, only what is given is checked. */
+/** The drop badge's words: "Drop ·" and the day of `at` in its zone, written in its locale. */
 function dropLabel(entry: Record<string, unknown>, field: string, defaults: BadgeDefaults): string {
   const at = parseInstant(entry['at'], `${field}.at`);
   const zone = dropZone(entry, field, defaults);
@@ -231,6 +231,7 @@ function dropLabel(entry: Record<string, unknown>, field: string, defaults: Badg
   return label;
 }
 
+/** The limited badge's words, "1 of 50", from `number` and `of`. */
 function limitedLabel(entry: Record<string, unknown>, field: string): string {
   const number = positiveInteger(entry['number'], `${field}.number`);
   const of = positiveInteger(entry['of'], `${field}.of`);
