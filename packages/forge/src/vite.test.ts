@@ -482,6 +482,44 @@ describe('@dropkit/forge/vite', () => {
     expect(html.match(/rel="manifest"/g)).toEqual(['rel="manifest"']);
   });
 
+  it('gives an app whose pages a server renders (no HTML input) the snippet as head.html beside the set, built and in dev', async () => {
+    const root = await mkdtemp(join(app, 'backend-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await mkdir(join(root, 'resources/js'), { recursive: true });
+    await writeFile(join(root, 'resources/js/app.ts'), 'export const drop: number = 1;\nconsole.log(drop);\n');
+    // As laravel-vite-plugin configures it: a script in, a manifest out, the output under public/
+    // at /build/ once built; in dev, base '' and a placeholder origin its transform replaces.
+    const laravel = { root, configFile: false, logLevel: 'silent', plugins: plugins(), publicDir: false, build: { manifest: true, outDir: 'public/build', rollupOptions: { input: 'resources/js/app.ts' } } } as const;
+    await build({ ...laravel, base: '/build/' });
+    const head = await readFile(join(root, 'public/build/head.html'), 'utf8');
+    const hrefs = [...head.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
+    expect(hrefs).toContain('/build/favicon.svg');
+    // public/ is the site's root: every link names a file the build wrote.
+    for (const href of hrefs) expect({ href, exists: await readFile(join(root, 'public', href)).then(() => true, () => false) }).toEqual({ href, exists: true });
+    expect(await readdir(join(root, 'public/build'))).not.toContain('forge.json');
+
+    for (const origin of ['__laravel_vite_placeholder__', 'http://vite.test:5173']) {
+      const server = await createServer({ ...laravel, base: '', server: { port: 0, host: '127.0.0.1', origin } });
+      await server.listen();
+      try {
+        const served = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+        // The backend's template fetches it from the dev server; its page is on another origin.
+        const response = await fetch(`${served}/head.html`);
+        expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const hrefs = [...(await response.text()).matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
+        const at = origin.startsWith('http:') ? origin : served;
+        expect(hrefs).toContain(`${at}/favicon.svg`);
+        for (const href of hrefs) {
+          expect(href.startsWith(`${at}/`)).toBe(true);
+          const file = await fetch(`${served}${href.slice(at.length)}`);
+          expect({ href, status: file.status, type: file.headers.get('content-type') }).toEqual({ href, status: 200, type: expect.stringMatching(/^image\/|^application\/manifest\+json$/) });
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
   it('serves the set from memory in dev and injects the head snippet', async () => {
     const server = await createServer({ root: app, configFile: false, logLevel: 'silent', plugins: plugins(), server: { port: 0, host: '127.0.0.1' } });
     await server.listen();
@@ -496,6 +534,8 @@ describe('@dropkit/forge/vite', () => {
       expect(new Uint8Array(await png.arrayBuffer()).subarray(1, 4)).toEqual(new TextEncoder().encode('PNG'));
       const html = await (await fetch(`${origin}/`)).text();
       expect(html).toContain('<link rel="apple-touch-icon" sizes="180x180" href="/apple-touch-icon.png">');
+      // An app with pages has them take the snippet: no head.html (here Vite's fallback, the page).
+      expect(await (await fetch(`${origin}/head.html`, { headers: { accept: 'text/html' } })).text()).toMatch(/^<!doctype html>/i);
     } finally {
       await server.close();
     }

@@ -1,6 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadCreator } from './config/load.ts';
 import { ForgeError } from './errors.ts';
@@ -12,8 +13,9 @@ import type { ForgeResult, ForgeStage, RenderContext } from './plan/types.ts';
 
 /**
  * `@dropkit/forge/vite`: forges the creator's set on `vite build` (emitted as assets) and on
- * `vite dev` (served from memory), and puts the head snippet into index.html. Vite writes the
- * files; forge itself writes nothing.
+ * `vite dev` (served from memory), and puts the head snippet into index.html; an app whose pages a
+ * server renders (no HTML input) gets it as head.html beside the set. Vite writes the files; forge
+ * itself writes nothing.
  */
 export interface DropkitForgeOptions {
   /** Path to creator.json, relative to Vite's root. */
@@ -142,6 +144,31 @@ function withHead(html: string, head: string): string {
 function relativeTo(page: string, head: string): string {
   const depth = page.replace(/^\/+/, '').split('/').length - 1;
   return depth === 0 ? head : head.replaceAll('href="./', `href="${'../'.repeat(depth)}`);
+}
+
+/**
+ * Whether a build's input (the bundler's, as buildStart gets it) holds a page to take the head
+ * snippet. A backend-rendered app (Laravel, Rails, Django through their Vite plugins) builds
+ * scripts only: its snippet went nowhere while the icons were emitted (until 28 November 2026).
+ */
+function hasPage(input: unknown): boolean {
+  const entries = typeof input === 'string' ? [input] : input && typeof input === 'object' ? Object.values(input) : [];
+  return entries.some((entry) => typeof entry === 'string' && /\.html?$/i.test(entry));
+}
+
+/**
+ * The origin a server's page reaches the dev server at, for the head.html it includes: the page is
+ * the backend's (Laravel on :8000, the dev server on :5173), so the snippet's root-relative links
+ * named the backend's /favicon.svg. Vite's `server.origin` when it is an address (Laravel's plugin
+ * sets a placeholder there, which is not), else the origin the request for head.html came to.
+ * A Host that is not a host name or address (with its port) gives no origin: it is written into
+ * the answer.
+ */
+function devOrigin(request: IncomingMessage, configured: string | undefined): string {
+  if (configured && /^https?:\/\/[^/\s"'<>]+\/?$/i.test(configured)) return configured.replace(/\/$/, '');
+  const host = request.headers.host ?? '';
+  if (!/^(?:[a-z\d.-]+|\[[\da-f:.]+\])(?::\d{1,5})?$/i.test(host)) return '';
+  return `${(request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${host}`;
 }
 
 /** Describes a value for a message: a string quoted, anything else by what it is. */
@@ -366,6 +393,13 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
     const path = basePath();
     return base.startsWith('/') && path.startsWith(base) ? path.slice(base.length) : '';
   };
+  /** Whether each build (by its environment's config) has a page in its input: see hasPage. */
+  const buildsPages = new WeakMap<object, boolean>();
+  /** The same for the dev server, from the config: no input given is Vite's index.html. */
+  const devHasPage = () => {
+    const build = viteConfig.build as { rolldownOptions?: { input?: unknown }; rollupOptions?: { input?: unknown } };
+    return hasPage(build.rolldownOptions?.input ?? build.rollupOptions?.input ?? 'index.html');
+  };
   /** The files of the app's public folder already warned about, and the runs already checked. */
   const toldAboutPublic = new Set<string>();
   const checkedForPublic = new WeakSet<ForgeResult>();
@@ -406,7 +440,8 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       viteConfig = config;
       configPath = resolve(config.root, options.config);
     },
-    async buildStart() {
+    async buildStart(inputOptions) {
+      buildsPages.set(environmentConfig(this), hasPage(inputOptions.input));
       if (viteConfig.command === 'build' && !pagelessBuild(this)) {
         try {
           await run();
@@ -474,8 +509,10 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
       if (environmentConfig(this).build.copyPublicDir !== false) warnAboutPublic(result);
       const { files } = result;
       const folder = outputFolder();
+      // No page takes the snippet: the server's templates include head.html, written beside the set.
+      const serverTakesHead = buildsPages.get(environmentConfig(this)) === false;
       for (const file of files) {
-        if (file.name === 'head.html' || file.name === 'forge.json') continue;
+        if ((file.name === 'head.html' && !serverTakesHead) || file.name === 'forge.json') continue;
         const fileName = folder + file.name;
         // Two plugins (two creators) writing one folder: the second set replaced the first without
         // a word while the page linked both.
@@ -559,10 +596,15 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
             names = new Set(files.map((file) => file.name));
             // Served here only at a path of this server: a set on a CDN replaces nothing in dev.
             if (base.startsWith('/')) warnAboutPublic(result);
-            const file = files.find((candidate) => candidate.name === name && candidate.name !== 'forge.json' && candidate.name !== 'head.html');
+            // head.html only as a build writes it, for an app without pages: one of an app's own
+            // (a page named so) is not shadowed.
+            const file = files.find((candidate) => candidate.name === name && candidate.name !== 'forge.json' && (candidate.name !== 'head.html' || !devHasPage()));
             if (!file) return next();
             response.setHeader('Content-Type', CONTENT_TYPES[file.format] ?? 'application/octet-stream');
-            response.end(file.bytes);
+            if (file.name !== 'head.html') return response.end(file.bytes);
+            // For a server's template, which fetches it from here: its links name this server.
+            const origin = devOrigin(request, viteConfig.server.origin);
+            response.end(result.head.replace(/\shref="\/(?!\/)/g, (found) => `${found.slice(0, -1)}${origin}/`));
           })
           // Every request under the base passes here, Vite's own client and the app's modules
           // included: answering them all with forge's error left the error page without
