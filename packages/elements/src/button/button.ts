@@ -129,6 +129,8 @@ export class DropButton extends LitElement {
   #priceJudgement = 0;
   /** The price as written (attribute or string property), kept to read again with a new currency. */
   #priceText: string | null = null;
+  /** What had focus in the creator's markup when an update began (see updated()). */
+  #focused: Element | null = null;
   /** The language of dropkit's words where it differs from the one the button inherits, else no `lang` (set by render). */
   #own: string | typeof nothing = nothing;
 
@@ -239,9 +241,13 @@ export class DropButton extends LitElement {
       if (followed && !this.#follower.owner) this.state = this.#soldOutByStock ? 'sold-out' : 'live';
     }
     this.#updateTicker();
+    this.#focused = this.contains(document.activeElement) ? document.activeElement : null;
   }
 
   protected override updated(changed: PropertyValues): void {
+    // A visitor who Tabbed to the creator's link before the kit came (a slow phone: the page works
+    // without it) lost focus to the page when the button took the link's place: the button takes it.
+    if (this.#focused && !this.#focused.getClientRects().length) this.renderRoot.querySelector<HTMLElement>('[part="button"]')?.focus();
     const check = checkCheckoutUrl(this.#href(), document.baseURI);
     if (check.ok) this.dataset.provider = check.provider;
     else delete this.dataset.provider;

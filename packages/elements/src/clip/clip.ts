@@ -293,13 +293,15 @@ export class DropClip extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    // The clip's own controls and cards, or the creator's markup shown before the clip's own (a
+    // product's link Tabbed to before the kit came, on a slow phone).
+    const focused = (this.renderRoot as ShadowRoot).activeElement ?? (this.contains(document.activeElement) ? document.activeElement : null);
     super.update(changed);
     // A keyboard user's place must not vanish with what it was on ("Play clip" once playing, a card
     // whose time is over): focus fell to the page, and the next Tab started from its top. A video
     // that fails takes the controls too: the title of the product list shown in their place takes
     // it then, focusable for that alone (it is no control).
-    const target = focused && !focused.isConnected && this.renderRoot.querySelector<HTMLElement>('[part~="play-pause"], #list-title');
+    const target = focused && !focused.getClientRects().length && this.renderRoot.querySelector<HTMLElement>('[part~="play-pause"], #list-title');
     if (target && target.id) target.tabIndex = -1;
     if (target) target.focus();
   }
