@@ -19,7 +19,8 @@ import { commaGroups, HEX, HUE_METHODS, MIX_SPACES, mixShare, NAMED_COLOURS, par
  * It reads neither relative colours (`rgb(from red r g b)`) nor math in the channels, which are
  * written out first (plainArguments, css-math.ts). A mix or pick holding `currentColor` where the
  * mark sets no `color` is left as written here: forge decides that colour when it composes the
- * icon (withRootColour). Left as written, still black in the PNGs: colours nested past eight deep.
+ * icon (withRootColour). Context paints are written as the paint they stand for first
+ * (resolveContextPaints). Left as written, still black in the PNGs: colours nested past eight deep.
  */
 
 /** Functions colorjs.io reads as CSS writes them. */
@@ -419,4 +420,117 @@ export function withRootColour(svg: string, colour: string): string {
     if (!selfClosing) stack.push({ current, marker });
     return `<${name}${resolved}${selfClosing}>`;
   });
+}
+
+/** What resolveContextPaints needs of the sanitizer's tree. */
+interface PaintNode {
+  name: string;
+  attributes: Map<string, string>;
+  children: Array<PaintNode | string>;
+}
+
+/** Shapes that draw markers (SVG 2's markable elements, as Chromium draws them). */
+const MARKABLE = new Set(['path', 'line', 'polyline', 'polygon']);
+const MARKER_PROPERTIES = ['marker-start', 'marker-mid', 'marker-end'];
+/** Containers whose content is drawn only where something uses it. */
+const NOT_DRAWN_ITSELF = new Set(['defs', 'symbol', 'clipPath', 'mask', 'marker', 'pattern', 'linearGradient', 'radialGradient', 'filter']);
+const CONTEXT_PAINT = /^\s*context-(fill|stroke)\s*$/i;
+
+/**
+ * `context-fill` and `context-stroke` where they mean something: in a `<marker>`, the fill and
+ * stroke of the shape it marks; in what a `<use>` draws, the `<use>`'s own (Chromium paints both,
+ * probed). resvg 2.6.2 reads neither (it drew both black), so each is written as that paint, as
+ * the shape or `<use>` writes it (its `currentColor` is read where it lands). One place, one paint: a marker or a used element whose
+ * users paint it in different colours, or that is drawn itself as well (there context paints are
+ * none), is refused with a message saying what to write, rather than drawn in one of them. Before
+ * resolveColours, which reads what is left (outside both) as `none`.
+ */
+export function resolveContextPaints(root: PaintNode): void {
+  const byId = new Map<string, PaintNode>();
+  let any = false;
+  const collect = (node: PaintNode) => {
+    const id = node.attributes.get('id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, node);
+    for (const key of ['fill', 'stroke']) if (CONTEXT_PAINT.test(node.attributes.get(key) ?? '')) any = true;
+    for (const child of node.children) if (typeof child !== 'string') collect(child);
+  };
+  collect(root);
+  if (!any) return;
+  const holdsContext = new Map<PaintNode, boolean>();
+  const holds = (node: PaintNode): boolean => {
+    let known = holdsContext.get(node);
+    if (known === undefined) {
+      // Marked before the children are read: a stranger's cycle of ids ends here (checkUseExpansion refuses it anyway).
+      holdsContext.set(node, false);
+      known = ['fill', 'stroke'].some((key) => CONTEXT_PAINT.test(node.attributes.get(key) ?? '')) || node.children.some((child) => typeof child !== 'string' && holds(child));
+      holdsContext.set(node, known);
+    }
+    return known;
+  };
+  const target = (reference: string | undefined, kind: 'url' | 'href') => {
+    const id = kind === 'url' ? /^\s*url\(\s*['"]?#([^'")\s]+)['"]?\s*\)\s*$/.exec(reference ?? '')?.[1] : reference?.startsWith('#') ? reference.slice(1) : undefined;
+    const found = id === undefined ? undefined : byId.get(id);
+    return found !== undefined && holds(found) ? found : undefined;
+  };
+  /** Each target's users' paints: fill and stroke as the user has them, by their text. */
+  const users = new Map<PaintNode, Map<string, { fill: string; stroke: string }>>();
+  /** Elements drawn where they stand that hold a context paint themselves (it paints nothing there). */
+  const drawnItself = new Set<PaintNode>();
+  type Inherited = { fill: string; stroke: string; current: Color | undefined; markers: string[]; hidden: boolean };
+  const walk = (node: PaintNode, parent: Inherited) => {
+    const current = currentColourOf(node.attributes.get('color'), parent.current);
+    const paint = (key: 'fill' | 'stroke') => {
+      const own = node.attributes.get(key);
+      // As written: currentColor, alone or in a mix, is read where the paint lands, with the colour
+      // there (probed: Chromium paints context-fill black for a path whose fill is currentColor and
+      // color blue, and grey for color-mix(in srgb, currentColor, white)); resolveColours reads it after.
+      return own === undefined || CONTEXT_PAINT.test(own) ? parent[key] : own;
+    };
+    const state: Inherited = {
+      fill: paint('fill'),
+      stroke: paint('stroke'),
+      current,
+      markers: MARKER_PROPERTIES.map((key, index) => node.attributes.get(key) ?? parent.markers[index]!),
+      hidden: parent.hidden || NOT_DRAWN_ITSELF.has(node.name),
+    };
+    if (!state.hidden && ['fill', 'stroke'].some((key) => CONTEXT_PAINT.test(node.attributes.get(key) ?? ''))) drawnItself.add(node);
+    const used = [
+      ...(MARKABLE.has(node.name) ? state.markers.map((reference) => target(reference, 'url')) : []),
+      ...(node.name === 'use' ? [target(node.attributes.get('href'), 'href')] : []),
+    ];
+    for (const found of used) {
+      if (found === undefined) continue;
+      const seen = users.get(found) ?? new Map<string, { fill: string; stroke: string }>();
+      // One colour however it is spelled: red and #ff0000 are one paint.
+      const key = [state.fill, state.stroke].map((paint) => hexOfColour(paint) ?? paint).join('\n');
+      seen.set(key, { fill: state.fill, stroke: state.stroke });
+      users.set(found, seen);
+    }
+    for (const child of node.children) if (typeof child !== 'string') walk(child, state);
+  };
+  walk(root, { fill: '#000000', stroke: 'none', current: undefined, markers: ['none', 'none', 'none'], hidden: false });
+  for (const [found, paints] of users) {
+    const name = `<${found.name}${found.attributes.has('id') ? ` id="${found.attributes.get('id')}"` : ''}>`;
+    const seen = [...paints.values()];
+    if (seen.length > 1 || holdsAny(found, drawnItself)) {
+      const painted = seen.length > 1 ? `is used by shapes painted ${seen.map(({ fill, stroke }) => `fill ${fill}, stroke ${stroke}`).join('; ')}` : 'is also drawn where it stands, where they paint nothing';
+      throw new SvgRejectedError(
+        'svg-forbidden-attribute',
+        `Expected one paint for context-fill and context-stroke in ${name}, but it ${painted}: forge cannot draw them; write the colour itself, in a copy of ${name} for each colour`,
+      );
+    }
+    const [{ fill, stroke }] = seen as [{ fill: string; stroke: string }];
+    const substitute = (node: PaintNode) => {
+      for (const key of ['fill', 'stroke']) {
+        const context = CONTEXT_PAINT.exec(node.attributes.get(key) ?? '')?.[1]?.toLowerCase();
+        if (context !== undefined) node.attributes.set(key, context === 'fill' ? fill : stroke);
+      }
+      for (const child of node.children) if (typeof child !== 'string') substitute(child);
+    };
+    substitute(found);
+  }
+}
+
+function holdsAny(node: PaintNode, nodes: ReadonlySet<PaintNode>): boolean {
+  return nodes.size > 0 && (nodes.has(node) || node.children.some((child) => typeof child !== 'string' && holdsAny(child, nodes)));
 }
