@@ -55,6 +55,17 @@ describe('@dropkit/forge/vite', () => {
     expect(manifest.start_url).toBe('https://nova.example');
   });
 
+  it('with a protocol-relative basePath (//cdn.example/nova/), writes the set at the output\'s root to upload there', async () => {
+    const root = await mkdtemp(join(app, 'cdn-host-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>Drop</title></head><body></body></html>');
+    // Under base '/' the path was taken for a folder of the site, /cdn.example/nova/, which the bundler refuses.
+    const plugins = [dropkitForge({ config: 'brand/creator.json', basePath: '//cdn.example/nova/', stages: [faviconStage] })];
+    await build({ root, configFile: false, logLevel: 'silent', plugins, build: { outDir: 'dist' } });
+    expect(await readdir(join(root, 'dist'))).toEqual(expect.arrayContaining(['favicon.ico', 'favicon.svg', 'site.webmanifest', 'index.html']));
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('<link rel="icon" type="image/svg+xml" href="//cdn.example/nova/favicon.svg">');
+  });
+
   it('fails the build with the forge message for a bad config', async () => {
     await writeFile(join(app, 'broken.json'), JSON.stringify({ name: 'x', mark: 'missing.svg', colors: { brand: '#fff', background: '#000' } }));
     await expect(

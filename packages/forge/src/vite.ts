@@ -386,12 +386,14 @@ export default function dropkitForge(options: DropkitForgeOptions): Plugin {
    * `/`) names a folder of the site, so the files go into that folder; the set was written to the
    * output's root while the page linked `/brand/…`, which worked in dev (served from memory at
    * the basePath) and 404ed once built. Any other basePath (a CDN URL, a path beside the base)
-   * leaves the files at the root, to be uploaded where it points.
+   * leaves the files at the root, to be uploaded where it points. A protocol-relative one
+   * (`//cdn.example/nova/`) names a host, not a folder: under base `/` it made the folder
+   * `/cdn.example/nova/`, which the bundler refuses, and every build failed (until 28 November 2026).
    */
   const outputFolder = () => {
     const base = viteConfig.base;
     const path = basePath();
-    return base.startsWith('/') && path.startsWith(base) ? path.slice(base.length) : '';
+    return base.startsWith('/') && !path.startsWith('//') && path.startsWith(base) ? path.slice(base.length) : '';
   };
   /** Whether each build (by its environment's config) has a page in its input: see hasPage. */
   const buildsPages = new WeakMap<object, boolean>();
