@@ -427,6 +427,22 @@ describe('@dropkit/forge/vite', () => {
     expect(warnings).toEqual([expect.stringMatching(/^dropkit forge: index\.html has tags of its own that the forged head snippet also sets \(<link rel="alternate icon" href="\/old\.ico">\): /)]);
   });
 
+  it('names rel words in any case, spacing and spelling, links between the comments of a conditional comment, and not other links', async () => {
+    const root = await mkdtemp(join(app, 'rel-spellings-'));
+    await cp(demoCreator, join(root, 'brand'), { recursive: true });
+    const own = ['<LINK REL="SHORTCUT ICON" HREF="/old.ico">', '<link rel=apple-touch-icon-precomposed href=/touch.png>', '<link rel="\tmask-icon\n" href="/mask.svg">', '<link rel="icon" href="/revealed.svg">'];
+    await writeFile(
+      join(root, 'index.html'),
+      `<!doctype html>\n<html><head>${own[0]}${own[1]}${own[2]}<link rel="preload" as="image" href="/hero.png"><link rel="stylesheet" href="/style.css">` +
+        `<!--[if lt IE 9]><link rel="shortcut icon" href="/ie.ico"><![endif]--><!--[if !IE]><!-->${own[3]}<!--<![endif]--><title>Drop</title></head><body></body></html>\n`,
+    );
+    await writeFile(join(root, 'style.css'), 'h1 { color: navy }');
+    const warnings: string[] = [];
+    const customLogger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    await build({ root, configFile: false, customLogger, plugins: plugins(), build: { outDir: 'dist' } });
+    expect(warnings).toEqual([`dropkit forge: index.html has tags of its own that the forged head snippet also sets (${own.join(' ')}): ` + "the browser picks one of each by its own rules, so remove them from index.html to show brand/creator.json's icons"]);
+  });
+
   it('does not take tags in a comment of the page for tags of its own', async () => {
     const root = await mkdtemp(join(app, 'commented-'));
     await cp(demoCreator, join(root, 'brand'), { recursive: true });
