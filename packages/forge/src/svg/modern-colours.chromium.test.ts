@@ -231,3 +231,30 @@ describe('a currentColor mark that mixes its colour, forged whole', () => {
     expect(wrong).toEqual([]);
   }, 60_000);
 });
+
+describe('a presentation attribute that reads a custom property', () => {
+  it('is drawn with the value Chromium substitutes: the sheet’s, the fallback, or the inherited paint', async () => {
+    const marks = [
+      ['fill="var(--brand)"', ':root{--brand:#0057b8}'],
+      ['fill="oklch(from var(--brand) calc(l + 0.1) c h)"', ':root{--brand:#0057b8}'],
+      ['fill="color-mix(in srgb, var(--brand), white)"', 'g{--brand:#e30613}'],
+      ['fill="var(--none, #22aa55)"', ''],
+      ['fill="var(--none)"', ''],
+      ['fill="var(--ink)"', ':root{--ink:banana}'],
+      ['fill="#123456" stroke="var(--edge)" stroke-width="var(--w)"', ':root{--edge:#ffcc00;--w:8}'],
+    ].map(([attributes, sheet]) => `<style>${sheet}</style><g fill="#7b2cbf"><rect x="2" y="2" width="4" height="4" ${attributes}/></g>`);
+    const expected = await chromiumPixels(marks.map(mark));
+    const drawn = await Promise.all(
+      marks.map(async (body) => {
+        const rebuilt = sanitizeSvg(mark(body)).svg.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+        const pixels = await renderer.rasterize({ svg: rebuilt, width: SIZE, height: SIZE, output: 'rgba' });
+        return [...pixels.subarray(4 * ((SIZE / 2) * SIZE + SIZE / 2), 4 * ((SIZE / 2) * SIZE + SIZE / 2) + 4)];
+      }),
+    );
+    const wrong = marks.flatMap((body, index) => {
+      const [chromium, resvg] = [premultiplied(expected[index]!), premultiplied(drawn[index]!)];
+      return chromium.some((value, channel) => Math.abs(value - resvg[channel]!) > 1) ? [`${body}: Chromium ${chromium.join(',')}, resvg ${resvg.join(',')}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+});

@@ -867,7 +867,16 @@ function applySheets(root: Node, limits: SvgLimits): void {
   /** The attributes of each element that came from CSS (its inline style, the sheet's winners), whose keywords are CSS's. */
   const fromCss = new Map<Node, Set<string>>();
   const hasInlineVars = (node: Node): boolean => node.inlineVars !== undefined || node.children.some((child) => typeof child !== 'string' && hasInlineVars(child));
-  if (sheet.trim() === '' && !hasInlineVars(root)) {
+  // Presentation attributes that read a custom property: Chromium substitutes them as a sheet's
+  // declarations (probed: fill="var(--c)" under :root{--c:#0057b8} paints that blue, var(--none,
+  // #0f0) the fallback, var(--none) inherits); kept, resvg drew them black.
+  const attributeVars: Array<[Node, string]> = [];
+  const findAttributeVars = (node: Node) => {
+    for (const [key, value] of node.attributes) if (key !== 'style' && /var\(/i.test(value)) attributeVars.push([node, key]);
+    for (const child of node.children) if (typeof child !== 'string') findAttributeVars(child);
+  };
+  findAttributeVars(root);
+  if (sheet.trim() === '' && !hasInlineVars(root) && attributeVars.length === 0) {
     withoutSheets(root);
     return withoutWideKeywords(root, undefined, fromCss);
   }
@@ -971,6 +980,14 @@ function applySheets(root: Node, limits: SvgLimits): void {
       won.push(declaration(property, resolve(property, value, element)));
     }
     write(element, won);
+  }
+  // Below every rule, as presentation attributes rank: what a rule or style replaced is gone; an unset one inherits (or is initial), which no attribute says.
+  for (const [node, key] of attributeVars) {
+    const value = node.attributes.get(key);
+    if (value === undefined || !/var\(/i.test(value)) continue;
+    const resolved = resolve(key, value, node);
+    if (resolved === 'unset') node.attributes.delete(key);
+    else node.attributes.set(key, normaliseValue(key, resolved));
   }
   for (const placement of ROOT_PLACEMENT) if (placement !== 'viewBox') root.attributes.delete(placement);
   withoutSheets(root);
