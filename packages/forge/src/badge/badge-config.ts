@@ -1,3 +1,4 @@
+import { CHARACTER_UNIT, characterCount, cutText } from '../config/characters.ts';
 import { ForgeConfigError } from '../errors.ts';
 import { normalizeText, TextError } from './font.ts';
 
@@ -47,7 +48,8 @@ const KNOWN_FIELDS = ['kind', 'id', 'text', 'maxWidth', 'at', 'timeZone', 'local
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null || typeof value !== 'object') {
-    const text = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+    const shown = typeof value === 'string' ? cutText(value, 40) : undefined;
+    const text = shown ? JSON.stringify(shown.cut ? `${shown.text}…` : shown.text) : String(value);
     return typeof value === 'string' || value === null ? text : `${typeof value} ${text}`;
   }
   return Array.isArray(value) ? 'an array' : 'an object';
@@ -242,8 +244,8 @@ function limitedLabel(entry: Record<string, unknown>, field: string): string {
 function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string, defaults: BadgeDefaults): string {
   assertFieldsOfKind(kind, entry, field);
   if (entry['text'] !== undefined) {
-    if (typeof entry['text'] !== 'string' || entry['text'].length > 80) {
-      throw problem(`${field}.text`, 'text of at most 80 characters', entry['text']);
+    if (typeof entry['text'] !== 'string' || characterCount(entry['text']) > 80) {
+      throw problem(`${field}.text`, `text of at most 80 ${CHARACTER_UNIT}`, entry['text']);
     }
     // The words are the creator's, but a value they gave beside them is still read: "at": "2026-02-30"
     // or "number": 60 of 50 next to a text passed without a word.

@@ -40,6 +40,16 @@ async function frameAt(bytes: Uint8Array, ms: number) {
 }
 
 describe('badge config', () => {
+  it('counts text in characters a creator sees: 80 accented letters pasted decomposed are 80, not 160', () => {
+    const decomposed = 'e\u0301'.repeat(80);
+    expect(parseBadges([{ kind: 'custom', text: decomposed }])[0]!.label).toBe(decomposed);
+    expect(() => parseBadges([{ kind: 'custom', text: `${decomposed}e` }])).toThrowError(
+      /^Expected text of at most 80 characters \(Unicode code points, counted in NFC\) for badges\[0\]\.text but received "(e\u0301){20}…"$/u,
+    );
+    // A long value is quoted cut where a character ends: never half an emoji ("\ud83d").
+    expect(() => parseBadges([{ kind: 'live', id: `${'a'.repeat(39)}😀😀` }])).toThrowError(`but received "${'a'.repeat(39)}😀…"`);
+  });
+
   it('reads shorthand kinds and derives every label', () => {
     const specs = parseBadges([
       'live',

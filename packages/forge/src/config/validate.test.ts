@@ -257,7 +257,31 @@ describe('creator config validation', () => {
     expect(configErrors(testConfig({ name: '   ' }))).toEqual(['Expected a non-empty string for name but received only white space ("   ")']);
     expect(configErrors(testConfig({ shortName: '\t\u00a0' }))).toEqual(['Expected a non-empty string for shortName but received only white space ("\\t\u00a0")']);
     expect(configErrors(testConfig({ social: { title: ' ' } }))).toEqual(['Expected a non-empty string for social.title but received only white space (" ")']);
-    expect(configErrors(testConfig({ shortName: 'x'.repeat(31) }))).toEqual(['Expected at most 30 characters for shortName but received 31']);
+    expect(configErrors(testConfig({ shortName: 'x'.repeat(31) }))).toEqual([
+      'Expected at most 30 characters (Unicode code points, counted in NFC) for shortName but received 31',
+    ]);
+  });
+
+  it('counts a limit in characters a creator sees, as the schema does: an emoji or a letter pasted decomposed is one', () => {
+    // macOS pastes NFD: 80 accented letters were 160 UTF-16 units, refused at 40; an emoji counted 2.
+    const decomposed = 'e\u0301'.repeat(80);
+    expect(configErrors(testConfig({ social: { title: `${decomposed}${'x'.repeat(20)}` }, badges: [{ kind: 'custom', text: decomposed }] }))).toEqual([]);
+    expect(configErrors(testConfig({ shortName: '🔥'.repeat(30) }))).toEqual([]);
+    expect(configErrors(testConfig({ shortName: '🔥'.repeat(31) }))).toEqual([
+      'Expected at most 30 characters (Unicode code points, counted in NFC) for shortName but received 31',
+    ]);
+    expect(configErrors(testConfig({ badges: [{ kind: 'custom', text: `${decomposed}e` }] }))).toEqual([
+      'Expected at most 80 characters (Unicode code points, counted in NFC) for badges[0].text but received 81',
+    ]);
+    // Where a control character is, in characters too: after an emoji it is the 3rd, not the 4th unit.
+    expect(configErrors(testConfig({ name: '🔥A\u0007' }))).toEqual([expect.stringMatching(/\(U\+0007 at character 3\)$/u)]);
+  });
+
+  it('quotes a long value cut where a character ends, never half an emoji', () => {
+    const id = `${'a'.repeat(39)}😀😀`;
+    expect(configErrors(testConfig({ badges: [{ kind: 'live', id }] }))).toEqual([expect.stringContaining(`received "${'a'.repeat(39)}😀…"`)]);
+    expect(configErrors(testConfig({ [`${'k'.repeat(39)}😀`]: 1 } as never))).toEqual([expect.stringContaining(`Unexpected field ${'k'.repeat(39)}😀;`)]);
+    expect(configErrors(testConfig({ [`${'k'.repeat(39)}😀😀`]: 1 } as never))).toEqual([expect.stringContaining(`Unexpected field ${'k'.repeat(39)}😀…;`)]);
   });
 
   it('throws a typed error carrying every problem', () => {

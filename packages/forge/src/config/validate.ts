@@ -1,6 +1,7 @@
 import schemaJson from './creator-config.schema.json' with { type: 'json' };
 import { ForgeConfigError } from '../errors.ts';
 import { contrastRatio } from '../badge/colors.ts';
+import { CHARACTER_UNIT, characterCount, cutText } from './characters.ts';
 import { readConfigColour } from './colour.ts';
 import { MIN_GRAPHICS_CONTRAST } from '../svg/dark.ts';
 import type { HexColor } from '../plan/types.ts';
@@ -53,8 +54,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(shown);
+    const shown = cutText(value, 40);
+    return JSON.stringify(shown.cut ? `${shown.text}…` : value);
   }
   return `${typeof value} ${String(value)}`;
 }
@@ -156,15 +157,15 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
       // og:title raw, where HTML parsers read it as U+FFFD ("Nova�Threads" in every link preview).
       const index = value.search(CONTROL_CHARACTER);
       const code = value.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
-      errors.push(`Expected ${expectation(node)} without control characters for ${field} but received ${describeValue(value)} (U+${code} at character ${index + 1})`);
+      errors.push(`Expected ${expectation(node)} without control characters for ${field} but received ${describeValue(value)} (U+${code} at character ${[...value.slice(0, index)].length + 1})`);
     } else if (LONE_SURROGATE.test(value)) {
       // Half of an emoji, from text cut to a length by a CMS or a spreadsheet: it was written as
       // U+FFFD, so "Nova �" stood under the home-screen icon.
       const index = value.search(LONE_SURROGATE);
       const code = value.charCodeAt(index).toString(16).toUpperCase();
-      errors.push(`Expected ${expectation(node)} of whole characters for ${field} but received ${describeValue(value)}, which holds half of one (U+${code} at character ${index + 1}, as where text was cut inside an emoji)`);
-    } else if (node.maxLength !== undefined && value.length > node.maxLength) {
-      errors.push(`Expected at most ${node.maxLength} characters for ${field} but received ${value.length}`);
+      errors.push(`Expected ${expectation(node)} of whole characters for ${field} but received ${describeValue(value)}, which holds half of one (U+${code} at character ${[...value.slice(0, index)].length + 1}, as where text was cut inside an emoji)`);
+    } else if (node.maxLength !== undefined && characterCount(value) > node.maxLength) {
+      errors.push(`Expected at most ${node.maxLength} ${CHARACTER_UNIT} for ${field} but received ${characterCount(value)}`);
     } else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) {
       errors.push(`Expected ${expectation(node)} for ${field} but received ${describeValue(value)}`);
     }
@@ -192,7 +193,8 @@ function check(rawNode: SchemaNode, value: unknown, path: string, errors: string
     const unexpected: string[] = [];
     for (const [key, child] of Object.entries(object)) {
       // A key is a stranger's text too: never echoed whole.
-      const childPath = `${path ? `${path}.` : ''}${key.length > 40 ? `${key.slice(0, 40)}…` : key}`;
+      const shownKey = cutText(key, 40);
+      const childPath = `${path ? `${path}.` : ''}${shownKey.cut ? `${shownKey.text}…` : key}`;
       // Own properties only: by bracket, `__proto__`, `constructor`, `toString`… found
       // Object.prototype's members, were read as schemas and passed unseen.
       const childSchema = node.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;

@@ -163,6 +163,12 @@ describe('social card', () => {
     // while drawing the card (as social.dropAt, with advice about letters the creator never typed).
     expect(() => parseSocial(testInput({ social: { dropAt: '2026-12-05T18:00:00Z', locale: 'yo' } }))).toThrowError(/for social\.locale but received "yo": it writes/u);
     expect(() => parseSocial(testInput({ social: { colour: 'red' } }))).toThrowError(ForgeConfigError);
+    // 100 characters a creator sees, though pasted decomposed (macOS) or with an emoji: 160 and 101 UTF-16 units.
+    expect(parseSocial(testInput({ social: { title: `${'e\u0301'.repeat(80)}${'x'.repeat(20)}` } })).title).toHaveLength(180);
+    expect(() => parseSocial(testInput({ social: { title: `🔥${'x'.repeat(99)}` } }))).not.toThrow();
+    expect(() => parseSocial(testInput({ social: { title: `🔥${'x'.repeat(100)}` } }))).toThrowError(
+      /^Expected text of 1 to 100 characters \(Unicode code points, counted in NFC\) for social\.title but received "🔥x{39}…"$/u,
+    );
     // A name in another script is not to be changed: the refusal asks for social.title, not other text.
     // Each refusal names the field the words came from: name without social.title, else social.title
     // (both were "social.title (defaults to name)").

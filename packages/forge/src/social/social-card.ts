@@ -3,6 +3,7 @@ import { loadSharp } from '../load-sharp.ts';
 import { assertDrawableDate, assertLocale, assertTimeZone, describeValue, formatInZone, parseInstant, writtenZone, type DropZone } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
+import { CHARACTER_UNIT, characterCount } from '../config/characters.ts';
 import { ForgeConfigError } from '../errors.ts';
 import { askedPictures, faintIn, picturesVerdict } from '../favicon/stage.ts';
 import { placedMark } from '../svg/compose.ts';
@@ -46,7 +47,7 @@ export function parseSocial(input: ForgeInput): SocialOptions {
   const text = (key: string, max: number): string | undefined => {
     const value = social[key];
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || value.trim() === '' || value.length > max) throw expected(`social.${key}`, `text of 1 to ${max} characters`, value);
+    if (typeof value !== 'string' || value.trim() === '' || characterCount(value) > max) throw expected(`social.${key}`, `text of 1 to ${max} ${CHARACTER_UNIT}`, value);
     return value;
   };
   const locale = assertLocale(social['locale'] ?? 'en-US', 'social.locale');
