@@ -534,3 +534,89 @@ export function resolveContextPaints(root: PaintNode): void {
 function holdsAny(node: PaintNode, nodes: ReadonlySet<PaintNode>): boolean {
   return nodes.size > 0 && (nodes.has(node) || node.children.some((child) => typeof child !== 'string' && holdsAny(child, nodes)));
 }
+
+const PAINTS = ['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color', 'color'];
+
+/**
+ * What a `<use>` draws takes its colour from the `<use>`: Chromium mixes `color-mix(in srgb,
+ * currentColor 50%, blue)` in a `<defs>` rect with the colour of each `<use>` of it (probed), where
+ * the sanitizer read it with the colour around the `<defs>` (another colour, or none: black in the
+ * PNGs). So an element drawn only through `<use>`, whose every `<use>` has one colour, gets each
+ * such paint resolved with that colour, each element's own `color` taken on the way down. One
+ * element, one paint: where its `<use>`s differ in colour it is refused, saying to write a copy for
+ * each. Where no `<use>` sets a colour, forge's compose decides it (withRootColour). Plain
+ * `currentColor`, which resvg reads in the `<use>`'s place, is left to it. Before resolveColours.
+ */
+export function resolveUsedColours(root: PaintNode): void {
+  if (![...allPaints(root)].some((value) => CURRENT_IN_FUNCTION.test(value))) return;
+  const byId = new Map<string, PaintNode>();
+  const collect = (node: PaintNode) => {
+    const id = node.attributes.get('id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, node);
+    for (const child of node.children) if (typeof child !== 'string') collect(child);
+  };
+  collect(root);
+  const holdsMix = new Map<PaintNode, boolean>();
+  const holds = (node: PaintNode): boolean => {
+    let known = holdsMix.get(node);
+    if (known === undefined) {
+      holdsMix.set(node, false);
+      known = PAINTS.some((key) => CURRENT_IN_FUNCTION.test(node.attributes.get(key) ?? '')) || node.children.some((child) => typeof child !== 'string' && holds(child));
+      holdsMix.set(node, known);
+    }
+    return known;
+  };
+  const colours = new Map<PaintNode, Map<string, Color | undefined>>();
+  const drawnItself = new Set<PaintNode>();
+  const walk = (node: PaintNode, inherited: Color | undefined, hidden: boolean) => {
+    const current = currentColourOf(node.attributes.get('color'), inherited);
+    const within = hidden || NOT_DRAWN_ITSELF.has(node.name);
+    if (!within) drawnItself.add(node);
+    const href = node.name === 'use' ? node.attributes.get('href') : undefined;
+    const found = href?.startsWith('#') ? byId.get(href.slice(1)) : undefined;
+    if (found !== undefined && holds(found)) {
+      const seen = colours.get(found) ?? new Map<string, Color | undefined>();
+      seen.set(current === undefined ? '' : hexOf(current), current);
+      colours.set(found, seen);
+    }
+    for (const child of node.children) if (typeof child !== 'string') walk(child, current, within);
+  };
+  walk(root, undefined, false);
+  for (const [found, seen] of colours) {
+    if (drawnItself.has(found)) continue;
+    const name = `<${found.name}${found.attributes.has('id') ? ` id="${found.attributes.get('id')}"` : ''}>`;
+    if (seen.size > 1) {
+      const named = [...seen.keys()].map((key) => key || 'none (forge gives the mark colors.brand)').join(', ');
+      throw new SvgRejectedError(
+        'svg-forbidden-attribute',
+        `Expected one colour for the <use>s of ${name}, which paints with currentColor in a colour function, but they set ${named}: forge cannot draw them; write the colour itself, in a copy of ${name} for each colour`,
+      );
+    }
+    const [colour] = [...seen.values()];
+    if (colour === undefined) continue;
+    const resolve = (node: PaintNode, inherited: Color, written: ReadonlyMap<string, string>) => {
+      const current = currentColourOf(node.attributes.get('color'), inherited) ?? inherited;
+      // As resolveColours: a fill or stroke holding currentColor inherits as written, each element reading it with its own colour.
+      const paints = new Map(written);
+      for (const key of ['fill', 'stroke']) {
+        const own = node.attributes.get(key);
+        if (own !== undefined) paints.set(key, own);
+        else if (node.attributes.has('color') && CURRENT_IN_FUNCTION.test(written.get(key) ?? '')) node.attributes.set(key, written.get(key)!);
+      }
+      for (const key of PAINTS) {
+        const value = node.attributes.get(key);
+        if (value !== undefined && CURRENT_IN_FUNCTION.test(value)) node.attributes.set(key, resolvePaint(value, key === 'color' ? inherited : current));
+      }
+      for (const child of node.children) if (typeof child !== 'string') resolve(child, current, paints);
+    };
+    resolve(found, colour, new Map());
+  }
+}
+
+function* allPaints(node: PaintNode): Generator<string> {
+  for (const key of PAINTS) {
+    const value = node.attributes.get(key);
+    if (value !== undefined) yield value;
+  }
+  for (const child of node.children) if (typeof child !== 'string') yield* allPaints(child);
+}

@@ -258,3 +258,35 @@ describe('a presentation attribute that reads a custom property', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('a colour function of currentColor in what a <use> draws', () => {
+  it('is read with the <use>’s colour, as Chromium reads it, not with the colour around the <defs>', async () => {
+    const marks = [
+      '<defs><rect id="r" width="8" height="8" fill="color-mix(in srgb, currentColor 50%, blue)"/></defs><use href="#r" color="red"/>',
+      '<defs color="lime"><rect id="r" width="8" height="8" fill="color-mix(in srgb, currentColor 50%, blue)"/></defs><use href="#r" color="red"/>',
+      '<symbol id="s" viewBox="0 0 8 8"><rect width="8" height="8" fill="rgb(from currentColor r g 255)"/></symbol><g color="#e30613"><use href="#s" width="8" height="8"/></g>',
+      '<defs><g id="g" fill="color-mix(in oklch, currentColor, #ffcc00)"><rect width="8" height="8" color="#0057b8"/></g></defs><use href="#g" color="red"/>',
+      '<defs><rect id="r" width="8" height="8" color="color-mix(in srgb, currentColor, white)" fill="rgb(from currentColor g r b)"/></defs><use href="#r" color="#e30613"/><use href="#r" color="#e30613"/>',
+    ].map((body) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" width="${SIZE}" height="${SIZE}">${body}</svg>`);
+    const expected = await chromiumPixels(marks);
+    const drawn = await Promise.all(
+      marks.map(async (original) => {
+        const rebuilt = sanitizeSvg(original).svg.replace('<svg ', `<svg width="${SIZE}" height="${SIZE}" `);
+        const pixels = await renderer.rasterize({ svg: rebuilt, width: SIZE, height: SIZE, output: 'rgba' });
+        return [...pixels.subarray(4 * ((SIZE / 2) * SIZE + SIZE / 2), 4 * ((SIZE / 2) * SIZE + SIZE / 2) + 4)];
+      }),
+    );
+    const wrong = marks.flatMap((original, index) => {
+      const [chromium, resvg] = [premultiplied(expected[index]!), premultiplied(drawn[index]!)];
+      return chromium.some((value, channel) => Math.abs(value - resvg[channel]!) > 1) ? [`${original}: Chromium ${chromium.join(',')}, resvg ${resvg.join(',')}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses an element its <use>s draw in different colours, saying to write a copy for each', () => {
+    const twice = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><defs><rect id="r" width="4" height="4" fill="color-mix(in srgb, currentColor, blue)"/></defs><use href="#r" color="red"/><use href="#r" x="4" color="lime"/></svg>';
+    expect(() => sanitizeSvg(twice, 'logo.svg')).toThrow(
+      'logo.svg: Expected one colour for the <use>s of <rect id="r">, which paints with currentColor in a colour function, but they set #ff0000, #00ff00: forge cannot draw them; write the colour itself, in a copy of <rect id="r"> for each colour',
+    );
+  });
+});

@@ -3,7 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { HexColor, SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
-import { currentColourOf, darkPick, resolveContextPaints, resolvePaint } from './colours.ts';
+import { currentColourOf, darkPick, resolveContextPaints, resolvePaint, resolveUsedColours } from './colours.ts';
 import { CSS_WIDE_KEYWORD, validForProperty } from './css-values.ts';
 import { declarations, MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
@@ -1415,6 +1415,7 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   applySheets(root, limits);
   foldTransformOrigins(root, [viewBox[2], viewBox[3]], true);
   resolveContextPaints(root);
+  resolveUsedColours(root);
   const darkPicks = new Map<string, string>();
   resolveColours(root, undefined, false, darkPicks);
 
