@@ -531,6 +531,34 @@ describe('badge images (decoded)', () => {
     }
   });
 
+  it('writes the sold-out words in a shade of the brand, not in near-black, where the brand itself is too faint', async () => {
+    // #ff3366 on #fff7f9 (3.4:1) and #6b5bff on #111111 (4.1:1) were written in #111111 and white:
+    // readable, but the words lost the brand. A darker pink and a lighter violet reach 4.5:1 too.
+    const hueOf = ([red, green, blue]: readonly number[]) => {
+      const [r, g, b] = [red!, green!, blue!];
+      const max = Math.max(r, g, b);
+      const spread = max - Math.min(r, g, b);
+      if (spread === 0) return { hue: 0, chroma: 0 };
+      const sector = max === r ? (g - b) / spread + 6 : max === g ? (b - r) / spread + 2 : (r - g) / spread + 4;
+      return { hue: ((sector * 60) % 360 + 360) % 360, chroma: spread / 255 };
+    };
+    const assets = plannedFor(['sold-out'], true, {
+      colors: { brand: '#ff3366', background: '#fff7f9', dark: { brand: '#6b5bff', background: '#111111' } },
+    });
+    for (const [name, brand] of [['badges/sold-out@2x.png', '#ff3366'], ['badges/sold-out-dark@2x.png', '#6b5bff']] as const) {
+      const png = await decodePage(await render(assets, name));
+      const fill = pixelAt(png, 10, 20);
+      // The ink: the label pixel that differs most from the fill.
+      let ink = fill;
+      for (let y = 8; y < 32; y += 1) {
+        for (let x = 16; x < png.width - 16; x += 1) if (colorDistance(pixelAt(png, x, y), fill) > colorDistance(ink, fill)) ink = pixelAt(png, x, y);
+      }
+      const [want, got] = [hueOf(hexRgb(brand)), hueOf(ink)];
+      expect(got.chroma, `${name}: ink ${ink.join(',')}`).toBeGreaterThan(0.5);
+      expect(Math.abs(got.hue - want.hue), `${name}: hue of ${ink.join(',')} for ${brand}`).toBeLessThan(6);
+    }
+  });
+
   it('shows the creator glyph in the verified badge', async () => {
     const png = await decodePage(await render(assets, 'badges/verified@2x.png'));
     // TEST_GLYPH is a green square with a white disc; its green shows near the top-left of the circle.

@@ -60,7 +60,41 @@ export function smallInkOn(background: HexColor): HexColor {
   return contrastRatio(ink, background) >= SMALL_TEXT_CONTRAST ? ink : '#000000';
 }
 
-/** `preferred` when small text in it reads on `background` (4.5:1), else smallInkOn. */
+function hexOf(red: number, green: number, blue: number): HexColor {
+  return `#${[red, green, blue].map((channel) => Math.round(channel).toString(16).padStart(2, '0')).join('')}` as HexColor;
+}
+
+/**
+ * The nearest shade of `colour` that small text reads in on `background` (4.5:1): darkened on a light
+ * background (its channels scaled down, so its hue stays), lightened towards white on a dark one;
+ * undefined when not even black or white would do (a mid-tone background).
+ */
+export function smallTextShade(colour: HexColor, background: HexColor): HexColor | undefined {
+  const [red, green, blue] = rgbOf(colour);
+  const towardsBlack = inkOn(background) === INK_DARK;
+  for (let step = 0; step <= 255; step += 1) {
+    const t = step / 255;
+    const shade = towardsBlack
+      ? hexOf(red * (1 - t), green * (1 - t), blue * (1 - t))
+      : hexOf(red + (255 - red) * t, green + (255 - green) * t, blue + (255 - blue) * t);
+    if (contrastRatio(shade, background) >= SMALL_TEXT_CONTRAST) return shade;
+  }
+  return undefined;
+}
+
+/** Below this chroma (the channels' spread, 0 to 1) a colour is a grey: it has no hue to keep. */
+const GREY_CHROMA = 0.1;
+
+/**
+ * `preferred` when small text in it reads on `background` (4.5:1), else its nearest shade that
+ * does, so words in the brand colour stay in the brand's hue (#ff3366 on #fff7f9 is written in
+ * #d82b56; near-black took the brand out of the words), else smallInkOn. A grey has no hue to
+ * keep: its shade at 4.5:1 (#767676 for a white brand on white) reads as a disabled control, where
+ * the ink reads at 18:1.
+ */
 export function smallTextOn(preferred: HexColor, background: HexColor): HexColor {
-  return contrastRatio(preferred, background) >= SMALL_TEXT_CONTRAST ? preferred : smallInkOn(background);
+  if (contrastRatio(preferred, background) >= SMALL_TEXT_CONTRAST) return preferred;
+  const channels = rgbOf(preferred);
+  const grey = (Math.max(...channels) - Math.min(...channels)) / 255 < GREY_CHROMA;
+  return (grey ? undefined : smallTextShade(preferred, background)) ?? smallInkOn(background);
 }
