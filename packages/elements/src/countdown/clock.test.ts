@@ -68,4 +68,23 @@ describe('the shared ticker', () => {
     expect(seen).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });
+  it('sets the timer once for a page of subscribers, not once per subscriber or per leaving one', () => {
+    // A marketplace's grid: every countdown and button subscribes as it mounts and again at its flip,
+    // and each arming looked through every other subscription (the square of their number).
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const target = now() + 3_600_000;
+    const seen: number[] = [];
+    const stops = Array.from({ length: 200 }, (_, i) => subscribe(() => seen.push(i), () => target + i));
+    const wakes = Array.from({ length: 200 }, (_, i) => wakeAt(target + i, () => seen.push(-i)));
+    expect(setTimer.mock.calls.length).toBeLessThanOrEqual(2);
+    for (const stop of stops.slice(1)) stop();
+    for (const stop of wakes) stop();
+    expect(setTimer.mock.calls.length).toBeLessThanOrEqual(2);
+    // The one left still ticks every second, and the early wake-up the others left behind says nothing.
+    vi.advanceTimersByTime(2000);
+    expect(seen).toEqual([0, 0]);
+    stops[0]!();
+    expect(vi.getTimerCount()).toBe(0);
+    setTimer.mockRestore();
+  });
 });

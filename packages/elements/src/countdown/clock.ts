@@ -236,6 +236,8 @@ interface Subscription {
 
 const subscriptions = new Set<Subscription>();
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The moment on the device's clock `timer` is set for: Infinity with none, -Infinity while it fires. */
+let armedFor = Infinity;
 
 const modulo = (value: number, divisor: number) => ((value % divisor) + divisor) % divisor;
 
@@ -254,15 +256,7 @@ export function nextSecondBoundary(time: number, target?: number): number {
  * one timer, which stops when the last one unsubscribes. Returns the unsubscribe function.
  */
 export function subscribe(callback: (now: number) => void, target?: () => number, key = ''): () => void {
-  const subscription: Subscription = { callback, target, due: 0, once: false, key };
-  subscription.due = nextSecondBoundary(now(key), target?.());
-  subscriptions.add(subscription);
-  watchJumps();
-  arm();
-  return () => {
-    subscriptions.delete(subscription);
-    arm();
-  };
+  return add({ callback, target, due: nextSecondBoundary(now(key), target?.()), once: false, key });
 }
 
 /**
@@ -270,13 +264,23 @@ export function subscribe(callback: (now: number) => void, target?: () => number
  * countdowns that are off-screen or hidden: they skip the per-second ticks but must still flip at T0.
  */
 export function wakeAt(epoch: number, callback: (now: number) => void, key = ''): () => void {
-  const subscription: Subscription = { callback, target: undefined, due: epoch, once: true, key };
+  return add({ callback, target: undefined, due: epoch, once: true, key });
+}
+
+/**
+ * The timer moves only for a subscription due before the moment it is armed for, and stays when one
+ * leaves (firing early, it finds nothing due and re-arms): a marketplace's 1000 countdowns and
+ * buttons subscribing as they mount, and again at their flip, each looked through all the others.
+ */
+function add(subscription: Subscription): () => void {
   subscriptions.add(subscription);
   watchJumps();
-  arm();
+  const moment = subscription.due - offsetOf(subscription.key);
+  // Not `<`: a moment that is no number fires at once, as a delay that is none does.
+  if (!(moment >= armedFor)) setTimer(moment);
   return () => {
     subscriptions.delete(subscription);
-    arm();
+    if (!subscriptions.size) setTimer(Infinity);
   };
 }
 
@@ -289,20 +293,25 @@ function rescheduleAll(): void {
 }
 
 function arm(): void {
-  if (timer !== undefined) clearTimeout(timer);
-  timer = undefined;
-  if (subscriptions.size === 0) return;
   // The soonest on the device's clock: each subscription's moment is on its own endpoint's.
   let earliest = Infinity;
   for (const { due, key } of subscriptions) earliest = Math.min(earliest, due - offsetOf(key));
+  setTimer(earliest);
+}
+
+function setTimer(moment: number): void {
+  clearTimeout(timer);
+  armedFor = moment;
   // Browsers wait at most 2^31 − 1 ms; a longer delay wraps around and fired at once, over and over
   // (a countdown a month away, off-screen, waking for its T−1 day). fire() re-arms for the rest. A
   // delay already past is 0 to them.
-  timer = setTimeout(fire, Math.min(2e9, earliest - now()));
+  timer = moment === Infinity ? undefined : setTimeout(fire, Math.min(2e9, moment - now()));
 }
 
 function fire(): void {
   timer = undefined;
+  // Subscriptions made in the callbacks are armed for below, with every other one, once.
+  armedFor = -Infinity;
   const device = now();
   for (const subscription of [...subscriptions]) {
     const time = device + offsetOf(subscription.key);
@@ -319,5 +328,5 @@ function fire(): void {
       console.error('[dropkit]', error);
     }
   }
-  if (timer === undefined) arm();
+  arm();
 }
