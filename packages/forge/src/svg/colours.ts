@@ -20,7 +20,7 @@ import { commaGroups, HEX, HUE_METHODS, MIX_SPACES, mixShare, NAMED_COLOURS, par
  * written out first (plainArguments, css-math.ts). A mix or pick holding `currentColor` where the
  * mark sets no `color` is left as written here: forge decides that colour when it composes the
  * icon (withRootColour). Context paints are written as the paint they stand for first
- * (resolveContextPaints). Left as written, still black in the PNGs: colours nested past eight deep.
+ * (resolveContextPaints). Colours nested past eight deep are refused (`svg-too-deep`).
  */
 
 /** Functions colorjs.io reads as CSS writes them. */
@@ -50,7 +50,7 @@ function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0,
     if (HEX.test(part.text) || NAMED_COLOURS.has(part.text) || part.text === 'transparent') return new Color(part.text);
     return undefined;
   }
-  if (depth >= MAX_NESTING) return undefined;
+  if (depth >= MAX_NESTING) throw new TooDeep();
   const groups = commaGroups(part.args!);
   if (part.name === 'light-dark') return groups.length === 2 ? colourOf(groups[dark ? 1 : 0]!, current, depth + 1, dark) : undefined;
   if (part.name === 'contrast-color') return groups.length === 1 ? contrastColour(colourOf(groups[0]!, current, depth + 1, dark)) : undefined;
@@ -107,7 +107,7 @@ function plainArguments(name: string, args: string, current: Color | undefined, 
   let head = '';
   const hue = FUNCTION_SPACES.get(name)?.hue;
   if (parts[0]?.text === 'from' && parts[0].name === undefined) {
-    if (depth >= MAX_NESTING) return undefined;
+    if (depth >= MAX_NESTING) throw new TooDeep();
     const origin = colourOf(parts.slice(1, 2), current, depth + 1, dark);
     parts = parts.slice(2);
     let space = FUNCTION_SPACES.get(name)?.space;
@@ -148,6 +148,9 @@ function plainArguments(name: string, args: string, current: Color | undefined, 
   }
   return `${head} ${channels.join(' ')}`.trim();
 }
+
+/** Colours nested past {@link MAX_NESTING}, which are not read (a stranger's 9 000 overflowed the stack). */
+class TooDeep extends Error {}
 
 /** A channel holding a function that has a value only on a page (random(), sibling-index()). */
 class UnknownChannel extends Error {
@@ -324,11 +327,14 @@ function resolveUncached(value: string, current: Color | undefined, inMarker: bo
   try {
     colour = colourOf(parts, current);
   } catch (error) {
+    const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+    // Drawn black by resvg, where Chromium reads them to a depth no mark needs.
+    if (error instanceof TooDeep) throw new SvgRejectedError('svg-too-deep', `Expected colours nested at most ${MAX_NESTING} deep (light-dark(), color-mix(), relative colours inside one another) but received ${shown}: write the colour itself`);
     if (!(error instanceof UnknownChannel)) throw error;
     // Drawn black by resvg, and in a browser a colour that changes with where the mark is shown.
     throw new SvgRejectedError(
       'svg-forbidden-attribute',
-      `Expected a colour forge can draw but received ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}: ${error.message} has a value only on a web page, not in an icon; write the colour itself`,
+      `Expected a colour forge can draw but received ${shown}: ${error.message} has a value only on a web page, not in an icon; write the colour itself`,
     );
   }
   return colour === undefined ? value : hexOf(colour);
@@ -339,7 +345,7 @@ function colourOrUndefined(parts: readonly Part[], current: Color | undefined, d
   try {
     return colourOf(parts, current, 0, dark);
   } catch (error) {
-    if (error instanceof UnknownChannel) return undefined;
+    if (error instanceof UnknownChannel || error instanceof TooDeep) return undefined;
     throw error;
   }
 }

@@ -322,11 +322,17 @@ describe('sanitizeSvg', () => {
     expect(svg).toContain('<g fill="blue"><rect width="5" height="5" fill="red"/><rect width="5" height="5" fill="lime"/><rect class="s" width="5" height="5" stroke="red"/></g>');
   });
 
-  it("reads a stranger's light-dark() nested 9 000 deep to the depth it reads colours, without overflowing the stack", () => {
+  it("refuses a stranger's light-dark() nested 9 000 deep past the depth it reads colours, without overflowing the stack", () => {
     // Each level was read again by a recursion of its own: a RangeError (no SvgRejectedError) after 3 s.
+    // Then it was left as written past eight levels, which resvg drew black; now it is refused, saying so.
     const fill = `${'light-dark('.repeat(9000)}blue${', red)'.repeat(9000)}`;
-    const { svg } = sanitizeSvg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="${fill}"/><rect width="5" height="5" fill="light-dark(light-dark(blue, red), red)"/></svg>`);
-    expect(svg).toContain(`fill="${'light-dark('.repeat(8992)}blue`);
+    expect(() => sanitizeSvg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="${fill}"/></svg>`, 'logo.svg')).toThrow(
+      `logo.svg: Expected colours nested at most 8 deep (light-dark(), color-mix(), relative colours inside one another) but received "${fill.slice(0, 80)}…": write the colour itself`,
+    );
+    for (const deep of [`${'color-mix(in srgb, red, '.repeat(9)}blue${')'.repeat(9)}`, `${'rgb(from '.repeat(9)}red${' r g b)'.repeat(9)}`]) {
+      expect(() => sanitizeSvg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="${deep}"/></svg>`), deep).toThrow(SvgRejectedError);
+    }
+    const { svg } = sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5" fill="light-dark(light-dark(blue, red), red)"/></svg>');
     expect(svg).toContain('<rect width="5" height="5" fill="blue"/>');
   });
 
