@@ -25,6 +25,8 @@ export interface BadgeSpec {
   maxWidth: number;
   /** The config field the label came from, for error messages. */
   field: string;
+  /** What the creator should know about this badge: a field its kind does not read (unreadFields). */
+  notes?: string[];
 }
 
 const MOTION_OF: Record<BadgeKind, BadgeMotion> = {
@@ -205,15 +207,18 @@ function dropZone(entry: Record<string, unknown>, field: string, defaults: Badge
 const FIELD_OF_KIND: Readonly<Record<string, BadgeKind>> = { at: 'drop', timeZone: 'drop', locale: 'drop', number: 'limited', of: 'limited' };
 
 /**
- * A field the badge's kind does not read is refused, naming it: `locale` on a limited or sold-out
- * badge, meant to write its words in French, left them in English; `at` on a live badge did nothing.
+ * A field the badge's kind does not read, as a note: `locale` on a limited or sold-out badge, meant
+ * to write its words in French, left them in English without a word; `at` on a live badge did
+ * nothing. A note, not a refusal: the schema allows every field on every badge (an editor shows no
+ * error) and the badge draws as it did; for some hours on 28 November 2026 such a config stopped forge.
  */
-function assertFieldsOfKind(kind: BadgeKind, entry: Record<string, unknown>, field: string): void {
-  for (const [key, owner] of Object.entries(FIELD_OF_KIND)) {
-    if (entry[key] === undefined || owner === kind) continue;
-    const instead = key === 'locale' ? `; the words of a ${kind} badge are forge's own, in English: write yours in ${field}.text` : '';
-    throw new ForgeConfigError(`Unexpected field ${field}.${key}: only a ${owner} badge reads ${key}${instead}`);
-  }
+function unreadFields(kind: BadgeKind, entry: Record<string, unknown>, field: string): string[] {
+  return Object.entries(FIELD_OF_KIND)
+    .filter(([key, owner]) => entry[key] !== undefined && owner !== kind)
+    .map(([key, owner]) => {
+      const instead = key === 'locale' ? `; its words are forge's own, in English: to have them in another language, write them in ${field}.text` : '';
+      return `${field}.${key} is not read: only a ${owner} badge reads ${key}, so the ${kind} badge is drawn without it${instead}`;
+    });
 }
 
 /** The drop badge's words: "Drop ·" and the day of `at` in its zone, written in its locale. */
@@ -242,19 +247,23 @@ function limitedLabel(entry: Record<string, unknown>, field: string): string {
 }
 
 function labelFor(kind: BadgeKind, entry: Record<string, unknown>, field: string, defaults: BadgeDefaults): string {
-  assertFieldsOfKind(kind, entry, field);
   if (entry['text'] !== undefined) {
     if (typeof entry['text'] !== 'string' || characterCount(entry['text']) > 80) {
       throw problem(`${field}.text`, `text of at most 80 ${CHARACTER_UNIT}`, entry['text']);
     }
-    // The words are the creator's, but a value they gave beside them is still read: "at": "2026-02-30"
-    // or "number": 60 of 50 next to a text passed without a word.
-    if (entry['at'] !== undefined) parseInstant(entry['at'], `${field}.at`);
-    if (entry['timeZone'] !== undefined) assertTimeZone(entry['timeZone'], `${field}.timeZone`);
-    if (entry['locale'] !== undefined) assertLocale(entry['locale'], `${field}.locale`);
-    if (entry['number'] !== undefined && entry['of'] !== undefined) limitedLabel(entry, field);
-    else if (entry['number'] !== undefined) positiveInteger(entry['number'], `${field}.number`);
-    else if (entry['of'] !== undefined) positiveInteger(entry['of'], `${field}.of`);
+    // The words are the creator's, but a value of the kind's own they gave beside them is still read:
+    // "at": "2026-02-30" or "number": 60 of 50 next to a text passed without a word. (Another kind's
+    // fields are not read: a note, unreadFields.)
+    if (kind === 'drop') {
+      if (entry['at'] !== undefined) parseInstant(entry['at'], `${field}.at`);
+      if (entry['timeZone'] !== undefined) assertTimeZone(entry['timeZone'], `${field}.timeZone`);
+      if (entry['locale'] !== undefined) assertLocale(entry['locale'], `${field}.locale`);
+    }
+    if (kind === 'limited') {
+      if (entry['number'] !== undefined && entry['of'] !== undefined) limitedLabel(entry, field);
+      else if (entry['number'] !== undefined) positiveInteger(entry['number'], `${field}.number`);
+      else if (entry['of'] !== undefined) positiveInteger(entry['of'], `${field}.of`);
+    }
     return entry['text'];
   }
   switch (kind) {
@@ -307,6 +316,7 @@ export function parseBadges(value: unknown, defaults: BadgeDefaults = {}): Badge
     if (typeof maxWidth !== 'number' || !Number.isFinite(maxWidth) || maxWidth < 40 || maxWidth > BADGE_MAX_WIDTH_LIMIT) {
       throw problem(`${field}.maxWidth`, `a width in CSS pixels from 40 to ${BADGE_MAX_WIDTH_LIMIT}`, maxWidth);
     }
+    const notes = unreadFields(kind as BadgeKind, entry, field);
     return {
       id,
       kind: kind as BadgeKind,
@@ -314,6 +324,7 @@ export function parseBadges(value: unknown, defaults: BadgeDefaults = {}): Badge
       motion: MOTION_OF[kind as BadgeKind],
       maxWidth,
       field: entry['text'] !== undefined || kind === 'custom' ? `${field}.text` : field,
+      ...(notes.length > 0 ? { notes } : {}),
     };
   });
 }

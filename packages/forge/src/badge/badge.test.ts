@@ -180,10 +180,6 @@ describe('badge config', () => {
     [[{ kind: 'drop', at: '2026-02-30T18:00:00Z' }], 'badges[0].at', 'February 2026 has 28 days'],
     [[{ kind: 'drop', at: '2026-02-29T18:00:00Z' }], 'badges[0].at', 'February 2026 has 28 days'],
     [[{ kind: 'drop', at: '2026-04-31T09:00:00-04:00' }], 'badges[0].at', 'April 2026 has 30 days'],
-    // Fields another kind reads were dropped without a word: the limited badge stayed "1 of 50" in English.
-    [[{ kind: 'limited', number: 1, of: 50, locale: 'de-DE' }], 'badges[0].locale', "only a drop badge reads locale; the words of a limited badge are forge's own, in English: write yours in badges[0].text"],
-    [[{ kind: 'live', at: '2026-12-05T18:00:00Z' }], 'badges[0].at', 'only a drop badge reads at'],
-    [[{ kind: 'drop', at: '2026-12-05T18:00:00Z', of: 50 }], 'badges[0].of', 'only a limited badge reads of'],
     // Beside the creator's own words, a value given is still read.
     [[{ kind: 'drop', at: '2026-02-30T18:00:00Z', text: 'Drop Friday' }], 'badges[0].at', 'February 2026 has 28 days'],
     [[{ kind: 'drop', timeZone: 'Mars/Olympus', text: 'Drop Friday' }], 'badges[0].timeZone', 'IANA time zone'],
@@ -200,6 +196,30 @@ describe('badge config', () => {
     expect(error).toBeInstanceOf(ForgeConfigError);
     expect((error as Error).message).toContain(field);
     expect((error as Error).message).toContain(expected);
+  });
+
+  it('draws a badge given a field its kind does not read, and says so in a note naming it', () => {
+    // Dropped without a word until 28 November 2026 (the limited badge stayed "1 of 50" in English),
+    // then refused for some hours: a config that built, and that the schema allows, stopped forge.
+    const badges = [
+      { kind: 'limited', number: 1, of: 50, locale: 'de-DE' },
+      { kind: 'live', at: '2026-12-05T18:00:00Z' },
+      { kind: 'drop', at: '2026-12-05T18:00:00Z', of: 50 },
+      // Not read, so not judged either: a live badge's "at" is no date forge shows.
+      { kind: 'live', id: 'live-text', text: 'On air', at: '2026-02-30T18:00:00Z' },
+    ];
+    const specs = parseBadges(badges);
+    expect(specs.map((spec) => spec.label)).toEqual(['1 of 50', 'LIVE', 'Drop · Dec 5', 'On air']);
+    const notes = [
+      "badges[0].locale is not read: only a drop badge reads locale, so the limited badge is drawn without it; its words are forge's own, in English: to have them in another language, write them in badges[0].text",
+      'badges[1].at is not read: only a drop badge reads at, so the live badge is drawn without it',
+      'badges[2].of is not read: only a limited badge reads of, so the drop badge is drawn without it',
+      'badges[3].at is not read: only a drop badge reads at, so the live badge is drawn without it',
+    ];
+    expect(specs.flatMap((spec) => spec.notes ?? [])).toEqual(notes);
+    // The stage's advice, which the CLI and the Vite plugin print as notes.
+    expect(badgeStage.plan(testInput({ badges })).advice!()).toEqual(notes);
+    expect(badgeStage.plan(testInput({ badges: ['live'] })).advice!()).toEqual([]);
   });
 });
 

@@ -258,6 +258,7 @@ export const badgeStage: ForgeStage = {
     return {
       assets: specs.flatMap((spec) => planBadge(spec, input, judged, (found) => faint.set(spec.id, found))),
       faint: () => specs.flatMap((spec) => faint.get(spec.id) ?? []),
+      advice: () => specs.flatMap((spec) => spec.notes ?? []),
     };
   },
 };
