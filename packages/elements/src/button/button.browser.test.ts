@@ -898,6 +898,29 @@ describe('<drop-button>', () => {
       expect(link(el).hasAttribute('href')).to.equal(false);
     });
 
+    it('says a stock note once when two buttons poll the same URL (a hero and a sticky bar): one live region, handed on when it goes', async () => {
+      // Both notes were polite live regions: every change was read twice, "Only 2 left. Only 2 left."
+      const src = `/__test/stock?id=${uniqueId('voice')}&available=2`;
+      const other = `/__test/stock?id=${uniqueId('voice-other')}&available=4`;
+      const page = await fixture(`<div>
+        <drop-button id="hero" stock-src="${src}" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>
+        <drop-button id="bar" stock-src="${src}" stock-interval="1"><a href="https://buy.stripe.com/x">Buy</a></drop-button>
+        <drop-button id="socks" stock-src="${other}" stock-interval="1"><a href="https://buy.stripe.com/y">Buy socks</a></drop-button></div>`);
+      const buttons = [...page.querySelectorAll<ButtonLike>('drop-button')];
+      await until(() => buttons.every((button) => button.stock !== null), 'every stock answer');
+      await Promise.all(buttons.map((button) => button.updateComplete));
+      const note = (button: Element) => button.shadowRoot!.querySelector('[part="stock"]')!;
+      const notes = () => buttons.filter((button) => button.isConnected).map((button) => `${button.id}: ${note(button).textContent} ${note(button).getAttribute('role')}`);
+      // Both show it; one of them says it (whichever rendered an answer first). Another product's note is its own.
+      const [speaker, silent] = note(buttons[0]!).getAttribute('role') === 'status' ? [buttons[0]!, buttons[1]!] : [buttons[1]!, buttons[0]!];
+      expect(notes().sort()).to.deep.equal([`${silent.id}: Only 2 left null`, `${speaker.id}: Only 2 left status`, 'socks: Only 4 left status'].sort());
+      await expectNoAxeViolations(page);
+      // The one that said it goes (an app unmounting it): the other says it from then on.
+      speaker.remove();
+      await until(() => note(silent).getAttribute('role') === 'status', 'the other button saying the note');
+      expect(notes().sort()).to.deep.equal([`${silent.id}: Only 2 left status`, 'socks: Only 4 left status'].sort());
+    });
+
     it('keeps the default threshold for an empty low-stock attribute', async () => {
       // low-stock="" read as 0, which hides the note: "Only 3 left" never showed.
       const id = uniqueId('low-empty');

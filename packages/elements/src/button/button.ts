@@ -32,6 +32,13 @@ const optionalNumber = { fromAttribute: (value: string | null) => (value?.trim()
 const readPrice = (value: string, currency: string | null) => (value.trim() ? parsePrice(value, currency) ?? value : null);
 
 /**
+ * The buttons polling each stock URL, in the order they started. Only the first one's note is a live
+ * region: a page showing the same product twice (a hero and a sticky bar) said "Only 3 left" twice
+ * at every change. A button leaves when it stops polling or leaves the page, and the next one speaks.
+ */
+const stockVoices = new Map<string, Set<DropButton>>();
+
+/**
  * A buy button for any checkout. It enhances the creator's own link, which keeps working before and
  * without the script:
  *
@@ -129,6 +136,8 @@ export class DropButton extends LitElement {
   #priceJudgement = 0;
   /** The price as written (attribute or string property), kept to read again with a new currency. */
   #priceText: string | null = null;
+  /** The stock URL whose note this button may say (stockVoices), or null when it polls none. */
+  #voice: string | null = null;
   /** What had focus in the creator's markup when an update began (see updated()). */
   #focused: Element | null = null;
   /** The language of dropkit's words where it differs from the one the button inherits, else no `lang` (set by render). */
@@ -216,6 +225,7 @@ export class DropButton extends LitElement {
     this.#stopTicker?.();
     this.#stopTicker = null;
     this.#stopStock();
+    this.#speakFor(null);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -383,8 +393,10 @@ export class DropButton extends LitElement {
     const wanted = src !== null && this.isConnected && !this.#follower.waiting && (this.state === 'live' || this.#soldOutByStock);
     if (!wanted) {
       this.#stopStock();
+      this.#speakFor(null);
       return;
     }
+    this.#speakFor(src.href);
     const interval = this.stockInterval;
     if (this.#stock?.matches(src.href, interval)) return;
     this.#stopStock();
@@ -394,6 +406,21 @@ export class DropButton extends LitElement {
       this.#stock = new StockPoller(src.href, interval, (body) => this.#applyStock(body));
       this.#stock.start();
     });
+  }
+
+  /** Joins the buttons polling `url` (leaving the URL it polled), and hands the note's voice on when it leaves. */
+  #speakFor(url: string | null): void {
+    if (url === this.#voice) return;
+    const left = this.#voice === null ? undefined : stockVoices.get(this.#voice);
+    left?.delete(this);
+    // The next button polling that URL is its voice now.
+    left?.values().next().value?.requestUpdate();
+    if (left?.size === 0) stockVoices.delete(this.#voice!);
+    const voices = url === null ? null : stockVoices.get(url) ?? new Set<DropButton>();
+    // Silent only beside another button polling the same URL: render the note without its role then.
+    if (voices?.size || left?.size) this.requestUpdate();
+    this.#voice = url;
+    if (voices) stockVoices.set(url!, voices.add(this));
   }
 
   #stopStock(): void {
@@ -520,7 +547,7 @@ export class DropButton extends LitElement {
         >${timeLeft === null ? nothing : html`<span class="said" lang=${own}><span>${timeToDropInWords(timeLeft, locale)}${after}</span></span>`}${price && state === 'live' && !invalid
           ? html`<span part="price" lang=${own}>${price}</span>`
           : nothing}</a
-      ><span part="stock" role="status" lang=${this.lowStockText?.includes('{n}') ? nothing : own}>${showStock ? this.#lowStockNote(words, this.#available!) : ''}</span>`;
+      ><span part="stock" role=${this.#voice === null || stockVoices.get(this.#voice)!.values().next().value === this ? 'status' : nothing} lang=${this.lowStockText?.includes('{n}') ? nothing : own}>${showStock ? this.#lowStockNote(words, this.#available!) : ''}</span>`;
   }
 
   /** One of dropkit's words as a slot's default, marked with its language; the slot itself stays unmarked for the creator's text. */
