@@ -216,7 +216,9 @@ function unreadFields(kind: BadgeKind, entry: Record<string, unknown>, field: st
   return Object.entries(FIELD_OF_KIND)
     .filter(([key, owner]) => entry[key] !== undefined && owner !== kind)
     .map(([key, owner]) => {
-      const instead = key === 'locale' ? `; its words are forge's own, in English: to have them in another language, write them in ${field}.text` : '';
+      // Only forge's own words are in English; a custom badge, or one given text, is in the creator's.
+      const own = kind !== 'custom' && entry['text'] === undefined;
+      const instead = key === 'locale' && own ? `; its words are forge's own, in English: to have them in another language, write them in ${field}.text` : '';
       return `${field}.${key} is not read: only a ${owner} badge reads ${key}, so the ${kind} badge is drawn without it${instead}`;
     });
 }

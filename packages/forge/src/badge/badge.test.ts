@@ -207,14 +207,17 @@ describe('badge config', () => {
       { kind: 'drop', at: '2026-12-05T18:00:00Z', of: 50 },
       // Not read, so not judged either: a live badge's "at" is no date forge shows.
       { kind: 'live', id: 'live-text', text: 'On air', at: '2026-02-30T18:00:00Z' },
+      // Words of the creator's own: no advice to write them in text.
+      { kind: 'custom', text: 'Bientôt', locale: 'fr-FR' },
     ];
     const specs = parseBadges(badges);
-    expect(specs.map((spec) => spec.label)).toEqual(['1 of 50', 'LIVE', 'Drop · Dec 5', 'On air']);
+    expect(specs.map((spec) => spec.label)).toEqual(['1 of 50', 'LIVE', 'Drop · Dec 5', 'On air', 'Bientôt']);
     const notes = [
       "badges[0].locale is not read: only a drop badge reads locale, so the limited badge is drawn without it; its words are forge's own, in English: to have them in another language, write them in badges[0].text",
       'badges[1].at is not read: only a drop badge reads at, so the live badge is drawn without it',
       'badges[2].of is not read: only a limited badge reads of, so the drop badge is drawn without it',
       'badges[3].at is not read: only a drop badge reads at, so the live badge is drawn without it',
+      'badges[4].locale is not read: only a drop badge reads locale, so the custom badge is drawn without it',
     ];
     expect(specs.flatMap((spec) => spec.notes ?? [])).toEqual(notes);
     // The stage's advice, which the CLI and the Vite plugin print as notes.
