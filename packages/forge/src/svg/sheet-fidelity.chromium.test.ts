@@ -33,6 +33,8 @@ const MODERN_COLOURS = [
   ...['oklch(62% 0.2 25)', 'oklch(0.9 0.3 140)', 'lab(50% 40 30)', 'lch(40% 60 250deg)', 'oklab(0.6 -0.1 0.1)', 'hwb(200 20% 10%)', 'hsl(210deg 100% 36%)', 'rgb(0 87 184 / 50%)'],
   ...['color(display-p3 0.2 0.6 0.4)', 'color(srgb-linear 0.5 0.2 0.1 / 70%)', 'color(rec2020 0.5 0.2 0.1)', 'light-dark(#e30613, #0057b8)', 'color-mix(in oklch, #e30613, #0057b8 30%)'],
   ...['color-mix(in srgb, currentColor 40%, #ffcc00)', 'color-mix(in lab, #00a651 20%, transparent 20%)', 'contrast-color(#0057b8)', 'Canvas', 'ButtonFace', 'context-stroke'],
+  // Relative colours and math in the channels (drawn black until 28 November 2026).
+  ...['rgb(from #0057b8 calc(r + 100) g calc(b / 2))', 'hsl(calc(120deg + 30deg) 50% 50%)', 'oklch(from currentColor calc(l * 0.8) c h)'],
 ];
 const KEYWORDS = ['inherit', 'initial', 'unset', 'revert'];
 const CLASSES = ['a', 'b', 'c'];
@@ -229,7 +231,8 @@ function unreadByResvg(svg: string): string[] {
   const readable = new RegExp(`^(?:url\\([^)]*\\)\\s*)?(?:#[0-9a-f]{3,8}|transparent|${[...NAMED_COLOURS.keys()].join('|')})?$`, 'i');
   const keyword = /^(?:url\([^)]*\)\s*)?(?:currentColor|none)$/;
   return [...svg.matchAll(/\s(fill|stroke|stop-color|flood-color|lighting-color|color)="([^"]*)"/g)].flatMap(([written, , value]) =>
-    readable.test(value!.trim()) || keyword.test(value!.trim()) || /color-mix\(.*currentcolor/i.test(value!) ? [] : [written.trim()],
+    // A function of currentColor where the mark sets no color is resolved when forge composes it (withRootColour).
+    readable.test(value!.trim()) || keyword.test(value!.trim()) || (value!.includes('(') && /currentcolor/i.test(value!)) ? [] : [written.trim()],
   );
 }
 
