@@ -40,6 +40,10 @@ export function readConfigColour(value: string, field: string): ConfigColour {
   if (has((item) => !item.call && item.word === 'currentcolor')) {
     return { refused: ', the colour of the text around an element, which a config has none of: write the colour itself' };
   }
+  if (has((item) => item.call && ['random', 'sibling-index', 'sibling-count'].includes(item.word))) {
+    // A mark with one is refused too (svg/colours.ts): Chromium gives each element of a page its own value.
+    return { refused: ', a colour that changes with the page around an element, which a config has none of: write the colour itself' };
+  }
   if (has((item) => !item.call && SYSTEM_COLOURS.has(item.word))) {
     return { refused: ', a system colour, which each device and theme paints its own way: write the colour itself' };
   }

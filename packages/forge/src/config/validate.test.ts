@@ -208,6 +208,9 @@ describe('creator config validation', () => {
       expect(refused('#0000')).toEqual([`Expected ${E} for colors.brand but received "#0000", which is transparent, but ${translucent}`]);
       expect(refused('transparent')).toEqual([`Expected ${E} for colors.brand but received "transparent", which is transparent, but ${translucent}`]);
       expect(refused('currentColor')).toEqual([`Expected ${E} for colors.brand but received "currentColor", the colour of the text around an element, which a config has none of: write the colour itself`]);
+      for (const paged of ['rgb(random(0, 255) 0 0)', 'hsl(calc(sibling-index() * 30) 50% 50%)']) {
+        expect(refused(paged)).toEqual([`Expected ${E} for colors.brand but received ${JSON.stringify(paged)}, a colour that changes with the page around an element, which a config has none of: write the colour itself`]);
+      }
       const system = (value: string) => `Expected ${E} for colors.brand but received ${JSON.stringify(value)}, a system colour, which each device and theme paints its own way: write the colour itself`;
       expect(refused('Canvas')).toEqual([system('Canvas')]);
       expect(refused('color-mix(in srgb, ButtonFace, red)')).toEqual([system('color-mix(in srgb, ButtonFace, red)')]);
