@@ -51,6 +51,8 @@ describe('<drop-countdown> lang: only where it differs from what the text inheri
       expect(text(part(live, 'status'))).to.equal('Live now');
       expect(shadowLangs(live)).to.deep.equal(['span[part="status"] lang="en"']);
       expect(shadowLangs(scheduled)).to.deep.equal([
+        // The time left in words, what a screen reader reads for the clock.
+        'span[part=""] lang="en"',
         'span[part="remaining"] lang="en"',
         'time[part="moment"] lang="en"',
         'span[part="actions"] lang="en"',
@@ -110,7 +112,8 @@ describe('<drop-countdown> lang as pages write it', () => {
         expect(text(part(scheduled, 'moment'))).to.not.include('your time');
         expect(part(live, 'status')!.lang).to.equal(tag);
         expect(part(scheduled, 'remaining')!.lang).to.equal(tag);
-        expect(shadowLangs(wrapper).length).to.equal(4);
+        // Status, the time in words, the clock, the moment, the actions.
+        expect(shadowLangs(wrapper).length).to.equal(5);
       } finally {
         warnings.restore();
       }

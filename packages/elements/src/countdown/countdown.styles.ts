@@ -26,6 +26,15 @@ export const countdownStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Read, not shown: the time left in words for screen readers (see #renderSchedule). */
+  .said {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   [part='remaining'] {
     font-size: var(--drop-countdown-digits-size);
     font-weight: var(--drop-countdown-digits-weight);

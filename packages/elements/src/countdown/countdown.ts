@@ -164,6 +164,9 @@ export class DropCountdown extends LitElement {
    * changes this node and nothing else, so it needs no template update.
    */
   #remainingNode = document.createTextNode('');
+  /** The time left in words, to the minute, for screen readers (see #renderSchedule), and the minutes it says. */
+  #saidNode = document.createTextNode('');
+  #saidMinutes = Number.NaN;
   /** What the moment line and links were last rendered from; a tick re-renders them only if it moved. */
   #renderedLocale = '';
   #renderedPage = '';
@@ -348,8 +351,14 @@ export class DropCountdown extends LitElement {
     const notify = toHttpsUrl(this.notify);
     this.#renderedLocale = localeOf(this);
     this.#renderedPage = pageInputs(Number.NaN);
+    this.#saidMinutes = Number.NaN;
     this.#showRemaining(this.#time());
-    return html`<span part="remaining" role="timer" lang=${lang}>${this.#remainingNode}</span>
+    // A screen reader read the clock digit by digit ("0 2 colon 1 4 colon 0 5"), as it did the
+    // button's: the timer it reaches is the time in words instead, to the minute (a second is stale
+    // by the time it is said), while the ticking clock is hidden from it. The words sit in a child
+    // of the 1 px box, as any visually hidden text.
+    return html`<span class="said" role="timer" lang=${lang}><span>${this.#saidNode}</span></span
+      ><span part="remaining" aria-hidden="true" lang=${lang}>${this.#remainingNode}</span>
       <time part="moment" datetime=${at.toISOString()} lang=${lang}>${formatMoment(at, locale, timeZone, undefined, words)}</time>
       <span part="actions" lang=${lang}>
         <button part="calendar-button" type="button" aria-label=${this.#named(words.addToCalendar)} @click=${this.#downloadIcs}>${words.addToCalendar}</button>
@@ -391,9 +400,16 @@ export class DropCountdown extends LitElement {
 
   #showRemaining(time: number): void {
     const format = (FORMATS as readonly string[]).includes(this.format) ? this.format : 'auto';
-    const text = remainingText(this.at!.getTime() - time, format, this.#words.locale);
+    const left = this.at!.getTime() - time;
+    const text = remainingText(left, format, this.#words.locale);
     // Writing the same text would still cost the page a layout.
     if (this.#remainingNode.data !== text) this.#remainingNode.data = text;
+    // The minutes the clock shows, its seconds dropped ("01:02:59" is 1 hour, 2 minutes), 1 in the last.
+    const minutes = Math.max(1, Math.floor(remainingSeconds(left) / 60));
+    if (minutes !== this.#saidMinutes) {
+      this.#saidMinutes = minutes;
+      this.#saidNode.data = remainingText(minutes * 60_000, 'long', this.#words.locale);
+    }
   }
 
   #startSync(): void {
