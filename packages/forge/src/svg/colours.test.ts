@@ -44,6 +44,19 @@ describe('math and relative colours', () => {
     expect(svg).toBe(mark('<rect width="5" height="5" fill="#ff0000"/><rect width="5" height="5" fill="red"/>'));
   });
 
+  it("reads a stranger's min(), max() and hypot() of 200 000 arguments without overflowing the stack", () => {
+    // Each spread its arguments into Math.min, Math.max or Math.hypot: RangeError (Maximum call stack
+    // size exceeded) out of sanitizeSvg for a 400 KB fill, within the 1 MiB a mark may be.
+    const many = Array.from({ length: 200_000 }, (_, index) => String(index % 10)).join(',');
+    expect(evaluateMath(`min(${many})`)).toEqual({ value: 0, type: 'n' });
+    expect(evaluateMath(`max(${many})`)).toEqual({ value: 9, type: 'n' });
+    expect(evaluateMath(`hypot(${Array.from({ length: 200_000 }, () => '3%').join(',')}, 4%)`)).toMatchObject({ type: '%' });
+    expect(evaluateMath('hypot(3, 4)')).toEqual({ value: 5, type: 'n' });
+    expect(evaluateMath('min(1, nan, 2)')).toEqual({ value: Number.NaN, type: 'n' });
+    expect(sanitizeSvg(mark(`<rect width="5" height="5" fill="rgb(calc(max(${many}) * 20) 0 0)"/>`)).svg).toBe(mark('<rect width="5" height="5" fill="#b40000"/>'));
+    expect(sanitizeSvg(mark(`<rect width="5" height="5" fill="rgb(0 hypot(${many}) 0)"/>`)).svg).toBe(mark('<rect width="5" height="5" fill="#00ff00"/>'));
+  });
+
   it('refuses a colour whose channel has a value only on a page, naming it and what to write instead, rather than drawing it black', () => {
     for (const [fill, name] of [
       ['rgb(random(0, 255) 0 0)', 'random'],
