@@ -75,3 +75,49 @@ describe('math and relative colours', () => {
     }
   });
 });
+
+describe("what a stranger's colours may cost", () => {
+  const mark = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${body}</svg>`;
+  /** A valid 20 KB colour: a sum of 5 000 ones in its red channel, mixed with currentColor where asked. */
+  const long = (withCurrent: boolean) => {
+    const red = `rgb(calc(${Array.from({ length: 5_000 }, () => '1').join(' + ')}) 0 0)`;
+    return withCurrent ? `color-mix(in srgb, currentColor 50%, ${red})` : red;
+  };
+  const refusal = (svg: string) => {
+    try {
+      sanitizeSvg(svg, 'logo.svg');
+    } catch (error) {
+      expect(error).toBeInstanceOf(SvgRejectedError);
+      return `${(error as SvgRejectedError).code}: ${(error as Error).message}`;
+    }
+    return 'accepted';
+  };
+
+  it('refuses a fill holding currentColor that each of many children would read again with its own colour', () => {
+    // resolveColours writes the group's fill on each child that sets color (each reads currentColor as its
+    // own) and reads it there: 120 children read 20 KB each. A 235 KB mark of this kind took 16 s and wrote a
+    // 120 MB document (the colour left as written, none known above), 1 MiB would not have fit in a string.
+    for (const colour of ['red', 'rgb(from currentColor r g b)']) {
+      const children = Array.from({ length: 120 }, () => `<rect width="5" height="5" color="${colour}"/>`).join('');
+      expect(refusal(mark(`<g fill="${long(true)}">${children}</g>`)), colour).toBe(
+        "svg-too-large: logo.svg: Expected colours forge can read in at most 2097152 characters (each colour function read wherever it is drawn: a fill holding currentColor again on every element below it that sets color, a shape's paint again for each marker it draws) but this mark's take more; write the colours themselves",
+      );
+    }
+  });
+
+  it('refuses a paint read again for each of many shapes a context-fill marker marks', () => {
+    // resolveContextPaints read each marked shape's fill to compare its users' paints: 5 000 paths under a
+    // 40 KB fill took 20 s.
+    const paths = Array.from({ length: 120 }, () => '<path d="M0 0h9" marker-end="url(#m)"/>').join('');
+    expect(refusal(mark(`<marker id="m"><path d="M0 0h1" fill="context-fill"/></marker><g fill="${long(false)}">${paths}</g>`))).toMatch(/^svg-too-large: /);
+  });
+
+  it('still reads what real marks write: a mix of currentColor on thousands of children, each in its own colour', () => {
+    const children = Array.from({ length: 3_000 }, (_, index) => `<rect width="5" height="5" color="#${(index * 5).toString(16).padStart(6, '0')}"/>`).join('');
+    const { svg } = sanitizeSvg(mark(`<g fill="color-mix(in srgb, currentColor 50%, #ffffff)">${children}</g>`));
+    expect(svg).toContain('<rect width="5" height="5" color="#000000" fill="#808080"/>');
+    expect(svg).toContain(`<rect width="5" height="5" color="#003a93" fill="#809dc9"/>`);
+    // One colour read whole, not twice over, on the way down: 20 KB stays within the budget.
+    expect(sanitizeSvg(mark(`<rect width="5" height="5" fill="${long(false)}"/>`)).svg).toBe(mark('<rect width="5" height="5" fill="#ff0000"/>'));
+  });
+});

@@ -39,6 +39,33 @@ const COLORJS_SPACE_NAMES: ReadonlyMap<string, string> = new Map([
 /** Mixes and picks read to this depth of nesting, as css-values reads them. */
 const MAX_NESTING = 8;
 
+/**
+ * What reading one mark's colours may cost: each colour value read, by its length, every time it is
+ * read (cached or not, so the verdict is the mark's alone). A value is read where it is written,
+ * and again wherever it lands on another colour: a group's fill holding currentColor on each child
+ * that sets `color` (resolveColours writes it there), a shape's paint for each marker it draws, what
+ * a `<use>` draws with the `<use>`'s colour. Multiplied, a stranger's 235 KB mark (a 40 KB fill over
+ * 3 000 children) took 16 s and wrote a 120 MB document; at 1 MiB it would not fit in a string.
+ * Real marks read their colours two or three times, a small part of the file.
+ */
+export class ColourBudget {
+  private left: number;
+  constructor(readonly limit: number) {
+    this.left = limit;
+  }
+
+  charge(value: string | undefined): void {
+    if (value === undefined) return;
+    this.left -= value.length;
+    if (this.left < 0) {
+      throw new SvgRejectedError(
+        'svg-too-large',
+        `Expected colours forge can read in at most ${this.limit} characters (each colour function read wherever it is drawn: a fill holding currentColor again on every element below it that sets color, a shape's paint again for each marker it draws) but this mark's take more; write the colours themselves`,
+      );
+    }
+  }
+}
+
 /** A colour's value, with `currentColor` as `current` (undefined: not known here); `dark` takes light-dark()'s dark half. */
 function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0, dark = false): Color | undefined {
   const [part] = parts;
@@ -290,7 +317,8 @@ function readByResvg(parts: readonly Part[]): boolean {
  * a paint server's fallback too; `context-fill` and `context-stroke` paint nothing outside a marker
  * (probed in Chromium), and resvg drew them black. Anything not resolved is returned as it was.
  */
-export function resolvePaint(value: string, current: Color | undefined, inMarker = false): string {
+export function resolvePaint(value: string, current: Color | undefined, inMarker = false, budget?: ColourBudget): string {
+  budget?.charge(value);
   // A mark repeats its few colours on every shape; colorjs.io takes some 40 µs a colour (10 000
   // shapes in oklch() took 0.45 s more than in hex here; with this, no more).
   // The inherited colour by its exact channels: toString() rounds to 5 digits, and two colours it
@@ -358,8 +386,9 @@ function colourOrUndefined(parts: readonly Part[], current: Color | undefined, d
  * dark half says what the creator wants on dark backgrounds, which forge's dark files then use
  * (dark.ts) rather than a colour of their own making.
  */
-export function darkPick(value: string, current: Color | undefined): string | undefined {
+export function darkPick(value: string, current: Color | undefined, budget?: ColourBudget): string | undefined {
   if (!/light-dark\(/i.test(value)) return undefined;
+  budget?.charge(value);
   const inherited = current === undefined ? '' : [current.space.id, ...current.coords, current.alpha].join(' ');
   const key = value.length <= 256 ? `${value}\n${inherited}` : undefined;
   if (key !== undefined && DARK_PICKS.has(key)) return DARK_PICKS.get(key);
@@ -387,7 +416,8 @@ export function currentColourOf(value: string | undefined, inherited: Color | un
  * `#rrggbbaa` where it is not opaque; undefined where this reads no colour. The sanitizer's reading,
  * shared so that creator.json's colours are read exactly as a mark's are.
  */
-export function hexOfColour(value: string): string | undefined {
+export function hexOfColour(value: string, budget?: ColourBudget): string | undefined {
+  budget?.charge(value);
   const colour = colourOrUndefined(partsOf(value.trim()), undefined);
   return colour === undefined ? undefined : hexOf(colour);
 }
@@ -455,7 +485,7 @@ const CONTEXT_PAINT = /^\s*context-(fill|stroke)\s*$/i;
  * none), is refused with a message saying what to write, rather than drawn in one of them. Before
  * resolveColours, which reads what is left (outside both) as `none`.
  */
-export function resolveContextPaints(root: PaintNode): void {
+export function resolveContextPaints(root: PaintNode, budget?: ColourBudget): void {
   const byId = new Map<string, PaintNode>();
   let any = false;
   const collect = (node: PaintNode) => {
@@ -512,7 +542,7 @@ export function resolveContextPaints(root: PaintNode): void {
       if (found === undefined) continue;
       const seen = users.get(found) ?? new Map<string, { fill: string; stroke: string }>();
       // One colour however it is spelled: red and #ff0000 are one paint.
-      const key = [state.fill, state.stroke].map((paint) => hexOfColour(paint) ?? paint).join('\n');
+      const key = [state.fill, state.stroke].map((paint) => hexOfColour(paint, budget) ?? paint).join('\n');
       seen.set(key, { fill: state.fill, stroke: state.stroke });
       users.set(found, seen);
     }
@@ -557,7 +587,7 @@ const PAINTS = ['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color',
  * each. Where no `<use>` sets a colour, forge's compose decides it (withRootColour). Plain
  * `currentColor`, which resvg reads in the `<use>`'s place, is left to it. Before resolveColours.
  */
-export function resolveUsedColours(root: PaintNode): void {
+export function resolveUsedColours(root: PaintNode, budget?: ColourBudget): void {
   if (![...allPaints(root)].some((value) => CURRENT_IN_FUNCTION.test(value))) return;
   const byId = new Map<string, PaintNode>();
   const collect = (node: PaintNode) => {
@@ -605,6 +635,8 @@ export function resolveUsedColours(root: PaintNode): void {
     const [colour] = [...seen.values()];
     if (colour === undefined) continue;
     const resolve = (node: PaintNode, inherited: Color, written: ReadonlyMap<string, string>) => {
+      // Read again for each <use>d element around it (ids nest).
+      budget?.charge(node.attributes.get('color'));
       const current = currentColourOf(node.attributes.get('color'), inherited) ?? inherited;
       // As resolveColours: a fill or stroke holding currentColor inherits as written, each element reading it with its own colour.
       const paints = new Map(written);
@@ -615,7 +647,7 @@ export function resolveUsedColours(root: PaintNode): void {
       }
       for (const key of PAINTS) {
         const value = node.attributes.get(key);
-        if (value !== undefined && CURRENT_IN_FUNCTION.test(value)) node.attributes.set(key, resolvePaint(value, key === 'color' ? inherited : current));
+        if (value !== undefined && CURRENT_IN_FUNCTION.test(value)) node.attributes.set(key, resolvePaint(value, key === 'color' ? inherited : current, false, budget));
       }
       for (const child of node.children) if (typeof child !== 'string') resolve(child, current, paints);
     };

@@ -3,7 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { HexColor, SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
-import { currentColourOf, darkPick, resolveContextPaints, resolvePaint, resolveUsedColours } from './colours.ts';
+import { ColourBudget, currentColourOf, darkPick, resolveContextPaints, resolvePaint, resolveUsedColours } from './colours.ts';
 import { CSS_WIDE_KEYWORD, validForProperty } from './css-values.ts';
 import { declarations, MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
@@ -1050,7 +1050,14 @@ function withoutWideKeywords(node: Node, parent: Node | undefined, fromCss: Read
  * colour…: it drew them black) as the hex Chromium paints (colours.ts). `currentColor` inside a mix
  * is the element's `color`, inherited down the tree; at the root it is forge's to decide (compose).
  */
-function resolveColours(node: Node, inherited: Parameters<typeof currentColourOf>[1], inMarker: boolean, picks: Map<string, string>, written: ReadonlyMap<string, string> = new Map()): void {
+function resolveColours(
+  node: Node,
+  inherited: Parameters<typeof currentColourOf>[1],
+  inMarker: boolean,
+  picks: Map<string, string>,
+  budget: ColourBudget,
+  written: ReadonlyMap<string, string> = new Map(),
+): void {
   const colour = currentColourOf(node.attributes.get('color'), inherited);
   const marker = inMarker || node.name === 'marker';
   // A fill or stroke inherits as written: currentColor, alone or in a mix, is each element's own
@@ -1067,14 +1074,14 @@ function resolveColours(node: Node, inherited: Parameters<typeof currentColourOf
     // `color` itself is read against the parent's: color="currentColor" inherits.
     if (!PAINT_ATTRIBUTES.has(key)) continue;
     const current = key === 'color' ? inherited : colour;
-    const paint = resolvePaint(value, current, marker);
+    const paint = resolvePaint(value, current, marker, budget);
     node.attributes.set(key, paint);
     // light-dark(): the light half is drawn, the dark half kept for the dark files (SanitizedSvg.darkPicks).
     const light = /#[0-9a-f]{6}(?:[0-9a-f]{2})?$/.exec(paint)?.[0].slice(0, 7);
-    const dark = light === undefined ? undefined : darkPick(value, current);
+    const dark = light === undefined ? undefined : darkPick(value, current, budget);
     if (light !== undefined && dark !== undefined && dark !== light && !picks.has(light)) picks.set(light, dark);
   }
-  for (const child of node.children) if (typeof child !== 'string') resolveColours(child, colour, marker, picks, paints);
+  for (const child of node.children) if (typeof child !== 'string') resolveColours(child, colour, marker, picks, budget, paints);
 }
 
 function serialize(node: Node, out: string[]): void {
@@ -1414,10 +1421,12 @@ function sanitize(input: Uint8Array | string, limits: SvgLimits): SanitizedSvg {
   checkDrawable(root);
   applySheets(root, limits);
   foldTransformOrigins(root, [viewBox[2], viewBox[3]], true);
-  resolveContextPaints(root);
-  resolveUsedColours(root);
+  // Twice the file: what a real mark's colours cost, read where they land, is a fraction of that.
+  const colourBudget = new ColourBudget(2 * limits.maxBytes);
+  resolveContextPaints(root, colourBudget);
+  resolveUsedColours(root, colourBudget);
   const darkPicks = new Map<string, string>();
-  resolveColours(root, undefined, false, darkPicks);
+  resolveColours(root, undefined, false, darkPicks, colourBudget);
 
   const out: string[] = [];
   serialize(root, out);
