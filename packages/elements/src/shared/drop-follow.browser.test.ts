@@ -4,6 +4,7 @@
  * both built bundles.
  */
 import { expect } from '@esm-bundle/chai';
+import { LitElement } from 'lit';
 import { cleanup, fixture, nextFrame, settled } from '../test-support/fixture.ts';
 import { waitFor } from '../test-support/wait.ts';
 import { captureWarnings } from '../test-support/warnings.ts';
@@ -300,5 +301,43 @@ describe('drop follow at marketplace scale', () => {
     await waitFor(() => button.state === 'scheduled', 'the button following the new owner');
     next.setAttribute('state', 'sold-out');
     await waitFor(() => button.state === 'sold-out', 'and its attribute after that');
+  });
+});
+
+describe('drop follow: an owner whose chunk arrives as the page renders the drop again', () => {
+  afterEach(cleanup);
+
+  it('a replacement made in the task that upgraded the first owner is followed to its flip', async () => {
+    // The page's own Lit owner, its tag defined late as a lazy chunk defines <drop-countdown>.
+    const tag = `${uniqueId('late-owner')}`.toLowerCase();
+    class LateOwner extends LitElement {
+      static override properties = { state: { reflect: true } };
+      declare state: string;
+      constructor() {
+        super();
+        this.state = 'scheduled';
+      }
+      flip(state: string): void {
+        const previous = this.state;
+        this.state = state;
+        this.dispatchEvent(Object.assign(new Event('drop-state', { bubbles: true, composed: true }), { state, previous }));
+      }
+    }
+    const id = uniqueId('late-owned-drop');
+    const wrapper = await fixture(`<div><${tag} id="${id}"></${tag}><drop-button drop="${id}"><a href="https://buy.example/tee">Buy</a></drop-button></div>`);
+    const button = wrapper.querySelector('drop-button') as Widget & { updateComplete: Promise<unknown> };
+    await button.updateComplete;
+    // The chunk arrives, and a render the framework queued before it replaces the drop section in the
+    // same task: the first owner, upgraded by define, leaves before the button has watched it.
+    customElements.define(tag, LateOwner);
+    const next = document.createElement(tag) as LateOwner;
+    next.id = id;
+    wrapper.querySelector(tag)!.replaceWith(next);
+    await next.updateComplete;
+    await waitFor(() => button.state === 'scheduled', 'the button scheduled');
+    // T0: the new owner flips; a button left on the removed one stayed scheduled for good.
+    next.flip('live');
+    await waitFor(() => button.state === 'live', 'the button live with the owner on the page');
+    expect(button.getAttribute('state')).to.equal('live');
   });
 });

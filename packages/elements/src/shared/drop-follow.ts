@@ -212,6 +212,10 @@ export class DropFollower implements ReactiveController {
         if (this.#owner !== owner) return;
         this.#sync();
         this.#watchOwnerUpdates(owner);
+        // Upgraded by define and replaced in that task (a framework's render queued before this): it
+        // said it left before it was watched, and a follower no longer hearing its root stayed on it
+        // for good, scheduled past the new one's T0.
+        if (!owner.isConnected) this.#ownerLeft(owner);
       });
     }
   }
@@ -226,17 +230,18 @@ export class DropFollower implements ReactiveController {
       // and selling, before a drop that had moved). Looked up once the replacement is in (a moved
       // countdown is back by then too); while none is, the widget keeps the state it had, and the
       // one added later is attached when it comes.
-      hostDisconnected: () =>
-        queueMicrotask(() => {
-          if (this.#owner !== owner) return;
-          this.#onAnyState();
-          if (this.#owner === owner && !owner.isConnected) this.#awaitOwner();
-        }),
+      hostDisconnected: () => queueMicrotask(() => this.#ownerLeft(owner)),
     };
     litOwner.addController(this.#ownerWatch);
     this.#stopHearing();
     // Anything the owner rendered before we watched it.
     this.onOwnerUpdate?.(owner);
+  }
+
+  #ownerLeft(owner: DropStateOwner): void {
+    if (this.#owner !== owner) return;
+    this.#onAnyState();
+    if (this.#owner === owner && !owner.isConnected) this.#awaitOwner();
   }
 
   #detach(): void {
