@@ -1,7 +1,8 @@
 import Color from 'colorjs.io';
 import { describe, expect, it } from 'vitest';
 import { SvgRejectedError } from '../errors.ts';
-import { resolvePaint } from './colours.ts';
+import { colourReads, resolvePaint } from './colours.ts';
+import { composeIcon } from './compose.ts';
 import { evaluateMath } from './css-math.ts';
 import { sanitizeSvg } from './sanitize.ts';
 
@@ -119,5 +120,26 @@ describe("what a stranger's colours may cost", () => {
     expect(svg).toContain(`<rect width="5" height="5" color="#003a93" fill="#809dc9"/>`);
     // One colour read whole, not twice over, on the way down: 20 KB stays within the budget.
     expect(sanitizeSvg(mark(`<rect width="5" height="5" fill="${long(false)}"/>`)).svg).toBe(mark('<rect width="5" height="5" fill="#ff0000"/>'));
+  });
+});
+
+describe('withRootColour', () => {
+  it('reads a mark once for all the raster jobs it is placed in with one colour', () => {
+    // Each job read every paint of currentColor again, and a colour over 256 characters is not cached:
+    // a stranger's mark holding 0.9 MB of them took a second a job, a dozen jobs a forge run.
+    const shades = Array.from({ length: 25 }, () => 'calc(1 + 1)').join(' + ');
+    const mix = `color-mix(in srgb, currentColor calc((${shades}) * 1%), white)`;
+    expect(mix.length).toBeGreaterThan(256);
+    const mark = sanitizeSvg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5" fill="${mix}"/></svg>`);
+    const compose = () => composeIcon(mark, { size: 32, inset: 0.1, defaultFill: '#0057b8' });
+    const before = colourReads.uncached;
+    const first = compose();
+    const once = colourReads.uncached - before;
+    expect(once).toBeGreaterThan(0);
+    for (let job = 0; job < 5; job += 1) expect(compose()).toBe(first);
+    expect(colourReads.uncached - before).toBe(once);
+    // Half the brand, half white; another colour is another reading.
+    expect(first).toContain('<rect width="5" height="5" fill="#80abdc"/>');
+    expect(composeIcon(mark, { size: 32, inset: 0.1, defaultFill: '#ff3366' })).toContain('<rect width="5" height="5" fill="#ff99b3"/>');
   });
 });

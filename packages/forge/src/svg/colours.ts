@@ -337,7 +337,11 @@ export function resolvePaint(value: string, current: Color | undefined, inMarker
 
 const RESOLVED = new Map<string, string>();
 
+/** Colours read whole (not found in the cache), counted so the tests can see repeated work without timing it. */
+export const colourReads = { uncached: 0 };
+
 function resolveUncached(value: string, current: Color | undefined, inMarker: boolean, depth = 0): string {
+  colourReads.uncached += 1;
   const parts = partsOf(value.trim());
   // resvg reads these two keywords in this spelling only (probed: fill="currentcolor", "CurrentColor"
   // and "None" drew black); CSS reads any case, and serialises the first as `currentcolor`.
@@ -443,6 +447,22 @@ const CURRENT_IN_FUNCTION = { test: (value: string) => value.includes('(') && /c
  */
 export function withRootColour(svg: string, colour: string): string {
   if (!CURRENT_IN_FUNCTION.test(svg)) return svg;
+  if (lastWithRoot?.svg === svg && lastWithRoot.colour === colour) return lastWithRoot.result;
+  const result = resolvedWithRoot(svg, colour);
+  lastWithRoot = { svg, colour, result };
+  return result;
+}
+
+/**
+ * The last mark withRootColour read, and what it became. forge places one mark in a dozen raster
+ * jobs (each favicon size, the touch and maskable icons, the badges, the social card) with one
+ * brand colour, and each read every such paint again: a colour over 256 characters is not cached,
+ * and a stranger's mark holding 0.9 MB of them (within the sanitizer's colour budget) took a second
+ * a job.
+ */
+let lastWithRoot: { svg: string; colour: string; result: string } | undefined;
+
+function resolvedWithRoot(svg: string, colour: string): string {
   const stack: Array<{ current: Color | undefined; marker: boolean }> = [{ current: new Color(colour), marker: false }];
   return svg.replace(TAG, (tag, closing: string, name: string, attributes: string, selfClosing: string) => {
     if (closing) {
