@@ -39,6 +39,12 @@ const readPrice = (value: string, currency: string | null) => (value.trim() ? pa
 const stockVoices = new Map<string, Set<DropButton>>();
 
 /**
+ * What the buttons have said in this task: two buttons following one drop (a hero and a sticky bar,
+ * no stock-src) go sold out in the same task and would say "Sold out" twice.
+ */
+const saidNow = new Set<string>();
+
+/**
  * A buy button for any checkout. It enhances the creator's own link, which keeps working before and
  * without the script:
  *
@@ -140,6 +146,10 @@ export class DropButton extends LitElement {
   #voice: string | null = null;
   /** What had focus in the creator's markup when an update began (see updated()). */
   #focused: Element | null = null;
+  /** What the button last was for a reader (its state; '' while it waits, 'unusable' live with no link), undefined before its first render with words. */
+  #heard: string | undefined;
+  /** The news its hidden live region holds ("Sold out"), written by render when the state changes. */
+  #news = '';
   /** The language of dropkit's words where it differs from the one the button inherits, else no `lang` (set by render). */
   #own: string | typeof nothing = nothing;
 
@@ -526,6 +536,8 @@ export class DropButton extends LitElement {
     // reader knows. Only those nodes: the creator's text (slotted, or the link's copied into the label) keeps the page's, and
     // the link's name is made of its content, so the marked text is what a screen reader reads.
     const own = (this.#own = this.#words.lang ?? nothing);
+    const speaks = this.#voice === null || stockVoices.get(this.#voice)!.values().next().value === this;
+    this.#hear(waiting ? '' : this.state === 'live' && !checkout ? 'unusable' : this.state, words, speaks);
     // A screen reader would read the clock digit by digit ("2 d comma 0 1 colon 0 2"): it gets the
     // time in words instead, from text only it reads, while the clock (and the language's words after
     // it, which follow the time in words) are hidden from it. The name stays the link's content, so
@@ -547,7 +559,31 @@ export class DropButton extends LitElement {
         >${timeLeft === null ? nothing : html`<span class="said" lang=${own}><span>${timeToDropInWords(timeLeft, locale)}${after}</span></span>`}${price && state === 'live' && !invalid
           ? html`<span part="price" lang=${own}>${price}</span>`
           : nothing}</a
-      ><span part="stock" role=${this.#voice === null || stockVoices.get(this.#voice)!.values().next().value === this ? 'status' : nothing} lang=${this.lowStockText?.includes('{n}') ? nothing : own}>${showStock ? this.#lowStockNote(words, this.#available!) : ''}</span>`;
+      ><span part="stock" class=${showStock || !this.#news ? nothing : 'said'} role=${speaks ? 'status' : nothing} lang=${showStock && this.lowStockText?.includes('{n}') ? nothing : own}
+        >${showStock ? this.#lowStockNote(words, this.#available!) : this.#news ? html`<span>${this.#news}</span>` : ''}</span
+      >`;
+  }
+
+  /**
+   * A sell-out changes the label and empties the stock note, which a reader waiting on the button
+   * never hears: the change is said in the note's live region, hidden then (the label already shows
+   * it; one region, so a page of buttons is no page of live regions). So is the button becoming
+   * buyable, unless its countdown flipped from scheduled and says "The drop is live." itself. Not
+   * what the button is when it first shows, nor what the countdown tells it when the page loads (it
+   * was waiting): that is read like the page.
+   */
+  #hear(now: string, words: ButtonWords, speaks: boolean): void {
+    const before = this.#heard;
+    if (now === before) return;
+    this.#heard = now;
+    const news =
+      !before ? '' : now === 'sold-out' ? words.soldOut : now === 'live' && !(this.#follower.owner && before === 'scheduled') ? words.isLive : '';
+    if (speaks && news) {
+      if (saidNow.has(news)) return void (this.#news = '');
+      if (!saidNow.size) setTimeout(() => saidNow.clear());
+      saidNow.add(news);
+    }
+    this.#news = news;
   }
 
   /** One of dropkit's words as a slot's default, marked with its language; the slot itself stays unmarked for the creator's text. */

@@ -6,6 +6,8 @@ export const buttonEnglish = {
   comingSoon: 'Coming soon',
   notifyMe: 'Notify me',
   soldOut: 'Sold out',
+  /** Said, not shown, when the button becomes buyable (the countdown's words). */
+  isLive: 'The drop is live.',
   dropEnded: 'Drop ended',
   unavailable: 'Checkout unavailable',
   buy: 'Buy',
