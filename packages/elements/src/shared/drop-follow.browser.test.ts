@@ -302,6 +302,25 @@ describe('drop follow at marketplace scale', () => {
     next.setAttribute('state', 'sold-out');
     await waitFor(() => button.state === 'sold-out', 'and its attribute after that');
   });
+
+  it('an owner the page drives by attribute, replaced by a countdown an hour off, is left before that says anything', async () => {
+    // The countdown starts scheduled and fires no drop-state until T0: heard only, the button kept
+    // the removed owner's live, and checkout opened an hour early.
+    const id = uniqueId('plain-to-countdown');
+    const wrapper = await fixture(`<div><div id="${id}" state="live"></div><drop-button drop="${id}"><a href="https://buy.example/tee">Buy</a></drop-button></div>`);
+    const button = wrapper.querySelector('drop-button') as Widget;
+    await waitFor(() => button.state === 'live', 'the button live with the first owner');
+    wrapper.querySelector('div')!.replaceWith(countdownFor(id));
+    await waitFor(() => button.state === 'scheduled', 'the button scheduled with the countdown');
+    // A plain owner put in its place later, with no event, is followed too.
+    const plain = document.createElement('div');
+    plain.id = id;
+    plain.setAttribute('state', 'sold-out');
+    wrapper.querySelector('drop-countdown')!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    wrapper.prepend(plain);
+    await waitFor(() => button.state === 'sold-out', 'the button following the plain owner put back');
+  });
 });
 
 describe('drop follow: an owner whose chunk arrives as the page renders the drop again', () => {

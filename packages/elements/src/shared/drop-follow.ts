@@ -155,13 +155,19 @@ export class DropFollower implements ReactiveController {
   /**
    * An owner that is not a Lit element (not upgraded yet, or the page's own element driven by
    * attribute) cannot say it left: the follower looks again at every drop-state in its root, where a
-   * replacement announces itself with its first event.
+   * replacement announces itself with its first event, and at every element added or removed there:
+   * a countdown put in its place says nothing until T0, and the button kept the removed owner's live.
    */
   #hear(): void {
     const root = (this.#hearing = this.host.getRootNode());
     join(hearing, root, this.#onAnyState, (wake) => {
+      const observer = new MutationObserver(wake);
+      observer.observe(root, { childList: true, subtree: true });
       root.addEventListener(DropStateEvent.type, wake, true);
-      return () => root.removeEventListener(DropStateEvent.type, wake, true);
+      return () => {
+        observer.disconnect();
+        root.removeEventListener(DropStateEvent.type, wake, true);
+      };
     });
   }
 
