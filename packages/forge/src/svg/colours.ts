@@ -50,8 +50,28 @@ const MAX_NESTING = 8;
  */
 export class ColourBudget {
   private left: number;
+  private functionsLeft = MAX_COLOUR_FUNCTIONS;
   constructor(readonly limit: number) {
     this.left = limit;
+    // Found in these, a colour costs nothing; each mark starts them empty, so whether it is refused
+    // does not depend on the marks read before it.
+    RESOLVED.clear();
+    DARK_PICKS.clear();
+  }
+
+  /**
+   * A colour worked out, not found in a cache: its functions (each bracket) are what costs, some
+   * 0.05 ms each in colorjs.io (a 172-character mix of currentColor, read anew for each of 9 000
+   * children in colours of their own, took 6 s, within the characters counted above).
+   */
+  functions(value: string): void {
+    for (let at = value.indexOf('('); at !== -1; at = value.indexOf('(', at + 1)) this.functionsLeft -= 1;
+    if (this.functionsLeft < 0) {
+      throw new SvgRejectedError(
+        'svg-too-large',
+        `Expected colours forge can work out with at most ${MAX_COLOUR_FUNCTIONS} colour and math functions (each distinct colour once, a function of currentColor once for each colour it is read in) but this mark's take more; write the colours themselves`,
+      );
+    }
   }
 
   charge(value: string | undefined): void {
@@ -65,6 +85,9 @@ export class ColourBudget {
     }
   }
 }
+
+/** Colour and math functions one mark may have worked out (a real mark's: a few dozen, ten thousand shapes in colours of their own ten thousand). */
+const MAX_COLOUR_FUNCTIONS = 25_000;
 
 /** A colour's value, with `currentColor` as `current` (undefined: not known here); `dark` takes light-dark()'s dark half. */
 function colourOf(parts: readonly Part[], current: Color | undefined, depth = 0, dark = false): Color | undefined {
@@ -323,10 +346,12 @@ export function resolvePaint(value: string, current: Color | undefined, inMarker
   // shapes in oklch() took 0.45 s more than in hex here; with this, no more).
   // The inherited colour by its exact channels: toString() rounds to 5 digits, and two colours it
   // spelled alike gave the first one's mix to the second (#3f0000 for #400000), whichever came first.
-  const inherited = current === undefined ? '' : [current.space.id, ...current.coords, current.alpha].join(' ');
+  // A value without currentColor is one colour whatever the colour around it.
+  const inherited = current === undefined || !/currentcolor/i.test(value) ? '' : [current.space.id, ...current.coords, current.alpha].join(' ');
   const key = value.length <= 256 ? `${value}\n${inherited}\n${inMarker}` : undefined;
   const known = key === undefined ? undefined : RESOLVED.get(key);
   if (known !== undefined) return known;
+  budget?.functions(value);
   const resolved = resolveUncached(value, current, inMarker);
   if (key !== undefined) {
     if (RESOLVED.size >= 4096) RESOLVED.clear();
@@ -393,9 +418,10 @@ function colourOrUndefined(parts: readonly Part[], current: Color | undefined, d
 export function darkPick(value: string, current: Color | undefined, budget?: ColourBudget): string | undefined {
   if (!/light-dark\(/i.test(value)) return undefined;
   budget?.charge(value);
-  const inherited = current === undefined ? '' : [current.space.id, ...current.coords, current.alpha].join(' ');
+  const inherited = current === undefined || !/currentcolor/i.test(value) ? '' : [current.space.id, ...current.coords, current.alpha].join(' ');
   const key = value.length <= 256 ? `${value}\n${inherited}` : undefined;
   if (key !== undefined && DARK_PICKS.has(key)) return DARK_PICKS.get(key);
+  budget?.functions(value);
   const parts = partsOf(value.trim());
   const [first, ...rest] = parts;
   const colour = colourOrUndefined(first?.name === 'url' && rest.length === 1 ? rest : parts, current, true);
@@ -422,6 +448,7 @@ export function currentColourOf(value: string | undefined, inherited: Color | un
  */
 export function hexOfColour(value: string, budget?: ColourBudget): string | undefined {
   budget?.charge(value);
+  budget?.functions(value);
   const colour = colourOrUndefined(partsOf(value.trim()), undefined);
   return colour === undefined ? undefined : hexOf(colour);
 }
@@ -537,6 +564,13 @@ export function resolveContextPaints(root: PaintNode, budget?: ColourBudget): vo
   /** Elements drawn where they stand that hold a context paint themselves (it paints nothing there). */
   const drawnItself = new Set<PaintNode>();
   type Inherited = { fill: string; stroke: string; current: Color | undefined; markers: string[]; hidden: boolean };
+  // Each marked shape's paint, most often one inherited value: read once, not for each of 5 000 paths.
+  const hexes = new Map<string, string>();
+  const hexOrPaint = (paint: string) => {
+    let hex = hexes.get(paint);
+    if (hex === undefined) hexes.set(paint, (hex = hexOfColour(paint, budget) ?? paint));
+    return hex;
+  };
   const walk = (node: PaintNode, parent: Inherited) => {
     const current = currentColourOf(node.attributes.get('color'), parent.current);
     const paint = (key: 'fill' | 'stroke') => {
@@ -562,7 +596,7 @@ export function resolveContextPaints(root: PaintNode, budget?: ColourBudget): vo
       if (found === undefined) continue;
       const seen = users.get(found) ?? new Map<string, { fill: string; stroke: string }>();
       // One colour however it is spelled: red and #ff0000 are one paint.
-      const key = [state.fill, state.stroke].map((paint) => hexOfColour(paint, budget) ?? paint).join('\n');
+      const key = [state.fill, state.stroke].map(hexOrPaint).join('\n');
       seen.set(key, { fill: state.fill, stroke: state.stroke });
       users.set(found, seen);
     }
