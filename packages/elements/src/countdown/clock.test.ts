@@ -87,4 +87,83 @@ describe('the shared ticker', () => {
     expect(vi.getTimerCount()).toBe(0);
     setTimer.mockRestore();
   });
+
+  // The timer left set for one that leaves (5ed50ae): each case below is a drop that must still flip.
+  it('fires early for one that left, finds nothing due and re-arms for the next, on time', () => {
+    const start = now();
+    const seen: number[] = [];
+    const left = wakeAt(start + 1000, () => seen.push(-1));
+    const far = wakeAt(start + 100_000, () => seen.push(-2));
+    left();
+    // Due after the moment the timer is still set for: it does not move the timer.
+    const next = wakeAt(start + 2000, (time) => seen.push(time - start));
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([]);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([2000]);
+    next();
+    far();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a wake-up due first, made in a tick, fires at its moment', () => {
+    const start = now();
+    const seen: string[] = [];
+    let stopWake: (() => void) | undefined;
+    const stop = subscribe(() => {
+      seen.push('tick');
+      stopWake ??= wakeAt(now() + 200, (time) => seen.push(`wake at ${time - start}`));
+    });
+    // The first tick is at the next whole second, 877 ms on; the wake-up 200 ms after it.
+    vi.advanceTimersByTime(1077);
+    expect(seen).toEqual(['tick', 'wake at 1077']);
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('the last one leaving and another coming much later: the timer is set for the new one', () => {
+    const start = now();
+    const seen: number[] = [];
+    wakeAt(start + 1000, () => seen.push(-1))();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(10_000);
+    wakeAt(now() + 3000, (time) => seen.push(time - start));
+    vi.advanceTimersByTime(3000);
+    expect(seen).toEqual([13_000]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('past the 2^31 ms a browser waits: a wake-up 40 days off fires once, at its moment, after one 30 days off leaves', () => {
+    const start = now();
+    const day = 86_400_000;
+    const seen: number[] = [];
+    wakeAt(start + 40 * day, (time) => seen.push(time - start));
+    const sooner = wakeAt(start + 30 * day, (time) => seen.push(time - start));
+    vi.advanceTimersByTime(30 * day);
+    expect(seen).toEqual([30 * day]);
+    sooner();
+    vi.advanceTimersByTime(10 * day - 1);
+    expect(seen).toEqual([30 * day]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual([30 * day, 40 * day]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a subscriber re-planning in its own tick (leaving, the last, and subscribing again) keeps ticking', () => {
+    const seen: number[] = [];
+    let stop = (): void => {};
+    const plan = (): void => {
+      stop = subscribe((time) => {
+        seen.push(time);
+        stop();
+        plan();
+      });
+    };
+    plan();
+    vi.advanceTimersByTime(5000);
+    expect(seen).toHaveLength(5);
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });
