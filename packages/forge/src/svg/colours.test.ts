@@ -101,7 +101,7 @@ describe("what a stranger's colours may cost", () => {
     for (const colour of ['red', 'rgb(from currentColor r g b)']) {
       const children = Array.from({ length: 120 }, () => `<rect width="5" height="5" color="${colour}"/>`).join('');
       expect(refusal(mark(`<g fill="${long(true)}">${children}</g>`)), colour).toBe(
-        "svg-too-large: logo.svg: Expected colours forge can read in at most 2097152 characters (each colour function read wherever it is drawn: a fill holding currentColor again on every element below it that sets color, a shape's paint again for each marker it draws) but this mark's take more; write the colours themselves",
+        "svg-too-large: logo.svg: Expected colours forge can read in at most 2097152 characters, each read wherever it is drawn (a mix of currentColor again on each child setting color), but this mark's take more; write the colours themselves",
       );
     }
   });
@@ -112,7 +112,7 @@ describe("what a stranger's colours may cost", () => {
     const dense = 'color-mix(in oklch,oklch(from color-mix(in lab,currentColor 30%,lab(50 40 30)) calc(l * 0.9) c h),color-mix(in hsl longer hue,hsl(from currentColor h s l),lch(40% 30 200)))';
     const children = Array.from({ length: 4_000 }, (_, index) => `<rect width="5" height="5" color="#${(index * 7).toString(16).padStart(6, '0')}"/>`).join('');
     expect(refusal(mark(`<g fill="${dense}">${children}</g>`))).toBe(
-      "svg-too-large: logo.svg: Expected colours forge can work out with at most 25000 colour and math functions (each distinct colour once, a function of currentColor once for each colour it is read in) but this mark's take more; write the colours themselves",
+      "svg-too-large: logo.svg: Expected colours forge can work out with at most 25000 colour and math functions (a function of currentColor once for each colour it is read in) but this mark's take more; write the colours themselves",
     );
     // One colour for them all is worked out once.
     const alike = children.replace(/color="#[0-9a-f]{6}"/g, 'color="#0057b8"');

@@ -69,7 +69,7 @@ export class ColourBudget {
     if (this.functionsLeft < 0) {
       throw new SvgRejectedError(
         'svg-too-large',
-        `Expected colours forge can work out with at most ${MAX_COLOUR_FUNCTIONS} colour and math functions (each distinct colour once, a function of currentColor once for each colour it is read in) but this mark's take more; write the colours themselves`,
+        `Expected colours forge can work out with at most ${MAX_COLOUR_FUNCTIONS} colour and math functions (a function of currentColor once for each colour it is read in) but this mark's take more; write the colours themselves`,
       );
     }
   }
@@ -80,7 +80,7 @@ export class ColourBudget {
     if (this.left < 0) {
       throw new SvgRejectedError(
         'svg-too-large',
-        `Expected colours forge can read in at most ${this.limit} characters (each colour function read wherever it is drawn: a fill holding currentColor again on every element below it that sets color, a shape's paint again for each marker it draws) but this mark's take more; write the colours themselves`,
+        `Expected colours forge can read in at most ${this.limit} characters, each read wherever it is drawn (a mix of currentColor again on each child setting color), but this mark's take more; write the colours themselves`,
       );
     }
   }

@@ -143,6 +143,20 @@ const cases: HostileCase[] = [
   { name: '40 000 custom properties on every element', mark: () => svg(`<style>*{${Array.from({ length: 40_000 }, (_, i) => `--a${i}:1`).join(';')}}</style>${'<g/>'.repeat(5_000)}<rect width="9" height="9"/>`), code: 'svg-too-large' },
   { name: 'nested :has() over a deep tree', mark: () => svg(`<style>:has(:has(:has(:has(circle)))){fill:red}</style>${'<g>'.repeat(44)}${'<rect width="9" height="9"/>'.repeat(2_000)}${'</g>'.repeat(44)}`), code: 'svg-too-large' },
   { name: 'sibling selectors over 1 000 siblings', mark: () => svg(`<style>${Array.from({ length: 300 }, (_, i) => `circle.c${i} ~ rect{fill:red}`).join('')}</style>${'<rect width="9" height="9"/>'.repeat(1_000)}`), code: 'svg-too-large' },
+  // A colour is read again wherever it lands (each child setting color reads its group's mix of currentColor): what that costs is counted too.
+  {
+    name: 'a 100 KB colour of currentColor read on 9 000 children',
+    mark: () => svg(`<g fill="color-mix(in srgb, currentColor 50%, rgb(calc(${'1 + '.repeat(25_000)}1) 0 0))">${'<rect width="9" height="9" color="rgb(from currentColor r g b)"/>'.repeat(9_000)}</g>`),
+    code: 'svg-too-large',
+  },
+  {
+    name: 'a dense mix of currentColor on 9 000 children in colours of their own',
+    mark: () =>
+      svg(
+        `<g fill="color-mix(in oklch,oklch(from color-mix(in lab,currentColor 30%,lab(50 40 30)) calc(l * 0.9) c h),color-mix(in hsl longer hue,hsl(from currentColor h s l),lch(40% 30 200)))">${Array.from({ length: 9_000 }, (_, i) => `<rect width="9" height="9" color="#${(i * 7).toString(16).padStart(6, '0')}"/>`).join('')}</g>`,
+      ),
+    code: 'svg-too-large',
+  },
   // Safe, but a blank or boxed icon set with exit 0 is what a creator would ship.
   { name: 'blank mark', mark: () => svg(''), code: 'svg-empty' },
   { name: 'everything inside <defs>', mark: () => svg('<defs><path id="p" d="M0 0h90v90z"/></defs>'), code: 'svg-empty' },
