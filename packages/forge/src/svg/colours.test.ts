@@ -58,6 +58,13 @@ describe('math and relative colours', () => {
     expect(sanitizeSvg(mark(`<rect width="5" height="5" fill="rgb(0 hypot(${many}) 0)"/>`)).svg).toBe(mark('<rect width="5" height="5" fill="#00ff00"/>'));
   });
 
+  it('takes a hue modulo 360 as Chromium reads it, however large', () => {
+    // colorjs.io kept a hue of 1e21 and its trigonometry lost the angle: #009692 and #837716 were drawn
+    // where Chromium paints #6e69f3 and #c14e79 (probed, each way a mark sets a colour).
+    const { svg } = sanitizeSvg(mark('<rect width="5" height="5" fill="oklch(60% 0.2 1e21)"/><rect width="5" height="5" fill="lch(50% 50 calc(1e300 * 1deg))"/><rect width="5" height="5" fill="hsl(-0.25turn, 100%, 50%)"/>'));
+    expect(svg).toBe(mark('<rect width="5" height="5" fill="#6e69f3"/><rect width="5" height="5" fill="#c14e79"/><rect width="5" height="5" fill="#8000ff"/>'));
+  });
+
   it('refuses a colour whose channel has a value only on a page, naming it and what to write instead, rather than drawing it black', () => {
     for (const [fill, name] of [
       ['rgb(random(0, 255) 0 0)', 'random'],

@@ -133,12 +133,24 @@ const FUNCTION_SPACES: ReadonlyMap<string, { space: string; hue?: number }> = ne
   ['oklch', { space: 'oklch', hue: 2 }],
 ]);
 
+/** A hue written as a number or an angle, and its unit's degrees. */
+const HUE_ANGLE = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(deg|grad|rad|turn)?$/i;
+const HUE_UNITS: ReadonlyMap<string, number> = new Map([
+  ['deg', 1],
+  ['grad', 0.9],
+  ['rad', 180 / Math.PI],
+  ['turn', 360],
+]);
+
 /** A channel's value as a plain CSS token colorjs.io reads. */
 function literalOf({ value, type }: Typed, hue: boolean): string {
   // Chromium paints an infinite or NaN hue as 0 (hsl(calc(infinity) 100% 50%) is red), a NaN channel
   // as 0 and an infinite one at its end (rgb(calc(infinity) 0 0) is red: probed).
   let finite = Number.isNaN(value) || (hue && !Number.isFinite(value)) ? 0 : value;
   if (!Number.isFinite(finite)) finite = Math.sign(finite) * 1e9;
+  // Chromium takes a hue modulo 360 as it reads it; colorjs.io keeps 1e21 and its trigonometry loses
+  // the angle (oklch(60% 0.2 1e21) came out #009692, Chromium paints #6e69f3: probed).
+  if (hue) finite = ((finite % 360) + 360) % 360;
   return `${finite}${type === '%' ? '%' : type === 'a' ? 'deg' : ''}`;
 }
 
@@ -193,7 +205,9 @@ function plainArguments(name: string, args: string, current: Color | undefined, 
       channels.push(literalOf(result, isHue));
     } else {
       const known = keywords.get(part.text);
-      channels.push(known === undefined ? part.text : literalOf({ value: known, type: 'n' }, isHue));
+      const angle = isHue && known === undefined ? HUE_ANGLE.exec(part.text) : null;
+      if (angle !== null) channels.push(literalOf({ value: Number(angle[1]) * HUE_UNITS.get(angle[2]?.toLowerCase() ?? 'deg')!, type: 'n' }, true));
+      else channels.push(known === undefined ? part.text : literalOf({ value: known, type: 'n' }, isHue));
     }
   }
   return `${head} ${channels.join(' ')}`.trim();
