@@ -321,6 +321,19 @@ describe('drop follow at marketplace scale', () => {
     wrapper.prepend(plain);
     await waitFor(() => button.state === 'sold-out', 'the button following the plain owner put back');
   });
+
+  it('the same for a button in a shadow root whose plain owner is on the page around it', async () => {
+    // A marketplace's component holding the button, the page's own element holding the state.
+    const id = uniqueId('plain-outside');
+    const wrapper = await fixture(`<div><div id="${id}" state="live"></div><section></section></div>`);
+    const root = wrapper.querySelector('section')!.attachShadow({ mode: 'open' });
+    (globalThis as unknown as { dropkit?: { observe(root: ShadowRoot): void } }).dropkit?.observe(root);
+    const button = buttonFor(id);
+    root.append(button);
+    await waitFor(() => button.state === 'live', 'the button live with the plain owner');
+    wrapper.querySelector(`[id="${id}"]`)!.replaceWith(countdownFor(id));
+    await waitFor(() => button.state === 'scheduled', 'the button scheduled with the countdown');
+  });
 });
 
 describe('drop follow: an owner whose chunk arrives as the page renders the drop again', () => {

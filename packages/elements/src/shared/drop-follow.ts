@@ -63,7 +63,7 @@ export class DropFollower implements ReactiveController {
   #attributeObserver: MutationObserver | null = null;
   /** The roots this follower waits in for the element it names, while that is not on the page. */
   #lookingIn: Node[] = [];
-  /** The root whose `drop-state` events this follower hears while its owner cannot say it left. */
+  /** The owner's root, heard while the owner cannot say it left. */
   #hearing: Node | null = null;
   #ownerWatch: ReactiveController | null = null;
   #told = false;
@@ -157,9 +157,10 @@ export class DropFollower implements ReactiveController {
    * attribute) cannot say it left: the follower looks again at every drop-state in its root, where a
    * replacement announces itself with its first event, and at every element added or removed there:
    * a countdown put in its place says nothing until T0, and the button kept the removed owner's live.
+   * The owner's root, where its replacement comes: the host's missed one on the page around it.
    */
   #hear(): void {
-    const root = (this.#hearing = this.host.getRootNode());
+    const root = (this.#hearing = this.#owner!.getRootNode());
     join(hearing, root, this.#onAnyState, (wake) => {
       const observer = new MutationObserver(wake);
       observer.observe(root, { childList: true, subtree: true });
