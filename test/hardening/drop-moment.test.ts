@@ -50,7 +50,7 @@ async function installVisibilityControl(page: Page): Promise<void> {
     Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
     (globalThis as unknown as { __setHidden(value: boolean): void }).__setHidden = (value) => {
       hidden = value;
-      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     };
   });
 }

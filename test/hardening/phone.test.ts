@@ -412,7 +412,7 @@ async function installVisibilityControl(page: Page): Promise<void> {
     Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
     state.__setHidden = (value) => {
       hidden = value;
-      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     };
   });
 }

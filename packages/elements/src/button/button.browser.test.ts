@@ -1046,7 +1046,7 @@ describe('<drop-button>', () => {
       await until(async () => (await stockLog(id)).length >= 1, 'the first request', 4000);
       const setVisibility = (value: DocumentVisibilityState) => {
         Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
-        document.dispatchEvent(new Event('visibilitychange'));
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
       };
       try {
         setVisibility('hidden');

@@ -3,6 +3,7 @@ import { checkCheckoutUrl, withCheckoutParams, type CheckoutProvider } from '../
 import { DropCheckoutEvent } from '../shared/checkout-event.ts';
 import { DropFollower } from '../shared/drop-follow.ts';
 import { afterSettle } from '../shared/settle.ts';
+import { onPageVisibility } from '../shared/visibility.ts';
 import { toHttpsUrl } from '../shared/safe-url.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import { isDropState, type DropState } from '../shared/vocabulary.ts';
@@ -161,6 +162,7 @@ export class DropButton extends LitElement {
   );
   #words = new ElementWords(this, buttonEnglish);
   #lightObserver: MutationObserver | null = null;
+  #stopVisibility?: () => void;
   #stopTicker: (() => void) | null = null;
   /** The clock #stopTicker's subscription reads (clock.ts clocks). */
   #clock = '';
@@ -219,7 +221,7 @@ export class DropButton extends LitElement {
     this.#readCreatorLink();
     this.#lightObserver = new MutationObserver(() => this.#readCreatorLink());
     this.#lightObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'target'] });
-    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#stopVisibility = onPageVisibility(this.#onVisibility);
     // Moved in the DOM (frameworks reorder lists): resume the ticker and stock polling stopped on disconnect.
     if (this.hasUpdated) {
       this.requestUpdate();
@@ -231,7 +233,7 @@ export class DropButton extends LitElement {
     super.disconnectedCallback();
     this.#lightObserver?.disconnect();
     this.#lightObserver = null;
-    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stopVisibility?.();
     this.#stopTicker?.();
     this.#stopTicker = null;
     this.#stopStock();

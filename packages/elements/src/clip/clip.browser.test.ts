@@ -169,12 +169,12 @@ describe('<drop-clip>', () => {
     // Headless tabs are always "visible"; the page-visibility API is what a hidden tab changes.
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     try {
-      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
       await waitFor(() => video.paused, 'pause when hidden');
     } finally {
       delete (document as { visibilityState?: unknown }).visibilityState;
     }
-    document.dispatchEvent(new Event('visibilitychange'));
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     await waitFor(() => !video.paused, 'resume when visible');
   });
 

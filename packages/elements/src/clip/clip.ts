@@ -6,6 +6,7 @@ import { afterSettle } from '../shared/settle.ts';
 import { toResourceUrl } from '../shared/resource-url.ts';
 import type { DropState } from '../shared/vocabulary.ts';
 import { warnOnce } from '../shared/warn.ts';
+import { onPageVisibility } from '../shared/visibility.ts';
 import { ElementWords } from '../shared/words.ts';
 import { clipStyles } from './clip.styles.ts';
 import { DropClipProgressEvent, DropProductClickEvent, DropProductViewEvent, type ClipProductDetail } from './events.ts';
@@ -241,17 +242,15 @@ export class DropClip extends LitElement {
     this.reducedMotionQuery = matchMedia('(prefers-reduced-motion: reduce)');
     this.#setReducedMotion(this.reducedMotionQuery.matches);
     this.reducedMotionQuery.addEventListener('change', this.onReducedMotionChange);
-    document.addEventListener('visibilitychange', this.onPageVisibility);
     this.addEventListener('keydown', this.onKeydown);
 
-    this.observers = [children, near, visibility];
+    this.observers = [children, near, visibility, { disconnect: onPageVisibility(this.onPageVisibility) }];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const observer of this.observers.splice(0)) observer.disconnect();
     this.reducedMotionQuery?.removeEventListener('change', this.onReducedMotionChange);
-    document.removeEventListener('visibilitychange', this.onPageVisibility);
     this.removeEventListener('keydown', this.onKeydown);
     this.clearViewTimers();
     this.video?.pause();

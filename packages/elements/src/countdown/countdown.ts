@@ -3,6 +3,7 @@ import { DROP_STATES, isDropState, type DropState } from '../shared/vocabulary.t
 import { DropStateEvent } from '../shared/drop-state-event.ts';
 import { toHttpsUrl } from '../shared/safe-url.ts';
 import { warnOnce } from '../shared/warn.ts';
+import { onPageVisibility } from '../shared/visibility.ts';
 import { documentAnnouncer } from '../shared/announcer.ts';
 import { ElementWords } from '../shared/words.ts';
 import { clockKey, clocks, holdClock, now as trueNow, onClockChange, subscribe, syncing, wakeAt } from './clock.ts';
@@ -159,6 +160,7 @@ export class DropCountdown extends LitElement {
   #cancelPlan: (() => void) | null = null;
   #stopClockWatch: (() => void) | null = null;
   #stopWatchingVisibility: (() => void) | null = null;
+  #stopPageVisibility?: () => void;
   /**
    * The ticking text lives in one text node that ticks write to directly: a second that passes
    * changes this node and nothing else, so it needs no template update.
@@ -224,9 +226,9 @@ export class DropCountdown extends LitElement {
     // In the document before the first milestone, so that screen readers take it as a live region.
     this.#releaseAnnouncer = documentAnnouncer().hold();
     this.#stopClockWatch = onClockChange(() => this.#refresh());
-    // Sync first: the clock's resync listener must run before this element's visibility listener.
+    // The clock's resync listener runs before this element's (shared/visibility.ts).
     this.#startSync();
-    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#stopPageVisibility = onPageVisibility(this.#onVisibility);
     this.#stopWatchingVisibility = watchVisibility(this, (visible) => {
       this.#intersecting = visible;
       this.#refresh();
@@ -245,7 +247,7 @@ export class DropCountdown extends LitElement {
     // Its endpoint is asked again on a return to the tab only while a countdown on the page shows it.
     this.#releaseClock?.();
     this.#releaseClock = null;
-    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stopPageVisibility?.();
     this.#stopWatchingVisibility?.();
     this.#stopWatchingVisibility = null;
     this.#cancelPlan?.();
