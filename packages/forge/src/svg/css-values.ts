@@ -352,6 +352,24 @@ const VALID: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['transform', (parts) => (parts.length === 1 && parts[0]!.text === 'none') || (parts.length > 0 && parts.every((part) => part.name !== undefined && TRANSFORM_FUNCTIONS.has(part.name)))],
 ]);
 
+/** Properties that take an opacity, a number or a percentage. */
+export const OPACITY_PROPERTIES: ReadonlySet<string> = new Set(['opacity', 'fill-opacity', 'stroke-opacity', 'stop-opacity', 'flood-opacity']);
+
+/**
+ * An opacity written as a math function (`calc(0.5)`, `min(50%, 1)`) as the plain number Chromium
+ * computes, clamped to 0 to 1 (NaN is 0); undefined for anything else. resvg 2.6.2 reads no math
+ * function: it drew `opacity="calc(0.5)"` opaque (probed), where Chromium draws it at half.
+ */
+export function plainOpacity(value: string): string | undefined {
+  const parts = partsOf(value.trim());
+  const [part] = parts;
+  if (parts.length !== 1 || part?.name === undefined || !MATH.has(part.name)) return undefined;
+  const result = evaluateMath(`${part.name}(${part.args})`);
+  if (result === 'invalid' || result.unknown !== undefined || result.type === 'a') return undefined;
+  const number = result.type === '%' ? result.value / 100 : result.value;
+  return String(Number.isNaN(number) ? 0 : Math.min(1, Math.max(0, number)));
+}
+
 /**
  * Whether a declaration's value is valid for its property, read as Chromium parses it: an invalid
  * one (`fill:banana`, `fill:rgb(1,2)`, `stroke-width:3deg`, `opacity:abc`) is dropped at parse time

@@ -236,7 +236,7 @@ describe('sanitizeSvg', () => {
       // A colour resvg cannot read is written as the hex Chromium paints (modern-colours.chromium.test compares them live).
       const valid = ['fill:DarkSlateGrey', 'fill:Canvas=#ffffff', 'fill:context-stroke=none', 'fill:url(#a) none', 'fill:hwb(1 2% 3%)=#f70905', 'fill:rgba(1 2 3)=#010203', 'fill:hsl(1turn 2% 3% / 50%)=#08070780'];
       valid.push('fill:oklch(50% 0.2 260deg)=#0559d2', 'fill:color(display-p3 1 none 0)=#ff0000', 'fill:rgb(from red r g b)=#ff0000', 'fill:light-dark(red, blue)=red', 'fill:color-mix(in srgb, red 20%, blue)=#3300cc');
-      valid.push('stroke-width:3Q', 'stroke-width:2svmin', 'stroke-width:calc(1px + 2px)', 'stroke-width:min(1px, 2%)', 'opacity:calc(50%)');
+      valid.push('stroke-width:3Q', 'stroke-width:2svmin', 'stroke-width:calc(1px + 2px)', 'stroke-width:min(1px, 2%)', 'opacity:calc(50%)=0.5');
       for (const entry of valid) {
         const [declaration, written] = entry.split('=') as [string, string | undefined];
         const [property, value] = declaration.split(':') as [string, string];
@@ -342,6 +342,12 @@ describe('sanitizeSvg', () => {
     expect(svg).toContain('fill="#ff0000"');
     expect(svg).toContain('fill="#944a4b"');
     expect(svg).not.toContain('NaN');
+  });
+
+  it('writes an opacity given as a math function as the number it computes, which resvg reads', () => {
+    // resvg 2.6.2 reads no math function: opacity="calc(0.5)" and fill-opacity:calc(25% * 2) were drawn opaque, where Chromium draws them at half.
+    const { svg } = sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5" opacity="calc(0.5)" style="fill-opacity:calc(25% * 2)"/><rect width="5" height="5" stroke="red" stroke-opacity="max(2, 1)" opacity="calc(nan)"/></svg>');
+    expect(svg).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect fill-opacity="0.5" width="5" height="5" opacity="0.5"/><rect width="5" height="5" stroke="red" stroke-opacity="1" opacity="0"/></svg>');
   });
 
   it('normalises hex paints to lower-case #rrggbb', () => {

@@ -4,7 +4,7 @@ import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { HexColor, SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
 import { ColourBudget, currentColourOf, darkPick, resolveContextPaints, resolvePaint, resolveUsedColours } from './colours.ts';
-import { CSS_WIDE_KEYWORD, validForProperty } from './css-values.ts';
+import { CSS_WIDE_KEYWORD, OPACITY_PROPERTIES, plainOpacity, validForProperty } from './css-values.ts';
 import { declarations, MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
 const require = createRequire(import.meta.url);
@@ -1071,6 +1071,11 @@ function resolveColours(
     else if (node.attributes.has('color') && /currentcolor/i.test(written.get(property) ?? '')) node.attributes.set(property, written.get(property)!);
   }
   for (const [key, value] of node.attributes) {
+    if (OPACITY_PROPERTIES.has(key)) {
+      const plain = plainOpacity(value);
+      if (plain !== undefined) node.attributes.set(key, plain);
+      continue;
+    }
     // `color` itself is read against the parent's: color="currentColor" inherits.
     if (!PAINT_ATTRIBUTES.has(key)) continue;
     const current = key === 'color' ? inherited : colour;
