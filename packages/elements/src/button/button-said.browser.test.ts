@@ -100,6 +100,22 @@ describe('<drop-button> saying what changed, as a screen reader hears it', () =>
     expect(heard(await ax())).to.deep.equal(['Sold out']);
   });
 
+  it('says which product sold out, from the creator\'s link text, once for a product shown twice', async () => {
+    const drop = uniqueId('products');
+    const { root, buttons, ax } = await mount(
+      `<drop-countdown id="${drop}" at="2026-12-05T18:00:00Z" now="2026-12-05T19:00:00Z"></drop-countdown>` +
+        `<drop-button drop="${drop}"><a href="https://buy.stripe.com/x">Buy the tee — €24</a></drop-button>` +
+        `<drop-button drop="${drop}"><a href="https://buy.stripe.com/y">Buy the hoodie</a></drop-button>` +
+        `<drop-button drop="${drop}"><a href="https://buy.stripe.com/x">Buy the tee — €24</a></drop-button>`,
+    );
+    await until(() => buttons.every((button) => button.state === 'live'), 'the buttons following the live drop');
+    root.querySelector('drop-countdown')!.setAttribute('state', 'sold-out');
+    await until(() => buttons.every((button) => button.state === 'sold-out'), 'sold-out to reach the buttons');
+    expect(heard(await ax())).to.deep.equal(['Buy the tee — €24: Sold out', 'Buy the hoodie: Sold out']);
+    expect(shown(buttons[0]!, 'Buy the tee')).to.equal(0);
+    await expectNoAxeViolations(root);
+  });
+
   it('says the drop is live when the page opens it, but not beside a countdown that says so itself', async () => {
     const { buttons, ax } = await mount(`<drop-button state="scheduled"><a href="https://buy.stripe.com/x">Buy</a></drop-button>`);
     buttons[0]!.state = 'live';

@@ -561,8 +561,8 @@ export class DropButton extends LitElement {
         >${timeLeft === null ? nothing : html`<span class="said" lang=${own}><span>${timeToDropInWords(timeLeft, locale)}${after}</span></span>`}${price && state === 'live' && !invalid
           ? html`<span part="price" lang=${own}>${price}</span>`
           : nothing}</a
-      ><span part="stock" class=${showStock || !this.#news ? nothing : 'said'} role=${speaks ? 'status' : nothing} lang=${showStock && this.lowStockText?.includes('{n}') ? nothing : own}
-        >${showStock ? this.#lowStockNote(words, this.#available!) : this.#news ? html`<span>${this.#news}</span>` : ''}</span
+      ><span part="stock" class=${showStock || !this.#news ? nothing : 'said'} role=${speaks ? 'status' : nothing} lang=${showStock && !this.lowStockText?.includes('{n}') ? own : nothing}
+        >${showStock ? this.#lowStockNote(words, this.#available!) : this.#news ? html`<span>${this.#about(words)}<span lang=${own}>${this.#news}</span></span>` : ''}</span
       >`;
   }
 
@@ -580,12 +580,24 @@ export class DropButton extends LitElement {
     this.#heard = now;
     const news =
       !before ? '' : now === 'sold-out' ? words.soldOut : now === 'live' && !(this.#follower.owner && before === 'scheduled') ? words.isLive : '';
+    // Two products selling out together are two pieces of news; one product shown twice is one.
+    const said = this.#about(words) + news;
     if (speaks && news) {
-      if (saidNow.has(news)) return void (this.#news = '');
+      if (saidNow.has(said)) return void (this.#news = '');
       if (!saidNow.size) setTimeout(() => saidNow.clear());
-      saidNow.add(news);
+      saidNow.add(said);
     }
     this.#news = news;
+  }
+
+  /**
+   * Which product a sell-out is about, on a page of several: the creator's link text ("Buy the tee
+   * — €24: Sold out"), in the page's language. Not the bare "Buy" (the page language's word, as a
+   * creator often writes it), which names nothing.
+   */
+  #about(words: ButtonWords): string {
+    const label = this.#creatorLabel;
+    return label && label.toLocaleLowerCase() !== words.buy.toLocaleLowerCase() ? `${label}: ` : '';
   }
 
   /** One of dropkit's words as a slot's default, marked with its language; the slot itself stays unmarked for the creator's text. */
