@@ -524,6 +524,18 @@ function resolvedWithRoot(svg: string, colour: string): string {
 }
 
 /** What resolveContextPaints needs of the sanitizer's tree. */
+/** Each id's element, the first in document order where an id repeats (as `#id` links resolve). */
+export function elementsById<T extends { attributes: Map<string, string>; children: Array<T | string> }>(root: T): Map<string, T> {
+  const byId = new Map<string, T>();
+  const collect = (node: T) => {
+    const id = node.attributes.get('id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, node);
+    for (const child of node.children) if (typeof child !== 'string') collect(child);
+  };
+  collect(root);
+  return byId;
+}
+
 interface PaintNode {
   name: string;
   attributes: Map<string, string>;
@@ -657,13 +669,7 @@ const PAINTS = ['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color',
  */
 export function resolveUsedColours(root: PaintNode, budget?: ColourBudget): void {
   if (![...allPaints(root)].some((value) => CURRENT_IN_FUNCTION.test(value))) return;
-  const byId = new Map<string, PaintNode>();
-  const collect = (node: PaintNode) => {
-    const id = node.attributes.get('id');
-    if (id !== undefined && !byId.has(id)) byId.set(id, node);
-    for (const child of node.children) if (typeof child !== 'string') collect(child);
-  };
-  collect(root);
+  const byId = elementsById(root);
   const holdsMix = new Map<PaintNode, boolean>();
   const holds = (node: PaintNode): boolean => {
     let known = holdsMix.get(node);

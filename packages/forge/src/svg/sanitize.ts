@@ -3,7 +3,7 @@ import type { SaxesTagNS } from 'saxes';
 import { SvgRejectedError, type SvgErrorCode } from '../errors.ts';
 import type { HexColor, SanitizedSvg } from '../plan/types.ts';
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, DROPPED_ELEMENTS, STYLE_ONLY_PROPERTIES, TEXT_ELEMENTS, URL_ATTRIBUTES } from './allowlist.ts';
-import { ColourBudget, currentColourOf, darkPick, resolveContextPaints, resolvePaint, resolveUsedColours } from './colours.ts';
+import { ColourBudget, currentColourOf, darkPick, elementsById, resolveContextPaints, resolvePaint, resolveUsedColours } from './colours.ts';
 import { CSS_WIDE_KEYWORD, OPACITY_PROPERTIES, plainOpacity, validForProperty } from './css-values.ts';
 import { declarations, MAX_SHEET_TESTS, sheetValues, type SheetValue } from './root-sheet.ts';
 
@@ -737,13 +737,7 @@ function parse(text: string, limits: SvgLimits, entities: ReadonlyMap<string, st
 
 /** Counts elements as a renderer sees them, with every `<use>` expanded; refuses cycles. */
 function checkUseExpansion(root: Node, limits: SvgLimits): void {
-  const byId = new Map<string, Node>();
-  const collect = (node: Node) => {
-    const id = node.attributes.get('id');
-    if (id !== undefined && !byId.has(id)) byId.set(id, node);
-    for (const child of node.children) if (typeof child !== 'string') collect(child);
-  };
-  collect(root);
+  const byId = elementsById(root);
   const cost = new Map<Node, number>();
   const visiting = new Set<Node>();
   const expandedSize = (node: Node): number => {
