@@ -1,4 +1,4 @@
-import { CHARACTER_UNIT, characterCount, cutText } from '../config/characters.ts';
+import { CHARACTER_UNIT, characterCount, describeValue } from '../config/characters.ts';
 import { ForgeConfigError } from '../errors.ts';
 import { normalizeText, TextError } from './font.ts';
 
@@ -46,16 +46,6 @@ const DEFAULT_LABEL: Partial<Record<BadgeKind, string>> = {
 
 const KNOWN_FIELDS = ['kind', 'id', 'text', 'maxWidth', 'at', 'timeZone', 'locale', 'number', 'of'];
 
-/** A received value, short and unambiguous: a hostile payload is never echoed whole. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null || typeof value !== 'object') {
-    const shown = typeof value === 'string' ? cutText(value, 40) : undefined;
-    const text = shown ? JSON.stringify(shown.cut ? `${shown.text}…` : shown.text) : String(value);
-    return typeof value === 'string' || value === null ? text : `${typeof value} ${text}`;
-  }
-  return Array.isArray(value) ? 'an array' : 'an object';
-}
 
 function problem(field: string, expected: string, value: unknown): ForgeConfigError {
   return new ForgeConfigError(`Expected ${expected} for ${field} but received ${describeValue(value)}`);

@@ -49,3 +49,20 @@ export function cutText(text: string, max: number): { text: string; cut: boolean
   if (points === 0) kept = [...prefix].slice(0, max).join('');
   return { text: kept, cut: true };
 }
+
+/**
+ * A received value in a refusal, short and unambiguous: a stranger's payload is never echoed whole
+ * (strings are cut at 40 characters, see cutText). One wording for the schema's checks and the
+ * badge and social-card readers, which each had a copy.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    const shown = cutText(value, 40);
+    return JSON.stringify(shown.cut ? `${shown.text}…` : value);
+  }
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,7 +1,7 @@
 import schemaJson from './creator-config.schema.json' with { type: 'json' };
 import { ForgeConfigError } from '../errors.ts';
 import { contrastRatio } from '../badge/colors.ts';
-import { CHARACTER_UNIT, characterCount, cutText } from './characters.ts';
+import { CHARACTER_UNIT, characterCount, cutText, describeValue } from './characters.ts';
 import { readConfigColour } from './colour.ts';
 import { MIN_GRAPHICS_CONTRAST } from '../svg/dark.ts';
 import type { HexColor } from '../plan/types.ts';
@@ -47,18 +47,6 @@ function resolve(node: SchemaNode): SchemaNode {
   return target;
 }
 
-/** Shows a received value briefly and unambiguously, never dumping a whole hostile payload. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') {
-    const shown = cutText(value, 40);
-    return JSON.stringify(shown.cut ? `${shown.text}…` : value);
-  }
-  return `${typeof value} ${String(value)}`;
-}
 
 /** Definitions ($defs) say the value they expect in prose, in their first sentence; the rest is for editors. */
 const DEFINITIONS: ReadonlySet<SchemaNode> = new Set(Object.values(creatorConfigSchema.$defs));

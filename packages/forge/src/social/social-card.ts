@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadSharp } from '../load-sharp.ts';
-import { assertDrawableDate, assertLocale, assertTimeZone, describeValue, formatInZone, parseInstant, writtenZone, type DropZone } from '../badge/badge-config.ts';
+import { describeValue } from '../config/characters.ts';
+import { assertDrawableDate, assertLocale, assertTimeZone, formatInZone, parseInstant, writtenZone, type DropZone } from '../badge/badge-config.ts';
 import { inkOn, readableOn } from '../badge/colors.ts';
 import { advancePerPixel, normalizeText, textPath, TextError } from '../badge/font.ts';
 import { CHARACTER_UNIT, characterCount } from '../config/characters.ts';
